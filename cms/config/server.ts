@@ -1,0 +1,6 @@
+export default ({ env }) => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('CMS_URL', ''),
+  app: { keys: env.array('APP_KEYS') },
+});

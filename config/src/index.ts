@@ -1,0 +1,5 @@
+export * from './durations';
+export * from './calendar';
+export * from './policy';
+export * from './vocabulary';
+export * from './municipality';

@@ -1,0 +1,58 @@
+import { parseDuration, PolicyDuration } from './durations';
+
+/** The durations of SPEC §3, each overridable through the environment as ISO 8601. */
+export const policyDefaults = {
+  COMPLAINT_TIME_LIMIT: 'P1Y',
+  STATEMENT_DEADLINE: 'P14D',
+  STATEMENT_REMINDER_BEFORE: 'P2D',
+  STATEMENT_ESCALATE_AFTER: 'P3D',
+  OPINION_FEEDBACK_AFTER: 'P2M',
+  /** How long a center's link keeps working after the statement's due date. */
+  STATEMENT_LINK_VALID_AFTER_DUE: 'P30D',
+} as const;
+
+export type PolicyName = keyof typeof policyDefaults;
+
+export interface Policy {
+  complaintTimeLimit: PolicyDuration;
+  statementDeadline: PolicyDuration;
+  statementReminderBefore: PolicyDuration;
+  statementEscalateAfter: PolicyDuration;
+  opinionFeedbackAfter: PolicyDuration;
+  statementLinkValidAfterDue: PolicyDuration;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the policy; an invalid override stops the process with the variable named. */
+export function loadPolicy(env: Env = process.env): Policy {
+  const read = (name: PolicyName) => parseDuration(env[name]?.trim() || policyDefaults[name], name);
+  return {
+    complaintTimeLimit: read('COMPLAINT_TIME_LIMIT'),
+    statementDeadline: read('STATEMENT_DEADLINE'),
+    statementReminderBefore: read('STATEMENT_REMINDER_BEFORE'),
+    statementEscalateAfter: read('STATEMENT_ESCALATE_AFTER'),
+    opinionFeedbackAfter: read('OPINION_FEEDBACK_AFTER'),
+    statementLinkValidAfterDue: read('STATEMENT_LINK_VALID_AFTER_DUE'),
+  };
+}
+
+export interface Endpoints {
+  redisUrl: string;
+  publicSiteUrl: string;
+  cmsUrl: string;
+  smtp: { host: string; port: number } | null;
+  mailFrom: string;
+}
+
+export function loadEndpoints(env: Env = process.env, advisorEmail: string): Endpoints {
+  const port = Number(env.SMTP_PORT || 25);
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`SMTP_PORT: "${env.SMTP_PORT}" is not a port number`);
+  return {
+    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
+    publicSiteUrl: (env.PUBLIC_SITE_URL || 'http://localhost:4321').replace(/\/+$/, ''),
+    cmsUrl: (env.CMS_URL || 'http://localhost:1337').replace(/\/+$/, ''),
+    smtp: env.SMTP_HOST ? { host: env.SMTP_HOST, port } : null,
+    mailFrom: env.MAIL_FROM || advisorEmail,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The case vocabulary: stored values (stable, ASCII) with the Danish labels users see.
+ * Enumerations in the Strapi schemas must list exactly these keys.
+ */
+export const channels = {
+  web: 'Webformular',
+  email: 'E-mail',
+  phone: 'Telefon',
+  letter: 'Brev',
+  meeting: 'Personligt møde',
+  own_initiative: 'Eget initiativ',
+  council: 'Kommunalbestyrelsens initiativ',
+} as const;
+
+export const purposes = {
+  klage: 'Klage',
+  raadgivning: 'Rådgivning',
+  genoptagelse: 'Genoptagelse',
+} as const;
+
+export const identities = {
+  named: 'Med navn',
+  confidential: 'Anonym over for kommunen',
+  anonymous: 'Helt anonym',
+} as const;
+
+/** R3: who is complaining. */
+export const complainantKinds = {
+  citizen: 'Borger',
+  business: 'Virksomhed',
+  affected_citizen: 'Væsentligt berørt borger (sag for en bredere kreds)',
+} as const;
+
+/** R4: what the advisor can handle. */
+export const categories = {
+  sagsbehandling: 'Formel sagsbehandling',
+  betjening: 'Personalets betjening og adfærd',
+  faktisk_forvaltning: 'Udførelse af service og praktiske opgaver',
+  diskrimination: 'Ulovlig forskelsbehandling',
+} as const;
+
+/** R5: why an inquiry falls outside the mandate. Each is a rejection reason. */
+export const outOfScopeReasons = {
+  faglig_vurdering: 'Det faglige indhold i en afgørelse',
+  privatretlig: 'Privatretligt spørgsmål (fx nabo, hegnssyn)',
+  anden_klageinstans: 'Skal behandles af en anden administrativ klageinstans',
+  personalesag: 'Personale- og ansættelsesforhold',
+  serviceniveau: 'Politisk fastlagt serviceniveau',
+  foraeldet: 'Forældet (mere end et år)',
+  indbragt: 'Indbragt for tilsyn, Ombudsmanden eller domstolene',
+  politisk_behandlet: 'Bedømt af Økonomiudvalget, et stående udvalg eller Kommunalbestyrelsen',
+  grundloes: 'Grundløs, upræcis eller uden tilstrækkelig interesse',
+  anonym: 'Anonym henvendelse uden særlige grunde',
+} as const;
+
+export const complaintStatuses = {
+  modtaget: 'Modtaget',
+  visitation: 'Visitation',
+  dialog: 'Dialog med center',
+  afvist: 'Afvist',
+  henvist: 'Henvist',
+  loest_ved_dialog: 'Løst ved dialog',
+  undersoegelse: 'Undersøgelse',
+  udtalelse_afgivet: 'Udtalelse afgivet',
+  afsluttet: 'Afsluttet',
+  tilbagetrukket: 'Trukket tilbage',
+  genoptaget: 'Genoptaget',
+} as const;
+
+export const statementRequestStatuses = {
+  sendt: 'Sendt',
+  besvaret: 'Besvaret',
+  annulleret: 'Annulleret',
+} as const;
+
+export const opinionKinds = { case: 'Konkret sag', general: 'Generel udtalelse' } as const;
+
+export const opinionOutcomes = {
+  kritik: 'Kritik',
+  henstilling: 'Henstilling',
+  ingen_kritik: 'Ingen kritik',
+  afvisning: 'Afvisning',
+} as const;
+
+/** R13: the perspectives an opinion can assess. Field names on the opinion. */
+export const perspectives = {
+  legalPerspective: 'Juridisk perspektiv',
+  ethicalPerspective: 'Etisk perspektiv',
+  equalityPerspective: 'Lighedsperspektiv',
+  valuesPerspective: 'Kommunens værdigrundlag',
+} as const;
+
+export const recommendationFollowUps = {
+  afventer: 'Afventer svar',
+  accepteret: 'Accepteret',
+  gennemfoert: 'Gennemført',
+  afvist: 'Ikke fulgt',
+} as const;
+
+/** R12: the advisor's role at a meeting between citizen and center. */
+export const meetingRoles = { bisidder: 'Bisidder', observatoer: 'Observatør', moede: 'Møde med borgeren' } as const;
+
+/** R19: improvement work. */
+export const improvementKinds = {
+  tilbagemelding: 'Tilbagemelding til kommunen',
+  undervisning: 'Undervisning af medarbejdere',
+  vejledning: 'Forvaltningsretlig vejledning',
+  forbedringsprojekt: 'Forbedringsprojekt',
+  moede_centerchef: 'Møde med centerchef',
+} as const;
+
+export type Channel = keyof typeof channels;
+export type Purpose = keyof typeof purposes;
+export type Identity = keyof typeof identities;
+export type OutOfScopeReason = keyof typeof outOfScopeReasons;
+export type ComplaintStatus = keyof typeof complaintStatuses;
+export type StatementRequestStatus = keyof typeof statementRequestStatuses;
+export type OpinionKind = keyof typeof opinionKinds;
+export type OpinionOutcome = keyof typeof opinionOutcomes;
+export type Perspective = keyof typeof perspectives;
