@@ -1,6 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { registerCaseRules } from './hooks/case-rules';
+import { seedBaseData } from './seed/base-data';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {},
-  async bootstrap({ strapi }: { strapi: Core.Strapi }) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerCaseRules(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await seedBaseData(strapi);
+  },
 };

@@ -1,0 +1,107 @@
+/**
+ * Boots the real Strapi app (compiled cms/dist) on a fresh database for one test file:
+ * SQLite in a temporary file by default, a fresh PostgreSQL database with DATABASE_CLIENT=postgres.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import crypto from 'crypto';
+import { Client } from 'pg';
+import type { Core } from '@strapi/strapi';
+
+const cmsDir = path.resolve(__dirname, '../../cms');
+
+export interface TestStrapi {
+  strapi: Core.Strapi;
+  /** Base URL of the running HTTP server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** A bearer token for a super admin, for the admin content-manager API. */
+  adminToken(): Promise<string>;
+  /** fetch against the server with an admin bearer token and JSON body. */
+  admin(method: string, pathname: string, body?: unknown): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+const pgAdmin = () => new Client({ host: process.env.DATABASE_HOST || '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: process.env.DATABASE_USERNAME || 'postgres', database: 'postgres' });
+
+function setDefaultEnv(env: Record<string, string>) {
+  for (const [key, value] of Object.entries(env)) if (process.env[key] === undefined) process.env[key] = value;
+}
+
+export async function startStrapi(extraEnv: Record<string, string> = {}): Promise<TestStrapi> {
+  const secret = () => crypto.randomBytes(16).toString('base64');
+  setDefaultEnv({
+    NODE_ENV: 'test',
+    APP_KEYS: `${secret()},${secret()}`,
+    ADMIN_JWT_SECRET: secret(),
+    API_TOKEN_SALT: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    ENCRYPTION_KEY: secret(),
+    JWT_SECRET: secret(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_LOG_LEVEL: 'error',
+  });
+  Object.assign(process.env, extraEnv);
+
+  let dropDatabase = async () => {};
+  if (process.env.DATABASE_CLIENT === 'postgres') {
+    const name = `test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+    const client = pgAdmin();
+    await client.connect();
+    await client.query(`CREATE DATABASE ${name}`);
+    await client.end();
+    process.env.DATABASE_NAME = name;
+    dropDatabase = async () => {
+      const admin = pgAdmin();
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'borgerraadgiver-'));
+    process.env.DATABASE_FILENAME = path.join(dir, 'test.db');
+    dropDatabase = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  // Required lazily so each test file gets its own Strapi instance with the env above.
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Core.Strapi = await createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  strapi.log.level = 'error';
+  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  const address = strapi.server.httpServer.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  let token: string | undefined;
+  const adminToken = async () => {
+    if (token) return token;
+    const email = 'test-admin@example.org';
+    const password = 'Test-admin-1234';
+    const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+    await strapi.service('admin::user').create({ email, firstname: 'Test', lastname: 'Admin', password, isActive: true, roles: [superAdmin.id] });
+    const response = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const body: any = await response.json();
+    token = body.data.token as string;
+    return token;
+  };
+
+  const admin = async (method: string, pathname: string, body?: unknown) => {
+    const response = await fetch(`${url}${pathname}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminToken()}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+
+  return {
+    strapi,
+    url,
+    adminToken,
+    admin,
+    async stop() {
+      await strapi.destroy();
+      await dropDatabase();
+    },
+  };
+}
