@@ -3,3 +3,4 @@ export * from './calendar';
 export * from './policy';
 export * from './vocabulary';
 export * from './municipality';
+export * from './outbox';

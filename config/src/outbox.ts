@@ -1,0 +1,82 @@
+import path from 'path';
+import { parseDuration, PolicyDuration } from './durations';
+
+type Env = Record<string, string | undefined>;
+
+/** The BullMQ queue that delivers outbox rows; one delayed job per row, job id = row documentId. */
+export const OUTBOX_QUEUE = 'outbox';
+/** The queue that runs the reconciler on a schedule. */
+export const RECONCILE_QUEUE = 'outbox-reconcile';
+
+/** Kinds of notification rows whose email carries the center's statement link. */
+export const LINK_KINDS = ['statement_request', 'statement_reminder', 'statement_overdue', 'statement_escalation'] as const;
+
+export interface OutboxSettings {
+  /** BullMQ key prefix (tests use a unique one per file). */
+  queuePrefix: string;
+  /** Where .eml files go when SMTP_HOST is unset (git-ignored .data/mail at the repository root). */
+  mailDir: string;
+  /** Shared secret the workers present to the CMS's outbox routes (Authorization: Bearer). */
+  workerToken: string | null;
+  /** File holding a generated worker token when OUTBOX_WORKER_TOKEN is unset (dev mode). */
+  workerTokenFile: string;
+  /** How often the reconciler runs. */
+  reconcileEvery: PolicyDuration;
+  /** Send attempts per row before it is marked failed. */
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt (exponential backoff). */
+  retryDelayMs: number;
+  /** A row left in `sending` longer than this is marked failed (status unknown, never re-sent). */
+  sendingTimeout: PolicyDuration;
+  /** SMTP credentials and TLS, besides SMTP_HOST/SMTP_PORT in loadEndpoints(). */
+  smtpUser: string | null;
+  smtpPassword: string | null;
+  smtpSecure: boolean;
+  /** Public statement API: requests per IP and minute. */
+  publicRateLimitPerMinute: number;
+  /** Secret used to hash IP addresses in the access log (not reversible by brute force of the IPv4 space). */
+  auditIpSecret: string | null;
+}
+
+// config/src (ts-jest) or config/dist/src (compiled): the repository root is above the config package.
+const repoRoot = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../../..' : '../..');
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name}: "${raw}" must be a positive whole number`);
+  return value;
+}
+
+/** Settings of the notification outbox and its workers; env overrides, safe defaults for `npm start`. */
+export function loadOutboxSettings(env: Env = process.env): OutboxSettings {
+  const dataDir = path.resolve(repoRoot, env.DATA_DIR || '.data');
+  return {
+    queuePrefix: env.OUTBOX_QUEUE_PREFIX?.trim() || 'borgerraadgiver',
+    mailDir: path.resolve(repoRoot, env.MAIL_DIR || path.join(dataDir, 'mail')),
+    workerToken: env.OUTBOX_WORKER_TOKEN?.trim() || null,
+    workerTokenFile: path.join(dataDir, 'worker-token'),
+    reconcileEvery: parseDuration(env.OUTBOX_RECONCILE_EVERY?.trim() || 'PT1M', 'OUTBOX_RECONCILE_EVERY'),
+    maxAttempts: positiveInt(env, 'OUTBOX_MAX_ATTEMPTS', 10),
+    retryDelayMs: positiveInt(env, 'OUTBOX_RETRY_DELAY_MS', 30_000),
+    sendingTimeout: parseDuration(env.OUTBOX_SENDING_TIMEOUT?.trim() || 'PT15M', 'OUTBOX_SENDING_TIMEOUT'),
+    smtpUser: env.SMTP_USER?.trim() || null,
+    smtpPassword: env.SMTP_PASSWORD ?? env.SMTP_PASS ?? null,
+    smtpSecure: env.SMTP_SECURE === 'true',
+    publicRateLimitPerMinute: positiveInt(env, 'PUBLIC_STATEMENT_RATE_LIMIT', 30),
+    auditIpSecret: env.AUDIT_IP_SECRET?.trim() || null,
+  };
+}
+
+/** BullMQ job options for one outbox row: deterministic id, delay until notBefore, exponential backoff. */
+export function outboxJobOptions(row: { documentId: string; notBefore: string | Date }, settings: Pick<OutboxSettings, 'maxAttempts' | 'retryDelayMs'>, now = Date.now()) {
+  return {
+    jobId: row.documentId,
+    delay: Math.max(0, new Date(row.notBefore).getTime() - now),
+    attempts: settings.maxAttempts,
+    backoff: { type: 'exponential' as const, delay: settings.retryDelayMs },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
