@@ -39,7 +39,7 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
     ENCRYPTION_KEY: secret(),
     JWT_SECRET: secret(),
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_LOG_LEVEL: 'error',
+    LOG_LEVEL: 'warn',
   });
   Object.assign(process.env, extraEnv);
 

@@ -1,0 +1,1 @@
+export default ({ env }) => ({ level: env('LOG_LEVEL', 'http') });

@@ -1,0 +1,36 @@
+import type { ComplaintStatus } from '@borgerraadgiver/config';
+
+/** Statuses a new registration may start in (a phone call can be registered as already solved). */
+export const initialStatuses: readonly ComplaintStatus[] = [
+  'modtaget', 'visitation', 'dialog', 'loest_ved_dialog', 'afvist', 'henvist', 'undersoegelse',
+];
+
+const open: ComplaintStatus[] = ['modtaget', 'visitation', 'dialog', 'undersoegelse', 'genoptaget'];
+
+/** The case workflow: from each status, where it may go next. */
+export const transitions: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
+  modtaget: ['visitation', 'dialog', 'afvist', 'henvist', 'loest_ved_dialog', 'undersoegelse', 'tilbagetrukket'],
+  visitation: ['dialog', 'afvist', 'henvist', 'loest_ved_dialog', 'undersoegelse', 'tilbagetrukket'],
+  dialog: ['visitation', 'loest_ved_dialog', 'afvist', 'henvist', 'undersoegelse', 'tilbagetrukket'],
+  undersoegelse: ['udtalelse_afgivet', 'loest_ved_dialog', 'afvist', 'tilbagetrukket'],
+  genoptaget: ['visitation', 'dialog', 'undersoegelse', 'afvist', 'henvist', 'loest_ved_dialog', 'tilbagetrukket'],
+  udtalelse_afgivet: ['afsluttet', 'genoptaget'],
+  afvist: ['afsluttet', 'genoptaget'],
+  henvist: ['afsluttet', 'genoptaget'],
+  loest_ved_dialog: ['afsluttet', 'genoptaget'],
+  tilbagetrukket: ['genoptaget'],
+  afsluttet: ['genoptaget'],
+};
+
+export const isOpenStatus = (status: ComplaintStatus) => open.includes(status);
+
+/** Statuses that end the advisor's handling; entering one sets closedAt. */
+export const closedStatuses: readonly ComplaintStatus[] = ['afvist', 'henvist', 'loest_ved_dialog', 'afsluttet', 'tilbagetrukket'];
+
+/** Statuses that mean the advisor investigates (R10) or has investigated. */
+export const investigationStatuses: readonly ComplaintStatus[] = ['undersoegelse', 'udtalelse_afgivet'];
+
+export function canTransition(from: ComplaintStatus | null, to: ComplaintStatus): boolean {
+  if (from === null) return initialStatuses.includes(to);
+  return from === to || transitions[from].includes(to);
+}

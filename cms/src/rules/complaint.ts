@@ -1,0 +1,169 @@
+import {
+  complaintStatuses,
+  identities,
+  localDate,
+  outOfScopeReasons,
+  Policy,
+  startOfLocalDay,
+  WorkingCalendar,
+  type ComplaintStatus,
+  type Identity,
+  type OutOfScopeReason,
+} from '@borgerraadgiver/config';
+import { canTransition, closedStatuses, initialStatuses, investigationStatuses } from './complaint-status';
+import { DateInput, isInvalidDate, toInstant, toLocalDate } from './dates';
+import { isBlank, Violation } from './violation';
+
+/** The fields of a complaint the rules read (stored values merged with the submitted change). */
+export interface ComplaintState {
+  caseNumber?: string | null;
+  receivedAt?: DateInput;
+  status?: ComplaintStatus | null;
+  eventDate?: DateInput;
+  identity?: Identity | null;
+  complainantKind?: string | null;
+  businessName?: string | null;
+  cvr?: string | null;
+  centerHadOpportunity?: boolean | null;
+  outOfScopeReason?: OutOfScopeReason | null;
+  timeLimitException?: boolean | null;
+  timeLimitExceptionReason?: string | null;
+  exceptionLegalInterest?: boolean | null;
+  exceptionCanBeClarified?: boolean | null;
+  exceptionCanImprove?: boolean | null;
+  specialCaseReason?: string | null;
+  firstActionAt?: DateInput;
+  closedAt?: DateInput;
+}
+
+export interface RuleContext {
+  now: Date;
+  policy: Policy;
+  calendar: WorkingCalendar;
+}
+
+/** Clock skew tolerated between the browser or a script and the server. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+/** R6: the complaint came in after the time limit counted from the decision or matter. */
+export function isExpired(complaint: ComplaintState, { policy, calendar }: Pick<RuleContext, 'policy' | 'calendar'>): boolean {
+  const eventDay = toLocalDate(complaint.eventDate);
+  const received = toInstant(complaint.receivedAt);
+  if (!eventDay || !received) return false;
+  return received > calendar.deadline(startOfLocalDay(eventDay), policy.complaintTimeLimit).at;
+}
+
+/** R6: the exception needs a reason and all three conditions. */
+export function hasTimeLimitException(complaint: ComplaintState): boolean {
+  return Boolean(
+    complaint.timeLimitException &&
+      !isBlank(complaint.timeLimitExceptionReason) &&
+      complaint.exceptionLegalInterest &&
+      complaint.exceptionCanBeClarified &&
+      complaint.exceptionCanImprove,
+  );
+}
+
+/** R5, R6: an inquiry outside the mandate or past the time limit can only be rejected. */
+export function mandateBlockers(complaint: ComplaintState, context: Pick<RuleContext, 'policy' | 'calendar'>): Violation[] {
+  const blockers: Violation[] = [];
+  if (complaint.outOfScopeReason) {
+    blockers.push({
+      path: 'outOfScopeReason',
+      message: `Henvendelsen ligger uden for borgerrådgiverens område (${outOfScopeReasons[complaint.outOfScopeReason]}) og kan kun afvises.`,
+    });
+  }
+  if (isExpired(complaint, context) && !hasTimeLimitException(complaint)) {
+    blockers.push({
+      path: 'eventDate',
+      message: `Klagen er indgivet efter klagefristen (${context.policy.complaintTimeLimit.iso}) regnet fra afgørelsen eller forholdet og er forældet. Den kan kun afvises, medmindre der registreres en undtagelse med begrundelse og alle tre betingelser.`,
+    });
+  }
+  return blockers;
+}
+
+/**
+ * Why the advisor may not investigate this inquiry (R5, R6, R7/R8), as violations on the field
+ * that causes it; empty when an investigation, a statement request or a substantive opinion is allowed.
+ */
+export function investigationBlockers(complaint: ComplaintState, context: Pick<RuleContext, 'policy' | 'calendar'>): Violation[] {
+  const blockers = mandateBlockers(complaint, context);
+  if ((complaint.identity === 'anonymous' || complaint.identity === 'confidential') && isBlank(complaint.specialCaseReason)) {
+    blockers.push({
+      path: 'specialCaseReason',
+      message: `Henvendelsen er registreret som "${identities[complaint.identity].toLowerCase()}". Den kan kun undersøges i helt særlige tilfælde, som skal begrundes (fx mistanke om fortsatte grove fejl, der berører en bredere kreds).`,
+    });
+  }
+  return blockers;
+}
+
+/** Rules for registering or changing an inquiry. `previous` is null on create. */
+export function checkComplaint(next: ComplaintState, previous: ComplaintState | null, context: RuleContext): Violation[] {
+  const violations: Violation[] = [];
+  const add = (path: string, message: string) => violations.push({ path, message });
+
+  if (previous && !isBlank(previous.caseNumber) && next.caseNumber !== previous.caseNumber) {
+    add('caseNumber', 'Sagsnummeret tildeles automatisk og kan ikke ændres.');
+  }
+  if (!previous && !isBlank(next.caseNumber)) {
+    add('caseNumber', 'Sagsnummeret tildeles automatisk og kan ikke angives.');
+  }
+
+  const received = toInstant(next.receivedAt);
+  if (isInvalidDate(next.receivedAt)) add('receivedAt', 'Modtagelsestidspunktet er ikke en gyldig dato.');
+  else if (received && received.getTime() > context.now.getTime() + FUTURE_TOLERANCE_MS) {
+    add('receivedAt', 'Modtagelsestidspunktet kan ikke ligge i fremtiden.');
+  }
+
+  const eventDay = toLocalDate(next.eventDate);
+  if (isInvalidDate(next.eventDate)) add('eventDate', 'Datoen for afgørelsen eller forholdet er ikke en gyldig dato.');
+  else if (eventDay && eventDay > localDate(context.now)) add('eventDate', 'Datoen for afgørelsen eller forholdet kan ikke ligge i fremtiden.');
+  else if (eventDay && received && eventDay > localDate(received)) {
+    add('eventDate', 'Datoen for afgørelsen eller forholdet kan ikke ligge efter, at henvendelsen blev modtaget.');
+  }
+
+  if (next.timeLimitException) {
+    if (isBlank(next.timeLimitExceptionReason)) add('timeLimitExceptionReason', 'En undtagelse fra klagefristen skal begrundes.');
+    if (!next.exceptionLegalInterest) add('exceptionLegalInterest', 'Undtagelsen kræver, at klagen har fortsat fornøden retlig interesse for borgeren.');
+    if (!next.exceptionCanBeClarified) add('exceptionCanBeClarified', 'Undtagelsen kræver, at sagen kan blive tilstrækkeligt oplyst.');
+    if (!next.exceptionCanImprove) add('exceptionCanImprove', 'Undtagelsen kræver, at en undersøgelse kan bidrage til at forbedre sagsbehandlingen.');
+  }
+
+  if (next.complainantKind === 'business' && isBlank(next.businessName)) add('businessName', 'Angiv virksomhedens navn.');
+  if (!isBlank(next.cvr) && !/^\d{8}$/.test(String(next.cvr))) add('cvr', 'CVR-nummeret skal bestå af 8 cifre.');
+
+  const status = next.status ?? 'modtaget';
+  const from = previous ? previous.status ?? 'modtaget' : null;
+  if (!canTransition(from, status)) {
+    const allowed = from === null ? initialStatuses : [];
+    add(
+      'status',
+      from === null
+        ? `En ny henvendelse kan ikke oprettes med status "${complaintStatuses[status]}". Mulige: ${allowed.map((s) => complaintStatuses[s]).join(', ')}.`
+        : `Status kan ikke skifte fra "${complaintStatuses[from]}" til "${complaintStatuses[status]}".`,
+    );
+  }
+
+  if (status === 'afvist' && isBlank(next.outOfScopeReason)) add('outOfScopeReason', 'Angiv afvisningsgrunden, når henvendelsen afvises.');
+
+  if (investigationStatuses.includes(status)) {
+    violations.push(...investigationBlockers(next, context));
+    if (!next.centerHadOpportunity) {
+      add('centerHadOpportunity', 'En egentlig undersøgelse kræver, at centret først har haft mulighed for at forholde sig til klagen.');
+    }
+  } else if (status === 'loest_ved_dialog' || status === 'henvist') {
+    violations.push(...mandateBlockers(next, context));
+  }
+  return violations;
+}
+
+/** Fields the system keeps up to date on every write: first action and closure times. */
+export function derivedComplaintFields(next: ComplaintState, previous: ComplaintState | null, now: Date): Partial<ComplaintState> {
+  const status = next.status ?? 'modtaget';
+  const derived: Partial<ComplaintState> = {};
+  if (!previous && isBlank(next.receivedAt)) derived.receivedAt = now.toISOString();
+  if (status !== 'modtaget' && isBlank(next.firstActionAt)) derived.firstActionAt = now.toISOString();
+  if (closedStatuses.includes(status) && isBlank(next.closedAt)) derived.closedAt = now.toISOString();
+  if (!closedStatuses.includes(status) && !isBlank(next.closedAt)) derived.closedAt = null;
+  return derived;
+}

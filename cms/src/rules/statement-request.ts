@@ -1,0 +1,68 @@
+import { statementRequestStatuses, type StatementRequestStatus } from '@borgerraadgiver/config';
+import { ComplaintState, investigationBlockers, RuleContext } from './complaint';
+import { DateInput, isInvalidDate, sameInstant, toInstant } from './dates';
+import { isBlank, Violation } from './violation';
+
+export interface StatementRequestState {
+  complaint?: ComplaintState | null;
+  center?: { email?: string | null } | null;
+  questions?: string | null;
+  requestedAt?: DateInput;
+  dueAt?: DateInput;
+  agreedDueAt?: DateInput;
+  agreementNote?: string | null;
+  status?: StatementRequestStatus | null;
+  responseText?: string | null;
+  respondedAt?: DateInput;
+}
+
+const statusTransitions: Record<StatementRequestStatus, readonly StatementRequestStatus[]> = {
+  sendt: ['besvaret', 'annulleret'],
+  besvaret: [],
+  annulleret: [],
+};
+
+/** R11: the statement is due STATEMENT_DEADLINE after the request, on the working-day calendar. */
+export function computeDue(requestedAt: Date, context: Pick<RuleContext, 'policy' | 'calendar'>) {
+  return context.calendar.deadline(requestedAt, context.policy.statementDeadline);
+}
+
+/** Rules for a request for a written statement (R10, R11, R7/R8, R5/R6). `previous` is null on create. */
+export function checkStatementRequest(next: StatementRequestState, previous: StatementRequestState | null, context: RuleContext): Violation[] {
+  const violations: Violation[] = [];
+  const add = (path: string, message: string) => violations.push({ path, message });
+
+  if (!next.complaint) {
+    add('complaint', 'Vælg den henvendelse, redegørelsen vedrører.');
+  } else if (!previous || next.complaint !== previous.complaint) {
+    for (const blocker of investigationBlockers(next.complaint, context)) add('complaint', blocker.message);
+    if (!next.complaint.centerHadOpportunity) {
+      add('complaint', 'Centret skal først have haft mulighed for at forholde sig til klagen (markér det på henvendelsen), før der kan bedes om en redegørelse.');
+    }
+  }
+  if (!next.center) add('center', 'Vælg det center, der skal afgive redegørelsen.');
+  else if (isBlank(next.center.email)) add('center', 'Centret har ingen e-mailadresse til afdelingslederen. Tilføj den på centret først.');
+
+  if (isInvalidDate(next.requestedAt)) add('requestedAt', 'Anmodningstidspunktet er ikke en gyldig dato.');
+  if (isInvalidDate(next.agreedDueAt)) add('agreedDueAt', 'Den aftalte frist er ikke en gyldig dato.');
+  const requested = toInstant(next.requestedAt);
+  const agreed = toInstant(next.agreedDueAt);
+  if (agreed && isBlank(next.agreementNote)) add('agreementNote', 'En aftalt frist skal registreres med en note om aftalen.');
+  if (agreed && requested && agreed <= requested) add('agreedDueAt', 'Den aftalte frist skal ligge efter anmodningen.');
+
+  const status = next.status ?? 'sendt';
+  const from = previous?.status ?? null;
+  if (from === null ? status !== 'sendt' : from !== status && !statusTransitions[from].includes(status)) {
+    add('status', from === null
+      ? 'En ny anmodning om redegørelse oprettes med status "Sendt".'
+      : `Status kan ikke skifte fra "${statementRequestStatuses[from]}" til "${statementRequestStatuses[status]}".`);
+  }
+  if (status === 'besvaret' && isBlank(next.responseText)) add('responseText', 'En besvaret anmodning skal have redegørelsens tekst.');
+  return violations;
+}
+
+/** A submitted dueAt must match the computed one: the due date is derived, a different date is agreed. */
+export function checkDueAtUnchanged(submitted: DateInput, computed: Date): Violation[] {
+  if (submitted === undefined || submitted === null || submitted === '' || sameInstant(submitted, computed)) return [];
+  return [{ path: 'dueAt', message: 'Fristen beregnes automatisk (to uger efter anmodningen på arbejdsdage). Registrér i stedet en aftalt frist med en note.' }];
+}
