@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerCaseRules } from './hooks/case-rules';
 import { seedBaseData } from './seed/base-data';
+import { seedSiteContent } from './seed/site-content';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -9,5 +10,6 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedBaseData(strapi);
+    await seedSiteContent(strapi);
   },
 };

@@ -1,0 +1,15 @@
+/** Thin controller: the service validates, rate-limits and creates. */
+export default ({ strapi }) => ({
+  async create(ctx) {
+    const service = strapi.service('api::public-complaint.public-complaint');
+    service.checkRateLimit(ctx.request.ip);
+    const body = ctx.request.body;
+    const result = await service.submit(body && typeof body === 'object' ? body.data : undefined);
+    ctx.status = 201;
+    ctx.body = { data: { caseNumber: result.caseNumber } };
+  },
+
+  async centers(ctx) {
+    ctx.body = { data: await strapi.service('api::public-complaint.public-complaint').listCenters() };
+  },
+});

@@ -1,0 +1,65 @@
+import { errors } from '@strapi/utils';
+import { RateLimiter } from '../rate-limit';
+import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
+
+const COMPLAINT = 'api::complaint.complaint';
+const limiter = new RateLimiter(10 * 60 * 1000);
+
+/** Submissions per IP per 10 minutes (PUBLIC_COMPLAINT_RATE_LIMIT, default 30). The site is one IP, so keep it generous. */
+const rateLimit = () => Number(process.env.PUBLIC_COMPLAINT_RATE_LIMIT || 30);
+
+export default ({ strapi }) => ({
+  checkRateLimit(ip: string) {
+    if (!limiter.hit(ip || 'unknown', rateLimit())) {
+      throw new errors.RateLimitError('Der er sendt for mange henvendelser på kort tid. Prøv igen om 10 minutter.');
+    }
+  },
+
+  resetRateLimit() {
+    limiter.reset();
+  },
+
+  /** Validates, creates the inquiry through the Document Service (so the case rules run) and plans the receipt email. */
+  async submit(input: unknown): Promise<{ caseNumber: string | null; documentId: string }> {
+    if (isHoneypotFilled(input)) {
+      throw new errors.ValidationError('Henvendelsen kunne ikke modtages.', {
+        errors: [{ path: [HONEYPOT_FIELD], message: 'Dette felt skal være tomt.' }],
+      });
+    }
+    const { data, errors: fieldErrors } = validateComplaint(input);
+    if (data?.centerDocumentId) {
+      const center = await strapi.documents('api::center.center').findOne({ documentId: data.centerDocumentId, fields: ['id'] });
+      if (!center) fieldErrors.push({ path: ['center'], message: 'Vælg et center fra listen, eller vælg "Ved ikke".' });
+    }
+    if (!data || fieldErrors.length) {
+      throw new errors.ValidationError(fieldErrors[0]?.message ?? 'Ugyldige oplysninger.', { errors: fieldErrors });
+    }
+
+    const { centerDocumentId, ...fields } = data;
+    const now = new Date().toISOString();
+    return strapi.db.transaction(async () => {
+      const complaint = await strapi.documents(COMPLAINT).create({
+        data: { ...fields, center: centerDocumentId ?? null, channel: 'web', status: 'modtaget', receivedAt: now },
+      });
+      if (data.citizenEmail) {
+        await strapi.documents('api::notification.notification').create({
+          data: {
+            kind: 'complaint_receipt',
+            recipient: data.citizenEmail,
+            subject: 'Kvittering for din henvendelse til borgerrådgiveren',
+            complaint: complaint.documentId,
+            notBefore: now,
+            status: 'planned',
+          },
+        });
+      }
+      return { caseNumber: complaint.caseNumber ?? null, documentId: complaint.documentId };
+    });
+  },
+
+  /** Names and documentIds only, for the form's select. */
+  async listCenters(): Promise<{ documentId: string; name: string }[]> {
+    const centers = await strapi.documents('api::center.center').findMany({ fields: ['name'], sort: 'name:asc', limit: 200 });
+    return centers.map((c) => ({ documentId: c.documentId, name: c.name }));
+  },
+});

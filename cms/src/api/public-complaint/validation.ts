@@ -1,0 +1,169 @@
+/**
+ * Whitelisting and validation of a complaint sent from the public site.
+ * Plain TS without Strapi: returns the clean data or a list of { path, message } in Danish.
+ * Case rules (caseNumber, R6, identity rules) run afterwards in the lead's document middleware.
+ */
+
+export const HONEYPOT_FIELD = 'website';
+export const UNKNOWN_CENTER = 'ved ikke';
+
+export const LIMITS = {
+  description: 20000,
+  citizenName: 200,
+  citizenEmail: 254,
+  citizenPhone: 40,
+  citizenAddress: 500,
+  businessName: 200,
+} as const;
+
+const PURPOSES = ['klage', 'raadgivning', 'genoptagelse'] as const;
+const IDENTITIES = ['named', 'confidential', 'anonymous'] as const;
+const KINDS = ['citizen', 'business', 'affected_citizen'] as const;
+
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+export interface CleanComplaint {
+  purpose: (typeof PURPOSES)[number];
+  centerDocumentId: string | null;
+  eventDate: string | null;
+  description: string;
+  formalComplaintToUnit: boolean;
+  centerHadOpportunity: boolean;
+  identity: (typeof IDENTITIES)[number];
+  complainantKind: (typeof KINDS)[number];
+  citizenName: string | null;
+  citizenEmail: string | null;
+  citizenPhone: string | null;
+  citizenAddress: string | null;
+  businessName: string | null;
+  cvr: string | null;
+}
+
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE_PATTERN = /^\+?[0-9 ()-]{6,40}$/;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
+const optional = (value: unknown): string | null => text(value) || null;
+
+/** true/false from JSON booleans or form-like strings. */
+export function toBoolean(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  return ['true', 'ja', 'yes', 'on', '1'].includes(text(value).toLowerCase());
+}
+
+/** Local calendar date (Europe/Copenhagen) as YYYY-MM-DD. */
+export function todayInCopenhagen(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Accepts YYYY-MM-DD (date input) and D-M-YYYY / D.M.YYYY / D/M/YYYY (typed by hand). */
+export function parseDate(value: string): string | null {
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const dk = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(value);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dk) [d, m, y] = [Number(dk[1]), Number(dk[2]), Number(dk[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function validateComplaint(input: unknown, now = new Date()): { data?: CleanComplaint; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const fail = (field: string, message: string) => errors.push({ path: [field], message });
+  const raw = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+
+  const purposeText = text(raw.purpose) || 'klage';
+  const purpose = PURPOSES.find((p) => p === purposeText);
+  if (!purpose) fail('purpose', 'Vælg, om du vil klage, have råd eller have en sag genoptaget.');
+
+  const centerText = text(raw.center);
+  const centerDocumentId = !centerText || centerText.toLowerCase() === UNKNOWN_CENTER ? null : centerText;
+  if (centerDocumentId && !/^[a-z0-9]{1,64}$/i.test(centerDocumentId)) fail('center', 'Vælg et center fra listen, eller vælg "Ved ikke".');
+
+  let eventDate: string | null = null;
+  const dateText = text(raw.eventDate);
+  if (dateText) {
+    eventDate = parseDate(dateText);
+    if (!eventDate) fail('eventDate', 'Skriv datoen som dag, måned og år, fx 14-03-2026.');
+    else if (eventDate > todayInCopenhagen(now)) fail('eventDate', 'Datoen kan ikke ligge i fremtiden.');
+  } else if (purpose === 'klage' || purpose === 'genoptagelse') {
+    fail('eventDate', 'Skriv datoen for afgørelsen eller hændelsen. Kender du ikke den præcise dato, så skriv en omtrentlig dato.');
+  }
+
+  const description = text(raw.description);
+  if (!description) fail('description', 'Beskriv, hvad din henvendelse handler om.');
+  else if (description.length > LIMITS.description) fail('description', `Beskrivelsen må højst være ${LIMITS.description.toLocaleString('da-DK')} tegn. Du har skrevet ${description.length.toLocaleString('da-DK')} tegn.`);
+
+  const identityText = text(raw.identity);
+  const identity = IDENTITIES.find((i) => i === identityText);
+  if (!identity) fail('identity', 'Vælg, om du vil stå frem med navn, være anonym over for kommunen eller være helt anonym.');
+
+  const kindText = text(raw.complainantKind) || 'citizen';
+  const complainantKind = KINDS.find((k) => k === kindText);
+  if (!complainantKind) fail('complainantKind', 'Vælg, om du henvender dig som borger, virksomhed eller berørt borger.');
+
+  const contact = {
+    citizenName: optional(raw.citizenName),
+    citizenEmail: optional(raw.citizenEmail),
+    citizenPhone: optional(raw.citizenPhone),
+    citizenAddress: optional(raw.citizenAddress),
+  };
+  for (const field of Object.keys(contact) as (keyof typeof contact)[]) {
+    const value = contact[field];
+    if (value && value.length > LIMITS[field]) fail(field, `Feltet må højst være ${LIMITS[field]} tegn.`);
+  }
+  if (contact.citizenEmail && !EMAIL_PATTERN.test(contact.citizenEmail)) fail('citizenEmail', 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.');
+  if (contact.citizenPhone && !PHONE_PATTERN.test(contact.citizenPhone)) fail('citizenPhone', 'Skriv et gyldigt telefonnummer, fx 12 34 56 78.');
+
+  if (identity === 'named' || identity === 'confidential') {
+    if (!contact.citizenName) fail('citizenName', 'Skriv dit navn, så borgerrådgiveren ved, hvem henvendelsen er fra.');
+    if (!contact.citizenEmail && !contact.citizenPhone && !contact.citizenAddress) {
+      fail('citizenEmail', 'Skriv mindst én måde, borgerrådgiveren kan kontakte dig på: e-mail, telefon eller adresse.');
+    }
+  } else if (identity === 'anonymous') {
+    const given = (Object.keys(contact) as (keyof typeof contact)[]).find((field) => contact[field]);
+    if (given) fail(given, 'Du har valgt at være helt anonym. Slet dine kontaktoplysninger, eller vælg en anden mulighed under "Hvem må se, hvem du er?".');
+  }
+
+  let businessName: string | null = null;
+  let cvr: string | null = null;
+  if (complainantKind === 'business') {
+    businessName = optional(raw.businessName);
+    cvr = text(raw.cvr).replace(/\s+/g, '') || null;
+    if (!businessName) fail('businessName', 'Skriv virksomhedens navn.');
+    else if (businessName.length > LIMITS.businessName) fail('businessName', `Feltet må højst være ${LIMITS.businessName} tegn.`);
+    if (!cvr) fail('cvr', 'Skriv virksomhedens CVR-nummer.');
+    else if (!/^\d{8}$/.test(cvr)) fail('cvr', 'CVR-nummeret skal være 8 cifre.');
+  }
+
+  if (!toBoolean(raw.consent)) fail('consent', 'Bekræft, at du har læst, hvordan borgerrådgiveren behandler dine oplysninger.');
+
+  if (errors.length || !purpose || !identity || !complainantKind) return { errors };
+  const contacted = toBoolean(raw.formalComplaintToUnit);
+  return {
+    errors,
+    data: {
+      purpose,
+      centerDocumentId,
+      eventDate,
+      description,
+      formalComplaintToUnit: contacted,
+      centerHadOpportunity: raw.centerHadOpportunity === undefined ? contacted : toBoolean(raw.centerHadOpportunity),
+      identity,
+      complainantKind,
+      ...contact,
+      businessName,
+      cvr,
+    },
+  };
+}
+
+/** The honeypot: a field people never see, so only robots fill it in. */
+export function isHoneypotFilled(input: unknown): boolean {
+  return !!input && typeof input === 'object' && text((input as Record<string, unknown>)[HONEYPOT_FIELD]) !== '';
+}
