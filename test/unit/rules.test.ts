@@ -1,0 +1,187 @@
+import fs from 'fs';
+import path from 'path';
+import * as vocabulary from '@borgerraadgiver/config';
+import { loadPolicy, WorkingCalendar } from '@borgerraadgiver/config';
+import {
+  canTransition,
+  checkComplaint,
+  checkDueAtUnchanged,
+  checkOpinion,
+  checkStatementRequest,
+  ComplaintState,
+  derivedComplaintFields,
+  formatCaseNumber,
+  parseCaseNumber,
+  RuleContext,
+  transitions,
+} from '../../cms/src/rules';
+
+const context: RuleContext = { now: new Date('2026-11-27T10:00:00Z'), policy: loadPolicy({}), calendar: new WorkingCalendar() };
+const paths = (violations: { path: string }[]) => violations.map((v) => v.path).sort();
+
+const investigable: ComplaintState = {
+  receivedAt: '2026-11-20T10:00:00Z',
+  eventDate: '2026-10-01',
+  identity: 'named',
+  centerHadOpportunity: true,
+  status: 'undersoegelse',
+};
+const exception = {
+  timeLimitException: true,
+  timeLimitExceptionReason: 'Gentagne fejl i samme type sager',
+  exceptionLegalInterest: true,
+  exceptionCanBeClarified: true,
+  exceptionCanImprove: true,
+};
+
+describe('complaint rules', () => {
+  test.each<[string, ComplaintState, ComplaintState | null, string[]]>([
+    ['a plain new inquiry', { description: 'x' } as ComplaintState, null, []],
+    ['a case number given on create', { caseNumber: '2026-0099' }, null, ['caseNumber']],
+    ['a case number changed', { caseNumber: '2026-0002', status: 'modtaget' }, { caseNumber: '2026-0001', status: 'modtaget' }, ['caseNumber']],
+    ['the case number kept on update', { caseNumber: '2026-0001', status: 'visitation' }, { caseNumber: '2026-0001', status: 'modtaget' }, []],
+    ['eventDate in the future', { eventDate: '2026-11-28' }, null, ['eventDate']],
+    ['eventDate after receipt', { eventDate: '2026-11-21', receivedAt: '2026-11-20T10:00:00Z' }, null, ['eventDate']],
+    ['eventDate the day of receipt (Copenhagen date)', { eventDate: '2026-11-20', receivedAt: '2026-11-19T23:30:00Z' }, null, []],
+    ['eventDate not a date', { eventDate: '31-12-2025' }, null, ['eventDate']],
+    ['receivedAt in the future', { receivedAt: '2026-12-01T10:00:00Z' }, null, ['receivedAt']],
+    ['R6 expired complaint investigated', { ...investigable, eventDate: '2025-11-01' }, null, ['eventDate']],
+    ['R6 expired complaint solved by dialogue', { ...investigable, status: 'loest_ved_dialog', eventDate: '2025-11-01' }, null, ['eventDate']],
+    ['R6 expired complaint rejected', { ...investigable, status: 'afvist', outOfScopeReason: 'foraeldet', eventDate: '2025-11-01' }, null, []],
+    ['R6 limit moved to the next working day: 1 year after Sat 2025-11-22 is Mon 2026-11-23', { ...investigable, eventDate: '2025-11-22', receivedAt: '2026-11-23T12:00:00Z' }, null, []],
+    ['R6 one day late', { ...investigable, eventDate: '2025-11-19', receivedAt: '2026-11-20T10:00:00Z' }, null, ['eventDate']],
+    ['R6 exception with all three conditions', { ...investigable, eventDate: '2025-11-01', ...exception }, null, []],
+    ['R6 exception without reason', { ...investigable, eventDate: '2025-11-01', ...exception, timeLimitExceptionReason: ' ' }, null, ['eventDate', 'timeLimitExceptionReason']],
+    ['R6 exception missing legal interest', { ...investigable, eventDate: '2025-11-01', ...exception, exceptionLegalInterest: false }, null, ['eventDate', 'exceptionLegalInterest']],
+    ['R6 exception missing clarification', { ...investigable, eventDate: '2025-11-01', ...exception, exceptionCanBeClarified: false }, null, ['eventDate', 'exceptionCanBeClarified']],
+    ['R6 exception missing improvement', { ...investigable, eventDate: '2025-11-01', ...exception, exceptionCanImprove: false }, null, ['eventDate', 'exceptionCanImprove']],
+    ['R5 out of scope investigated', { ...investigable, outOfScopeReason: 'privatretlig' }, null, ['outOfScopeReason']],
+    ['R5 out of scope solved by dialogue', { ...investigable, status: 'loest_ved_dialog', outOfScopeReason: 'privatretlig' }, null, ['outOfScopeReason']],
+    ['R5 out of scope referred', { ...investigable, status: 'henvist', outOfScopeReason: 'anden_klageinstans' }, null, ['outOfScopeReason']],
+    ['R5 out of scope rejected', { ...investigable, status: 'afvist', outOfScopeReason: 'privatretlig' }, null, []],
+    ['rejection without a reason', { status: 'afvist' }, null, ['outOfScopeReason']],
+    ['R7 anonymous investigated', { ...investigable, identity: 'anonymous' }, null, ['specialCaseReason']],
+    ['R8 confidential investigated', { ...investigable, identity: 'confidential' }, null, ['specialCaseReason']],
+    ['R7 anonymous special case', { ...investigable, identity: 'anonymous', specialCaseReason: 'Mistanke om fortsatte grove fejl' }, null, []],
+    ['R8 confidential solved by dialogue', { ...investigable, identity: 'confidential', status: 'loest_ved_dialog' }, null, []],
+    ['R10 investigation before the center had the opportunity', { ...investigable, centerHadOpportunity: false }, null, ['centerHadOpportunity']],
+    ['business without name', { complainantKind: 'business', cvr: '1234567' }, null, ['businessName', 'cvr']],
+    ['business with name and CVR', { complainantKind: 'business', businessName: 'ApS', cvr: '12345678' }, null, []],
+    ['created with an end status', { status: 'afsluttet' }, null, ['status']],
+    ['illegal transition', { ...investigable, status: 'udtalelse_afgivet' }, { ...investigable, status: 'modtaget' }, ['status']],
+    ['legal transition', { ...investigable, status: 'udtalelse_afgivet' }, { ...investigable, status: 'undersoegelse' }, []],
+    ['reopening a closed case', { status: 'genoptaget' }, { status: 'afsluttet' }, []],
+  ])('%s', (_name, next, previous, expected) => {
+    expect(paths(checkComplaint(next, previous, context))).toEqual(expected);
+  });
+
+  test('every violation has a Danish message', () => {
+    const violations = checkComplaint({ ...investigable, identity: 'anonymous', eventDate: '2025-01-01', outOfScopeReason: 'privatretlig' }, null, context);
+    expect(violations.length).toBe(3);
+    for (const v of violations) expect(v.message).toMatch(/[a-zæøå]{3}/);
+  });
+
+  test.each<[string, ComplaintState, ComplaintState | null, Partial<ComplaintState>]>([
+    ['receivedAt defaults to now', {}, null, { receivedAt: '2026-11-27T10:00:00.000Z' }],
+    ['first action when leaving modtaget', { status: 'dialog', receivedAt: 'x' }, { status: 'modtaget' }, { firstActionAt: '2026-11-27T10:00:00.000Z' }],
+    ['closed when rejected', { status: 'afvist', firstActionAt: 'a', receivedAt: 'x' }, { status: 'visitation' }, { closedAt: '2026-11-27T10:00:00.000Z' }],
+    ['reopened clears closure', { status: 'genoptaget', firstActionAt: 'a', receivedAt: 'x', closedAt: 'b' }, { status: 'afsluttet' }, { closedAt: null }],
+  ])('derived: %s', (_name, next, previous, expected) => {
+    expect(derivedComplaintFields(next, previous, context.now)).toEqual(expected);
+  });
+});
+
+describe('complaint workflow', () => {
+  test('every status reaches an end and every end can be reopened', () => {
+    for (const [from, targets] of Object.entries(transitions)) {
+      expect(targets.length).toBeGreaterThan(0);
+      for (const to of targets) expect(canTransition(from as never, to)).toBe(true);
+    }
+    expect(canTransition('afsluttet', 'undersoegelse')).toBe(false);
+    expect(canTransition('afsluttet', 'genoptaget')).toBe(true);
+  });
+});
+
+describe('statement request rules', () => {
+  const center = { email: 'leder@example.org' };
+  test.each<[string, object, object | null, string[]]>([
+    ['a valid request', { complaint: investigable, center, questions: 'Q' }, null, []],
+    ['no complaint', { center, questions: 'Q' }, null, ['complaint']],
+    ['no center', { complaint: investigable, questions: 'Q' }, null, ['center']],
+    ['center without email', { complaint: investigable, center: { email: '' } }, null, ['center']],
+    ['R10 center has not had the opportunity', { complaint: { ...investigable, centerHadOpportunity: false }, center }, null, ['complaint']],
+    ['R8 confidential citizen without special case', { complaint: { ...investigable, identity: 'confidential' }, center }, null, ['complaint']],
+    ['R5 out of scope', { complaint: { ...investigable, status: 'afvist', outOfScopeReason: 'personalesag' }, center }, null, ['complaint']],
+    ['R6 expired', { complaint: { ...investigable, eventDate: '2024-01-01' }, center }, null, ['complaint']],
+    ['agreed due date without note', { complaint: investigable, center, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-12-20T10:00:00Z' }, null, ['agreementNote']],
+    ['agreed due date with note', { complaint: investigable, center, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-12-20T10:00:00Z', agreementNote: 'Aftalt med afdelingsleder' }, null, []],
+    ['agreed due date before the request', { complaint: investigable, center, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-11-19T10:00:00Z', agreementNote: 'x' }, null, ['agreedDueAt']],
+    ['created as answered', { complaint: investigable, center, status: 'besvaret', responseText: 'x' }, null, ['status']],
+    ['answered without text', { complaint: investigable, center, status: 'besvaret' }, { complaint: investigable, status: 'sendt' }, ['responseText']],
+    ['cancelled then reopened', { complaint: investigable, center, status: 'sendt' }, { complaint: investigable, status: 'annulleret' }, ['status']],
+  ])('%s', (_name, next, previous, expected) => {
+    expect(paths(checkStatementRequest(next, previous, context))).toEqual(expected);
+  });
+
+  test.each`
+    submitted                       | violations
+    ${undefined}                    | ${[]}
+    ${null}                         | ${[]}
+    ${'2026-12-11T22:59:59.999Z'}   | ${[]}
+    ${'2026-12-20T22:59:59.999Z'}   | ${['dueAt']}
+  `('dueAt $submitted against the computed one', ({ submitted, violations }) => {
+    expect(paths(checkDueAtUnchanged(submitted, new Date('2026-12-11T22:59:59.999Z')))).toEqual(violations);
+  });
+});
+
+describe('opinion rules', () => {
+  const perspective = { legalPerspective: 'Forvaltningsloven § 19 er ikke overholdt', reasoning: 'Begrundelse' };
+  test.each<[string, object, string[]]>([
+    ['a case opinion with a perspective and reasoning', { kind: 'case', outcome: 'kritik', complaint: investigable, ...perspective }, []],
+    ['a case opinion without complaint', { kind: 'case', outcome: 'kritik', ...perspective }, ['complaint']],
+    ['no perspective', { kind: 'case', outcome: 'henstilling', complaint: investigable, reasoning: 'x' }, ['legalPerspective']],
+    ['no reasoning', { kind: 'case', outcome: 'ingen_kritik', complaint: investigable, ethicalPerspective: 'x' }, ['reasoning']],
+    ['rejection needs neither', { kind: 'case', outcome: 'afvisning', complaint: investigable }, []],
+    ['R15 general opinion without addressee', { kind: 'general', outcome: 'henstilling', ...perspective }, ['addressedTo']],
+    ['R15 general opinion to the director', { kind: 'general', outcome: 'henstilling', addressedTo: 'Kommunaldirektøren', ...perspective }, []],
+    ['R8 criticism of a confidential case', { kind: 'case', outcome: 'kritik', complaint: { ...investigable, identity: 'confidential' }, ...perspective }, ['outcome']],
+    ['R5 criticism of an out-of-scope case', { kind: 'case', outcome: 'kritik', complaint: { ...investigable, outOfScopeReason: 'serviceniveau' }, ...perspective }, ['outcome']],
+    ['R7 rejection of an anonymous case', { kind: 'case', outcome: 'afvisning', complaint: { ...investigable, identity: 'anonymous' } }, []],
+  ])('%s', (_name, next, expected) => {
+    expect(paths(checkOpinion(next, context))).toEqual(expected);
+  });
+});
+
+describe('case numbers', () => {
+  test.each`
+    year    | sequence | formatted
+    ${2026} | ${1}     | ${'2026-0001'}
+    ${2026} | ${42}    | ${'2026-0042'}
+    ${2027} | ${12345} | ${'2027-12345'}
+  `('$year/$sequence → $formatted', ({ year, sequence, formatted }) => {
+    expect(formatCaseNumber(year, sequence)).toBe(formatted);
+    expect(parseCaseNumber(formatted)).toEqual({ year, sequence });
+  });
+});
+
+describe('schemas use the shared vocabulary', () => {
+  const schema = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, `../../cms/src/api/${name}/content-types/${name}/schema.json`), 'utf8')).attributes;
+  test.each`
+    type                      | field                 | values
+    ${'complaint'}            | ${'channel'}          | ${vocabulary.channels}
+    ${'complaint'}            | ${'purpose'}          | ${vocabulary.purposes}
+    ${'complaint'}            | ${'identity'}         | ${vocabulary.identities}
+    ${'complaint'}            | ${'complainantKind'}  | ${vocabulary.complainantKinds}
+    ${'complaint'}            | ${'category'}         | ${vocabulary.categories}
+    ${'complaint'}            | ${'outOfScopeReason'} | ${vocabulary.outOfScopeReasons}
+    ${'complaint'}            | ${'status'}           | ${vocabulary.complaintStatuses}
+    ${'statement-request'}    | ${'status'}           | ${vocabulary.statementRequestStatuses}
+    ${'opinion'}              | ${'kind'}             | ${vocabulary.opinionKinds}
+    ${'opinion'}              | ${'outcome'}          | ${vocabulary.opinionOutcomes}
+    ${'recommendation'}       | ${'followUpStatus'}   | ${vocabulary.recommendationFollowUps}
+    ${'meeting'}              | ${'role'}             | ${vocabulary.meetingRoles}
+    ${'improvement-activity'} | ${'kind'}             | ${vocabulary.improvementKinds}
+  `('$type.$field', ({ type, field, values }) => {
+    expect(schema(type)[field].enum).toEqual(Object.keys(values));
+  });
+});
