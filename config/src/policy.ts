@@ -56,3 +56,46 @@ export function loadEndpoints(env: Env = process.env, advisorEmail: string): End
     mailFrom: env.MAIL_FROM || advisorEmail,
   };
 }
+
+/** Reporting (R18, R19): ongoing status alerts and the working time improvement work is measured against. */
+export const reportPolicyDefaults = {
+  /** A center's inquiries in the last window above its usual level times this factor raise an alert. */
+  ONGOING_STATUS_FACTOR: '1.5',
+  /** …and at least this many inquiries in the window (avoids alerts on 2 against a usual 1). */
+  ONGOING_STATUS_MIN_COUNT: '5',
+  ONGOING_STATUS_WINDOW_DAYS: '30',
+  /** Weekly working hours of one full-time advisor, and the office's full-time equivalents. */
+  ADVISOR_WEEKLY_HOURS: '37',
+  ADVISOR_FTE: '1',
+  /** Target share of working time for improvement work, in percent (R19: about half). */
+  IMPROVEMENT_TARGET_PERCENT: '50',
+} as const;
+
+export interface ReportPolicy {
+  ongoingStatusFactor: number;
+  ongoingStatusMinCount: number;
+  ongoingStatusWindowDays: number;
+  advisorWeeklyHours: number;
+  advisorFte: number;
+  improvementTargetPercent: number;
+}
+
+/** Reads the reporting policy; an invalid override stops the process with the variable named. */
+export function loadReportPolicy(env: Env = process.env): ReportPolicy {
+  const read = (name: keyof typeof reportPolicyDefaults, integer = false) => {
+    const raw = env[name]?.trim() || reportPolicyDefaults[name];
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+      throw new Error(`${name}: "${raw}" must be a positive ${integer ? 'whole ' : ''}number`);
+    }
+    return value;
+  };
+  return {
+    ongoingStatusFactor: read('ONGOING_STATUS_FACTOR'),
+    ongoingStatusMinCount: read('ONGOING_STATUS_MIN_COUNT', true),
+    ongoingStatusWindowDays: read('ONGOING_STATUS_WINDOW_DAYS', true),
+    advisorWeeklyHours: read('ADVISOR_WEEKLY_HOURS'),
+    advisorFte: read('ADVISOR_FTE'),
+    improvementTargetPercent: read('IMPROVEMENT_TARGET_PERCENT'),
+  };
+}
