@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::notification.notification');
+// The outbox is written by the CMS itself; the REST API may only read it (with a permission).
+export default factories.createCoreRouter('api::notification.notification', { only: ['find', 'findOne'] });

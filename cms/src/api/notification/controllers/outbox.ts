@@ -1,0 +1,31 @@
+/** The workers' side door to the outbox (claim, report, reconcile); bearer-token protected. */
+import { claim, isWorker, pending, report } from '../../../outbox/worker-api';
+
+function deny(ctx: any): boolean {
+  if (isWorker(ctx.request.headers.authorization)) return false;
+  ctx.status = 401;
+  ctx.body = { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Kun for udsendelsesprocessen.', details: {} } };
+  return true;
+}
+
+export default {
+  async claim(ctx: any) {
+    if (deny(ctx)) return;
+    ctx.body = { data: await claim(strapi, String(ctx.params.documentId)) };
+  },
+  async report(ctx: any) {
+    if (deny(ctx)) return;
+    const body = ctx.request.body ?? {};
+    const updated = await report(strapi, String(ctx.params.documentId), {
+      ok: body.ok === true,
+      messageId: typeof body.messageId === 'string' ? body.messageId : null,
+      error: typeof body.error === 'string' ? body.error : null,
+      final: body.final === true,
+    });
+    ctx.body = { data: { updated } };
+  },
+  async reconcile(ctx: any) {
+    if (deny(ctx)) return;
+    ctx.body = { data: await pending(strapi) };
+  },
+};

@@ -1,0 +1,71 @@
+/** Thin controller for the public statement API; the logic is in ../services/public-statement. */
+import { audit, PublicError, present, rateLimited, resolve, submit, validateSubmission } from '../services/public-statement';
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+function fail(ctx: any, status: number, name: string, message: string, details: Record<string, unknown> = {}) {
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name, message, details } };
+}
+
+const names: Record<number, string> = { 404: 'NotFoundError', 409: 'ConflictError', 410: 'GoneError', 413: 'PayloadTooLargeError', 429: 'RateLimitError' };
+
+function publicDetails(error: PublicError) {
+  const { requestId: _requestId, ...details } = error.details;
+  return details;
+}
+
+function limited(ctx: any): boolean {
+  const retryAfter = rateLimited(ctx.request.ip);
+  if (retryAfter === null) return false;
+  ctx.set('Retry-After', String(retryAfter));
+  fail(ctx, 429, names[429], 'For mange forespørgsler. Vent et øjeblik, og prøv igen.');
+  return true;
+}
+
+export default {
+  async find(ctx: any) {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    if (limited(ctx)) return;
+    let requestId: number | null = null;
+    try {
+      const request = await resolve(strapi, String(ctx.params.token));
+      requestId = request.id;
+      ctx.body = { data: present(request) };
+    } catch (error) {
+      if (!(error instanceof PublicError)) throw error;
+      requestId = (error.details.requestId as number | undefined) ?? null;
+      fail(ctx, error.status, names[error.status] ?? 'Error', error.message, publicDetails(error));
+    } finally {
+      await audit(strapi, { requestId, action: 'view', outcome: ctx.status, ip: ctx.request.ip });
+    }
+  },
+
+  async submit(ctx: any) {
+    ctx.set('Cache-Control', 'no-store');
+    if (limited(ctx)) return;
+    let requestId: number | null = null;
+    try {
+      if (Number(ctx.request.length || 0) > MAX_BODY_BYTES) throw new PublicError(413, 'Redegørelsen er for stor. Send bilag til borgerrådgiveren på e-mail.');
+      const request = await resolve(strapi, String(ctx.params.token));
+      requestId = request.id;
+      if (request.status === 'besvaret') throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.');
+      const { value, errors } = validateSubmission(ctx.request.body);
+      if (!value) {
+        ctx.status = 400;
+        ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: errors[0].message, details: { errors: errors.map((e) => ({ ...e, name: 'ValidationError' })) } } };
+        return;
+      }
+      const updated = await submit(strapi, request, value);
+      ctx.status = 200;
+      ctx.body = { data: present(updated) };
+    } catch (error) {
+      if (!(error instanceof PublicError)) throw error;
+      requestId = requestId ?? (error.details.requestId as number | undefined) ?? null;
+      fail(ctx, error.status, names[error.status] ?? 'Error', error.message, publicDetails(error));
+    } finally {
+      await audit(strapi, { requestId, action: 'submit', outcome: ctx.status, ip: ctx.request.ip });
+    }
+  },
+};

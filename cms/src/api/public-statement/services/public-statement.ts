@@ -1,0 +1,197 @@
+/**
+ * The public statement API as plain functions over Strapi's query engine: resolve a link token,
+ * present the request as the center may see it, accept the statement once.
+ *
+ * GET shape (200): { data: { state: 'afventer' | 'besvaret', canSubmit, caseNumber, center: { name },
+ *   questions, requestsFileAccess, requestedAt, dueAt, dueAtIsAgreed, linkExpiresAt,
+ *   complaint: { description, category, categoryLabel, purpose, purposeLabel, eventDate, institution,
+ *                identity, complainantName }, response: null | { respondedAt, respondentName, respondentTitle } } }
+ * An already answered request answers 200 with state 'besvaret' and canSubmit false, so the page
+ * can say "already submitted". Errors: 404 unknown token; 410 with error.details.reason one of
+ * 'replaced' (a newer link was sent), 'cancelled', 'closed' (the case is closed), 'expired';
+ * POST on an answered request 409.
+ */
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { categories, loadOutboxSettings, loadPolicy, municipality, purposes } from '@borgerraadgiver/config';
+import { hashToken, isWellFormedToken } from '../../../outbox/token';
+import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
+import { insertRows, NOTIFICATION, STATEMENT_REQUEST } from '../../../outbox/writer';
+
+const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
+const CLOSED_COMPLAINT = new Set(['afsluttet', 'tilbagetrukket', 'afvist', 'henvist', 'loest_ved_dialog']);
+
+export type GoneReason = 'replaced' | 'cancelled' | 'closed' | 'expired';
+
+export class PublicError extends Error {
+  constructor(public status: number, message: string, public details: Record<string, unknown> = {}) {
+    super(message);
+  }
+}
+
+const goneMessages: Record<GoneReason, string> = {
+  replaced: 'Linket er erstattet af et nyere link. Brug linket i den seneste e-mail fra borgerrådgiveren.',
+  cancelled: 'Borgerrådgiveren har annulleret anmodningen om redegørelse.',
+  closed: 'Sagen er afsluttet, og linket virker ikke længere.',
+  expired: 'Linket er udløbet. Kontakt borgerrådgiveren, hvis I stadig skal afgive en redegørelse.',
+};
+
+export interface Resolved {
+  requestId: number | null;
+  request: any | null;
+}
+
+/** Finds the request behind a token; throws PublicError 404/410. Reads only. */
+export async function resolve(strapi: Core.Strapi, token: string, now = new Date()): Promise<any> {
+  if (!isWellFormedToken(token)) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
+  const row = await strapi.db.query(NOTIFICATION).findOne({
+    where: { linkTokenHash: hashToken(token) },
+    populate: { statementRequest: { populate: { center: true, complaint: { populate: { institution: true } } } } },
+  });
+  const request = row?.statementRequest;
+  if (!row || !request) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
+  const gone = (reason: GoneReason) => new PublicError(410, goneMessages[reason], { reason, requestId: request.id });
+  if ((row.linkVersion ?? 1) !== (request.linkVersion ?? 1)) throw gone('replaced');
+  if (request.status === 'annulleret') throw gone('cancelled');
+  if (request.complaint && CLOSED_COMPLAINT.has(request.complaint.status)) throw gone('closed');
+  const expires = linkExpiresAt(request, loadPolicy());
+  if (expires && now > expires) throw gone('expired');
+  return request;
+}
+
+function identityStrings(complaint: any): string[] {
+  const values = [complaint.citizenName, complaint.citizenEmail, complaint.citizenPhone, complaint.citizenAddress, complaint.businessName, complaint.cvr]
+    .filter((value): value is string => typeof value === 'string' && value.trim().length >= 3)
+    .map((value) => value.trim());
+  const parts = values.flatMap((value) => value.split(/[\s,]+/)).filter((part) => part.length >= 3);
+  const phoneDigits = typeof complaint.citizenPhone === 'string' ? complaint.citizenPhone.replace(/\D/g, '') : '';
+  return [...new Set([...values, ...parts, ...(phoneDigits.length >= 6 ? [phoneDigits] : [])])].sort((a, b) => b.length - a.length);
+}
+
+/** R8: removes the citizen's own identifying strings from text shown to a center. */
+export function redactIdentity(text: string, complaint: any): string {
+  let result = text;
+  for (const value of identityStrings(complaint)) {
+    result = result.replace(new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[udeladt]');
+  }
+  return result;
+}
+
+/** What the center may see. Never the identity of a confidential or anonymous citizen. */
+export function present(request: any) {
+  const complaint = request.complaint ?? {};
+  const named = complaint.identity === 'named';
+  const policy = loadPolicy();
+  const description = typeof complaint.description === 'string' ? complaint.description : '';
+  const answered = request.status === 'besvaret';
+  return {
+    state: answered ? 'besvaret' : 'afventer',
+    canSubmit: !answered,
+    caseNumber: complaint.caseNumber ?? null,
+    center: { name: request.center?.name ?? null },
+    questions: request.questions ?? '',
+    requestsFileAccess: Boolean(request.requestsFileAccess),
+    requestedAt: request.requestedAt ?? null,
+    dueAt: effectiveDue(request)?.toISOString() ?? null,
+    dueAtIsAgreed: Boolean(request.agreedDueAt),
+    linkExpiresAt: linkExpiresAt(request, policy)?.toISOString() ?? null,
+    complaint: {
+      description: named ? description : redactIdentity(description, complaint),
+      category: complaint.category ?? null,
+      categoryLabel: complaint.category ? categories[complaint.category as keyof typeof categories] ?? null : null,
+      purpose: complaint.purpose ?? null,
+      purposeLabel: complaint.purpose ? purposes[complaint.purpose as keyof typeof purposes] ?? null : null,
+      eventDate: complaint.eventDate ?? null,
+      institution: complaint.institution?.name ?? null,
+      identity: complaint.identity ?? null,
+      complainantName: named ? complaint.businessName || complaint.citizenName || null : null,
+    },
+    response: answered ? { respondedAt: request.respondedAt ?? null, respondentName: request.respondentName ?? null, respondentTitle: request.respondentTitle ?? null } : null,
+  };
+}
+
+export interface Submission {
+  text: string;
+  respondentName: string;
+  respondentTitle: string | null;
+}
+
+const LIMITS = { text: 100_000, respondentName: 200, respondentTitle: 200 };
+
+/** Checks the POST body; the errors name the field, in Danish. */
+export function validateSubmission(body: any): { value?: Submission; errors: { path: string[]; message: string }[] } {
+  const data = body && typeof body === 'object' ? body.data : undefined;
+  const errors: { path: string[]; message: string }[] = [];
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    return { errors: [{ path: ['data'], message: 'Indsend redegørelsen som { "data": { "text", "respondentName", "respondentTitle" } }.' }] };
+  }
+  const text = typeof data.text === 'string' ? data.text.trim() : '';
+  const name = typeof data.respondentName === 'string' ? data.respondentName.trim() : '';
+  const title = typeof data.respondentTitle === 'string' ? data.respondentTitle.trim() : '';
+  if (data.text !== undefined && typeof data.text !== 'string') errors.push({ path: ['text'], message: 'Redegørelsen skal være tekst.' });
+  else if (!text) errors.push({ path: ['text'], message: 'Skriv redegørelsen.' });
+  else if (text.length > LIMITS.text) errors.push({ path: ['text'], message: `Redegørelsen må højst være ${LIMITS.text.toLocaleString('da-DK')} tegn. Send bilag til borgerrådgiveren på e-mail.` });
+  if (!name) errors.push({ path: ['respondentName'], message: 'Skriv navnet på den, der afgiver redegørelsen.' });
+  else if (name.length > LIMITS.respondentName) errors.push({ path: ['respondentName'], message: `Navnet må højst være ${LIMITS.respondentName} tegn.` });
+  if (data.respondentTitle !== undefined && data.respondentTitle !== null && typeof data.respondentTitle !== 'string') errors.push({ path: ['respondentTitle'], message: 'Stillingsbetegnelsen skal være tekst.' });
+  else if (title.length > LIMITS.respondentTitle) errors.push({ path: ['respondentTitle'], message: `Stillingsbetegnelsen må højst være ${LIMITS.respondentTitle} tegn.` });
+  return errors.length ? { errors } : { value: { text, respondentName: name, respondentTitle: title || null }, errors };
+}
+
+/** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
+export async function submit(strapi: Core.Strapi, request: any, submission: Submission, now = new Date()) {
+  return strapi.db.transaction(async () => {
+    // The conditional update is the lock: of two concurrent submissions exactly one matches.
+    const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, status: 'sendt' }, data: { respondedAt: now.toISOString() } });
+    if (count !== 1) throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
+    await strapi.documents(STATEMENT_REQUEST).update({
+      documentId: request.documentId,
+      data: { status: 'besvaret', responseText: submission.text, respondentName: submission.respondentName, respondentTitle: submission.respondentTitle, respondedAt: now.toISOString() } as any,
+    });
+    await insertRows(strapi, [{ kind: 'statement_received', recipient: municipality.email, notBefore: now, dueVersion: '', statementRequest: request.id }]);
+    const updated = await strapi.db.query(STATEMENT_REQUEST).findOne({ where: { id: request.id }, populate: { center: true, complaint: { populate: { institution: true } } } });
+    return updated;
+  });
+}
+
+let ipKey: string | null = null;
+function ipSecret(strapi: Core.Strapi): string {
+  if (!ipKey) {
+    const keys = strapi.config.get('server.app.keys') as string[] | undefined;
+    ipKey = loadOutboxSettings().auditIpSecret ?? keys?.[0] ?? crypto.randomBytes(32).toString('hex');
+  }
+  return ipKey;
+}
+
+/** One audit row per open or submission: request, action, outcome, time, keyed hash of the IP. No token, no personal data. */
+export async function audit(strapi: Core.Strapi, entry: { requestId: number | null; action: 'view' | 'submit'; outcome: number; ip: string }) {
+  try {
+    await strapi.db.query(ACCESS_LOG).create({
+      data: {
+        statementRequest: entry.requestId,
+        action: entry.action,
+        outcome: entry.outcome,
+        at: new Date().toISOString(),
+        ipHash: crypto.createHmac('sha256', ipSecret(strapi)).update(entry.ip || 'unknown').digest('hex'),
+      },
+    });
+  } catch (error) {
+    strapi.log.error(`statement access log: ${(error as Error).message}`);
+  }
+}
+
+/** In-memory fixed-window rate limit per IP (one CMS process; put a shared limiter in front for more). */
+const windows = new Map<string, { start: number; count: number }>();
+export function rateLimited(ip: string, now = Date.now()): number | null {
+  const limit = loadOutboxSettings().publicRateLimitPerMinute;
+  const current = windows.get(ip);
+  if (!current || now - current.start >= 60_000) {
+    if (windows.size > 10_000) for (const [key, value] of windows) if (now - value.start >= 60_000) windows.delete(key);
+    windows.set(ip, { start: now, count: 1 });
+    return null;
+  }
+  current.count++;
+  return current.count > limit ? Math.ceil((current.start + 60_000 - now) / 1000) : null;
+}
+
+export default () => ({});

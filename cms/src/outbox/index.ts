@@ -1,0 +1,38 @@
+/**
+ * The notification outbox: rows written with the case data, delivered by the BullMQ workers.
+ * Wired in through api/notification/index.ts (register/bootstrap/destroy of that API module).
+ */
+import type { Core } from '@strapi/strapi';
+import { registerOutboxMiddleware } from './lifecycle';
+import { closeQueue } from './queue';
+import { workerToken } from './worker-api';
+import { insertRows, NewRow } from './writer';
+
+export { insertRows } from './writer';
+export type { NewRow } from './writer';
+
+export function registerOutbox(strapi: Core.Strapi) {
+  registerOutboxMiddleware(strapi);
+}
+
+export async function startOutbox(strapi: Core.Strapi) {
+  try {
+    workerToken(true);
+  } catch (error) {
+    strapi.log.warn(`outbox: could not create the worker token file (${(error as Error).message}); set OUTBOX_WORKER_TOKEN`);
+  }
+}
+
+export async function stopOutbox() {
+  await closeQueue();
+}
+
+/**
+ * For other modules (e.g. the public intake's complaint receipt): writes one immediate
+ * notification in the caller's transaction; delivered after commit. Writing through
+ * strapi.documents('api::notification.notification').create() works the same way.
+ */
+export async function queueNotification(strapi: Core.Strapi, row: Omit<NewRow, 'notBefore' | 'dueVersion'> & { notBefore?: Date; dueVersion?: string }) {
+  const [created] = await insertRows(strapi, [{ ...row, notBefore: row.notBefore ?? new Date(), dueVersion: row.dueVersion ?? '' }]);
+  return created;
+}

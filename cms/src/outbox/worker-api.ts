@@ -1,0 +1,192 @@
+/**
+ * What the workers ask the CMS (over HTTP, see api/notification/routes/outbox.ts):
+ * claim a row for sending, report the result, and list the rows that still need a job.
+ *
+ * Why HTTP and not the database directly: the CMS stays the only writer of case data, the
+ * workers need no knowledge of Strapi's tables (document ids, join tables for relations) nor
+ * database credentials, and the send-time checks (request still open, due-date version current,
+ * link minted with the current link version) live next to the rules that define them.
+ */
+import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { DateTime } from 'luxon';
+import { LINK_KINDS, loadEndpoints, loadOutboxSettings, municipality } from '@borgerraadgiver/config';
+import { mintToken, statementLink } from './token';
+import { dueVersionOf, isOpen, linkExpiresAt, opinionVersionOf } from './schedule';
+import { NOTIFICATION, policy } from './writer';
+
+/** What a worker needs to render one email. No personal data of the complaint. */
+export interface OutboxMessage {
+  documentId: string;
+  kind: string;
+  recipient: string;
+  subject: string | null;
+  caseNumber: string | null;
+  centerName: string | null;
+  dueAt: string | null;
+  requestedAt: string | null;
+  link: string | null;
+  linkExpiresAt: string | null;
+  adminUrl: string | null;
+  opinionKind: string | null;
+  opinionTitle: string | null;
+  issuedAt: string | null;
+  respondedAt: string | null;
+  municipality: { name: string; advisorTitle: string; email: string; phone: string };
+}
+
+export type ClaimResult =
+  | { action: 'send'; message: OutboxMessage }
+  | { action: 'later'; notBefore: string }
+  | { action: 'skip'; reason: string };
+
+const CLOSED_COMPLAINT = new Set(['afsluttet', 'tilbagetrukket', 'afvist', 'henvist', 'loest_ved_dialog']);
+
+function loadRow(strapi: Core.Strapi, documentId: string) {
+  return strapi.db.query(NOTIFICATION).findOne({
+    where: { documentId },
+    populate: { statementRequest: { populate: { center: true, complaint: true } }, opinion: { populate: { complaint: true } }, complaint: true },
+  });
+}
+
+/** Why a row no longer applies at send time, or null when it does. */
+export function whyNotApplicable(row: any): string | null {
+  const request = row.statementRequest;
+  if ((LINK_KINDS as readonly string[]).includes(row.kind)) {
+    if (!request) return 'Anmodningen findes ikke længere.';
+    if (!isOpen(request)) return request.status === 'besvaret' ? 'Redegørelsen er modtaget.' : 'Anmodningen er annulleret.';
+    if (request.complaint && CLOSED_COMPLAINT.has(request.complaint.status)) return 'Sagen er lukket.';
+    if (row.kind !== 'statement_request' && row.dueVersion !== dueVersionOf(request)) return 'Fristen er ændret.';
+    if (row.kind === 'statement_request' && row.linkVersion && request.linkVersion && row.linkVersion !== request.linkVersion) return 'Et nyere link er udsendt.';
+  }
+  if (row.kind === 'statement_received' && !request) return 'Anmodningen findes ikke længere.';
+  if (row.kind === 'opinion_followup') {
+    if (!row.opinion) return 'Udtalelsen findes ikke længere.';
+    if (opinionVersionOf(row.opinion) !== row.dueVersion) return 'Opfølgningen er ændret eller modtaget.';
+  }
+  if (row.kind === 'complaint_receipt' && !row.complaint?.caseNumber) return 'Henvendelsen findes ikke længere.';
+  return null;
+}
+
+const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+
+export async function claim(strapi: Core.Strapi, documentId: string, now = new Date()): Promise<ClaimResult> {
+  const row = await loadRow(strapi, documentId);
+  if (!row) return { action: 'skip', reason: 'unknown row' };
+  if (row.status !== 'planned') return { action: 'skip', reason: `status is ${row.status}` };
+  // A job that runs early (clock skew, a manual promote) waits for its time.
+  if (new Date(row.notBefore).getTime() > now.getTime() + 1000) return { action: 'later', notBefore: iso(row.notBefore)! };
+  const reason = whyNotApplicable(row);
+  if (reason) {
+    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: row.id, status: 'planned' }, data: { status: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` } });
+    return { action: 'skip', reason };
+  }
+  const request = row.statementRequest;
+  const withLink = (LINK_KINDS as readonly string[]).includes(row.kind);
+  const minted = withLink ? mintToken() : null;
+  // The claim is one conditional UPDATE planned -> sending: of two workers, exactly one wins.
+  const { count } = await strapi.db.query(NOTIFICATION).updateMany({
+    where: { id: row.id, status: 'planned' },
+    data: {
+      status: 'sending',
+      sendingSince: now.toISOString(),
+      attempts: (row.attempts ?? 0) + 1,
+      ...(minted ? { linkTokenHash: minted.hash, linkVersion: request.linkVersion ?? 1 } : {}),
+    },
+  });
+  if (count !== 1) return { action: 'skip', reason: 'claimed by another worker' };
+
+  const endpoints = loadEndpoints(process.env, municipality.email);
+  const complaint = request?.complaint ?? row.opinion?.complaint ?? row.complaint ?? null;
+  const opinion = row.opinion;
+  const message: OutboxMessage = {
+    documentId: row.documentId,
+    kind: row.kind,
+    recipient: row.recipient,
+    subject: row.subject ?? null,
+    caseNumber: complaint?.caseNumber ?? null,
+    centerName: request?.center?.name ?? null,
+    dueAt: request ? iso(request.agreedDueAt ?? request.dueAt) : null,
+    requestedAt: request ? iso(request.requestedAt) : null,
+    link: minted ? statementLink(endpoints.publicSiteUrl, minted.token) : null,
+    linkExpiresAt: withLink ? iso(linkExpiresAt(request, policy())) : null,
+    adminUrl: request && row.kind === 'statement_received'
+      ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::statement-request.statement-request/${request.documentId}`
+      : opinion ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::opinion.opinion/${opinion.documentId}` : null,
+    opinionKind: opinion?.kind ?? null,
+    // A general opinion's title names the matter, not a citizen; a case opinion is named by its case number.
+    opinionTitle: opinion?.kind === 'general' ? opinion.title ?? null : null,
+    issuedAt: opinion ? iso(opinion.issuedAt) : null,
+    respondedAt: request ? iso(request.respondedAt) : null,
+    municipality: { name: municipality.name, advisorTitle: municipality.advisorTitle, email: municipality.email, phone: municipality.phone },
+  };
+  return { action: 'send', message };
+}
+
+export interface SendReport {
+  ok: boolean;
+  messageId?: string | null;
+  error?: string | null;
+  /** No retries left: mark the row failed instead of planned. */
+  final?: boolean;
+}
+
+export async function report(strapi: Core.Strapi, documentId: string, result: SendReport, now = new Date()): Promise<boolean> {
+  const data = result.ok
+    ? { status: 'sent', sentAt: now.toISOString(), messageId: (result.messageId ?? '').slice(0, 300) || null, lastError: null, sendingSince: null, statusNote: null }
+    : {
+        status: result.final ? 'failed' : 'planned',
+        lastError: String(result.error ?? 'ukendt fejl').slice(0, 2000),
+        sendingSince: null,
+        // The token of an email that was not delivered is revoked; the next attempt mints a new one.
+        linkTokenHash: null,
+        statusNote: result.final ? 'Afsendelsen mislykkedes gentagne gange; kontrollér modtagerens adresse og mailserveren.' : null,
+      };
+  const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { documentId, status: 'sending' }, data });
+  return count === 1;
+}
+
+/**
+ * For the reconciler: rows left in `sending` past the timeout are marked failed (the email may or
+ * may not have gone out; never sending twice wins over sending once), then every planned row is listed.
+ */
+export async function pending(strapi: Core.Strapi, now = new Date()) {
+  const settings = loadOutboxSettings();
+  const staleBefore = DateTime.fromJSDate(now).minus(settings.sendingTimeout.duration).toJSDate();
+  await strapi.db.query(NOTIFICATION).updateMany({
+    where: { status: 'sending', sendingSince: { $lt: staleBefore.toISOString() } },
+    data: { status: 'failed', statusNote: 'Afsendelsen blev afbrudt; det er uvist, om e-mailen blev sendt. Kontrollér og send evt. manuelt.' },
+  });
+  const rows: { documentId: string; notBefore: string }[] = await strapi.db.query(NOTIFICATION).findMany({
+    where: { status: 'planned' },
+    select: ['documentId', 'notBefore'],
+    orderBy: { notBefore: 'asc' },
+  });
+  return rows.map((row) => ({ documentId: row.documentId, notBefore: iso(row.notBefore)! }));
+}
+
+/** The shared secret of the worker routes: OUTBOX_WORKER_TOKEN, or a generated one in .data/ (dev). */
+export function workerToken(create = false): string | null {
+  const settings = loadOutboxSettings();
+  if (settings.workerToken) return settings.workerToken;
+  try {
+    return fs.readFileSync(settings.workerTokenFile, 'utf8').trim() || null;
+  } catch {
+    if (!create) return null;
+    const token = crypto.randomBytes(32).toString('base64url');
+    fs.mkdirSync(path.dirname(settings.workerTokenFile), { recursive: true });
+    fs.writeFileSync(settings.workerTokenFile, `${token}\n`, { mode: 0o600, flag: 'wx' });
+    return token;
+  }
+}
+
+export function isWorker(authorization: string | undefined): boolean {
+  const expected = workerToken();
+  const presented = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
+  if (!expected || !presented) return false;
+  const a = crypto.createHash('sha256').update(presented).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b);
+}

@@ -1,0 +1,96 @@
+/**
+ * Writes outbox rows (api::notification.notification) inside the caller's transaction and
+ * enqueues their jobs only after it commits. Rows are written with the query engine, below the
+ * Document Service, so the content-manager's read-only guard (see lifecycle.ts) never blocks them.
+ */
+import type { Core } from '@strapi/strapi';
+import { loadPolicy, municipality, WorkingCalendar } from '@borgerraadgiver/config';
+import { enqueueRows } from './queue';
+import { NotificationKind, PlannedRow } from './schedule';
+
+export const NOTIFICATION = 'api::notification.notification';
+export const STATEMENT_REQUEST = 'api::statement-request.statement-request';
+export const OPINION = 'api::opinion.opinion';
+
+export interface NewRow extends PlannedRow {
+  statementRequest?: number;
+  opinion?: number;
+  complaint?: number;
+  linkVersion?: number;
+  subject?: string;
+}
+
+export interface StoredRow {
+  id: number;
+  documentId: string;
+  kind: NotificationKind;
+  status: string;
+  notBefore: string;
+  [key: string]: any;
+}
+
+/** Runs fn once the current transaction commits (at once when there is none); dropped on rollback. */
+export async function afterCommit(strapi: Core.Strapi, fn: () => unknown): Promise<void> {
+  const run = () => {
+    Promise.resolve()
+      .then(fn)
+      .catch((error) => strapi.log.warn(`outbox: after-commit task failed: ${(error as Error).message}`));
+  };
+  if (!strapi.db.inTransaction()) return run();
+  // A nested transaction reuses the open one (AsyncLocalStorage) and shares its commit callbacks.
+  await strapi.db.transaction(async ({ onCommit }) => {
+    onCommit(run);
+  });
+}
+
+export async function insertRows(strapi: Core.Strapi, rows: NewRow[]): Promise<StoredRow[]> {
+  const created: StoredRow[] = [];
+  for (const row of rows) {
+    created.push(
+      await strapi.db.query(NOTIFICATION).create({
+        data: {
+          kind: row.kind,
+          recipient: row.recipient,
+          notBefore: row.notBefore.toISOString(),
+          dueVersion: row.dueVersion,
+          status: 'planned',
+          attempts: 0,
+          subject: row.subject ?? null,
+          linkVersion: row.linkVersion ?? null,
+          statementRequest: row.statementRequest ?? null,
+          opinion: row.opinion ?? null,
+          complaint: row.complaint ?? null,
+        },
+      }),
+    );
+  }
+  await scheduleDelivery(strapi, created);
+  return created;
+}
+
+/** Enqueue jobs for rows once the transaction they were written in has committed. */
+export async function scheduleDelivery(strapi: Core.Strapi, rows: { documentId: string; notBefore: string | Date; status?: string }[]) {
+  const planned = rows.filter((row) => !row.status || row.status === 'planned');
+  if (planned.length) await afterCommit(strapi, () => enqueueRows(planned, strapi.log));
+}
+
+/** Cancels the still-planned rows matching `where` (a sent row is history and stays as it is). */
+export async function cancelPlanned(strapi: Core.Strapi, where: Record<string, unknown>, note: string): Promise<number> {
+  const rows: { id: number }[] = await strapi.db.query(NOTIFICATION).findMany({ where: { ...where, status: 'planned' }, select: ['id'] });
+  if (!rows.length) return 0;
+  const { count } = await strapi.db.query(NOTIFICATION).updateMany({
+    where: { id: { $in: rows.map((row) => row.id) }, status: 'planned' },
+    data: { status: 'cancelled', statusNote: note },
+  });
+  return count;
+}
+
+export async function loadCalendar(strapi: Core.Strapi): Promise<WorkingCalendar> {
+  const days: { date: string; name: string }[] = await strapi.db
+    .query('api::closing-day.closing-day')
+    .findMany({ where: { active: true }, select: ['date', 'name'] });
+  return new WorkingCalendar(days.map((day) => ({ date: String(day.date).slice(0, 10), name: day.name })));
+}
+
+export const advisorEmail = () => municipality.email;
+export const policy = () => loadPolicy();
