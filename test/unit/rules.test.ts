@@ -24,7 +24,7 @@ const investigable: ComplaintState = {
   eventDate: '2026-10-01',
   identity: 'named',
   centerHadOpportunity: true,
-  status: 'undersoegelse',
+  caseStatus: 'undersoegelse',
 };
 const exception = {
   timeLimitException: true,
@@ -38,16 +38,16 @@ describe('complaint rules', () => {
   test.each<[string, ComplaintState, ComplaintState | null, string[]]>([
     ['a plain new inquiry', { description: 'x' } as ComplaintState, null, []],
     ['a case number given on create', { caseNumber: '2026-0099' }, null, ['caseNumber']],
-    ['a case number changed', { caseNumber: '2026-0002', status: 'modtaget' }, { caseNumber: '2026-0001', status: 'modtaget' }, ['caseNumber']],
-    ['the case number kept on update', { caseNumber: '2026-0001', status: 'visitation' }, { caseNumber: '2026-0001', status: 'modtaget' }, []],
+    ['a case number changed', { caseNumber: '2026-0002', caseStatus: 'modtaget' }, { caseNumber: '2026-0001', caseStatus: 'modtaget' }, ['caseNumber']],
+    ['the case number kept on update', { caseNumber: '2026-0001', caseStatus: 'visitation' }, { caseNumber: '2026-0001', caseStatus: 'modtaget' }, []],
     ['eventDate in the future', { eventDate: '2026-11-28' }, null, ['eventDate']],
     ['eventDate after receipt', { eventDate: '2026-11-21', receivedAt: '2026-11-20T10:00:00Z' }, null, ['eventDate']],
     ['eventDate the day of receipt (Copenhagen date)', { eventDate: '2026-11-20', receivedAt: '2026-11-19T23:30:00Z' }, null, []],
     ['eventDate not a date', { eventDate: '31-12-2025' }, null, ['eventDate']],
     ['receivedAt in the future', { receivedAt: '2026-12-01T10:00:00Z' }, null, ['receivedAt']],
     ['R6 expired complaint investigated', { ...investigable, eventDate: '2025-11-01' }, null, ['eventDate']],
-    ['R6 expired complaint solved by dialogue', { ...investigable, status: 'loest_ved_dialog', eventDate: '2025-11-01' }, null, ['eventDate']],
-    ['R6 expired complaint rejected', { ...investigable, status: 'afvist', outOfScopeReason: 'foraeldet', eventDate: '2025-11-01' }, null, []],
+    ['R6 expired complaint solved by dialogue', { ...investigable, caseStatus: 'loest_ved_dialog', eventDate: '2025-11-01' }, null, ['eventDate']],
+    ['R6 expired complaint rejected', { ...investigable, caseStatus: 'afvist', outOfScopeReason: 'foraeldet', eventDate: '2025-11-01' }, null, []],
     ['R6 limit moved to the next working day: 1 year after Sat 2025-11-22 is Mon 2026-11-23', { ...investigable, eventDate: '2025-11-22', receivedAt: '2026-11-23T12:00:00Z' }, null, []],
     ['R6 one day late', { ...investigable, eventDate: '2025-11-19', receivedAt: '2026-11-20T10:00:00Z' }, null, ['eventDate']],
     ['R6 exception with all three conditions', { ...investigable, eventDate: '2025-11-01', ...exception }, null, []],
@@ -56,21 +56,21 @@ describe('complaint rules', () => {
     ['R6 exception missing clarification', { ...investigable, eventDate: '2025-11-01', ...exception, exceptionCanBeClarified: false }, null, ['eventDate', 'exceptionCanBeClarified']],
     ['R6 exception missing improvement', { ...investigable, eventDate: '2025-11-01', ...exception, exceptionCanImprove: false }, null, ['eventDate', 'exceptionCanImprove']],
     ['R5 out of scope investigated', { ...investigable, outOfScopeReason: 'privatretlig' }, null, ['outOfScopeReason']],
-    ['R5 out of scope solved by dialogue', { ...investigable, status: 'loest_ved_dialog', outOfScopeReason: 'privatretlig' }, null, ['outOfScopeReason']],
-    ['R5 out of scope referred', { ...investigable, status: 'henvist', outOfScopeReason: 'anden_klageinstans' }, null, ['outOfScopeReason']],
-    ['R5 out of scope rejected', { ...investigable, status: 'afvist', outOfScopeReason: 'privatretlig' }, null, []],
-    ['rejection without a reason', { status: 'afvist' }, null, ['outOfScopeReason']],
+    ['R5 out of scope solved by dialogue', { ...investigable, caseStatus: 'loest_ved_dialog', outOfScopeReason: 'privatretlig' }, null, ['outOfScopeReason']],
+    ['R5 out of scope referred', { ...investigable, caseStatus: 'henvist', outOfScopeReason: 'anden_klageinstans' }, null, ['outOfScopeReason']],
+    ['R5 out of scope rejected', { ...investigable, caseStatus: 'afvist', outOfScopeReason: 'privatretlig' }, null, []],
+    ['rejection without a reason', { caseStatus: 'afvist' }, null, ['outOfScopeReason']],
     ['R7 anonymous investigated', { ...investigable, identity: 'anonymous' }, null, ['specialCaseReason']],
     ['R8 confidential investigated', { ...investigable, identity: 'confidential' }, null, ['specialCaseReason']],
     ['R7 anonymous special case', { ...investigable, identity: 'anonymous', specialCaseReason: 'Mistanke om fortsatte grove fejl' }, null, []],
-    ['R8 confidential solved by dialogue', { ...investigable, identity: 'confidential', status: 'loest_ved_dialog' }, null, []],
+    ['R8 confidential solved by dialogue', { ...investigable, identity: 'confidential', caseStatus: 'loest_ved_dialog' }, null, []],
     ['R10 investigation before the center had the opportunity', { ...investigable, centerHadOpportunity: false }, null, ['centerHadOpportunity']],
     ['business without name', { complainantKind: 'business', cvr: '1234567' }, null, ['businessName', 'cvr']],
     ['business with name and CVR', { complainantKind: 'business', businessName: 'ApS', cvr: '12345678' }, null, []],
-    ['created with an end status', { status: 'afsluttet' }, null, ['status']],
-    ['illegal transition', { ...investigable, status: 'udtalelse_afgivet' }, { ...investigable, status: 'modtaget' }, ['status']],
-    ['legal transition', { ...investigable, status: 'udtalelse_afgivet' }, { ...investigable, status: 'undersoegelse' }, []],
-    ['reopening a closed case', { status: 'genoptaget' }, { status: 'afsluttet' }, []],
+    ['created with an end status', { caseStatus: 'afsluttet' }, null, ['caseStatus']],
+    ['illegal transition', { ...investigable, caseStatus: 'udtalelse_afgivet' }, { ...investigable, caseStatus: 'modtaget' }, ['caseStatus']],
+    ['legal transition', { ...investigable, caseStatus: 'udtalelse_afgivet' }, { ...investigable, caseStatus: 'undersoegelse' }, []],
+    ['reopening a closed case', { caseStatus: 'genoptaget' }, { caseStatus: 'afsluttet' }, []],
   ])('%s', (_name, next, previous, expected) => {
     expect(paths(checkComplaint(next, previous, context))).toEqual(expected);
   });
@@ -83,9 +83,9 @@ describe('complaint rules', () => {
 
   test.each<[string, ComplaintState, ComplaintState | null, Partial<ComplaintState>]>([
     ['receivedAt defaults to now', {}, null, { receivedAt: '2026-11-27T10:00:00.000Z' }],
-    ['first action when leaving modtaget', { status: 'dialog', receivedAt: 'x' }, { status: 'modtaget' }, { firstActionAt: '2026-11-27T10:00:00.000Z' }],
-    ['closed when rejected', { status: 'afvist', firstActionAt: 'a', receivedAt: 'x' }, { status: 'visitation' }, { closedAt: '2026-11-27T10:00:00.000Z' }],
-    ['reopened clears closure', { status: 'genoptaget', firstActionAt: 'a', receivedAt: 'x', closedAt: 'b' }, { status: 'afsluttet' }, { closedAt: null }],
+    ['first action when leaving modtaget', { caseStatus: 'dialog', receivedAt: 'x' }, { caseStatus: 'modtaget' }, { firstActionAt: '2026-11-27T10:00:00.000Z' }],
+    ['closed when rejected', { caseStatus: 'afvist', firstActionAt: 'a', receivedAt: 'x' }, { caseStatus: 'visitation' }, { closedAt: '2026-11-27T10:00:00.000Z' }],
+    ['reopened clears closure', { caseStatus: 'genoptaget', firstActionAt: 'a', receivedAt: 'x', closedAt: 'b' }, { caseStatus: 'afsluttet' }, { closedAt: null }],
   ])('derived: %s', (_name, next, previous, expected) => {
     expect(derivedComplaintFields(next, previous, context.now)).toEqual(expected);
   });
@@ -111,14 +111,14 @@ describe('statement request rules', () => {
     ['center without email', { complaint: investigable, center: { email: '' } }, null, ['center']],
     ['R10 center has not had the opportunity', { complaint: { ...investigable, centerHadOpportunity: false }, center }, null, ['complaint']],
     ['R8 confidential citizen without special case', { complaint: { ...investigable, identity: 'confidential' }, center }, null, ['complaint']],
-    ['R5 out of scope', { complaint: { ...investigable, status: 'afvist', outOfScopeReason: 'personalesag' }, center }, null, ['complaint']],
+    ['R5 out of scope', { complaint: { ...investigable, caseStatus: 'afvist', outOfScopeReason: 'personalesag' }, center }, null, ['complaint']],
     ['R6 expired', { complaint: { ...investigable, eventDate: '2024-01-01' }, center }, null, ['complaint']],
     ['agreed due date without note', { complaint: investigable, center, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-12-20T10:00:00Z' }, null, ['agreementNote']],
     ['agreed due date with note', { complaint: investigable, center, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-12-20T10:00:00Z', agreementNote: 'Aftalt med afdelingsleder' }, null, []],
     ['agreed due date before the request', { complaint: investigable, center, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-11-19T10:00:00Z', agreementNote: 'x' }, null, ['agreedDueAt']],
-    ['created as answered', { complaint: investigable, center, status: 'besvaret', responseText: 'x' }, null, ['status']],
-    ['answered without text', { complaint: investigable, center, status: 'besvaret' }, { complaint: investigable, status: 'sendt' }, ['responseText']],
-    ['cancelled then reopened', { complaint: investigable, center, status: 'sendt' }, { complaint: investigable, status: 'annulleret' }, ['status']],
+    ['created as answered', { complaint: investigable, center, requestStatus: 'besvaret', responseText: 'x' }, null, ['requestStatus']],
+    ['answered without text', { complaint: investigable, center, requestStatus: 'besvaret' }, { complaint: investigable, requestStatus: 'sendt' }, ['responseText']],
+    ['cancelled then reopened', { complaint: investigable, center, requestStatus: 'sendt' }, { complaint: investigable, requestStatus: 'annulleret' }, ['requestStatus']],
   ])('%s', (_name, next, previous, expected) => {
     expect(paths(checkStatementRequest(next, previous, context))).toEqual(expected);
   });
@@ -174,8 +174,8 @@ describe('schemas use the shared vocabulary', () => {
     ${'complaint'}            | ${'complainantKind'}  | ${vocabulary.complainantKinds}
     ${'complaint'}            | ${'category'}         | ${vocabulary.categories}
     ${'complaint'}            | ${'outOfScopeReason'} | ${vocabulary.outOfScopeReasons}
-    ${'complaint'}            | ${'status'}           | ${vocabulary.complaintStatuses}
-    ${'statement-request'}    | ${'status'}           | ${vocabulary.statementRequestStatuses}
+    ${'complaint'}            | ${'caseStatus'}       | ${vocabulary.complaintStatuses}
+    ${'statement-request'}    | ${'requestStatus'}       | ${vocabulary.statementRequestStatuses}
     ${'opinion'}              | ${'kind'}             | ${vocabulary.opinionKinds}
     ${'opinion'}              | ${'outcome'}          | ${vocabulary.opinionOutcomes}
     ${'recommendation'}       | ${'followUpStatus'}   | ${vocabulary.recommendationFollowUps}

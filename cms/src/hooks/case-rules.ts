@@ -89,7 +89,7 @@ async function onStatementRequest(write: Write) {
   if (!previous) data.requestedAt = requestedAt.toISOString();
   data.dueAt = due.at.toISOString();
   data.dueAtExplanation = due.explanation;
-  if (next.status === 'besvaret' && !next.respondedAt) data.respondedAt = context.now.toISOString();
+  if (next.requestStatus === 'besvaret' && !next.respondedAt) data.respondedAt = context.now.toISOString();
 }
 
 async function onOpinion(write: Write) {

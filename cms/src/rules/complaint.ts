@@ -18,7 +18,7 @@ import { isBlank, Violation } from './violation';
 export interface ComplaintState {
   caseNumber?: string | null;
   receivedAt?: DateInput;
-  status?: ComplaintStatus | null;
+  caseStatus?: ComplaintStatus | null;
   eventDate?: DateInput;
   identity?: Identity | null;
   complainantKind?: string | null;
@@ -132,12 +132,12 @@ export function checkComplaint(next: ComplaintState, previous: ComplaintState | 
   if (next.complainantKind === 'business' && isBlank(next.businessName)) add('businessName', 'Angiv virksomhedens navn.');
   if (!isBlank(next.cvr) && !/^\d{8}$/.test(String(next.cvr))) add('cvr', 'CVR-nummeret skal bestå af 8 cifre.');
 
-  const status = next.status ?? 'modtaget';
-  const from = previous ? previous.status ?? 'modtaget' : null;
+  const status = next.caseStatus ?? 'modtaget';
+  const from = previous ? previous.caseStatus ?? 'modtaget' : null;
   if (!canTransition(from, status)) {
     const allowed = from === null ? initialStatuses : [];
     add(
-      'status',
+      'caseStatus',
       from === null
         ? `En ny henvendelse kan ikke oprettes med status "${complaintStatuses[status]}". Mulige: ${allowed.map((s) => complaintStatuses[s]).join(', ')}.`
         : `Status kan ikke skifte fra "${complaintStatuses[from]}" til "${complaintStatuses[status]}".`,
@@ -159,7 +159,7 @@ export function checkComplaint(next: ComplaintState, previous: ComplaintState | 
 
 /** Fields the system keeps up to date on every write: first action and closure times. */
 export function derivedComplaintFields(next: ComplaintState, previous: ComplaintState | null, now: Date): Partial<ComplaintState> {
-  const status = next.status ?? 'modtaget';
+  const status = next.caseStatus ?? 'modtaget';
   const derived: Partial<ComplaintState> = {};
   if (!previous && isBlank(next.receivedAt)) derived.receivedAt = now.toISOString();
   if (status !== 'modtaget' && isBlank(next.firstActionAt)) derived.firstActionAt = now.toISOString();

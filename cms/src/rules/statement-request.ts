@@ -11,7 +11,7 @@ export interface StatementRequestState {
   dueAt?: DateInput;
   agreedDueAt?: DateInput;
   agreementNote?: string | null;
-  status?: StatementRequestStatus | null;
+  requestStatus?: StatementRequestStatus | null;
   responseText?: string | null;
   respondedAt?: DateInput;
 }
@@ -50,10 +50,10 @@ export function checkStatementRequest(next: StatementRequestState, previous: Sta
   if (agreed && isBlank(next.agreementNote)) add('agreementNote', 'En aftalt frist skal registreres med en note om aftalen.');
   if (agreed && requested && agreed <= requested) add('agreedDueAt', 'Den aftalte frist skal ligge efter anmodningen.');
 
-  const status = next.status ?? 'sendt';
-  const from = previous?.status ?? null;
+  const status = next.requestStatus ?? 'sendt';
+  const from = previous?.requestStatus ?? null;
   if (from === null ? status !== 'sendt' : from !== status && !statusTransitions[from].includes(status)) {
-    add('status', from === null
+    add('requestStatus', from === null
       ? 'En ny anmodning om redegørelse oprettes med status "Sendt".'
       : `Status kan ikke skifte fra "${statementRequestStatuses[from]}" til "${statementRequestStatuses[status]}".`);
   }

@@ -1,0 +1,148 @@
+/**
+ * Every rule, tried through the Document Service (scripts, custom APIs) and through the admin
+ * content-manager HTTP API (the path the admin panel uses): a 400 ValidationError that names the
+ * field, and nothing written. Runs on SQLite and, with DATABASE_CLIENT=postgres, on PostgreSQL.
+ */
+import type { UID } from '@strapi/strapi';
+import { startStrapi, TestStrapi } from '../helpers/strapi';
+
+let app: TestStrapi;
+beforeAll(async () => { app = await startStrapi(); });
+afterAll(async () => { await app?.stop(); });
+
+const COMPLAINT = 'api::complaint.complaint';
+const REQUEST = 'api::statement-request.statement-request';
+const OPINION = 'api::opinion.opinion';
+type Data = Record<string, unknown>;
+
+const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
+const create = async (uid: string, data: Data) => docs(uid).create({ data } as never) as Promise<any>;
+const daysAgo = (days: number) => new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
+
+let centerId: string;
+beforeAll(async () => {
+  const center = await create('api::center.center', { name: 'Center for Test', email: 'leder@example.org', chiefEmail: 'chef@example.org' });
+  centerId = center.documentId;
+});
+
+const complaint = (overrides: Data = {}) => create(COMPLAINT, {
+  description: 'Sagen blev ikke behandlet', eventDate: daysAgo(30), center: centerId, centerHadOpportunity: true, ...overrides,
+});
+const investigated = (overrides: Data = {}) => complaint({ caseStatus: 'undersoegelse', ...overrides });
+
+interface Attempt {
+  name: string;
+  uid: string;
+  /** Creates what the attempt needs; returns the document to update, or nothing for a create. */
+  setup?: () => Promise<{ documentId: string } | void>;
+  data: (ids: { complaintId?: string }) => Promise<Data> | Data;
+  path: string;
+}
+
+const attempts: Attempt[] = [
+  { name: 'eventDate in the future', uid: COMPLAINT, data: () => ({ description: 'x', eventDate: '2999-01-01' }), path: 'eventDate' },
+  { name: 'eventDate after receipt', uid: COMPLAINT, data: () => ({ description: 'x', receivedAt: '2026-01-10T10:00:00Z', eventDate: '2026-01-11' }), path: 'eventDate' },
+  { name: 'a case number chosen by hand', uid: COMPLAINT, data: () => ({ description: 'x', caseNumber: '2026-9999' }), path: 'caseNumber' },
+  { name: 'changing the case number', uid: COMPLAINT, setup: () => complaint(), data: () => ({ caseNumber: '1999-0001' }), path: 'caseNumber' },
+  { name: 'an illegal status change', uid: COMPLAINT, setup: () => complaint(), data: () => ({ caseStatus: 'afsluttet' }), path: 'caseStatus' },
+  { name: 'rejecting without a reason', uid: COMPLAINT, setup: () => complaint(), data: () => ({ caseStatus: 'afvist' }), path: 'outOfScopeReason' },
+  { name: 'R6 investigating an expired complaint', uid: COMPLAINT, setup: () => complaint({ eventDate: daysAgo(800) }), data: () => ({ caseStatus: 'undersoegelse' }), path: 'eventDate' },
+  { name: 'R6 an exception without all conditions', uid: COMPLAINT, setup: () => complaint({ eventDate: daysAgo(800) }), data: () => ({ timeLimitException: true, timeLimitExceptionReason: 'Særlige forhold', exceptionLegalInterest: true, exceptionCanBeClarified: true }), path: 'exceptionCanImprove' },
+  { name: 'R5 investigating an out-of-scope matter', uid: COMPLAINT, setup: () => complaint({ outOfScopeReason: 'privatretlig' }), data: () => ({ caseStatus: 'undersoegelse' }), path: 'outOfScopeReason' },
+  { name: 'R5 solving an out-of-scope matter by dialogue', uid: COMPLAINT, setup: () => complaint({ outOfScopeReason: 'serviceniveau' }), data: () => ({ caseStatus: 'loest_ved_dialog' }), path: 'outOfScopeReason' },
+  { name: 'R7 investigating an anonymous inquiry', uid: COMPLAINT, setup: () => complaint({ identity: 'anonymous' }), data: () => ({ caseStatus: 'undersoegelse' }), path: 'specialCaseReason' },
+  { name: 'R8 investigating a confidential inquiry', uid: COMPLAINT, setup: () => complaint({ identity: 'confidential' }), data: () => ({ caseStatus: 'undersoegelse' }), path: 'specialCaseReason' },
+  { name: 'R10 investigating before the center could respond', uid: COMPLAINT, setup: () => complaint({ centerHadOpportunity: false }), data: () => ({ caseStatus: 'undersoegelse' }), path: 'centerHadOpportunity' },
+  { name: 'R10 a statement request before the center could respond', uid: REQUEST, data: async () => ({ complaint: (await complaint({ centerHadOpportunity: false })).documentId, questions: 'Q' }), path: 'complaint' },
+  { name: 'R8 a statement request about a confidential citizen', uid: REQUEST, data: async () => ({ complaint: (await complaint({ identity: 'confidential' })).documentId, questions: 'Q' }), path: 'complaint' },
+  { name: 'R5 a statement request on an out-of-scope matter', uid: REQUEST, data: async () => ({ complaint: (await complaint({ outOfScopeReason: 'personalesag' })).documentId, questions: 'Q' }), path: 'complaint' },
+  { name: 'R11 an agreed due date without a note', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', agreedDueAt: '2999-01-01T10:00:00Z' }), path: 'agreementNote' },
+  { name: 'R11 a hand-edited due date', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: () => ({ dueAt: '2999-01-01T10:00:00Z' }), path: 'dueAt' },
+  { name: 'R13 criticism without any perspective', uid: OPINION, data: async () => ({ kind: 'case', outcome: 'kritik', complaint: (await investigated()).documentId, reasoning: 'x' }), path: 'legalPerspective' },
+  { name: 'R14 an opinion without reasoning', uid: OPINION, data: async () => ({ kind: 'case', outcome: 'henstilling', complaint: (await investigated()).documentId, legalPerspective: 'x' }), path: 'reasoning' },
+  { name: 'R14 a case opinion without complaint', uid: OPINION, data: () => ({ kind: 'case', outcome: 'afvisning' }), path: 'complaint' },
+  { name: 'R15 a general opinion without addressee', uid: OPINION, data: () => ({ kind: 'general', outcome: 'henstilling', legalPerspective: 'x', reasoning: 'y' }), path: 'addressedTo' },
+  { name: 'R5 criticism of an out-of-scope matter', uid: OPINION, data: async () => ({ kind: 'case', outcome: 'kritik', complaint: (await complaint({ outOfScopeReason: 'faglig_vurdering' })).documentId, legalPerspective: 'x', reasoning: 'y' }), path: 'outcome' },
+  { name: 'R7 criticism in an anonymous case', uid: OPINION, data: async () => ({ kind: 'case', outcome: 'kritik', complaint: (await complaint({ identity: 'anonymous' })).documentId, legalPerspective: 'x', reasoning: 'y' }), path: 'outcome' },
+];
+
+/** The admin sends relations as { connect: [...] }; scalar fields as they are. */
+const asAdminBody = (data: Data) => Object.fromEntries(Object.entries(data).map(([key, value]) =>
+  ['complaint', 'center'].includes(key) && typeof value === 'string' ? [key, { connect: [{ documentId: value }], disconnect: [] }] : [key, value]));
+
+const snapshot = async (uid: string) => JSON.stringify(await app.strapi.db.query(uid as UID.ContentType).findMany({ orderBy: { id: 'asc' } }));
+
+describe.each(['Document Service', 'admin content-manager API'])('refused through the %s', (route) => {
+  test.each(attempts.map((a) => [a.name, a] as const))('%s', async (_name, attempt) => {
+    const target = attempt.setup ? await attempt.setup() : undefined;
+    const data = await attempt.data({});
+    const before = await snapshot(attempt.uid);
+    const counterBefore = await app.strapi.db.connection('case_number_counters').select();
+
+    let status: number;
+    let errors: { path: string[]; message: string }[];
+    if (route === 'Document Service') {
+      const write = target ? docs(attempt.uid).update({ documentId: target.documentId, data } as never) : docs(attempt.uid).create({ data } as never);
+      const error: any = await write.then(() => null, (e) => e);
+      expect(error?.name).toBe('ValidationError');
+      status = 400;
+      errors = error.details.errors;
+    } else {
+      const base = `/content-manager/collection-types/${attempt.uid}`;
+      const response = target
+        ? await app.admin('PUT', `${base}/${target.documentId}`, asAdminBody(data))
+        : await app.admin('POST', base, asAdminBody(data));
+      status = response.status;
+      errors = response.body?.error?.details?.errors ?? [];
+    }
+
+    expect(status).toBe(400);
+    expect(errors.map((e) => e.path.join('.'))).toContain(attempt.path);
+    for (const e of errors) expect(e.message).toMatch(/[æøåÆØÅ]|[a-z]{4} [a-z]{2,}/);
+    expect(await snapshot(attempt.uid)).toBe(before);
+    expect(await app.strapi.db.connection('case_number_counters').select()).toEqual(counterBefore);
+  });
+});
+
+describe('what the rules fill in', () => {
+  test('case numbers are sequential per year and unique under concurrent registration', async () => {
+    const created = await Promise.all(Array.from({ length: 12 }, (_, i) => create(COMPLAINT, { description: `samtidig ${i}`, receivedAt: '2025-06-01T10:00:00Z', eventDate: '2025-05-01' })));
+    const numbers = created.map((c) => c.caseNumber).sort();
+    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(4, '0')}`));
+  });
+
+  test('the due date follows the working-day calendar and says how', async () => {
+    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: '2026-12-11T09:00:00Z' });
+    expect(new Date(request.dueAt).toISOString()).toBe('2026-12-28T22:59:59.999Z');
+    expect(request.dueAtExplanation).toContain('Juledag');
+  });
+
+  test('the center defaults to the complaint\'s center', async () => {
+    const request = await docs(REQUEST).create({ data: { complaint: (await investigated()).documentId, questions: 'Q' }, populate: ['center'] } as never) as any;
+    expect(request.center.documentId).toBe(centerId);
+  });
+
+  test('an active closing day moves the due date', async () => {
+    await create('api::closing-day.closing-day', { date: '2026-12-28', name: 'Lukkedag', active: true });
+    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: '2026-12-11T09:00:00Z' });
+    expect(new Date(request.dueAt).toISOString()).toBe('2026-12-29T22:59:59.999Z');
+  });
+
+  test('an agreed due date with a note is accepted from the admin', async () => {
+    const target = await investigated();
+    const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, asAdminBody({ complaint: target.documentId, questions: 'Q', agreedDueAt: '2999-01-01T10:00:00.000Z', agreementNote: 'Aftalt pr. telefon' }));
+    expect(response.status).toBe(201);
+    expect(response.body.data.agreedDueAt).toBe('2999-01-01T10:00:00.000Z');
+  });
+
+  test('a complaint moves through the workflow and records first action and closure', async () => {
+    const c = await complaint();
+    const update = (data: Data) => app.admin('PUT', `/content-manager/collection-types/${COMPLAINT}/${c.documentId}`, data);
+    expect((await update({ caseStatus: 'visitation' })).status).toBe(200);
+    expect((await update({ caseStatus: 'undersoegelse' })).status).toBe(200);
+    const issued = await update({ caseStatus: 'udtalelse_afgivet' });
+    expect(issued.body.data.firstActionAt).toBeTruthy();
+    expect(issued.body.data.closedAt).toBeNull();
+    expect((await update({ caseStatus: 'afsluttet' })).body.data.closedAt).toBeTruthy();
+  });
+});
