@@ -1,0 +1,235 @@
+/**
+ * The statistics queries: a handful of grouped aggregates over both the period and the one
+ * before it (one scan each, a CASE tells the two apart), plus one window-function query per
+ * duration that returns only the rows at the percentile ranks. Nothing is loaded row by row.
+ */
+import type { Knex } from 'knex';
+import { WorkingCalendar } from '@borgerraadgiver/config';
+import { MEDIAN, P90, percentileFromRanks, type Fraction } from '../percentile';
+import { periodBounds, periodDates, previousPeriod, type Period } from '../period';
+import { assembleReport } from '../assemble';
+import type { DurationCell, PeriodSlot, RawFigures, Report } from '../model';
+import { idOrNull, num, numOrNull, rows, sqlFor, textOrNull, type Sql } from './dialect';
+
+export interface StatisticsOptions {
+  /** "Now" for overdue statements; tests pass a fixed instant. */
+  now?: Date;
+  /** Working hours per working day (37-hour week: 7.4). */
+  hoursPerDay?: number;
+  /** Full-time equivalents of the advisor's office. */
+  fte?: number;
+  /** Target share of working time for improvement work, in percent. */
+  improvementTargetPercent?: number;
+}
+
+interface Range {
+  prevStart: Date;
+  curStart: Date;
+  curEnd: Date;
+}
+
+const slotOf = (value: unknown): PeriodSlot => (value === 'current' ? 'current' : 'previous');
+
+/** The complaint's center through its link table, used when a row has no center of its own. */
+const COMPLAINT_CENTER = 'complaints_center_lnk';
+
+async function inquiryCube(knex: Knex, sql: Sql, r: Range) {
+  const result = await rows(
+    knex,
+    `SELECT CASE WHEN c.received_at >= ? THEN 'current' ELSE 'previous' END AS slot,
+            l.center_id AS center_id, c.purpose AS purpose, c.channel AS channel, c.category AS category,
+            c.out_of_scope_reason AS reason, c.identity AS identity, c.status AS status, COUNT(*) AS n
+       FROM complaints c
+       LEFT JOIN ${COMPLAINT_CENTER} l ON l.complaint_id = c.id
+      WHERE c.received_at >= ? AND c.received_at < ?
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+    [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
+  );
+  return result.map((x: any) => ({
+    period: slotOf(x.slot),
+    centerId: idOrNull(x.center_id),
+    purpose: textOrNull(x.purpose),
+    channel: textOrNull(x.channel),
+    category: textOrNull(x.category),
+    reason: textOrNull(x.reason),
+    identity: textOrNull(x.identity),
+    status: textOrNull(x.status),
+    count: num(x.n),
+  }));
+}
+
+async function opinionCells(knex: Knex, sql: Sql, r: Range) {
+  const result = await rows(
+    knex,
+    `SELECT CASE WHEN o.issued_at >= ? THEN 'current' ELSE 'previous' END AS slot,
+            o.kind AS kind, o.outcome AS outcome, COALESCE(ocl.center_id, ccl.center_id) AS center_id, COUNT(*) AS n
+       FROM opinions o
+       LEFT JOIN opinions_center_lnk ocl ON ocl.opinion_id = o.id
+       LEFT JOIN opinions_complaint_lnk ol ON ol.opinion_id = o.id
+       LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = ol.complaint_id
+      WHERE o.issued_at >= ? AND o.issued_at < ?
+      GROUP BY 1, 2, 3, 4`,
+    [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
+  );
+  return result.map((x: any) => ({ period: slotOf(x.slot), kind: textOrNull(x.kind), outcome: textOrNull(x.outcome), centerId: idOrNull(x.center_id), count: num(x.n) }));
+}
+
+async function statementCells(knex: Knex, sql: Sql, r: Range, now: Date) {
+  const due = 'COALESCE(s.agreed_due_at, s.due_at)';
+  const nowExpr = sql.instantParam;
+  const lateSeconds = `CASE WHEN s.responded_at IS NOT NULL AND s.responded_at > ${due} THEN ${sql.secondsBetween('s.responded_at', due)}
+                            WHEN s.responded_at IS NULL AND ${due} < ${nowExpr} THEN ${sql.secondsBetween(nowExpr, due)} END`;
+  const result = await rows(
+    knex,
+    `SELECT CASE WHEN s.requested_at >= ? THEN 'current' ELSE 'previous' END AS slot,
+            COALESCE(scl.center_id, ccl.center_id) AS center_id,
+            COUNT(*) AS requested,
+            SUM(CASE WHEN s.responded_at IS NOT NULL THEN 1 ELSE 0 END) AS answered,
+            SUM(CASE WHEN s.responded_at IS NOT NULL AND (${due} IS NULL OR s.responded_at <= ${due}) THEN 1 ELSE 0 END) AS on_time,
+            SUM(CASE WHEN s.responded_at IS NOT NULL AND s.responded_at > ${due} THEN 1 ELSE 0 END) AS late,
+            SUM(CASE WHEN s.responded_at IS NULL AND ${due} < ${nowExpr} THEN 1 ELSE 0 END) AS open_overdue,
+            SUM(${lateSeconds}) AS overdue_sum,
+            MAX(${lateSeconds}) AS overdue_max
+       FROM statement_requests s
+       LEFT JOIN statement_requests_center_lnk scl ON scl.statement_request_id = s.id
+       LEFT JOIN statement_requests_complaint_lnk sl ON sl.statement_request_id = s.id
+       LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = sl.complaint_id
+      WHERE s.requested_at >= ? AND s.requested_at < ? AND (s.status IS NULL OR s.status <> 'annulleret')
+      GROUP BY 1, 2`,
+    // Placeholders in text order: slot, open_overdue, overdue_sum (2), overdue_max (2), range.
+    [sql.instant(r.curStart), ...Array(5).fill(sql.instant(now)), sql.instant(r.prevStart), sql.instant(r.curEnd)],
+  );
+  return result.map((x: any) => ({
+    period: slotOf(x.slot),
+    centerId: idOrNull(x.center_id),
+    requested: num(x.requested),
+    answered: num(x.answered),
+    answeredOnTime: num(x.on_time),
+    answeredLate: num(x.late),
+    openOverdue: num(x.open_overdue),
+    overdueSecondsSum: num(x.overdue_sum),
+    overdueSecondsMax: numOrNull(x.overdue_max),
+  }));
+}
+
+async function recommendationCells(knex: Knex, sql: Sql, r: Range) {
+  const result = await rows(
+    knex,
+    `SELECT CASE WHEN o.issued_at >= ? THEN 'current' ELSE 'previous' END AS slot,
+            COALESCE(rcl.center_id, ocl.center_id, ccl.center_id) AS center_id,
+            rec.follow_up_status AS follow_up,
+            SUM(CASE WHEN rec.case_reopened THEN 1 ELSE 0 END) AS reopened,
+            COUNT(*) AS n
+       FROM recommendations rec
+       JOIN recommendations_opinion_lnk rol ON rol.recommendation_id = rec.id
+       JOIN opinions o ON o.id = rol.opinion_id
+       LEFT JOIN recommendations_center_lnk rcl ON rcl.recommendation_id = rec.id
+       LEFT JOIN opinions_center_lnk ocl ON ocl.opinion_id = o.id
+       LEFT JOIN opinions_complaint_lnk ol ON ol.opinion_id = o.id
+       LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = ol.complaint_id
+      WHERE o.issued_at >= ? AND o.issued_at < ?
+      GROUP BY 1, 2, 3`,
+    [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
+  );
+  return result.map((x: any) => ({ period: slotOf(x.slot), centerId: idOrNull(x.center_id), followUp: textOrNull(x.follow_up), reopened: num(x.reopened), count: num(x.n) }));
+}
+
+async function improvementCells(knex: Knex, period: Period, previous: Period) {
+  const result = await rows(
+    knex,
+    `SELECT CASE WHEN a.date >= ? THEN 'current' ELSE 'previous' END AS slot,
+            l.center_id AS center_id, a.kind AS kind, COUNT(*) AS n, SUM(COALESCE(a.hours, 0)) AS hours
+       FROM improvement_activities a
+       LEFT JOIN improvement_activities_center_lnk l ON l.improvement_activity_id = a.id
+      WHERE a.date >= ? AND a.date <= ?
+      GROUP BY 1, 2, 3`,
+    [period.from, previous.from, period.to],
+  );
+  return result.map((x: any) => ({ period: slotOf(x.slot), centerId: idOrNull(x.center_id), kind: textOrNull(x.kind), count: num(x.n), hours: num(x.hours) }));
+}
+
+/** Percentile ranks as integer SQL (same floor as percentileRanks): (n − 1)·num / den, and the next rank. */
+function rankCondition(fractions: Fraction[]): string {
+  const ranks = fractions.flatMap((p) => [`(n - 1) * ${p.num} / ${p.den}`, `(n - 1) * ${p.num} / ${p.den} + 1`]);
+  return `rn - 1 IN (${ranks.join(', ')})`;
+}
+
+/** Median and 90th percentile of a duration in seconds, for both slots, from the rows at those ranks only. */
+async function durationPercentiles(knex: Knex, table: string, at: string, durationSql: string, where: string, bindings: unknown[]): Promise<Record<PeriodSlot, DurationCell>> {
+  const result = await rows(
+    knex,
+    `SELECT slot, n, rn, d FROM (
+       SELECT slot, d, ROW_NUMBER() OVER (PARTITION BY slot ORDER BY d) AS rn, COUNT(*) OVER (PARTITION BY slot) AS n
+         FROM (SELECT CASE WHEN t.${at} >= ? THEN 'current' ELSE 'previous' END AS slot, ${durationSql} AS d
+                 FROM ${table} t WHERE t.${at} >= ? AND t.${at} < ? AND ${where}) base
+     ) ranked
+     WHERE ${rankCondition([MEDIAN, P90])}`,
+    bindings,
+  );
+  const cells: Record<PeriodSlot, DurationCell> = {
+    current: { count: 0, medianSeconds: null, p90Seconds: null },
+    previous: { count: 0, medianSeconds: null, p90Seconds: null },
+  };
+  for (const slot of ['current', 'previous'] as const) {
+    const slotRows = result.filter((x: any) => slotOf(x.slot) === slot);
+    if (slotRows.length === 0) continue;
+    const n = num((slotRows[0] as any).n);
+    const valueAt = new Map(slotRows.map((x: any) => [num(x.rn) - 1, num(x.d)]));
+    cells[slot] = { count: n, medianSeconds: percentileFromRanks(n, valueAt, MEDIAN), p90Seconds: percentileFromRanks(n, valueAt, P90) };
+  }
+  return cells;
+}
+
+/** Working hours of a period by the municipality's calendar (weekends, holidays, active closing days). */
+export async function workingHours(knex: Knex, period: Period, hoursPerDay: number, fte: number): Promise<number> {
+  const closing = await rows<{ date: string; name: string; active: unknown }>(knex, 'SELECT date, name, active FROM closing_days', []);
+  const calendar = new WorkingCalendar(
+    closing.filter((d) => d.active === true || d.active === 1 || d.active === '1').map((d) => ({ date: String(d.date).slice(0, 10), name: d.name })),
+  );
+  return periodDates(period).filter((day) => calendar.isWorkingDay(day)).length * hoursPerDay * fte;
+}
+
+export async function rawFigures(knex: Knex, period: Period, options: StatisticsOptions = {}): Promise<RawFigures> {
+  const sql = sqlFor(knex);
+  const previous = previousPeriod(period);
+  const now = options.now ?? new Date();
+  const range: Range = { prevStart: periodBounds(previous).start, curStart: periodBounds(period).start, curEnd: periodBounds(period).end };
+  const rangeBindings = [sql.instant(range.curStart), sql.instant(range.prevStart), sql.instant(range.curEnd)];
+  const hoursPerDay = options.hoursPerDay ?? 7.4;
+  const fte = options.fte ?? 1;
+
+  // Sequential on purpose: SQLite has one connection, and PostgreSQL is fast enough either way.
+  const centers = (await rows<{ id: unknown; name: unknown }>(knex, 'SELECT id, name FROM centers ORDER BY name', [])).map((c) => ({ id: Number(c.id), name: String(c.name) }));
+  const inquiries = await inquiryCube(knex, sql, range);
+  const opinions = await opinionCells(knex, sql, range);
+  const statements = await statementCells(knex, sql, range, now);
+  const recommendations = await recommendationCells(knex, sql, range);
+  const improvement = await improvementCells(knex, period, previous);
+  const firstAction = await durationPercentiles(knex, 'complaints', 'received_at', sql.secondsBetween('t.first_action_at', 't.received_at'), 't.first_action_at IS NOT NULL', rangeBindings);
+  const closure = await durationPercentiles(knex, 'complaints', 'received_at', sql.secondsBetween('t.closed_at', 't.received_at'), 't.closed_at IS NOT NULL', rangeBindings);
+  const statement = await durationPercentiles(
+    knex,
+    'statement_requests',
+    'requested_at',
+    sql.secondsBetween('t.responded_at', 't.requested_at'),
+    "t.responded_at IS NOT NULL AND (t.status IS NULL OR t.status <> 'annulleret')",
+    rangeBindings,
+  );
+  return {
+    centers,
+    inquiries,
+    opinions,
+    statements,
+    recommendations,
+    improvement,
+    durations: { firstAction, closure, statement },
+    workingHours: { current: await workingHours(knex, period, hoursPerDay, fte), previous: await workingHours(knex, previous, hoursPerDay, fte) },
+    improvementTargetPercent: options.improvementTargetPercent ?? 50,
+  };
+}
+
+/** The full report for a period, with the previous period beside every figure. */
+export async function buildReport(knex: Knex, period: Period, options: StatisticsOptions = {}): Promise<Report> {
+  const raw = await rawFigures(knex, period, options);
+  return assembleReport(period, previousPeriod(period), raw, options.now ?? new Date());
+}
