@@ -1,0 +1,85 @@
+/**
+ * Wires the workers together: Redis connections, the outbox and reconcile queues and their
+ * workers, the CMS client and the mail transport. Used by index.ts and by the tests.
+ */
+import IORedis from 'ioredis';
+import type { Queue, Worker } from 'bullmq';
+import { CmsClient, OutboxApi } from './cms-client';
+import { createTransport, MailTransport } from './mail/transport';
+import { processReconcile } from './processors/reconcile';
+import { createOutboxQueue, createOutboxWorker } from './queues/outbox';
+import { createReconcileQueue, createReconcileWorker } from './queues/reconcile';
+import { loadWorkerSettings, resolveWorkerToken, WorkerSettings } from './settings';
+
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface WorkersOptions {
+  settings?: WorkerSettings;
+  cms?: OutboxApi;
+  transport?: MailTransport;
+  log?: Log;
+  /** Run the reconciler once at start (default true). */
+  reconcileAtStart?: boolean;
+  /** Register the repeating reconcile scheduler (default true). */
+  schedule?: boolean;
+  concurrency?: number;
+}
+
+export interface Workers {
+  outboxQueue: Queue;
+  outboxWorker: Worker;
+  reconcile(): Promise<{ planned: number; enqueued: number }>;
+  close(): Promise<void>;
+}
+
+const quietLog: Log = { info: () => {}, warn: () => {}, error: () => {} };
+
+export async function startWorkers(options: WorkersOptions = {}): Promise<Workers> {
+  const settings = options.settings ?? loadWorkerSettings();
+  const log = options.log ?? quietLog;
+  const cms = options.cms ?? new CmsClient(settings.endpoints.cmsUrl, await resolveWorkerToken(settings.outbox));
+  const transport = options.transport ?? createTransport(settings, log);
+  const prefix = settings.outbox.queuePrefix;
+  // Workers block on Redis: they need maxRetriesPerRequest null and reconnect by themselves.
+  const connection = new IORedis(settings.endpoints.redisUrl, { maxRetriesPerRequest: null });
+  connection.on('error', (error) => log.warn(`redis: ${error.message}`));
+
+  const outboxQueue = createOutboxQueue(connection, prefix);
+  const outboxWorker = createOutboxWorker(connection, prefix, { cms, transport, log }, options.concurrency);
+  outboxWorker.on('error', (error) => log.error(`outbox worker: ${error.message}`));
+  const reconcileDeps = { cms, queue: outboxQueue, settings: settings.outbox, log };
+  const reconcile = () => processReconcile(reconcileDeps);
+
+  let reconcileQueue: Queue | null = null;
+  let reconcileWorker: Worker | null = null;
+  if (options.schedule !== false) {
+    reconcileQueue = await createReconcileQueue(connection, prefix, settings.outbox.reconcileEvery.duration.toMillis());
+    reconcileWorker = createReconcileWorker(connection, prefix, reconcileDeps);
+    reconcileWorker.on('error', (error) => log.error(`reconcile worker: ${error.message}`));
+    reconcileWorker.on('failed', (_job, error) => log.warn(`reconciler: ${error.message}`));
+  }
+  if (options.reconcileAtStart !== false) {
+    await reconcile().catch((error) => log.warn(`reconciler at start: ${(error as Error).message} (retried on schedule)`));
+  }
+
+  let closed = false;
+  return {
+    outboxQueue,
+    outboxWorker,
+    reconcile,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await reconcileWorker?.close();
+      await outboxWorker.close();
+      await reconcileQueue?.close();
+      await outboxQueue.close();
+      transport.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/** The workers talk to the CMS over HTTP with the shared worker token (see cms/src/outbox/worker-api.ts). */
+
+export interface OutboxMessage {
+  documentId: string;
+  kind: string;
+  recipient: string;
+  subject: string | null;
+  caseNumber: string | null;
+  centerName: string | null;
+  dueAt: string | null;
+  requestedAt: string | null;
+  link: string | null;
+  linkExpiresAt: string | null;
+  adminUrl: string | null;
+  opinionKind: string | null;
+  opinionTitle: string | null;
+  issuedAt: string | null;
+  respondedAt: string | null;
+  municipality: { name: string; advisorTitle: string; email: string; phone: string };
+}
+
+export type ClaimResult =
+  | { action: 'send'; message: OutboxMessage }
+  | { action: 'later'; notBefore: string }
+  | { action: 'skip'; reason: string };
+
+export interface SendReport {
+  ok: boolean;
+  messageId?: string | null;
+  error?: string | null;
+  final?: boolean;
+}
+
+export interface PendingRow {
+  documentId: string;
+  notBefore: string;
+}
+
+/** The three questions a worker asks the CMS. */
+export interface OutboxApi {
+  claim(documentId: string): Promise<ClaimResult>;
+  report(documentId: string, result: SendReport): Promise<void>;
+  pending(): Promise<PendingRow[]>;
+}
+
+export class CmsClient implements OutboxApi {
+  constructor(private readonly baseUrl: string, private readonly token: string, private readonly timeoutMs = 15_000) {}
+
+  private async post<T>(pathname: string, body: unknown = {}): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`CMS ${pathname.replace(/\/notifications\/[^/]+/, '/notifications/:id')} answered ${response.status}`);
+    const json = (await response.json()) as { data: T };
+    return json.data;
+  }
+
+  claim(documentId: string) {
+    return this.post<ClaimResult>(`/api/outbox/notifications/${encodeURIComponent(documentId)}/claim`);
+  }
+
+  async report(documentId: string, result: SendReport) {
+    await this.post(`/api/outbox/notifications/${encodeURIComponent(documentId)}/result`, result);
+  }
+
+  pending() {
+    return this.post<PendingRow[]>('/api/outbox/reconcile');
+  }
+}

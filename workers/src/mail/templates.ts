@@ -1,0 +1,124 @@
+/**
+ * The emails, in Danish, as HTML and plain text. They carry the case number, the due date and
+ * the link; never the complaint's content or the citizen's personal data.
+ */
+import type { OutboxMessage } from '../cms-client';
+
+export interface RenderedMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const TIME_ZONE = 'Europe/Copenhagen';
+
+export function danishDate(iso: string | null): string {
+  if (!iso) return 'ukendt dato';
+  return new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+}
+
+export function danishDateTime(iso: string | null): string {
+  if (!iso) return 'ukendt tidspunkt';
+  const date = new Date(iso);
+  const time = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(date);
+  return `${danishDate(iso)} kl. ${time.replace(':', '.')}`;
+}
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A paragraph is a string; a link paragraph is { link, label }. */
+type Block = string | { link: string; label: string };
+
+function build(message: OutboxMessage, subject: string, greeting: string, blocks: Block[]): RenderedMail {
+  const m = message.municipality;
+  const signature = [`Venlig hilsen`, `${m.advisorTitle}, ${m.name}`, `${m.email} · tlf. ${m.phone}`];
+  const text = [greeting, '', ...blocks.flatMap((b) => [typeof b === 'string' ? b : `${b.label}:\n${b.link}`, '']), ...signature].join('\n');
+  const html = [
+    '<!doctype html><html lang="da"><head><meta charset="utf-8"><title>' + escapeHtml(subject) + '</title></head>',
+    '<body style="font-family: Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a; max-width: 640px">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...blocks.map((b) =>
+      typeof b === 'string'
+        ? `<p>${escapeHtml(b).replace(/\n/g, '<br>')}</p>`
+        : `<p><a href="${escapeHtml(b.link)}" style="display:inline-block;padding:10px 16px;background:#005a8c;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(b.label)}</a><br><span style="font-size:13px;color:#555">Virker knappen ikke, så kopiér dette link: ${escapeHtml(b.link)}</span></p>`,
+    ),
+    `<p>${signature.map(escapeHtml).join('<br>')}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { to: message.recipient, subject, text, html };
+}
+
+const caseLabel = (message: OutboxMessage) => (message.caseNumber ? `sag ${message.caseNumber}` : 'sagen');
+
+function linkBlocks(message: OutboxMessage): Block[] {
+  if (!message.link) return [];
+  return [
+    { link: message.link, label: 'Åbn anmodningen og afgiv redegørelsen' },
+    `Linket gælder kun denne anmodning og virker til og med ${danishDate(message.linkExpiresAt)}. Del det kun med medarbejdere, der skal bidrage til redegørelsen.`,
+  ];
+}
+
+export function render(message: OutboxMessage): RenderedMail {
+  const c = caseLabel(message);
+  const due = danishDate(message.dueAt);
+  const center = message.centerName ?? 'centret';
+  switch (message.kind) {
+    case 'statement_request':
+      return build(message, `${message.subject === 'Nyt link' ? 'Nyt link: ' : ''}Anmodning om redegørelse i ${c} – frist ${due}`, `Til ledelsen i ${center}`, [
+        `Borgerrådgiveren beder om en skriftlig redegørelse i ${c}. Spørgsmålene og sagens oplysninger står på siden bag linket, hvor I også afgiver redegørelsen.`,
+        ...(message.subject === 'Nyt link' ? ['Dette link erstatter det link, I tidligere har fået; det gamle link virker ikke længere.'] : []),
+        `Frist: ${due}.`,
+        ...linkBlocks(message),
+        'Har I brug for en anden frist, så kontakt borgerrådgiveren, så registrerer vi aftalen.',
+      ]);
+    case 'statement_reminder':
+      return build(message, `Påmindelse: Redegørelse i ${c} – frist ${due}`, `Til ledelsen i ${center}`, [
+        `Vi minder om, at borgerrådgiveren venter på jeres skriftlige redegørelse i ${c}.`,
+        `Frist: ${due}.`,
+        ...linkBlocks(message),
+      ]);
+    case 'statement_overdue':
+      return build(message, `Fristen er overskredet: Redegørelse i ${c}`, `Til ledelsen i ${center}`, [
+        `Fristen for jeres skriftlige redegørelse i ${c} var ${due}, og vi har endnu ikke modtaget den.`,
+        'Afgiv redegørelsen hurtigst muligt, eller kontakt borgerrådgiveren, hvis der er aftalt en anden frist.',
+        ...linkBlocks(message),
+      ]);
+    case 'statement_escalation':
+      return build(message, `Redegørelse mangler i ${c} – fristen var ${due}`, `Til centerchefen for ${center}`, [
+        `Borgerrådgiveren har bedt ${center} om en skriftlig redegørelse i ${c}. Fristen var ${due}, og redegørelsen er endnu ikke modtaget, selv om afdelingslederen er blevet mindet om den.`,
+        'Vi beder dig sørge for, at redegørelsen bliver afgivet snarest. Den kan afgives via linket herunder.',
+        ...linkBlocks(message),
+      ]);
+    case 'statement_received':
+      return build(message, `Redegørelse modtaget i ${c}`, 'Til borgerrådgiveren', [
+        `${center} har afgivet sin redegørelse i ${c} ${danishDateTime(message.respondedAt)}.`,
+        'Planlagte påmindelser til centret er annulleret.',
+        ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Se redegørelsen i sagssystemet' }] : []),
+      ]);
+    case 'opinion_followup': {
+      const what = message.opinionKind === 'general'
+        ? `borgerrådgiverens generelle udtalelse${message.opinionTitle ? ` "${message.opinionTitle}"` : ''} af ${danishDate(message.issuedAt)}`
+        : `borgerrådgiverens udtalelse i ${c} af ${danishDate(message.issuedAt)}`;
+      if (message.recipient.toLowerCase() === message.municipality.email.toLowerCase()) {
+        return build(message, `Husk opfølgning: udtalelse ${message.caseNumber ?? danishDate(message.issuedAt)}`, 'Til borgerrådgiveren', [
+          `Det er tid til at følge op på ${what}. Du bad om at få besked om, hvorvidt udtalelsen fører til ændringer, og der er ikke registreret en tilbagemelding.`,
+          'Kontakt modtageren af udtalelsen, og registrér tilbagemeldingen på udtalelsen.',
+          ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Åbn udtalelsen i sagssystemet' }] : []),
+        ]);
+      }
+      return build(message, `Opfølgning på borgerrådgiverens udtalelse${message.caseNumber ? ` i ${c}` : ''}`, 'Til modtageren af udtalelsen', [
+        `Borgerrådgiveren bad i ${what} om at få besked om, hvorvidt udtalelsen fører til ændringer.`,
+        `Vi vil gerne høre, hvad der er sket. Svar på denne e-mail eller skriv til ${message.municipality.email}.`,
+      ]);
+    }
+    case 'complaint_receipt':
+      return build(message, `Kvittering: Vi har modtaget din henvendelse (${c})`, 'Tak for din henvendelse', [
+        `Borgerrådgiveren har modtaget din henvendelse. Den har sagsnummer ${message.caseNumber ?? '(tildeles)'}; oplys det, hvis du kontakter os.`,
+        'Hvad sker der nu? Borgerrådgiveren læser din henvendelse og vurderer, om den kan løses ved en hurtig dialog med det center, det drejer sig om, eller om den skal undersøges nærmere. Du hører fra os, når vi har set på den. Vi har tavshedspligt.',
+        'Af hensyn til dit privatliv gentager vi ikke indholdet af din henvendelse i denne e-mail.',
+      ]);
+    default:
+      return build(message, `Besked fra borgerrådgiveren (${c})`, 'Til modtageren', [`Der er en besked vedrørende ${c} i borgerrådgiverens sagssystem.`]);
+  }
+}
