@@ -1,7 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { ensureCaseNumberCounter } from '../hooks/case-number';
+import { seedAdminLayouts } from './admin-layout';
+import { seedCenters, seedClosingDays } from './centers';
+import { closePublicApi, seedAdminRoles } from './roles';
 
 /** Idempotent first-start data; each step leaves what the advisor has edited alone. */
 export async function seedBaseData(strapi: Core.Strapi) {
   await ensureCaseNumberCounter(strapi);
+  await seedAdminRoles(strapi);
+  await closePublicApi(strapi);
+  await seedCenters(strapi);
+  await seedClosingDays(strapi);
+  await seedAdminLayouts(strapi);
 }

@@ -1,0 +1,172 @@
+import type { Core } from '@strapi/strapi';
+
+interface TypeLayout {
+  mainField: string;
+  sort: [string, 'ASC' | 'DESC'];
+  /** Columns of the list view, in order. */
+  list: string[];
+  /** Danish label per field, with an optional help text. */
+  labels: Record<string, string | [string, string]>;
+  /** Fields the system computes: shown, not editable. */
+  readOnly?: string[];
+}
+
+const layouts: Record<string, TypeLayout> = {
+  'api::complaint.complaint': {
+    mainField: 'caseNumber',
+    sort: ['receivedAt', 'DESC'],
+    list: ['caseNumber', 'receivedAt', 'title', 'purpose', 'center', 'caseStatus', 'identity'],
+    readOnly: ['caseNumber', 'firstActionAt', 'closedAt'],
+    labels: {
+      caseNumber: ['Sagsnummer', 'Tildeles automatisk ved registrering.'],
+      receivedAt: 'Modtaget',
+      channel: 'Kanal',
+      purpose: ['Formål', 'Klage, rådgivning eller genoptagelse.'],
+      category: ['Kategori', 'Hvad henvendelsen drejer sig om (sagsbehandling, betjening, praktiske opgaver, diskrimination).'],
+      complainantKind: ['Henvender sig som', 'Borger, virksomhed eller væsentligt berørt borger i en sag for en bredere kreds.'],
+      caseStatus: 'Status',
+      title: 'Emne',
+      description: 'Henvendelsens indhold',
+      eventDate: ['Dato for afgørelse eller forhold', 'Klagefristen på et år regnes herfra.'],
+      center: 'Center',
+      institution: 'Institution',
+      formalComplaintToUnit: 'Klaget til enheden først',
+      centerHadOpportunity: ['Centret har haft mulighed for at svare', 'Krav før en egentlig undersøgelse.'],
+      identity: ['Identitet', 'Med navn, anonym over for kommunen eller helt anonym.'],
+      citizenName: 'Navn',
+      citizenEmail: 'E-mail',
+      citizenPhone: 'Telefon',
+      citizenAddress: 'Adresse',
+      businessName: 'Virksomhed',
+      cvr: 'CVR-nummer',
+      outOfScopeReason: ['Afvisningsgrund', 'Udfyldes, når henvendelsen ligger uden for borgerrådgiverens område.'],
+      timeLimitException: ['Undtagelse fra klagefristen', 'Kræver begrundelse og alle tre betingelser.'],
+      timeLimitExceptionReason: 'Begrundelse for undtagelsen',
+      exceptionLegalInterest: 'Fortsat retlig interesse for borgeren',
+      exceptionCanBeClarified: 'Sagen kan oplyses tilstrækkeligt',
+      exceptionCanImprove: 'Undersøgelsen kan forbedre sagsbehandlingen',
+      specialCaseReason: ['Særligt tilfælde (anonym henvendelse)', 'Fx mistanke om fortsatte grove fejl, der berører en bredere kreds.'],
+      referredTo: 'Henvist til',
+      dialogOutcome: 'Resultat af dialogen',
+      internalNotes: 'Interne noter',
+      firstActionAt: 'Første handling',
+      closedAt: 'Afsluttet',
+      statementRequests: 'Anmodninger om redegørelse',
+      opinions: 'Udtalelser',
+      meetings: 'Møder',
+    },
+  },
+  'api::statement-request.statement-request': {
+    mainField: 'questions',
+    sort: ['dueAt', 'ASC'],
+    list: ['complaint', 'center', 'requestedAt', 'dueAt', 'agreedDueAt', 'requestStatus'],
+    readOnly: ['dueAt', 'dueAtExplanation', 'respondedAt'],
+    labels: {
+      complaint: 'Henvendelse',
+      center: 'Center',
+      questions: ['Spørgsmål til centret', 'Centret ser spørgsmålene, sagsnummeret og fristen — aldrig en anonym borgers identitet.'],
+      requestsFileAccess: 'Anmoder om aktindsigt i sagens akter',
+      requestedAt: 'Anmodet',
+      dueAt: ['Frist', 'To uger efter anmodningen, flyttet til næste arbejdsdag.'],
+      dueAtExplanation: 'Sådan er fristen beregnet',
+      agreedDueAt: ['Aftalt frist', 'Kun hvis en anden frist er aftalt med centret.'],
+      agreementNote: 'Note om aftalen',
+      requestStatus: 'Status',
+      responseText: 'Redegørelse',
+      respondedAt: 'Besvaret',
+      respondentName: 'Besvaret af',
+      respondentTitle: 'Stilling',
+    },
+  },
+  'api::opinion.opinion': {
+    mainField: 'title',
+    sort: ['issuedAt', 'DESC'],
+    list: ['title', 'kind', 'complaint', 'outcome', 'issuedAt', 'center'],
+    labels: {
+      kind: 'Type',
+      title: 'Titel',
+      complaint: 'Henvendelse',
+      center: 'Center',
+      outcome: 'Resultat',
+      legalPerspective: ['Juridisk perspektiv', 'Er forvaltningsloven, offentlighedsloven m.v. overholdt?'],
+      ethicalPerspective: ['Etisk perspektiv', 'Har kontakten til borgeren været hensigtsmæssig?'],
+      equalityPerspective: ['Lighedsperspektiv', 'Er borgeren blevet betjent ringere end andre?'],
+      valuesPerspective: ['Kommunens værdigrundlag', 'Er værdigrundlaget overholdt?'],
+      reasoning: 'Begrundelse',
+      recommendations: 'Anbefalinger',
+      issuedAt: 'Afgivet',
+      addressedTo: ['Stilet til', 'Generelle udtalelser stiles som udgangspunkt til Kommunaldirektøren.'],
+      feedbackRequested: ['Bed om tilbagemelding', 'Borgerrådgiveren vil gerne vide, om udtalelsen fører til ændringer.'],
+      feedbackReceivedAt: 'Tilbagemelding modtaget',
+      feedbackNote: 'Tilbagemelding',
+    },
+  },
+  'api::recommendation.recommendation': {
+    mainField: 'text',
+    sort: ['createdAt', 'DESC'],
+    list: ['text', 'opinion', 'center', 'followUpStatus', 'caseReopened'],
+    labels: { opinion: 'Udtalelse', text: 'Anbefaling', center: 'Center', followUpStatus: 'Opfølgning', followUpNote: 'Note om opfølgning', caseReopened: 'Sagen er genoptaget', followedUpAt: 'Fulgt op' },
+  },
+  'api::meeting.meeting': {
+    mainField: 'place',
+    sort: ['heldAt', 'DESC'],
+    list: ['heldAt', 'complaint', 'role', 'place'],
+    labels: { complaint: 'Henvendelse', heldAt: 'Tidspunkt', role: 'Borgerrådgiverens rolle', place: 'Sted', notes: 'Noter' },
+  },
+  'api::improvement-activity.improvement-activity': {
+    mainField: 'title',
+    sort: ['date', 'DESC'],
+    list: ['date', 'title', 'kind', 'center', 'hours'],
+    labels: { kind: 'Type', title: 'Titel', date: 'Dato', hours: 'Timer', center: 'Center', description: 'Beskrivelse' },
+  },
+  'api::center.center': {
+    mainField: 'name',
+    sort: ['name', 'ASC'],
+    list: ['name', 'email', 'chiefEmail'],
+    labels: {
+      name: 'Navn',
+      email: ['E-mail til afdelingsleder', 'Modtager anmodninger om redegørelse.'],
+      chiefEmail: ['E-mail til centerchef', 'Modtager påmindelser, når en redegørelse er forsinket.'],
+      chiefName: 'Centerchef',
+      headName: 'Afdelingsleder',
+      institutions: 'Institutioner',
+      complaints: 'Henvendelser',
+    },
+  },
+  'api::institution.institution': { mainField: 'name', sort: ['name', 'ASC'], list: ['name', 'center'], labels: { name: 'Navn', center: 'Center' } },
+  'api::closing-day.closing-day': {
+    mainField: 'name',
+    sort: ['date', 'ASC'],
+    list: ['date', 'name', 'active'],
+    labels: { date: 'Dato', name: 'Navn', active: ['Lukket', 'Når den er slået til, tæller dagen ikke som arbejdsdag i fristberegningen.'] },
+  },
+};
+
+const LAYOUT_VERSION = 1;
+
+/** Danish labels, list columns and read-only computed fields in the admin, applied once per layout version. */
+export async function seedAdminLayouts(strapi: Core.Strapi) {
+  const store = strapi.store({ type: 'plugin', name: 'borgerraadgiver', key: 'admin-layout-version' });
+  if (((await store.get()) as number | null) === LAYOUT_VERSION) return;
+  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  for (const [uid, layout] of Object.entries(layouts)) {
+    const contentType = strapi.contentTypes[uid as never];
+    if (!contentType) continue;
+    const configuration = await contentTypes.findConfiguration(contentType);
+    const metadatas = { ...configuration.metadatas };
+    for (const [field, entry] of Object.entries(layout.labels)) {
+      if (!metadatas[field]) continue;
+      const [label, description] = Array.isArray(entry) ? entry : [entry, ''];
+      metadatas[field] = {
+        edit: { ...metadatas[field].edit, label, description, editable: !(layout.readOnly ?? []).includes(field) },
+        list: { ...metadatas[field].list, label },
+      };
+    }
+    await contentTypes.updateConfiguration(contentType, {
+      settings: { ...configuration.settings, mainField: layout.mainField, defaultSortBy: layout.sort[0], defaultSortOrder: layout.sort[1] },
+      metadatas,
+      layouts: { ...configuration.layouts, list: layout.list.filter((field) => metadatas[field]) },
+    });
+  }
+  await store.set({ value: LAYOUT_VERSION });
+}

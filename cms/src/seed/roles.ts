@@ -1,0 +1,67 @@
+import type { Core } from '@strapi/strapi';
+
+/** Case data: the content types that hold what citizens told the advisor. */
+export const caseTypes = [
+  'api::complaint.complaint',
+  'api::statement-request.statement-request',
+  'api::opinion.opinion',
+  'api::recommendation.recommendation',
+  'api::meeting.meeting',
+  'api::improvement-activity.improvement-activity',
+  'api::center.center',
+  'api::institution.institution',
+  'api::closing-day.closing-day',
+] as const;
+
+/** Written by the system only; the advisor reads them. */
+const readOnlyTypes = ['api::notification.notification', 'api::statement-access-log.statement-access-log'];
+
+/** Identity and contact fields of the citizen, hidden from the administrative assistant. */
+export const citizenIdentityFields = ['citizenName', 'citizenEmail', 'citizenPhone', 'citizenAddress', 'businessName', 'cvr'];
+
+const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::content-manager.explorer.${verb}`);
+
+function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string[]>) {
+  const fieldsOf = (uid: string) => Object.keys(strapi.contentType(uid as never).attributes).filter((field) => !(hiddenFields[uid] ?? []).includes(field));
+  const existing = (uid: string) => Boolean(strapi.contentTypes[uid as never]);
+  return [
+    ...caseTypes.filter(existing).flatMap((subject) => crud.map((action) => ({
+      action, subject, properties: action.endsWith('.delete') ? {} : { fields: fieldsOf(subject) }, conditions: [],
+    }))),
+    ...readOnlyTypes.filter(existing).map((subject) => ({
+      action: 'plugin::content-manager.explorer.read', subject, properties: { fields: fieldsOf(subject) }, conditions: [],
+    })),
+  ];
+}
+
+const roles: { name: string; description: string; hidden: Record<string, string[]> }[] = [
+  { name: 'Borgerrådgiver', description: 'Borgerrådgiveren: alle sagsdata, herunder borgernes identitet.', hidden: {} },
+  {
+    name: 'Administrativ medarbejder',
+    description: 'Administrativ bistand: sagsdata uden borgernes identitet og kontaktoplysninger.',
+    hidden: { 'api::complaint.complaint': citizenIdentityFields },
+  },
+];
+
+/**
+ * The admin roles of the advisor's office, with field-level permissions. Permissions are
+ * re-asserted at every start so a new field is covered; the roles are created once.
+ */
+export async function seedAdminRoles(strapi: Core.Strapi) {
+  const roleService = strapi.service('admin::role');
+  for (const { name, description, hidden } of roles) {
+    const role = (await roleService.findOne({ name })) ?? (await roleService.create({ name, description }));
+    await roleService.assignPermissions(role.id, permissionsFor(strapi, hidden));
+  }
+}
+
+/** The public and authenticated API roles get no access to case data, whatever was granted before. */
+export async function closePublicApi(strapi: Core.Strapi) {
+  const apiPrefixes = [...caseTypes, ...readOnlyTypes].map((uid) => `${uid}.`);
+  const permissions = await strapi.db.query('plugin::users-permissions.permission').findMany({ populate: ['role'] });
+  const granted = permissions.filter((permission: { action: string }) => apiPrefixes.some((prefix) => permission.action.startsWith(prefix)));
+  if (granted.length) {
+    await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { id: { $in: granted.map((p: { id: number }) => p.id) } } });
+    strapi.log.warn(`Removed ${granted.length} API permission(s) on case data from the public/authenticated roles.`);
+  }
+}

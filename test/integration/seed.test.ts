@@ -1,0 +1,69 @@
+import { municipality } from '@borgerraadgiver/config';
+import { startStrapi, TestStrapi } from '../helpers/strapi';
+
+let app: TestStrapi;
+beforeAll(async () => { app = await startStrapi(); });
+afterAll(async () => { await app?.stop(); });
+
+test('the municipality\'s centers and switchable closing days are seeded', async () => {
+  const centers = await app.strapi.db.query('api::center.center').findMany({});
+  expect(centers.map((c: { name: string }) => c.name).sort()).toEqual(municipality.centers.map((c) => c.name).sort());
+  const closingDays = await app.strapi.db.query('api::closing-day.closing-day').findMany({});
+  expect(closingDays.length).toBe(municipality.closingDays.length * 2);
+  expect(closingDays.every((d: { active: boolean }) => d.active === false)).toBe(true);
+});
+
+test('seeding again changes nothing', async () => {
+  const count = async () => [await app.strapi.db.query('api::center.center').count(), await app.strapi.db.query('api::closing-day.closing-day').count(), await app.strapi.db.query('admin::role').count()];
+  const before = await count();
+  const { seedBaseData } = require('../../cms/dist/src/seed/base-data');
+  await seedBaseData(app.strapi);
+  expect(await count()).toEqual(before);
+});
+
+test('the public role reaches no case data', async () => {
+  for (const path of ['/api/complaints', '/api/statement-requests', '/api/opinions', '/api/centers', '/api/notifications']) {
+    const response = await fetch(`${app.url}${path}`);
+    expect([401, 403, 404]).toContain(response.status);
+  }
+  const response = await fetch(`${app.url}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { description: 'x' } }) });
+  expect([401, 403, 404]).toContain(response.status);
+  expect(await app.strapi.db.query('api::complaint.complaint').count()).toBe(0);
+});
+
+describe('admin roles', () => {
+  const permissionsOf = async (name: string) => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { name } });
+    return app.strapi.db.query('admin::permission').findMany({ where: { role: role.id } });
+  };
+  const complaintRead = (permissions: any[]) => permissions.find((p) => p.action === 'plugin::content-manager.explorer.read' && p.subject === 'api::complaint.complaint');
+
+  test('Borgerrådgiver sees the citizen\'s identity', async () => {
+    expect(complaintRead(await permissionsOf('Borgerrådgiver')).properties.fields).toEqual(expect.arrayContaining(['citizenName', 'citizenEmail', 'description']));
+  });
+
+  test('Administrativ medarbejder does not, through the admin API either', async () => {
+    const fields: string[] = complaintRead(await permissionsOf('Administrativ medarbejder')).properties.fields;
+    expect(fields).toContain('description');
+    for (const field of ['citizenName', 'citizenEmail', 'citizenPhone', 'citizenAddress', 'cvr']) expect(fields).not.toContain(field);
+
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { name: 'Administrativ medarbejder' } });
+    await app.strapi.service('admin::user').create({ email: 'assistent@example.org', firstname: 'A', lastname: 'B', password: 'Assistent-1234', isActive: true, roles: [role.id] });
+    const login: any = await (await fetch(`${app.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'assistent@example.org', password: 'Assistent-1234' }) })).json();
+    const created = await app.strapi.documents('api::complaint.complaint').create({ data: { description: 'Klage over sagsbehandling', citizenName: 'Hemmelig Borger', citizenEmail: 'borger@example.org' } as never });
+    const response = await fetch(`${app.url}/content-manager/collection-types/api::complaint.complaint/${created.documentId}`, { headers: { authorization: `Bearer ${login.data.token}` } });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('Klage over sagsbehandling');
+    expect(text).not.toContain('Hemmelig Borger');
+    expect(text).not.toContain('borger@example.org');
+  });
+});
+
+test('the admin shows Danish labels and computed fields read-only', async () => {
+  const response = await app.admin('GET', '/content-manager/content-types/api::statement-request.statement-request/configuration');
+  const { metadatas, layouts } = response.body.data.contentType;
+  expect(metadatas.dueAt.edit).toMatchObject({ label: 'Frist', editable: false });
+  expect(metadatas.questions.edit.label).toBe('Spørgsmål til centret');
+  expect(layouts.list).toContain('dueAt');
+});
