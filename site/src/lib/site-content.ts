@@ -1,0 +1,90 @@
+/**
+ * The texts of "Hjemmesidens tekster" (api::site-content.site-content). The CMS seeds and serves
+ * them; the fallback here only keeps the site usable if the CMS has never answered.
+ */
+import municipality from '../../../config/municipality.json';
+
+export interface SiteContent {
+  siteName: string;
+  footerText: string;
+  frontTitle: string;
+  frontIntro: string;
+  frontBody: string;
+  scopeTitle: string;
+  scopeIntro: string;
+  scopeCanBody: string;
+  scopeCannotBody: string;
+  howTitle: string;
+  howIntro: string;
+  howBody: string;
+  contactTitle: string;
+  contactIntro: string;
+  contactBuilding: string;
+  contactStreet: string;
+  contactPostalCode: string;
+  contactCity: string;
+  contactPhone: string;
+  contactEmail: string;
+  contactMeetingPlaces: string;
+  contactBody: string;
+  formTitle: string;
+  formIntro: string;
+  formGuidance: string;
+  identityNamedHelp: string;
+  identityConfidentialHelp: string;
+  identityAnonymousHelp: string;
+  consentText: string;
+  receiptTitle: string;
+  receiptBody: string;
+  statementTitle: string;
+  statementIntro: string;
+  statementThanks: string;
+  privacyTitle: string;
+  privacyBody: string;
+  accessibilityTitle: string;
+  accessibilityBody: string;
+}
+
+export function fallbackContent(): SiteContent {
+  const m = municipality;
+  return {
+    siteName: `${m.advisorTitle} i ${m.name}`,
+    footerText: '',
+    frontTitle: `Borgerrådgiveren i ${m.name}`,
+    frontIntro: '',
+    frontBody: '',
+    scopeTitle: 'Hvad kan du klage over?',
+    scopeIntro: '',
+    scopeCanBody: '',
+    scopeCannotBody: '',
+    howTitle: 'Sådan klager du',
+    howIntro: '',
+    howBody: '',
+    contactTitle: 'Kontakt og møder',
+    contactIntro: '',
+    contactBuilding: m.address.building,
+    contactStreet: m.address.street,
+    contactPostalCode: m.address.postalCode,
+    contactCity: m.address.city,
+    contactPhone: m.phone,
+    contactEmail: m.email,
+    contactMeetingPlaces: m.meetingPlaces.join('\n'),
+    contactBody: '',
+    formTitle: 'Klag eller bed om råd',
+    formIntro: '',
+    formGuidance: '',
+    identityNamedHelp: 'Borgerrådgiveren og det center, sagen handler om, kan se dit navn.',
+    identityConfidentialHelp: 'Borgerrådgiveren kender dit navn, men fortæller ikke centeret, hvem du er.',
+    identityAnonymousHelp: 'Du oplyser hverken navn eller kontaktoplysninger.',
+    consentText: 'Jeg har læst, hvordan borgerrådgiveren behandler mine oplysninger.',
+    receiptTitle: 'Tak for din henvendelse',
+    receiptBody: '',
+    statementTitle: 'Redegørelse til borgerrådgiveren',
+    statementIntro: '',
+    statementThanks: 'Tak. Borgerrådgiveren har modtaget redegørelsen.',
+    privacyTitle: 'Sådan behandler vi dine oplysninger',
+    privacyBody: '',
+    accessibilityTitle: 'Tilgængelighedserklæring',
+    accessibilityBody: '',
+  };
+}
