@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerCaseRules } from './hooks/case-rules';
 import { seedBaseData } from './seed/base-data';
 import { seedSiteContent } from './seed/site-content';
+import { registerReports } from './api/report/bootstrap';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -11,5 +12,6 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedBaseData(strapi);
     await seedSiteContent(strapi);
+    await registerReports(strapi);
   },
 };

@@ -1,0 +1,63 @@
+/**
+ * Wires reporting into Strapi at bootstrap: admin-only routes under /reports (admin JWT, like
+ * the content manager), the ongoing-status check after new inquiries and daily, and the
+ * February/August report reminders in the outbox.
+ */
+import type { Core } from '@strapi/strapi';
+
+const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
+const handler = (action: string) => `api::report.report.${action}`;
+
+export const reportRoutes = [
+  { method: 'GET', path: '/statistics', handler: handler('statistics'), config: ADMIN_ONLY },
+  { method: 'GET', path: '/statistics/csv', handler: handler('csv'), config: ADMIN_ONLY },
+  { method: 'GET', path: '/document', handler: handler('document'), config: ADMIN_ONLY },
+  { method: 'GET', path: '/drafts', handler: handler('getDraft'), config: ADMIN_ONLY },
+  { method: 'PUT', path: '/drafts', handler: handler('saveDraft'), config: ADMIN_ONLY },
+  { method: 'GET', path: '/overview', handler: handler('overview'), config: ADMIN_ONLY },
+  { method: 'POST', path: '/alerts/:documentId/seen', handler: handler('alertSeen'), config: ADMIN_ONLY },
+];
+
+export async function registerReports(strapi: Core.Strapi) {
+  strapi.server.routes({ type: 'admin', prefix: '/reports', routes: reportRoutes } as any);
+
+  const service = strapi.service('api::report.report') as any;
+  const log = (what: string) => (error: unknown) => strapi.log.warn(`reports: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+
+  // After a new inquiry, once the write has committed (deferred; coalesced when many arrive at once).
+  let pending = false;
+  strapi.db.lifecycles.subscribe({
+    models: ['api::complaint.complaint'],
+    afterCreate() {
+      if (pending) return;
+      pending = true;
+      setTimeout(() => {
+        pending = false;
+        if (!strapi.db?.connection) return;
+        service.checkOngoingStatus().catch(log('ongoing status check'));
+      }, 1000).unref();
+    },
+  });
+  // When a reminder has gone out, plan the next one.
+  strapi.db.lifecycles.subscribe({
+    models: ['api::notification.notification'],
+    afterUpdate(event: any) {
+      if (event.result?.kind === 'report_reminder' && event.result?.status === 'sent') {
+        setTimeout(() => service.ensureReportReminders().catch(log('report reminders')), 0).unref();
+      }
+    },
+  });
+  // Daily, for episodes that end by time passing (runs when cron is enabled in config/server).
+  strapi.cron.add({
+    reportsDaily: {
+      task: async () => {
+        await service.checkOngoingStatus().catch(log('ongoing status check'));
+        await service.ensureReportReminders().catch(log('report reminders'));
+      },
+      options: { rule: '0 7 * * *', tz: 'Europe/Copenhagen' },
+    },
+  });
+
+  await service.ensureReportReminders().catch(log('report reminders'));
+  await service.checkOngoingStatus().catch(log('ongoing status check'));
+}

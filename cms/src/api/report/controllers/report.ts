@@ -1,0 +1,48 @@
+/** Admin-only report endpoints (registered as admin routes in ../bootstrap.ts). */
+import type { Core } from '@strapi/strapi';
+import { PeriodError } from '../../../reports/period';
+import { parseDraftKey } from '../services/report';
+
+const service = (strapi: Core.Strapi) => strapi.service('api::report.report') as any;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Bad periods are the user's mistake: 400 with the Danish message. */
+  const guarded = (action: (ctx: any) => Promise<void>) => async (ctx: any) => {
+    try {
+      await action(ctx);
+    } catch (error) {
+      if (error instanceof PeriodError) return ctx.badRequest(error.message);
+      throw error;
+    }
+  };
+  return {
+    statistics: guarded(async (ctx) => {
+      ctx.body = { data: await service(strapi).statisticsFor(ctx.query) };
+    }),
+    csv: guarded(async (ctx) => {
+      ctx.body = { data: await service(strapi).csv(ctx.query) };
+    }),
+    document: guarded(async (ctx) => {
+      const { html, draft } = await service(strapi).document(parseDraftKey(ctx.query));
+      if (ctx.query.format === 'html') {
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.body = html;
+        return;
+      }
+      ctx.body = { data: { html, draft } };
+    }),
+    getDraft: guarded(async (ctx) => {
+      ctx.body = { data: await service(strapi).draft(parseDraftKey(ctx.query)) };
+    }),
+    saveDraft: guarded(async (ctx) => {
+      const body = ctx.request.body?.data ?? ctx.request.body ?? {};
+      ctx.body = { data: await service(strapi).saveDraft(parseDraftKey(ctx.query), body) };
+    }),
+    overview: async (ctx: any) => {
+      ctx.body = { data: await service(strapi).overview() };
+    },
+    alertSeen: async (ctx: any) => {
+      ctx.body = { data: await service(strapi).markAlertSeen(String(ctx.params.documentId)) };
+    },
+  };
+};

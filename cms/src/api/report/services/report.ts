@@ -1,0 +1,213 @@
+/**
+ * Reporting service: statistics for a period, CSV, the printable annual report / half-year
+ * status with the advisor's texts, the homepage overview, ongoing-status alerts and the
+ * report reminders in the outbox. Computation lives in ../../../reports (plain TS).
+ */
+import type { Core } from '@strapi/strapi';
+import { loadReportPolicy, municipality, WorkingCalendar } from '@borgerraadgiver/config';
+import { buildReport } from '../../../reports/db/statistics';
+import { statementDeadlines } from '../../../reports/db/overview';
+import { centerLevels } from '../../../reports/db/ongoing-status';
+import { rows } from '../../../reports/db/dialect';
+import { parsePeriod, reportPeriod, type Period } from '../../../reports/period';
+import { reportToCsv, csvFilename } from '../../../reports/report-csv';
+import { documentTitles, renderReportDocument, type DocumentKind } from '../../../reports/document';
+import { alertMessage, alertSubject, decideAlert, isElevated, usualLevel } from '../../../reports/ongoing-status';
+import { nextReportReminders } from '../../../reports/reminders';
+import { PeriodError } from '../../../reports/period';
+
+const DRAFT = 'api::report-draft.report-draft';
+const ALERT = 'api::report-alert.report-alert';
+const NOTIFICATION = 'api::notification.notification';
+
+export interface DraftKey {
+  kind: DocumentKind;
+  year: number;
+  half?: number | null;
+}
+
+export interface DraftTexts {
+  title?: string | null;
+  mainTrends?: string | null;
+  attentionPoints?: string | null;
+  recommendations?: string | null;
+}
+
+export function parseDraftKey(query: Record<string, unknown>): DraftKey {
+  const kind = String(query.kind ?? 'annual');
+  if (kind !== 'annual' && kind !== 'half_year') throw new PeriodError('Rapporttypen skal være årsberetning eller halvårsstatus.');
+  const year = Number(query.year);
+  const half = kind === 'half_year' ? Number(query.half ?? 1) : null;
+  reportPeriod(kind, year, half ?? undefined); // validates year and half
+  return { kind, year, half };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const reportPolicy = () => loadReportPolicy();
+  let ongoingStatusRun: Promise<unknown> = Promise.resolve();
+
+  const service = {
+    async statistics(period: Period, now = new Date()) {
+      const policy = reportPolicy();
+      return buildReport(knex(), period, {
+        now,
+        hoursPerDay: policy.advisorWeeklyHours / 5,
+        fte: policy.advisorFte,
+        improvementTargetPercent: policy.improvementTargetPercent,
+      });
+    },
+
+    async statisticsFor(query: Record<string, unknown>, now = new Date()) {
+      return service.statistics(parsePeriod(query), now);
+    },
+
+    async csv(query: Record<string, unknown>, now = new Date()) {
+      const report = await service.statisticsFor(query, now);
+      return { filename: csvFilename(report), csv: reportToCsv(report) };
+    },
+
+    /** The draft for a report, created empty the first time it is asked for. */
+    async draft(key: DraftKey) {
+      const filters: Record<string, unknown> = { kind: key.kind, year: key.year };
+      if (key.kind === 'half_year') filters.half = key.half;
+      const existing = await strapi.documents(DRAFT).findFirst({ filters: filters as any });
+      if (existing) return existing;
+      const period = reportPeriod(key.kind, key.year, key.half ?? undefined);
+      return strapi.documents(DRAFT).create({
+        data: {
+          kind: key.kind,
+          year: key.year,
+          half: key.kind === 'half_year' ? key.half : null,
+          periodFrom: period.from,
+          periodTo: period.to,
+          title: `${documentTitles[key.kind]} ${period.label}`,
+        } as any,
+      });
+    },
+
+    async saveDraft(key: DraftKey, texts: DraftTexts) {
+      const draft = await service.draft(key);
+      const data: Record<string, unknown> = {};
+      for (const field of ['title', 'mainTrends', 'attentionPoints', 'recommendations'] as const) {
+        if (texts[field] !== undefined) data[field] = texts[field] === null ? null : String(texts[field]);
+      }
+      return strapi.documents(DRAFT).update({ documentId: draft.documentId, data: data as any });
+    },
+
+    async document(key: DraftKey, now = new Date()) {
+      const draft: any = await service.draft(key);
+      const report = await service.statistics(reportPeriod(key.kind, key.year, key.half ?? undefined), now);
+      const html = renderReportDocument({
+        kind: key.kind,
+        report,
+        texts: draft,
+        municipalityName: municipality.name,
+        advisorTitle: municipality.advisorTitle,
+      });
+      return { html, draft };
+    },
+
+    async overview(now = new Date()) {
+      const deadlines = await statementDeadlines(knex(), now);
+      const alerts = await strapi.db.query(ALERT).findMany({ where: { status: 'open' }, populate: ['center'], orderBy: { openedAt: 'desc' } });
+      return {
+        ...deadlines,
+        alerts: alerts.map((a: any) => ({
+          documentId: a.documentId,
+          centerName: a.center?.name ?? null,
+          openedAt: a.openedAt,
+          recentCount: a.recentCount,
+          usualLevel: a.usualLevel === null ? null : Number(a.usualLevel),
+          message: a.message,
+          seenAt: a.seenAt,
+        })),
+      };
+    },
+
+    async markAlertSeen(documentId: string, now = new Date()) {
+      return strapi.documents(ALERT).update({ documentId, data: { seenAt: now } as any });
+    },
+
+    /**
+     * Compares each center's last window with its usual level; opens an alert (admin notice and
+     * an email in the outbox) when it rises above, closes it when the level is back to normal.
+     * Runs one at a time, so two triggers never open two alerts for one episode.
+     */
+    checkOngoingStatus(now = new Date()): Promise<{ opened: number[]; closed: number[] }> {
+      const run = ongoingStatusRun.then(() => evaluateOngoingStatus(now));
+      ongoingStatusRun = run.catch(() => undefined);
+      return run;
+    },
+
+    /** Plans the next February and August reminders once each (dueVersion identifies them). */
+    async ensureReportReminders(now = new Date()) {
+      const closing = await rows<{ date: string; name: string; active: unknown }>(knex(), 'SELECT date, name, active FROM closing_days', []);
+      const calendar = new WorkingCalendar(closing.filter((d) => d.active === true || d.active === 1).map((d) => ({ date: String(d.date).slice(0, 10), name: d.name })));
+      const created: string[] = [];
+      for (const plan of nextReportReminders(now, calendar)) {
+        const existing = await strapi.db.query(NOTIFICATION).findOne({ where: { kind: 'report_reminder', dueVersion: plan.dueVersion } });
+        if (existing) continue;
+        await strapi.documents(NOTIFICATION).create({
+          data: { kind: 'report_reminder', recipient: municipality.email, subject: plan.subject, dueVersion: plan.dueVersion, notBefore: plan.notBefore, status: 'planned', attempts: 0 } as any,
+        });
+        created.push(plan.dueVersion);
+      }
+      return created;
+    },
+  };
+
+  async function evaluateOngoingStatus(now: Date) {
+    const policy = reportPolicy();
+    const windowDays = policy.ongoingStatusWindowDays;
+    const { levels, hasHistory } = await centerLevels(knex(), now, windowDays);
+    const openAlerts = await strapi.db.query(ALERT).findMany({ where: { status: 'open', kind: 'ongoing_status' }, populate: ['center'] });
+    const openByCenter = new Map<number, any>(openAlerts.filter((a: any) => a.center).map((a: any) => [a.center.id, a]));
+    const centers = new Map<number, string>((await strapi.db.query('api::center.center').findMany({ select: ['id', 'name'] })).map((c: any) => [c.id, c.name]));
+    const opened: number[] = [];
+    const closed: number[] = [];
+    const levelByCenter = new Map(levels.map((l) => [l.centerId, l]));
+    for (const centerId of new Set([...levelByCenter.keys(), ...openByCenter.keys()])) {
+      const level = levelByCenter.get(centerId) ?? { centerId, recent: 0, baseline: 0 };
+      const usual = usualLevel(level.baseline, windowDays);
+      const elevated = hasHistory && isElevated(level.recent, usual, { factor: policy.ongoingStatusFactor, minCount: policy.ongoingStatusMinCount, windowDays });
+      const decision = decideAlert(elevated, openByCenter.has(centerId));
+      if (decision === 'open') {
+        const name = centers.get(centerId) ?? 'Et center';
+        await strapi.db.transaction(async () => {
+          const alert = await strapi.documents(ALERT).create({
+            data: {
+              kind: 'ongoing_status',
+              status: 'open',
+              center: centerId,
+              openedAt: now,
+              recentCount: level.recent,
+              usualLevel: Math.round(usual * 100) / 100,
+              factor: policy.ongoingStatusFactor,
+              windowDays,
+              message: alertMessage(name, level.recent, usual, windowDays),
+            } as any,
+          });
+          await strapi.documents(NOTIFICATION).create({
+            data: {
+              kind: 'ongoing_status',
+              recipient: municipality.email,
+              subject: alertSubject(name, level.recent, windowDays),
+              dueVersion: `ongoing-status:${alert.documentId}`,
+              notBefore: now,
+              status: 'planned',
+              attempts: 0,
+            } as any,
+          });
+        });
+        opened.push(centerId);
+      } else if (decision === 'close') {
+        await strapi.documents(ALERT).update({ documentId: openByCenter.get(centerId).documentId, data: { status: 'closed', closedAt: now } as any });
+        closed.push(centerId);
+      }
+    }
+    return { opened, closed };
+  }
+
+  return service;
+};
