@@ -73,7 +73,7 @@ async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentI
   if (!after) return result;
 
   if (!isOpen(after)) {
-    await cancelPlanned(strapi, { statementRequest: { id: after.id }, kind: { $in: [...LINK_KINDS] } }, closedNote(after.status));
+    await cancelPlanned(strapi, { statementRequest: { id: after.id }, kind: { $in: [...LINK_KINDS] } }, closedNote(after.requestStatus));
     return result;
   }
   const now = new Date();

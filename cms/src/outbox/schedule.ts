@@ -25,7 +25,7 @@ export interface PlannedRow {
 }
 
 export interface RequestFacts {
-  status?: string | null;
+  requestStatus?: string | null;
   dueAt?: string | Date | null;
   agreedDueAt?: string | Date | null;
   center?: { email?: string | null; chiefEmail?: string | null } | null;
@@ -49,7 +49,7 @@ export function dueVersionOf(request: RequestFacts): string | null {
 
 /** A statement request is open (its reminders apply) until answered or cancelled. */
 export function isOpen(request: RequestFacts): boolean {
-  return (request.status ?? 'sendt') === 'sendt';
+  return (request.requestStatus ?? 'sendt') === 'sendt';
 }
 
 /** Until when a center's link works: STATEMENT_LINK_VALID_AFTER_DUE after the effective due date. */

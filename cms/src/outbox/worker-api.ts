@@ -56,8 +56,8 @@ export function whyNotApplicable(row: any): string | null {
   const request = row.statementRequest;
   if ((LINK_KINDS as readonly string[]).includes(row.kind)) {
     if (!request) return 'Anmodningen findes ikke længere.';
-    if (!isOpen(request)) return request.status === 'besvaret' ? 'Redegørelsen er modtaget.' : 'Anmodningen er annulleret.';
-    if (request.complaint && CLOSED_COMPLAINT.has(request.complaint.status)) return 'Sagen er lukket.';
+    if (!isOpen(request)) return request.requestStatus === 'besvaret' ? 'Redegørelsen er modtaget.' : 'Anmodningen er annulleret.';
+    if (request.complaint && CLOSED_COMPLAINT.has(request.complaint.caseStatus)) return 'Sagen er lukket.';
     if (row.kind !== 'statement_request' && row.dueVersion !== dueVersionOf(request)) return 'Fristen er ændret.';
     if (row.kind === 'statement_request' && row.linkVersion && request.linkVersion && row.linkVersion !== request.linkVersion) return 'Et nyere link er udsendt.';
   }
@@ -75,12 +75,12 @@ const iso = (value: unknown) => (value ? new Date(value as string).toISOString()
 export async function claim(strapi: Core.Strapi, documentId: string, now = new Date()): Promise<ClaimResult> {
   const row = await loadRow(strapi, documentId);
   if (!row) return { action: 'skip', reason: 'unknown row' };
-  if (row.status !== 'planned') return { action: 'skip', reason: `status is ${row.status}` };
+  if (row.deliveryStatus !== 'planned') return { action: 'skip', reason: `status is ${row.deliveryStatus}` };
   // A job that runs early (clock skew, a manual promote) waits for its time.
   if (new Date(row.notBefore).getTime() > now.getTime() + 1000) return { action: 'later', notBefore: iso(row.notBefore)! };
   const reason = whyNotApplicable(row);
   if (reason) {
-    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: row.id, status: 'planned' }, data: { status: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` } });
+    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: row.id, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` } });
     return { action: 'skip', reason };
   }
   const request = row.statementRequest;
@@ -88,9 +88,9 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   const minted = withLink ? mintToken() : null;
   // The claim is one conditional UPDATE planned -> sending: of two workers, exactly one wins.
   const { count } = await strapi.db.query(NOTIFICATION).updateMany({
-    where: { id: row.id, status: 'planned' },
+    where: { id: row.id, deliveryStatus: 'planned' },
     data: {
-      status: 'sending',
+      deliveryStatus: 'sending',
       sendingSince: now.toISOString(),
       attempts: (row.attempts ?? 0) + 1,
       ...(minted ? { linkTokenHash: minted.hash, linkVersion: request.linkVersion ?? 1 } : {}),
@@ -135,16 +135,16 @@ export interface SendReport {
 
 export async function report(strapi: Core.Strapi, documentId: string, result: SendReport, now = new Date()): Promise<boolean> {
   const data = result.ok
-    ? { status: 'sent', sentAt: now.toISOString(), messageId: (result.messageId ?? '').slice(0, 300) || null, lastError: null, sendingSince: null, statusNote: null }
+    ? { deliveryStatus: 'sent', sentAt: now.toISOString(), messageId: (result.messageId ?? '').slice(0, 300) || null, lastError: null, sendingSince: null, statusNote: null }
     : {
-        status: result.final ? 'failed' : 'planned',
+        deliveryStatus: result.final ? 'failed' : 'planned',
         lastError: String(result.error ?? 'ukendt fejl').slice(0, 2000),
         sendingSince: null,
         // The token of an email that was not delivered is revoked; the next attempt mints a new one.
         linkTokenHash: null,
         statusNote: result.final ? 'Afsendelsen mislykkedes gentagne gange; kontrollér modtagerens adresse og mailserveren.' : null,
       };
-  const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { documentId, status: 'sending' }, data });
+  const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { documentId, deliveryStatus: 'sending' }, data });
   return count === 1;
 }
 
@@ -156,11 +156,11 @@ export async function pending(strapi: Core.Strapi, now = new Date()) {
   const settings = loadOutboxSettings();
   const staleBefore = DateTime.fromJSDate(now).minus(settings.sendingTimeout.duration).toJSDate();
   await strapi.db.query(NOTIFICATION).updateMany({
-    where: { status: 'sending', sendingSince: { $lt: staleBefore.toISOString() } },
-    data: { status: 'failed', statusNote: 'Afsendelsen blev afbrudt; det er uvist, om e-mailen blev sendt. Kontrollér og send evt. manuelt.' },
+    where: { deliveryStatus: 'sending', sendingSince: { $lt: staleBefore.toISOString() } },
+    data: { deliveryStatus: 'failed', statusNote: 'Afsendelsen blev afbrudt; det er uvist, om e-mailen blev sendt. Kontrollér og send evt. manuelt.' },
   });
   const rows: { documentId: string; notBefore: string }[] = await strapi.db.query(NOTIFICATION).findMany({
-    where: { status: 'planned' },
+    where: { deliveryStatus: 'planned' },
     select: ['documentId', 'notBefore'],
     orderBy: { notBefore: 'asc' },
   });

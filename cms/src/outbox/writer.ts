@@ -24,7 +24,7 @@ export interface StoredRow {
   id: number;
   documentId: string;
   kind: NotificationKind;
-  status: string;
+  deliveryStatus: string;
   notBefore: string;
   [key: string]: any;
 }
@@ -53,7 +53,7 @@ export async function insertRows(strapi: Core.Strapi, rows: NewRow[]): Promise<S
           recipient: row.recipient,
           notBefore: row.notBefore.toISOString(),
           dueVersion: row.dueVersion,
-          status: 'planned',
+          deliveryStatus: 'planned',
           attempts: 0,
           subject: row.subject ?? null,
           linkVersion: row.linkVersion ?? null,
@@ -69,18 +69,18 @@ export async function insertRows(strapi: Core.Strapi, rows: NewRow[]): Promise<S
 }
 
 /** Enqueue jobs for rows once the transaction they were written in has committed. */
-export async function scheduleDelivery(strapi: Core.Strapi, rows: { documentId: string; notBefore: string | Date; status?: string }[]) {
-  const planned = rows.filter((row) => !row.status || row.status === 'planned');
+export async function scheduleDelivery(strapi: Core.Strapi, rows: { documentId: string; notBefore: string | Date; deliveryStatus?: string }[]) {
+  const planned = rows.filter((row) => !row.deliveryStatus || row.deliveryStatus === 'planned');
   if (planned.length) await afterCommit(strapi, () => enqueueRows(planned, strapi.log));
 }
 
 /** Cancels the still-planned rows matching `where` (a sent row is history and stays as it is). */
 export async function cancelPlanned(strapi: Core.Strapi, where: Record<string, unknown>, note: string): Promise<number> {
-  const rows: { id: number }[] = await strapi.db.query(NOTIFICATION).findMany({ where: { ...where, status: 'planned' }, select: ['id'] });
+  const rows: { id: number }[] = await strapi.db.query(NOTIFICATION).findMany({ where: { ...where, deliveryStatus: 'planned' }, select: ['id'] });
   if (!rows.length) return 0;
   const { count } = await strapi.db.query(NOTIFICATION).updateMany({
-    where: { id: { $in: rows.map((row) => row.id) }, status: 'planned' },
-    data: { status: 'cancelled', statusNote: note },
+    where: { id: { $in: rows.map((row) => row.id) }, deliveryStatus: 'planned' },
+    data: { deliveryStatus: 'cancelled', statusNote: note },
   });
   return count;
 }

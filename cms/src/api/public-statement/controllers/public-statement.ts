@@ -50,7 +50,7 @@ export default {
       if (Number(ctx.request.length || 0) > MAX_BODY_BYTES) throw new PublicError(413, 'Redegørelsen er for stor. Send bilag til borgerrådgiveren på e-mail.');
       const request = await resolve(strapi, String(ctx.params.token));
       requestId = request.id;
-      if (request.status === 'besvaret') throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.');
+      if (request.requestStatus === 'besvaret') throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.');
       const { value, errors } = validateSubmission(ctx.request.body);
       if (!value) {
         ctx.status = 400;

@@ -52,8 +52,8 @@ export async function resolve(strapi: Core.Strapi, token: string, now = new Date
   if (!row || !request) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
   const gone = (reason: GoneReason) => new PublicError(410, goneMessages[reason], { reason, requestId: request.id });
   if ((row.linkVersion ?? 1) !== (request.linkVersion ?? 1)) throw gone('replaced');
-  if (request.status === 'annulleret') throw gone('cancelled');
-  if (request.complaint && CLOSED_COMPLAINT.has(request.complaint.status)) throw gone('closed');
+  if (request.requestStatus === 'annulleret') throw gone('cancelled');
+  if (request.complaint && CLOSED_COMPLAINT.has(request.complaint.caseStatus)) throw gone('closed');
   const expires = linkExpiresAt(request, loadPolicy());
   if (expires && now > expires) throw gone('expired');
   return request;
@@ -83,7 +83,7 @@ export function present(request: any) {
   const named = complaint.identity === 'named';
   const policy = loadPolicy();
   const description = typeof complaint.description === 'string' ? complaint.description : '';
-  const answered = request.status === 'besvaret';
+  const answered = request.requestStatus === 'besvaret';
   return {
     state: answered ? 'besvaret' : 'afventer',
     canSubmit: !answered,
@@ -142,11 +142,11 @@ export function validateSubmission(body: any): { value?: Submission; errors: { p
 export async function submit(strapi: Core.Strapi, request: any, submission: Submission, now = new Date()) {
   return strapi.db.transaction(async () => {
     // The conditional update is the lock: of two concurrent submissions exactly one matches.
-    const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, status: 'sendt' }, data: { respondedAt: now.toISOString() } });
+    const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, requestStatus: 'sendt' }, data: { respondedAt: now.toISOString() } });
     if (count !== 1) throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
     await strapi.documents(STATEMENT_REQUEST).update({
       documentId: request.documentId,
-      data: { status: 'besvaret', responseText: submission.text, respondentName: submission.respondentName, respondentTitle: submission.respondentTitle, respondedAt: now.toISOString() } as any,
+      data: { requestStatus: 'besvaret', responseText: submission.text, respondentName: submission.respondentName, respondentTitle: submission.respondentTitle, respondedAt: now.toISOString() } as any,
     });
     await insertRows(strapi, [{ kind: 'statement_received', recipient: municipality.email, notBefore: now, dueVersion: '', statementRequest: request.id }]);
     const updated = await strapi.db.query(STATEMENT_REQUEST).findOne({ where: { id: request.id }, populate: { center: true, complaint: { populate: { institution: true } } } });
