@@ -47,20 +47,20 @@ const complaints = () => app.strapi.documents('api::complaint.complaint').findMa
 
 test('a valid complaint is created as a web inquiry with a case number and a planned receipt', async () => {
   const centers = await app.strapi.documents('api::center.center').findMany({ limit: 1 });
-  const { status, body } = await post({ ...valid(), center: centers[0].documentId, status: 'afsluttet', channel: 'phone', internalNotes: 'x', caseNumber: '1999-0001' });
+  const { status, body } = await post({ ...valid(), center: centers[0].documentId, status: 'afsluttet', channel: 'phone', caseStatus: 'afsluttet', internalNotes: 'x', caseNumber: '1999-0001' });
   expect(status).toBe(201);
   expect(body.data.caseNumber).toMatch(/^\d{4}-\d{4}$/);
   expect(Object.keys(body.data)).toEqual(['caseNumber']);
 
   const [complaint] = (await complaints()).filter((c: any) => c.caseNumber === body.data.caseNumber);
-  expect(complaint).toMatchObject({ channel: 'web', status: 'modtaget', identity: 'named', citizenName: 'Karen Jensen', formalComplaintToUnit: true, centerHadOpportunity: true });
+  expect(complaint).toMatchObject({ channel: 'web', caseStatus: 'modtaget', identity: 'named', citizenName: 'Karen Jensen', formalComplaintToUnit: true, centerHadOpportunity: true });
   expect(complaint.internalNotes).toBeFalsy();
   expect((complaint as any).center.documentId).toBe(centers[0].documentId);
   expect(Date.now() - new Date(complaint.receivedAt as string).getTime()).toBeLessThan(60000);
 
   const receipts = await app.strapi.documents('api::notification.notification').findMany({ filters: { complaint: { documentId: complaint.documentId } } });
   expect(receipts).toHaveLength(1);
-  expect(receipts[0]).toMatchObject({ kind: 'complaint_receipt', recipient: 'karen@example.org', status: 'planned' });
+  expect(receipts[0]).toMatchObject({ kind: 'complaint_receipt', recipient: 'karen@example.org', deliveryStatus: 'planned' });
 });
 
 test('no receipt is planned without an email, and a fully anonymous inquiry stores no identity', async () => {

@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { insertRows } from '../../../outbox/writer';
 import { RateLimiter } from '../rate-limit';
 import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
 
@@ -39,19 +40,13 @@ export default ({ strapi }) => ({
     const now = new Date().toISOString();
     return strapi.db.transaction(async () => {
       const complaint = await strapi.documents(COMPLAINT).create({
-        data: { ...fields, center: centerDocumentId ?? null, channel: 'web', status: 'modtaget', receivedAt: now },
+        data: { ...fields, center: centerDocumentId ?? null, channel: 'web', caseStatus: 'modtaget', receivedAt: now },
       });
       if (data.citizenEmail) {
-        await strapi.documents('api::notification.notification').create({
-          data: {
-            kind: 'complaint_receipt',
-            recipient: data.citizenEmail,
-            subject: 'Kvittering for din henvendelse til borgerrådgiveren',
-            complaint: complaint.documentId,
-            notBefore: now,
-            status: 'planned',
-          },
-        });
+        // Through the outbox writer: same transaction, job enqueued after commit; the workers send it.
+        await insertRows(strapi, [
+          { kind: 'complaint_receipt', recipient: data.citizenEmail, subject: 'Kvittering for din henvendelse til borgerrådgiveren', complaint: complaint.id, notBefore: new Date(now), dueVersion: '' },
+        ]);
       }
       return { caseNumber: complaint.caseNumber ?? null, documentId: complaint.documentId };
     });
