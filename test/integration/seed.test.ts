@@ -67,3 +67,13 @@ test('the admin shows Danish labels and computed fields read-only', async () => 
   expect(metadatas.questions.edit.label).toBe('Spørgsmål til centret');
   expect(layouts.list).toContain('dueAt');
 });
+
+test('the demo cases pass every rule and are added once', async () => {
+  const { seedDemoCases } = require('../../cms/dist/src/seed/demo-cases');
+  const created = await seedDemoCases(app.strapi);
+  expect(created).toBeGreaterThan(10);
+  expect(await seedDemoCases(app.strapi)).toBe(0);
+  const numbers = (await app.strapi.db.query('api::complaint.complaint').findMany({ select: ['caseNumber'] })).map((c: { caseNumber: string }) => c.caseNumber);
+  expect(new Set(numbers).size).toBe(numbers.length);
+  expect(await app.strapi.db.query('api::opinion.opinion').count()).toBe(2);
+});
