@@ -1,0 +1,294 @@
+/**
+ * Statement requests end to end, against the real Strapi (cms/dist), real Redis and a real SMTP
+ * server: the outbox rows written with the request, delivery by two competing workers, the
+ * emailed links, the public statement API (GET/POST, 404/409/410/400), re-issue, rescheduling,
+ * and the confidential citizen who must not appear anywhere a center can see.
+ * Policy durations are shortened to seconds through the environment.
+ */
+import crypto from 'crypto';
+import type { UID } from '@strapi/strapi';
+import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { startSmtp, TestSmtp, ReceivedMail } from '../helpers/smtp';
+import { deletePrefix, uniquePrefix } from '../helpers/redis';
+import { startWorkers, Workers } from '../../workers/src/app';
+import { CmsClient } from '../../workers/src/cms-client';
+import { loadWorkerSettings } from '../../workers/src/settings';
+
+const prefix = uniquePrefix('statement-flow');
+const workerToken = crypto.randomBytes(24).toString('base64url');
+const ADVISOR = 'borgerraadgiveren@lejre.dk';
+const REQUEST = 'api::statement-request.statement-request';
+const NOTIFICATION = 'api::notification.notification';
+
+let app: TestStrapi;
+let smtp: TestSmtp;
+const workers: Workers[] = [];
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  app = await startStrapi({
+    STATEMENT_DEADLINE: 'PT8S',
+    STATEMENT_REMINDER_BEFORE: 'PT4S',
+    STATEMENT_ESCALATE_AFTER: 'PT3S',
+    STATEMENT_LINK_VALID_AFTER_DUE: 'PT1H',
+    OUTBOX_QUEUE_PREFIX: prefix,
+    OUTBOX_WORKER_TOKEN: workerToken,
+    OUTBOX_RETRY_DELAY_MS: '200',
+    OUTBOX_MAX_ATTEMPTS: '15',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    PUBLIC_SITE_URL: 'http://site.test',
+    MAIL_FROM: ADVISOR,
+  });
+  // Two competing workers, each with its own Redis connections and CMS client.
+  for (let i = 0; i < 2; i++) {
+    workers.push(await startWorkers({ settings: loadWorkerSettings(), cms: new CmsClient(app.url, workerToken), schedule: false, concurrency: 4 }));
+  }
+});
+
+afterAll(async () => {
+  for (const w of workers) await w.close();
+  await app?.stop();
+  await smtp?.stop();
+  await deletePrefix(prefix);
+});
+
+const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
+const daysAgo = (days: number) => new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
+const connect = (documentId: string) => ({ connect: [{ documentId }], disconnect: [] });
+
+const CONFIDENTIAL = {
+  citizenName: 'Karen Fortrolighed',
+  citizenEmail: 'karen.fortrolighed@example.org',
+  citizenPhone: '23 45 67 89',
+  citizenAddress: 'Hemmeligvej 7, 4320 Lejre',
+};
+const identityStrings = ['Karen', 'Fortrolighed', 'karen.fortrolighed', '23 45 67 89', '23456789', 'Hemmeligvej'];
+
+let centerId: string;
+beforeAll(async () => {
+  const center: any = await docs('api::center.center').create({ data: { name: 'Center for Flowtest', email: 'leder.flow@example.org', chiefEmail: 'chef.flow@example.org' } } as never);
+  centerId = center.documentId;
+});
+
+async function complaint(overrides: Record<string, unknown> = {}) {
+  return (await docs('api::complaint.complaint').create({
+    data: {
+      description: 'Ansøgningen blev ikke behandlet inden for fristen.',
+      category: 'sagsbehandling',
+      eventDate: daysAgo(30),
+      center: centerId,
+      centerHadOpportunity: true,
+      identity: 'named',
+      citizenName: 'Niels Navngiven',
+      caseStatus: 'undersoegelse',
+      ...overrides,
+    },
+  } as never)) as any;
+}
+
+/** Creates a statement request the way the admin panel does. */
+async function requestStatement(complaintId: string, extra: Record<string, unknown> = {}) {
+  const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: connect(complaintId), questions: 'Redegør for sagsforløbet og for, hvorfor fristen ikke blev overholdt.', ...extra });
+  expect([200, 201]).toContain(response.status);
+  return response.body.data as { documentId: string; id: number };
+}
+
+async function rowsOf(requestId: number) {
+  return (await app.strapi.db.query(NOTIFICATION as UID.ContentType).findMany({ where: { statementRequest: { id: requestId } }, orderBy: { id: 'asc' } })) as any[];
+}
+
+const mailsFor = (caseNumber: string) => smtp.messages.filter((m) => m.subject.includes(caseNumber));
+const tokenOf = (mail: ReceivedMail) => mail.link!.split('/').pop()!;
+const getStatement = (token: string) => fetch(`${app.url}/api/public/statements/${token}`).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+const postStatement = (token: string, data: unknown) =>
+  fetch(`${app.url}/api/public/statements/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+
+test('a request plans its rows in one transaction, and two workers deliver request, reminder, overdue and escalation once each', async () => {
+  const c = await complaint({ identity: 'confidential', specialCaseReason: 'Mistanke om gentagne fejl, der rammer en bredere kreds.', ...CONFIDENTIAL, description: 'Karen Fortrolighed (tlf. 23456789) klager over behandlingen af sin ansøgning.' });
+  const created = await requestStatement(c.documentId);
+  const request: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
+  expect(request.dueAt).toBeTruthy();
+
+  const planned = await rowsOf(request.id);
+  expect(planned.map((r) => r.kind).sort()).toEqual(['statement_escalation', 'statement_overdue', 'statement_reminder', 'statement_request']);
+  const dueVersion = new Date(request.dueAt).toISOString();
+  for (const row of planned.filter((r) => r.kind !== 'statement_request')) expect(row.dueVersion).toBe(dueVersion);
+  expect(planned.find((r) => r.kind === 'statement_escalation').recipient).toBe('chef.flow@example.org');
+  // Every row has a job under its documentId right after the commit.
+  for (const row of planned) expect(await workers[0].outboxQueue.getJob(row.documentId)).toBeTruthy();
+
+  const mails = await smtp.waitFor(() => mailsFor(c.caseNumber).length >= 4, 40_000);
+  const own = mailsFor(c.caseNumber);
+  expect(own.map((m) => m.to.join()).sort()).toEqual(['chef.flow@example.org', 'leder.flow@example.org', 'leder.flow@example.org', 'leder.flow@example.org']);
+  expect(own.map((m) => m.subject).join('\n')).toMatch(/Anmodning om redegørelse[\s\S]*Påmindelse[\s\S]*overskredet[\s\S]*mangler/);
+
+  // Sent once each, whichever of the two workers claimed it.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(mailsFor(c.caseNumber)).toHaveLength(4);
+  expect(new Set(own.map((m) => m.messageId)).size).toBe(4);
+  const rows = await rowsOf(request.id);
+  expect(rows.map((r) => [r.kind, r.deliveryStatus, r.attempts])).toEqual(expect.arrayContaining(planned.map((r) => [r.kind, 'sent', 1])));
+  for (const row of rows) expect(row.messageId).toBeTruthy();
+
+  // Every email, reminders included, carries its own working link; nothing identifies the citizen.
+  expect(new Set(own.map((m) => m.link)).size).toBe(4);
+  for (const mail of own) {
+    expect(mail.link).toMatch(/^http:\/\/site\.test\/redegoerelse\/[A-Za-z0-9_-]{43}$/);
+    for (const secret of identityStrings) expect(mail.decoded).not.toContain(secret);
+    const view = await getStatement(tokenOf(mail));
+    expect(view.status).toBe(200);
+    expect(view.body.data.caseNumber).toBe(c.caseNumber);
+    const json = JSON.stringify(view.body);
+    for (const secret of identityStrings) expect(json).not.toContain(secret);
+    expect(view.body.data.complaint.complainantName).toBeNull();
+    expect(view.body.data.complaint.description).toContain('[udeladt]');
+  }
+  // Only hashes are stored.
+  for (const row of rows) for (const mail of own) expect(JSON.stringify(row)).not.toContain(tokenOf(mail));
+});
+
+test('GET twice (mail scanners), then POST: stored once, advisor notified, reminders cancelled, second POST 409', async () => {
+  const c = await complaint();
+  const created = await requestStatement(c.documentId);
+  const [mail] = await smtp.waitFor(() => mailsFor(c.caseNumber).length >= 1);
+  const token = tokenOf(mailsFor(c.caseNumber)[0]);
+  expect(mail).toBeTruthy();
+
+  const first = await getStatement(token);
+  const second = await getStatement(token);
+  expect(first.status).toBe(200);
+  expect(second.body).toEqual(first.body);
+  expect(first.body.data).toMatchObject({ state: 'afventer', canSubmit: true, caseNumber: c.caseNumber, center: { name: 'Center for Flowtest' }, response: null });
+  expect(first.body.data.complaint.complainantName).toBe('Niels Navngiven');
+  const stored: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
+  expect(stored.requestStatus).toBe('sendt');
+
+  const bad = await postStatement(token, { text: '   ', respondentName: '' });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.details.errors.map((e: any) => e.path[0]).sort()).toEqual(['respondentName', 'text']);
+  expect(bad.body.error.message).toMatch(/Skriv/);
+
+  const posted = await postStatement(token, { text: 'Sagen blev forsinket af sygdom. Vi har nu ændret vores rutiner.', respondentName: 'Lise Leder', respondentTitle: 'Afdelingsleder' });
+  expect(posted.status).toBe(200);
+  expect(posted.body.data.state).toBe('besvaret');
+  const answered: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
+  expect(answered).toMatchObject({ requestStatus: 'besvaret', respondentName: 'Lise Leder', respondentTitle: 'Afdelingsleder' });
+  expect(answered.responseText).toContain('ændret vores rutiner');
+  expect(answered.respondedAt).toBeTruthy();
+
+  const again = await postStatement(token, { text: 'Igen', respondentName: 'Lise Leder' });
+  expect(again.status).toBe(409);
+  expect(again.body.error.message).toMatch(/allerede indsendt/);
+  const afterwards = await getStatement(token);
+  expect(afterwards.status).toBe(200);
+  expect(afterwards.body.data).toMatchObject({ state: 'besvaret', canSubmit: false, response: { respondentName: 'Lise Leder' } });
+
+  const receipt = await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes(ADVISOR) && m.subject.includes(`Redegørelse modtaget i sag ${c.caseNumber}`)));
+  expect(receipt.filter((m) => m.to.includes(ADVISOR) && m.subject.includes(c.caseNumber))).toHaveLength(1);
+  const rows = await rowsOf(answered.id);
+  expect(rows.filter((r) => ['statement_reminder', 'statement_overdue', 'statement_escalation'].includes(r.kind)).map((r) => r.deliveryStatus)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  expect(rows.find((r) => r.kind === 'statement_received')).toMatchObject({ recipient: ADVISOR });
+
+  // Audit: every open and submission, with a hashed IP, no token.
+  const log: any[] = await app.strapi.db.query('api::statement-access-log.statement-access-log' as UID.ContentType).findMany({ where: { statementRequest: { id: answered.id } } });
+  expect(log.filter((l) => l.action === 'view').length).toBeGreaterThanOrEqual(3);
+  expect(log.filter((l) => l.action === 'submit').map((l) => l.outcome).sort()).toEqual([200, 400, 409]);
+  for (const entry of log) {
+    expect(entry.ipHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(entry)).not.toContain(token);
+    expect(JSON.stringify(entry)).not.toContain('127.0.0.1');
+  }
+  // Nothing is sent later for this request.
+  await new Promise((resolve) => setTimeout(resolve, 9000));
+  expect(mailsFor(c.caseNumber).filter((m) => m.to.includes('leder.flow@example.org'))).toHaveLength(1);
+});
+
+test('unknown token 404; cancelled, expired and replaced links 410', async () => {
+  expect((await getStatement(crypto.randomBytes(32).toString('base64url'))).status).toBe(404);
+  expect((await getStatement('kort')).status).toBe(404);
+  const unknownPost = await postStatement(crypto.randomBytes(32).toString('base64url'), { text: 'x', respondentName: 'y' });
+  expect(unknownPost.status).toBe(404);
+  expect(unknownPost.body.error.message).toMatch(/Linket findes ikke/);
+
+  // Cancelled.
+  const cancelledCase = await complaint();
+  const cancelled = await requestStatement(cancelledCase.documentId);
+  await smtp.waitFor(() => mailsFor(cancelledCase.caseNumber).length >= 1);
+  const cancelledToken = tokenOf(mailsFor(cancelledCase.caseNumber)[0]);
+  expect((await getStatement(cancelledToken)).status).toBe(200);
+  const update = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${cancelled.documentId}`, { requestStatus: 'annulleret' });
+  expect(update.status).toBe(200);
+  const gone = await getStatement(cancelledToken);
+  expect(gone.status).toBe(410);
+  expect(gone.body.error.details.reason).toBe('cancelled');
+  expect((await postStatement(cancelledToken, { text: 'x', respondentName: 'y' })).status).toBe(410);
+
+  // Expired: requested two hours ago, due 8 s later, links valid 1 h after the due date.
+  const expiredCase = await complaint();
+  await requestStatement(expiredCase.documentId, { requestedAt: new Date(Date.now() - 2 * 3600_000).toISOString() });
+  await smtp.waitFor(() => mailsFor(expiredCase.caseNumber).some((m) => m.subject.startsWith('Anmodning')));
+  const expired = await getStatement(tokenOf(mailsFor(expiredCase.caseNumber).find((m) => m.subject.startsWith('Anmodning'))!));
+  expect(expired.status).toBe(410);
+  expect(expired.body.error.details.reason).toBe('expired');
+
+  // Re-issued from the admin: a new email with a new link; the old link stops working.
+  const reissueCase = await complaint();
+  const reissued = await requestStatement(reissueCase.documentId);
+  await smtp.waitFor(() => mailsFor(reissueCase.caseNumber).length >= 1);
+  const oldToken = tokenOf(mailsFor(reissueCase.caseNumber)[0]);
+  const tick = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${reissued.documentId}`, { reissueLink: true });
+  expect(tick.status).toBe(200);
+  await smtp.waitFor(() => mailsFor(reissueCase.caseNumber).some((m) => m.subject.startsWith('Nyt link')));
+  const newToken = tokenOf(mailsFor(reissueCase.caseNumber).find((m) => m.subject.startsWith('Nyt link'))!);
+  const old = await getStatement(oldToken);
+  expect(old.status).toBe(410);
+  expect(old.body.error.details.reason).toBe('replaced');
+  expect((await getStatement(newToken)).status).toBe(200);
+  const stored: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: reissued.documentId } });
+  expect(stored.reissueLink).toBe(false);
+  expect(stored.linkVersion).toBe(2);
+});
+
+test('changing the due date cancels the planned rows and plans new ones with the new version', async () => {
+  const c = await complaint();
+  const created = await requestStatement(c.documentId);
+  const request: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
+  const agreed = new Date(Date.now() + 10 * 86400_000);
+  const response = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, { agreedDueAt: agreed.toISOString(), agreementNote: 'Aftalt med afdelingslederen pr. telefon.' });
+  expect(response.status).toBe(200);
+  const rows = await rowsOf(request.id);
+  const scheduled = rows.filter((r) => r.kind !== 'statement_request');
+  expect(scheduled.filter((r) => r.dueVersion === new Date(request.dueAt).toISOString()).every((r) => r.deliveryStatus === 'cancelled' || r.deliveryStatus === 'sent')).toBe(true);
+  const fresh = scheduled.filter((r) => r.dueVersion === agreed.toISOString());
+  expect(fresh.map((r) => [r.kind, r.deliveryStatus]).sort()).toEqual([['statement_escalation', 'planned'], ['statement_overdue', 'planned'], ['statement_reminder', 'planned']]);
+  // Sub-day policy in this file: plain offsets from the agreed date (day-based timing: test/unit/workers-schedule.test.ts).
+  expect(new Date(fresh.find((r) => r.kind === 'statement_reminder').notBefore).getTime()).toBe(agreed.getTime() - 4000);
+  expect(new Date(fresh.find((r) => r.kind === 'statement_escalation').notBefore).getTime()).toBe(agreed.getTime() + 3000);
+  for (const row of fresh) expect(await workers[0].outboxQueue.getJob(row.documentId)).toBeTruthy();
+});
+
+test('a refused write leaves no outbox rows; the outbox is read-only in the admin panel', async () => {
+  const before = await app.strapi.db.query(NOTIFICATION as UID.ContentType).count();
+  const c = await complaint({ centerHadOpportunity: false, caseStatus: 'visitation' });
+  const refused = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: connect(c.documentId), questions: 'Q' });
+  expect(refused.status).toBe(400);
+  expect(await app.strapi.db.query(NOTIFICATION as UID.ContentType).count()).toBe(before);
+
+  const list = await app.admin('GET', `/content-manager/collection-types/${NOTIFICATION}`);
+  expect(list.status).toBe(200);
+  const row = list.body.results[0];
+  const edit = await app.admin('PUT', `/content-manager/collection-types/${NOTIFICATION}/${row.documentId}`, { recipient: 'angriber@example.org' });
+  expect(edit.status).toBe(403);
+  const create = await app.admin('POST', `/content-manager/collection-types/${NOTIFICATION}`, { kind: 'statement_request', recipient: 'x@example.org', notBefore: new Date().toISOString() });
+  expect(create.status).toBe(403);
+  const del = await app.admin('DELETE', `/content-manager/collection-types/${NOTIFICATION}/${row.documentId}`);
+  expect(del.status).toBe(403);
+});
+
+test('the worker routes refuse callers without the worker token', async () => {
+  const response = await fetch(`${app.url}/api/outbox/reconcile`, { method: 'POST' });
+  expect(response.status).toBe(401);
+  const wrong = await fetch(`${app.url}/api/outbox/reconcile`, { method: 'POST', headers: { authorization: 'Bearer wrong' } });
+  expect(wrong.status).toBe(401);
+});
