@@ -119,61 +119,80 @@ export async function submitComplaint(data: Record<string, unknown>): Promise<Su
   throw new CmsUnavailableError('complaint');
 }
 
-/** The statement request as the center may see it. Field names follow the public statement API. */
+/** The statement request as the center may see it (GET /api/public/statements/:token). */
 export interface StatementRequest {
   caseNumber: string | null;
   centerName: string | null;
   questions: string | null;
+  requestsFileAccess: boolean;
   complaintText: string | null;
+  complainantName: string | null;
+  purposeLabel: string | null;
+  categoryLabel: string | null;
+  institution: string | null;
   eventDate: string | null;
   requestedAt: string | null;
   dueAt: string | null;
+  dueAtIsAgreed: boolean;
   answered: boolean;
   respondedAt: string | null;
   respondentName: string | null;
 }
 
-export type StatementLookup = { kind: 'found'; request: StatementRequest } | { kind: 'unknown' } | { kind: 'expired' };
+export type GoneReason = 'replaced' | 'cancelled' | 'closed' | 'expired';
+export type StatementLookup = { kind: 'found'; request: StatementRequest } | { kind: 'unknown' } | { kind: 'gone'; reason: GoneReason };
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
 function toStatementRequest(data: any): StatementRequest {
   const complaint = data?.complaint ?? {};
-  const status = str(data?.status);
   return {
-    caseNumber: str(data?.caseNumber) ?? str(complaint.caseNumber),
-    centerName: str(data?.centerName) ?? str(data?.center?.name) ?? str(data?.center),
+    caseNumber: str(data?.caseNumber),
+    centerName: str(data?.center?.name),
     questions: str(data?.questions),
-    complaintText: str(data?.complaintText) ?? str(data?.description) ?? str(complaint.description),
-    eventDate: str(data?.eventDate) ?? str(complaint.eventDate),
+    requestsFileAccess: Boolean(data?.requestsFileAccess),
+    complaintText: str(complaint.description),
+    complainantName: str(complaint.complainantName),
+    purposeLabel: str(complaint.purposeLabel),
+    categoryLabel: str(complaint.categoryLabel),
+    institution: str(complaint.institution),
+    eventDate: str(complaint.eventDate),
     requestedAt: str(data?.requestedAt),
-    dueAt: str(data?.agreedDueAt) ?? str(data?.dueAt),
-    answered: Boolean(data?.answered) || status === 'besvaret' || Boolean(str(data?.respondedAt)),
-    respondedAt: str(data?.respondedAt),
-    respondentName: str(data?.respondentName),
+    dueAt: str(data?.dueAt),
+    dueAtIsAgreed: Boolean(data?.dueAtIsAgreed),
+    answered: data?.state === 'besvaret' || data?.canSubmit === false,
+    respondedAt: str(data?.response?.respondedAt),
+    respondentName: str(data?.response?.respondentName),
   };
 }
+
+const goneReason = (body: any): GoneReason => {
+  const reason = body?.error?.details?.reason;
+  return reason === 'replaced' || reason === 'cancelled' || reason === 'closed' ? reason : 'expired';
+};
 
 const tokenPath = (token: string) => `/api/public/statements/${encodeURIComponent(token)}`;
 
 export async function getStatement(token: string): Promise<StatementLookup> {
   const { status, body } = await request('statement', tokenPath(token));
   if (status === 200) return { kind: 'found', request: toStatementRequest(body?.data) };
-  if (status === 410) return { kind: 'expired' };
+  if (status === 410) return { kind: 'gone', reason: goneReason(body) };
   if (status === 404 || status === 400) return { kind: 'unknown' };
+  if (status === 429) throw new CmsUnavailableError('statement (rate limited)');
   throw new CmsUnavailableError('statement');
 }
 
 export type StatementSubmitResult =
   | { ok: true }
   | { ok: false; kind: 'invalid'; errors: FieldError[] }
-  | { ok: false; kind: 'already-answered' | 'unknown' | 'expired' | 'rate-limited' };
+  | { ok: false; kind: 'already-answered' | 'unknown' | 'rate-limited' }
+  | { ok: false; kind: 'gone'; reason: GoneReason };
 
-export async function submitStatement(token: string, data: { text: string; respondentName: string; respondentTitle: string }): Promise<StatementSubmitResult> {
+export async function submitStatement(token: string, data: { text: string; respondentName: string; respondentTitle: string | null }): Promise<StatementSubmitResult> {
   const { status, body } = await request('statement', tokenPath(token), { method: 'POST', body: JSON.stringify({ data }) });
   if (status === 200 || status === 201) return { ok: true };
   if (status === 409) return { ok: false, kind: 'already-answered' };
-  if (status === 410) return { ok: false, kind: 'expired' };
+  if (status === 410) return { ok: false, kind: 'gone', reason: goneReason(body) };
   if (status === 404) return { ok: false, kind: 'unknown' };
   if (status === 429) return { ok: false, kind: 'rate-limited' };
   if (status === 400) return { ok: false, kind: 'invalid', errors: fieldErrors(body) };

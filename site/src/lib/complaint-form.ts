@@ -35,7 +35,7 @@ export function readValues(form: URLSearchParams): Values {
   const values: Values = {};
   for (const field of FIELDS) {
     const value = form.get(field);
-    if (value !== null) values[field] = value.slice(0, MAX_LENGTH[field] ?? 500);
+    if (value !== null) values[field] = value.replace(/\r\n?/g, '\n').slice(0, MAX_LENGTH[field] ?? 500);
   }
   return values;
 }

@@ -10,7 +10,7 @@ export function readStatement(form: URLSearchParams): StatementValues {
   const values: StatementValues = {};
   for (const field of STATEMENT_FIELDS) {
     const value = form.get(field);
-    if (value !== null) values[field] = value.slice(0, field === 'text' ? MAX_STATEMENT_LENGTH + 1000 : 500);
+    if (value !== null) values[field] = value.replace(/\r\n?/g, '\n').slice(0, field === 'text' ? MAX_STATEMENT_LENGTH + 1000 : 500);
   }
   return values;
 }
@@ -22,7 +22,6 @@ export function validateStatement(values: StatementValues): StatementErrors {
   else if (text.length > MAX_STATEMENT_LENGTH) errors.text = `Redegørelsen må højst være ${MAX_STATEMENT_LENGTH.toLocaleString('da-DK')} tegn.`;
   if (!values.respondentName?.trim()) errors.respondentName = 'Skriv dit navn.';
   else if (values.respondentName.trim().length > 200) errors.respondentName = 'Navnet må højst være 200 tegn.';
-  if (!values.respondentTitle?.trim()) errors.respondentTitle = 'Skriv din stilling.';
-  else if (values.respondentTitle.trim().length > 200) errors.respondentTitle = 'Stillingen må højst være 200 tegn.';
+  if ((values.respondentTitle?.trim().length ?? 0) > 200) errors.respondentTitle = 'Stillingen må højst være 200 tegn.';
   return errors;
 }

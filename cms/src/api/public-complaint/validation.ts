@@ -45,7 +45,8 @@ export interface CleanComplaint {
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_PATTERN = /^\+?[0-9 ()-]{6,40}$/;
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
+/** Trimmed text with browser line endings (CRLF from textareas) normalized to LF. */
+const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : typeof value === 'number' ? String(value) : '');
 const optional = (value: unknown): string | null => text(value) || null;
 
 /** true/false from JSON booleans or form-like strings. */
