@@ -42,7 +42,7 @@ export async function registerReports(strapi: Core.Strapi) {
   strapi.db.lifecycles.subscribe({
     models: ['api::notification.notification'],
     afterUpdate(event: any) {
-      if (event.result?.kind === 'report_reminder' && event.result?.status === 'sent') {
+      if (event.result?.kind === 'report_reminder' && event.result?.deliveryStatus === 'sent') {
         setTimeout(() => service.ensureReportReminders().catch(log('report reminders')), 0).unref();
       }
     },

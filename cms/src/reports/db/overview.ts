@@ -26,7 +26,7 @@ export async function statementDeadlines(knex: Knex, now: Date, aheadDays = 7, l
          LEFT JOIN complaints c ON c.id = sl.complaint_id
          LEFT JOIN statement_requests_center_lnk scl ON scl.statement_request_id = s.id
          LEFT JOIN centers ce ON ce.id = scl.center_id
-        WHERE s.status = 'sendt' AND s.responded_at IS NULL AND ${where}
+        WHERE s.request_status = 'sendt' AND s.responded_at IS NULL AND ${where}
         ORDER BY ${due} LIMIT ${Number(limit)}`,
       bindings,
     );

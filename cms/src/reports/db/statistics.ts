@@ -38,7 +38,7 @@ async function inquiryCube(knex: Knex, sql: Sql, r: Range) {
     knex,
     `SELECT CASE WHEN c.received_at >= ? THEN 'current' ELSE 'previous' END AS slot,
             l.center_id AS center_id, c.purpose AS purpose, c.channel AS channel, c.category AS category,
-            c.out_of_scope_reason AS reason, c.identity AS identity, c.status AS status, COUNT(*) AS n
+            c.out_of_scope_reason AS reason, c.identity AS identity, c.case_status AS status, COUNT(*) AS n
        FROM complaints c
        LEFT JOIN ${COMPLAINT_CENTER} l ON l.complaint_id = c.id
       WHERE c.received_at >= ? AND c.received_at < ?
@@ -94,7 +94,7 @@ async function statementCells(knex: Knex, sql: Sql, r: Range, now: Date) {
        LEFT JOIN statement_requests_center_lnk scl ON scl.statement_request_id = s.id
        LEFT JOIN statement_requests_complaint_lnk sl ON sl.statement_request_id = s.id
        LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = sl.complaint_id
-      WHERE s.requested_at >= ? AND s.requested_at < ? AND (s.status IS NULL OR s.status <> 'annulleret')
+      WHERE s.requested_at >= ? AND s.requested_at < ? AND (s.request_status IS NULL OR s.request_status <> 'annulleret')
       GROUP BY 1, 2`,
     // Placeholders in text order: slot, open_overdue, overdue_sum (2), overdue_max (2), range.
     [sql.instant(r.curStart), ...Array(5).fill(sql.instant(now)), sql.instant(r.prevStart), sql.instant(r.curEnd)],
@@ -212,7 +212,7 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
     'statement_requests',
     'requested_at',
     sql.secondsBetween('t.responded_at', 't.requested_at'),
-    "t.responded_at IS NOT NULL AND (t.status IS NULL OR t.status <> 'annulleret')",
+    "t.responded_at IS NOT NULL AND (t.request_status IS NULL OR t.request_status <> 'annulleret')",
     rangeBindings,
   );
   return {

@@ -15,6 +15,7 @@ import { documentTitles, renderReportDocument, type DocumentKind } from '../../.
 import { alertMessage, alertSubject, decideAlert, isElevated, usualLevel } from '../../../reports/ongoing-status';
 import { nextReportReminders } from '../../../reports/reminders';
 import { PeriodError } from '../../../reports/period';
+import { insertRows, type NewRow } from '../../../outbox/writer';
 
 const DRAFT = 'api::report-draft.report-draft';
 const ALERT = 'api::report-alert.report-alert';
@@ -110,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async overview(now = new Date()) {
       const deadlines = await statementDeadlines(knex(), now);
-      const alerts = await strapi.db.query(ALERT).findMany({ where: { status: 'open' }, populate: ['center'], orderBy: { openedAt: 'desc' } });
+      const alerts = await strapi.db.query(ALERT).findMany({ where: { alertStatus: 'open' }, populate: ['center'], orderBy: { openedAt: 'desc' } });
       return {
         ...deadlines,
         alerts: alerts.map((a: any) => ({
@@ -148,9 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const plan of nextReportReminders(now, calendar)) {
         const existing = await strapi.db.query(NOTIFICATION).findOne({ where: { kind: 'report_reminder', dueVersion: plan.dueVersion } });
         if (existing) continue;
-        await strapi.documents(NOTIFICATION).create({
-          data: { kind: 'report_reminder', recipient: municipality.email, subject: plan.subject, dueVersion: plan.dueVersion, notBefore: plan.notBefore, status: 'planned', attempts: 0 } as any,
-        });
+        await insertRows(strapi, [{ kind: 'report_reminder' as NewRow['kind'], recipient: municipality.email, subject: plan.subject, dueVersion: plan.dueVersion, notBefore: plan.notBefore }]);
         created.push(plan.dueVersion);
       }
       return created;
@@ -161,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const policy = reportPolicy();
     const windowDays = policy.ongoingStatusWindowDays;
     const { levels, hasHistory } = await centerLevels(knex(), now, windowDays);
-    const openAlerts = await strapi.db.query(ALERT).findMany({ where: { status: 'open', kind: 'ongoing_status' }, populate: ['center'] });
+    const openAlerts = await strapi.db.query(ALERT).findMany({ where: { alertStatus: 'open', kind: 'ongoing_status' }, populate: ['center'] });
     const openByCenter = new Map<number, any>(openAlerts.filter((a: any) => a.center).map((a: any) => [a.center.id, a]));
     const centers = new Map<number, string>((await strapi.db.query('api::center.center').findMany({ select: ['id', 'name'] })).map((c: any) => [c.id, c.name]));
     const opened: number[] = [];
@@ -178,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const alert = await strapi.documents(ALERT).create({
             data: {
               kind: 'ongoing_status',
-              status: 'open',
+              alertStatus: 'open',
               center: centerId,
               openedAt: now,
               recentCount: level.recent,
@@ -188,21 +187,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               message: alertMessage(name, level.recent, usual, windowDays),
             } as any,
           });
-          await strapi.documents(NOTIFICATION).create({
-            data: {
-              kind: 'ongoing_status',
+          await insertRows(strapi, [
+            {
+              kind: 'ongoing_status' as NewRow['kind'],
               recipient: municipality.email,
               subject: alertSubject(name, level.recent, windowDays),
               dueVersion: `ongoing-status:${alert.documentId}`,
               notBefore: now,
-              status: 'planned',
-              attempts: 0,
-            } as any,
-          });
+            },
+          ]);
         });
         opened.push(centerId);
       } else if (decision === 'close') {
-        await strapi.documents(ALERT).update({ documentId: openByCenter.get(centerId).documentId, data: { status: 'closed', closedAt: now } as any });
+        await strapi.documents(ALERT).update({ documentId: openByCenter.get(centerId).documentId, data: { alertStatus: 'closed', closedAt: now } as any });
         closed.push(centerId);
       }
     }

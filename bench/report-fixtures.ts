@@ -1,0 +1,157 @@
+/**
+ * Direct database inserts for reporting tests and the benchmark: rows and link tables as
+ * Strapi 5 stores them (SQLite: datetimes as epoch ms; PostgreSQL: UTC timestamps), without
+ * the Document Service, its rules or lifecycle hooks. Only for fixtures.
+ */
+import crypto from 'crypto';
+import type { Knex } from 'knex';
+import { sqlFor, type Sql } from '../cms/src/reports/db/dialect';
+
+export interface ComplaintFixture {
+  center?: number | null;
+  caseNumber?: string;
+  receivedAt: Date;
+  purpose?: string;
+  channel?: string;
+  category?: string | null;
+  outOfScopeReason?: string | null;
+  identity?: string;
+  status?: string;
+  firstActionAt?: Date | null;
+  closedAt?: Date | null;
+}
+
+export interface StatementFixture {
+  center?: number | null;
+  complaint?: number | null;
+  requestedAt: Date;
+  dueAt: Date;
+  agreedDueAt?: Date | null;
+  respondedAt?: Date | null;
+  status?: string;
+}
+
+export interface OpinionFixture {
+  kind?: 'case' | 'general';
+  outcome: string;
+  issuedAt: Date;
+  complaint?: number | null;
+  center?: number | null;
+}
+
+export interface RecommendationFixture {
+  opinion: number;
+  center?: number | null;
+  followUpStatus?: string;
+  caseReopened?: boolean;
+}
+
+export interface ImprovementFixture {
+  kind: string;
+  date: string;
+  hours?: number | null;
+  center?: number | null;
+}
+
+const documentId = () => crypto.randomBytes(12).toString('hex').slice(0, 24);
+
+export class ReportFixtures {
+  readonly sql: Sql;
+  private readonly stamp: number | string;
+
+  constructor(private readonly knex: Knex, private readonly chunkSize = 500) {
+    this.sql = sqlFor(knex);
+    this.stamp = this.sql.instant(new Date());
+  }
+
+  private t = (date: Date | null | undefined) => (date ? this.sql.instant(date) : null);
+  private bool = (value: boolean) => (this.sql.dialect === 'sqlite' ? (value ? 1 : 0) : value);
+  private meta = () => ({ document_id: documentId(), created_at: this.stamp, updated_at: this.stamp, published_at: this.stamp });
+
+  /** Inserts rows and returns their ids in order. */
+  private async insert(table: string, rows: Record<string, unknown>[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (let i = 0; i < rows.length; i += this.chunkSize) {
+      const inserted = await this.knex(table).insert(rows.slice(i, i + this.chunkSize)).returning('id');
+      ids.push(...inserted.map((r: any) => Number(typeof r === 'object' ? r.id : r)));
+    }
+    return ids;
+  }
+
+  private async link(table: string, left: string, right: string, pairs: [number, number | null | undefined][]) {
+    const rows = pairs.filter(([, r]) => r !== null && r !== undefined).map(([l, r]) => ({ [left]: l, [right]: r }));
+    for (let i = 0; i < rows.length; i += this.chunkSize) await this.knex(table).insert(rows.slice(i, i + this.chunkSize));
+  }
+
+  async centers(names: string[]): Promise<number[]> {
+    return this.insert('centers', names.map((name, i) => ({ ...this.meta(), name, email: `center${i}@example.org` })));
+  }
+
+  async closingDay(date: string, name: string, active: boolean) {
+    await this.insert('closing_days', [{ ...this.meta(), date, name, active: this.bool(active) }]);
+  }
+
+  async complaints(fixtures: ComplaintFixture[]): Promise<number[]> {
+    const ids = await this.insert(
+      'complaints',
+      fixtures.map((f) => ({
+        ...this.meta(),
+        case_number: f.caseNumber ?? null,
+        received_at: this.t(f.receivedAt),
+        purpose: f.purpose ?? 'klage',
+        channel: f.channel ?? 'web',
+        category: f.category ?? null,
+        out_of_scope_reason: f.outOfScopeReason ?? null,
+        identity: f.identity ?? 'named',
+        case_status: f.status ?? 'modtaget',
+        complainant_kind: 'citizen',
+        description: 'Testhenvendelse',
+        first_action_at: this.t(f.firstActionAt),
+        closed_at: this.t(f.closedAt),
+      })),
+    );
+    await this.link('complaints_center_lnk', 'complaint_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
+    return ids;
+  }
+
+  async statements(fixtures: StatementFixture[]): Promise<number[]> {
+    const ids = await this.insert(
+      'statement_requests',
+      fixtures.map((f) => ({
+        ...this.meta(),
+        questions: 'Spørgsmål',
+        requested_at: this.t(f.requestedAt),
+        due_at: this.t(f.dueAt),
+        agreed_due_at: this.t(f.agreedDueAt),
+        responded_at: this.t(f.respondedAt),
+        request_status: f.status ?? (f.respondedAt ? 'besvaret' : 'sendt'),
+      })),
+    );
+    await this.link('statement_requests_center_lnk', 'statement_request_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
+    await this.link('statement_requests_complaint_lnk', 'statement_request_id', 'complaint_id', ids.map((id, i) => [id, fixtures[i].complaint]));
+    return ids;
+  }
+
+  async opinions(fixtures: OpinionFixture[]): Promise<number[]> {
+    const ids = await this.insert('opinions', fixtures.map((f) => ({ ...this.meta(), kind: f.kind ?? 'case', outcome: f.outcome, issued_at: this.t(f.issuedAt) })));
+    await this.link('opinions_complaint_lnk', 'opinion_id', 'complaint_id', ids.map((id, i) => [id, fixtures[i].complaint]));
+    await this.link('opinions_center_lnk', 'opinion_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
+    return ids;
+  }
+
+  async recommendations(fixtures: RecommendationFixture[]): Promise<number[]> {
+    const ids = await this.insert(
+      'recommendations',
+      fixtures.map((f) => ({ ...this.meta(), text: 'Anbefaling', follow_up_status: f.followUpStatus ?? 'afventer', case_reopened: this.bool(f.caseReopened ?? false) })),
+    );
+    await this.link('recommendations_opinion_lnk', 'recommendation_id', 'opinion_id', ids.map((id, i) => [id, fixtures[i].opinion]));
+    await this.link('recommendations_center_lnk', 'recommendation_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
+    return ids;
+  }
+
+  async improvement(fixtures: ImprovementFixture[]): Promise<number[]> {
+    const ids = await this.insert('improvement_activities', fixtures.map((f) => ({ ...this.meta(), kind: f.kind, title: 'Aktivitet', date: f.date, hours: f.hours ?? null })));
+    await this.link('improvement_activities_center_lnk', 'improvement_activity_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
+    return ids;
+  }
+}

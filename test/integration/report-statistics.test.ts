@@ -1,0 +1,254 @@
+/**
+ * Statistics on a generated data set with known figures: every number asserted exactly, on
+ * SQLite and (DATABASE_CLIENT=postgres) PostgreSQL. Fixtures are inserted directly (see
+ * bench/report-fixtures.ts), so the case rules and hooks do not interfere.
+ */
+import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { ReportFixtures } from '../../bench/report-fixtures';
+import { yearPeriod } from '../../cms/src/reports/period';
+import type { Report, Row } from '../../cms/src/reports/model';
+
+let app: TestStrapi;
+let report: Report;
+const NOW = new Date('2026-01-10T10:00:00Z');
+const DAY = 86_400_000;
+const at = (iso: string, plusDays = 0) => new Date(new Date(iso).getTime() + plusDays * DAY);
+const ids: Record<string, number> = {};
+
+const service = () => app.strapi.service('api::report.report') as any;
+/** A breakdown as { key: [current, previous] } without the zero rows. */
+const counts = (rows: Row[]) => Object.fromEntries(rows.filter((r) => r.current || r.previous).map((r) => [r.key, [r.current, r.previous]]));
+const byLabel = (rows: Row[]) => Object.fromEntries(rows.filter((r) => r.current || r.previous).map((r) => [r.label, [r.current, r.previous]]));
+
+beforeAll(async () => {
+  app = await startStrapi();
+  const f = new ReportFixtures(app.strapi.db.connection);
+  const [a, b, c] = await f.centers(['Center for Alfa', 'Center for Beta', 'Center for Gamma']);
+  Object.assign(ids, { a, b, c });
+  await f.closingDay('2025-12-24', 'Juleaftensdag', true);
+  await f.closingDay('2025-12-31', 'Nytårsaftensdag', false);
+
+  const complaint = (center: number | null, receivedAt: string, purpose: string, channel: string, category: string | null, reason: string | null, identity: string, status: string, first: number | null, closed: number | null, caseNumber?: string) => ({
+    center, receivedAt: at(receivedAt), purpose, channel, category, outOfScopeReason: reason, identity, status, caseNumber,
+    firstActionAt: first === null ? null : at(receivedAt, first), closedAt: closed === null ? null : at(receivedAt, closed),
+  });
+  const complaintIds = await f.complaints([
+    // 2025 (current): ten inquiries
+    complaint(a, '2025-01-10T09:00:00Z', 'klage', 'web', 'sagsbehandling', null, 'named', 'loest_ved_dialog', 1, 5, '2025-0001'),
+    complaint(a, '2025-02-10T09:00:00Z', 'klage', 'email', 'betjening', null, 'named', 'loest_ved_dialog', 2, 10, '2025-0002'),
+    complaint(a, '2025-03-10T09:00:00Z', 'raadgivning', 'phone', null, null, 'confidential', 'afsluttet', 3, 3, '2025-0003'),
+    complaint(a, '2025-04-10T09:00:00Z', 'klage', 'web', null, 'faglig_vurdering', 'named', 'afvist', 1, 1, '2025-0004'),
+    complaint(b, '2025-05-10T09:00:00Z', 'klage', 'letter', 'faktisk_forvaltning', null, 'named', 'henvist', 4, 6, '2025-0005'),
+    complaint(b, '2025-06-10T09:00:00Z', 'genoptagelse', 'web', 'sagsbehandling', 'anonym', 'anonymous', 'afvist', 5, 2, '2025-0006'),
+    complaint(b, '2025-07-10T09:00:00Z', 'klage', 'meeting', 'diskrimination', null, 'named', 'undersoegelse', 6, null, '2025-0007'),
+    complaint(null, '2025-12-31T22:30:00Z', 'raadgivning', 'own_initiative', null, null, 'named', 'modtaget', null, null, '2025-0008'), // 23:30 local
+    complaint(a, '2025-08-10T09:00:00Z', 'klage', 'web', null, 'privatretlig', 'named', 'afvist', 10, 20, '2025-0009'),
+    complaint(b, '2024-12-31T23:30:00Z', 'klage', 'web', 'betjening', null, 'named', 'loest_ved_dialog', 2, 4, '2025-0010'), // 00:30 local on 1 January
+    // 2024 (previous): three
+    complaint(a, '2024-03-01T09:00:00Z', 'klage', 'web', 'sagsbehandling', null, 'named', 'loest_ved_dialog', 1, 2, '2024-0001'),
+    complaint(a, '2024-06-01T09:00:00Z', 'klage', 'phone', null, 'foraeldet', 'named', 'afvist', 2, 3, '2024-0002'),
+    complaint(b, '2024-09-01T09:00:00Z', 'raadgivning', 'email', null, null, 'named', 'afsluttet', 3, 4, '2024-0003'),
+    // outside both periods
+    complaint(a, '2023-06-01T09:00:00Z', 'klage', 'web', null, null, 'named', 'afsluttet', 1, 1, '2023-0001'),
+    complaint(a, '2025-12-31T23:30:00Z', 'klage', 'web', null, null, 'named', 'modtaget', null, null, '2026-0001'), // 00:30 local on 1 January 2026
+  ]);
+  const k = (n: number) => complaintIds[n - 1];
+
+  const statement = (center: number, complaintNo: number, requested: string, respondedAfter: number | null, extra: { agreed?: number; status?: string; due?: number } = {}) => ({
+    center, complaint: k(complaintNo), requestedAt: at(requested), dueAt: at(requested, extra.due ?? 14),
+    agreedDueAt: extra.agreed === undefined ? null : at(requested, extra.agreed),
+    respondedAt: respondedAfter === null ? null : at(requested, respondedAfter), status: extra.status,
+  });
+  await f.statements([
+    statement(a, 1, '2025-02-01T10:00:00Z', 10), // on time, 10 days
+    statement(a, 2, '2025-03-01T10:00:00Z', 20, { agreed: 21 }), // on time by the agreed date, 20 days
+    statement(a, 9, '2025-04-01T10:00:00Z', 17), // 3 days late
+    statement(b, 5, '2025-05-01T10:00:00Z', null), // unanswered: 240 days overdue on NOW
+    statement(b, 7, '2025-06-01T10:00:00Z', 15), // 1 day late
+    statement(b, 6, '2025-07-01T10:00:00Z', null, { status: 'annulleret' }), // cancelled: not counted
+    statement(a, 3, '2025-12-30T10:00:00Z', null), // due 13 January 2026: coming week
+    statement(a, 11, '2024-05-01T10:00:00Z', 14), // previous year, exactly on the deadline
+  ]);
+
+  const [o1, o2, , , o5, o6] = await f.opinions([
+    { outcome: 'kritik', issuedAt: at('2025-09-01T10:00:00Z'), complaint: k(7) }, // center through the complaint: B
+    { outcome: 'henstilling', issuedAt: at('2025-03-01T10:00:00Z'), complaint: k(2), center: a },
+    { outcome: 'ingen_kritik', issuedAt: at('2025-09-15T10:00:00Z'), complaint: k(9) },
+    { outcome: 'afvisning', issuedAt: at('2025-04-20T10:00:00Z'), complaint: k(4) },
+    { kind: 'general', outcome: 'kritik', issuedAt: at('2025-10-01T10:00:00Z') },
+    { outcome: 'kritik', issuedAt: at('2024-05-01T10:00:00Z'), complaint: k(11) },
+    { outcome: 'kritik', issuedAt: at('2025-11-01T10:00:00Z'), complaint: k(5), center: b },
+  ]);
+  await f.recommendations([
+    { opinion: o1, center: b, followUpStatus: 'gennemfoert', caseReopened: true },
+    { opinion: o1, followUpStatus: 'afventer' },
+    { opinion: o2, followUpStatus: 'accepteret', caseReopened: true },
+    { opinion: o5, center: c, followUpStatus: 'afvist' },
+    { opinion: o6, followUpStatus: 'gennemfoert', caseReopened: true },
+  ]);
+  await f.improvement([
+    { kind: 'undervisning', date: '2025-02-03', hours: 6, center: a },
+    { kind: 'tilbagemelding', date: '2025-05-05', hours: 2.5, center: b },
+    { kind: 'forbedringsprojekt', date: '2025-09-01', hours: 10 },
+    { kind: 'moede_centerchef', date: '2025-12-31', hours: 1.5, center: a },
+    { kind: 'vejledning', date: '2024-06-01', hours: 4, center: b },
+    { kind: 'undervisning', date: '2026-01-01', hours: 3 },
+  ]);
+
+  report = await service().statistics(yearPeriod(2025), NOW);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+test('periods', () => {
+  expect(report.period).toMatchObject({ from: '2025-01-01', to: '2025-12-31', label: '2025' });
+  expect(report.previousPeriod).toMatchObject({ from: '2024-01-01', to: '2024-12-31', label: '2024' });
+});
+
+test('inquiries by purpose, channel, center, category, out-of-scope reason, identity and status', () => {
+  const i = report.inquiries;
+  expect([i.total.current, i.total.previous]).toEqual([10, 3]);
+  expect(i.total.change).toEqual({ current: 10, previous: 3, difference: 7, percent: 233.3 });
+  expect(counts(i.byPurpose)).toEqual({ klage: [7, 2], raadgivning: [2, 1], genoptagelse: [1, 0] });
+  expect(i.byPurpose.map((r) => r.label)).toEqual(['Klage', 'Rådgivning', 'Genoptagelse']);
+  expect(counts(i.byChannel)).toEqual({ web: [5, 1], email: [1, 1], phone: [1, 1], letter: [1, 0], meeting: [1, 0], own_initiative: [1, 0] });
+  expect(i.byChannel).toHaveLength(7); // council listed with zeros
+  expect(byLabel(i.byCenter)).toEqual({ 'Center for Alfa': [5, 2], 'Center for Beta': [4, 1], 'Intet center angivet': [1, 0] });
+  expect(i.byCenter.find((r) => r.label === 'Center for Gamma')).toMatchObject({ current: 0, previous: 0 });
+  expect(counts(i.byCategory)).toEqual({ sagsbehandling: [2, 1], betjening: [2, 0], faktisk_forvaltning: [1, 0], diskrimination: [1, 0], ikke_angivet: [4, 2] });
+  expect(counts(i.byOutOfScopeReason)).toEqual({ faglig_vurdering: [1, 0], anonym: [1, 0], privatretlig: [1, 0], foraeldet: [0, 1] });
+  expect(counts(i.byIdentity)).toEqual({ named: [8, 3], confidential: [1, 0], anonymous: [1, 0] });
+  expect(counts(i.byStatus)).toEqual({ loest_ved_dialog: [3, 1], afsluttet: [1, 1], afvist: [3, 1], henvist: [1, 0], undersoegelse: [1, 0], modtaget: [1, 0] });
+});
+
+test('outcomes: dialogue, referred, rejected by reason, opinions by outcome, general opinions', () => {
+  const o = report.outcomes;
+  expect([o.resolvedByDialogue.current, o.resolvedByDialogue.previous]).toEqual([3, 1]);
+  expect([o.referred.current, o.referred.previous]).toEqual([1, 0]);
+  expect([o.rejected.current, o.rejected.previous]).toEqual([3, 1]);
+  expect(counts(o.rejectedByReason)).toEqual({ faglig_vurdering: [1, 0], anonym: [1, 0], privatretlig: [1, 0], foraeldet: [0, 1] });
+  expect(counts(o.opinionsByOutcome)).toEqual({ kritik: [2, 1], henstilling: [1, 0], ingen_kritik: [1, 0], afvisning: [1, 0] });
+  expect([o.opinions.current, o.opinions.previous]).toEqual([5, 1]);
+  expect([o.generalOpinions.current, o.generalOpinions.previous]).toEqual([1, 0]);
+});
+
+test('times: median and 90th percentile in days', () => {
+  const t = Object.fromEntries(report.times.map((x) => [x.key, x]));
+  // first action 1,1,2,2,3,4,5,6,10 | previous 1,2,3
+  expect(t.firstAction.current).toEqual({ count: 9, medianDays: 3, p90Days: 6.8 });
+  expect(t.firstAction.previous).toEqual({ count: 3, medianDays: 2, p90Days: 2.8 });
+  // closure 1,2,3,4,5,6,10,20 | previous 2,3,4
+  expect(t.closure.current).toEqual({ count: 8, medianDays: 4.5, p90Days: 13 });
+  expect(t.closure.previous).toEqual({ count: 3, medianDays: 3, p90Days: 3.8 });
+  // statements 10,15,17,20 | previous 14
+  expect(t.statement.current).toEqual({ count: 4, medianDays: 16, p90Days: 19.1 });
+  expect(t.statement.previous).toEqual({ count: 1, medianDays: 14, p90Days: 14 });
+});
+
+test('statements on time per center and days overdue', () => {
+  expect(report.statements.total.current).toEqual({
+    requested: 6, answered: 4, answeredOnTime: 2, answeredLate: 2, openOverdue: 1, onTimePercent: 50, overdueDaysMean: 81.3, overdueDaysMax: 240,
+  });
+  expect(report.statements.total.previous).toEqual({
+    requested: 1, answered: 1, answeredOnTime: 1, answeredLate: 0, openOverdue: 0, onTimePercent: 100, overdueDaysMean: null, overdueDaysMax: null,
+  });
+  const byCenter = Object.fromEntries(report.statements.byCenter.map((c) => [c.name, c.current]));
+  expect(byCenter['Center for Alfa']).toEqual({ requested: 4, answered: 3, answeredOnTime: 2, answeredLate: 1, openOverdue: 0, onTimePercent: 66.7, overdueDaysMean: 3, overdueDaysMax: 3 });
+  expect(byCenter['Center for Beta']).toEqual({ requested: 2, answered: 1, answeredOnTime: 0, answeredLate: 1, openOverdue: 1, onTimePercent: 0, overdueDaysMean: 120.5, overdueDaysMax: 240 });
+  expect(report.statements.byCenter.map((c) => c.name)).toEqual(['Center for Alfa', 'Center for Beta']);
+});
+
+test('recommendations by follow-up and centers that reopened cases', () => {
+  const r = report.recommendations;
+  expect(counts(r.byFollowUp)).toEqual({ afventer: [1, 0], accepteret: [1, 0], gennemfoert: [1, 1], afvist: [1, 0] });
+  expect([r.total.current, r.total.previous]).toEqual([4, 1]);
+  expect([r.reopened.current, r.reopened.previous]).toEqual([2, 1]);
+  expect(byLabel(r.reopenedByCenter)).toEqual({ 'Center for Alfa': [1, 1], 'Center for Beta': [1, 0] });
+});
+
+test('improvement work by kind and center, and its share of working time', () => {
+  const m = report.improvement;
+  expect([m.activities.current, m.activities.previous]).toEqual([4, 1]);
+  expect([m.hours.current, m.hours.previous]).toEqual([20, 4]);
+  expect(counts(m.activitiesByKind)).toEqual({ tilbagemelding: [1, 0], undervisning: [1, 0], vejledning: [0, 1], forbedringsprojekt: [1, 0], moede_centerchef: [1, 0] });
+  expect(counts(m.hoursByKind)).toEqual({ tilbagemelding: [2.5, 0], undervisning: [6, 0], vejledning: [0, 4], forbedringsprojekt: [10, 0], moede_centerchef: [1.5, 0] });
+  expect(byLabel(m.hoursByCenter)).toEqual({ 'Center for Alfa': [7.5, 0], 'Center for Beta': [2.5, 4], 'Ikke knyttet til et center': [10, 0] });
+  // 2025: 261 weekdays − 8 public holidays − 24 December (closing day switched on) = 252 days × 7.4 h;
+  // 2024: 262 weekdays − 8 public holidays = 254 days × 7.4 h.
+  expect(m.workingHours).toEqual({ current: 1864.8, previous: 1879.6 });
+  expect(m.sharePercent).toEqual({ current: 1.1, previous: 0.2 });
+  expect(m.targetPercent).toBe(50);
+});
+
+test('summary and per-center sections', () => {
+  expect(Object.fromEntries(report.summary.map((r) => [r.key, [r.current, r.previous]]))).toEqual({
+    inquiries: [10, 3], klage: [7, 2], raadgivning: [2, 1], genoptagelse: [1, 0], loest_ved_dialog: [3, 1], henvist: [1, 0], afvist: [3, 1],
+    opinions: [5, 1], general: [1, 0], statements: [6, 1], statementsOnTime: [2, 1], recommendations: [4, 1], reopened: [2, 1], activities: [4, 1], hours: [20, 4],
+  });
+  expect(report.centers.map((c) => c.name)).toEqual(['Center for Alfa', 'Center for Beta', 'Center for Gamma', 'Intet center angivet']);
+  const [alfa, beta, gamma, none] = report.centers;
+  expect([alfa.inquiries.current, alfa.inquiries.previous, alfa.resolvedByDialogue.current, alfa.rejected.current, alfa.referred.current]).toEqual([5, 2, 2, 2, 0]);
+  expect(counts(alfa.byPurpose)).toEqual({ klage: [4, 2], raadgivning: [1, 0] });
+  expect(counts(alfa.opinionsByOutcome)).toEqual({ kritik: [0, 1], henstilling: [1, 0], ingen_kritik: [1, 0], afvisning: [1, 0] });
+  expect([alfa.recommendations.current, alfa.reopened.current, alfa.reopened.previous, alfa.improvementHours.current]).toEqual([1, 1, 1, 7.5]);
+  expect([beta.inquiries.current, beta.resolvedByDialogue.current, beta.referred.current, beta.rejected.current]).toEqual([4, 1, 1, 1]);
+  expect(counts(beta.opinionsByOutcome)).toEqual({ kritik: [2, 0] });
+  expect([beta.recommendations.current, beta.reopened.current, beta.improvementHours.current, beta.improvementHours.previous]).toEqual([2, 1, 2.5, 4]);
+  expect(beta.statements.current.openOverdue).toBe(1);
+  expect([gamma.inquiries.current, gamma.recommendations.current]).toEqual([0, 1]);
+  expect([none.inquiries.current, none.improvementHours.current]).toEqual([1, 10]);
+});
+
+test('CSV export and the printable document', async () => {
+  const { filename, csv } = await service().csv({ kind: 'year', year: '2025' }, NOW);
+  expect(filename).toBe('borgerraadgiver-statistik-2025-01-01-2025-12-31.csv');
+  const lines = csv.replace('\uFEFF', '').split('\r\n');
+  expect(lines[0]).toBe('Afsnit;Opgørelse;2025;2024;Ændring;Ændring i %');
+  expect(lines).toContain('Nøgletal;Henvendelser i alt;10;3;7;233,3');
+  expect(lines).toContain('Tider (dage);Fra modtagelse til første handling: 90 %-fraktil;6,8;2,8;4;');
+  expect(lines).toContain('Forbedringsarbejde;Arbejdstid i perioden (timer);1864,8;1879,6;-14,8;');
+
+  await service().saveDraft({ kind: 'annual', year: 2025 }, { mainTrends: 'Flere klager over <betjening>.', recommendations: '- Bedre svarfrister\n- Mere dialog' });
+  const { html, draft } = await service().document({ kind: 'annual', year: 2025 }, NOW);
+  expect(draft).toMatchObject({ kind: 'annual', year: 2025, periodFrom: '2025-01-01', periodTo: '2025-12-31', title: 'Årsberetning 2025' });
+  expect(html).toContain('<h1>Årsberetning 2025</h1>');
+  expect(html).toContain('Flere klager over &lt;betjening&gt;.');
+  expect(html).toContain('<li>Bedre svarfrister</li>');
+  expect(html).toContain('<svg');
+  expect(html).toContain('@media print');
+  expect(html).toContain('<h3>Center for Beta</h3>');
+  // The same draft is found again, not duplicated.
+  await service().draft({ kind: 'annual', year: 2025 });
+  expect(await app.strapi.db.query('api::report-draft.report-draft').count({})).toBe(1);
+});
+
+test('widget overview: overdue statements and deadlines of the coming week', async () => {
+  const overview = await service().overview(NOW);
+  expect(overview.overdue).toEqual([expect.objectContaining({ caseNumber: '2025-0005', centerName: 'Center for Beta', daysOverdue: 240, dueAt: '2025-05-15T10:00:00.000Z' })]);
+  expect(overview.dueSoon).toEqual([expect.objectContaining({ caseNumber: '2025-0003', centerName: 'Center for Alfa', dueAt: '2026-01-13T10:00:00.000Z', daysOverdue: -3 })]);
+});
+
+test('admin routes: admins only, Danish error for a bad period', async () => {
+  const anonymous = await fetch(`${app.url}/reports/statistics?kind=year&year=2025`);
+  expect(anonymous.status).toBe(401);
+  const ok = await app.admin('GET', '/reports/statistics?kind=year&year=2025');
+  expect(ok.status).toBe(200);
+  expect(ok.body.data.inquiries.total.current).toBe(10);
+  const bad = await app.admin('GET', '/reports/statistics?kind=half_year&year=2025&half=3');
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.message).toBe('Halvåret skal være 1 eller 2.');
+  const csv = await app.admin('GET', '/reports/statistics/csv?kind=custom&from=2025-01-01&to=2025-03-31');
+  expect(csv.status).toBe(200);
+  expect(csv.body.data.filename).toBe('borgerraadgiver-statistik-2025-01-01-2025-03-31.csv');
+  const saved = await app.admin('PUT', '/reports/drafts?kind=half_year&year=2025&half=1', { data: { attentionPoints: 'Svartider' } });
+  expect(saved.status).toBe(200);
+  expect(saved.body.data).toMatchObject({ kind: 'half_year', year: 2025, half: 1, attentionPoints: 'Svartider', title: 'Halvårsstatus 1. halvår 2025' });
+  const doc = await app.admin('GET', '/reports/document?kind=half_year&year=2025&half=1');
+  expect(doc.status).toBe(200);
+  expect(doc.body.data.html).toContain('Svartider');
+  const overview = await app.admin('GET', '/reports/overview');
+  expect(overview.status).toBe(200);
+  expect(overview.body.data).toHaveProperty('overdue');
+});
