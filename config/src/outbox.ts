@@ -5,8 +5,6 @@ type Env = Record<string, string | undefined>;
 
 /** The BullMQ queue that delivers outbox rows; one delayed job per row, job id = row documentId. */
 export const OUTBOX_QUEUE = 'outbox';
-/** The queue that runs the reconciler on a schedule. */
-export const RECONCILE_QUEUE = 'outbox-reconcile';
 
 /** Kinds of notification rows whose email carries the center's statement link. */
 export const LINK_KINDS = ['statement_request', 'statement_reminder', 'statement_overdue', 'statement_escalation'] as const;

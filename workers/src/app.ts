@@ -8,7 +8,7 @@ import { CmsClient, OutboxApi } from './cms-client';
 import { createTransport, MailTransport } from './mail/transport';
 import { processReconcile } from './processors/reconcile';
 import { createOutboxQueue, createOutboxWorker } from './queues/outbox';
-import { createReconcileQueue, createReconcileWorker } from './queues/reconcile';
+import { startReconcileTimer } from './queues/reconcile';
 import { loadWorkerSettings, resolveWorkerToken, WorkerSettings } from './settings';
 
 export interface Log {
@@ -24,7 +24,7 @@ export interface WorkersOptions {
   log?: Log;
   /** Run the reconciler once at start (default true). */
   reconcileAtStart?: boolean;
-  /** Register the repeating reconcile scheduler (default true). */
+  /** Run the reconciler every OUTBOX_RECONCILE_EVERY (default true). */
   schedule?: boolean;
   concurrency?: number;
 }
@@ -54,17 +54,10 @@ export async function startWorkers(options: WorkersOptions = {}): Promise<Worker
   const reconcileDeps = { cms, queue: outboxQueue, settings: settings.outbox, log };
   const reconcile = () => processReconcile(reconcileDeps);
 
-  let reconcileQueue: Queue | null = null;
-  let reconcileWorker: Worker | null = null;
-  if (options.schedule !== false) {
-    reconcileQueue = await createReconcileQueue(connection, prefix, settings.outbox.reconcileEvery.duration.toMillis());
-    reconcileWorker = createReconcileWorker(connection, prefix, reconcileDeps);
-    reconcileWorker.on('error', (error) => log.error(`reconcile worker: ${error.message}`));
-    reconcileWorker.on('failed', (_job, error) => log.warn(`reconciler: ${error.message}`));
-  }
   if (options.reconcileAtStart !== false) {
     await reconcile().catch((error) => log.warn(`reconciler at start: ${(error as Error).message} (retried on schedule)`));
   }
+  const timer = options.schedule !== false ? startReconcileTimer(reconcile, settings.outbox.reconcileEvery.duration.toMillis(), log) : null;
 
   let closed = false;
   return {
@@ -74,9 +67,8 @@ export async function startWorkers(options: WorkersOptions = {}): Promise<Worker
     async close() {
       if (closed) return;
       closed = true;
-      await reconcileWorker?.close();
+      timer?.stop();
       await outboxWorker.close();
-      await reconcileQueue?.close();
       await outboxQueue.close();
       transport.close();
       connection.disconnect();

@@ -118,6 +118,14 @@ export function render(message: OutboxMessage): RenderedMail {
         'Hvad sker der nu? Borgerrådgiveren læser din henvendelse og vurderer, om den kan løses ved en hurtig dialog med det center, det drejer sig om, eller om den skal undersøges nærmere. Du hører fra os, når vi har set på den. Vi har tavshedspligt.',
         'Af hensyn til dit privatliv gentager vi ikke indholdet af din henvendelse i denne e-mail.',
       ]);
+    case 'report_reminder':
+    case 'ongoing_status':
+      return build(message, message.subject || (message.kind === 'report_reminder' ? 'Påmindelse om rapportering' : 'Løbende status'), 'Til borgerrådgiveren', [
+        message.kind === 'report_reminder'
+          ? `Påmindelse: ${message.subject || 'Det er tid til at forberede rapporteringen.'}`
+          : `${message.subject || 'Der er observeret en negativ udvikling.'} Se oversigten i sagssystemet.`,
+        ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Åbn sagssystemet' }] : []),
+      ]);
     default:
       return build(message, `Besked fra borgerrådgiveren (${c})`, 'Til modtageren', [`Der er en besked vedrørende ${c} i borgerrådgiverens sagssystem.`]);
   }

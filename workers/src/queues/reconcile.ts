@@ -1,18 +1,22 @@
-/** The reconcile queue: a BullMQ job scheduler runs the reconciler every OUTBOX_RECONCILE_EVERY. */
-import { Queue, Worker } from 'bullmq';
-import type IORedis from 'ioredis';
-import { RECONCILE_QUEUE } from '@borgerraadgiver/config';
-import { processReconcile, ReconcileDeps } from '../processors/reconcile';
-
-export const RECONCILE_SCHEDULER_ID = 'reconcile-outbox';
-
-export async function createReconcileQueue(connection: IORedis, prefix: string, everyMs: number) {
-  const queue = new Queue(RECONCILE_QUEUE, { connection, prefix });
-  await queue.upsertJobScheduler(RECONCILE_SCHEDULER_ID, { every: everyMs }, { name: 'reconcile', data: {}, opts: { removeOnComplete: 10, removeOnFail: 10 } });
-  return queue;
+/**
+ * The reconcile schedule. Deliberately a timer in each worker process rather than a BullMQ
+ * repeatable job: a repeatable job lives in Redis and would vanish with the very flush the
+ * reconciler must repair. Two processes reconciling at once is harmless (job ids dedupe).
+ */
+export interface ReconcileTimer {
+  stop(): void;
 }
 
-export function createReconcileWorker(connection: IORedis, prefix: string, deps: ReconcileDeps) {
-  // Concurrency 1 per process; two processes may reconcile at once, which is harmless (job ids dedupe).
-  return new Worker(RECONCILE_QUEUE, () => processReconcile(deps), { connection, prefix, concurrency: 1 });
+export function startReconcileTimer(run: () => Promise<unknown>, everyMs: number, log: { warn(message: string): void }): ReconcileTimer {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    run()
+      .catch((error) => log.warn(`reconciler: ${(error as Error).message}`))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  return { stop: () => clearInterval(timer) };
 }
