@@ -114,7 +114,8 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
     linkExpiresAt: withLink ? iso(linkExpiresAt(request, policy())) : null,
     adminUrl: request && row.kind === 'statement_received'
       ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::statement-request.statement-request/${request.documentId}`
-      : opinion ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::opinion.opinion/${opinion.documentId}` : null,
+      : opinion ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::opinion.opinion/${opinion.documentId}`
+      : row.kind === 'report_reminder' || row.kind === 'ongoing_status' ? `${endpoints.cmsUrl}/admin` : null,
     opinionKind: opinion?.kind ?? null,
     // A general opinion's title names the matter, not a citizen; a case opinion is named by its case number.
     opinionTitle: opinion?.kind === 'general' ? opinion.title ?? null : null,
