@@ -1,0 +1,115 @@
+/**
+ * Ongoing status (R18) and report reminders: an alert and an email once per episode, closed
+ * when the level is back to normal; February/August reminders planned once each in the outbox.
+ */
+import { municipality } from '@borgerraadgiver/config';
+import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { ReportFixtures } from '../../bench/report-fixtures';
+
+let app: TestStrapi;
+let fixtures: ReportFixtures;
+let alfa: number;
+const DAY = 86_400_000;
+const NOW = new Date('2026-03-01T12:00:00Z');
+const before = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
+const service = () => app.strapi.service('api::report.report') as any;
+const alerts = () => app.strapi.db.query('api::report-alert.report-alert').findMany({ orderBy: { id: 'asc' }, populate: ['center'] });
+const outbox = (kind: string) => app.strapi.db.query('api::notification.notification').findMany({ where: { kind }, orderBy: { id: 'asc' } });
+
+beforeAll(async () => {
+  app = await startStrapi();
+  fixtures = new ReportFixtures(app.strapi.db.connection);
+  const [a, b] = await fixtures.centers(['Center for Alfa', 'Center for Beta']);
+  alfa = a;
+  await fixtures.complaints([
+    // Alfa: 73 inquiries in the 12 months before the window (usual level 6 per 30 days), 10 in the window.
+    ...Array.from({ length: 73 }, (_, i) => ({ center: a, receivedAt: before(NOW, 31 + i * 5) })),
+    ...Array.from({ length: 10 }, (_, i) => ({ center: a, receivedAt: before(NOW, i + 1) })),
+    // Beta: 3 in the window, under the minimum count.
+    ...Array.from({ length: 3 }, (_, i) => ({ center: b, receivedAt: before(NOW, i + 1) })),
+  ]);
+});
+
+afterAll(async () => {
+  delete process.env.ONGOING_STATUS_FACTOR;
+  await app?.stop();
+});
+
+test('the factor is configurable: with factor 2, 10 against a usual 6 is not an alert', async () => {
+  process.env.ONGOING_STATUS_FACTOR = '2';
+  expect(await service().checkOngoingStatus(NOW)).toEqual({ opened: [], closed: [] });
+  delete process.env.ONGOING_STATUS_FACTOR;
+  expect(await alerts()).toHaveLength(0);
+});
+
+test('a rise above usual × 1.5 opens one alert and one email', async () => {
+  expect(await service().checkOngoingStatus(NOW)).toEqual({ opened: [alfa], closed: [] });
+  const [alert] = await alerts();
+  expect(alert).toMatchObject({ kind: 'ongoing_status', alertStatus: 'open', recentCount: 10, windowDays: 30, center: { name: 'Center for Alfa' } });
+  expect(Number(alert.usualLevel)).toBe(6);
+  expect(Number(alert.factor)).toBe(1.5);
+  expect(alert.message).toBe('Center for Alfa har haft 10 henvendelser de seneste 30 dage. Det normale niveau er 6 pr. 30 dage (gennemsnit for de foregående 12 måneder).');
+  const [mail] = await outbox('ongoing_status');
+  expect(mail).toMatchObject({
+    recipient: municipality.email,
+    deliveryStatus: 'planned',
+    subject: 'Løbende status: flere henvendelser om Center for Alfa (10 på 30 dage)',
+    dueVersion: `ongoing-status:${alert.documentId}`,
+  });
+  expect(new Date(mail.notBefore).toISOString()).toBe(NOW.toISOString());
+});
+
+test('once per episode: no new alert while the level stays high', async () => {
+  expect(await service().checkOngoingStatus(new Date(NOW.getTime() + 3600_000))).toEqual({ opened: [], closed: [] });
+  expect(await alerts()).toHaveLength(1);
+  expect(await outbox('ongoing_status')).toHaveLength(1);
+  const overview = await service().overview(NOW);
+  expect(overview.alerts).toEqual([expect.objectContaining({ centerName: 'Center for Alfa', recentCount: 10, usualLevel: 6 })]);
+});
+
+test('back to normal closes the episode; the next rise opens a new one', async () => {
+  const later = new Date(NOW.getTime() + 31 * DAY);
+  expect(await service().checkOngoingStatus(later)).toEqual({ opened: [], closed: [alfa] });
+  expect((await alerts())[0]).toMatchObject({ alertStatus: 'closed' });
+  expect(new Date((await alerts())[0].closedAt).toISOString()).toBe(later.toISOString());
+  expect((await service().overview(later)).alerts).toEqual([]);
+
+  const next = new Date(NOW.getTime() + 45 * DAY);
+  await fixtures.complaints(Array.from({ length: 20 }, (_, i) => ({ center: alfa, receivedAt: before(next, 0.5 + i * 0.5) })));
+  expect(await service().checkOngoingStatus(next)).toEqual({ opened: [alfa], closed: [] });
+  const all = await alerts();
+  expect(all.map((a: any) => a.alertStatus)).toEqual(['closed', 'open']);
+  expect(all[1].recentCount).toBe(20);
+  expect(await outbox('ongoing_status')).toHaveLength(2);
+});
+
+test('an alert can be marked as seen from the widget', async () => {
+  const open = (await alerts()).find((a: any) => a.alertStatus === 'open');
+  const response = await app.admin('POST', `/reports/alerts/${open.documentId}/seen`);
+  expect(response.status).toBe(200);
+  expect((await alerts()).find((a: any) => a.documentId === open.documentId).seenAt).not.toBeNull();
+});
+
+describe('report reminders', () => {
+  test('the next February and August reminders are planned once, at 08:00 Copenhagen on a working day', async () => {
+    const created = await service().ensureReportReminders(new Date('2030-01-15T12:00:00Z'));
+    expect(created).toEqual(['report-reminder:annual:2029', 'report-reminder:half_year:2030-1']);
+    expect(await service().ensureReportReminders(new Date('2030-01-15T12:00:00Z'))).toEqual([]);
+    const rows = (await outbox('report_reminder')).filter((r: any) => r.dueVersion.includes('2029') || r.dueVersion.includes('2030'));
+    expect(rows.map((r: any) => [r.dueVersion, new Date(r.notBefore).toISOString(), r.recipient, r.deliveryStatus, r.subject])).toEqual([
+      ['report-reminder:annual:2029', '2030-02-01T07:00:00.000Z', municipality.email, 'planned', 'Påmindelse: Årsberetningen for 2029 skal forelægges i marts 2030'],
+      ['report-reminder:half_year:2030-1', '2030-08-01T06:00:00.000Z', municipality.email, 'planned', 'Påmindelse: Halvårsstatus for 1. halvår 2030 til udvalgene'],
+    ]);
+  });
+
+  test('after one has gone out, the next year is planned (1 February 2031 is a Saturday)', async () => {
+    expect(await service().ensureReportReminders(new Date('2030-02-01T07:00:00Z'))).toEqual(['report-reminder:annual:2030']);
+    const [row] = (await outbox('report_reminder')).filter((r: any) => r.dueVersion === 'report-reminder:annual:2030');
+    expect(new Date(row.notBefore).toISOString()).toBe('2031-02-03T07:00:00.000Z');
+  });
+
+  test('bootstrap planned the reminders for the real date', async () => {
+    const rows = await outbox('report_reminder');
+    expect(rows.filter((r: any) => new Date(r.notBefore) > new Date(Date.now() - 3600_000) && new Date(r.notBefore).getUTCFullYear() < 2030).length).toBeGreaterThanOrEqual(2);
+  });
+});
