@@ -31,6 +31,8 @@ beforeAll(async () => {
     STATEMENT_REMINDER_BEFORE: 'PT4S',
     STATEMENT_ESCALATE_AFTER: 'PT3S',
     STATEMENT_LINK_VALID_AFTER_DUE: 'PT1H',
+    OPINION_FEEDBACK_AFTER: 'PT3S',
+    PUBLIC_STATEMENT_RATE_LIMIT: '1000',
     OUTBOX_QUEUE_PREFIX: prefix,
     OUTBOX_WORKER_TOKEN: workerToken,
     OUTBOX_RETRY_DELAY_MS: '200',
@@ -291,4 +293,42 @@ test('the worker routes refuse callers without the worker token', async () => {
   expect(response.status).toBe(401);
   const wrong = await fetch(`${app.url}/api/outbox/reconcile`, { method: 'POST', headers: { authorization: 'Bearer wrong' } });
   expect(wrong.status).toBe(401);
+});
+
+test('R15: an opinion that asks for feedback is followed up with its addressee; a complaint receipt written by another module is delivered', async () => {
+  const opinion: any = await docs('api::opinion.opinion').create({
+    data: { kind: 'general', title: 'Partshøring i byggesager', outcome: 'henstilling', legalPerspective: 'Forvaltningslovens § 19.', reasoning: 'Partshøring mangler.', addressedTo: 'Kommunaldirektøren', addresseeEmail: 'direktion@example.org', feedbackRequested: true },
+  } as never);
+  const rows: any[] = await app.strapi.db.query(NOTIFICATION as UID.ContentType).findMany({ where: { opinion: { id: opinion.id } } });
+  expect(rows.map((r) => [r.kind, r.recipient, r.deliveryStatus])).toEqual([['opinion_followup', 'direktion@example.org', 'planned']]);
+  const [followup] = (await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes('direktion@example.org')))).filter((m) => m.to.includes('direktion@example.org'));
+  expect(followup.subject).toMatch(/Opfølgning på borgerrådgiverens udtalelse/);
+  expect(followup.decoded).toContain('Partshøring i byggesager');
+
+  const c = await complaint({ citizenEmail: 'niels@example.org' });
+  await docs(NOTIFICATION).create({ data: { kind: 'complaint_receipt', recipient: 'niels@example.org', complaint: c.documentId, notBefore: new Date().toISOString() } } as never);
+  const receipts = (await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes('niels@example.org')))).filter((m) => m.to.includes('niels@example.org'));
+  expect(receipts).toHaveLength(1);
+  expect(receipts[0].subject).toContain(c.caseNumber);
+  expect(receipts[0].decoded).not.toContain('Ansøgningen blev ikke behandlet');
+  expect(receipts[0].decoded).not.toContain('Niels Navngiven');
+});
+
+test('the public statement API is rate-limited per IP and refuses oversized bodies', async () => {
+  process.env.PUBLIC_STATEMENT_RATE_LIMIT = '1'; // read per request; Strapi runs in this process
+  try {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await getStatement(crypto.randomBytes(32).toString('base64url'))).status);
+    expect(statuses).toContain(429);
+    const limited = await fetch(`${app.url}/api/public/statements/${crypto.randomBytes(32).toString('base64url')}`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await limited.json()) as any).error.message).toMatch(/For mange forespørgsler/);
+  } finally {
+    process.env.PUBLIC_STATEMENT_RATE_LIMIT = '1000';
+  }
+  const huge = await fetch(`${app.url}/api/public/statements/${crypto.randomBytes(32).toString('base64url')}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { text: 'x'.repeat(400 * 1024), respondentName: 'y' } }),
+  });
+  expect(huge.status).toBe(413);
 });
