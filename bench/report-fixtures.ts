@@ -59,8 +59,12 @@ export class ReportFixtures {
   readonly sql: Sql;
   private readonly stamp: number | string;
 
-  constructor(private readonly knex: Knex, private readonly chunkSize = 500) {
+  private readonly chunkSize: number;
+
+  constructor(private readonly knex: Knex, chunkSize = 400) {
     this.sql = sqlFor(knex);
+    // SQLite's multi-row insert is a compound SELECT, limited to 500 terms.
+    this.chunkSize = this.sql.dialect === 'sqlite' ? Math.min(chunkSize, 400) : chunkSize;
     this.stamp = this.sql.instant(new Date());
   }
 

@@ -1,0 +1,179 @@
+/**
+ * Benchmark of the statistics report: generates N inquiries (default 100,000) with statement
+ * requests, opinions, recommendations and improvement work over two years, then times the full
+ * report for the last year (with the previous year beside it) against a plain grouped COUNT over
+ * the same table, on SQLite and on PostgreSQL, each in its own process on a fresh database.
+ *
+ *   npx tsx bench/report.ts [--n 100000] [--db sqlite|postgres|both] [--runs 5]
+ *   npm run bench:report
+ */
+import { spawnSync } from 'child_process';
+import path from 'path';
+import { performance } from 'perf_hooks';
+import { ReportFixtures } from './report-fixtures';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const N = Number(arg('n', process.env.BENCH_N ?? '100000'));
+const RUNS = Number(arg('runs', '5'));
+const DB = arg('db', 'both');
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same data. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function runOne(client: 'sqlite' | 'postgres') {
+  process.env.DATABASE_CLIENT = client;
+  process.env.LOG_LEVEL = 'error';
+  const { startStrapi } = await import('../test/helpers/strapi');
+  const app = await startStrapi();
+  try {
+    const knex = app.strapi.db.connection;
+    const rnd = random(42);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)];
+    const DAY = 86_400_000;
+    const start = Date.UTC(2024, 0, 1);
+    const span = 2 * 365 * DAY;
+
+    const t0 = performance.now();
+    await knex.transaction(async (trx) => {
+      const f = new ReportFixtures(trx, 1000);
+      const centers = await f.centers(Array.from({ length: 12 }, (_, i) => `Center ${i + 1}`));
+      const statuses = ['modtaget', 'visitation', 'dialog', 'afvist', 'henvist', 'loest_ved_dialog', 'undersoegelse', 'udtalelse_afgivet', 'afsluttet', 'tilbagetrukket'];
+      const reasons = ['faglig_vurdering', 'privatretlig', 'anden_klageinstans', 'personalesag', 'serviceniveau', 'foraeldet', 'indbragt', 'politisk_behandlet', 'grundloes', 'anonym'];
+      const complaints = Array.from({ length: N }, () => {
+        const receivedAt = new Date(start + Math.floor(rnd() * span));
+        const status = pick(statuses);
+        const closed = ['afvist', 'henvist', 'loest_ved_dialog', 'afsluttet', 'tilbagetrukket'].includes(status);
+        return {
+          center: rnd() < 0.95 ? pick(centers) : null,
+          receivedAt,
+          purpose: pick(['klage', 'klage', 'raadgivning', 'genoptagelse']),
+          channel: pick(['web', 'email', 'phone', 'letter', 'meeting', 'own_initiative', 'council']),
+          category: rnd() < 0.8 ? pick(['sagsbehandling', 'betjening', 'faktisk_forvaltning', 'diskrimination']) : null,
+          outOfScopeReason: status === 'afvist' ? pick(reasons) : null,
+          identity: pick(['named', 'named', 'named', 'confidential', 'anonymous']),
+          status,
+          firstActionAt: status === 'modtaget' ? null : new Date(receivedAt.getTime() + Math.floor(rnd() * 20 * DAY)),
+          closedAt: closed ? new Date(receivedAt.getTime() + Math.floor(rnd() * 90 * DAY)) : null,
+        };
+      });
+      const complaintIds = await f.complaints(complaints);
+      const statementCount = Math.floor(N / 5);
+      await f.statements(
+        Array.from({ length: statementCount }, (_, i) => {
+          const requestedAt = new Date(complaints[i * 5].receivedAt.getTime() + 3 * DAY);
+          const answered = rnd() < 0.85;
+          return {
+            center: complaints[i * 5].center,
+            complaint: complaintIds[i * 5],
+            requestedAt,
+            dueAt: new Date(requestedAt.getTime() + 14 * DAY),
+            agreedDueAt: rnd() < 0.1 ? new Date(requestedAt.getTime() + 21 * DAY) : null,
+            respondedAt: answered ? new Date(requestedAt.getTime() + Math.floor(rnd() * 25 * DAY)) : null,
+            status: answered ? 'besvaret' : pick(['sendt', 'sendt', 'annulleret']),
+          };
+        }),
+      );
+      const opinionIds = await f.opinions(
+        Array.from({ length: Math.floor(N / 20) }, (_, i) => ({
+          kind: rnd() < 0.05 ? ('general' as const) : ('case' as const),
+          outcome: pick(['kritik', 'henstilling', 'ingen_kritik', 'afvisning']),
+          issuedAt: new Date(complaints[i * 20].receivedAt.getTime() + 40 * DAY),
+          complaint: complaintIds[i * 20],
+        })),
+      );
+      await f.recommendations(
+        opinionIds.map((opinion) => ({ opinion, followUpStatus: pick(['afventer', 'accepteret', 'gennemfoert', 'afvist']), caseReopened: rnd() < 0.3 })),
+      );
+      await f.improvement(
+        Array.from({ length: Math.max(10, Math.floor(N / 50)) }, () => ({
+          kind: pick(['tilbagemelding', 'undervisning', 'vejledning', 'forbedringsprojekt', 'moede_centerchef']),
+          date: new Date(start + Math.floor(rnd() * span)).toISOString().slice(0, 10),
+          hours: Math.round(rnd() * 16) / 2,
+          center: rnd() < 0.7 ? pick(centers) : null,
+        })),
+      );
+    });
+    if (client === 'postgres') await knex.raw('ANALYZE');
+    const generateMs = performance.now() - t0;
+
+    const service = app.strapi.service('api::report.report') as any;
+    const { yearPeriod } = await import('../cms/src/reports/period');
+    const period = yearPeriod(2025);
+    const countQuery = () => knex.raw('SELECT case_status, COUNT(*) AS n FROM complaints GROUP BY case_status');
+
+    // Warm up both, then alternate the runs so both see the same conditions.
+    let report = await service.statistics(period);
+    await countQuery();
+    const reportMs: number[] = [];
+    const countMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      let t = performance.now();
+      report = await service.statistics(period);
+      reportMs.push(performance.now() - t);
+      t = performance.now();
+      await countQuery();
+      countMs.push(performance.now() - t);
+    }
+    const r = median(reportMs);
+    const c = median(countMs);
+    console.log(
+      JSON.stringify({
+        client,
+        cases: N,
+        generateSeconds: Math.round(generateMs / 100) / 10,
+        inquiriesInReport: report.inquiries.total.current + report.inquiries.total.previous,
+        reportMs: Math.round(r * 10) / 10,
+        groupedCountMs: Math.round(c * 10) / 10,
+        ratio: Math.round((r / c) * 10) / 10,
+        underOneSecond: r < 1000,
+      }),
+    );
+  } finally {
+    await app.stop();
+  }
+}
+
+async function main() {
+  const child = args.includes('--child');
+  if (child) return runOne(DB as 'sqlite' | 'postgres');
+  const clients = DB === 'both' ? (['sqlite', 'postgres'] as const) : ([DB] as ('sqlite' | 'postgres')[]);
+  console.log(`Statistics report benchmark: ${N} inquiries, median of ${RUNS} runs, full report for 2025 (with 2024) against SELECT case_status, COUNT(*) … GROUP BY case_status`);
+  const results: any[] = [];
+  for (const client of clients) {
+    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', '--db', client, '--n', String(N), '--runs', String(RUNS)], {
+      cwd: path.resolve(__dirname, '..'),
+      env: { ...process.env, DATABASE_CLIENT: client },
+      encoding: 'utf8',
+    });
+    const line = run.stdout.split('\n').find((l) => l.startsWith('{"client"'));
+    if (!line) {
+      console.error(`${client}: failed\n${run.stdout}\n${run.stderr}`);
+      process.exitCode = 1;
+      continue;
+    }
+    results.push(JSON.parse(line));
+  }
+  for (const r of results) {
+    console.log(
+      `${r.client.padEnd(9)} cases ${r.cases}  generated in ${r.generateSeconds} s  full report ${r.reportMs} ms  grouped COUNT ${r.groupedCountMs} ms  ratio ${r.ratio}×  ${r.underOneSecond ? 'under 1 s' : 'OVER 1 s'}`,
+    );
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
