@@ -97,8 +97,8 @@ describe('report reminders', () => {
     expect(await service().ensureReportReminders(new Date('2030-01-15T12:00:00Z'))).toEqual([]);
     const rows = (await outbox('report_reminder')).filter((r: any) => r.dueVersion.includes('2029') || r.dueVersion.includes('2030'));
     expect(rows.map((r: any) => [r.dueVersion, new Date(r.notBefore).toISOString(), r.recipient, r.deliveryStatus, r.subject])).toEqual([
-      ['report-reminder:annual:2029', '2030-02-01T07:00:00.000Z', municipality.email, 'planned', 'Påmindelse: Årsberetningen for 2029 skal forelægges i marts 2030'],
-      ['report-reminder:half_year:2030-1', '2030-08-01T06:00:00.000Z', municipality.email, 'planned', 'Påmindelse: Halvårsstatus for 1. halvår 2030 til udvalgene'],
+      ['report-reminder:annual:2029', '2030-02-01T07:00:00.000Z', municipality.email, 'planned', 'Årsberetningen for 2029 skal forelægges i marts 2030'],
+      ['report-reminder:half_year:2030-1', '2030-08-01T06:00:00.000Z', municipality.email, 'planned', 'Halvårsstatus for 1. halvår 2030 skal udarbejdes til udvalgene'],
     ]);
   });
 

@@ -11,6 +11,7 @@ export interface ReminderPlan {
   /** Identifies the reminder; the outbox row's dueVersion, so it is created once. */
   dueVersion: string;
   notBefore: Date;
+  /** The email subject; the workers' template prefixes the body with "Påmindelse:". */
   subject: string;
   /** The year the report covers. */
   year: number;
@@ -22,9 +23,9 @@ function planFor(kind: ReminderPlan['kind'], reminderYear: number, calendar: Wor
   const notBefore = calendar.nextOfficeMorning(firstOfMonth.toJSDate());
   if (kind === 'annual') {
     const year = reminderYear - 1;
-    return { kind, year, notBefore, dueVersion: `report-reminder:annual:${year}`, subject: `Påmindelse: Årsberetningen for ${year} skal forelægges i marts ${reminderYear}` };
+    return { kind, year, notBefore, dueVersion: `report-reminder:annual:${year}`, subject: `Årsberetningen for ${year} skal forelægges i marts ${reminderYear}` };
   }
-  return { kind, year: reminderYear, notBefore, dueVersion: `report-reminder:half_year:${reminderYear}-1`, subject: `Påmindelse: Halvårsstatus for 1. halvår ${reminderYear} til udvalgene` };
+  return { kind, year: reminderYear, notBefore, dueVersion: `report-reminder:half_year:${reminderYear}-1`, subject: `Halvårsstatus for 1. halvår ${reminderYear} skal udarbejdes til udvalgene` };
 }
 
 /** The next annual and the next half-year reminder after `now` (never one in the past). */
