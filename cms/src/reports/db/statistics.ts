@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import { WorkingCalendar } from '@borgerraadgiver/config';
-import { MEDIAN, P90, percentileFromRanks, type Fraction } from '../percentile';
+import { MEDIAN, P90, percentileFromRanks, percentileRanks } from '../percentile';
 import { periodBounds, periodDates, previousPeriod, type Period } from '../period';
 import { assembleReport } from '../assemble';
 import type { DurationCell, PeriodSlot, RawFigures, Report } from '../model';
@@ -38,7 +38,8 @@ async function inquiryCube(knex: Knex, sql: Sql, r: Range) {
     knex,
     `SELECT CASE WHEN c.received_at >= ? THEN 'current' ELSE 'previous' END AS slot,
             l.center_id AS center_id, c.purpose AS purpose, c.channel AS channel, c.category AS category,
-            c.out_of_scope_reason AS reason, c.identity AS identity, c.case_status AS status, COUNT(*) AS n
+            c.out_of_scope_reason AS reason, c.identity AS identity, c.case_status AS status, COUNT(*) AS n,
+            COUNT(c.first_action_at) AS n_first_action, COUNT(c.closed_at) AS n_closed
        FROM complaints c
        LEFT JOIN ${COMPLAINT_CENTER} l ON l.complaint_id = c.id
       WHERE c.received_at >= ? AND c.received_at < ?
@@ -55,6 +56,8 @@ async function inquiryCube(knex: Knex, sql: Sql, r: Range) {
     identity: textOrNull(x.identity),
     status: textOrNull(x.status),
     count: num(x.n),
+    firstActions: num(x.n_first_action),
+    closures: num(x.n_closed),
   }));
 }
 
@@ -148,33 +151,48 @@ async function improvementCells(knex: Knex, period: Period, previous: Period) {
   return result.map((x: any) => ({ period: slotOf(x.slot), centerId: idOrNull(x.center_id), kind: textOrNull(x.kind), count: num(x.n), hours: num(x.hours) }));
 }
 
-/** Percentile ranks as integer SQL (same floor as percentileRanks): (n − 1)·num / den, and the next rank. */
-function rankCondition(fractions: Fraction[]): string {
-  const ranks = fractions.flatMap((p) => [`(n - 1) * ${p.num} / ${p.den}`, `(n - 1) * ${p.num} / ${p.den} + 1`]);
-  return `rn - 1 IN (${ranks.join(', ')})`;
-}
-
-/** Median and 90th percentile of a duration in seconds, for both slots, from the rows at those ranks only. */
-async function durationPercentiles(knex: Knex, table: string, at: string, durationSql: string, where: string, bindings: unknown[]): Promise<Record<PeriodSlot, DurationCell>> {
-  const result = await rows(
-    knex,
-    `SELECT slot, n, rn, d FROM (
-       SELECT slot, d, ROW_NUMBER() OVER (PARTITION BY slot ORDER BY d) AS rn, COUNT(*) OVER (PARTITION BY slot) AS n
-         FROM (SELECT CASE WHEN t.${at} >= ? THEN 'current' ELSE 'previous' END AS slot, ${durationSql} AS d
-                 FROM ${table} t WHERE t.${at} >= ? AND t.${at} < ? AND ${where}) base
-     ) ranked
-     WHERE ${rankCondition([MEDIAN, P90])}`,
-    bindings,
-  );
+/**
+ * Median and 90th percentile of a duration in seconds, for both slots. The counts come from the
+ * grouped queries; one window query numbers the sorted durations and returns only the rows at
+ * the ranks percentileRanks() asks for (at most eight rows).
+ */
+async function durationPercentiles(
+  knex: Knex,
+  table: string,
+  at: string,
+  durationSql: string,
+  where: string,
+  rangeBindings: unknown[],
+  counts: Record<PeriodSlot, number>,
+): Promise<Record<PeriodSlot, DurationCell>> {
   const cells: Record<PeriodSlot, DurationCell> = {
     current: { count: 0, medianSeconds: null, p90Seconds: null },
     previous: { count: 0, medianSeconds: null, p90Seconds: null },
   };
+  const ranksOf = (n: number) => (n === 0 ? [] : [...new Set([MEDIAN, P90].flatMap((p) => { const r = percentileRanks(n, p); return [r.lower + 1, r.upper + 1]; }))]);
+  const wanted = { current: ranksOf(counts.current), previous: ranksOf(counts.previous) };
+  const conditions: string[] = [];
+  const bindings: unknown[] = [...rangeBindings];
   for (const slot of ['current', 'previous'] as const) {
-    const slotRows = result.filter((x: any) => slotOf(x.slot) === slot);
-    if (slotRows.length === 0) continue;
-    const n = num((slotRows[0] as any).n);
-    const valueAt = new Map(slotRows.map((x: any) => [num(x.rn) - 1, num(x.d)]));
+    if (wanted[slot].length === 0) continue;
+    conditions.push(`(slot = ${slot === 'current' ? 1 : 0} AND rn IN (${wanted[slot].map(() => '?').join(', ')}))`);
+    bindings.push(...wanted[slot]);
+  }
+  if (conditions.length === 0) return cells;
+  const result = await rows(
+    knex,
+    `SELECT slot, rn, d FROM (
+       SELECT slot, d, ROW_NUMBER() OVER (PARTITION BY slot ORDER BY d) AS rn
+         FROM (SELECT CASE WHEN t.${at} >= ? THEN 1 ELSE 0 END AS slot, ${durationSql} AS d
+                 FROM ${table} t WHERE t.${at} >= ? AND t.${at} < ? AND ${where}) base
+     ) ranked
+     WHERE ${conditions.join(' OR ')}`,
+    bindings,
+  );
+  for (const slot of ['current', 'previous'] as const) {
+    const n = counts[slot];
+    if (n === 0) continue;
+    const valueAt = new Map(result.filter((x: any) => num(x.slot) === (slot === 'current' ? 1 : 0)).map((x: any) => [num(x.rn) - 1, num(x.d)]));
     cells[slot] = { count: n, medianSeconds: percentileFromRanks(n, valueAt, MEDIAN), p90Seconds: percentileFromRanks(n, valueAt, P90) };
   }
   return cells;
@@ -205,19 +223,27 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
   const statements = await statementCells(knex, sql, range, now);
   const recommendations = await recommendationCells(knex, sql, range);
   const improvement = await improvementCells(knex, period, previous);
-  const firstAction = await durationPercentiles(knex, 'complaints', 'received_at', sql.secondsBetween('t.first_action_at', 't.received_at'), 't.first_action_at IS NOT NULL', rangeBindings);
-  const closure = await durationPercentiles(knex, 'complaints', 'received_at', sql.secondsBetween('t.closed_at', 't.received_at'), 't.closed_at IS NOT NULL', rangeBindings);
+  const countBy = <T extends { period: PeriodSlot }>(cells: T[], pick: (cell: T) => number) => ({
+    current: cells.filter((c) => c.period === 'current').reduce((sum, c) => sum + pick(c), 0),
+    previous: cells.filter((c) => c.period === 'previous').reduce((sum, c) => sum + pick(c), 0),
+  });
+  const firstAction = await durationPercentiles(
+    knex, 'complaints', 'received_at', sql.secondsBetween('t.first_action_at', 't.received_at'), 't.first_action_at IS NOT NULL', rangeBindings,
+    countBy(inquiries, (c) => c.firstActions),
+  );
+  const closure = await durationPercentiles(
+    knex, 'complaints', 'received_at', sql.secondsBetween('t.closed_at', 't.received_at'), 't.closed_at IS NOT NULL', rangeBindings,
+    countBy(inquiries, (c) => c.closures),
+  );
+  // Same rows as "answered" in statementCells: responded, not cancelled.
   const statement = await durationPercentiles(
-    knex,
-    'statement_requests',
-    'requested_at',
-    sql.secondsBetween('t.responded_at', 't.requested_at'),
-    "t.responded_at IS NOT NULL AND (t.request_status IS NULL OR t.request_status <> 'annulleret')",
-    rangeBindings,
+    knex, 'statement_requests', 'requested_at', sql.secondsBetween('t.responded_at', 't.requested_at'),
+    "t.responded_at IS NOT NULL AND (t.request_status IS NULL OR t.request_status <> 'annulleret')", rangeBindings,
+    countBy(statements, (c) => c.answered),
   );
   return {
     centers,
-    inquiries,
+    inquiries: inquiries.map(({ firstActions: _f, closures: _c, ...cell }) => cell),
     opinions,
     statements,
     recommendations,
