@@ -101,7 +101,7 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
   const centerName = new Map(raw.centers.map((c) => [String(c.id), c.name]));
   const centerVocabulary: Record<string, string> = Object.fromEntries(raw.centers.map((c) => [String(c.id), c.name]));
 
-  // Inquiries: one pass over the cube fills every breakdown.
+  // Inquiries: two small grouped results fill every breakdown.
   const byPurpose = emptyCounts();
   const byChannel = emptyCounts();
   const byCenter = emptyCounts();
@@ -116,20 +116,23 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
     if (!bucket) perCenter.set(key, (bucket = { purpose: emptyCounts(), category: emptyCounts(), status: emptyCounts() }));
     return bucket;
   };
-  for (const cell of raw.inquiries) {
+  for (const cell of raw.inquiriesByCenter) {
     const p = cell.period;
     add(byPurpose, p, cell.purpose, cell.count);
-    add(byChannel, p, cell.channel, cell.count);
     add(byCenter, p, cell.centerId, cell.count);
     add(byCategory, p, cell.category, cell.count);
-    if (cell.reason) add(byReason, p, cell.reason, cell.count);
-    add(byIdentity, p, cell.identity, cell.count);
     add(byStatus, p, cell.status, cell.count);
-    if (cell.status === 'afvist') add(rejectedByReason, p, cell.reason, cell.count);
     const bucket = centerBucket(cell.centerId === null ? NOT_GIVEN : String(cell.centerId));
     add(bucket.purpose, p, cell.purpose, cell.count);
     add(bucket.category, p, cell.category, cell.count);
     add(bucket.status, p, cell.status, cell.count);
+  }
+  for (const cell of raw.inquiriesByDimension) {
+    const p = cell.period;
+    add(byChannel, p, cell.channel, cell.count);
+    add(byIdentity, p, cell.identity, cell.count);
+    if (cell.reason) add(byReason, p, cell.reason, cell.count);
+    if (cell.rejected) add(rejectedByReason, p, cell.reason, cell.count);
   }
   const statusRow = (counts: Counts, status: string, label: string) =>
     row(status, label, counts.current.get(status) ?? 0, counts.previous.get(status) ?? 0);

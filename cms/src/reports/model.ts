@@ -112,15 +112,25 @@ export interface Report {
 }
 
 /** Raw aggregates as the database returns them, one set per period slot. */
-export interface InquiryCell {
+/** Inquiries grouped by center, purpose, category and status (with the duration counts). */
+export interface InquiryCenterCell {
   period: PeriodSlot;
   centerId: number | null;
   purpose: string | null;
-  channel: string | null;
   category: string | null;
-  reason: string | null;
-  identity: string | null;
   status: string | null;
+  count: number;
+  firstActions: number;
+  closures: number;
+}
+
+/** Inquiries grouped by channel, identity and out-of-scope reason (and whether rejected). */
+export interface InquiryDimensionCell {
+  period: PeriodSlot;
+  channel: string | null;
+  identity: string | null;
+  reason: string | null;
+  rejected: boolean;
   count: number;
 }
 
@@ -169,7 +179,8 @@ export interface DurationCell {
 
 export interface RawFigures {
   centers: { id: number; name: string }[];
-  inquiries: InquiryCell[];
+  inquiriesByCenter: InquiryCenterCell[];
+  inquiriesByDimension: InquiryDimensionCell[];
   opinions: OpinionCell[];
   statements: StatementCell[];
   recommendations: RecommendationCell[];

@@ -1,6 +1,6 @@
 /**
  * The statistics queries: a handful of grouped aggregates over both the period and the one
- * before it (one scan each, a CASE tells the two apart), plus one window-function query per
+ * before it (one scan each, a CASE tells the two apart; few groups each), plus one window-function query per
  * duration that returns only the rows at the percentile ranks. Nothing is loaded row by row.
  */
 import type { Knex } from 'knex';
@@ -33,31 +33,50 @@ const slotOf = (value: unknown): PeriodSlot => (value === 'current' ? 'current' 
 /** The complaint's center through its link table, used when a row has no center of its own. */
 const COMPLAINT_CENTER = 'complaints_center_lnk';
 
-async function inquiryCube(knex: Knex, sql: Sql, r: Range) {
+/** Inquiries by center × purpose × category × status, with how many have a first action and a closure. */
+async function inquiriesByCenter(knex: Knex, sql: Sql, r: Range) {
   const result = await rows(
     knex,
     `SELECT CASE WHEN c.received_at >= ? THEN 'current' ELSE 'previous' END AS slot,
-            l.center_id AS center_id, c.purpose AS purpose, c.channel AS channel, c.category AS category,
-            c.out_of_scope_reason AS reason, c.identity AS identity, c.case_status AS status, COUNT(*) AS n,
-            COUNT(c.first_action_at) AS n_first_action, COUNT(c.closed_at) AS n_closed
+            l.center_id AS center_id, c.purpose AS purpose, c.category AS category, c.case_status AS status,
+            COUNT(*) AS n, COUNT(c.first_action_at) AS n_first_action, COUNT(c.closed_at) AS n_closed
        FROM complaints c
        LEFT JOIN ${COMPLAINT_CENTER} l ON l.complaint_id = c.id
       WHERE c.received_at >= ? AND c.received_at < ?
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+      GROUP BY 1, 2, 3, 4, 5`,
     [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
   return result.map((x: any) => ({
     period: slotOf(x.slot),
     centerId: idOrNull(x.center_id),
     purpose: textOrNull(x.purpose),
-    channel: textOrNull(x.channel),
     category: textOrNull(x.category),
-    reason: textOrNull(x.reason),
-    identity: textOrNull(x.identity),
     status: textOrNull(x.status),
     count: num(x.n),
     firstActions: num(x.n_first_action),
     closures: num(x.n_closed),
+  }));
+}
+
+/** Inquiries by channel × identity × out-of-scope reason × rejected (no join needed). */
+async function inquiriesByDimension(knex: Knex, sql: Sql, r: Range) {
+  const result = await rows(
+    knex,
+    `SELECT CASE WHEN c.received_at >= ? THEN 'current' ELSE 'previous' END AS slot,
+            c.channel AS channel, c.identity AS identity, c.out_of_scope_reason AS reason,
+            CASE WHEN c.case_status = 'afvist' THEN 1 ELSE 0 END AS rejected, COUNT(*) AS n
+       FROM complaints c
+      WHERE c.received_at >= ? AND c.received_at < ?
+      GROUP BY 1, 2, 3, 4, 5`,
+    [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
+  );
+  return result.map((x: any) => ({
+    period: slotOf(x.slot),
+    channel: textOrNull(x.channel),
+    identity: textOrNull(x.identity),
+    reason: textOrNull(x.reason),
+    rejected: num(x.rejected) === 1,
+    count: num(x.n),
   }));
 }
 
@@ -218,7 +237,8 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
 
   // Sequential on purpose: SQLite has one connection, and PostgreSQL is fast enough either way.
   const centers = (await rows<{ id: unknown; name: unknown }>(knex, 'SELECT id, name FROM centers ORDER BY name', [])).map((c) => ({ id: Number(c.id), name: String(c.name) }));
-  const inquiries = await inquiryCube(knex, sql, range);
+  const byCenter = await inquiriesByCenter(knex, sql, range);
+  const byDimension = await inquiriesByDimension(knex, sql, range);
   const opinions = await opinionCells(knex, sql, range);
   const statements = await statementCells(knex, sql, range, now);
   const recommendations = await recommendationCells(knex, sql, range);
@@ -229,11 +249,11 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
   });
   const firstAction = await durationPercentiles(
     knex, 'complaints', 'received_at', sql.secondsBetween('t.first_action_at', 't.received_at'), 't.first_action_at IS NOT NULL', rangeBindings,
-    countBy(inquiries, (c) => c.firstActions),
+    countBy(byCenter, (c) => c.firstActions),
   );
   const closure = await durationPercentiles(
     knex, 'complaints', 'received_at', sql.secondsBetween('t.closed_at', 't.received_at'), 't.closed_at IS NOT NULL', rangeBindings,
-    countBy(inquiries, (c) => c.closures),
+    countBy(byCenter, (c) => c.closures),
   );
   // Same rows as "answered" in statementCells: responded, not cancelled.
   const statement = await durationPercentiles(
@@ -243,7 +263,8 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
   );
   return {
     centers,
-    inquiries: inquiries.map(({ firstActions: _f, closures: _c, ...cell }) => cell),
+    inquiriesByCenter: byCenter,
+    inquiriesByDimension: byDimension,
     opinions,
     statements,
     recommendations,
