@@ -78,14 +78,22 @@ describe('information pages', () => {
   test('an edit in the admin shows on the site without a deploy', async () => {
     const texts = app.strapi.documents('api::site-content.site-content');
     const doc = (await texts.findFirst({}))!;
-    await texts.update({ documentId: doc.documentId, data: { frontTitle: 'Velkommen hos borgerrådgiveren' } as any });
+    const frontBody = '## Nyt afsnit\n\n<script>window.hacked = 1</script> **Fed tekst** og [et link](javascript:alert(1)) og [kontakt](/kontakt).';
+    await texts.update({ documentId: doc.documentId, data: { frontTitle: 'Velkommen hos borgerrådgiveren', frontBody } as any });
     try {
       await new Promise((resolve) => setTimeout(resolve, 400));
       const page = await open(jsContext, '/');
       expect(await page.locator('h1').innerText()).toBe('Velkommen hos borgerrådgiveren');
+      expect(await page.locator('main h2', { hasText: 'Nyt afsnit' }).count()).toBe(1);
+      expect(await page.locator('main strong', { hasText: 'Fed tekst' }).count()).toBe(1);
+      // The advisor's text is Markdown only: HTML is shown as text, unsafe links are dropped.
+      expect(await page.locator('main script').count()).toBe(0);
+      expect(await page.locator('main').innerText()).toContain('<script>');
+      expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+      expect(await page.locator('main .prose a[href="/kontakt"]').count()).toBe(1);
       await page.close();
     } finally {
-      await texts.update({ documentId: doc.documentId, data: { frontTitle: doc.frontTitle } as any });
+      await texts.update({ documentId: doc.documentId, data: { frontTitle: doc.frontTitle, frontBody: doc.frontBody } as any });
     }
   });
 });
@@ -150,11 +158,11 @@ describe('complaint form', () => {
     await page.check('#f-consent');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
 
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await page.evaluate('document.activeElement.className')).toBe('error-summary');
     expect(await page.locator('#f-cvr-error').innerText()).toContain('CVR-nummeret skal være 8 cifre');
     await expectAccessible(page, '/klage (CVR error)');
     await page.click('.error-summary a[href="#f-cvr"]');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-cvr');
+    expect(await page.evaluate('document.activeElement.id')).toBe('f-cvr');
     expect(await page.isChecked('#f-complainantKind-business')).toBe(true);
     expect(await page.isChecked('#f-consent')).toBe(true);
 

@@ -57,24 +57,31 @@ interface CacheEntry<T> {
   fetchedAt: number;
 }
 
+/** After a failed fetch, serve the stale copy without asking again for this long (a hanging CMS must not slow every page). */
+const RETRY_AFTER_FAILURE_MS = 10_000;
+
 /** Fresh within the TTL; refetched after; the stale value is kept when the CMS fails. */
-function cached<T>(what: string, load: () => Promise<T>) {
+function cached<T>(load: () => Promise<T>) {
   let entry: CacheEntry<T> | null = null;
   let pending: Promise<T> | null = null;
+  let failedAt = 0;
   return async (): Promise<T | null> => {
     if (entry && Date.now() - entry.fetchedAt < env.contentTtlMs()) return entry.value;
+    if (Date.now() - failedAt < Math.min(RETRY_AFTER_FAILURE_MS, env.contentTtlMs() || RETRY_AFTER_FAILURE_MS)) return entry?.value ?? null;
     pending ??= load().finally(() => (pending = null));
     try {
       const value = await pending;
       entry = { value, fetchedAt: Date.now() };
+      failedAt = 0;
       return value;
     } catch {
+      failedAt = Date.now();
       return entry?.value ?? null;
     }
   };
 }
 
-const loadContent = cached('site-content', async () => {
+const loadContent = cached(async () => {
   const { status, body } = await request('site-content', '/api/public/site-content');
   if (status !== 200 || !body?.data) throw new CmsUnavailableError('site-content');
   return body.data as Partial<SiteContent>;
@@ -95,7 +102,7 @@ export interface Center {
   name: string;
 }
 
-const loadCenters = cached('centers', async () => {
+const loadCenters = cached(async () => {
   const { status, body } = await request('centers', '/api/public/centers');
   if (status !== 200 || !Array.isArray(body?.data)) throw new CmsUnavailableError('centers');
   return body.data as Center[];
