@@ -151,3 +151,17 @@ test('the seeded texts are not overwritten on the next start', async () => {
   const texts = (await (await fetch(`${app.url}/api/public/site-content`)).json()) as any;
   expect(texts.data.frontTitle).toBe('Ændret af borgerrådgiveren');
 });
+
+test('the advisor edits the texts in the admin, with Danish labels, and the public endpoint serves the edit', async () => {
+  const config = await app.admin('GET', '/content-manager/content-types/api::site-content.site-content/configuration');
+  expect(config.status).toBe(200);
+  expect(config.body.data.contentType.metadatas.frontTitle.edit.label).toBe('Forside: overskrift');
+  expect(config.body.data.contentType.metadatas.howBody.edit.description).toContain('Markdown');
+
+  const current = await app.admin('GET', '/content-manager/single-types/api::site-content.site-content');
+  expect(current.status).toBe(200);
+  const saved = await app.admin('PUT', '/content-manager/single-types/api::site-content.site-content', { ...current.body.data, contactPhone: '46 46 44 21' });
+  expect(saved.status).toBe(200);
+  const texts = (await (await fetch(`${app.url}/api/public/site-content`)).json()) as any;
+  expect(texts.data.contactPhone).toBe('46 46 44 21');
+});

@@ -204,9 +204,74 @@ Skriv til ${m.email} eller ring på ${m.phone}, hvis du oplever problemer med ti
   };
 }
 
+const MARKDOWN_HELP = 'Markdown: ## Overskrift, - punkt, 1. nummereret punkt, **fed**, [linktekst](/kontakt). HTML vises som almindelig tekst.';
+
+/** Danish labels for the admin's edit view; a tuple adds a help text. */
+const LABELS: Record<string, string | [string, string]> = {
+  siteName: ['Sidens navn', 'Vises øverst på alle sider og i browserens fane.'],
+  footerText: 'Sidefod: tekst',
+  frontTitle: 'Forside: overskrift',
+  frontIntro: 'Forside: indledning',
+  frontBody: ['Forside: brødtekst', MARKDOWN_HELP],
+  scopeTitle: 'Hvad kan du klage over: overskrift',
+  scopeIntro: 'Hvad kan du klage over: indledning',
+  scopeCanBody: ['Hvad kan du klage over: det kan borgerrådgiveren', MARKDOWN_HELP],
+  scopeCannotBody: ['Hvad kan du klage over: det kan borgerrådgiveren ikke', MARKDOWN_HELP],
+  howTitle: 'Sådan klager du: overskrift',
+  howIntro: 'Sådan klager du: indledning',
+  howBody: ['Sådan klager du: brødtekst', MARKDOWN_HELP],
+  contactTitle: 'Kontakt: overskrift',
+  contactIntro: 'Kontakt: indledning',
+  contactBuilding: 'Kontakt: bygning',
+  contactStreet: 'Kontakt: adresse',
+  contactPostalCode: 'Kontakt: postnummer',
+  contactCity: 'Kontakt: by',
+  contactPhone: 'Kontakt: telefon',
+  contactEmail: 'Kontakt: e-mail',
+  contactMeetingPlaces: ['Kontakt: mødesteder', 'Ét mødested pr. linje.'],
+  contactBody: ['Kontakt: brødtekst', MARKDOWN_HELP],
+  formTitle: 'Klageformular: overskrift',
+  formIntro: 'Klageformular: indledning',
+  formGuidance: ['Klageformular: vejledning før formularen', MARKDOWN_HELP],
+  identityNamedHelp: ['Klageformular: forklaring til "Med navn"', 'Hvad valget betyder, og hvad centeret ser.'],
+  identityConfidentialHelp: ['Klageformular: forklaring til "Anonym over for kommunen"', 'Hvad valget betyder, og hvad centeret ser.'],
+  identityAnonymousHelp: ['Klageformular: forklaring til "Helt anonym"', 'Hvad valget betyder, og hvad centeret ser.'],
+  consentText: ['Klageformular: bekræftelse', 'Teksten ved afkrydsningsfeltet om behandling af oplysninger.'],
+  receiptTitle: 'Kvittering: overskrift',
+  receiptBody: ['Kvittering: brødtekst', MARKDOWN_HELP],
+  statementTitle: 'Redegørelsessiden: overskrift',
+  statementIntro: ['Redegørelsessiden: vejledning til centeret', MARKDOWN_HELP],
+  statementThanks: ['Redegørelsessiden: tak efter indsendelse', MARKDOWN_HELP],
+  privacyTitle: 'Privatliv: overskrift',
+  privacyBody: ['Privatliv: brødtekst', MARKDOWN_HELP],
+  accessibilityTitle: 'Tilgængelighedserklæring: overskrift',
+  accessibilityBody: ['Tilgængelighedserklæring: brødtekst', MARKDOWN_HELP],
+};
+
+const LAYOUT_VERSION = 1;
+
+/** Danish labels and help texts in the admin, applied once per layout version. */
+async function seedSiteContentLayout(strapi: Core.Strapi) {
+  const store = strapi.store({ type: 'plugin', name: 'borgerraadgiver', key: 'site-content-layout-version' });
+  if (((await store.get()) as number | null) === LAYOUT_VERSION) return;
+  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  const contentType = strapi.contentTypes[UID as never];
+  const configuration = await contentTypes.findConfiguration(contentType);
+  const metadatas = { ...configuration.metadatas };
+  for (const [field, entry] of Object.entries(LABELS)) {
+    if (!metadatas[field]) continue;
+    const [label, description] = Array.isArray(entry) ? entry : [entry, ''];
+    metadatas[field] = { edit: { ...metadatas[field].edit, label, description }, list: { ...metadatas[field].list, label } };
+  }
+  await contentTypes.updateConfiguration(contentType, { metadatas });
+  await store.set({ value: LAYOUT_VERSION });
+}
+
 export async function seedSiteContent(strapi: Core.Strapi): Promise<void> {
   const existing = await strapi.documents(UID).findFirst({});
-  if (existing) return;
-  await strapi.documents(UID).create({ data: defaultSiteContent() as any });
-  strapi.log.info('Seeded "Hjemmesidens tekster" with default texts.');
+  if (!existing) {
+    await strapi.documents(UID).create({ data: defaultSiteContent() as any });
+    strapi.log.info('Seeded "Hjemmesidens tekster" with default texts.');
+  }
+  await seedSiteContentLayout(strapi);
 }
