@@ -25,7 +25,7 @@ const danishPublicHolidays = new Holidays('DK');
 const holidayCache = new Map<number, Map<string, string>>();
 
 /** Danish public holidays of a year (date-holidays keeps Store Bededag up to 2023 only). */
-function publicHolidays(year: number): Map<string, string> {
+export function publicHolidays(year: number): Map<string, string> {
   let holidays = holidayCache.get(year);
   if (!holidays) {
     holidays = new Map(
@@ -42,19 +42,27 @@ function publicHolidays(year: number): Map<string, string> {
 /**
  * The Danish working-day calendar of one municipality: weekends, public holidays and the
  * closing days the advisor has switched on (e.g. 24 and 31 December).
+ *
+ * `nonWorkingDays` are the days kept as data (in the CMS: the advisor's list of holidays and
+ * closing days). For a year listed in `yearsKeptAsData` that list is authoritative; other years
+ * fall back to the statutory Danish public holidays, so a deadline far ahead is never computed
+ * without them.
  */
 export class WorkingCalendar {
-  private readonly closingDays: Map<string, string>;
+  private readonly days: Map<string, string>;
+  private readonly yearsKeptAsData: Set<number>;
 
-  constructor(closingDays: Iterable<{ date: string; name: string }> = []) {
-    this.closingDays = new Map([...closingDays].map((day) => [day.date, day.name]));
+  constructor(nonWorkingDays: Iterable<{ date: string; name: string }> = [], yearsKeptAsData: Iterable<number> = []) {
+    this.days = new Map([...nonWorkingDays].map((day) => [day.date, day.name]));
+    this.yearsKeptAsData = new Set(yearsKeptAsData);
   }
 
   /** Why a local date is not a working day, or null when it is one. */
   nonWorkingReason(day: DateTime): string | null {
     const date = day.toISODate()!;
     if (day.weekday >= 6) return 'weekend';
-    return publicHolidays(day.year).get(date) ?? this.closingDays.get(date) ?? null;
+    const statutory = this.yearsKeptAsData.has(day.year) ? undefined : publicHolidays(day.year).get(date);
+    return statutory ?? this.days.get(date) ?? null;
   }
 
   isWorkingDay(day: DateTime): boolean {

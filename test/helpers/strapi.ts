@@ -65,7 +65,16 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
 
   // Required lazily so each test file gets its own Strapi instance with the env above.
   const { createStrapi } = require('@strapi/strapi');
-  const strapi: Core.Strapi = await createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const instance: Core.Strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  try {
+    await instance.load();
+  } catch (error) {
+    // A failed boot must not leave connections open, or Jest never exits.
+    await instance.destroy().catch(() => undefined);
+    await dropDatabase();
+    throw error;
+  }
+  const strapi = instance;
   strapi.log.level = 'error';
   await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
   const address = strapi.server.httpServer.address();

@@ -123,9 +123,19 @@ describe('what the rules fill in', () => {
   });
 
   test('an active closing day moves the due date', async () => {
-    await create('api::closing-day.closing-day', { date: '2026-12-28', name: 'Lukkedag', active: true });
+    await create('api::closing-day.closing-day', { date: '2026-12-28', name: 'Ekstra lukkedag', kind: 'lukkedag', active: true });
     const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: '2026-12-11T09:00:00Z' });
     expect(new Date(request.dueAt).toISOString()).toBe('2026-12-29T22:59:59.999Z');
+  });
+
+  test('a public holiday the advisor switched off counts as a working day', async () => {
+    const boxingDay = await app.strapi.db.query('api::closing-day.closing-day').findOne({ where: { date: '2026-12-26' } });
+    expect(boxingDay).toMatchObject({ kind: 'helligdag', active: true });
+    await docs('api::closing-day.closing-day').update({ documentId: boxingDay.documentId, data: { active: false } } as never);
+    // 12 Dec + 14 days is Saturday 26 Dec: no longer a holiday, still a weekend day.
+    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: '2026-12-12T09:00:00Z' });
+    expect(request.dueAtExplanation).not.toContain('Anden Juledag');
+    expect(request.dueAtExplanation).toContain('weekend');
   });
 
   test('an agreed due date with a note is accepted from the admin', async () => {

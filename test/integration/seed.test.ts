@@ -5,12 +5,17 @@ let app: TestStrapi;
 beforeAll(async () => { app = await startStrapi(); });
 afterAll(async () => { await app?.stop(); });
 
-test('the municipality\'s centers and switchable closing days are seeded', async () => {
+test('the municipality\'s centers, public holidays and switchable closing days are seeded', async () => {
   const centers = await app.strapi.db.query('api::center.center').findMany({});
   expect(centers.map((c: { name: string }) => c.name).sort()).toEqual(municipality.centers.map((c) => c.name).sort());
-  const closingDays = await app.strapi.db.query('api::closing-day.closing-day').findMany({});
-  expect(closingDays.length).toBe(municipality.closingDays.length * 2);
-  expect(closingDays.every((d: { active: boolean }) => d.active === false)).toBe(true);
+  const year = new Date().getFullYear();
+  const days = await app.strapi.db.query('api::closing-day.closing-day').findMany({});
+  const closing = days.filter((d: { kind: string }) => d.kind === 'lukkedag');
+  expect(closing.length).toBe(municipality.closingDays.length * 2);
+  expect(closing.every((d: { active: boolean }) => !d.active)).toBe(true);
+  const holidays = days.filter((d: { kind: string }) => d.kind === 'helligdag');
+  expect(holidays.every((d: { active: boolean }) => Boolean(d.active))).toBe(true);
+  expect(holidays.map((d: { date: string; name: string }) => `${String(d.date).slice(0, 10)} ${d.name}`)).toEqual(expect.arrayContaining([`${year}-12-25 Juledag`, `${year + 1}-01-01 Nytårsdag`]));
 });
 
 test('seeding again changes nothing', async () => {

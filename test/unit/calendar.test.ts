@@ -43,6 +43,13 @@ describe('deadline: a day-based period ends at the end of a working day', () => 
     expect(explanation).toContain('Frist: mandag 28. december 2026');
   });
 
+  test('a year kept as data replaces the statutory holidays; other years keep them', () => {
+    const keptAsData = new WorkingCalendar([{ date: '2026-12-24', name: 'Juleaftensdag (lukkedag)' }], [2026]);
+    // 10 Dec + 14 days = Thu 24 Dec (closing day) → 25 Dec is no holiday in this list → Friday 25 Dec.
+    expect(keptAsData.deadline(new Date('2026-12-10T10:00:00Z'), P14D).day).toBe('2026-12-25');
+    expect(keptAsData.deadline(new Date('2027-03-11T10:00:00Z'), P14D).day).toBe('2027-03-30');
+  });
+
   test('a sub-day period is a plain offset', () => {
     const deadline = calendar.deadline(new Date('2026-12-25T10:00:00Z'), parseDuration('PT30S'));
     expect(deadline.at.toISOString()).toBe('2026-12-25T10:00:30.000Z');

@@ -5,7 +5,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { loadPolicy, WorkingCalendar, type Policy } from '@borgerraadgiver/config';
+import { loadPolicy, type Policy } from '@borgerraadgiver/config';
 import type { Knex } from 'knex';
 import {
   caseNumberYear,
@@ -21,6 +21,7 @@ import {
 } from '../rules';
 import { nextCaseNumber } from './case-number';
 import { relationTarget, type RelationRef } from './relations';
+import { loadWorkingCalendar } from './working-calendar';
 
 const COMPLAINT = 'api::complaint.complaint';
 const STATEMENT_REQUEST = 'api::statement-request.statement-request';
@@ -108,11 +109,6 @@ const handlers: Partial<Record<string, { populate: string[]; apply: (write: Writ
   [OPINION]: { populate: ['complaint', 'center'], apply: onOpinion },
 };
 
-async function loadCalendar(strapi: Core.Strapi) {
-  const closingDays = await strapi.db.query('api::closing-day.closing-day').findMany({ where: { active: true }, select: ['date', 'name'] });
-  return new WorkingCalendar(closingDays.map((day: { date: string; name: string }) => ({ date: String(day.date).slice(0, 10), name: day.name })));
-}
-
 export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPolicy()) {
   strapi.documents.use(async (ctx, next) => {
     const handler = handlers[ctx.uid];
@@ -124,7 +120,7 @@ export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPoli
       const previous = ctx.action === 'update'
         ? await strapi.db.query(ctx.uid).findOne({ where: { documentId: params.documentId }, populate: handler.populate })
         : null;
-      const context: RuleContext = { now: new Date(), policy, calendar: await loadCalendar(strapi) };
+      const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi) };
       await handler.apply({ strapi, trx, data: params.data!, previous, context });
       return next();
     });

@@ -137,12 +137,12 @@ const layouts: Record<string, TypeLayout> = {
   'api::closing-day.closing-day': {
     mainField: 'name',
     sort: ['date', 'ASC'],
-    list: ['date', 'name', 'active'],
-    labels: { date: 'Dato', name: 'Navn', active: ['Lukket', 'Når den er slået til, tæller dagen ikke som arbejdsdag i fristberegningen.'] },
+    list: ['date', 'name', 'kind', 'active'],
+    labels: { date: 'Dato', name: 'Navn', kind: 'Type', active: ['Fridag', 'Når den er slået til, tæller dagen ikke som arbejdsdag i fristberegningen.'] },
   },
 };
 
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 /** Danish labels, list columns and read-only computed fields in the admin, applied once per layout version. */
 export async function seedAdminLayouts(strapi: Core.Strapi) {

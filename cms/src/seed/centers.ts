@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { municipality } from '@borgerraadgiver/config';
+import { municipality, publicHolidays } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
 
 /** The municipality's centers as demo data on an empty system; afterwards the advisor edits them. */
@@ -15,14 +15,23 @@ export async function seedCenters(strapi: Core.Strapi) {
 
 const closingDayNames: Record<string, string> = { '06-05': 'Grundlovsdag', '12-24': 'Juleaftensdag', '12-31': 'Nytårsaftensdag' };
 
-/** The municipal closing days of this year and the next, switched off until the advisor switches them on. */
+/**
+ * The calendar data of this year and the next: the statutory public holidays (active) and the
+ * municipality's closing days (switched off until the advisor switches them on). Rows the advisor
+ * has edited are left alone; a year is only filled in once.
+ */
 export async function seedClosingDays(strapi: Core.Strapi, now = new Date()) {
   const year = DateTime.fromJSDate(now).year;
+  const days = strapi.db.query('api::closing-day.closing-day');
   for (const y of [year, year + 1]) {
-    for (const monthDay of municipality.closingDays) {
-      const date = `${y}-${monthDay}`;
-      if (await strapi.db.query('api::closing-day.closing-day').findOne({ where: { date } })) continue;
-      await strapi.documents('api::closing-day.closing-day').create({ data: { date, name: closingDayNames[monthDay] ?? 'Lukkedag', active: false } as never });
+    if (await days.count({ where: { date: { $gte: `${y}-01-01`, $lte: `${y}-12-31` } } })) continue;
+    const rows = [
+      ...[...publicHolidays(y)].map(([date, name]) => ({ date, name, kind: 'helligdag', active: true })),
+      ...municipality.closingDays.map((monthDay) => ({ date: `${y}-${monthDay}`, name: closingDayNames[monthDay] ?? 'Lukkedag', kind: 'lukkedag', active: false })),
+    ];
+    for (const data of rows) {
+      if (await days.findOne({ where: { date: data.date } })) continue;
+      await strapi.documents('api::closing-day.closing-day').create({ data: data as never });
     }
   }
 }
