@@ -104,6 +104,15 @@ describe.each(['Document Service', 'admin content-manager API'])('refused throug
   });
 });
 
+test('case data cannot be duplicated from the admin (the copy would carry the case number)', async () => {
+  const original = await complaint();
+  const before = await snapshot(COMPLAINT);
+  const response = await app.admin('POST', `/content-manager/collection-types/${COMPLAINT}/clone/${original.documentId}`, {});
+  expect(response.status).toBe(400);
+  expect(response.body.error.message).toContain('kan ikke kopieres');
+  expect(await snapshot(COMPLAINT)).toBe(before);
+});
+
 describe('what the rules fill in', () => {
   test('case numbers are sequential per year and unique under concurrent registration', async () => {
     const created = await Promise.all(Array.from({ length: 12 }, (_, i) => create(COMPLAINT, { description: `samtidig ${i}`, receivedAt: '2025-06-01T10:00:00Z', eventDate: '2025-05-01' })));

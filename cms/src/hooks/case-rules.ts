@@ -112,6 +112,10 @@ const handlers: Partial<Record<string, { populate: string[]; apply: (write: Writ
 export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPolicy()) {
   strapi.documents.use(async (ctx, next) => {
     const handler = handlers[ctx.uid];
+    if (handler && ctx.action === 'clone') {
+      // A copy would carry the case number, deadlines and links of the original.
+      reject([{ path: 'id', message: 'Sagsdata kan ikke kopieres. Opret en ny registrering i stedet.' }]);
+    }
     if (!handler || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
     const params = ctx.params as { data?: Data; documentId?: string };
     params.data = params.data ?? {};
