@@ -23,6 +23,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: closing queues and connections`);
+    // Jobs in flight get a moment to finish; a stuck connection must not keep the process alive.
+    setTimeout(() => process.exit(1), 15_000).unref();
     await workers.close().catch((error) => log.error(`shutdown: ${(error as Error).message}`));
     process.exit(0);
   };
