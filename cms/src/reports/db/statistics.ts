@@ -235,32 +235,38 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
   const hoursPerDay = options.hoursPerDay ?? 7.4;
   const fte = options.fte ?? 1;
 
-  // Sequential on purpose: SQLite has one connection, and PostgreSQL is fast enough either way.
-  const centers = (await rows<{ id: unknown; name: unknown }>(knex, 'SELECT id, name FROM centers ORDER BY name', [])).map((c) => ({ id: Number(c.id), name: String(c.name) }));
-  const byCenter = await inquiriesByCenter(knex, sql, range);
-  const byDimension = await inquiriesByDimension(knex, sql, range);
-  const opinions = await opinionCells(knex, sql, range);
-  const statements = await statementCells(knex, sql, range, now);
-  const recommendations = await recommendationCells(knex, sql, range);
-  const improvement = await improvementCells(knex, period, previous);
+  // PostgreSQL answers independent queries side by side (pool); SQLite has one connection, so there they queue.
+  const [centers, byCenter, byDimension, opinions, statements, recommendations, improvement, hoursCurrent, hoursPrevious] = await Promise.all([
+    rows<{ id: unknown; name: unknown }>(knex, 'SELECT id, name FROM centers ORDER BY name', []).then((list) => list.map((c) => ({ id: Number(c.id), name: String(c.name) }))),
+    inquiriesByCenter(knex, sql, range),
+    inquiriesByDimension(knex, sql, range),
+    opinionCells(knex, sql, range),
+    statementCells(knex, sql, range, now),
+    recommendationCells(knex, sql, range),
+    improvementCells(knex, period, previous),
+    workingHours(knex, period, hoursPerDay, fte),
+    workingHours(knex, previous, hoursPerDay, fte),
+  ]);
   const countBy = <T extends { period: PeriodSlot }>(cells: T[], pick: (cell: T) => number) => ({
     current: cells.filter((c) => c.period === 'current').reduce((sum, c) => sum + pick(c), 0),
     previous: cells.filter((c) => c.period === 'previous').reduce((sum, c) => sum + pick(c), 0),
   });
-  const firstAction = await durationPercentiles(
-    knex, 'complaints', 'received_at', sql.secondsBetween('t.first_action_at', 't.received_at'), 't.first_action_at IS NOT NULL', rangeBindings,
-    countBy(byCenter, (c) => c.firstActions),
-  );
-  const closure = await durationPercentiles(
-    knex, 'complaints', 'received_at', sql.secondsBetween('t.closed_at', 't.received_at'), 't.closed_at IS NOT NULL', rangeBindings,
-    countBy(byCenter, (c) => c.closures),
-  );
-  // Same rows as "answered" in statementCells: responded, not cancelled.
-  const statement = await durationPercentiles(
-    knex, 'statement_requests', 'requested_at', sql.secondsBetween('t.responded_at', 't.requested_at'),
-    "t.responded_at IS NOT NULL AND (t.request_status IS NULL OR t.request_status <> 'annulleret')", rangeBindings,
-    countBy(statements, (c) => c.answered),
-  );
+  const [firstAction, closure, statement] = await Promise.all([
+    durationPercentiles(
+      knex, 'complaints', 'received_at', sql.secondsBetween('t.first_action_at', 't.received_at'), 't.first_action_at IS NOT NULL', rangeBindings,
+      countBy(byCenter, (c) => c.firstActions),
+    ),
+    durationPercentiles(
+      knex, 'complaints', 'received_at', sql.secondsBetween('t.closed_at', 't.received_at'), 't.closed_at IS NOT NULL', rangeBindings,
+      countBy(byCenter, (c) => c.closures),
+    ),
+    // Same rows as "answered" in statementCells: responded, not cancelled.
+    durationPercentiles(
+      knex, 'statement_requests', 'requested_at', sql.secondsBetween('t.responded_at', 't.requested_at'),
+      "t.responded_at IS NOT NULL AND (t.request_status IS NULL OR t.request_status <> 'annulleret')", rangeBindings,
+      countBy(statements, (c) => c.answered),
+    ),
+  ]);
   return {
     centers,
     inquiriesByCenter: byCenter,
@@ -270,7 +276,7 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
     recommendations,
     improvement,
     durations: { firstAction, closure, statement },
-    workingHours: { current: await workingHours(knex, period, hoursPerDay, fte), previous: await workingHours(knex, previous, hoursPerDay, fte) },
+    workingHours: { current: hoursCurrent, previous: hoursPrevious },
     improvementTargetPercent: options.improvementTargetPercent ?? 50,
   };
 }
