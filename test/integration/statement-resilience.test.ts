@@ -123,7 +123,8 @@ test('SMTP down, then up: retried with backoff, attempts recorded, every notific
 
   await smtp.start();
   const rows = await expectDeliveredOnce(caseNumber, request.id);
-  expect(rows.find((r) => r.kind === 'statement_request').attempts).toBeGreaterThanOrEqual(3);
+  // At least one failed attempt before the one that went through (the second may already have been under way when SMTP came back).
+  expect(rows.find((r) => r.kind === 'statement_request').attempts).toBeGreaterThanOrEqual(2);
   await workers!.close();
   workers = null;
 });

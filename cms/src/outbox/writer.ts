@@ -4,7 +4,8 @@
  * Document Service, so the content-manager's read-only guard (see lifecycle.ts) never blocks them.
  */
 import type { Core } from '@strapi/strapi';
-import { loadPolicy, municipality, WorkingCalendar } from '@borgerraadgiver/config';
+import { loadPolicy, municipality, type WorkingCalendar } from '@borgerraadgiver/config';
+import { loadWorkingCalendar } from '../hooks/working-calendar';
 import { enqueueRows } from './queue';
 import { NotificationKind, PlannedRow } from './schedule';
 
@@ -85,11 +86,9 @@ export async function cancelPlanned(strapi: Core.Strapi, where: Record<string, u
   return count;
 }
 
-export async function loadCalendar(strapi: Core.Strapi): Promise<WorkingCalendar> {
-  const days: { date: string; name: string }[] = await strapi.db
-    .query('api::closing-day.closing-day')
-    .findMany({ where: { active: true }, select: ['date', 'name'] });
-  return new WorkingCalendar(days.map((day) => ({ date: String(day.date).slice(0, 10), name: day.name })));
+/** The same working-day calendar as the due dates (the advisor's holidays and closing days). */
+export function loadCalendar(strapi: Core.Strapi): Promise<WorkingCalendar> {
+  return loadWorkingCalendar(strapi);
 }
 
 export const advisorEmail = () => municipality.email;
