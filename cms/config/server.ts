@@ -3,4 +3,6 @@ export default ({ env }) => ({
   port: env.int('PORT', 1337),
   url: env('CMS_URL', ''),
   app: { keys: env.array('APP_KEYS') },
+  // Daily reporting checks (ongoing status, report reminders) run as Strapi cron tasks.
+  cron: { enabled: env.bool('CRON_ENABLED', true) },
 });
