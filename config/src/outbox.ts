@@ -78,3 +78,42 @@ export function outboxJobOptions(row: { documentId: string; notBefore: string | 
     removeOnFail: { age: 7 * 24 * 3600 },
   };
 }
+
+// The protocol between the workers and the CMS (cms/src/outbox/worker-api.ts ↔ workers/src/cms-client.ts).
+
+/** What a worker needs to render one email. No personal data of the complaint. */
+export interface OutboxMessage {
+  documentId: string;
+  kind: string;
+  recipient: string;
+  subject: string | null;
+  caseNumber: string | null;
+  centerName: string | null;
+  dueAt: string | null;
+  requestedAt: string | null;
+  link: string | null;
+  linkExpiresAt: string | null;
+  adminUrl: string | null;
+  opinionKind: string | null;
+  opinionTitle: string | null;
+  issuedAt: string | null;
+  respondedAt: string | null;
+  municipality: { name: string; advisorTitle: string; email: string; phone: string };
+}
+
+export type ClaimResult =
+  | { action: 'send'; message: OutboxMessage }
+  | { action: 'later'; notBefore: string }
+  | { action: 'skip'; reason: string };
+
+export interface SendReport {
+  ok: boolean;
+  messageId?: string | null;
+  error?: string | null;
+  final?: boolean;
+}
+
+export interface PendingRow {
+  documentId: string;
+  notBefore: string;
+}

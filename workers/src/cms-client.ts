@@ -1,40 +1,7 @@
 /** The workers talk to the CMS over HTTP with the shared worker token (see cms/src/outbox/worker-api.ts). */
+import type { ClaimResult, PendingRow, SendReport } from '@borgerraadgiver/config';
 
-export interface OutboxMessage {
-  documentId: string;
-  kind: string;
-  recipient: string;
-  subject: string | null;
-  caseNumber: string | null;
-  centerName: string | null;
-  dueAt: string | null;
-  requestedAt: string | null;
-  link: string | null;
-  linkExpiresAt: string | null;
-  adminUrl: string | null;
-  opinionKind: string | null;
-  opinionTitle: string | null;
-  issuedAt: string | null;
-  respondedAt: string | null;
-  municipality: { name: string; advisorTitle: string; email: string; phone: string };
-}
-
-export type ClaimResult =
-  | { action: 'send'; message: OutboxMessage }
-  | { action: 'later'; notBefore: string }
-  | { action: 'skip'; reason: string };
-
-export interface SendReport {
-  ok: boolean;
-  messageId?: string | null;
-  error?: string | null;
-  final?: boolean;
-}
-
-export interface PendingRow {
-  documentId: string;
-  notBefore: string;
-}
+export type { ClaimResult, OutboxMessage, PendingRow, SendReport } from '@borgerraadgiver/config';
 
 /** The three questions a worker asks the CMS. */
 export interface OutboxApi {

@@ -8,7 +8,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LINK_KINDS } from '@borgerraadgiver/config';
 import { dueVersionOf, isOpen, opinionVersionOf, plannedOpinionRows, plannedStatementRows, SCHEDULED_STATEMENT_KINDS } from './schedule';
-import { advisorEmail, cancelPlanned, insertRows, loadCalendar, NOTIFICATION, OPINION, policy, scheduleDelivery, STATEMENT_REQUEST } from './writer';
+import { loadWorkingCalendar } from '../hooks/working-calendar';
+import { advisorEmail, cancelPlanned, insertRows, NOTIFICATION, OPINION, policy, scheduleDelivery, STATEMENT_REQUEST } from './writer';
 
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
 const READ_ONLY: Record<string, string> = {
@@ -41,7 +42,7 @@ async function onStatementRequestCreate(strapi: Core.Strapi, next: () => Promise
   const dueVersion = dueVersionOf(request);
   await insertRows(strapi, [
     { kind: 'statement_request', recipient: request.center.email, notBefore: now, dueVersion: dueVersion ?? '', statementRequest: request.id, linkVersion: request.linkVersion ?? 1 },
-    ...plannedStatementRows(request, policy(), await loadCalendar(strapi), advisorEmail(), now).map((row) => ({ ...row, statementRequest: request.id })),
+    ...plannedStatementRows(request, policy(), await loadWorkingCalendar(strapi), advisorEmail(), now).map((row) => ({ ...row, statementRequest: request.id })),
   ]);
   return result;
 }
@@ -79,7 +80,7 @@ async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentI
   const now = new Date();
   if (scheduleKey(before) !== scheduleKey(after)) {
     await cancelPlanned(strapi, { statementRequest: { id: after.id }, kind: { $in: SCHEDULED_STATEMENT_KINDS } }, 'Annulleret: fristen eller modtageren er ændret; nye udsendelser er planlagt.');
-    await insertRows(strapi, plannedStatementRows(after, policy(), await loadCalendar(strapi), advisorEmail(), now).map((row) => ({ ...row, statementRequest: after.id })));
+    await insertRows(strapi, plannedStatementRows(after, policy(), await loadWorkingCalendar(strapi), advisorEmail(), now).map((row) => ({ ...row, statementRequest: after.id })));
   }
   if (reissue && after.center?.email) {
     await insertRows(strapi, [
@@ -107,7 +108,7 @@ async function onOpinionWrite(strapi: Core.Strapi, action: string, params: { doc
   if (!after) return result;
   if (before && opinionVersionOf(before) === opinionVersionOf(after)) return result;
   if (before) await cancelPlanned(strapi, { opinion: { id: after.id }, kind: 'opinion_followup' }, 'Annulleret: opfølgningen er ændret eller modtaget.');
-  await insertRows(strapi, plannedOpinionRows(after, policy(), await loadCalendar(strapi), advisorEmail()).map((row) => ({ ...row, opinion: after.id })));
+  await insertRows(strapi, plannedOpinionRows(after, policy(), await loadWorkingCalendar(strapi), advisorEmail()).map((row) => ({ ...row, opinion: after.id })));
   return result;
 }
 

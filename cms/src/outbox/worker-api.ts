@@ -12,35 +12,10 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { LINK_KINDS, loadEndpoints, loadOutboxSettings, municipality } from '@borgerraadgiver/config';
+import { LINK_KINDS, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type OutboxMessage } from '@borgerraadgiver/config';
 import { mintToken, statementLink } from './token';
 import { dueVersionOf, isOpen, linkExpiresAt, opinionVersionOf } from './schedule';
 import { NOTIFICATION, policy } from './writer';
-
-/** What a worker needs to render one email. No personal data of the complaint. */
-export interface OutboxMessage {
-  documentId: string;
-  kind: string;
-  recipient: string;
-  subject: string | null;
-  caseNumber: string | null;
-  centerName: string | null;
-  dueAt: string | null;
-  requestedAt: string | null;
-  link: string | null;
-  linkExpiresAt: string | null;
-  adminUrl: string | null;
-  opinionKind: string | null;
-  opinionTitle: string | null;
-  issuedAt: string | null;
-  respondedAt: string | null;
-  municipality: { name: string; advisorTitle: string; email: string; phone: string };
-}
-
-export type ClaimResult =
-  | { action: 'send'; message: OutboxMessage }
-  | { action: 'later'; notBefore: string }
-  | { action: 'skip'; reason: string };
 
 const CLOSED_COMPLAINT = new Set(['afsluttet', 'tilbagetrukket', 'afvist', 'henvist', 'loest_ved_dialog']);
 

@@ -4,8 +4,7 @@
  * Document Service, so the content-manager's read-only guard (see lifecycle.ts) never blocks them.
  */
 import type { Core } from '@strapi/strapi';
-import { loadPolicy, municipality, type WorkingCalendar } from '@borgerraadgiver/config';
-import { loadWorkingCalendar } from '../hooks/working-calendar';
+import { loadPolicy, municipality } from '@borgerraadgiver/config';
 import { enqueueRows } from './queue';
 import { NotificationKind, PlannedRow } from './schedule';
 
@@ -84,11 +83,6 @@ export async function cancelPlanned(strapi: Core.Strapi, where: Record<string, u
     data: { deliveryStatus: 'cancelled', statusNote: note },
   });
   return count;
-}
-
-/** The same working-day calendar as the due dates (the advisor's holidays and closing days). */
-export function loadCalendar(strapi: Core.Strapi): Promise<WorkingCalendar> {
-  return loadWorkingCalendar(strapi);
 }
 
 export const advisorEmail = () => municipality.email;

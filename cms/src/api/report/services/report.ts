@@ -4,11 +4,11 @@
  * report reminders in the outbox. Computation lives in ../../../reports (plain TS).
  */
 import type { Core } from '@strapi/strapi';
-import { loadReportPolicy, municipality, WorkingCalendar } from '@borgerraadgiver/config';
+import { loadReportPolicy, municipality } from '@borgerraadgiver/config';
+import { loadWorkingCalendar } from '../../../hooks/working-calendar';
 import { buildReport } from '../../../reports/db/statistics';
 import { statementDeadlines } from '../../../reports/db/overview';
 import { centerLevels } from '../../../reports/db/ongoing-status';
-import { rows } from '../../../reports/db/dialect';
 import { parsePeriod, reportPeriod, type Period } from '../../../reports/period';
 import { reportToCsv, csvFilename } from '../../../reports/report-csv';
 import { documentTitles, renderReportDocument, type DocumentKind } from '../../../reports/document';
@@ -143,8 +143,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Plans the next February and August reminders once each (dueVersion identifies them). */
     async ensureReportReminders(now = new Date()) {
-      const closing = await rows<{ date: string; name: string; active: unknown }>(knex(), 'SELECT date, name, active FROM closing_days', []);
-      const calendar = new WorkingCalendar(closing.filter((d) => d.active === true || d.active === 1).map((d) => ({ date: String(d.date).slice(0, 10), name: d.name })));
+      const calendar = await loadWorkingCalendar(strapi);
       const created: string[] = [];
       for (const plan of nextReportReminders(now, calendar)) {
         const existing = await strapi.db.query(NOTIFICATION).findOne({ where: { kind: 'report_reminder', dueVersion: plan.dueVersion } });
