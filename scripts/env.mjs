@@ -8,7 +8,7 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const envFile = path.join(root, '.env');
 
 /** Secrets the CMS needs; generated once and kept in the git-ignored .env. */
-const secrets = ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'JWT_SECRET', 'OUTBOX_WORKER_TOKEN', 'AUDIT_IP_SECRET'];
+const secrets = ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'JWT_SECRET', 'OUTBOX_WORKER_TOKEN', 'AUDIT_IP_SECRET', 'SITE_API_SECRET'];
 
 function loadEnvFile() {
   const values = {};

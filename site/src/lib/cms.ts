@@ -18,13 +18,19 @@ export interface FieldError {
 
 type CmsResponse = { status: number; body: any };
 
+/** Tells the CMS which client the site acts for, so its per-IP limits apply per citizen (see cms/src/utils/client-ip.ts). */
+function forwardedFor(clientIp: string | undefined): Record<string, string> {
+  const secret = env.siteApiSecret();
+  return clientIp && secret ? { 'x-borgerraadgiver-client-ip': clientIp, 'x-borgerraadgiver-site-secret': secret } : {};
+}
+
 /** One request to the CMS; network errors and 5xx become CmsUnavailableError. `what` names it in logs. */
-async function request(what: string, path: string, init: RequestInit = {}): Promise<CmsResponse> {
+async function request(what: string, path: string, init: RequestInit = {}, clientIp?: string): Promise<CmsResponse> {
   let response: Response;
   try {
     response = await fetch(`${env.cmsUrl()}${path}`, {
       ...init,
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...forwardedFor(clientIp), ...init.headers },
       signal: AbortSignal.timeout(env.cmsTimeoutMs()),
     });
   } catch {
@@ -117,8 +123,8 @@ export type SubmitResult =
   | { ok: false; kind: 'invalid'; errors: FieldError[] }
   | { ok: false; kind: 'rate-limited' };
 
-export async function submitComplaint(data: Record<string, unknown>): Promise<SubmitResult> {
-  const { status, body } = await request('complaint', '/api/public/complaints', { method: 'POST', body: JSON.stringify({ data }) });
+export async function submitComplaint(data: Record<string, unknown>, clientIp?: string): Promise<SubmitResult> {
+  const { status, body } = await request('complaint', '/api/public/complaints', { method: 'POST', body: JSON.stringify({ data }) }, clientIp);
   if (status === 201) return { ok: true, caseNumber: body?.data?.caseNumber ?? null };
   if (status === 429) return { ok: false, kind: 'rate-limited' };
   if (status === 400) return { ok: false, kind: 'invalid', errors: fieldErrors(body) };
@@ -180,8 +186,8 @@ const goneReason = (body: any): GoneReason => {
 
 const tokenPath = (token: string) => `/api/public/statements/${encodeURIComponent(token)}`;
 
-export async function getStatement(token: string): Promise<StatementLookup> {
-  const { status, body } = await request('statement', tokenPath(token));
+export async function getStatement(token: string, clientIp?: string): Promise<StatementLookup> {
+  const { status, body } = await request('statement', tokenPath(token), {}, clientIp);
   if (status === 200) return { kind: 'found', request: toStatementRequest(body?.data) };
   if (status === 410) return { kind: 'gone', reason: goneReason(body) };
   if (status === 404 || status === 400) return { kind: 'unknown' };
@@ -195,8 +201,8 @@ export type StatementSubmitResult =
   | { ok: false; kind: 'already-answered' | 'unknown' | 'rate-limited' }
   | { ok: false; kind: 'gone'; reason: GoneReason };
 
-export async function submitStatement(token: string, data: { text: string; respondentName: string; respondentTitle: string | null }): Promise<StatementSubmitResult> {
-  const { status, body } = await request('statement', tokenPath(token), { method: 'POST', body: JSON.stringify({ data }) });
+export async function submitStatement(token: string, data: { text: string; respondentName: string; respondentTitle: string | null }, clientIp?: string): Promise<StatementSubmitResult> {
+  const { status, body } = await request('statement', tokenPath(token), { method: 'POST', body: JSON.stringify({ data }) }, clientIp);
   if (status === 200 || status === 201) return { ok: true };
   if (status === 409) return { ok: false, kind: 'already-answered' };
   if (status === 410) return { ok: false, kind: 'gone', reason: goneReason(body) };

@@ -15,4 +15,6 @@ export const env = {
   /** Trust X-Forwarded-For from a reverse proxy for the client IP. */
   trustProxy: () => process.env.TRUST_PROXY === 'true',
   cmsTimeoutMs: () => num('CMS_TIMEOUT_MS', 8_000),
+  /** Shared with the CMS so it rate-limits by the citizen's IP, not the site server's. */
+  siteApiSecret: () => process.env.SITE_API_SECRET || '',
 };

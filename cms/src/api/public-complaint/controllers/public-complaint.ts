@@ -1,8 +1,10 @@
+import { clientIp } from '../../../utils/client-ip';
+
 /** Thin controller: the service validates, rate-limits and creates. */
 export default ({ strapi }) => ({
   async create(ctx) {
     const service = strapi.service('api::public-complaint.public-complaint');
-    service.checkRateLimit(ctx.request.ip);
+    service.checkRateLimit(clientIp(ctx));
     const body = ctx.request.body;
     const result = await service.submit(body && typeof body === 'object' ? body.data : undefined);
     ctx.status = 201;

@@ -1,4 +1,5 @@
 /** Thin controller for the public statement API; the logic is in ../services/public-statement. */
+import { clientIp } from '../../../utils/client-ip';
 import { audit, PublicError, present, rateLimited, resolve, submit, validateSubmission } from '../services/public-statement';
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -16,7 +17,7 @@ function publicDetails(error: PublicError) {
 }
 
 function limited(ctx: any): boolean {
-  const retryAfter = rateLimited(ctx.request.ip);
+  const retryAfter = rateLimited(clientIp(ctx));
   if (retryAfter === null) return false;
   ctx.set('Retry-After', String(retryAfter));
   fail(ctx, 429, names[429], 'For mange forespørgsler. Vent et øjeblik, og prøv igen.');
@@ -38,7 +39,7 @@ export default {
       requestId = (error.details.requestId as number | undefined) ?? null;
       fail(ctx, error.status, names[error.status] ?? 'Error', error.message, publicDetails(error));
     } finally {
-      await audit(strapi, { requestId, action: 'view', outcome: ctx.status, ip: ctx.request.ip });
+      await audit(strapi, { requestId, action: 'view', outcome: ctx.status, ip: clientIp(ctx) });
     }
   },
 
@@ -65,7 +66,7 @@ export default {
       requestId = requestId ?? (error.details.requestId as number | undefined) ?? null;
       fail(ctx, error.status, names[error.status] ?? 'Error', error.message, publicDetails(error));
     } finally {
-      await audit(strapi, { requestId, action: 'submit', outcome: ctx.status, ip: ctx.request.ip });
+      await audit(strapi, { requestId, action: 'submit', outcome: ctx.status, ip: clientIp(ctx) });
     }
   },
 };

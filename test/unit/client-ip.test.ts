@@ -1,0 +1,15 @@
+import { clientIp } from '../../cms/src/utils/client-ip';
+
+const ctx = (headers: Record<string, string>, ip = '10.0.0.1') => ({ request: { ip }, get: (name: string) => headers[name] ?? '' });
+const forwarded = { 'x-borgerraadgiver-client-ip': '203.0.113.7' };
+
+test.each`
+  case                                   | headers                                                                 | secret       | expected
+  ${'no forwarding'}                     | ${{}}                                                                   | ${'s3cret'}  | ${'10.0.0.1'}
+  ${'the site with the shared secret'}   | ${{ ...forwarded, 'x-borgerraadgiver-site-secret': 's3cret' }}          | ${'s3cret'}  | ${'203.0.113.7'}
+  ${'a wrong secret'}                    | ${{ ...forwarded, 'x-borgerraadgiver-site-secret': 'guess!' }}          | ${'s3cret'}  | ${'10.0.0.1'}
+  ${'a forged header without secret'}    | ${forwarded}                                                            | ${'s3cret'}  | ${'10.0.0.1'}
+  ${'no secret configured'}              | ${{ ...forwarded, 'x-borgerraadgiver-site-secret': '' }}                | ${undefined} | ${'10.0.0.1'}
+`('$case → $expected', ({ headers, secret, expected }) => {
+  expect(clientIp(ctx(headers), secret)).toBe(expected);
+});
