@@ -8,6 +8,7 @@ import path from 'path';
 import crypto from 'crypto';
 import { Client } from 'pg';
 import type { Core } from '@strapi/strapi';
+import { deletePrefix, uniquePrefix } from './redis';
 
 const cmsDir = path.resolve(__dirname, '../../cms');
 
@@ -41,7 +42,9 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'warn',
   });
-  Object.assign(process.env, extraEnv);
+  // Each test file's outbox jobs live under their own Redis prefix, removed when it stops.
+  const queuePrefix = extraEnv.OUTBOX_QUEUE_PREFIX ?? uniquePrefix('strapi');
+  Object.assign(process.env, { OUTBOX_QUEUE_PREFIX: queuePrefix }, extraEnv);
 
   let dropDatabase = async () => {};
   if (process.env.DATABASE_CLIENT === 'postgres') {
@@ -111,6 +114,7 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
     async stop() {
       await strapi.destroy();
       await dropDatabase();
+      if (!extraEnv.OUTBOX_QUEUE_PREFIX) await deletePrefix(queuePrefix);
     },
   };
 }
