@@ -13,3 +13,15 @@ test.each`
 `('$case → $expected', ({ headers, secret, expected }) => {
   expect(clientIp(ctx(headers), secret)).toBe(expected);
 });
+
+import { redactPath } from '../../cms/src/middlewares/request-log';
+
+test.each`
+  path                                          | logged
+  ${'/api/public/statements/abcDEF123_-'}       | ${'/api/public/statements/[token]'}
+  ${'/api/public/statements/abc/extra'}         | ${'/api/public/statements/[token]/extra'}
+  ${'/api/public/complaints'}                   | ${'/api/public/complaints'}
+  ${'/content-manager/collection-types/x'}      | ${'/content-manager/collection-types/x'}
+`('the request log shows $path as $logged', ({ path, logged }) => {
+  expect(redactPath(path)).toBe(logged);
+});
