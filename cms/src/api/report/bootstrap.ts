@@ -1,9 +1,10 @@
 /**
  * Wires reporting into Strapi at bootstrap: admin-only routes under /reports (admin JWT, like
- * the content manager), the ongoing-status check after new inquiries and daily, and the
- * February/August report reminders in the outbox.
+ * the content manager), the indexes of the statistics queries, the ongoing-status check after new
+ * inquiries and daily, and the February/August report reminders in the outbox.
  */
 import type { Core } from '@strapi/strapi';
+import { ensureReportIndexes } from '../../reports/db/indexes';
 
 const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
 const handler = (action: string) => `api::report.report.${action}`;
@@ -23,6 +24,9 @@ export async function registerReports(strapi: Core.Strapi) {
 
   const service = strapi.service('api::report.report') as any;
   const log = (what: string) => (error: unknown) => strapi.log.warn(`reports: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+
+  // Idempotent (IF NOT EXISTS); the statistics are correct without them, only slower.
+  await ensureReportIndexes(strapi.db.connection).catch(log('report indexes'));
 
   // After a new inquiry, once the write has committed (deferred; coalesced when many arrive at once).
   let pending = false;

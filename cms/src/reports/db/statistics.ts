@@ -1,6 +1,6 @@
 /**
  * The statistics queries: a handful of grouped aggregates over both the period and the one
- * before it (one scan each, a CASE tells the two apart; few groups each), plus one window-function query per
+ * before it (one scan each, a CASE tells the two apart; few groups each), plus one query per
  * duration that returns only the rows at the percentile ranks. Nothing is loaded row by row.
  */
 import type { Knex } from 'knex';
@@ -10,6 +10,7 @@ import { periodBounds, periodDates, previousPeriod, type Period } from '../perio
 import { assembleReport } from '../assemble';
 import type { DurationCell, PeriodSlot, RawFigures, Report } from '../model';
 import { idOrNull, num, numOrNull, rows, sqlFor, textOrNull, type Sql } from './dialect';
+import { DURATIONS, durationCondition, durationExpression, type DurationSource } from './indexes';
 
 export interface StatisticsOptions {
   /** "Now" for overdue statements; tests pass a fixed instant. */
@@ -33,7 +34,31 @@ const slotOf = (value: unknown): PeriodSlot => (value === 'current' ? 'current' 
 /** The complaint's center through its link table, used when a row has no center of its own. */
 const COMPLAINT_CENTER = 'complaints_center_lnk';
 
-/** Inquiries by center × purpose × category × status, with how many have a first action and a closure. */
+/**
+ * SQL's order of grouped rows (NULL first, then numbers, then text), used to hand back the cells
+ * that are regrouped in JavaScript in the order the grouped queries used to return them.
+ */
+function compareKeys(a: readonly unknown[], b: readonly unknown[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    if (typeof x === 'number') return -1;
+    if (typeof y === 'number') return 1;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return 0;
+}
+
+const sortCells = <T>(cells: T[], key: (cell: T) => unknown[]) => cells.sort((a, b) => compareKeys(key(a), key(b)));
+
+/**
+ * Inquiries by center × purpose × category × status, with how many have a first action and a closure.
+ * SQLite reads it from report_complaints_center_idx (see ./indexes) instead of the table.
+ */
 async function inquiriesByCenter(knex: Knex, sql: Sql, r: Range) {
   const result = await rows(
     knex,
@@ -58,26 +83,37 @@ async function inquiriesByCenter(knex: Knex, sql: Sql, r: Range) {
   }));
 }
 
-/** Inquiries by channel × identity × out-of-scope reason × rejected (no join needed). */
+/**
+ * Inquiries by channel × identity × out-of-scope reason × rejected (no join needed). Grouped by the
+ * plain columns of report_complaints_dimension_idx, which SQLite reads in index order without
+ * sorting; slot and "rejected" (status afvist) are folded together here.
+ */
 async function inquiriesByDimension(knex: Knex, sql: Sql, r: Range) {
   const result = await rows(
     knex,
-    `SELECT CASE WHEN c.received_at >= ? THEN 'current' ELSE 'previous' END AS slot,
-            c.channel AS channel, c.identity AS identity, c.out_of_scope_reason AS reason,
-            CASE WHEN c.case_status = 'afvist' THEN 1 ELSE 0 END AS rejected, COUNT(*) AS n
+    `SELECT c.channel AS channel, c.identity AS identity, c.out_of_scope_reason AS reason, c.case_status AS status,
+            COUNT(*) AS n, SUM(CASE WHEN c.received_at >= ? THEN 1 ELSE 0 END) AS n_current
        FROM complaints c
       WHERE c.received_at >= ? AND c.received_at < ?
-      GROUP BY 1, 2, 3, 4, 5`,
+      GROUP BY c.channel, c.identity, c.out_of_scope_reason, c.case_status`,
     [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
-  return result.map((x: any) => ({
-    period: slotOf(x.slot),
-    channel: textOrNull(x.channel),
-    identity: textOrNull(x.identity),
-    reason: textOrNull(x.reason),
-    rejected: num(x.rejected) === 1,
-    count: num(x.n),
-  }));
+  type Cell = { period: PeriodSlot; channel: string | null; identity: string | null; reason: string | null; rejected: boolean; count: number };
+  const cells = new Map<string, Cell>();
+  const add = (period: PeriodSlot, x: any, count: number) => {
+    if (count === 0) return;
+    const cell: Cell = { period, channel: textOrNull(x.channel), identity: textOrNull(x.identity), reason: textOrNull(x.reason), rejected: x.status === 'afvist', count };
+    const key = JSON.stringify([cell.period, cell.channel, cell.identity, cell.reason, cell.rejected]);
+    const existing = cells.get(key);
+    if (existing) existing.count += count;
+    else cells.set(key, cell);
+  };
+  for (const x of result as any[]) {
+    const current = num(x.n_current);
+    add('current', x, current);
+    add('previous', x, num(x.n) - current);
+  }
+  return sortCells([...cells.values()], (c) => [c.period, c.channel, c.identity, c.reason, c.rejected ? 1 : 0]);
 }
 
 async function opinionCells(knex: Knex, sql: Sql, r: Range) {
@@ -172,47 +208,57 @@ async function improvementCells(knex: Knex, period: Period, previous: Period) {
 
 /**
  * Median and 90th percentile of a duration in seconds, for both slots. The counts come from the
- * grouped queries; one window query numbers the sorted durations and returns only the rows at
- * the ranks percentileRanks() asks for (at most eight rows).
+ * grouped queries, so each percentile only needs the one or two values at its ranks: one
+ * `ORDER BY duration LIMIT … OFFSET …` per slot and percentile (from the end for the 90th), all in
+ * one UNION ALL. With the duration's expression index (./indexes) that is a short index walk; without
+ * it, a sort that keeps only the rows up to the rank.
  */
 async function durationPercentiles(
   knex: Knex,
-  table: string,
-  at: string,
-  durationSql: string,
-  where: string,
-  rangeBindings: unknown[],
+  sql: Sql,
+  source: DurationSource,
+  r: Range,
   counts: Record<PeriodSlot, number>,
 ): Promise<Record<PeriodSlot, DurationCell>> {
   const cells: Record<PeriodSlot, DurationCell> = {
     current: { count: 0, medianSeconds: null, p90Seconds: null },
     previous: { count: 0, medianSeconds: null, p90Seconds: null },
   };
-  const ranksOf = (n: number) => (n === 0 ? [] : [...new Set([MEDIAN, P90].flatMap((p) => { const r = percentileRanks(n, p); return [r.lower + 1, r.upper + 1]; }))]);
-  const wanted = { current: ranksOf(counts.current), previous: ranksOf(counts.previous) };
-  const conditions: string[] = [];
-  const bindings: unknown[] = [...rangeBindings];
-  for (const slot of ['current', 'previous'] as const) {
-    if (wanted[slot].length === 0) continue;
-    conditions.push(`(slot = ${slot === 'current' ? 1 : 0} AND rn IN (${wanted[slot].map(() => '?').join(', ')}))`);
-    bindings.push(...wanted[slot]);
-  }
-  if (conditions.length === 0) return cells;
-  const result = await rows(
-    knex,
-    `SELECT slot, rn, d FROM (
-       SELECT slot, d, ROW_NUMBER() OVER (PARTITION BY slot ORDER BY d) AS rn
-         FROM (SELECT CASE WHEN t.${at} >= ? THEN 1 ELSE 0 END AS slot, ${durationSql} AS d
-                 FROM ${table} t WHERE t.${at} >= ? AND t.${at} < ? AND ${where}) base
-     ) ranked
-     WHERE ${conditions.join(' OR ')}`,
-    bindings,
-  );
+  const bounds: Record<PeriodSlot, [Date, Date]> = { current: [r.curStart, r.curEnd], previous: [r.prevStart, r.curStart] };
+  const duration = durationExpression(sql, source, 't');
+  const parts: { slot: PeriodSlot; lower: number }[] = [];
+  const selects: string[] = [];
+  const bindings: unknown[] = [];
   for (const slot of ['current', 'previous'] as const) {
     const n = counts[slot];
     if (n === 0) continue;
-    const valueAt = new Map(result.filter((x: any) => num(x.slot) === (slot === 'current' ? 1 : 0)).map((x: any) => [num(x.rn) - 1, num(x.d)]));
-    cells[slot] = { count: n, medianSeconds: percentileFromRanks(n, valueAt, MEDIAN), p90Seconds: percentileFromRanks(n, valueAt, P90) };
+    for (const p of [MEDIAN, P90]) {
+      const { lower, upper } = percentileRanks(n, p);
+      const size = upper - lower + 1;
+      // Walk to the rank from the nearer end.
+      const fromEnd = n - 1 - upper < lower;
+      selects.push(
+        `SELECT ${parts.length} AS part, d FROM (
+           SELECT ${duration} AS d FROM ${source.table} t
+            WHERE t.${source.at} >= ? AND t.${source.at} < ? AND ${durationCondition(source, 't')}
+            ORDER BY d${fromEnd ? ' DESC' : ''} LIMIT ${size} OFFSET ${fromEnd ? n - 1 - upper : lower}) p${parts.length}`,
+      );
+      bindings.push(sql.instant(bounds[slot][0]), sql.instant(bounds[slot][1]));
+      parts.push({ slot, lower });
+    }
+  }
+  if (parts.length === 0) return cells;
+  const result = await rows(knex, selects.join('\n UNION ALL\n'), bindings);
+  const valueAt: Record<PeriodSlot, Map<number, number>> = { current: new Map(), previous: new Map() };
+  parts.forEach((part, i) => {
+    // The values at consecutive ranks, in ascending order whichever end they were counted from.
+    const values = result.filter((x: any) => num(x.part) === i).map((x: any) => num(x.d)).sort((a, b) => a - b);
+    values.forEach((value, k) => valueAt[part.slot].set(part.lower + k, value));
+  });
+  for (const slot of ['current', 'previous'] as const) {
+    const n = counts[slot];
+    if (n === 0) continue;
+    cells[slot] = { count: n, medianSeconds: percentileFromRanks(n, valueAt[slot], MEDIAN), p90Seconds: percentileFromRanks(n, valueAt[slot], P90) };
   }
   return cells;
 }
@@ -231,7 +277,6 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
   const previous = previousPeriod(period);
   const now = options.now ?? new Date();
   const range: Range = { prevStart: periodBounds(previous).start, curStart: periodBounds(period).start, curEnd: periodBounds(period).end };
-  const rangeBindings = [sql.instant(range.curStart), sql.instant(range.prevStart), sql.instant(range.curEnd)];
   const hoursPerDay = options.hoursPerDay ?? 7.4;
   const fte = options.fte ?? 1;
 
@@ -252,20 +297,10 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
     previous: cells.filter((c) => c.period === 'previous').reduce((sum, c) => sum + pick(c), 0),
   });
   const [firstAction, closure, statement] = await Promise.all([
-    durationPercentiles(
-      knex, 'complaints', 'received_at', sql.secondsBetween('t.first_action_at', 't.received_at'), 't.first_action_at IS NOT NULL', rangeBindings,
-      countBy(byCenter, (c) => c.firstActions),
-    ),
-    durationPercentiles(
-      knex, 'complaints', 'received_at', sql.secondsBetween('t.closed_at', 't.received_at'), 't.closed_at IS NOT NULL', rangeBindings,
-      countBy(byCenter, (c) => c.closures),
-    ),
+    durationPercentiles(knex, sql, DURATIONS.firstAction, range, countBy(byCenter, (c) => c.firstActions)),
+    durationPercentiles(knex, sql, DURATIONS.closure, range, countBy(byCenter, (c) => c.closures)),
     // Same rows as "answered" in statementCells: responded, not cancelled.
-    durationPercentiles(
-      knex, 'statement_requests', 'requested_at', sql.secondsBetween('t.responded_at', 't.requested_at'),
-      "t.responded_at IS NOT NULL AND (t.request_status IS NULL OR t.request_status <> 'annulleret')", rangeBindings,
-      countBy(statements, (c) => c.answered),
-    ),
+    durationPercentiles(knex, sql, DURATIONS.statement, range, countBy(statements, (c) => c.answered)),
   ]);
   return {
     centers,

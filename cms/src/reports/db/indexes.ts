@@ -1,0 +1,70 @@
+/**
+ * Indexes for the statistics queries, created idempotently at bootstrap (CREATE INDEX IF NOT
+ * EXISTS; same SQL on SQLite and PostgreSQL). Strapi's schema sync leaves indexes it did not
+ * create alone (it only drops indexes that were in its own previous schema), and the content
+ * types cannot declare expression or partial indexes, so they live here beside the queries.
+ *
+ * - The two covering indexes let the inquiry breakdowns read a narrow index instead of the table,
+ *   and let SQLite group the dimensions in index order instead of sorting every row.
+ * - The three partial expression indexes hold each duration in sorted order, so a percentile is an
+ *   index walk to a rank (ORDER BY duration LIMIT … OFFSET …) instead of sorting every duration.
+ *   Their expressions must stay exactly the ones the percentile queries order by (DURATIONS below).
+ */
+import type { Knex } from 'knex';
+import type { Sql } from './dialect';
+import { sqlFor } from './dialect';
+
+export interface DurationSource {
+  table: string;
+  /** The datetime column that places a row in a period. */
+  at: string;
+  /** The datetime column the duration ends at. */
+  end: string;
+  /** Extra condition (beyond `end IS NOT NULL`); `col` qualifies a column name. */
+  where?: (col: (name: string) => string) => string;
+  /** Extra index columns, so the extra condition is checked from the index. */
+  include?: string[];
+}
+
+export const DURATIONS: Record<'firstAction' | 'closure' | 'statement', DurationSource> = {
+  firstAction: { table: 'complaints', at: 'received_at', end: 'first_action_at' },
+  closure: { table: 'complaints', at: 'received_at', end: 'closed_at' },
+  // Same rows as "answered" in the statement figures: responded, not cancelled.
+  statement: {
+    table: 'statement_requests',
+    at: 'requested_at',
+    end: 'responded_at',
+    where: (col) => `(${col('request_status')} IS NULL OR ${col('request_status')} <> 'annulleret')`,
+    include: ['request_status'],
+  },
+};
+
+/** The duration in seconds of a source's row; `alias` qualifies the columns (none in an index). */
+export function durationExpression(sql: Sql, source: DurationSource, alias?: string): string {
+  const col = (name: string) => (alias ? `${alias}.${name}` : name);
+  return sql.secondsBetween(col(source.end), col(source.at));
+}
+
+/** The rows a duration percentile is taken over (apart from the period range). */
+export function durationCondition(source: DurationSource, alias?: string): string {
+  const col = (name: string) => (alias ? `${alias}.${name}` : name);
+  return `${col(source.end)} IS NOT NULL${source.where ? ` AND ${source.where(col)}` : ''}`;
+}
+
+export function reportIndexStatements(sql: Sql): string[] {
+  const statements = [
+    'CREATE INDEX IF NOT EXISTS report_complaints_dimension_idx ON complaints (channel, identity, out_of_scope_reason, case_status, received_at)',
+    'CREATE INDEX IF NOT EXISTS report_complaints_center_idx ON complaints (purpose, category, case_status, received_at, first_action_at, closed_at)',
+  ];
+  for (const [key, source] of Object.entries(DURATIONS) as [string, DurationSource][]) {
+    const name = `report_${source.table}_${key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_duration_idx`;
+    const columns = [`(${durationExpression(sql, source)})`, source.at, ...(source.include ?? [])];
+    statements.push(`CREATE INDEX IF NOT EXISTS ${name} ON ${source.table} (${columns.join(', ')}) WHERE ${source.end} IS NOT NULL`);
+  }
+  return statements;
+}
+
+/** Creates the reporting indexes that are missing (a no-op when they all exist). */
+export async function ensureReportIndexes(knex: Knex): Promise<void> {
+  for (const statement of reportIndexStatements(sqlFor(knex))) await knex.raw(statement);
+}
