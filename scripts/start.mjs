@@ -70,6 +70,9 @@ env.STRAPI_TELEMETRY_DISABLED = 'true';
 env.NODE_ENV = env.NODE_ENV || 'production';
 buildIfNeeded(env);
 await ensureRedis(env);
+if (!env.SMTP_HOST) {
+  console.warn('\nSMTP_HOST er ikke sat: e-mails til centre og borgere bliver IKKE sendt, men skrevet som .eml-filer. Sæt SMTP_HOST (og SMTP_PORT) i .env før drift.\n');
+}
 
 const cmsPort = env.PORT || '1337';
 const sitePort = env.SITE_PORT || '4321';

@@ -268,7 +268,7 @@ describe('statement page', () => {
     await s.documents(COMPLAINT).update({ documentId: complaint.documentId, data: { caseStatus: 'visitation' } as any });
     await s.documents(COMPLAINT).update({ documentId: complaint.documentId, data: { caseStatus: 'undersoegelse' } as any });
     const request = await s.documents('api::statement-request.statement-request').create({
-      data: { complaint: complaint.documentId, center: center.documentId, questions: '1. Hvorfor kom hjemmeplejen ikke?\n2. Hvad gør I for at undgå det fremover?', requestedAt: new Date().toISOString() } as any,
+      data: { complaint: complaint.documentId, center: center.documentId, questions: '1. Hvorfor kom hjemmeplejen ikke?\n2. Hvad gør I for at undgå det fremover?', caseSummary: identity === 'named' ? null : 'Hjemmeplejen er udeblevet tre gange hos en borger.', requestedAt: new Date().toISOString() } as any,
     });
     const row = await s.db.query('api::notification.notification').findOne({ where: { kind: 'statement_request', statementRequest: { id: request.id } } });
     const token = crypto.randomBytes(32).toString('base64url');

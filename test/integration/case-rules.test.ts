@@ -58,6 +58,12 @@ const attempts: Attempt[] = [
   { name: 'R5 a statement request on an out-of-scope matter', uid: REQUEST, data: async () => ({ complaint: (await complaint({ outOfScopeReason: 'personalesag' })).documentId, questions: 'Q' }), path: 'complaint' },
   { name: 'R11 an agreed due date without a note', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', agreedDueAt: '2999-01-01T10:00:00Z' }), path: 'agreementNote' },
   { name: 'R11 a hand-edited due date', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: () => ({ dueAt: '2999-01-01T10:00:00Z' }), path: 'dueAt' },
+  { name: 'R8 a request about a confidential citizen without a summary for the center', uid: REQUEST, data: async () => ({ complaint: (await investigated({ identity: 'confidential', specialCaseReason: 'Grove fejl' })).documentId, questions: 'Q' }), path: 'caseSummary' },
+  { name: 'a statement request on a closed case', uid: REQUEST, data: async () => ({ complaint: (await complaint({ caseStatus: 'loest_ved_dialog' })).documentId, questions: 'Q' }), path: 'complaint' },
+  { name: 'moving a sent request to another center', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: async () => ({ center: (await create('api::center.center', { name: `Andet center ${Math.random()}`, email: 'andet@example.org' })).documentId }), path: 'center' },
+  { name: 'R8 a citizen turning confidential while a request is open', uid: COMPLAINT, setup: async () => { const c = await investigated(); await create(REQUEST, { complaint: c.documentId, questions: 'Q' }); return c; }, data: () => ({ identity: 'confidential' }), path: 'specialCaseReason' },
+  { name: 'closing a case while a request is open', uid: COMPLAINT, setup: async () => { const c = await investigated(); await create(REQUEST, { complaint: c.documentId, questions: 'Q' }); return c; }, data: () => ({ caseStatus: 'loest_ved_dialog' }), path: 'caseStatus' },
+  { name: 'attaching a request from the complaint\'s side', uid: COMPLAINT, setup: () => complaint({ identity: 'anonymous' }), data: async () => ({ statementRequests: { connect: [{ documentId: (await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' })).documentId }] } }), path: 'statementRequests' },
   { name: 'R13 criticism without any perspective', uid: OPINION, data: async () => ({ kind: 'case', outcome: 'kritik', complaint: (await investigated()).documentId, reasoning: 'x' }), path: 'legalPerspective' },
   { name: 'R14 an opinion without reasoning', uid: OPINION, data: async () => ({ kind: 'case', outcome: 'henstilling', complaint: (await investigated()).documentId, legalPerspective: 'x' }), path: 'reasoning' },
   { name: 'R14 a case opinion without complaint', uid: OPINION, data: () => ({ kind: 'case', outcome: 'afvisning' }), path: 'complaint' },
@@ -102,6 +108,24 @@ describe.each(['Document Service', 'admin content-manager API'])('refused throug
     expect(await snapshot(attempt.uid)).toBe(before);
     expect(await app.strapi.db.connection('case_number_counters').select()).toEqual(counterBefore);
   });
+});
+
+test('a case with a statement request cannot be deleted', async () => {
+  const c = await investigated();
+  await create(REQUEST, { complaint: c.documentId, questions: 'Q' });
+  const before = await snapshot(COMPLAINT);
+  const response = await app.admin('DELETE', `/content-manager/collection-types/${COMPLAINT}/${c.documentId}`);
+  expect(response.status).toBe(400);
+  expect(response.body.error.message).toContain('kan ikke slettes');
+  expect(await snapshot(COMPLAINT)).toBe(before);
+});
+
+test('the due date stays as computed when the calendar changes later', async () => {
+  const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: '2026-12-01T09:00:00Z' });
+  await create('api::closing-day.closing-day', { date: '2026-12-15', name: 'Senere lukkedag', kind: 'lukkedag', active: true });
+  const saved = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${request.documentId}`, { dueAt: request.dueAt, questions: 'Q2' });
+  expect(saved.status).toBe(200);
+  expect(saved.body.data.dueAt).toBe(request.dueAt);
 });
 
 test('case data cannot be duplicated from the admin (the copy would carry the case number)', async () => {

@@ -53,7 +53,7 @@ test('a valid complaint is created as a web inquiry with a case number and a pla
   expect(Object.keys(body.data)).toEqual(['caseNumber']);
 
   const [complaint] = (await complaints()).filter((c: any) => c.caseNumber === body.data.caseNumber);
-  expect(complaint).toMatchObject({ channel: 'web', caseStatus: 'modtaget', identity: 'named', citizenName: 'Karen Jensen', formalComplaintToUnit: true, centerHadOpportunity: true });
+  expect(complaint).toMatchObject({ channel: 'web', caseStatus: 'modtaget', identity: 'named', citizenName: 'Karen Jensen', formalComplaintToUnit: true, centerHadOpportunity: false });
   expect(complaint.internalNotes).toBeFalsy();
   expect((complaint as any).center.documentId).toBe(centers[0].documentId);
   expect(Date.now() - new Date(complaint.receivedAt as string).getTime()).toBeLessThan(60000);

@@ -5,6 +5,8 @@ import { loadPolicy, WorkingCalendar } from '@borgerraadgiver/config';
 import {
   canTransition,
   checkComplaint,
+  checkFixedRelations,
+  checkOpenStatementRequests,
   checkDueAtUnchanged,
   checkOpinion,
   checkStatementRequest,
@@ -110,8 +112,11 @@ describe('statement request rules', () => {
     ['no center', { complaint: investigable, questions: 'Q' }, null, ['center']],
     ['center without email', { complaint: investigable, center: { email: '' } }, null, ['center']],
     ['R10 center has not had the opportunity', { complaint: { ...investigable, centerHadOpportunity: false }, center }, null, ['complaint']],
-    ['R8 confidential citizen without special case', { complaint: { ...investigable, identity: 'confidential' }, center }, null, ['complaint']],
-    ['R5 out of scope', { complaint: { ...investigable, caseStatus: 'afvist', outOfScopeReason: 'personalesag' }, center }, null, ['complaint']],
+    ['R8 confidential citizen without special case', { complaint: { ...investigable, identity: 'confidential' }, center, caseSummary: 'Resumé' }, null, ['complaint']],
+    ['R8 confidential citizen: the center gets the advisor\'s summary', { complaint: { ...investigable, identity: 'confidential', specialCaseReason: 'Grove fejl' }, center, caseSummary: 'Resumé uden navne' }, null, []],
+    ['R8 confidential citizen without a summary for the center', { complaint: { ...investigable, identity: 'confidential', specialCaseReason: 'Grove fejl' }, center }, null, ['caseSummary']],
+    ['a closed complaint', { complaint: { ...investigable, caseStatus: 'afsluttet' }, center }, null, ['complaint']],
+    ['R5 out of scope', { complaint: { ...investigable, caseStatus: 'visitation', outOfScopeReason: 'personalesag' }, center }, null, ['complaint']],
     ['R6 expired', { complaint: { ...investigable, eventDate: '2024-01-01' }, center }, null, ['complaint']],
     ['agreed due date without note', { complaint: investigable, center, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-12-20T10:00:00Z' }, null, ['agreementNote']],
     ['agreed due date with note', { complaint: investigable, center, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-12-20T10:00:00Z', agreementNote: 'Aftalt med afdelingsleder' }, null, []],
@@ -131,6 +136,28 @@ describe('statement request rules', () => {
     ${'2026-12-20T22:59:59.999Z'}   | ${['dueAt']}
   `('dueAt $submitted against the computed one', ({ submitted, violations }) => {
     expect(paths(checkDueAtUnchanged(submitted, new Date('2026-12-11T22:59:59.999Z')))).toEqual(violations);
+  });
+});
+
+describe('what a sent request fixes', () => {
+  test.each`
+    complaint | center   | paths
+    ${false}  | ${false} | ${[]}
+    ${true}   | ${false} | ${['complaint']}
+    ${false}  | ${true}  | ${['center']}
+  `('complaint changed $complaint, center changed $center', ({ complaint, center, paths: expected }) => {
+    expect(paths(checkFixedRelations({ complaint, center }))).toEqual(expected);
+  });
+
+  test.each<[string, ComplaintState, number, string[]]>([
+    ['no open request: anything goes', { ...investigable, identity: 'confidential', caseStatus: 'dialog' }, 0, []],
+    ['open request, unchanged', { ...investigable, caseStatus: 'dialog' }, 1, []],
+    ['open request, citizen becomes confidential', { ...investigable, identity: 'confidential' }, 1, ['specialCaseReason']],
+    ['open request, out of scope', { ...investigable, outOfScopeReason: 'privatretlig' }, 1, ['outOfScopeReason']],
+    ['open request, R10 unticked', { ...investigable, centerHadOpportunity: false }, 1, ['centerHadOpportunity']],
+    ['open request, case closed', { ...investigable, caseStatus: 'loest_ved_dialog' }, 2, ['caseStatus']],
+  ])('%s', (_name, next, open, expected) => {
+    expect(paths(checkOpenStatementRequests(next, open, context))).toEqual(expected);
   });
 });
 

@@ -10,6 +10,8 @@ import type { Knex } from 'knex';
 import {
   caseNumberYear,
   checkComplaint,
+  checkFixedRelations,
+  checkOpenStatementRequests,
   checkDueAtUnchanged,
   checkOpinion,
   checkStatementRequest,
@@ -20,7 +22,7 @@ import {
   type Violation,
 } from '../rules';
 import { nextCaseNumber } from './case-number';
-import { relationTarget, type RelationRef } from './relations';
+import { changesRelation, relationTarget, type RelationRef } from './relations';
 import { loadWorkingCalendar } from './working-calendar';
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -56,10 +58,26 @@ async function relatedAfterWrite(write: Write, field: string, uid: UID.ContentTy
   return findOne(write.strapi, uid, target, populate);
 }
 
+/**
+ * Relations owned by the other side (a request names its complaint) are changed there, where
+ * their rules run; from this side they are read-only.
+ */
+function rejectInverseRelationEdits(data: Data, fields: Record<string, string>) {
+  const violations = Object.entries(fields)
+    .filter(([field]) => changesRelation(data[field]))
+    .map(([path, where]) => ({ path, message: `Tilknytningen ændres på ${where}.` }));
+  if (violations.length) reject(violations);
+}
+
 async function onComplaint(write: Write) {
   const { data, previous, context } = write;
+  rejectInverseRelationEdits(data, { statementRequests: 'anmodningen om redegørelse', opinions: 'udtalelsen', meetings: 'mødet' });
   const next = { ...previous, ...data };
   const violations = checkComplaint(next, previous, context);
+  if (previous) {
+    const openRequests = await write.strapi.db.query(STATEMENT_REQUEST).count({ where: { complaint: { id: previous.id }, requestStatus: 'sendt' } });
+    violations.push(...checkOpenStatementRequests(next, openRequests, context));
+  }
   if (violations.length) reject(violations);
   Object.assign(data, derivedComplaintFields(next, previous, context.now));
   if (!previous) {
@@ -77,19 +95,26 @@ async function onStatementRequest(write: Write) {
     data.center = complaint.center.documentId;
   }
   const next: Data = { ...previous, ...data, complaint, center };
-  // Compare the complaint by identity so an unchanged relation is not re-checked.
-  const previousState = previous && { ...previous, complaint: previous.complaint?.id === complaint?.id ? complaint : previous.complaint };
-  const violations = checkStatementRequest(next, previousState, context);
+  const violations = checkStatementRequest(next, previous, context);
+  if (previous) {
+    violations.push(...checkFixedRelations({ complaint: previous.complaint?.id !== complaint?.id, center: previous.center?.id !== center?.id }));
+  }
 
+  // The due date is fixed when the request is made; it is computed again only for a new request time.
   const requestedAt = toInstant(next.requestedAt) ?? context.now;
-  const due = computeDue(requestedAt, context);
-  const requestedAtChanged = previous && toInstant(previous.requestedAt)?.getTime() !== requestedAt.getTime();
-  if ('dueAt' in data && !requestedAtChanged) violations.push(...checkDueAtUnchanged(data.dueAt, due.at));
+  const requestedAtChanged = !previous || toInstant(previous.requestedAt)?.getTime() !== requestedAt.getTime();
+  if (previous && !requestedAtChanged && 'dueAt' in data) violations.push(...checkDueAtUnchanged(data.dueAt, toInstant(previous.dueAt)!));
   if (violations.length) reject(violations);
 
-  if (!previous) data.requestedAt = requestedAt.toISOString();
-  data.dueAt = due.at.toISOString();
-  data.dueAtExplanation = due.explanation;
+  if (requestedAtChanged) {
+    const due = computeDue(requestedAt, context);
+    data.requestedAt = requestedAt.toISOString();
+    data.dueAt = due.at.toISOString();
+    data.dueAtExplanation = due.explanation;
+  } else {
+    data.dueAt = previous!.dueAt;
+    data.dueAtExplanation = previous!.dueAtExplanation;
+  }
   if (next.requestStatus === 'besvaret' && !next.respondedAt) data.respondedAt = context.now.toISOString();
 }
 
@@ -103,11 +128,24 @@ async function onOpinion(write: Write) {
   if (complaint?.center && !previous?.center && !relationTarget(data.center)) data.center = complaint.center.documentId;
 }
 
+async function onCenter(write: Write) {
+  rejectInverseRelationEdits(write.data, { complaints: 'henvendelsen' });
+}
+
 const handlers: Partial<Record<string, { populate: string[]; apply: (write: Write) => Promise<void> }>> = {
   [COMPLAINT]: { populate: [], apply: onComplaint },
+  [CENTER]: { populate: [], apply: onCenter },
   [STATEMENT_REQUEST]: { populate: ['complaint', 'center'], apply: onStatementRequest },
   [OPINION]: { populate: ['complaint', 'center'], apply: onOpinion },
 };
+
+/** A case with a statement request or an opinion is part of the record (and of links sent to a center). */
+async function refuseDeletingInvestigatedCase(strapi: Core.Strapi, documentId: string | undefined) {
+  const complaint = documentId && (await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['statementRequests', 'opinions'] }));
+  if (complaint && (complaint.statementRequests?.length || complaint.opinions?.length)) {
+    reject([{ path: 'id', message: `Sag ${complaint.caseNumber} har anmodninger om redegørelse eller udtalelser og kan ikke slettes.` }]);
+  }
+}
 
 export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPolicy()) {
   strapi.documents.use(async (ctx, next) => {
@@ -116,6 +154,7 @@ export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPoli
       // A copy would carry the case number, deadlines and links of the original.
       reject([{ path: 'id', message: 'Sagsdata kan ikke kopieres. Opret en ny registrering i stedet.' }]);
     }
+    if (ctx.uid === COMPLAINT && ctx.action === 'delete') await refuseDeletingInvestigatedCase(strapi, (ctx.params as { documentId?: string }).documentId);
     if (!handler || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
     const params = ctx.params as { data?: Data; documentId?: string };
     params.data = params.data ?? {};

@@ -1,6 +1,16 @@
 /** A reference to one related document as Strapi accepts it in `data`. */
 export type RelationRef = { documentId: string } | { id: number };
 
+/** True when submitted data would change a relation (the admin sends empty connect/disconnect when untouched). */
+export function changesRelation(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const input = value as Record<string, unknown>;
+    return ['connect', 'disconnect', 'set'].some((key) => key in input && (!Array.isArray(input[key]) || (input[key] as unknown[]).length > 0 || key === 'set'));
+  }
+  return true;
+}
+
 /**
  * Reads the target of a to-one relation from submitted data, whatever form the caller used
  * (documentId, id, { connect }, { set }, { disconnect }). undefined means "unchanged".

@@ -157,6 +157,19 @@ export function checkComplaint(next: ComplaintState, previous: ComplaintState | 
   return violations;
 }
 
+/**
+ * A complaint with an open statement request must stay investigable: the center is being asked
+ * about it. Changing identity, scope or R10 first needs the request cancelled.
+ */
+export function checkOpenStatementRequests(next: ComplaintState, openRequests: number, context: Pick<RuleContext, 'policy' | 'calendar'>): Violation[] {
+  if (openRequests === 0) return [];
+  const prefix = 'Der er en åben anmodning om redegørelse på sagen; annullér den først. ';
+  const violations = investigationBlockers(next, context).map((v) => ({ path: v.path, message: prefix + v.message }));
+  if (!next.centerHadOpportunity) violations.push({ path: 'centerHadOpportunity', message: `${prefix}Centret har haft mulighed for at svare, da anmodningen blev sendt.` });
+  if (closedStatuses.includes(next.caseStatus ?? 'modtaget')) violations.push({ path: 'caseStatus', message: `${prefix}Sagen kan ikke afsluttes, mens centret er bedt om en redegørelse.` });
+  return violations;
+}
+
 /** Fields the system keeps up to date on every write: first action and closure times. */
 export function derivedComplaintFields(next: ComplaintState, previous: ComplaintState | null, now: Date): Partial<ComplaintState> {
   const status = next.caseStatus ?? 'modtaget';

@@ -1,5 +1,6 @@
 import { statementRequestStatuses, type StatementRequestStatus } from '@borgerraadgiver/config';
 import { ComplaintState, investigationBlockers, RuleContext } from './complaint';
+import { closedStatuses } from './complaint-status';
 import { DateInput, isInvalidDate, sameInstant, toInstant } from './dates';
 import { isBlank, Violation } from './violation';
 
@@ -7,6 +8,7 @@ export interface StatementRequestState {
   complaint?: ComplaintState | null;
   center?: { email?: string | null } | null;
   questions?: string | null;
+  caseSummary?: string | null;
   requestedAt?: DateInput;
   dueAt?: DateInput;
   agreedDueAt?: DateInput;
@@ -34,8 +36,12 @@ export function checkStatementRequest(next: StatementRequestState, previous: Sta
 
   if (!next.complaint) {
     add('complaint', 'Vælg den henvendelse, redegørelsen vedrører.');
-  } else if (!previous || next.complaint !== previous.complaint) {
+  } else if (!previous) {
     for (const blocker of investigationBlockers(next.complaint, context)) add('complaint', blocker.message);
+    if (closedStatuses.includes(next.complaint.caseStatus ?? 'modtaget')) add('complaint', 'Henvendelsen er afsluttet. Genoptag den, før der bedes om en redegørelse.');
+    if (next.complaint.identity !== 'named' && isBlank(next.caseSummary)) {
+      add('caseSummary', 'Borgeren er anonym over for kommunen: skriv et resumé af sagen til centret uden oplysninger, der kan identificere borgeren. Borgerens egen beskrivelse vises ikke for centret.');
+    }
     if (!next.complaint.centerHadOpportunity) {
       add('complaint', 'Centret skal først have haft mulighed for at forholde sig til klagen (markér det på henvendelsen), før der kan bedes om en redegørelse.');
     }
@@ -61,8 +67,20 @@ export function checkStatementRequest(next: StatementRequestState, previous: Sta
   return violations;
 }
 
-/** A submitted dueAt must match the computed one: the due date is derived, a different date is agreed. */
-export function checkDueAtUnchanged(submitted: DateInput, computed: Date): Violation[] {
-  if (submitted === undefined || submitted === null || submitted === '' || sameInstant(submitted, computed)) return [];
+/**
+ * A request belongs to one complaint and one center for good: its links and e-mails went to that
+ * center about that case. Another center or case needs a new request (and this one cancelled).
+ */
+export function checkFixedRelations(changed: { complaint: boolean; center: boolean }): Violation[] {
+  const message = 'kan ikke ændres, når anmodningen er sendt. Annullér den, og opret en ny anmodning.';
+  return [
+    ...(changed.complaint ? [{ path: 'complaint', message: `Henvendelsen ${message}` }] : []),
+    ...(changed.center ? [{ path: 'center', message: `Centret ${message}` }] : []),
+  ];
+}
+
+/** A submitted dueAt must match the stored one: the due date is derived, a different date is agreed. */
+export function checkDueAtUnchanged(submitted: DateInput, stored: Date): Violation[] {
+  if (submitted === undefined || submitted === null || submitted === '' || sameInstant(submitted, stored)) return [];
   return [{ path: 'dueAt', message: 'Fristen beregnes automatisk (to uger efter anmodningen på arbejdsdage). Registrér i stedet en aftalt frist med en note.' }];
 }

@@ -16,7 +16,7 @@ const layouts: Record<string, TypeLayout> = {
     mainField: 'caseNumber',
     sort: ['receivedAt', 'DESC'],
     list: ['caseNumber', 'receivedAt', 'title', 'purpose', 'center', 'caseStatus', 'identity'],
-    readOnly: ['caseNumber', 'firstActionAt', 'closedAt'],
+    readOnly: ['caseNumber', 'firstActionAt', 'closedAt', 'statementRequests', 'opinions', 'meetings'],
     labels: {
       caseNumber: ['Sagsnummer', 'Tildeles automatisk ved registrering.'],
       receivedAt: 'Modtaget',
@@ -65,6 +65,7 @@ const layouts: Record<string, TypeLayout> = {
       complaint: 'Henvendelse',
       center: 'Center',
       questions: ['Spørgsmål til centret', 'Centret ser spørgsmålene, sagsnummeret og fristen — aldrig en anonym borgers identitet.'],
+      caseSummary: ['Sagsresumé til centret', 'Det, centret ser om sagen. Skal udfyldes, når borgeren er anonym; ellers ser centret borgerens egen beskrivelse.'],
       requestsFileAccess: 'Anmoder om aktindsigt i sagens akter',
       requestedAt: 'Anmodet',
       dueAt: ['Frist', 'To uger efter anmodningen, flyttet til næste arbejdsdag.'],
@@ -123,6 +124,7 @@ const layouts: Record<string, TypeLayout> = {
     mainField: 'name',
     sort: ['name', 'ASC'],
     list: ['name', 'email', 'chiefEmail'],
+    readOnly: ['complaints'],
     labels: {
       name: 'Navn',
       email: ['E-mail til afdelingsleder', 'Modtager anmodninger om redegørelse.'],
@@ -142,7 +144,7 @@ const layouts: Record<string, TypeLayout> = {
   },
 };
 
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 /** Danish labels, list columns and read-only computed fields in the admin, applied once per layout version. */
 export async function seedAdminLayouts(strapi: Core.Strapi) {

@@ -50,7 +50,6 @@ export function toPayload(values: Values): Record<string, unknown> {
     eventDate: values.eventDate ?? '',
     description: values.description ?? '',
     formalComplaintToUnit: contacted,
-    centerHadOpportunity: contacted,
     identity: values.identity ?? '',
     complainantKind: values.complainantKind || 'citizen',
     citizenName: values.citizenName ?? '',
@@ -63,7 +62,7 @@ export function toPayload(values: Values): Record<string, unknown> {
   };
 }
 
-const API_TO_FORM: Record<string, Field> = { formalComplaintToUnit: 'contactedCenter', centerHadOpportunity: 'contactedCenter' };
+const API_TO_FORM: Record<string, Field> = { formalComplaintToUnit: 'contactedCenter' };
 
 /** Field errors from the CMS on form fields; errors on other paths are returned as general messages. */
 export function mapErrors(apiErrors: FieldError[]): { errors: Errors; general: string[] } {

@@ -30,7 +30,7 @@ export function isTooLarge(request: Request): boolean {
 
 export function clientIp(request: Request, socketAddress: string): string {
   if (env.trustProxy()) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',').pop()?.trim();
     if (forwarded) return forwarded;
   }
   return socketAddress;

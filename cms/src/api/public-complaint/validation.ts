@@ -31,7 +31,6 @@ export interface CleanComplaint {
   eventDate: string | null;
   description: string;
   formalComplaintToUnit: boolean;
-  centerHadOpportunity: boolean;
   identity: (typeof IDENTITIES)[number];
   complainantKind: (typeof KINDS)[number];
   citizenName: string | null;
@@ -154,7 +153,6 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
       eventDate,
       description,
       formalComplaintToUnit: contacted,
-      centerHadOpportunity: raw.centerHadOpportunity === undefined ? contacted : toBoolean(raw.centerHadOpportunity),
       identity,
       complainantKind,
       ...contact,

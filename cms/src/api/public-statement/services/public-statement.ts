@@ -59,30 +59,13 @@ export async function resolve(strapi: Core.Strapi, token: string, now = new Date
   return request;
 }
 
-function identityStrings(complaint: any): string[] {
-  const values = [complaint.citizenName, complaint.citizenEmail, complaint.citizenPhone, complaint.citizenAddress, complaint.businessName, complaint.cvr]
-    .filter((value): value is string => typeof value === 'string' && value.trim().length >= 3)
-    .map((value) => value.trim());
-  const parts = values.flatMap((value) => value.split(/[\s,]+/)).filter((part) => part.length >= 3);
-  const phoneDigits = typeof complaint.citizenPhone === 'string' ? complaint.citizenPhone.replace(/\D/g, '') : '';
-  return [...new Set([...values, ...parts, ...(phoneDigits.length >= 6 ? [phoneDigits] : [])])].sort((a, b) => b.length - a.length);
-}
-
-/** R8: removes the citizen's own identifying strings from text shown to a center. */
-export function redactIdentity(text: string, complaint: any): string {
-  let result = text;
-  for (const value of identityStrings(complaint)) {
-    result = result.replace(new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[udeladt]');
-  }
-  return result;
-}
-
 /** What the center may see. Never the identity of a confidential or anonymous citizen. */
 export function present(request: any) {
   const complaint = request.complaint ?? {};
-  const named = complaint.identity === 'named';
   const policy = loadPolicy();
-  const description = typeof complaint.description === 'string' ? complaint.description : '';
+  // The advisor's summary for the center; the citizen's own words only when the citizen is named (R8).
+  const summary = typeof request.caseSummary === 'string' && request.caseSummary.trim() ? request.caseSummary : null;
+  const description = summary ?? (complaint.identity === 'named' && typeof complaint.description === 'string' ? complaint.description : null);
   const answered = request.requestStatus === 'besvaret';
   return {
     state: answered ? 'besvaret' : 'afventer',
@@ -96,7 +79,7 @@ export function present(request: any) {
     dueAtIsAgreed: Boolean(request.agreedDueAt),
     linkExpiresAt: linkExpiresAt(request, policy)?.toISOString() ?? null,
     complaint: {
-      description: named ? description : redactIdentity(description, complaint),
+      description,
       category: complaint.category ?? null,
       categoryLabel: complaint.category ? categories[complaint.category as keyof typeof categories] ?? null : null,
       purpose: complaint.purpose ?? null,
@@ -104,7 +87,7 @@ export function present(request: any) {
       eventDate: complaint.eventDate ?? null,
       institution: complaint.institution?.name ?? null,
       identity: complaint.identity ?? null,
-      complainantName: named ? complaint.businessName || complaint.citizenName || null : null,
+      complainantName: complaint.identity === 'named' ? complaint.businessName || complaint.citizenName || null : null,
     },
     response: answered ? { respondedAt: request.respondedAt ?? null, respondentName: request.respondentName ?? null, respondentTitle: request.respondentTitle ?? null } : null,
   };
