@@ -51,6 +51,9 @@ describe('admin roles', () => {
     const fields: string[] = complaintRead(await permissionsOf('Administrativ medarbejder')).properties.fields;
     expect(fields).toContain('description');
     for (const field of ['citizenName', 'citizenEmail', 'citizenPhone', 'citizenAddress', 'cvr']) expect(fields).not.toContain(field);
+    const outbox = (await permissionsOf('Administrativ medarbejder')).find((p: any) => p.subject === 'api::notification.notification');
+    expect(outbox.properties.fields).toContain('kind');
+    expect(outbox.properties.fields).not.toContain('recipient');
 
     const role = await app.strapi.db.query('admin::role').findOne({ where: { name: 'Administrativ medarbejder' } });
     await app.strapi.service('admin::user').create({ email: 'assistent@example.org', firstname: 'A', lastname: 'B', password: 'Assistent-1234', isActive: true, roles: [role.id] });

@@ -39,7 +39,8 @@ const roles: { name: string; description: string; hidden: Record<string, string[
   {
     name: 'Administrativ medarbejder',
     description: 'Administrativ bistand: sagsdata uden borgernes identitet og kontaktoplysninger.',
-    hidden: { 'api::complaint.complaint': citizenIdentityFields },
+    // A receipt's recipient is the citizen's e-mail address, and a delivery error may repeat it.
+    hidden: { 'api::complaint.complaint': citizenIdentityFields, 'api::notification.notification': ['recipient', 'lastError'] },
   },
 ];
 
