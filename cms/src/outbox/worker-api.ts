@@ -16,8 +16,8 @@ import { LINK_KINDS, loadEndpoints, loadOutboxSettings, municipality, type Claim
 import { mintToken, statementLink } from './token';
 import { dueVersionOf, isOpen, linkExpiresAt, opinionVersionOf } from './schedule';
 import { NOTIFICATION, policy } from './writer';
+import { isClosedStatus } from '../rules/complaint-status';
 
-const CLOSED_COMPLAINT = new Set(['afsluttet', 'tilbagetrukket', 'afvist', 'henvist', 'loest_ved_dialog']);
 
 function loadRow(strapi: Core.Strapi, documentId: string) {
   return strapi.db.query(NOTIFICATION).findOne({
@@ -32,7 +32,7 @@ export function whyNotApplicable(row: any): string | null {
   if ((LINK_KINDS as readonly string[]).includes(row.kind)) {
     if (!request) return 'Anmodningen findes ikke længere.';
     if (!isOpen(request)) return request.requestStatus === 'besvaret' ? 'Redegørelsen er modtaget.' : 'Anmodningen er annulleret.';
-    if (request.complaint && CLOSED_COMPLAINT.has(request.complaint.caseStatus)) return 'Sagen er lukket.';
+    if (request.complaint && isClosedStatus(request.complaint.caseStatus)) return 'Sagen er lukket.';
     if (row.kind !== 'statement_request' && row.dueVersion !== dueVersionOf(request)) return 'Fristen er ændret.';
     if (row.kind === 'statement_request' && row.linkVersion && request.linkVersion && row.linkVersion !== request.linkVersion) return 'Et nyere link er udsendt.';
   }

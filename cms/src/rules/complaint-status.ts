@@ -5,8 +5,6 @@ export const initialStatuses: readonly ComplaintStatus[] = [
   'modtaget', 'visitation', 'dialog', 'loest_ved_dialog', 'afvist', 'henvist', 'undersoegelse',
 ];
 
-const open: ComplaintStatus[] = ['modtaget', 'visitation', 'dialog', 'undersoegelse', 'genoptaget'];
-
 /** The case workflow: from each status, where it may go next. */
 export const transitions: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
   modtaget: ['visitation', 'dialog', 'afvist', 'henvist', 'loest_ved_dialog', 'undersoegelse', 'tilbagetrukket'],
@@ -22,10 +20,10 @@ export const transitions: Record<ComplaintStatus, readonly ComplaintStatus[]> = 
   afsluttet: ['genoptaget'],
 };
 
-export const isOpenStatus = (status: ComplaintStatus) => open.includes(status);
-
 /** Statuses that end the advisor's handling; entering one sets closedAt. */
 export const closedStatuses: readonly ComplaintStatus[] = ['afvist', 'henvist', 'loest_ved_dialog', 'afsluttet', 'tilbagetrukket'];
+
+export const isClosedStatus = (status: string | null | undefined): boolean => closedStatuses.includes(status as ComplaintStatus);
 
 /** Statuses that mean the advisor investigates (R10) or has investigated. */
 export const investigationStatuses: readonly ComplaintStatus[] = ['undersoegelse', 'udtalelse_afgivet'];

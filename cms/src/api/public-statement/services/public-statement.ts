@@ -17,9 +17,9 @@ import { categories, loadOutboxSettings, loadPolicy, municipality, purposes } fr
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
 import { insertRows, NOTIFICATION, STATEMENT_REQUEST } from '../../../outbox/writer';
+import { isClosedStatus } from '../../../rules/complaint-status';
 
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
-const CLOSED_COMPLAINT = new Set(['afsluttet', 'tilbagetrukket', 'afvist', 'henvist', 'loest_ved_dialog']);
 
 export type GoneReason = 'replaced' | 'cancelled' | 'closed' | 'expired';
 
@@ -53,7 +53,7 @@ export async function resolve(strapi: Core.Strapi, token: string, now = new Date
   const gone = (reason: GoneReason) => new PublicError(410, goneMessages[reason], { reason, requestId: request.id });
   if ((row.linkVersion ?? 1) !== (request.linkVersion ?? 1)) throw gone('replaced');
   if (request.requestStatus === 'annulleret') throw gone('cancelled');
-  if (request.complaint && CLOSED_COMPLAINT.has(request.complaint.caseStatus)) throw gone('closed');
+  if (request.complaint && isClosedStatus(request.complaint.caseStatus)) throw gone('closed');
   const expires = linkExpiresAt(request, loadPolicy());
   if (expires && now > expires) throw gone('expired');
   return request;
