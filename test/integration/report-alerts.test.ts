@@ -113,3 +113,74 @@ describe('report reminders', () => {
     expect(rows.filter((r: any) => new Date(r.notBefore) > new Date(Date.now() - 3600_000) && new Date(r.notBefore).getUTCFullYear() < 2030).length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('daily work once per day across instances', () => {
+  const { runOncePerDay, withClusterLock, clusterLockKey, DAILY_RUNS_TABLE } = require('../../cms/dist/src/cluster/locks');
+  const { runReportsDaily } = require('../../cms/dist/src/api/report/bootstrap');
+
+  test('two instances firing the daily job at the same time: one runs it, the other skips', async () => {
+    const at = new Date('2031-05-05T05:00:00Z'); // 07:00 in Copenhagen
+    const runs: string[] = [];
+    const task = (who: string) => async () => {
+      runs.push(who);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    const results = await Promise.all([runOncePerDay(app.strapi, 'test-job', task('a'), at), runOncePerDay(app.strapi, 'test-job', task('b'), at)]);
+    expect(runs).toHaveLength(1);
+    expect(results.filter((r: any) => r.ran)).toHaveLength(1);
+    expect(results.find((r: any) => !r.ran).claimedBy).toMatch(/:\d+$/);
+    // Later the same local day: skipped; 23:30 UTC is already the next day in Copenhagen.
+    expect(await runOncePerDay(app.strapi, 'test-job', task('c'), new Date('2031-05-05T21:00:00Z'))).toMatchObject({ ran: false });
+    expect(await runOncePerDay(app.strapi, 'test-job', task('d'), new Date('2031-05-05T22:30:00Z'))).toEqual({ ran: true });
+    expect(runs).toEqual([runs[0], 'd']);
+    const rows = await app.strapi.db.connection(DAILY_RUNS_TABLE).where({ job: 'test-job' }).orderBy('local_date');
+    expect(rows.map((r: any) => [r.local_date, r.finished_at !== null])).toEqual([['2031-05-05', true], ['2031-05-06', true]]);
+  });
+
+  test('a failed run releases its claim, so a later attempt that day runs it', async () => {
+    const at = new Date('2031-05-07T05:00:00Z');
+    await expect(runOncePerDay(app.strapi, 'test-job', async () => { throw new Error('boom'); }, at)).rejects.toThrow('boom');
+    expect(await runOncePerDay(app.strapi, 'test-job', async () => undefined, at)).toEqual({ ran: true });
+  });
+
+  test('the reports daily task: ongoing status and reminders once per day however many instances fire', async () => {
+    const at = new Date('2031-06-02T05:00:00Z');
+    const [first, second] = await Promise.all([runReportsDaily(app.strapi, at), runReportsDaily(app.strapi, at)]);
+    expect([first.ongoingStatus.ran, second.ongoingStatus.ran].sort()).toEqual([false, true]);
+    expect([first.reportReminders.ran, second.reportReminders.ran].sort()).toEqual([false, true]);
+    const reminders = (await outbox('report_reminder')).filter((r: any) => r.dueVersion.endsWith(':2031') || r.dueVersion.endsWith(':2031-1'));
+    expect(reminders.map((r: any) => r.dueVersion).sort()).toEqual(['report-reminder:annual:2031', 'report-reminder:half_year:2031-1']);
+  });
+
+  test('the cluster lock lets one holder in at a time', async () => {
+    let inside = 0;
+    let most = 0;
+    const hold = () => withClusterLock(app.strapi, 'test-lock', async () => {
+      most = Math.max(most, ++inside);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inside--;
+    });
+    await Promise.all([hold(), hold(), hold()]);
+    expect(most).toBe(1);
+  });
+
+  (process.env.DATABASE_CLIENT === 'postgres' ? test : test.skip)('on PostgreSQL the lock is held in the database: another session holding it makes us wait', async () => {
+    const { Client } = require('pg');
+    const other = new Client({ host: '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: 'postgres', database: process.env.DATABASE_NAME });
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock($1, $2)', clusterLockKey('test-lock'));
+      let entered = false;
+      const waiting = withClusterLock(app.strapi, 'test-lock', async () => {
+        entered = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(entered).toBe(false);
+      await other.query('SELECT pg_advisory_unlock($1, $2)', clusterLockKey('test-lock'));
+      await waiting;
+      expect(entered).toBe(true);
+    } finally {
+      await other.end();
+    }
+  });
+});

@@ -4,7 +4,9 @@
  * inquiries and daily, and the February/August report reminders in the outbox.
  */
 import type { Core } from '@strapi/strapi';
+import { TIME_ZONE } from '@borgerraadgiver/config';
 import { ensureReportIndexes } from '../../reports/db/indexes';
+import { dailyJobsRule, runOncePerDay } from '../../cluster/locks';
 
 const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
 const handler = (action: string) => `api::report.report.${action}`;
@@ -51,17 +53,25 @@ export async function registerReports(strapi: Core.Strapi) {
       }
     },
   });
-  // Daily, for episodes that end by time passing (runs when cron is enabled in config/server).
+  // Daily, for episodes that end by time passing (runs when cron is enabled in config/server),
+  // once per day across all instances.
   strapi.cron.add({
     reportsDaily: {
-      task: async () => {
-        await service.checkOngoingStatus().catch(log('ongoing status check'));
-        await service.ensureReportReminders().catch(log('report reminders'));
-      },
-      options: { rule: '0 7 * * *', tz: 'Europe/Copenhagen' },
+      task: () => runReportsDaily(strapi),
+      options: { rule: dailyJobsRule(), tz: TIME_ZONE },
     },
   });
 
   await service.ensureReportReminders().catch(log('report reminders'));
   await service.checkOngoingStatus().catch(log('ongoing status check'));
+}
+
+/** The daily reporting work; each job once per local date across instances, each failure logged. */
+export async function runReportsDaily(strapi: Core.Strapi, now = new Date()) {
+  const service = strapi.service('api::report.report') as any;
+  const log = (what: string) => (error: unknown) => strapi.log.warn(`reports: daily ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+  return {
+    ongoingStatus: await runOncePerDay(strapi, 'ongoing-status', () => service.checkOngoingStatus(now), now).catch(log('ongoing status check')),
+    reportReminders: await runOncePerDay(strapi, 'report-reminders', () => service.ensureReportReminders(now), now).catch(log('report reminders')),
+  };
 }

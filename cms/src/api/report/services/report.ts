@@ -16,6 +16,7 @@ import { alertMessage, alertSubject, decideAlert, isElevated, usualLevel } from 
 import { nextReportReminders } from '../../../reports/reminders';
 import { PeriodError } from '../../../reports/period';
 import { insertRows, type NewRow } from '../../../outbox/writer';
+import { withClusterLock } from '../../../cluster/locks';
 
 const DRAFT = 'api::report-draft.report-draft';
 const ALERT = 'api::report-alert.report-alert';
@@ -46,7 +47,6 @@ export function parseDraftKey(query: Record<string, unknown>): DraftKey {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const reportPolicy = () => loadReportPolicy();
-  let ongoingStatusRun: Promise<unknown> = Promise.resolve();
 
   const service = {
     async statistics(period: Period, now = new Date()) {
@@ -133,27 +133,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Compares each center's last window with its usual level; opens an alert (admin notice and
      * an email in the outbox) when it rises above, closes it when the level is back to normal.
-     * Runs one at a time, so two triggers never open two alerts for one episode.
+     * Runs one at a time across all instances, so two triggers never open two alerts for one episode.
      */
     checkOngoingStatus(now = new Date()): Promise<{ opened: number[]; closed: number[] }> {
-      const run = ongoingStatusRun.then(() => evaluateOngoingStatus(now));
-      ongoingStatusRun = run.catch(() => undefined);
-      return run;
+      return withClusterLock(strapi, 'ongoing-status', () => evaluateOngoingStatus(now));
     },
 
-    /** Plans the next February and August reminders once each (dueVersion identifies them). */
-    async ensureReportReminders(now = new Date()) {
-      const calendar = await loadWorkingCalendar(strapi);
-      const created: string[] = [];
-      for (const plan of nextReportReminders(now, calendar)) {
-        const existing = await strapi.db.query(NOTIFICATION).findOne({ where: { kind: 'report_reminder', dueVersion: plan.dueVersion } });
-        if (existing) continue;
-        await insertRows(strapi, [{ kind: 'report_reminder' as NewRow['kind'], recipient: municipality.email, subject: plan.subject, dueVersion: plan.dueVersion, notBefore: plan.notBefore }]);
-        created.push(plan.dueVersion);
-      }
-      return created;
+    /**
+     * Plans the next February and August reminders once each (dueVersion identifies them), one
+     * instance at a time.
+     */
+    ensureReportReminders(now = new Date()): Promise<string[]> {
+      return withClusterLock(strapi, 'report-reminders', () => planReportReminders(now));
     },
   };
+
+  async function planReportReminders(now: Date) {
+    const calendar = await loadWorkingCalendar(strapi);
+    const created: string[] = [];
+    for (const plan of nextReportReminders(now, calendar)) {
+      const existing = await strapi.db.query(NOTIFICATION).findOne({ where: { kind: 'report_reminder', dueVersion: plan.dueVersion } });
+      if (existing) continue;
+      await insertRows(strapi, [{ kind: 'report_reminder' as NewRow['kind'], recipient: municipality.email, subject: plan.subject, dueVersion: plan.dueVersion, notBefore: plan.notBefore }]);
+      created.push(plan.dueVersion);
+    }
+    return created;
+  }
 
   async function evaluateOngoingStatus(now: Date) {
     const policy = reportPolicy();
