@@ -2,7 +2,7 @@
 // Builds what the system runs from: the shared config, the CMS server code, the workers and
 // (unless --server-only) the Strapi admin panel and the Astro site.
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +13,29 @@ const run = (command, cwd = root) => {
   execSync(command, { cwd, stdio: 'inherit', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
 };
 
+/**
+ * Removes compiled files whose source has been moved or deleted: Strapi would still load them (an
+ * API folder's index.js or schema.json registers itself). tsc's incremental build keeps the rest.
+ */
+function pruneOrphans(distRoot, sourceRoot, dirs) {
+  const walk = (relative) => {
+    const dist = path.join(distRoot, relative);
+    if (!existsSync(dist)) return;
+    for (const entry of readdirSync(dist, { withFileTypes: true })) {
+      const child = path.join(relative, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else {
+        const base = child.replace(/(\.d\.ts|\.js\.map|\.js)$/, '');
+        const sources = child.endsWith('.json') ? [child] : ['.ts', '.tsx', '.js'].map((ext) => base + ext);
+        if (!sources.some((source) => existsSync(path.join(sourceRoot, source)))) rmSync(path.join(distRoot, child));
+      }
+    }
+  };
+  dirs.forEach(walk);
+}
+
 run('npx tsc -p config');
+pruneOrphans(path.join(root, 'cms/dist'), path.join(root, 'cms'), ['src', 'config']);
 if (serverOnly) {
   run('npx tsc -p cms');
 } else {

@@ -1,17 +1,34 @@
+/**
+ * All wiring of the CMS into Strapi, in one place: nothing registers itself from the side.
+ */
 import type { Core } from '@strapi/strapi';
-import { registerCaseRules } from './hooks/case-rules';
+import { registerOutboxMiddleware, startOutbox, stopOutbox } from './outbox';
+import { startReports, stopReports } from './reports';
+import { registerCaseRules } from './rules-middleware';
 import { seedBaseData } from './seed/base-data';
 import { seedSiteContent } from './seed/site-content';
-import { registerReports } from './api/report/bootstrap';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Document Service middlewares run in the order they are registered, the first outermost.
+    // 1. The outbox: refuses admin writes to its read-only types, and plans, re-plans or cancels
+    //    notification rows after the inner write returns, inside the same transaction, so nothing
+    //    is planned for a write that the rules reject.
+    registerOutboxMiddleware(strapi);
+    // 2. The case rules: check every create and update of case data, fill in the derived fields
+    //    (case number, deadlines) and write, all in one transaction.
     registerCaseRules(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await startOutbox(strapi);
     await seedBaseData(strapi);
     await seedSiteContent(strapi);
-    await registerReports(strapi);
+    await startReports(strapi);
+  },
+
+  async destroy() {
+    stopReports();
+    await stopOutbox();
   },
 };

@@ -116,7 +116,7 @@ describe('report reminders', () => {
 
 describe('daily work once per day across instances', () => {
   const { runOncePerDay, withClusterLock, clusterLockKey, DAILY_RUNS_TABLE } = require('../../cms/dist/src/cluster/locks');
-  const { runReportsDaily } = require('../../cms/dist/src/api/report/bootstrap');
+  const { runReportsDaily } = require('../../cms/dist/src/reports');
 
   test('two instances firing the daily job at the same time: one runs it, the other skips', async () => {
     const at = new Date('2031-05-05T05:00:00Z'); // 07:00 in Copenhagen

@@ -1,19 +1,15 @@
 /**
  * The notification outbox: rows written with the case data, delivered by the BullMQ workers.
- * Wired in through api/notification/index.ts (register/bootstrap/destroy of that API module).
+ * Wired in by src/index.ts (its Document Service middleware, start and stop).
  */
 import type { Core } from '@strapi/strapi';
-import { registerOutboxMiddleware } from './lifecycle';
 import { closeQueue } from './queue';
 import { workerToken } from './worker-api';
 import { insertRows, NewRow } from './writer';
 
+export { registerOutboxMiddleware } from './middleware';
 export { insertRows } from './writer';
 export type { NewRow } from './writer';
-
-export function registerOutbox(strapi: Core.Strapi) {
-  registerOutboxMiddleware(strapi);
-}
 
 export async function startOutbox(strapi: Core.Strapi) {
   try {

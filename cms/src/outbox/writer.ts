@@ -1,7 +1,7 @@
 /**
  * Writes outbox rows (api::notification.notification) inside the caller's transaction and
  * enqueues their jobs only after it commits. Rows are written with the query engine, below the
- * Document Service, so the content-manager's read-only guard (see lifecycle.ts) never blocks them.
+ * Document Service, so the content-manager's read-only guard (see middleware.ts) never blocks them.
  */
 import type { Core } from '@strapi/strapi';
 import { loadPolicy, municipality } from '@borgerraadgiver/config';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ensureCaseNumberCounter } from '../hooks/case-number';
+import { ensureCaseNumberCounter } from '../db/case-number';
 import { seedAdminLayouts } from './admin-layout';
 import { seedCenters, seedClosingDays } from './centers';
 import { closePublicApi, seedAdminRoles } from './roles';

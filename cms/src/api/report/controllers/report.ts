@@ -1,4 +1,4 @@
-/** Admin-only report endpoints (registered as admin routes in ../bootstrap.ts). */
+/** Admin-only report endpoints (registered as admin routes in src/reports/index.ts). */
 import type { Core } from '@strapi/strapi';
 import { PeriodError } from '../../../reports/period';
 import { parseDraftKey } from '../services/report';

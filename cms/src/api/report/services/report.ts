@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { loadReportPolicy, municipality } from '@borgerraadgiver/config';
-import { loadWorkingCalendar } from '../../../hooks/working-calendar';
+import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { buildReport } from '../../../reports/db/statistics';
 import { statementDeadlines } from '../../../reports/db/overview';
 import { centerLevels } from '../../../reports/db/ongoing-status';

@@ -1,12 +1,12 @@
 /**
- * Wires reporting into Strapi at bootstrap: admin-only routes under /reports (admin JWT, like
- * the content manager), the indexes of the statistics queries, the ongoing-status check after new
- * inquiries and daily, and the February/August report reminders in the outbox.
+ * Reporting's part of the Strapi bootstrap, started and stopped by src/index.ts: admin-only routes
+ * under /reports (admin JWT, like the content manager), the indexes of the statistics queries, the
+ * ongoing-status check after new inquiries and daily, and the February/August report reminders.
  */
 import type { Core } from '@strapi/strapi';
 import { TIME_ZONE } from '@borgerraadgiver/config';
-import { ensureReportIndexes } from '../../reports/db/indexes';
-import { dailyJobsRule, runOncePerDay } from '../../cluster/locks';
+import { ensureReportIndexes } from './db/indexes';
+import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
 
 const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
 const handler = (action: string) => `api::report.report.${action}`;
@@ -21,7 +21,17 @@ export const reportRoutes = [
   { method: 'POST', path: '/alerts/:documentId/seen', handler: handler('alertSeen'), config: ADMIN_ONLY },
 ];
 
-export async function registerReports(strapi: Core.Strapi) {
+/** Checks deferred until after the triggering write has committed; cancelled by stopReports. */
+const deferred = new Set<NodeJS.Timeout>();
+function defer(task: () => void, ms: number) {
+  const timer = setTimeout(() => {
+    deferred.delete(timer);
+    task();
+  }, ms).unref();
+  deferred.add(timer);
+}
+
+export async function startReports(strapi: Core.Strapi) {
   strapi.server.routes({ type: 'admin', prefix: '/reports', routes: reportRoutes } as any);
 
   const service = strapi.service('api::report.report') as any;
@@ -37,11 +47,11 @@ export async function registerReports(strapi: Core.Strapi) {
     afterCreate() {
       if (pending) return;
       pending = true;
-      setTimeout(() => {
+      defer(() => {
         pending = false;
         if (!strapi.db?.connection) return;
         service.checkOngoingStatus().catch(log('ongoing status check'));
-      }, 1000).unref();
+      }, 1000);
     },
   });
   // When a reminder has gone out, plan the next one.
@@ -49,7 +59,7 @@ export async function registerReports(strapi: Core.Strapi) {
     models: ['api::notification.notification'],
     afterUpdate(event: any) {
       if (event.result?.kind === 'report_reminder' && event.result?.deliveryStatus === 'sent') {
-        setTimeout(() => service.ensureReportReminders().catch(log('report reminders')), 0).unref();
+        defer(() => service.ensureReportReminders().catch(log('report reminders')), 0);
       }
     },
   });
@@ -74,4 +84,10 @@ export async function runReportsDaily(strapi: Core.Strapi, now = new Date()) {
     ongoingStatus: await runOncePerDay(strapi, 'ongoing-status', () => service.checkOngoingStatus(now), now).catch(log('ongoing status check')),
     reportReminders: await runOncePerDay(strapi, 'report-reminders', () => service.ensureReportReminders(now), now).catch(log('report reminders')),
   };
+}
+
+/** Cancels the deferred checks; Strapi itself stops the cron job and the lifecycle subscriptions. */
+export function stopReports() {
+  for (const timer of deferred) clearTimeout(timer);
+  deferred.clear();
 }

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LINK_KINDS } from '@borgerraadgiver/config';
 import { dueVersionOf, isOpen, opinionVersionOf, plannedOpinionRows, plannedStatementRows, SCHEDULED_STATEMENT_KINDS } from './schedule';
-import { loadWorkingCalendar } from '../hooks/working-calendar';
+import { loadWorkingCalendar } from '../db/working-calendar';
 import { advisorEmail, cancelPlanned, insertRows, NOTIFICATION, OPINION, policy, scheduleDelivery, STATEMENT_REQUEST } from './writer';
 
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';

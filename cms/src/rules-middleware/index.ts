@@ -21,9 +21,9 @@ import {
   type RuleContext,
   type Violation,
 } from '../rules';
-import { nextCaseNumber } from './case-number';
+import { nextCaseNumber } from '../db/case-number';
 import { changesRelation, relationTarget, type RelationRef } from './relations';
-import { loadWorkingCalendar } from './working-calendar';
+import { loadWorkingCalendar } from '../db/working-calendar';
 
 const COMPLAINT = 'api::complaint.complaint';
 const STATEMENT_REQUEST = 'api::statement-request.statement-request';
