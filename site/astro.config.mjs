@@ -12,4 +12,6 @@ export default defineConfig({
   // External stylesheets only, so the Content-Security-Policy needs no 'unsafe-inline'.
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // The shared config package is CommonJS (as Strapi needs it): Node loads it at run time.
+  vite: { ssr: { external: ['@borgerraadgiver/config'] } },
 });

@@ -118,3 +118,21 @@ export type StatementRequestStatus = keyof typeof statementRequestStatuses;
 export type OpinionKind = keyof typeof opinionKinds;
 export type OpinionOutcome = keyof typeof opinionOutcomes;
 export type Perspective = keyof typeof perspectives;
+export type ComplainantKind = keyof typeof complainantKinds;
+
+/**
+ * The same values as the public complaint form offers them, in the citizen's own words. The
+ * identities are offered with their labels above.
+ */
+export const citizenChoices = {
+  purposes: {
+    klage: 'Jeg vil klage',
+    raadgivning: 'Jeg vil have råd og vejledning',
+    genoptagelse: 'Jeg ønsker, at kommunen genoptager min sag',
+  } satisfies Record<Purpose, string>,
+  complainantKinds: {
+    citizen: 'Borger i kommunen',
+    business: 'Virksomhed i kommunen',
+    affected_citizen: 'Borger, der er væsentligt berørt af et forhold, som rammer flere borgere',
+  } satisfies Record<ComplainantKind, string>,
+} as const;

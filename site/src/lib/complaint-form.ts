@@ -1,10 +1,17 @@
 /**
- * The complaint form: field names, reading a POST, the payload for POST /api/public/complaints and
- * mapping the CMS's field errors back to the form. The CMS validates; the site only maps.
+ * The complaint form: field names, reading a POST, the payload for POST /api/public/complaints,
+ * mapping the CMS's field errors back to the form and the outcome of a POST for the page. The CMS
+ * validates; the site only maps.
  */
-import type { FieldError } from './cms';
+import { CmsUnavailableError, submitComplaint, type FieldError, type SubmitResult } from './cms';
+import { env } from './env';
+import { WAIT_TITLE, type Problem } from './form-post';
+import { allowPost } from './rate-limit';
+import type { Receipt } from './receipt';
 
 export const HONEYPOT = 'website';
+/** The center choice "Ved ikke": the advisor finds the center. */
+export const UNKNOWN_CENTER = 'ved ikke';
 
 /** Form fields in page order; the error summary follows this order. */
 export const FIELDS = [
@@ -46,7 +53,7 @@ export function toPayload(values: Values): Record<string, unknown> {
   const contacted = values.contactedCenter === 'ja';
   return {
     purpose: values.purpose || 'klage',
-    center: values.center || 'ved ikke',
+    center: values.center || UNKNOWN_CENTER,
     eventDate: values.eventDate ?? '',
     description: values.description ?? '',
     formalComplaintToUnit: contacted,
@@ -77,5 +84,69 @@ export function mapErrors(apiErrors: FieldError[]): { errors: Errors; general: s
   return { errors, general };
 }
 
-/** The id of the element an error links to: the input, or the first option of a radio group. */
-export const fieldId = (field: string) => `f-${field}`;
+/** The answers to "Har du klaget til centeret eller institutionen først?"; only "ja" counts as having complained. */
+export const CONTACTED_CENTER_CHOICES = [
+  { value: 'ja', label: 'Ja, mundtligt eller skriftligt' },
+  { value: 'nej', label: 'Nej, ikke endnu' },
+  { value: 'ved-ikke', label: 'Ved ikke' },
+] as const;
+
+export const HONEYPOT_MESSAGE = 'Formularen kunne ikke sendes, fordi feltet "Lad dette felt stå tomt" var udfyldt. Slet teksten i feltet, og send igen.';
+
+/** The advisor's contact details, offered when the complaint cannot be received. */
+export interface Contact {
+  contactPhone: string;
+  contactEmail: string;
+}
+
+export type ComplaintPostOutcome =
+  | { kind: 'received'; receipt: Receipt }
+  | { kind: 'form'; status: number; values: Values; errors: Errors; general: string[]; problem: Problem | null };
+
+export interface ComplaintPostDeps {
+  submit: (payload: Record<string, unknown>, clientIp: string) => Promise<SubmitResult>;
+  /** False when this client has posted too often (SITE_FORM_RATE_LIMIT per 10 minutes). */
+  allow: (clientIp: string) => boolean;
+}
+
+const defaultDeps: ComplaintPostDeps = { submit: submitComplaint, allow: (ip) => allowPost(ip, env.formRateLimit()) };
+
+/**
+ * A POST of the complaint form: the receipt when the CMS has registered it, otherwise the form
+ * again with every typed value, its HTTP status, the field errors and the problem. `form` is null
+ * when the body was too large or not a form. Throws what the CMS client throws, except
+ * CmsUnavailableError, which becomes a 503 with the advisor's phone and e-mail.
+ */
+export async function handleComplaintPost(form: URLSearchParams | null, clientIp: string, contact: Contact, deps: ComplaintPostDeps = defaultDeps): Promise<ComplaintPostOutcome> {
+  const answer = (status: number, parts: { values?: Values; errors?: Errors; general?: string[]; problem?: Problem }): ComplaintPostOutcome => ({
+    kind: 'form',
+    status,
+    values: parts.values ?? {},
+    errors: parts.errors ?? {},
+    general: parts.general ?? [],
+    problem: parts.problem ?? null,
+  });
+  if (!form) return answer(413, { problem: { title: 'Formularen kunne ikke sendes', message: 'Det, du har sendt, er for stort. Gør beskrivelsen kortere, og prøv igen.' } });
+  const values = readValues(form);
+  if (!deps.allow(clientIp)) {
+    return answer(429, { values, problem: { title: WAIT_TITLE, message: `Der er sendt mange henvendelser fra din forbindelse på kort tid. Det, du har skrevet, står stadig nedenfor. Vent 10 minutter, og send igen – eller ring til borgerrådgiveren på ${contact.contactPhone}.` } });
+  }
+  if (honeypotFilled(form)) return answer(400, { values, general: [HONEYPOT_MESSAGE] });
+  try {
+    const result = await deps.submit(toPayload(values), clientIp);
+    if (result.ok) return { kind: 'received', receipt: { caseNumber: result.caseNumber, emailGiven: !!values.citizenEmail?.trim() && values.identity !== 'anonymous' } };
+    if (result.kind === 'rate-limited') {
+      return answer(429, { values, problem: { title: WAIT_TITLE, message: `Borgerrådgiveren har modtaget mange henvendelser på kort tid. Det, du har skrevet, står stadig nedenfor. Prøv igen om 10 minutter – eller ring på ${contact.contactPhone}.` } });
+    }
+    return answer(400, { values, ...mapErrors(result.errors) });
+  } catch (error) {
+    if (!(error instanceof CmsUnavailableError)) throw error;
+    return answer(503, {
+      values,
+      problem: {
+        title: 'Vi kan ikke modtage din henvendelse lige nu',
+        message: `Der er en teknisk fejl hos os, så din henvendelse er ikke sendt. Det, du har skrevet, står stadig i formularen nedenfor. Prøv at sende igen om lidt – eller ring til borgerrådgiveren på ${contact.contactPhone} eller skriv til ${contact.contactEmail}.`,
+      },
+    });
+  }
+}

@@ -2,7 +2,7 @@
  * The texts of "Hjemmesidens tekster" (api::site-content.site-content). The CMS seeds and serves
  * them; the fallback here only keeps the site usable if the CMS has never answered.
  */
-import municipality from '../../../config/municipality.json';
+import { municipality } from '@borgerraadgiver/config';
 
 export interface SiteContent {
   siteName: string;

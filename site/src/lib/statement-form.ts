@@ -1,4 +1,9 @@
-/** The center's statement form: fields, reading a POST and the site's own checks (Danish). */
+/** The center's statement form: fields, reading a POST, the site's own checks (Danish) and the outcome of a POST. */
+import { CmsUnavailableError, submitStatement, type GoneReason, type StatementLookup, type StatementSubmitResult } from './cms';
+import { env } from './env';
+import { WAIT_TITLE, type Problem } from './form-post';
+import { allowPost } from './rate-limit';
+
 export const STATEMENT_FIELDS = ['text', 'respondentName', 'respondentTitle'] as const;
 export type StatementField = (typeof STATEMENT_FIELDS)[number];
 export type StatementValues = Partial<Record<StatementField, string>>;
@@ -24,4 +29,80 @@ export function validateStatement(values: StatementValues): StatementErrors {
   else if (values.respondentName.trim().length > 200) errors.respondentName = 'Navnet må højst være 200 tegn.';
   if ((values.respondentTitle?.trim().length ?? 0) > 200) errors.respondentTitle = 'Stillingen må højst være 200 tegn.';
   return errors;
+}
+
+export interface StatementPostOutcome {
+  /** True when the CMS has the statement; the page then redirects to itself (a GET shows the receipt). */
+  sent: boolean;
+  /** The HTTP status for the page, or undefined to let the lookup of the link decide (404, 410). */
+  status?: number;
+  values: StatementValues;
+  errors: StatementErrors;
+  problem: Problem | null;
+  /** The link was answered before (409): the page shows the receipt instead of the form. */
+  alreadyAnswered: boolean;
+}
+
+export interface StatementPostDeps {
+  submit: (token: string, data: { text: string; respondentName: string; respondentTitle: string | null }, clientIp: string) => Promise<StatementSubmitResult>;
+  /** False when this client has posted too often (SITE_FORM_RATE_LIMIT per 10 minutes). */
+  allow: (clientIp: string) => boolean;
+}
+
+const defaultDeps: StatementPostDeps = { submit: submitStatement, allow: (ip) => allowPost(ip, env.formRateLimit()) };
+
+/**
+ * A POST of the statement form for one link. `form` is null when the body was too large or not a
+ * form. A link that has gone or is unknown leaves the status to the page's lookup. Throws what
+ * the CMS client throws, except CmsUnavailableError, which becomes a 503 with the advisor's e-mail.
+ */
+export async function handleStatementPost(token: string, form: URLSearchParams | null, clientIp: string, contactEmail: string, deps: StatementPostDeps = defaultDeps): Promise<StatementPostOutcome> {
+  const outcome: StatementPostOutcome = { sent: false, values: {}, errors: {}, problem: null, alreadyAnswered: false };
+  if (!form) {
+    return { ...outcome, status: 413, problem: { title: 'Redegørelsen kunne ikke sendes', message: 'Teksten er for lang til at blive sendt her. Gør den kortere, eller send redegørelsen til borgerrådgiveren på e-mail.' } };
+  }
+  const values = readStatement(form);
+  const errors = validateStatement(values);
+  Object.assign(outcome, { values, errors });
+  if (!deps.allow(clientIp)) {
+    return { ...outcome, status: 429, problem: { title: WAIT_TITLE, message: 'Der er sendt mange formularer fra din forbindelse på kort tid. Teksten står stadig nedenfor. Vent 10 minutter, og send igen.' } };
+  }
+  if (Object.keys(errors).length) return { ...outcome, status: 400 };
+  try {
+    const result = await deps.submit(token, { text: values.text!.trim(), respondentName: values.respondentName!.trim(), respondentTitle: values.respondentTitle?.trim() || null }, clientIp);
+    if (result.ok) return { ...outcome, sent: true };
+    if (result.kind === 'invalid') {
+      for (const { field, message } of result.errors) {
+        if ((STATEMENT_FIELDS as readonly string[]).includes(field)) errors[field as StatementField] ??= message;
+      }
+      const problem = Object.keys(errors).length ? null : { title: 'Redegørelsen kunne ikke sendes', message: result.errors[0]?.message || 'Kontrollér teksten, og prøv igen.' };
+      return { ...outcome, status: 400, problem };
+    }
+    if (result.kind === 'already-answered') return { ...outcome, status: 409, alreadyAnswered: true };
+    if (result.kind === 'rate-limited') {
+      return { ...outcome, status: 429, problem: { title: WAIT_TITLE, message: 'Der er sendt mange formularer på kort tid. Teksten står stadig nedenfor. Vent 10 minutter, og send igen.' } };
+    }
+    return outcome;
+  } catch (error) {
+    if (!(error instanceof CmsUnavailableError)) throw error;
+    return {
+      ...outcome,
+      status: 503,
+      problem: { title: 'Redegørelsen er ikke sendt', message: `Der er en teknisk fejl hos os, så redegørelsen er ikke sendt. Teksten står stadig nedenfor. Prøv igen om lidt, eller skriv til borgerrådgiveren på ${contactEmail}.` },
+    };
+  }
+}
+
+/** Why a link no longer works, told to the center. */
+export const GONE_TEXT: Record<GoneReason, string> = {
+  replaced: 'Borgerrådgiveren har sendt et nyere link til denne anmodning. Brug linket i den seneste e-mail.',
+  cancelled: 'Borgerrådgiveren har trukket anmodningen om redegørelse tilbage.',
+  closed: 'Sagen er afsluttet, så linket virker ikke længere.',
+  expired: 'Linket er udløbet, fordi fristen for redegørelsen er overskredet.',
+};
+
+/** The page's status after looking the link up: an error status of the POST stands, else 404, 410 or 503. */
+export function statusAfterLookup(lookup: StatementLookup['kind'] | 'unavailable', status: number): number {
+  if (status >= 400) return status;
+  return { unknown: 404, gone: 410, unavailable: 503, found: status }[lookup];
 }
