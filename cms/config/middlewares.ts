@@ -8,5 +8,6 @@ export default [
   { name: 'strapi::body', config: { jsonLimit: '256kb', formLimit: '256kb', textLimit: '256kb' } },
   'strapi::session',
   'strapi::favicon',
+  'global::case-files',
   'strapi::public',
 ];

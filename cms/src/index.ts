@@ -7,6 +7,7 @@ import { startReports, stopReports } from './reports';
 import { registerCaseRules } from './rules-middleware';
 import { seedBaseData } from './seed/base-data';
 import { seedSiteContent } from './seed/site-content';
+import { usePrivateStorage } from './documents/storage';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,6 +19,8 @@ export default {
     // 2. The case rules: check every create and update of case data, fill in the derived fields
     //    (case number, deadlines) and write, all in one transaction.
     registerCaseRules(strapi);
+    // Case documents never go to the public folder (after the upload plugin's own register).
+    usePrivateStorage(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

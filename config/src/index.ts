@@ -4,3 +4,5 @@ export * from './policy';
 export * from './vocabulary';
 export * from './municipality';
 export * from './outbox';
+export * from './documents';
+export * from './citizen';

@@ -9,6 +9,12 @@ export const OUTBOX_QUEUE = 'outbox';
 /** Kinds of notification rows whose email carries the center's statement link. */
 export const LINK_KINDS = ['statement_request', 'statement_reminder', 'statement_overdue', 'statement_escalation'] as const;
 
+/** Kinds whose email carries the center's link to the opinion letter page (/udtalelse/<token>). */
+export const LETTER_LINK_KINDS = ['opinion_letter'] as const;
+
+/** Kinds whose email carries the citizen's link to their own case page (/sag/<token>). */
+export const CITIZEN_LINK_KINDS = ['complaint_receipt', 'opinion_letter_citizen', 'case_closed'] as const;
+
 export interface OutboxSettings {
   /** BullMQ key prefix (tests use a unique one per file). */
   queuePrefix: string;
@@ -98,6 +104,8 @@ export interface OutboxMessage {
   opinionTitle: string | null;
   issuedAt: string | null;
   respondedAt: string | null;
+  /** How the case ended (Danish label), for the citizen's closing e-mail. */
+  caseStatusLabel?: string | null;
   municipality: { name: string; advisorTitle: string; email: string; phone: string };
 }
 

@@ -9,7 +9,9 @@ import { errors } from '@strapi/utils';
 import { LINK_KINDS } from '@borgerraadgiver/config';
 import { dueVersionOf, isOpen, opinionVersionOf, plannedOpinionRows, plannedStatementRows, SCHEDULED_STATEMENT_KINDS } from './schedule';
 import { loadWorkingCalendar } from '../db/working-calendar';
-import { advisorEmail, cancelPlanned, insertRows, NOTIFICATION, OPINION, policy, scheduleDelivery, STATEMENT_REQUEST } from './writer';
+import { advisorEmail, afterCommit, cancelPlanned, insertRows, NOTIFICATION, OPINION, policy, scheduleDelivery, STATEMENT_REQUEST } from './writer';
+import { citizenReachable, issueOpinionLetter } from '../letters/issue';
+import { isClosedStatus } from '../rules/complaint-status';
 
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
 const READ_ONLY: Record<string, string> = {
@@ -106,9 +108,29 @@ async function onOpinionWrite(strapi: Core.Strapi, action: string, params: { doc
   const documentId = result?.documentId ?? params.documentId;
   const after = documentId ? await strapi.db.query(OPINION).findOne({ where: { documentId } }) : null;
   if (!after) return result;
+  // Issuing the opinion produces its letter, once the opinion itself is committed.
+  if (action === 'create') await afterCommit(strapi, () => issueOpinionLetter(strapi, after.id));
   if (before && opinionVersionOf(before) === opinionVersionOf(after)) return result;
   if (before) await cancelPlanned(strapi, { opinion: { id: after.id }, kind: 'opinion_followup' }, 'Annulleret: opfølgningen er ændret eller modtaget.');
   await insertRows(strapi, plannedOpinionRows(after, policy(), await loadWorkingCalendar(strapi), advisorEmail()).map((row) => ({ ...row, opinion: after.id })));
+  return result;
+}
+
+const COMPLAINT = 'api::complaint.complaint';
+
+/** A case that closes tells its reachable citizen how it ended (their case page has the details). */
+async function onComplaintUpdate(strapi: Core.Strapi, params: { documentId?: string; data?: Data }, next: () => Promise<any>) {
+  const data = params.data ?? {};
+  const before = params.documentId ? await strapi.db.query(COMPLAINT).findOne({ where: { documentId: params.documentId } }) : null;
+  // The citizen's link version is the system's; only the revoke checkbox moves it.
+  delete data.citizenLinkVersion;
+  if (before && (data.revokeCitizenLink === true || data.revokeCitizenLink === 'true')) data.citizenLinkVersion = (before.citizenLinkVersion ?? 1) + 1;
+  if ('revokeCitizenLink' in data) data.revokeCitizenLink = false;
+  const result = await next();
+  const after = before && (await strapi.db.query(COMPLAINT).findOne({ where: { id: before.id } }));
+  if (after && !isClosedStatus(before.caseStatus) && isClosedStatus(after.caseStatus) && citizenReachable(after)) {
+    await insertRows(strapi, [{ kind: 'case_closed', recipient: after.citizenEmail, notBefore: new Date(), dueVersion: after.caseStatus, complaint: after.id }]);
+  }
   return result;
 }
 
@@ -123,6 +145,7 @@ export function registerOutboxMiddleware(strapi: Core.Strapi) {
       if (ctx.action === 'update') return strapi.db.transaction(() => onStatementRequestUpdate(strapi, params, next));
       if (ctx.action === 'delete') return strapi.db.transaction(() => onStatementRequestDelete(strapi, params, next));
     }
+    if (ctx.uid === COMPLAINT && ctx.action === 'update') return strapi.db.transaction(() => onComplaintUpdate(strapi, params, next));
     if (ctx.uid === OPINION && (ctx.action === 'create' || ctx.action === 'update' || ctx.action === 'delete')) {
       return strapi.db.transaction(() => onOpinionWrite(strapi, ctx.action, params, next));
     }

@@ -12,7 +12,10 @@ export type NotificationKind =
   | 'statement_escalation'
   | 'statement_received'
   | 'opinion_followup'
-  | 'complaint_receipt';
+  | 'complaint_receipt'
+  | 'opinion_letter'
+  | 'opinion_letter_citizen'
+  | 'case_closed';
 
 /** The scheduled kinds of a statement request; rescheduled when the due date changes. */
 export const SCHEDULED_STATEMENT_KINDS: NotificationKind[] = ['statement_reminder', 'statement_overdue', 'statement_escalation'];

@@ -47,6 +47,16 @@ export function statementLink(publicSiteUrl: string, token: string): string {
   return `${publicSiteUrl.replace(/\/+$/, '')}/redegoerelse/${token}`;
 }
 
+/** The center's page with an opinion letter. */
+export function letterLink(publicSiteUrl: string, token: string): string {
+  return `${publicSiteUrl.replace(/\/+$/, '')}/udtalelse/${token}`;
+}
+
+/** The citizen's own case page. */
+export function citizenLink(publicSiteUrl: string, token: string): string {
+  return `${publicSiteUrl.replace(/\/+$/, '')}/sag/${token}`;
+}
+
 /** Whether a stored hash matches a token, in constant time. */
 export function tokenMatches(token: string, storedHash: string | null | undefined): boolean {
   if (!storedHash || !isWellFormedToken(token)) return false;

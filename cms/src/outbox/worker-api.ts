@@ -12,8 +12,8 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { LINK_KINDS, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type OutboxMessage } from '@borgerraadgiver/config';
-import { mintToken, statementLink } from './token';
+import { CITIZEN_LINK_KINDS, citizenStatusTexts, LETTER_LINK_KINDS, LINK_KINDS, loadDocumentSettings, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type ComplaintStatus, type OutboxMessage } from '@borgerraadgiver/config';
+import { citizenLink, letterLink, mintToken, statementLink } from './token';
 import { dueVersionOf, isOpen, linkExpiresAt, opinionVersionOf } from './schedule';
 import { NOTIFICATION, policy } from './writer';
 import { isClosedStatus } from '../rules/complaint-status';
@@ -22,7 +22,7 @@ import { isClosedStatus } from '../rules/complaint-status';
 function loadRow(strapi: Core.Strapi, documentId: string) {
   return strapi.db.query(NOTIFICATION).findOne({
     where: { documentId },
-    populate: { statementRequest: { populate: { center: true, complaint: true } }, opinion: { populate: { complaint: true } }, complaint: true },
+    populate: { statementRequest: { populate: { center: true, complaint: true } }, opinion: { populate: { complaint: true, center: true } }, complaint: true },
   });
 }
 
@@ -42,6 +42,8 @@ export function whyNotApplicable(row: any): string | null {
     if (opinionVersionOf(row.opinion) !== row.dueVersion) return 'Opfølgningen er ændret eller modtaget.';
   }
   if (row.kind === 'complaint_receipt' && !row.complaint?.caseNumber) return 'Henvendelsen findes ikke længere.';
+  if ((row.kind === 'opinion_letter' || row.kind === 'opinion_letter_citizen') && !row.opinion) return 'Udtalelsen findes ikke længere.';
+  if (row.kind === 'case_closed' && (!row.complaint || !isClosedStatus(row.complaint.caseStatus))) return 'Sagen er genoptaget.';
   return null;
 }
 
@@ -60,7 +62,12 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   }
   const request = row.statementRequest;
   const withLink = (LINK_KINDS as readonly string[]).includes(row.kind);
-  const minted = withLink ? mintToken() : null;
+  const complaint = request?.complaint ?? row.opinion?.complaint ?? row.complaint ?? null;
+  const letter = (LETTER_LINK_KINDS as readonly string[]).includes(row.kind);
+  // A completely anonymous citizen gets the case number only, never a link to the case.
+  const citizen = (CITIZEN_LINK_KINDS as readonly string[]).includes(row.kind) && Boolean(complaint) && complaint.identity !== 'anonymous';
+  const minted = withLink || letter || citizen ? mintToken() : null;
+  const linkVersion = withLink ? request.linkVersion ?? 1 : citizen ? complaint.citizenLinkVersion ?? 1 : null;
   // The claim is one conditional UPDATE planned -> sending: of two workers, exactly one wins.
   const { count } = await strapi.db.query(NOTIFICATION).updateMany({
     where: { id: row.id, deliveryStatus: 'planned' },
@@ -68,25 +75,30 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
       deliveryStatus: 'sending',
       sendingSince: now.toISOString(),
       attempts: (row.attempts ?? 0) + 1,
-      ...(minted ? { linkTokenHash: minted.hash, linkVersion: request.linkVersion ?? 1 } : {}),
+      ...(minted ? { linkTokenHash: minted.hash, linkVersion } : {}),
     },
   });
   if (count !== 1) return { action: 'skip', reason: 'claimed by another worker' };
 
   const endpoints = loadEndpoints(process.env, municipality.email);
-  const complaint = request?.complaint ?? row.opinion?.complaint ?? row.complaint ?? null;
   const opinion = row.opinion;
+  const link = !minted ? null
+    : withLink ? statementLink(endpoints.publicSiteUrl, minted.token)
+    : letter ? letterLink(endpoints.publicSiteUrl, minted.token)
+    : citizenLink(endpoints.publicSiteUrl, minted.token);
   const message: OutboxMessage = {
     documentId: row.documentId,
     kind: row.kind,
     recipient: row.recipient,
     subject: row.subject ?? null,
     caseNumber: complaint?.caseNumber ?? null,
-    centerName: request?.center?.name ?? null,
+    centerName: request?.center?.name ?? opinion?.center?.name ?? null,
     dueAt: request ? iso(request.agreedDueAt ?? request.dueAt) : null,
     requestedAt: request ? iso(request.requestedAt) : null,
-    link: minted ? statementLink(endpoints.publicSiteUrl, minted.token) : null,
-    linkExpiresAt: withLink ? iso(linkExpiresAt(request, policy())) : null,
+    link,
+    linkExpiresAt: withLink ? iso(linkExpiresAt(request, policy()))
+      : letter && opinion?.issuedAt ? iso(DateTime.fromJSDate(new Date(opinion.issuedAt)).plus(loadDocumentSettings().letterLinkValid.duration).toJSDate())
+      : null,
     adminUrl: request && row.kind === 'statement_received'
       ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::statement-request.statement-request/${request.documentId}`
       : opinion ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::opinion.opinion/${opinion.documentId}`
@@ -96,6 +108,7 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
     opinionTitle: opinion?.kind === 'general' ? opinion.title ?? null : null,
     issuedAt: opinion ? iso(opinion.issuedAt) : null,
     respondedAt: request ? iso(request.respondedAt) : null,
+    caseStatusLabel: row.kind === 'case_closed' && complaint?.caseStatus ? citizenStatusTexts[complaint.caseStatus as ComplaintStatus]?.label ?? null : null,
     municipality: { name: municipality.name, advisorTitle: municipality.advisorTitle, email: municipality.email, phone: municipality.phone },
   };
   return { action: 'send', message };

@@ -8,6 +8,7 @@ import { errors } from '@strapi/utils';
 import { loadPolicy, type Policy } from '@borgerraadgiver/config';
 import type { Knex } from 'knex';
 import {
+  caseDocumentDeletionBlocker,
   caseNumberYear,
   checkComplaint,
   checkFixedRelations,
@@ -24,11 +25,13 @@ import {
 import { nextCaseNumber } from '../db/case-number';
 import { changesRelation, relationTarget, type RelationRef } from './relations';
 import { loadWorkingCalendar } from '../db/working-calendar';
+import { applyCaseDocumentRules } from './case-document';
 
 const COMPLAINT = 'api::complaint.complaint';
 const STATEMENT_REQUEST = 'api::statement-request.statement-request';
 const OPINION = 'api::opinion.opinion';
 const CENTER = 'api::center.center';
+const CASE_DOCUMENT = 'api::case-document.case-document';
 
 type Data = Record<string, any>;
 
@@ -71,7 +74,7 @@ function rejectInverseRelationEdits(data: Data, fields: Record<string, string>) 
 
 async function onComplaint(write: Write) {
   const { data, previous, context } = write;
-  rejectInverseRelationEdits(data, { statementRequests: 'anmodningen om redegørelse', opinions: 'udtalelsen', meetings: 'mødet' });
+  rejectInverseRelationEdits(data, { statementRequests: 'anmodningen om redegørelse', opinions: 'udtalelsen', meetings: 'mødet', documents: 'sagsdokumentet' });
   const next = { ...previous, ...data };
   const violations = checkComplaint(next, previous, context);
   if (previous) {
@@ -128,6 +131,11 @@ async function onOpinion(write: Write) {
   if (complaint?.center && !previous?.center && !relationTarget(data.center)) data.center = complaint.center.documentId;
 }
 
+async function onCaseDocument(write: Write) {
+  const violations = await applyCaseDocumentRules(write.strapi, write.data, write.previous, write.context.now);
+  if (violations.length) reject(violations);
+}
+
 async function onCenter(write: Write) {
   rejectInverseRelationEdits(write.data, { complaints: 'henvendelsen' });
 }
@@ -137,6 +145,7 @@ const handlers: Partial<Record<string, { populate: string[]; apply: (write: Writ
   [CENTER]: { populate: [], apply: onCenter },
   [STATEMENT_REQUEST]: { populate: ['complaint', 'center'], apply: onStatementRequest },
   [OPINION]: { populate: ['complaint', 'center'], apply: onOpinion },
+  [CASE_DOCUMENT]: { populate: ['complaint', 'file'], apply: onCaseDocument },
 };
 
 /** A case with a statement request or an opinion is part of the record (and of links sent to a center). */
@@ -147,6 +156,13 @@ async function refuseDeletingInvestigatedCase(strapi: Core.Strapi, documentId: s
   }
 }
 
+/** Received and sent documents are part of the record (R11's files, the center's answer, the letter). */
+async function refuseDeletingCaseDocument(strapi: Core.Strapi, documentId: string | undefined) {
+  const document = documentId && (await strapi.db.query(CASE_DOCUMENT).findOne({ where: { documentId } }));
+  const blocker = document && caseDocumentDeletionBlocker(document);
+  if (blocker) reject([{ path: 'id', message: blocker }]);
+}
+
 export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPolicy()) {
   strapi.documents.use(async (ctx, next) => {
     const handler = handlers[ctx.uid];
@@ -155,6 +171,7 @@ export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPoli
       reject([{ path: 'id', message: 'Sagsdata kan ikke kopieres. Opret en ny registrering i stedet.' }]);
     }
     if (ctx.uid === COMPLAINT && ctx.action === 'delete') await refuseDeletingInvestigatedCase(strapi, (ctx.params as { documentId?: string }).documentId);
+    if (ctx.uid === CASE_DOCUMENT && ctx.action === 'delete') await refuseDeletingCaseDocument(strapi, (ctx.params as { documentId?: string }).documentId);
     if (!handler || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
     const params = ctx.params as { data?: Data; documentId?: string };
     params.data = params.data ?? {};

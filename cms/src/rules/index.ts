@@ -5,3 +5,5 @@ export * from './complaint';
 export * from './statement-request';
 export * from './opinion';
 export * from './case-number';
+export * from './case-document';
+export * from './case-links';

@@ -16,7 +16,7 @@ const layouts: Record<string, TypeLayout> = {
     mainField: 'caseNumber',
     sort: ['receivedAt', 'DESC'],
     list: ['caseNumber', 'receivedAt', 'title', 'purpose', 'center', 'caseStatus', 'identity'],
-    readOnly: ['caseNumber', 'firstActionAt', 'closedAt', 'statementRequests', 'opinions', 'meetings'],
+    readOnly: ['caseNumber', 'firstActionAt', 'closedAt', 'statementRequests', 'opinions', 'meetings', 'documents'],
     labels: {
       caseNumber: ['Sagsnummer', 'Tildeles automatisk ved registrering.'],
       receivedAt: 'Modtaget',
@@ -54,6 +54,8 @@ const layouts: Record<string, TypeLayout> = {
       statementRequests: 'Anmodninger om redegørelse',
       opinions: 'Udtalelser',
       meetings: 'Møder',
+      documents: 'Sagsdokumenter',
+      revokeCitizenLink: ['Luk borgerens link', 'Alle links til sagens side, som borgeren har fået, holder op med at virke.'],
     },
   },
   'api::statement-request.statement-request': {
@@ -113,6 +115,24 @@ const layouts: Record<string, TypeLayout> = {
     sort: ['heldAt', 'DESC'],
     list: ['heldAt', 'complaint', 'role', 'place'],
     labels: { complaint: 'Henvendelse', heldAt: 'Tidspunkt', role: 'Borgerrådgiverens rolle', place: 'Sted', notes: 'Noter' },
+  },
+  'api::case-document.case-document': {
+    mainField: 'title',
+    sort: ['registeredAt', 'DESC'],
+    list: ['registeredAt', 'title', 'complaint', 'direction', 'source'],
+    readOnly: ['registeredAt', 'sizeBytes'],
+    labels: {
+      complaint: 'Henvendelse',
+      title: 'Titel',
+      file: ['Fil', 'PDF, billeder, Office-dokumenter eller tekst. Filen kontrolleres og virusscannes, før den gemmes.'],
+      direction: ['Retning', 'Modtaget, sendt eller internt notat.'],
+      source: 'Fra',
+      registeredAt: 'Registreret',
+      statementRequest: 'Anmodning om redegørelse',
+      opinion: 'Udtalelse',
+      sizeBytes: 'Størrelse (bytes)',
+      note: 'Note',
+    },
   },
   'api::improvement-activity.improvement-activity': {
     mainField: 'title',

@@ -7,6 +7,7 @@ export const caseTypes = [
   'api::opinion.opinion',
   'api::recommendation.recommendation',
   'api::meeting.meeting',
+  'api::case-document.case-document',
   'api::improvement-activity.improvement-activity',
   'api::center.center',
   'api::institution.institution',
@@ -21,7 +22,10 @@ export const citizenIdentityFields = ['citizenName', 'citizenEmail', 'citizenPho
 
 const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::content-manager.explorer.${verb}`);
 
-function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string[]>) {
+/** The media library, where the advisor uploads the case file's documents. */
+const mediaLibrary = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map((verb) => `plugin::upload.${verb}`);
+
+function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string[]>, media: boolean) {
   const fieldsOf = (uid: string) => Object.keys(strapi.contentType(uid as never).attributes).filter((field) => !(hiddenFields[uid] ?? []).includes(field));
   const existing = (uid: string) => Boolean(strapi.contentTypes[uid as never]);
   return [
@@ -31,16 +35,19 @@ function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string
     ...readOnlyTypes.filter(existing).map((subject) => ({
       action: 'plugin::content-manager.explorer.read', subject, properties: { fields: fieldsOf(subject) }, conditions: [],
     })),
+    ...(media ? mediaLibrary.map((action) => ({ action, subject: null, properties: {}, conditions: [] })) : []),
   ];
 }
 
-const roles: { name: string; description: string; hidden: Record<string, string[]> }[] = [
-  { name: 'Borgerrådgiver', description: 'Borgerrådgiveren: alle sagsdata, herunder borgernes identitet.', hidden: {} },
+const roles: { name: string; description: string; hidden: Record<string, string[]>; media: boolean }[] = [
+  { name: 'Borgerrådgiver', description: 'Borgerrådgiveren: alle sagsdata, herunder borgernes identitet.', hidden: {}, media: true },
   {
     name: 'Administrativ medarbejder',
     description: 'Administrativ bistand: sagsdata uden borgernes identitet og kontaktoplysninger.',
     // A receipt's recipient is the citizen's e-mail address, and a delivery error may repeat it.
-    hidden: { 'api::complaint.complaint': citizenIdentityFields, 'api::notification.notification': ['recipient', 'lastError'] },
+    // Documents from citizens and centers carry the citizen's identity too: titles only.
+    hidden: { 'api::complaint.complaint': citizenIdentityFields, 'api::notification.notification': ['recipient', 'lastError'], 'api::case-document.case-document': ['file', 'note'] },
+    media: false,
   },
 ];
 
@@ -50,9 +57,9 @@ const roles: { name: string; description: string; hidden: Record<string, string[
  */
 export async function seedAdminRoles(strapi: Core.Strapi) {
   const roleService = strapi.service('admin::role');
-  for (const { name, description, hidden } of roles) {
+  for (const { name, description, hidden, media } of roles) {
     const role = (await roleService.findOne({ name })) ?? (await roleService.create({ name, description }));
-    await roleService.assignPermissions(role.id, permissionsFor(strapi, hidden));
+    await roleService.assignPermissions(role.id, permissionsFor(strapi, hidden, media));
   }
 }
 

@@ -25,7 +25,7 @@ function forwardedFor(clientIp: string | undefined): Record<string, string> {
 }
 
 /** One request to the CMS; network errors and 5xx become CmsUnavailableError. `what` names it in logs. */
-async function request(what: string, path: string, init: RequestInit = {}, clientIp?: string): Promise<CmsResponse> {
+export async function request(what: string, path: string, init: RequestInit = {}, clientIp?: string): Promise<CmsResponse> {
   let response: Response;
   try {
     response = await fetch(`${env.cmsUrl()}${path}`, {

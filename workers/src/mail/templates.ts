@@ -116,7 +116,26 @@ export function render(message: OutboxMessage): RenderedMail {
       return build(message, `Kvittering: Vi har modtaget din henvendelse (${c})`, 'Tak for din henvendelse', [
         `Borgerrådgiveren har modtaget din henvendelse. Den har sagsnummer ${message.caseNumber ?? '(tildeles)'}; oplys det, hvis du kontakter os.`,
         'Hvad sker der nu? Borgerrådgiveren læser din henvendelse og vurderer, om den kan løses ved en hurtig dialog med det center, det drejer sig om, eller om den skal undersøges nærmere. Du hører fra os, når vi har set på den. Vi har tavshedspligt.',
+        ...(message.link ? [{ link: message.link, label: 'Følg din sag' }, 'På siden kan du se, hvor sagen står, læse borgerrådgiverens udtalelse, når den foreligger, og sende en besked. Linket er personligt; del det ikke med andre.'] : []),
         'Af hensyn til dit privatliv gentager vi ikke indholdet af din henvendelse i denne e-mail.',
+      ]);
+    case 'opinion_letter':
+      return build(message, `Borgerrådgiverens udtalelse i ${c}`, `Til ledelsen i ${center}`, [
+        `Borgerrådgiveren har afgivet sin udtalelse i ${c} ${danishDate(message.issuedAt)}. Udtalelsen med vurdering, begrundelse og eventuelle anbefalinger står på siden bag linket og kan udskrives derfra.`,
+        ...(message.link ? [{ link: message.link, label: 'Læs udtalelsen' }, `Linket virker til og med ${danishDate(message.linkExpiresAt)}. Del det kun med medarbejdere, der skal følge op på udtalelsen.`] : []),
+        'Finder borgerrådgiveren fejl, forventes centret at genoptage sagen. Borgerrådgiveren følger op på anbefalingerne.',
+      ]);
+    case 'opinion_letter_citizen':
+      return build(message, `Borgerrådgiverens udtalelse i din sag (${c})`, 'Kære borger', [
+        `Borgerrådgiveren har afgivet sin udtalelse i din sag ${danishDate(message.issuedAt)}. Du kan læse og udskrive den på din sags side.`,
+        ...(message.link ? [{ link: message.link, label: 'Læs udtalelsen' }] : []),
+        'Udtalelsen er borgerrådgiverens vurdering og er ikke en afgørelse. Har du spørgsmål, er du velkommen til at kontakte os.',
+      ]);
+    case 'case_closed':
+      return build(message, `Din sag er afsluttet (${c})`, 'Kære borger', [
+        `Borgerrådgiveren har afsluttet din sag ${message.caseNumber ?? ''}. Resultat: ${message.caseStatusLabel ?? 'afsluttet'}.`.replace(' .', '.'),
+        ...(message.link ? [{ link: message.link, label: 'Se din sag' }] : []),
+        `Har du spørgsmål, eller mener du, at sagen ikke er løst, så kontakt borgerrådgiveren på ${message.municipality.email} eller tlf. ${message.municipality.phone}.`,
       ]);
     case 'report_reminder':
     case 'ongoing_status':

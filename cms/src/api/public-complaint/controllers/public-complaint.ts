@@ -1,12 +1,14 @@
 import { clientIp } from '../../../utils/client-ip';
+import { filesOf } from '../../../documents/receive';
+import { bodyOf } from '../../../documents/multipart';
 
 /** Thin controller: the service validates, rate-limits and creates. */
 export default ({ strapi }) => ({
   async create(ctx) {
     const service = strapi.service('api::public-complaint.public-complaint');
     service.checkRateLimit(clientIp(ctx));
-    const body = ctx.request.body;
-    const result = await service.submit(body && typeof body === 'object' ? body.data : undefined);
+    const body = bodyOf(ctx.request.body);
+    const result = await service.submit(body && typeof body === 'object' ? (body as { data?: unknown }).data : undefined, filesOf(ctx));
     ctx.status = 201;
     ctx.body = { data: { caseNumber: result.caseNumber } };
   },

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { insertRows } from '../../../outbox/writer';
+import { fileReceived, removeStored, storeIncoming, type IncomingFile } from '../../../documents/receive';
 import { RateLimiter } from '../rate-limit';
 import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
 
@@ -21,7 +22,7 @@ export default ({ strapi }) => ({
   },
 
   /** Validates, creates the inquiry through the Document Service (so the case rules run) and plans the receipt email. */
-  async submit(input: unknown): Promise<{ caseNumber: string | null; documentId: string }> {
+  async submit(input: unknown, incoming: IncomingFile[] = []): Promise<{ caseNumber: string | null; documentId: string }> {
     if (isHoneypotFilled(input)) {
       throw new errors.ValidationError('Henvendelsen kunne ikke modtages.', {
         errors: [{ path: [HONEYPOT_FIELD], message: 'Dette felt skal være tomt.' }],
@@ -38,10 +39,13 @@ export default ({ strapi }) => ({
 
     const { centerDocumentId, ...fields } = data;
     const now = new Date().toISOString();
+    // The citizen's attachments (e.g. the decision complained about) are checked and stored first.
+    const files = await storeIncoming(strapi, incoming);
     return strapi.db.transaction(async () => {
       const complaint = await strapi.documents(COMPLAINT).create({
         data: { ...fields, center: centerDocumentId ?? null, channel: 'web', caseStatus: 'modtaget', receivedAt: now },
       });
+      await fileReceived(strapi, complaint, files, { source: 'borger', now: new Date(now) });
       if (data.citizenEmail) {
         // Through the outbox writer: same transaction, job enqueued after commit; the workers send it.
         await insertRows(strapi, [
@@ -49,6 +53,9 @@ export default ({ strapi }) => ({
         ]);
       }
       return { caseNumber: complaint.caseNumber ?? null, documentId: complaint.documentId };
+    }).catch(async (error: unknown) => {
+      await removeStored(strapi, files);
+      throw error;
     });
   },
 

@@ -1,6 +1,8 @@
 /** Thin controller for the public statement API; the logic is in ../services/public-statement. */
 import { clientIp } from '../../../utils/client-ip';
 import { audit, PublicError, present, rateLimited, resolve, submit, validateSubmission } from '../services/public-statement';
+import { filesOf, storeIncoming } from '../../../documents/receive';
+import { bodyOf } from '../../../documents/multipart';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -52,13 +54,15 @@ export default {
       const request = await resolve(strapi, String(ctx.params.token));
       requestId = request.id;
       if (request.requestStatus === 'besvaret') throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.');
-      const { value, errors } = validateSubmission(ctx.request.body);
+      const { value, errors } = validateSubmission(bodyOf(ctx.request.body));
       if (!value) {
         ctx.status = 400;
         ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: errors[0].message, details: { errors: errors.map((e) => ({ ...e, name: 'ValidationError' })) } } };
         return;
       }
-      const updated = await submit(strapi, request, value);
+      // Attachments are checked and stored before the statement; a refused file refuses the whole submission.
+      const files = await storeIncoming(strapi, filesOf(ctx));
+      const updated = await submit(strapi, request, value, files);
       ctx.status = 200;
       ctx.body = { data: present(updated) };
     } catch (error) {

@@ -18,6 +18,7 @@ import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
 import { insertRows, NOTIFICATION, STATEMENT_REQUEST } from '../../../outbox/writer';
 import { isClosedStatus } from '../../../rules/complaint-status';
+import { fileReceived, removeStored } from '../../../documents/receive';
 
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
 
@@ -122,11 +123,15 @@ export function validateSubmission(body: any): { value?: Submission; errors: { p
 }
 
 /** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
-export async function submit(strapi: Core.Strapi, request: any, submission: Submission, now = new Date()) {
+export async function submit(strapi: Core.Strapi, request: any, submission: Submission, files: { id: number; name: string }[] = [], now = new Date()) {
   return strapi.db.transaction(async () => {
     // The conditional update is the lock: of two concurrent submissions exactly one matches.
     const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, requestStatus: 'sendt' }, data: { respondedAt: now.toISOString() } });
-    if (count !== 1) throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
+    if (count !== 1) {
+      await removeStored(strapi, files);
+      throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
+    }
+    if (request.complaint && files.length) await fileReceived(strapi, request.complaint, files, { source: 'center', statementRequest: request.documentId, now });
     await strapi.documents(STATEMENT_REQUEST).update({
       documentId: request.documentId,
       data: { requestStatus: 'besvaret', responseText: submission.text, respondentName: submission.respondentName, respondentTitle: submission.respondentTitle, respondedAt: now.toISOString() } as any,

@@ -1,0 +1,59 @@
+/**
+ * Issuing an opinion (R14) produces its letter: stored in the case file as a sent document and
+ * delivered through the outbox to the center (a link to the letter page, like statements) and to
+ * the citizen when named and reachable by e-mail (a link to the citizen's own case page).
+ * Runs after the opinion's transaction has committed, in a transaction of its own.
+ */
+import type { Core } from '@strapi/strapi';
+import { municipality } from '@borgerraadgiver/config';
+import { storeGeneratedFile } from '../documents/storage';
+import { insertRows } from '../outbox/writer';
+import { renderOpinionLetter, type LetterAudience } from './opinion-letter';
+
+const OPINION = 'api::opinion.opinion';
+const CASE_DOCUMENT = 'api::case-document.case-document';
+
+/** The opinion with what its letter needs. */
+export function loadOpinionForLetter(strapi: Core.Strapi, where: Record<string, unknown>) {
+  return strapi.db.query(OPINION).findOne({ where, populate: { complaint: { populate: { center: true } }, center: true, recommendations: true } });
+}
+
+/** The letter of an opinion, as the given audience may read it. */
+export function letterOf(opinion: any, audience: LetterAudience) {
+  const complaint = opinion.complaint ?? {};
+  return renderOpinionLetter({
+    municipality,
+    audience,
+    caseNumber: complaint.caseNumber ?? null,
+    centerName: opinion.center?.name ?? complaint.center?.name ?? null,
+    identity: complaint.identity ?? null,
+    citizenName: complaint.businessName || complaint.citizenName || null,
+    outcome: opinion.outcome ?? null,
+    issuedAt: new Date(opinion.issuedAt ?? Date.now()),
+    perspectives: { legalPerspective: opinion.legalPerspective, ethicalPerspective: opinion.ethicalPerspective, equalityPerspective: opinion.equalityPerspective, valuesPerspective: opinion.valuesPerspective },
+    reasoning: opinion.reasoning ?? null,
+    recommendations: (opinion.recommendations ?? []).map((recommendation: { text?: string }) => recommendation.text ?? '').filter(Boolean),
+  });
+}
+
+/** Whether the citizen of a case gets e-mail from the advisor: known to the advisor (named or confidential), with an address. */
+export const citizenReachable = (complaint: any) => Boolean(complaint) && complaint.identity !== 'anonymous' && typeof complaint.citizenEmail === 'string' && complaint.citizenEmail.includes('@');
+
+export async function issueOpinionLetter(strapi: Core.Strapi, opinionId: number, now = new Date()) {
+  const opinion = await loadOpinionForLetter(strapi, { id: opinionId });
+  if (!opinion || opinion.kind === 'general' || !opinion.complaint) return;
+  const complaint = opinion.complaint;
+  const center = opinion.center ?? complaint.center;
+  // The case file keeps the copy that names a named citizen, as the advisor wrote it.
+  const { title, html } = letterOf(opinion, 'citizen');
+  await strapi.db.transaction(async () => {
+    const file = await storeGeneratedFile(strapi, { name: `udtalelse-${complaint.caseNumber ?? opinion.documentId}.html`, mime: 'text/html', ext: '.html', data: Buffer.from(html, 'utf8') });
+    await strapi.documents(CASE_DOCUMENT).create({
+      data: { complaint: complaint.documentId, opinion: opinion.documentId, file, title, direction: 'sendt', source: 'borgerraadgiver', registeredAt: now.toISOString() },
+    } as never);
+    await insertRows(strapi, [
+      ...(center?.email ? [{ kind: 'opinion_letter' as const, recipient: center.email, notBefore: now, dueVersion: '', opinion: opinion.id, complaint: complaint.id }] : []),
+      ...(citizenReachable(complaint) ? [{ kind: 'opinion_letter_citizen' as const, recipient: complaint.citizenEmail, notBefore: now, dueVersion: '', opinion: opinion.id, complaint: complaint.id }] : []),
+    ]);
+  });
+}
