@@ -42,6 +42,8 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
   return page;
 }
 
+const documentsOf = async (caseNumber: string) =>
+  ((await app.strapi.db.query('api::case-document.case-document').findMany({ where: { complaint: { caseNumber } }, orderBy: { id: 'asc' } })) as any[]).map((d) => [d.title, d.source, d.direction]);
 const findCase = async (caseNumber: string) => (await app.strapi.documents(COMPLAINT).findMany({ filters: { caseNumber }, populate: ['center'] }))[0];
 
 describe('information pages', () => {
@@ -133,6 +135,13 @@ describe('complaint form', () => {
 
     await page.fill('#f-citizenEmail', 'soeren@example.org');
     await page.check('#f-consent');
+    // A file that is not what its name says is refused, and nothing typed is lost.
+    await page.setInputFiles('#f-files', { name: 'afgoerelse.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    const [refused] = await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(refused!.status()).toBe(400);
+    await expect(page.locator('.error-summary').innerText()).resolves.toContain('ikke en filtype');
+    expect(await page.inputValue('#f-description')).toBe(description);
+    await page.setInputFiles('#f-files', { name: 'afgoerelse.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(new URL(page.url()).pathname).toBe('/klage/kvittering');
     expect(page.url()).not.toMatch(/soeren|S%C3%B8ren|example/i);
@@ -142,6 +151,7 @@ describe('complaint form', () => {
 
     const stored = await findCase(caseNumber);
     expect(stored).toMatchObject({ channel: 'web', caseStatus: 'modtaget', identity: 'named', citizenName: 'Søren Ærø', citizenEmail: 'soeren@example.org', description: description.trim(), formalComplaintToUnit: true });
+    expect(await documentsOf(caseNumber)).toEqual([['afgoerelse.pdf', 'borger', 'modtaget']]);
     await page.close();
   });
 
@@ -167,8 +177,13 @@ describe('complaint form', () => {
     expect(await page.isChecked('#f-consent')).toBe(true);
 
     await page.fill('#f-cvr', '12345678');
+    await page.setInputFiles('#f-files', [
+      { name: 'brev.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') },
+      { name: 'noter.txt', mimeType: 'text/plain', buffer: Buffer.from('Byggesagen blev sendt 1. maj.\n') },
+    ]);
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     const caseNumber = (await page.locator('.receipt-number').innerText()).trim();
+    expect(await documentsOf(caseNumber)).toEqual([['brev.pdf', 'borger', 'modtaget'], ['noter.txt', 'borger', 'modtaget']]);
     expect(caseNumber).toMatch(/^\d{4}-\d{4}$/);
     expect(await page.locator('main').innerText()).not.toContain('kvittering til den e-mailadresse');
     await expectAccessible(page, '/klage/kvittering');

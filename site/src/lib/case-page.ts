@@ -2,7 +2,7 @@
  * Client for the citizen's case page and the center's opinion letter page (CMS public API,
  * cms/src/api/public-case). Tokens stay in the path and are never logged.
  */
-import { CmsUnavailableError, fieldErrors, request, type FieldError } from './cms';
+import { CmsUnavailableError, fieldErrors, request, withFiles, type FieldError } from './cms';
 
 export type LinkProblem = 'revoked' | 'expired' | 'withdrawn';
 
@@ -35,8 +35,8 @@ export async function getCitizenCase(token: string, clientIp?: string): Promise<
 
 export type MessageResult = { ok: true } | { ok: false; errors: FieldError[] } | { ok: false; lookup: Lookup<CitizenCase> };
 
-export async function sendCitizenMessage(token: string, message: string, clientIp?: string): Promise<MessageResult> {
-  const { status, body } = await request('case message', `${casePath(token)}/messages`, { method: 'POST', body: JSON.stringify({ data: { message } }) }, clientIp);
+export async function sendCitizenMessage(token: string, message: string, clientIp?: string, files: File[] = []): Promise<MessageResult> {
+  const { status, body } = await request('case message', `${casePath(token)}/messages`, { method: 'POST', body: withFiles({ message }, files) }, clientIp);
   if (status === 201) return { ok: true };
   if (status === 400 && fieldErrors(body).length) return { ok: false, errors: fieldErrors(body) };
   if (status === 429) throw new CmsUnavailableError('case message (rate limited)');

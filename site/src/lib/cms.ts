@@ -30,7 +30,7 @@ export async function request(what: string, path: string, init: RequestInit = {}
   try {
     response = await fetch(`${env.cmsUrl()}${path}`, {
       ...init,
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...forwardedFor(clientIp), ...init.headers },
+      headers: { accept: 'application/json', ...(typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}), ...forwardedFor(clientIp), ...init.headers },
       signal: AbortSignal.timeout(env.cmsTimeoutMs()),
     });
   } catch {
@@ -49,6 +49,15 @@ export async function request(what: string, path: string, init: RequestInit = {}
     body = null;
   }
   return { status: response.status, body };
+}
+
+/** A JSON body `{ data }`, or multipart with the same JSON in `data` and the files under `files`. */
+export function withFiles(data: unknown, files: File[] = []): string | FormData {
+  if (!files.length) return JSON.stringify({ data });
+  const form = new FormData();
+  form.append('data', JSON.stringify(data));
+  for (const file of files) form.append('files', file, file.name);
+  return form;
 }
 
 /** Field errors from a Strapi ValidationError body (`error.details.errors[].path`). */
@@ -123,8 +132,8 @@ export type SubmitResult =
   | { ok: false; kind: 'invalid'; errors: FieldError[] }
   | { ok: false; kind: 'rate-limited' };
 
-export async function submitComplaint(data: Record<string, unknown>, clientIp?: string): Promise<SubmitResult> {
-  const { status, body } = await request('complaint', '/api/public/complaints', { method: 'POST', body: JSON.stringify({ data }) }, clientIp);
+export async function submitComplaint(data: Record<string, unknown>, clientIp?: string, files: File[] = []): Promise<SubmitResult> {
+  const { status, body } = await request('complaint', '/api/public/complaints', { method: 'POST', body: withFiles(data, files) }, clientIp);
   if (status === 201) return { ok: true, caseNumber: body?.data?.caseNumber ?? null };
   if (status === 429) return { ok: false, kind: 'rate-limited' };
   if (status === 400) return { ok: false, kind: 'invalid', errors: fieldErrors(body) };
@@ -201,8 +210,8 @@ export type StatementSubmitResult =
   | { ok: false; kind: 'already-answered' | 'unknown' | 'rate-limited' }
   | { ok: false; kind: 'gone'; reason: GoneReason };
 
-export async function submitStatement(token: string, data: { text: string; respondentName: string; respondentTitle: string | null }, clientIp?: string): Promise<StatementSubmitResult> {
-  const { status, body } = await request('statement', tokenPath(token), { method: 'POST', body: JSON.stringify({ data }) }, clientIp);
+export async function submitStatement(token: string, data: { text: string; respondentName: string; respondentTitle: string | null }, clientIp?: string, files: File[] = []): Promise<StatementSubmitResult> {
+  const { status, body } = await request('statement', tokenPath(token), { method: 'POST', body: withFiles(data, files) }, clientIp);
   if (status === 200 || status === 201) return { ok: true };
   if (status === 409) return { ok: false, kind: 'already-answered' };
   if (status === 410) return { ok: false, kind: 'gone', reason: goneReason(body) };

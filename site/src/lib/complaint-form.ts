@@ -7,6 +7,7 @@ import { CmsUnavailableError, submitComplaint, type FieldError, type SubmitResul
 import { env } from './env';
 import { WAIT_TITLE, type Problem } from './form-post';
 import { allowPost } from './rate-limit';
+import { filesOf } from './request-guard';
 import type { Receipt } from './receipt';
 
 export const HONEYPOT = 'website';
@@ -104,7 +105,7 @@ export type ComplaintPostOutcome =
   | { kind: 'form'; status: number; values: Values; errors: Errors; general: string[]; problem: Problem | null };
 
 export interface ComplaintPostDeps {
-  submit: (payload: Record<string, unknown>, clientIp: string) => Promise<SubmitResult>;
+  submit: (payload: Record<string, unknown>, clientIp: string, files?: File[]) => Promise<SubmitResult>;
   /** False when this client has posted too often (SITE_FORM_RATE_LIMIT per 10 minutes). */
   allow: (clientIp: string) => boolean;
 }
@@ -133,7 +134,7 @@ export async function handleComplaintPost(form: URLSearchParams | null, clientIp
   }
   if (honeypotFilled(form)) return answer(400, { values, general: [HONEYPOT_MESSAGE] });
   try {
-    const result = await deps.submit(toPayload(values), clientIp);
+    const result = await deps.submit(toPayload(values), clientIp, filesOf(form));
     if (result.ok) return { kind: 'received', receipt: { caseNumber: result.caseNumber, emailGiven: !!values.citizenEmail?.trim() && values.identity !== 'anonymous' } };
     if (result.kind === 'rate-limited') {
       return answer(429, { values, problem: { title: WAIT_TITLE, message: `Borgerrådgiveren har modtaget mange henvendelser på kort tid. Det, du har skrevet, står stadig nedenfor. Prøv igen om 10 minutter – eller ring på ${contact.contactPhone}.` } });

@@ -1,4 +1,5 @@
 /** Checks on incoming form posts: same origin, bounded size, and the client's IP for rate limiting. */
+import { loadDocumentSettings } from '@borgerraadgiver/config';
 import { env } from './env';
 
 /** Largest accepted form body: a 20,000-character description URL-encoded, plus the other fields. */
@@ -36,9 +37,9 @@ export function clientIp(request: Request, socketAddress: string): string {
   return socketAddress;
 }
 
-/** Reads the body as text, stopping as soon as it passes the limit (also without Content-Length). */
-async function readLimited(request: Request): Promise<string | null> {
-  if (!request.body) return '';
+/** Reads the body, stopping as soon as it passes the limit (also without Content-Length). */
+async function readLimited(request: Request, limit: number): Promise<Buffer | null> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -46,19 +47,45 @@ async function readLimited(request: Request): Promise<string | null> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_FORM_BYTES) {
+    if (size > limit) {
       await reader.cancel();
       return null;
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** The posted form (urlencoded, as our forms send it), or null when too large or not a form. */
+const postedFiles = new WeakMap<URLSearchParams, File[]>();
+
+/** The files that came with a posted multipart form (none for an urlencoded one). */
+export const filesOf = (form: URLSearchParams): File[] => postedFiles.get(form) ?? [];
+
+/**
+ * The posted form, urlencoded or (with attachments) multipart, or null when too large or not a
+ * form. A multipart form may carry up to one case's worth of documents besides its fields.
+ */
 export async function readForm(request: Request): Promise<URLSearchParams | null> {
   const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('application/x-www-form-urlencoded')) return null;
-  const text = await readLimited(request);
-  return text === null ? null : new URLSearchParams(text);
+  if (type.includes('application/x-www-form-urlencoded')) {
+    const body = await readLimited(request, MAX_FORM_BYTES);
+    return body === null ? null : new URLSearchParams(body.toString('utf8'));
+  }
+  if (!type.includes('multipart/form-data')) return null;
+  const body = await readLimited(request, MAX_FORM_BYTES + loadDocumentSettings().maxCaseBytes);
+  if (body === null) return null;
+  let parsed: FormData;
+  try {
+    parsed = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData();
+  } catch {
+    return null;
+  }
+  const form = new URLSearchParams();
+  const files: File[] = [];
+  for (const [name, value] of parsed.entries()) {
+    if (typeof value === 'string') form.append(name, value);
+    else if (value.size > 0) files.push(value);
+  }
+  postedFiles.set(form, files);
+  return form;
 }

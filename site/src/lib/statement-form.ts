@@ -3,6 +3,7 @@ import { CmsUnavailableError, submitStatement, type GoneReason, type StatementLo
 import { env } from './env';
 import { WAIT_TITLE, type Problem } from './form-post';
 import { allowPost } from './rate-limit';
+import { filesOf } from './request-guard';
 
 export const STATEMENT_FIELDS = ['text', 'respondentName', 'respondentTitle'] as const;
 export type StatementField = (typeof STATEMENT_FIELDS)[number];
@@ -44,7 +45,7 @@ export interface StatementPostOutcome {
 }
 
 export interface StatementPostDeps {
-  submit: (token: string, data: { text: string; respondentName: string; respondentTitle: string | null }, clientIp: string) => Promise<StatementSubmitResult>;
+  submit: (token: string, data: { text: string; respondentName: string; respondentTitle: string | null }, clientIp: string, files?: File[]) => Promise<StatementSubmitResult>;
   /** False when this client has posted too often (SITE_FORM_RATE_LIMIT per 10 minutes). */
   allow: (clientIp: string) => boolean;
 }
@@ -69,7 +70,7 @@ export async function handleStatementPost(token: string, form: URLSearchParams |
   }
   if (Object.keys(errors).length) return { ...outcome, status: 400 };
   try {
-    const result = await deps.submit(token, { text: values.text!.trim(), respondentName: values.respondentName!.trim(), respondentTitle: values.respondentTitle?.trim() || null }, clientIp);
+    const result = await deps.submit(token, { text: values.text!.trim(), respondentName: values.respondentName!.trim(), respondentTitle: values.respondentTitle?.trim() || null }, clientIp, filesOf(form));
     if (result.ok) return { ...outcome, sent: true };
     if (result.kind === 'invalid') {
       for (const { field, message } of result.errors) {
