@@ -1,1 +1,2 @@
-export default ({ env }) => ({ level: env('LOG_LEVEL', 'http') });
+import type { Core } from '@strapi/strapi';
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({ level: env('LOG_LEVEL', 'http') });

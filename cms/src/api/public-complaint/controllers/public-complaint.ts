@@ -1,10 +1,11 @@
 import { clientIp } from '../../../utils/client-ip';
 import { filesOf } from '../../../documents/receive';
 import { bodyOf } from '../../../documents/multipart';
+import type { FactoryArgs, RequestContext } from '../../../strapi-types';
 
 /** Thin controller: the service validates, rate-limits and creates. */
-export default ({ strapi }) => ({
-  async create(ctx) {
+export default ({ strapi }: FactoryArgs) => ({
+  async create(ctx: RequestContext) {
     const service = strapi.service('api::public-complaint.public-complaint');
     service.checkRateLimit(clientIp(ctx));
     const body = bodyOf(ctx.request.body);
@@ -13,7 +14,7 @@ export default ({ strapi }) => ({
     ctx.body = { data: { caseNumber: result.caseNumber } };
   },
 
-  async centers(ctx) {
+  async centers(ctx: RequestContext) {
     ctx.body = { data: await strapi.service('api::public-complaint.public-complaint').listCenters() };
   },
 });

@@ -3,6 +3,7 @@ import { insertRows } from '../../../outbox/writer';
 import { fileReceived, removeStored, storeIncoming, type IncomingFile } from '../../../documents/receive';
 import { RateLimiter } from '../rate-limit';
 import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
+import type { FactoryArgs } from '../../../strapi-types';
 
 const COMPLAINT = 'api::complaint.complaint';
 const limiter = new RateLimiter(10 * 60 * 1000);
@@ -10,7 +11,7 @@ const limiter = new RateLimiter(10 * 60 * 1000);
 /** Submissions per IP per 10 minutes (PUBLIC_COMPLAINT_RATE_LIMIT, default 30). The site is one IP, so keep it generous. */
 const rateLimit = () => Number(process.env.PUBLIC_COMPLAINT_RATE_LIMIT || 30);
 
-export default ({ strapi }) => ({
+export default ({ strapi }: FactoryArgs) => ({
   checkRateLimit(ip: string) {
     if (!limiter.hit(ip || 'unknown', rateLimit())) {
       throw new errors.RateLimitError('Der er sendt for mange henvendelser på kort tid. Prøv igen om 10 minutter.');
@@ -49,7 +50,7 @@ export default ({ strapi }) => ({
       if (data.citizenEmail) {
         // Through the outbox writer: same transaction, job enqueued after commit; the workers send it.
         await insertRows(strapi, [
-          { kind: 'complaint_receipt', recipient: data.citizenEmail, subject: 'Kvittering for din henvendelse til borgerrådgiveren', complaint: complaint.id, notBefore: new Date(now), dueVersion: '' },
+          { kind: 'complaint_receipt', recipient: data.citizenEmail, subject: 'Kvittering for din henvendelse til borgerrådgiveren', complaint: Number(complaint.id), notBefore: new Date(now), dueVersion: '' },
         ]);
       }
       return { caseNumber: complaint.caseNumber ?? null, documentId: complaint.documentId };

@@ -1,6 +1,8 @@
 /** Read-only public endpoint for the site's texts; the admin edits them in the content manager. */
-export default ({ strapi }) => ({
-  async findPublic(ctx) {
+import type { FactoryArgs, RequestContext } from '../../../strapi-types';
+
+export default ({ strapi }: FactoryArgs) => ({
+  async findPublic(ctx: RequestContext) {
     ctx.body = { data: await strapi.service('api::site-content.site-content').getPublic() };
   },
 });

@@ -1,7 +1,9 @@
+import type { FactoryArgs } from '../../../strapi-types';
+
 const UID = 'api::site-content.site-content';
 const INTERNAL = ['id', 'documentId', 'createdAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'];
 
-export default ({ strapi }) => ({
+export default ({ strapi }: FactoryArgs) => ({
   /** The texts without internal fields; null before the first seed. */
   async getPublic(): Promise<Record<string, unknown> | null> {
     const doc = await strapi.documents(UID).findFirst({});
