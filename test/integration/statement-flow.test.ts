@@ -120,7 +120,7 @@ test('a request plans its rows in one transaction, and two workers deliver reque
   // Every row has a job under its documentId right after the commit.
   for (const row of planned) expect(await workers[0].outboxQueue.getJob(row.documentId)).toBeTruthy();
 
-  const mails = await smtp.waitFor(() => mailsFor(c.caseNumber).length >= 4, 40_000);
+  await smtp.waitFor(() => mailsFor(c.caseNumber).length >= 4, 40_000);
   const own = mailsFor(c.caseNumber);
   expect(own.map((m) => m.to.join()).sort()).toEqual(['chef.flow@example.org', 'leder.flow@example.org', 'leder.flow@example.org', 'leder.flow@example.org']);
   expect(own.map((m) => m.subject).join('\n')).toMatch(/Anmodning om redegørelse[\s\S]*Påmindelse[\s\S]*overskredet[\s\S]*mangler/);

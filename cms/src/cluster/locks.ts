@@ -15,6 +15,7 @@
  * put check-then-write sections inside the task in `withClusterLock` when they also run outside
  * the daily schedule.
  */
+import { hostname } from 'os';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { localDate } from '@borgerraadgiver/config';
@@ -50,7 +51,7 @@ export async function ensureDailyRunsTable(knex: Knex): Promise<void> {
 }
 
 /** Who claimed a run, for operators reading the table: host and process id. */
-const instanceName = () => `${require('os').hostname()}:${process.pid}`;
+const instanceName = () => `${hostname()}:${process.pid}`;
 
 export type DailyRunResult = { ran: true } | { ran: false; claimedBy: string | null };
 

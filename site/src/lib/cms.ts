@@ -42,7 +42,7 @@ export async function request(what: string, path: string, init: RequestInit = {}
     throw new CmsUnavailableError(what);
   }
   const text = await response.text();
-  let body: any = null;
+  let body: any;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
