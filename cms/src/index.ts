@@ -3,6 +3,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { registerOutboxMiddleware, startOutbox, stopOutbox } from './outbox';
+import { startPrivacy } from './privacy';
 import { startReports, stopReports } from './reports';
 import { registerCaseRules } from './rules-middleware';
 import { seedBaseData } from './seed/base-data';
@@ -28,6 +29,7 @@ export default {
     await seedBaseData(strapi);
     await seedSiteContent(strapi);
     await startReports(strapi);
+    startPrivacy(strapi);
   },
 
   async destroy() {

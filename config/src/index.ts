@@ -6,3 +6,5 @@ export * from './municipality';
 export * from './outbox';
 export * from './documents';
 export * from './citizen';
+export * from './cpr';
+export * from './privacy';

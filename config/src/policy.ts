@@ -9,6 +9,13 @@ export const policyDefaults = {
   OPINION_FEEDBACK_AFTER: 'P2M',
   /** How long a center's link keeps working after the statement's due date. */
   STATEMENT_LINK_VALID_AFTER_DUE: 'P30D',
+  /**
+   * How long a closed case keeps its citizen before the daily job anonymises it. P5Y is a
+   * placeholder: each municipality sets it from its own retention and archival rules (README).
+   */
+  RETENTION_AFTER_CLOSURE: 'P5Y',
+  /** How long before that a case is listed in "Sager til anonymisering", so the advisor can postpone it. */
+  RETENTION_NOTICE: 'P30D',
 } as const;
 
 export type PolicyName = keyof typeof policyDefaults;
@@ -20,6 +27,8 @@ export interface Policy {
   statementEscalateAfter: PolicyDuration;
   opinionFeedbackAfter: PolicyDuration;
   statementLinkValidAfterDue: PolicyDuration;
+  retentionAfterClosure: PolicyDuration;
+  retentionNotice: PolicyDuration;
 }
 
 type Env = Record<string, string | undefined>;
@@ -34,6 +43,8 @@ export function loadPolicy(env: Env = process.env): Policy {
     statementEscalateAfter: read('STATEMENT_ESCALATE_AFTER'),
     opinionFeedbackAfter: read('OPINION_FEEDBACK_AFTER'),
     statementLinkValidAfterDue: read('STATEMENT_LINK_VALID_AFTER_DUE'),
+    retentionAfterClosure: read('RETENTION_AFTER_CLOSURE'),
+    retentionNotice: read('RETENTION_NOTICE'),
   };
 }
 

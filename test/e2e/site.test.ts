@@ -77,6 +77,21 @@ describe('information pages', () => {
     await page.close();
   });
 
+  test('privacy and accessibility state what config/ says: controller, DPO, legal basis, retention, rights, the official statement', async () => {
+    const page = await open(jsContext, '/privatliv');
+    const text = await page.locator('main').innerText();
+    for (const expected of ['Lejre Kommune', 'Møllebjergvej 4', 'dpo.lejre@bechbruun.com', 'Kommunestyrelseslovens § 65 e', 'artikel 6, stk. 1, litra e', 'i 5 år efter', 'Ret til indsigt', 'Ret til sletning', 'Datatilsynet', 'borgerraadgiveren@lejre.dk']) {
+      expect(text).toContain(expected);
+    }
+    await page.goto(`${site.url}/tilgaengelighed`);
+    expect(await page.locator('main a[href="https://www.was.digst.dk/lejre-dk"]').count()).toBe(1);
+    await page.goto(`${site.url}/kontakt`);
+    const contact = await page.locator('main').innerText();
+    expect(contact).toContain('Send ikke dit CPR-nummer');
+    expect(contact).not.toMatch(/sende personnummer/);
+    await page.close();
+  });
+
   test('an edit in the admin shows on the site without a deploy', async () => {
     const texts = app.strapi.documents('api::site-content.site-content');
     const doc = (await texts.findFirst({}))!;
@@ -188,6 +203,23 @@ describe('complaint form', () => {
     expect(await page.locator('main').innerText()).not.toContain('kvittering til den e-mailadresse');
     await expectAccessible(page, '/klage/kvittering');
     expect(await findCase(caseNumber)).toMatchObject({ purpose: 'raadgivning', complainantKind: 'business', businessName: 'Hvalsø Tømrer ApS', cvr: '12345678', identity: 'confidential' });
+    await page.close();
+  });
+
+  test('a CPR number is refused with the reason, before it reaches the CMS, and the rest is kept', async () => {
+    const before = await app.strapi.db.query(COMPLAINT).count();
+    const page = await open(noJsContext, '/klage');
+    await page.check('#f-purpose-raadgivning');
+    await page.fill('#f-description', 'Mit personnummer er 010203-1234, og jeg vil gerne have hjælp.');
+    await page.check('#f-identity-anonymous');
+    await page.check('#f-consent');
+    const [response] = await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(response!.status()).toBe(400);
+    expect(await page.locator('#f-description-error').innerText()).toContain('CPR-nummer');
+    expect(await page.locator('.error-summary a[href="#f-description"]').count()).toBe(1);
+    expect(await page.inputValue('#f-description')).toContain('jeg vil gerne have hjælp');
+    expect(await page.isChecked('#f-identity-anonymous')).toBe(true);
+    expect(await app.strapi.db.query(COMPLAINT).count()).toBe(before);
     await page.close();
   });
 

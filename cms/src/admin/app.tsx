@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Clock, PresentationChart } from '@strapi/icons';
+import { Clock, PresentationChart, Trash } from '@strapi/icons';
+import { AccessRequestAction, AnonymiseAction } from './privacy/CaseActions';
 import da from './translations/da.json';
 
 export default {
@@ -19,6 +20,15 @@ export default {
       position: 3,
       Component: () => import('./reports/ReportsPage'),
     });
+    // Retention: closed cases due for anonymisation, postponement with a reason.
+    app.addMenuLink({
+      to: 'anonymisering',
+      icon: Trash,
+      intlLabel: { id: 'borgerraadgiver.privacy.menu', defaultMessage: 'Sager til anonymisering' },
+      permissions: [{ action: 'plugin::content-manager.explorer.update', subject: 'api::complaint.complaint' }],
+      position: 4,
+      Component: () => import('./privacy/RetentionPage'),
+    });
     // Homepage: overdue statements, deadlines of the coming week, ongoing-status alerts.
     app.widgets.register({
       id: 'statement-deadlines',
@@ -28,7 +38,9 @@ export default {
       component: () => import('./reports/DeadlinesWidget').then((module) => module.default),
     });
   },
-  bootstrap(_app: StrapiApp) {
+  bootstrap(app: StrapiApp) {
+    // On a case: the citizen's access request (art. 15) and early erasure (art. 17).
+    (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: unknown[]) => [...actions, AccessRequestAction, AnonymiseAction]);
     // The admin falls back to English unless a language was chosen: choose Danish for new browsers.
     if (!window.localStorage.getItem('strapi-admin-language')) {
       window.localStorage.setItem('strapi-admin-language', 'da');

@@ -13,6 +13,7 @@ import {
 import { canTransition, closedStatuses, initialStatuses, investigationStatuses } from './complaint-status';
 import { DateInput, isInvalidDate, toInstant, toLocalDate } from './dates';
 import { isBlank, Violation } from './violation';
+import { checkPersonalData } from './personal-data';
 
 /** The fields of a complaint the rules read (stored values merged with the submitted change). */
 export interface ComplaintState {
@@ -154,6 +155,7 @@ export function checkComplaint(next: ComplaintState, previous: ComplaintState | 
   } else if (status === 'loest_ved_dialog' || status === 'henvist') {
     violations.push(...mandateBlockers(next, context));
   }
+  violations.push(...checkPersonalData(next as Record<string, unknown>, previous as Record<string, unknown> | null));
   return violations;
 }
 

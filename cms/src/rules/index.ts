@@ -7,3 +7,5 @@ export * from './opinion';
 export * from './case-number';
 export * from './case-document';
 export * from './case-links';
+export * from './personal-data';
+export * from './retention';

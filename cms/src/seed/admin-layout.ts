@@ -16,7 +16,7 @@ const layouts: Record<string, TypeLayout> = {
     mainField: 'caseNumber',
     sort: ['receivedAt', 'DESC'],
     list: ['caseNumber', 'receivedAt', 'title', 'purpose', 'center', 'caseStatus', 'identity'],
-    readOnly: ['caseNumber', 'firstActionAt', 'closedAt', 'statementRequests', 'opinions', 'meetings', 'documents'],
+    readOnly: ['caseNumber', 'firstActionAt', 'closedAt', 'statementRequests', 'opinions', 'meetings', 'documents', 'anonymisedAt', 'retentionHoldUntil', 'retentionHoldReason'],
     labels: {
       caseNumber: ['Sagsnummer', 'Tildeles automatisk ved registrering.'],
       receivedAt: 'Modtaget',
@@ -51,6 +51,9 @@ const layouts: Record<string, TypeLayout> = {
       internalNotes: 'Interne noter',
       firstActionAt: 'Første handling',
       closedAt: 'Afsluttet',
+      anonymisedAt: ['Anonymiseret', 'Personoplysningerne er fjernet; sagsnummer, datoer, center, kategorier og resultater er bevaret.'],
+      retentionHoldUntil: ['Anonymisering udsat til', 'Sættes under "Sager til anonymisering".'],
+      retentionHoldReason: 'Begrundelse for udsættelsen',
       statementRequests: 'Anmodninger om redegørelse',
       opinions: 'Udtalelser',
       meetings: 'Møder',
@@ -164,7 +167,12 @@ const layouts: Record<string, TypeLayout> = {
   },
 };
 
-const LAYOUT_VERSION = 3;
+/** The Danish label of each field of a content type, as the admin shows it (also used by the access export). */
+export function fieldLabels(uid: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(layouts[uid]?.labels ?? {}).map(([field, entry]) => [field, Array.isArray(entry) ? entry[0] : entry]));
+}
+
+const LAYOUT_VERSION = 4;
 
 /** Danish labels, list columns and read-only computed fields in the admin, applied once per layout version. */
 export async function seedAdminLayouts(strapi: Core.Strapi) {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { citizenIdentityFields } from '../rules/personal-data';
 
 /** Case data: the content types that hold what citizens told the advisor. */
 export const caseTypes = [
@@ -16,9 +17,6 @@ export const caseTypes = [
 
 /** Written by the system only; the advisor reads them. */
 const readOnlyTypes = ['api::notification.notification', 'api::statement-access-log.statement-access-log'];
-
-/** Identity and contact fields of the citizen, hidden from the administrative assistant. */
-export const citizenIdentityFields = ['citizenName', 'citizenEmail', 'citizenPhone', 'citizenAddress', 'businessName', 'cvr'];
 
 const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::content-manager.explorer.${verb}`);
 
@@ -46,7 +44,7 @@ const roles: { name: string; description: string; hidden: Record<string, string[
     description: 'Administrativ bistand: sagsdata uden borgernes identitet og kontaktoplysninger.',
     // A receipt's recipient is the citizen's e-mail address, and a delivery error may repeat it.
     // Documents from citizens and centers carry the citizen's identity too: titles only.
-    hidden: { 'api::complaint.complaint': citizenIdentityFields, 'api::notification.notification': ['recipient', 'lastError'], 'api::case-document.case-document': ['file', 'note'] },
+    hidden: { 'api::complaint.complaint': [...citizenIdentityFields], 'api::notification.notification': ['recipient', 'lastError'], 'api::case-document.case-document': ['file', 'note'] },
     media: false,
   },
 ];

@@ -122,7 +122,9 @@ Møder foregår som udgangspunkt på borgerrådgiverens kontor eller der, hvor d
 
 ## Send ikke følsomme oplysninger med almindelig e-mail
 
-Skal du sende personnummer, helbredsoplysninger eller andre følsomme oplysninger, så brug klageformularen her på siden eller Digital Post (sikker mail).`,
+Skal du sende helbredsoplysninger eller andre følsomme oplysninger, så brug klageformularen her på siden eller Digital Post (sikker post).
+
+Send ikke dit CPR-nummer (personnummer). Borgerrådgiveren har ikke brug for det for at behandle din henvendelse, og klageformularen afviser det.`,
 
     formTitle: 'Klag eller bed om råd',
     formIntro: 'Udfyld formularen, så modtager borgerrådgiveren din henvendelse. Felter markeret med (skal udfyldes) skal udfyldes.',
@@ -152,31 +154,21 @@ Har borgeren ønsket at være anonym over for kommunen, vises borgerens identite
     statementThanks: 'Tak. Borgerrådgiveren har modtaget redegørelsen og vender tilbage, hvis der er brug for flere oplysninger.',
 
     privacyTitle: 'Sådan behandler vi dine oplysninger',
-    privacyBody: `## Hvem er dataansvarlig?
-
-${m.name} er dataansvarlig for de oplysninger, borgerrådgiveren behandler. Du kan kontakte borgerrådgiveren på ${m.email} eller ${m.phone}. Kommunen har en databeskyttelsesrådgiver, som du kan kontakte via kommunens hovednummer.
+    privacyBody: `Her kan du læse, hvilke oplysninger borgerrådgiveren registrerer, hvorfor, og hvem der ser dem. Hvem der er dataansvarlig, retsgrundlaget, hvor længe oplysningerne gemmes, og dine rettigheder står på siden sammen med denne tekst.
 
 ## Hvad registrerer vi?
 
-Borgerrådgiveren registrerer alle henvendelser. Vi registrerer det, du selv oplyser: din beskrivelse af sagen, hvilket center den handler om, datoen for afgørelsen eller hændelsen, og – hvis du ikke er anonym – dit navn, din e-mail, dit telefonnummer og din adresse. Henvender du dig for en virksomhed, registrerer vi virksomhedens navn og CVR-nummer. Under sagen registreres også borgerrådgiverens notater, centerets redegørelse og borgerrådgiverens udtalelse.
+Borgerrådgiveren registrerer alle henvendelser. Vi registrerer det, du selv oplyser: din beskrivelse af sagen, hvilket center den handler om, datoen for afgørelsen eller hændelsen, og – hvis du ikke er anonym – dit navn, din e-mail, dit telefonnummer og din adresse. Henvender du dig for en virksomhed, registrerer vi virksomhedens navn og CVR-nummer. Under sagen registreres også borgerrådgiverens notater, centerets redegørelse og borgerrådgiverens udtalelse, og hvem af borgerrådgiverens medarbejdere der har åbnet sagen.
 
-Skriv kun de oplysninger, der er nødvendige for sagen.
+Skriv kun de oplysninger, der er nødvendige for sagen, og skriv ikke dit CPR-nummer.
 
 ## Hvorfor?
 
-Vi bruger oplysningerne til at behandle din henvendelse. Oplysningerne bruges også – uden navne – til at finde generelle problemer og til borgerrådgiverens rapporter til Økonomiudvalget og kommunalbestyrelsen. Behandlingen sker som led i kommunens myndighedsudøvelse (databeskyttelsesforordningens artikel 6, stk. 1, litra e, og artikel 9, stk. 2, litra f og g).
+Vi bruger oplysningerne til at behandle din henvendelse. Oplysningerne bruges også – uden navne – til at finde generelle problemer og til borgerrådgiverens rapporter til Økonomiudvalget og kommunalbestyrelsen.
 
 ## Hvem ser oplysningerne?
 
-Borgerrådgiveren og dennes administrative medhjælp. Undersøger borgerrådgiveren sagen, får det center, sagen handler om, oplysninger om sagen. Har du bedt om at være anonym over for kommunen, får centeret ikke at vide, hvem du er.
-
-## Hvor længe?
-
-Sagen opbevares, så længe det er nødvendigt for behandlingen og for borgerrådgiverens årsrapport, og slettes eller arkiveres efter kommunens regler for journalisering og arkivering, normalt 5 år efter, at sagen er afsluttet.
-
-## Dine rettigheder
-
-Du har ret til at få indsigt i de oplysninger, vi har om dig, til at få forkerte oplysninger rettet og i visse tilfælde til at få oplysninger slettet eller begrænset. Du kan gøre indsigelse mod behandlingen. Du kan klage til Datatilsynet, www.datatilsynet.dk, hvis du er utilfreds med den måde, vi behandler dine oplysninger på.
+Borgerrådgiveren og dennes administrative medhjælp; medhjælpen ser ikke dit navn og dine kontaktoplysninger. Undersøger borgerrådgiveren sagen, får det center, sagen handler om, oplysninger om sagen. Har du bedt om at være anonym over for kommunen, får centeret ikke at vide, hvem du er.
 
 ## Cookies
 

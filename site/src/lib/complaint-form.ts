@@ -3,6 +3,7 @@
  * mapping the CMS's field errors back to the form and the outcome of a POST for the page. The CMS
  * validates; the site only maps.
  */
+import { containsCprNumber, cprMessages } from '@borgerraadgiver/config';
 import { CmsUnavailableError, submitComplaint, type FieldError, type SubmitResult } from './cms';
 import { env } from './env';
 import { WAIT_TITLE, type Problem } from './form-post';
@@ -70,6 +71,14 @@ export function toPayload(values: Values): Record<string, unknown> {
   };
 }
 
+/**
+ * Fields holding a CPR-like number, with the shared Danish message (the CMS refuses the same);
+ * checked here too, so the number is not sent on to the CMS at all.
+ */
+export function cprErrors(values: Values): Errors {
+  return Object.fromEntries(FIELDS.filter((field) => containsCprNumber(values[field])).map((field) => [field, cprMessages.public]));
+}
+
 const API_TO_FORM: Record<string, Field> = { formalComplaintToUnit: 'contactedCenter' };
 
 /** Field errors from the CMS on form fields; errors on other paths are returned as general messages. */
@@ -133,6 +142,8 @@ export async function handleComplaintPost(form: URLSearchParams | null, clientIp
     return answer(429, { values, problem: { title: WAIT_TITLE, message: `Der er sendt mange henvendelser fra din forbindelse på kort tid. Det, du har skrevet, står stadig nedenfor. Vent 10 minutter, og send igen – eller ring til borgerrådgiveren på ${contact.contactPhone}.` } });
   }
   if (honeypotFilled(form)) return answer(400, { values, general: [HONEYPOT_MESSAGE] });
+  const cpr = cprErrors(values);
+  if (Object.keys(cpr).length) return answer(400, { values, errors: cpr });
   try {
     const result = await deps.submit(toPayload(values), clientIp, filesOf(form));
     if (result.ok) return { kind: 'received', receipt: { caseNumber: result.caseNumber, emailGiven: !!values.citizenEmail?.trim() && values.identity !== 'anonymous' } };

@@ -3,6 +3,7 @@
  * Plain TS without Strapi: returns the clean data or a list of { path, message } in Danish.
  * Case rules (caseNumber, R6, identity rules) run afterwards in the lead's document middleware.
  */
+import { containsCprNumber, cprMessages } from '@borgerraadgiver/config';
 
 export const HONEYPOT_FIELD = 'website';
 export const UNKNOWN_CENTER = 'ved ikke';
@@ -76,6 +77,8 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ path: [field], message });
   const raw = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+  // First, so a field with a CPR number shows why it is refused, whatever else is wrong with it.
+  for (const [field, value] of Object.entries(raw)) if (containsCprNumber(value)) fail(field, cprMessages.public);
 
   const purposeText = text(raw.purpose) || 'klage';
   const purpose = PURPOSES.find((p) => p === purposeText);

@@ -13,7 +13,7 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { categories, loadOutboxSettings, loadPolicy, municipality, purposes } from '@borgerraadgiver/config';
+import { categories, containsCprNumber, cprMessages, loadOutboxSettings, loadPolicy, municipality, purposes } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
 import { insertRows, NOTIFICATION, STATEMENT_REQUEST } from '../../../outbox/writer';
@@ -119,6 +119,9 @@ export function validateSubmission(body: any): { value?: Submission; errors: { p
   else if (name.length > LIMITS.respondentName) errors.push({ path: ['respondentName'], message: `Navnet må højst være ${LIMITS.respondentName} tegn.` });
   if (data.respondentTitle !== undefined && data.respondentTitle !== null && typeof data.respondentTitle !== 'string') errors.push({ path: ['respondentTitle'], message: 'Stillingsbetegnelsen skal være tekst.' });
   else if (title.length > LIMITS.respondentTitle) errors.push({ path: ['respondentTitle'], message: `Stillingsbetegnelsen må højst være ${LIMITS.respondentTitle} tegn.` });
+  for (const field of ['text', 'respondentName', 'respondentTitle'] as const) {
+    if (containsCprNumber(data[field]) && !errors.some((e) => e.path[0] === field)) errors.push({ path: [field], message: cprMessages.center });
+  }
   return errors.length ? { errors } : { value: { text, respondentName: name, respondentTitle: title || null }, errors };
 }
 

@@ -1,0 +1,150 @@
+/**
+ * Document actions on a case (Henvendelse): "Indsigt" (GDPR art. 15: confirm the citizen's other
+ * cases, then the printable document or JSON) and "Anonymisér" (art. 17, with a reason). Shown
+ * only to a user the server allows (the advisor's role).
+ */
+import * as React from 'react';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Box, Button, Checkbox, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
+import { errorMessage, formatDate, matchLabels, usePrivacyAccess, type MatchingCase } from './api';
+
+const COMPLAINT = 'api::complaint.complaint';
+
+interface ActionProps {
+  model: string;
+  documentId?: string;
+  document?: Record<string, any>;
+}
+
+/** Opens a window inside the click (so it is not blocked) and writes the HTML into it when it arrives. */
+function openHtml(load: () => Promise<string>) {
+  const win = window.open('', '_blank');
+  return load().then(
+    (html) => {
+      win?.document.open();
+      win?.document.write(html);
+      win?.document.close();
+    },
+    (error) => {
+      win?.close();
+      throw error;
+    },
+  );
+}
+
+const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId: string; caseNumber: string; onClose: () => void }) => {
+  const { get } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [matches, setMatches] = React.useState<MatchingCase[] | null>(null);
+  const [chosen, setChosen] = React.useState<Set<string>>(new Set());
+
+  React.useEffect(() => {
+    get<{ data: { matches: MatchingCase[] } }>(`/privacy/matches/${documentId}`).then(
+      ({ data }) => setMatches(data.data.matches),
+      (error) => toggleNotification({ type: 'danger', message: errorMessage(error) }),
+    );
+  }, [documentId, get, toggleNotification]);
+
+  const query = (format: 'html' | 'json') => `/privacy/export/${documentId}?format=${format}&cases=${[...chosen].join(',')}`;
+  const fail = (error: unknown) => toggleNotification({ type: 'danger', message: errorMessage(error) });
+  const printable = () =>
+    openHtml(async () => (await get<string>(query('html'), { responseType: 'text' })).data).then(onClose, fail);
+  const download = async () => {
+    try {
+      const { data } = await get<{ data: unknown }>(query('json'));
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(data.data, null, 2)], { type: 'application/json' }));
+      link.download = `indsigt-${caseNumber}.json`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+      onClose();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  if (!matches) return <Loader small>Finder borgerens sager …</Loader>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Typography>
+        Indsigten omfatter sag {caseNumber}. {matches.length ? 'Disse sager har samme e-mail, telefon, navn eller CVR-nummer. Markér dem, der er borgerens:' : 'Der er ingen andre sager med samme e-mail, telefon, navn eller CVR-nummer.'}
+      </Typography>
+      {matches.map((m) => (
+        <Checkbox
+          key={m.documentId}
+          checked={chosen.has(m.documentId)}
+          onCheckedChange={(checked: boolean) => setChosen((previous) => {
+            const next = new Set(previous);
+            if (checked) next.add(m.documentId);
+            else next.delete(m.documentId);
+            return next;
+          })}
+        >
+          Sag {m.caseNumber ?? 'uden nummer'}, modtaget {formatDate(m.receivedAt)} (samme {m.matchedOn.map((r) => matchLabels[r]).join(', ')})
+        </Checkbox>
+      ))}
+      <Typography variant="pi" textColor="neutral600">Udleveringen registreres på sagerne.</Typography>
+      <Flex gap={2}>
+        <Button onClick={printable}>Åbn til udskrift</Button>
+        <Button variant="secondary" onClick={download}>Hent som JSON</Button>
+      </Flex>
+    </Flex>
+  );
+};
+
+const AnonymiseContent = ({ documentId, caseNumber, onClose }: { documentId: string; caseNumber: string; onClose: () => void }) => {
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [reason, setReason] = React.useState('');
+  const [error, setError] = React.useState<string | null>(null);
+  const submit = async () => {
+    try {
+      await post(`/privacy/anonymise/${documentId}`, { reason });
+      toggleNotification({ type: 'success', message: `Sag ${caseNumber} er anonymiseret.` });
+      onClose();
+      window.location.reload();
+    } catch (e: any) {
+      setError(e?.response?.data?.error?.details?.errors?.[0]?.message ?? errorMessage(e));
+    }
+  };
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Typography>
+        Borgerens navn, kontaktoplysninger og sagens beskrivelser, notater, redegørelser og udtalelsestekster fjernes nu og kan ikke genskabes.
+        Sagsnummer, datoer, center, kategorier og resultater bevares til statistikken.
+      </Typography>
+      <Field.Root name="reason" error={error ?? undefined} hint="Registreres på sagen. Skriv ikke personoplysninger i begrundelsen." required>
+        <Field.Label>Begrundelse (fx borgerens anmodning om sletning)</Field.Label>
+        <Textarea value={reason} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+        <Field.Hint />
+        <Field.Error />
+      </Field.Root>
+      <Box>
+        <Button variant="danger" onClick={submit}>Anonymisér sagen</Button>
+      </Box>
+    </Flex>
+  );
+};
+
+export const AccessRequestAction = ({ model, documentId, document }: ActionProps) => {
+  const access = usePrivacyAccess();
+  if (model !== COMPLAINT || !documentId || !access?.export) return null;
+  const caseNumber = document?.caseNumber ?? '';
+  return {
+    label: 'Indsigt (art. 15)',
+    position: 'panel',
+    dialog: { type: 'modal', title: `Indsigt i borgerens oplysninger – sag ${caseNumber}`, content: ({ onClose }: { onClose: () => void }) => <AccessRequestContent documentId={documentId} caseNumber={caseNumber} onClose={onClose} /> },
+  };
+};
+
+export const AnonymiseAction = ({ model, documentId, document }: ActionProps) => {
+  const access = usePrivacyAccess();
+  if (model !== COMPLAINT || !documentId || !access?.anonymise || document?.anonymisedAt) return null;
+  const caseNumber = document?.caseNumber ?? '';
+  return {
+    label: 'Anonymisér nu',
+    position: 'panel',
+    variant: 'danger',
+    dialog: { type: 'modal', title: `Anonymisér sag ${caseNumber}`, content: ({ onClose }: { onClose: () => void }) => <AnonymiseContent documentId={documentId} caseNumber={caseNumber} onClose={onClose} /> },
+  };
+};

@@ -1,0 +1,50 @@
+/** Admin-only privacy endpoints (registered as admin routes in ../bootstrap.ts). */
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '../../../privacy/anonymise';
+import { mayHandleIdentity } from '../../../privacy/access';
+
+/** The admin user making the request, as the record names them. */
+export function adminActor(ctx: any): Actor {
+  const user = ctx.state.user ?? {};
+  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || 'Ukendt bruger';
+  return { type: 'admin', name, adminUserId: user.id };
+}
+
+const bodyOf = (ctx: any) => ctx.request.body?.data ?? ctx.request.body ?? {};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => strapi.service('api::privacy.privacy') as any;
+  return {
+    async access(ctx: any) {
+      const ability = ctx.state.userAbility;
+      ctx.body = { data: { export: mayHandleIdentity(ability, 'read'), anonymise: mayHandleIdentity(ability, 'update') } };
+    },
+    async matches(ctx: any) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: await service().matches(String(ctx.params.documentId)) };
+    },
+    async export(ctx: any) {
+      const format = String(ctx.query.format ?? 'json');
+      if (format !== 'json' && format !== 'html') return ctx.badRequest('Formatet skal være json eller html.');
+      const cases = String(ctx.query.cases ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+      const result = await service().export(String(ctx.params.documentId), cases, adminActor(ctx));
+      ctx.set('Cache-Control', 'no-store');
+      if (format === 'html') {
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.body = result.html();
+        return;
+      }
+      ctx.body = { data: result.data };
+    },
+    async anonymise(ctx: any) {
+      ctx.body = { data: await service().anonymise(String(ctx.params.documentId), bodyOf(ctx).reason, adminActor(ctx)) };
+    },
+    async retention(ctx: any) {
+      ctx.body = { data: await service().retention() };
+    },
+    async postpone(ctx: any) {
+      const body = bodyOf(ctx);
+      ctx.body = { data: await service().postpone(String(ctx.params.documentId), { until: body.until, reason: body.reason }, adminActor(ctx)) };
+    },
+  };
+};

@@ -1,0 +1,13 @@
+/**
+ * Route policy of the privacy routes: the admin's role must allow `config.verb` on every
+ * identity field of a case (see mayHandleIdentity), so only the advisor's role passes.
+ */
+import { errors } from '@strapi/utils';
+import { mayHandleIdentity } from '../../../privacy/access';
+
+export default (policyContext: any, config: { verb: 'read' | 'update' }) => {
+  if (!mayHandleIdentity(policyContext.state?.userAbility, config.verb)) {
+    throw new errors.PolicyError('Kun borgerrådgiveren kan give indsigt i og anonymisere borgernes oplysninger.');
+  }
+  return true;
+};

@@ -1,0 +1,91 @@
+/**
+ * Privacy service: access export (GDPR art. 15), early erasure (art. 17), "Sager til
+ * anonymisering" with postponement, and the daily retention run. The work is in ../../../privacy.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { loadPolicy } from '@borgerraadgiver/config';
+import { isClosedStatus } from '../../../rules/complaint-status';
+import { checkPostponement, checkReason } from '../../../rules/retention';
+import type { Violation } from '../../../rules/violation';
+import { anonymiseCase, type Actor } from '../../../privacy/anonymise';
+import { buildAccessExport, findMatchingCases, renderAccessExport, type MatchReason } from '../../../privacy/access-export';
+import { retentionList, runRetention } from '../../../privacy/retention';
+
+const COMPLAINT = 'api::complaint.complaint';
+
+function reject(violations: Violation[]): never {
+  throw new errors.ValidationError(violations[0].message, { errors: violations.map(({ path, message }) => ({ path: [path], message, name: 'ValidationError' })) });
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const policy = () => loadPolicy();
+
+  async function findCase(documentId: string) {
+    const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { documentId } });
+    if (!complaint) throw new errors.NotFoundError('Sagen findes ikke.');
+    return complaint;
+  }
+
+  return {
+    /** The citizen's other cases, for the advisor to confirm before an export. */
+    async matches(documentId: string) {
+      const complaint = await findCase(documentId);
+      return { caseNumber: complaint.caseNumber ?? null, anonymised: Boolean(complaint.anonymisedAt), matches: await findMatchingCases(strapi, complaint) };
+    },
+
+    /**
+     * The access export of the citizen of case `documentId` and of the confirmed cases (their
+     * documentIds, each one of `matches`), as JSON data and/or the printable HTML.
+     */
+    async export(documentId: string, confirmedIds: string[], actor: Actor, now = new Date()) {
+      const complaint = await findCase(documentId);
+      const matches = await findMatchingCases(strapi, complaint);
+      const confirmed: { row: Record<string, any>; matchedOn: MatchReason[] }[] = [];
+      for (const id of new Set(confirmedIds.filter((id) => id !== documentId))) {
+        const match = matches.find((m) => m.documentId === id);
+        if (!match) reject([{ path: 'cases', message: `Sagen ${id} er ikke fundet som en af borgerens sager (samme e-mail, telefon, navn eller CVR-nummer).` }]);
+        confirmed.push({ row: await findCase(id), matchedOn: match.matchedOn });
+      }
+      const data = await buildAccessExport(strapi, complaint, confirmed, now);
+      return { data, html: () => renderAccessExport(data) };
+    },
+
+    /** Early erasure (art. 17) of a closed case, with the advisor's reason. Idempotent. */
+    async anonymise(documentId: string, reason: unknown, actor: Actor, now = new Date()) {
+      const violations = checkReason(reason);
+      if (violations.length) reject(violations);
+      const complaint = await findCase(documentId);
+      if (!complaint.anonymisedAt && !isClosedStatus(complaint.caseStatus)) {
+        reject([{ path: 'caseStatus', message: 'Sagen er ikke afsluttet. Afslut den først (fx som tilbagetrukket), og anonymisér den derefter.' }]);
+      }
+      const anonymised = await anonymiseCase(strapi, complaint.id, { reason: String(reason).trim(), actor, now });
+      const after = await strapi.db.query(COMPLAINT).findOne({ where: { id: complaint.id }, select: ['caseNumber', 'anonymisedAt'] });
+      return { caseNumber: after.caseNumber ?? null, anonymised, anonymisedAt: after.anonymisedAt };
+    },
+
+    /** "Sager til anonymisering": due, soon due and postponed cases, with the retention policy. */
+    async retention(now = new Date()) {
+      const p = policy();
+      return { retentionAfterClosure: p.retentionAfterClosure.iso, retentionNotice: p.retentionNotice.iso, cases: await retentionList(strapi, p, now) };
+    },
+
+    /** Postpones anonymisation of a closed case until a local date, with the advisor's reason. */
+    async postpone(documentId: string, input: { until?: unknown; reason?: unknown }, actor: Actor, now = new Date()) {
+      const violations = checkPostponement(input, now, policy());
+      if (violations.length) reject(violations);
+      const complaint = await findCase(documentId);
+      if (complaint.anonymisedAt) reject([{ path: 'until', message: 'Sagen er allerede anonymiseret.' }]);
+      if (!isClosedStatus(complaint.caseStatus)) reject([{ path: 'until', message: 'Kun afsluttede sager anonymiseres; sagen er ikke afsluttet.' }]);
+      const data = { retentionHoldUntil: String(input.until).trim(), retentionHoldReason: String(input.reason).trim() };
+      await strapi.db.query(COMPLAINT).update({ where: { id: complaint.id }, data });
+      void actor;
+      return { caseNumber: complaint.caseNumber ?? null, ...data };
+    },
+
+    /** The daily retention run: anonymises every due case; resolves with their case numbers. */
+    async runRetention(now = new Date()) {
+      return runRetention(strapi, policy(), now);
+    },
+  };
+};

@@ -1,0 +1,61 @@
+/**
+ * Anonymisation of one case (GDPR art. 5(1)(e) by the retention job, art. 17 on the advisor's
+ * request): the citizen's identity and contact fields, the texts that tell their story and the
+ * parts in ./parts lose the person; case number, dates, center, categories, channel, identity
+ * kind, statuses, outcomes and recommendations stay, so every report stays right.
+ *
+ * Writes go through the query engine, not the Document Service: this is not an edit of the case
+ * (the case rules would refuse to touch an anonymised case, and no field change is journaled
+ * with its values), and it must be one conditional write so it happens once.
+ */
+import type { Core } from '@strapi/strapi';
+import { anonymisedText, citizenIdentityFields, personalTextFields } from '../rules/personal-data';
+import { caseDataParts, type CaseRef } from './parts';
+
+const COMPLAINT = 'api::complaint.complaint';
+
+/** Who anonymises: the advisor (an admin user) or the retention job. */
+export interface Actor {
+  type: 'admin' | 'system';
+  /** The admin user's name, or the job's Danish name. */
+  name: string;
+  adminUserId?: number;
+}
+
+export interface AnonymiseRequest {
+  /** Why, in Danish; kept on the record (never personal data: the caller checks it has no CPR number). */
+  reason: string;
+  actor: Actor;
+  /** UTC instant of the anonymisation. */
+  now?: Date;
+  /** Further conditions (query-engine `where`) the case must still meet when it is claimed. */
+  condition?: Record<string, unknown>;
+}
+
+/**
+ * Anonymises the case with row id `complaintId` in one transaction. Idempotent and safe under
+ * concurrency: the first statement claims the case with a conditional UPDATE (anonymisedAt
+ * still empty), so of two callers at once, on one instance or two, exactly one does the work.
+ * Resolves true when this call anonymised the case, false when it was already anonymised or
+ * does not exist.
+ */
+export async function anonymiseCase(strapi: Core.Strapi, complaintId: number, { reason, actor, now = new Date(), condition = {} }: AnonymiseRequest): Promise<boolean> {
+  return strapi.db.transaction(async () => {
+    const query = strapi.db.query(COMPLAINT);
+    const { count } = await query.updateMany({ where: { ...condition, id: complaintId, anonymisedAt: null }, data: { anonymisedAt: now } });
+    if (count !== 1) return false;
+
+    const row = await query.findOne({ where: { id: complaintId } });
+    const ref: CaseRef = { id: row.id, documentId: row.documentId, caseNumber: row.caseNumber ?? null, citizenEmail: row.citizenEmail ?? null };
+    const data: Record<string, unknown> = {};
+    for (const field of citizenIdentityFields) data[field] = null;
+    for (const field of personalTextFields[COMPLAINT]) data[field] = anonymisedText(row[field]);
+    await query.update({ where: { id: complaintId }, data });
+
+    // Parts read the case's own values (the citizen's e-mail) from `ref`, taken before the update.
+    for (const part of caseDataParts) await part.anonymise(strapi, ref, now);
+    strapi.log.info(`privacy: case ${ref.caseNumber ?? ref.id} anonymised by ${actor.type}`);
+    void reason;
+    return true;
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * The parts of a case that hold the citizen's personal data besides the case row itself. The
+ * access export (export.ts) collects every part and anonymisation (anonymise.ts) clears every
+ * part, so a part added here is covered by both.
+ *
+ * Hook for the case file's documents (issue 15): add a part for them to `caseDataParts`; its
+ * `collect` lists what the citizen gets (name, date, and how to obtain the file), its
+ * `anonymise` removes the stored files and their personal metadata.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { anonymisedText, personalTextFields } from '../rules/personal-data';
+import { fieldLabels } from '../seed/admin-layout';
+
+/** The case row as the parts need it. */
+export interface CaseRef {
+  id: number;
+  documentId: string;
+  caseNumber: string | null;
+  citizenEmail: string | null;
+}
+
+type Row = Record<string, any>;
+
+export interface CaseDataPart {
+  /** Key of the part's list in the JSON export. */
+  key: string;
+  /** Danish heading in the printable export. */
+  title: string;
+  /** Danish label per exported field, in the order shown. */
+  labels: Record<string, string>;
+  /** This part's rows for one case, as the export shows them. */
+  collect(strapi: Core.Strapi, complaint: CaseRef): Promise<Row[]>;
+  /** Removes the person from this part's rows of one case; runs inside the anonymisation's transaction. */
+  anonymise(strapi: Core.Strapi, complaint: CaseRef, now: Date): Promise<void>;
+}
+
+const STATEMENT_REQUEST = 'api::statement-request.statement-request';
+const OPINION = 'api::opinion.opinion';
+const MEETING = 'api::meeting.meeting';
+const NOTIFICATION = 'api::notification.notification';
+
+const pick = (row: Row, fields: string[]) => Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
+const labelsFor = (uid: string, fields: string[], extra: Record<string, string> = {}) =>
+  Object.fromEntries(fields.map((field) => [field, extra[field] ?? fieldLabels(uid)[field] ?? field]));
+
+/** Overwrites the personal texts of rows of one content type, row by row (only texts that are there). */
+async function anonymiseTexts(strapi: Core.Strapi, uid: keyof typeof personalTextFields, rows: Row[]) {
+  for (const row of rows) {
+    const data = Object.fromEntries(personalTextFields[uid].map((field) => [field, anonymisedText(row[field])]));
+    await strapi.db.query(uid as UID.ContentType).update({ where: { id: row.id }, data });
+  }
+}
+
+const statementFields = ['requestedAt', 'dueAt', 'agreedDueAt', 'agreementNote', 'requestStatus', 'questions', 'caseSummary', 'responseText', 'respondedAt', 'respondentName', 'respondentTitle'];
+const statementRequests: CaseDataPart = {
+  key: 'statementRequests',
+  title: 'Anmodninger om redegørelse og centrenes redegørelser',
+  labels: labelsFor(STATEMENT_REQUEST, ['center', ...statementFields]),
+  async collect(strapi, complaint) {
+    const rows = await strapi.db.query(STATEMENT_REQUEST).findMany({ where: { complaint: { id: complaint.id } }, populate: ['center'], orderBy: { requestedAt: 'asc' } });
+    return rows.map((row: Row) => ({ center: row.center?.name ?? null, ...pick(row, statementFields) }));
+  },
+  async anonymise(strapi, complaint) {
+    await anonymiseTexts(strapi, STATEMENT_REQUEST, await strapi.db.query(STATEMENT_REQUEST).findMany({ where: { complaint: { id: complaint.id } } }));
+  },
+};
+
+const opinionFields = ['title', 'outcome', 'issuedAt', 'addressedTo', 'legalPerspective', 'ethicalPerspective', 'equalityPerspective', 'valuesPerspective', 'reasoning'];
+const opinions: CaseDataPart = {
+  key: 'opinions',
+  title: 'Borgerrådgiverens udtalelser',
+  labels: labelsFor(OPINION, ['center', ...opinionFields, 'recommendations']),
+  async collect(strapi, complaint) {
+    const rows = await strapi.db.query(OPINION).findMany({ where: { complaint: { id: complaint.id } }, populate: ['center', 'recommendations'], orderBy: { issuedAt: 'asc' } });
+    return rows.map((row: Row) => ({
+      center: row.center?.name ?? null,
+      ...pick(row, opinionFields),
+      recommendations: (row.recommendations ?? []).map((r: Row) => r.text),
+    }));
+  },
+  async anonymise(strapi, complaint) {
+    // A general opinion is about a matter, not a citizen (and has no complaint): only case opinions.
+    await anonymiseTexts(strapi, OPINION, await strapi.db.query(OPINION).findMany({ where: { complaint: { id: complaint.id }, kind: 'case' } }));
+  },
+};
+
+const meetingFields = ['heldAt', 'role', 'place', 'notes'];
+const meetings: CaseDataPart = {
+  key: 'meetings',
+  title: 'Møder',
+  labels: labelsFor(MEETING, meetingFields),
+  async collect(strapi, complaint) {
+    const rows = await strapi.db.query(MEETING).findMany({ where: { complaint: { id: complaint.id } }, orderBy: { heldAt: 'asc' } });
+    return rows.map((row: Row) => pick(row, meetingFields));
+  },
+  async anonymise(strapi, complaint) {
+    await anonymiseTexts(strapi, MEETING, await strapi.db.query(MEETING).findMany({ where: { complaint: { id: complaint.id } } }));
+  },
+};
+
+/** The case's outbox rows that went, or would go, to the citizen: receipts, and anything addressed to their e-mail. */
+async function citizenNotifications(strapi: Core.Strapi, complaint: CaseRef): Promise<Row[]> {
+  const rows = await strapi.db.query(NOTIFICATION).findMany({
+    where: { $or: [{ complaint: { id: complaint.id } }, { statementRequest: { complaint: { id: complaint.id } } }, { opinion: { complaint: { id: complaint.id } } }] },
+    orderBy: { notBefore: 'asc' },
+  });
+  const email = complaint.citizenEmail?.trim().toLowerCase();
+  return rows.filter((row: Row) => row.kind === 'complaint_receipt' || (email && String(row.recipient ?? '').trim().toLowerCase() === email));
+}
+
+const notificationFields = ['subject', 'recipient', 'notBefore', 'deliveryStatus', 'sentAt'];
+const citizenEmails: CaseDataPart = {
+  key: 'emails',
+  title: 'E-mails til borgeren',
+  labels: labelsFor(NOTIFICATION, notificationFields, { subject: 'Emne', recipient: 'Modtager', notBefore: 'Planlagt til', deliveryStatus: 'Status', sentAt: 'Sendt' }),
+  async collect(strapi, complaint) {
+    return (await citizenNotifications(strapi, complaint)).map((row) => pick(row, notificationFields));
+  },
+  async anonymise(strapi, complaint) {
+    const rows = await citizenNotifications(strapi, complaint);
+    if (!rows.length) return;
+    const ids = rows.map((row) => row.id);
+    // What has not gone out never will; the address, and any delivery error quoting it, goes.
+    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids }, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret: sagen er anonymiseret.' } });
+    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids } }, data: { recipient: null, lastError: null } });
+  },
+};
+
+/** Every part of a case with personal data besides the case row; see the hook note at the top. */
+export const caseDataParts: CaseDataPart[] = [statementRequests, opinions, meetings, citizenEmails];
