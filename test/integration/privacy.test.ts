@@ -5,12 +5,17 @@
  * anonymise or postpone; a postponed case is kept; runs at the same time anonymise once; CPR
  * numbers are refused on the public form and in the admin's identity fields.
  */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { loginAs, type AdminClient } from '../helpers/admin-users';
 import { ReportFixtures } from '../../bench/report-fixtures';
 import { halfYearPeriod, yearPeriod } from '../../cms/src/reports/period';
 import { runPrivacyDaily } from '../../cms/src/privacy';
+import { storeCitizenMessage } from '../../cms/src/documents/case-file';
+
 
 const COMPLAINT = 'api::complaint.complaint';
 const NOTIFICATION = 'api::notification.notification';
@@ -26,7 +31,7 @@ const complaintRow = (id: number) => app.strapi.db.query(COMPLAINT).findOne({ wh
 const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
 
 beforeAll(async () => {
-  app = await startStrapi();
+  app = await startStrapi({ DOCUMENT_STORAGE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'privacy-documents-')) });
   advisor = await loginAs(app, 'Borgerrådgiver', 'Birgit');
   assistant = await loginAs(app, 'Administrativ medarbejder', 'Anders');
 });
@@ -177,6 +182,8 @@ describe('the advisor and the citizen', () => {
     annaByName = await docs(COMPLAINT).create({ data: { description: 'En anden Anna Ørsted.', channel: 'letter', citizenName: ' ANNA ØRSTED', citizenAddress: 'Andetsteds 3' } as never });
     bo = await docs(COMPLAINT).create({ data: { description: 'Bos klage om vejen.', channel: 'email', citizenName: 'Bo Hansen', citizenEmail: 'bo@example.org', center: center.documentId } as never });
     await docs('api::meeting.meeting').create({ data: { complaint: anna2.documentId, heldAt: new Date().toISOString(), role: 'bisidder', place: 'Rådhuset i Hvalsø', notes: 'Møde med Anna' } as never });
+    await storeCitizenMessage(app.strapi, anna1, 'Annas besked om hjemmeplejen');
+    await storeCitizenMessage(app.strapi, bo, 'Bos besked om vejen');
   });
 
   test('matches are found on e-mail, phone or name for the advisor to confirm', async () => {
@@ -195,6 +202,7 @@ describe('the advisor and the citizen', () => {
     expect(data.cases[0].emails).toEqual([expect.objectContaining({ recipient: 'anna@example.org', subject: expect.stringContaining('Kvittering') })]);
     expect(data.cases[1]).toMatchObject({ internalNotes: 'Ringede igen', matchedOn: ['phone'] });
     expect(data.cases[1].meetings).toEqual([expect.objectContaining({ place: 'Rådhuset i Hvalsø', notes: 'Møde med Anna' })]);
+    expect(data.cases[0].documents).toEqual([expect.objectContaining({ title: expect.stringContaining('Besked fra borgeren'), source: 'borger', fileName: expect.stringMatching(/\.txt$/) })]);
     const text = JSON.stringify(data);
     for (const other of ['Bo Hansen', 'bo@example.org', 'Bos klage', 'Andetsteds', annaByName.caseNumber, bo.caseNumber]) expect(text).not.toContain(other);
 
@@ -238,12 +246,19 @@ describe('the advisor and the citizen', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details.errors[0].path).toEqual(['reason']);
 
+    const document = await app.strapi.db.query('api::case-document.case-document').findOne({ where: { complaint: { id: bo.id } }, populate: ['file'] });
+    const storedFile = path.join(process.env.DOCUMENT_STORAGE_DIR!, document.file.url.split('/').pop().slice(0, 2), document.file.url.split('/').pop());
+    expect(fs.existsSync(storedFile)).toBe(true);
     const done = await advisor.request('POST', `/privacy/anonymise/${bo.documentId}`, { reason: 'Borgeren har bedt om sletning.' });
     expect(done.status).toBe(200);
     expect(done.body.data).toMatchObject({ caseNumber: bo.caseNumber, anonymised: true });
     const again = await advisor.request('POST', `/privacy/anonymise/${bo.documentId}`, { reason: 'Igen' });
     expect(again.body.data).toMatchObject({ anonymised: false, anonymisedAt: done.body.data.anonymisedAt });
     expect(await complaintRow(bo.id)).toMatchObject({ citizenName: null, citizenEmail: null, description: '[Anonymiseret]', caseStatus: 'tilbagetrukket', caseNumber: bo.caseNumber });
+    // The case file: the document keeps its kind and date, loses its title and its stored file.
+    expect(await app.strapi.db.query('api::case-document.case-document').findOne({ where: { id: document.id }, populate: ['file'] })).toMatchObject({ title: '[Anonymiseret]', source: 'borger', file: null });
+    expect(fs.existsSync(storedFile)).toBe(false);
+    expect(await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: document.file.id } })).toBeNull();
 
     // The person cannot be put back through the admin.
     const back = await advisor.request('PUT', `/content-manager/collection-types/${COMPLAINT}/${bo.documentId}`, { citizenName: 'Bo Hansen' });

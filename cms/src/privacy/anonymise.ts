@@ -40,22 +40,29 @@ export interface AnonymiseRequest {
  * does not exist.
  */
 export async function anonymiseCase(strapi: Core.Strapi, complaintId: number, { reason, actor, now = new Date(), condition = {} }: AnonymiseRequest): Promise<boolean> {
-  return strapi.db.transaction(async () => {
+  const afterCommit: (() => Promise<void>)[] = [];
+  const anonymised = await strapi.db.transaction(async () => {
     const query = strapi.db.query(COMPLAINT);
     const { count } = await query.updateMany({ where: { ...condition, id: complaintId, anonymisedAt: null }, data: { anonymisedAt: now } });
     if (count !== 1) return false;
 
     const row = await query.findOne({ where: { id: complaintId } });
     const ref: CaseRef = { id: row.id, documentId: row.documentId, caseNumber: row.caseNumber ?? null, citizenEmail: row.citizenEmail ?? null };
-    const data: Record<string, unknown> = {};
+    // A new link version revokes the citizen's links to their case page.
+    const data: Record<string, unknown> = { citizenLinkVersion: (row.citizenLinkVersion ?? 1) + 1 };
     for (const field of citizenIdentityFields) data[field] = null;
     for (const field of personalTextFields[COMPLAINT]) data[field] = anonymisedText(row[field]);
     await query.update({ where: { id: complaintId }, data });
 
     // Parts read the case's own values (the citizen's e-mail) from `ref`, taken before the update.
-    for (const part of caseDataParts) await part.anonymise(strapi, ref, now);
-    strapi.log.info(`privacy: case ${ref.caseNumber ?? ref.id} anonymised by ${actor.type}`);
+    for (const part of caseDataParts) {
+      const cleanup = await part.anonymise(strapi, ref, now);
+      if (cleanup) afterCommit.push(cleanup);
+    }
     void reason;
+    void actor;
     return true;
   });
+  for (const cleanup of afterCommit) await cleanup();
+  return anonymised;
 }

@@ -1,13 +1,11 @@
 /**
  * The parts of a case that hold the citizen's personal data besides the case row itself. The
- * access export (export.ts) collects every part and anonymisation (anonymise.ts) clears every
- * part, so a part added here is covered by both.
- *
- * Hook for the case file's documents (issue 15): add a part for them to `caseDataParts`; its
- * `collect` lists what the citizen gets (name, date, and how to obtain the file), its
- * `anonymise` removes the stored files and their personal metadata.
+ * access export (access-export.ts) collects every part and anonymisation (anonymise.ts) clears
+ * every part, so a part added to `caseDataParts` is covered by both: that is the hook for
+ * anything new that holds the citizen's data (as the case file's documents do below).
  */
 import type { Core, UID } from '@strapi/strapi';
+import { CITIZEN_LINK_KINDS } from '@borgerraadgiver/config';
 import { anonymisedText, personalTextFields } from '../rules/personal-data';
 import { fieldLabels } from '../seed/admin-layout';
 
@@ -30,14 +28,19 @@ export interface CaseDataPart {
   labels: Record<string, string>;
   /** This part's rows for one case, as the export shows them. */
   collect(strapi: Core.Strapi, complaint: CaseRef): Promise<Row[]>;
-  /** Removes the person from this part's rows of one case; runs inside the anonymisation's transaction. */
-  anonymise(strapi: Core.Strapi, complaint: CaseRef, now: Date): Promise<void>;
+  /**
+   * Removes the person from this part's rows of one case; runs inside the anonymisation's
+   * transaction. What cannot be rolled back (deleting stored files) it returns as a function,
+   * run after the transaction has committed.
+   */
+  anonymise(strapi: Core.Strapi, complaint: CaseRef, now: Date): Promise<void | (() => Promise<void>)>;
 }
 
 const STATEMENT_REQUEST = 'api::statement-request.statement-request';
 const OPINION = 'api::opinion.opinion';
 const MEETING = 'api::meeting.meeting';
 const NOTIFICATION = 'api::notification.notification';
+const CASE_DOCUMENT = 'api::case-document.case-document';
 
 const pick = (row: Row, fields: string[]) => Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
 const labelsFor = (uid: string, fields: string[], extra: Record<string, string> = {}) =>
@@ -98,14 +101,15 @@ const meetings: CaseDataPart = {
   },
 };
 
-/** The case's outbox rows that went, or would go, to the citizen: receipts, and anything addressed to their e-mail. */
+/** The case's outbox rows that went, or would go, to the citizen: the kinds for the citizen, and anything addressed to their e-mail. */
 async function citizenNotifications(strapi: Core.Strapi, complaint: CaseRef): Promise<Row[]> {
   const rows = await strapi.db.query(NOTIFICATION).findMany({
     where: { $or: [{ complaint: { id: complaint.id } }, { statementRequest: { complaint: { id: complaint.id } } }, { opinion: { complaint: { id: complaint.id } } }] },
     orderBy: { notBefore: 'asc' },
   });
   const email = complaint.citizenEmail?.trim().toLowerCase();
-  return rows.filter((row: Row) => row.kind === 'complaint_receipt' || (email && String(row.recipient ?? '').trim().toLowerCase() === email));
+  const citizenKinds: readonly string[] = CITIZEN_LINK_KINDS;
+  return rows.filter((row: Row) => citizenKinds.includes(row.kind) || (email && String(row.recipient ?? '').trim().toLowerCase() === email));
 }
 
 const notificationFields = ['subject', 'recipient', 'notBefore', 'deliveryStatus', 'sentAt'];
@@ -120,11 +124,33 @@ const citizenEmails: CaseDataPart = {
     const rows = await citizenNotifications(strapi, complaint);
     if (!rows.length) return;
     const ids = rows.map((row) => row.id);
-    // What has not gone out never will; the address, and any delivery error quoting it, goes.
+    // What has not gone out never will; the address, any delivery error quoting it and the
+    // citizen's link to their case page go.
     await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids }, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret: sagen er anonymiseret.' } });
-    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids } }, data: { recipient: null, lastError: null } });
+    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids } }, data: { recipient: null, lastError: null, linkTokenHash: null } });
   },
 };
 
-/** Every part of a case with personal data besides the case row; see the hook note at the top. */
-export const caseDataParts: CaseDataPart[] = [statementRequests, opinions, meetings, citizenEmails];
+const documentFields = ['title', 'direction', 'source', 'registeredAt', 'note'];
+/** The case file: what the citizen and the center sent and the letters sent (files in private storage). */
+const caseDocuments: CaseDataPart = {
+  key: 'documents',
+  title: 'Dokumenter i sagen',
+  labels: labelsFor(CASE_DOCUMENT, [...documentFields, 'fileName'], { fileName: 'Fil' }),
+  async collect(strapi, complaint) {
+    const rows = await strapi.db.query(CASE_DOCUMENT).findMany({ where: { complaint: { id: complaint.id } }, populate: ['file'], orderBy: { registeredAt: 'asc' } });
+    return rows.map((row: Row) => ({ ...pick(row, documentFields), fileName: row.file?.name ?? null }));
+  },
+  async anonymise(strapi, complaint) {
+    const rows = await strapi.db.query(CASE_DOCUMENT).findMany({ where: { complaint: { id: complaint.id } }, populate: ['file'] });
+    for (const row of rows) await strapi.db.query(CASE_DOCUMENT).update({ where: { id: row.id }, data: { title: anonymisedText(row.title), note: anonymisedText(row.note) } });
+    const files = rows.map((row: Row) => row.file).filter(Boolean);
+    // The upload service deletes the stored bytes and the media row (and its link to the document).
+    return async () => {
+      for (const file of files) await strapi.plugin('upload').service('upload').remove(file);
+    };
+  },
+};
+
+/** Every part of a case with personal data besides the case row; see the note at the top. */
+export const caseDataParts: CaseDataPart[] = [statementRequests, opinions, meetings, citizenEmails, caseDocuments];
