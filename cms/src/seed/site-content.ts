@@ -118,7 +118,7 @@ Udtalelsen indeholder så vidt muligt anbefalinger til, hvordan fejl kan undgås
     contactMeetingPlaces: m.meetingPlaces.join('\n'),
     contactBody: `## Møder
 
-Møder foregår som udgangspunkt på borgerrådgiverens kontor eller der, hvor du nemmest kan komme, fx på rådhuset i Hvalsø. I særlige tilfælde kan borgerrådgiveren komme hjem til dig. Ring eller skriv for at aftale et møde.
+Møder foregår på et af mødestederne ovenfor – der, hvor du nemmest kan komme. Ring eller skriv for at aftale et møde.
 
 ## Send ikke følsomme oplysninger med almindelig e-mail
 
