@@ -83,7 +83,6 @@ const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId:
           Sag {m.caseNumber ?? 'uden nummer'}, modtaget {formatDate(m.receivedAt)} (samme {m.matchedOn.map((r) => matchLabels[r]).join(', ')})
         </Checkbox>
       ))}
-      <Typography variant="pi" textColor="neutral600">Udleveringen registreres på sagerne.</Typography>
       <Flex gap={2}>
         <Button onClick={printable}>Åbn til udskrift</Button>
         <Button variant="secondary" onClick={download}>Hent som JSON</Button>
