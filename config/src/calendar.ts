@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import Holidays from 'date-holidays';
 import { PolicyDuration } from './durations';
+import type { ClosingDayKind } from './vocabulary';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
 /** Day-based notifications go out at this local hour on working days. */
@@ -39,33 +40,57 @@ export function publicHolidays(year: number): Map<string, string> {
   return holidays;
 }
 
+/** One row of the calendar list (in the CMS: api::closing-day.closing-day). A row counts only when active. */
+export interface CalendarDay {
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  name: string;
+  kind: ClosingDayKind;
+  active: boolean;
+}
+
 /**
- * The Danish working-day calendar of one municipality: weekends, public holidays and the
- * closing days the advisor has switched on (e.g. 24 and 31 December).
- *
- * `nonWorkingDays` are the days kept as data (in the CMS: the advisor's list of holidays and
- * closing days). For a year listed in `yearsKeptAsData` that list is authoritative; other years
- * fall back to the statutory Danish public holidays, so a deadline far ahead is never computed
- * without them.
+ * Calendar rows as the database returns them (a date or datetime value, booleans as 0/1 on
+ * SQLite), normalised. Used by every reader of the rows, so deadlines and reports agree.
+ */
+export function calendarDaysFromRows(rows: Iterable<{ date: unknown; name?: unknown; kind?: unknown; active?: unknown }>): CalendarDay[] {
+  return [...rows].map((row) => ({
+    date: row.date instanceof Date ? localDate(row.date) : String(row.date).slice(0, 10),
+    name: String(row.name ?? ''),
+    kind: (row.kind === 'helligdag' || row.kind === 'arbejdsdag' ? row.kind : 'lukkedag') as ClosingDayKind,
+    active: row.active === true || row.active === 1 || row.active === '1' || row.active === 't' || row.active === 'true',
+  }));
+}
+
+/**
+ * The Danish working-day calendar of one municipality. A day is not a working day when it is a
+ * Saturday or Sunday, a statutory Danish public holiday (always computed, for every year), or an
+ * active holiday or closing day row. An active exception row (`arbejdsdag`) makes its one date a
+ * working day again unless it falls on a weekend. Rows only ever concern their own date, so no
+ * row can take away the holidays of a year.
  */
 export class WorkingCalendar {
-  private readonly days: Map<string, string>;
-  private readonly yearsKeptAsData: Set<number>;
+  private readonly extra = new Map<string, string>();
+  private readonly exceptions = new Set<string>();
 
-  constructor(nonWorkingDays: Iterable<{ date: string; name: string }> = [], yearsKeptAsData: Iterable<number> = []) {
-    this.days = new Map([...nonWorkingDays].map((day) => [day.date, day.name]));
-    this.yearsKeptAsData = new Set(yearsKeptAsData);
+  constructor(days: Iterable<CalendarDay> = []) {
+    for (const day of days) {
+      if (!day.active) continue;
+      if (day.kind === 'arbejdsdag') this.exceptions.add(day.date);
+      else this.extra.set(day.date, day.kind === 'lukkedag' ? `${day.name} (lukkedag)` : day.name);
+    }
   }
 
-  /** Why a local date is not a working day, or null when it is one. */
-  nonWorkingReason(day: DateTime): string | null {
-    const date = day.toISODate()!;
-    if (day.weekday >= 6) return 'weekend';
-    const statutory = this.yearsKeptAsData.has(day.year) ? undefined : publicHolidays(day.year).get(date);
-    return statutory ?? this.days.get(date) ?? null;
+  /** Why a local date (YYYY-MM-DD, or a DateTime taken as its own calendar date) is not a working day; null when it is one. */
+  nonWorkingReason(day: DateTime | string): string | null {
+    const local = typeof day === 'string' ? DateTime.fromISO(day, { zone: TIME_ZONE }) : day;
+    const date = local.toISODate()!;
+    if (local.weekday >= 6) return 'weekend';
+    if (this.exceptions.has(date)) return null;
+    return publicHolidays(local.year).get(date) ?? this.extra.get(date) ?? null;
   }
 
-  isWorkingDay(day: DateTime): boolean {
+  isWorkingDay(day: DateTime | string): boolean {
     return this.nonWorkingReason(day) === null;
   }
 
@@ -98,7 +123,7 @@ export class WorkingCalendar {
     const skipped: SkippedDay[] = [];
     const last = this.toWorkingDay(nominal, 1, skipped);
     const moved = skipped.length
-      ? ` Flyttet til næste arbejdsdag, fordi ${skipped.map((s) => `${formatDate(DateTime.fromISO(s.date))} er ${s.reason}`).join(', ')}.`
+      ? ` Flyttet til næste arbejdsdag, fordi ${skipped.map((s) => `${formatDate(DateTime.fromISO(s.date, { zone: TIME_ZONE }))} er ${s.reason}`).join(', ')}.`
       : '';
     return {
       at: last.endOf('day').toJSDate(),
@@ -116,23 +141,44 @@ export class WorkingCalendar {
     return this.toWorkingDay(day, 1).set({ hour: OFFICE_MORNING_HOUR }).toJSDate();
   }
 
+  /**
+   * 08:00 on the working day `period` (day-based) after the local day of an instant: the day
+   * counts, not the hour, so a notice sent Monday at 08:00:05 is followed up P3D later on Thursday.
+   */
+  officeMorningAfter(instant: Date, period: PolicyDuration): Date {
+    const day = DateTime.fromJSDate(instant, { zone: TIME_ZONE }).startOf('day').plus(period.duration);
+    return this.toWorkingDay(day, 1).set({ hour: OFFICE_MORNING_HOUR }).toJSDate();
+  }
+
   /** When to remind `period` before a deadline: a working-day morning, never after the deadline's own day. */
   reminderBefore(deadline: Date, period: PolicyDuration): Date {
-    if (!period.dayBased) return DateTime.fromJSDate(deadline).minus(period.duration).toJSDate();
+    if (!period.dayBased) return DateTime.fromJSDate(deadline, { zone: TIME_ZONE }).minus(period.duration).toJSDate();
     const dueDay = DateTime.fromJSDate(deadline, { zone: TIME_ZONE }).startOf('day');
     return this.toWorkingDay(dueDay.minus(period.duration), -1).set({ hour: OFFICE_MORNING_HOUR }).toJSDate();
   }
 
   /** When to act `period` after a deadline has passed: the next office morning from then. */
   noticeAfter(deadline: Date, period?: PolicyDuration): Date {
-    if (period && !period.dayBased) return DateTime.fromJSDate(deadline).plus(period.duration).toJSDate();
-    const from = period ? DateTime.fromJSDate(deadline, { zone: TIME_ZONE }).plus(period.duration) : DateTime.fromJSDate(deadline);
+    if (period && !period.dayBased) return DateTime.fromJSDate(deadline, { zone: TIME_ZONE }).plus(period.duration).toJSDate();
+    const from = DateTime.fromJSDate(deadline, { zone: TIME_ZONE }).plus(period ? period.duration : {});
     return this.nextOfficeMorning(from.toJSDate());
   }
 }
 
+/**
+ * `period` after an instant without regard to working days: a day-based period ends at the end of
+ * its last local day in Copenhagen (so 30 days after 19 March is the whole of 18 April, across the
+ * change to summer time); a sub-day period is a plain offset. Instants in and out are UTC.
+ */
+export function endOfPeriod(from: Date, period: PolicyDuration): Date {
+  const start = DateTime.fromJSDate(from, { zone: TIME_ZONE });
+  if (!period.dayBased) return start.plus(period.duration).toJSDate();
+  return start.startOf('day').plus(period.duration).endOf('day').toJSDate();
+}
+
+/** A Danish date ("fredag 25. december 2026") of a DateTime's own calendar date. */
 export function formatDate(day: DateTime): string {
-  return day.setZone(TIME_ZONE).setLocale('da').toFormat('cccc d. LLLL yyyy');
+  return day.setLocale('da').toFormat('cccc d. LLLL yyyy');
 }
 
 export function formatDateTime(instant: DateTime): string {

@@ -20,3 +20,23 @@ export function parseDuration(iso: string, name = 'duration'): PolicyDuration {
   const dayBased = Boolean(years || quarters || months || weeks || days);
   return { iso: iso.trim(), duration, dayBased };
 }
+
+/**
+ * A policy duration that the working-day calendar applies to. A day or more must be written in
+ * days, weeks, months or years (P14D, not PT336H nor P13DT24H): such a value stops the process at
+ * start with the variable named, so a deadline can never silently turn into a plain offset that
+ * ignores weekends and holidays. Under a day (PT30S) stays a plain offset, for demos and tests.
+ */
+export function parseCalendarDuration(iso: string, name: string): PolicyDuration {
+  const parsed = parseDuration(iso, name);
+  const { hours, minutes, seconds, milliseconds } = parsed.duration.toObject();
+  const hasTime = Boolean(hours || minutes || seconds || milliseconds);
+  if (parsed.dayBased && hasTime) {
+    throw new Error(`${name}: "${parsed.iso}" mixes days and hours; write whole days (e.g. P14D) so it follows the working-day calendar`);
+  }
+  if (!parsed.dayBased && parsed.duration.as('hours') >= 24) {
+    const days = parsed.duration.as('days');
+    throw new Error(`${name}: "${parsed.iso}" is ${Number.isInteger(days) ? `${days} days` : 'a day or more'} written in hours or minutes; write it in days (e.g. P${Number.isInteger(days) ? days : 14}D) so it follows the working-day calendar`);
+  }
+  return parsed;
+}

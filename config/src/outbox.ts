@@ -99,6 +99,12 @@ export interface OutboxMessage {
   requestedAt: string | null;
   link: string | null;
   linkExpiresAt: string | null;
+  /** An escalation's proof: when the overdue notice of the same due date went out (UTC). */
+  overdueNoticeSentAt: string | null;
+  /** A re-issued link whose earlier links were mailed (and stop working now). */
+  replacesEarlierLinks: boolean;
+  /** The daily list for the advisor of e-mails that could not be delivered. */
+  failures: DeliveryFailure[] | null;
   adminUrl: string | null;
   opinionKind: string | null;
   opinionTitle: string | null;
@@ -107,6 +113,18 @@ export interface OutboxMessage {
   /** How the case ended (Danish label), for the citizen's closing e-mail. */
   caseStatusLabel?: string | null;
   municipality: { name: string; advisorTitle: string; email: string; phone: string };
+}
+
+/** An e-mail that ended `failed`, as listed to the advisor. */
+export interface DeliveryFailure {
+  kind: string;
+  recipient: string;
+  caseNumber: string | null;
+  /** When it was planned to go out (UTC). */
+  notBefore: string;
+  attempts: number;
+  error: string | null;
+  adminUrl: string;
 }
 
 export type ClaimResult =

@@ -1,4 +1,4 @@
-import { parseDuration, PolicyDuration } from './durations';
+import { parseCalendarDuration, PolicyDuration } from './durations';
 
 /** The durations of SPEC §3, each overridable through the environment as ISO 8601. */
 export const policyDefaults = {
@@ -33,9 +33,12 @@ export interface Policy {
 
 type Env = Record<string, string | undefined>;
 
-/** Reads the policy; an invalid override stops the process with the variable named. */
+/**
+ * Reads the policy; an invalid override stops the process with the variable named, and so does a
+ * day or more written in hours or minutes (see parseCalendarDuration).
+ */
 export function loadPolicy(env: Env = process.env): Policy {
-  const read = (name: PolicyName) => parseDuration(env[name]?.trim() || policyDefaults[name], name);
+  const read = (name: PolicyName) => parseCalendarDuration(env[name]?.trim() || policyDefaults[name], name);
   return {
     complaintTimeLimit: read('COMPLAINT_TIME_LIMIT'),
     statementDeadline: read('STATEMENT_DEADLINE'),

@@ -109,6 +109,29 @@ export const improvementKinds = {
   moede_centerchef: 'Møde med centerchef',
 } as const;
 
+/**
+ * Working-calendar rows (Helligdag eller lukkedag): an extra holiday, a municipal closing day, or
+ * an exception that makes a holiday or closing day a working day on its one date.
+ */
+export const closingDayKinds = { helligdag: 'Helligdag', lukkedag: 'Lukkedag', arbejdsdag: 'Arbejdsdag (undtagelse)' } as const;
+
+/** The e-mails in the outbox (Udsendelse). */
+export const notificationKinds = {
+  statement_request: 'Anmodning om redegørelse',
+  statement_reminder: 'Påmindelse om frist',
+  statement_overdue: 'Frist overskredet',
+  statement_escalation: 'Besked til centerchef',
+  statement_received: 'Kvittering for redegørelse',
+  opinion_followup: 'Opfølgning på udtalelse',
+  complaint_receipt: 'Kvittering til borgeren',
+  report_reminder: 'Påmindelse om rapport',
+  ongoing_status: 'Løbende status',
+  opinion_letter: 'Udtalelse til centret',
+  opinion_letter_citizen: 'Udtalelse til borgeren',
+  case_closed: 'Besked om afsluttet sag',
+  delivery_failures: 'Mislykkede udsendelser',
+} as const;
+
 export type Channel = keyof typeof channels;
 export type Purpose = keyof typeof purposes;
 export type Identity = keyof typeof identities;
@@ -136,3 +159,6 @@ export const citizenChoices = {
     affected_citizen: 'Borger, der er væsentligt berørt af et forhold, som rammer flere borgere',
   } satisfies Record<ComplainantKind, string>,
 } as const;
+
+export type ClosingDayKind = keyof typeof closingDayKinds;
+export type NotificationKind = keyof typeof notificationKinds;

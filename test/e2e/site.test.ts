@@ -319,9 +319,8 @@ describe('statement page', () => {
     });
     const row = await s.db.query('api::notification.notification').findOne({ where: { kind: 'statement_request', statementRequest: { id: request.id } } });
     const token = crypto.randomBytes(32).toString('base64url');
-    await s.db.query('api::notification.notification').update({
-      where: { id: row.id },
-      data: { linkTokenHash: crypto.createHash('sha256').update(token).digest('hex'), linkVersion: (request as any).linkVersion ?? 1 },
+    await s.db.query('api::statement-link.statement-link').create({
+      data: { tokenHash: crypto.createHash('sha256').update(token).digest('hex'), notification: row.id, linkVersion: (request as any).linkVersion ?? 1, issuedAt: new Date().toISOString() },
     });
     return { token, request, caseNumber: complaint.caseNumber as string };
   }

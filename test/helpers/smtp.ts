@@ -13,9 +13,18 @@ export interface ReceivedMail {
   link: string | null;
 }
 
+/** How the server answers: reject recipients (5xx at RCPT), or store a message and still answer with an error. */
+export interface SmtpBehaviour {
+  rejectRecipient?: (address: string) => boolean;
+  /** Called after a message is stored; a reply code (e.g. 451) makes the server answer DATA with that error. */
+  errorAfterData?: (mail: ReceivedMail) => number | null;
+}
+
 export interface TestSmtp {
   port: number;
   messages: ReceivedMail[];
+  /** Changeable while running. */
+  behaviour: SmtpBehaviour;
   /** Stops accepting connections (the port is kept for start()). */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -66,6 +75,8 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
 
 export async function startSmtp(port?: number): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
+  const behaviour: SmtpBehaviour = {};
+  const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
   const chosen = port ?? (await freePort());
   let server: SMTPServer | null = null;
   const start = async () => {
@@ -73,12 +84,18 @@ export async function startSmtp(port?: number): Promise<TestSmtp> {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo(address, _session, callback) {
+        if (behaviour.rejectRecipient?.(address.address)) return callback(smtpError(550, '5.1.1 No such user'));
+        callback();
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
-          callback();
+          const mail = parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address));
+          messages.push(mail);
+          const code = behaviour.errorAfterData?.(mail) ?? null;
+          callback(code ? smtpError(code, 'Temporary failure after the message was stored') : null);
         });
       },
     });
@@ -91,6 +108,7 @@ export async function startSmtp(port?: number): Promise<TestSmtp> {
   return {
     port: chosen,
     messages,
+    behaviour,
     start,
     async stop() {
       const s = server;

@@ -80,6 +80,9 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
   const strapi = instance;
   strapi.log.level = 'error';
   await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  // fetch keeps connections alive; a server closing an idle one (5 s by default) just as a test
+  // reuses it answers ECONNRESET. Keep them longer than any pause between requests in a test.
+  strapi.server.httpServer.keepAliveTimeout = 120_000;
   const address = strapi.server.httpServer.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 

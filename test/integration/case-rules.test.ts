@@ -58,6 +58,11 @@ const attempts: Attempt[] = [
   { name: 'R5 a statement request on an out-of-scope matter', uid: REQUEST, data: async () => ({ complaint: (await complaint({ outOfScopeReason: 'personalesag' })).documentId, questions: 'Q' }), path: 'complaint' },
   { name: 'R11 an agreed due date without a note', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', agreedDueAt: '2999-01-01T10:00:00Z' }), path: 'agreementNote' },
   { name: 'R11 a hand-edited due date', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: () => ({ dueAt: '2999-01-01T10:00:00Z' }), path: 'dueAt' },
+  { name: 'R11 a request time in the future (the system sends it now)', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', requestedAt: new Date(Date.now() + 30 * 86400_000).toISOString() }), path: 'requestedAt' },
+  { name: 'R11 a request registered as sent outside the system, dated in the future', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() + 30 * 86400_000).toISOString() }), path: 'requestedAt' },
+  { name: 'R11 an earlier request time without registering it as sent outside the system', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', requestedAt: new Date(Date.now() - 60 * 86400_000).toISOString() }), path: 'requestedAt' },
+  { name: 'changing the time of a request the system sent', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: () => ({ requestedAt: new Date(Date.now() - 86400_000).toISOString() }), path: 'requestedAt' },
+  { name: 'switching off a statutory holiday (it always counts)', uid: 'api::closing-day.closing-day', setup: async () => app.strapi.db.query('api::closing-day.closing-day').findOne({ where: { date: `${new Date().getUTCFullYear()}-12-25` } }), data: () => ({ active: false }), path: 'active' },
   { name: 'R8 a request about a confidential citizen without a summary for the center', uid: REQUEST, data: async () => ({ complaint: (await investigated({ identity: 'confidential', specialCaseReason: 'Grove fejl' })).documentId, questions: 'Q' }), path: 'caseSummary' },
   { name: 'a statement request on a closed case', uid: REQUEST, data: async () => ({ complaint: (await complaint({ caseStatus: 'loest_ved_dialog' })).documentId, questions: 'Q' }), path: 'complaint' },
   { name: 'moving a sent request to another center', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: async () => ({ center: (await create('api::center.center', { name: `Andet center ${Math.random()}`, email: 'andet@example.org' })).documentId }), path: 'center' },
@@ -121,8 +126,9 @@ test('a case with a statement request cannot be deleted', async () => {
 });
 
 test('the due date stays as computed when the calendar changes later', async () => {
-  const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: '2026-12-01T09:00:00Z' });
-  await create('api::closing-day.closing-day', { date: '2026-12-15', name: 'Senere lukkedag', kind: 'lukkedag', active: true });
+  const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: '2025-12-01T09:00:00Z' });
+  expect(new Date(request.dueAt).toISOString()).toBe('2025-12-15T22:59:59.999Z');
+  await create('api::closing-day.closing-day', { date: '2025-12-15', name: 'Senere lukkedag', kind: 'lukkedag', active: true });
   const saved = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${request.documentId}`, { dueAt: request.dueAt, questions: 'Q2' });
   expect(saved.status).toBe(200);
   expect(saved.body.data.dueAt).toBe(request.dueAt);
@@ -144,10 +150,19 @@ describe('what the rules fill in', () => {
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(4, '0')}`));
   });
 
-  test('the due date follows the working-day calendar and says how', async () => {
-    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: '2026-12-11T09:00:00Z' });
-    expect(new Date(request.dueAt).toISOString()).toBe('2026-12-28T22:59:59.999Z');
+  test('the due date follows the working-day calendar and says how (statutory holidays of a year without rows)', async () => {
+    // No holiday rows are seeded for 2025: the statutory holidays are computed all the same.
+    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: '2025-12-11T09:00:00Z' });
+    expect(new Date(request.dueAt).toISOString()).toBe('2025-12-29T22:59:59.999Z');
     expect(request.dueAtExplanation).toContain('Juledag');
+  });
+
+  test('a request the system sends is requested now and counts from now', async () => {
+    const before = Date.now();
+    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: new Date(before + 30_000).toISOString() });
+    expect(new Date(request.requestedAt).getTime()).toBeGreaterThanOrEqual(before);
+    expect(new Date(request.requestedAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(request.sentOutsideSystem).toBe(false);
   });
 
   test('the center defaults to the complaint\'s center', async () => {
@@ -156,19 +171,19 @@ describe('what the rules fill in', () => {
   });
 
   test('an active closing day moves the due date', async () => {
-    await create('api::closing-day.closing-day', { date: '2026-12-28', name: 'Ekstra lukkedag', kind: 'lukkedag', active: true });
-    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: '2026-12-11T09:00:00Z' });
-    expect(new Date(request.dueAt).toISOString()).toBe('2026-12-29T22:59:59.999Z');
+    await create('api::closing-day.closing-day', { date: '2025-12-29', name: 'Ekstra lukkedag', kind: 'lukkedag', active: true });
+    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: '2025-12-11T09:00:00Z' });
+    expect(new Date(request.dueAt).toISOString()).toBe('2025-12-30T22:59:59.999Z');
   });
 
-  test('a public holiday the advisor switched off counts as a working day', async () => {
-    const boxingDay = await app.strapi.db.query('api::closing-day.closing-day').findOne({ where: { date: '2026-12-26' } });
-    expect(boxingDay).toMatchObject({ kind: 'helligdag', active: true });
-    await docs('api::closing-day.closing-day').update({ documentId: boxingDay.documentId, data: { active: false } } as never);
-    // 12 Dec + 14 days is Saturday 26 Dec: no longer a holiday, still a weekend day.
-    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: '2026-12-12T09:00:00Z' });
-    expect(request.dueAtExplanation).not.toContain('Anden Juledag');
-    expect(request.dueAtExplanation).toContain('weekend');
+  test('an explicit exception makes a public holiday a working day on its one date', async () => {
+    await create('api::closing-day.closing-day', { date: '2025-12-26', name: 'Åbent på 2. juledag', kind: 'arbejdsdag', active: true });
+    // 12 Dec 2025 + 14 days is Friday 26 Dec (Boxing Day), now a working day; Christmas Day still counts.
+    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: '2025-12-12T09:00:00Z' });
+    expect(new Date(request.dueAt).toISOString()).toBe('2025-12-26T22:59:59.999Z');
+    const christmas = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: '2025-12-11T10:00:00Z' });
+    expect(christmas.dueAtExplanation).toContain('Juledag');
+    expect(new Date(christmas.dueAt).toISOString()).toBe('2025-12-26T22:59:59.999Z');
   });
 
   test('an agreed due date with a note is accepted from the admin', async () => {

@@ -49,6 +49,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The outbox modules this file imports directly (failures.ts) enqueue through their own connection.
+  await (await import('../../cms/src/outbox/queue')).closeQueue();
   for (const w of workers) await w.close();
   await app?.stop();
   await smtp?.stop();
@@ -106,17 +108,17 @@ const getStatement = (token: string) => fetch(`${app.url}/api/public/statements/
 const postStatement = (token: string, data: unknown) =>
   fetch(`${app.url}/api/public/statements/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 
-test('a request plans its rows in one transaction, and two workers deliver request, reminder, overdue and escalation once each', async () => {
+test('a request plans its rows in one transaction, and two workers deliver request, reminder, overdue and (after it) escalation once each', async () => {
   const c = await complaint({ identity: 'confidential', specialCaseReason: 'Mistanke om gentagne fejl, der rammer en bredere kreds.', ...CONFIDENTIAL, description: 'Karen Fortrolighed (tlf. 23456789) klager over behandlingen af sin ansøgning.' });
   const created = await requestStatement(c.documentId, { caseSummary: 'En borger klager over, at en ansøgning ikke blev behandlet inden for fristen.' });
   const request: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
   expect(request.dueAt).toBeTruthy();
 
   const planned = await rowsOf(request.id);
-  expect(planned.map((r) => r.kind).sort()).toEqual(['statement_escalation', 'statement_overdue', 'statement_reminder', 'statement_request']);
+  // The escalation is planned only once the overdue notice has gone out.
+  expect(planned.map((r) => r.kind).sort()).toEqual(['statement_overdue', 'statement_reminder', 'statement_request']);
   const dueVersion = new Date(request.dueAt).toISOString();
   for (const row of planned.filter((r) => r.kind !== 'statement_request')) expect(row.dueVersion).toBe(dueVersion);
-  expect(planned.find((r) => r.kind === 'statement_escalation').recipient).toBe('chef.flow@example.org');
   // Every row has a job under its documentId right after the commit.
   for (const row of planned) expect(await workers[0].outboxQueue.getJob(row.documentId)).toBeTruthy();
 
@@ -130,8 +132,14 @@ test('a request plans its rows in one transaction, and two workers deliver reque
   expect(mailsFor(c.caseNumber)).toHaveLength(4);
   expect(new Set(own.map((m) => m.messageId)).size).toBe(4);
   const rows = await rowsOf(request.id);
-  expect(rows.map((r) => [r.kind, r.deliveryStatus, r.attempts])).toEqual(expect.arrayContaining(planned.map((r) => [r.kind, 'sent', 1])));
+  expect(rows.map((r) => [r.kind, r.deliveryStatus, r.attempts])).toEqual(expect.arrayContaining([...planned, { kind: 'statement_escalation' }].map((r) => [r.kind, 'sent', 1])));
   for (const row of rows) expect(row.messageId).toBeTruthy();
+  const overdue = rows.find((r) => r.kind === 'statement_overdue');
+  const escalation = rows.find((r) => r.kind === 'statement_escalation');
+  expect(escalation.recipient).toBe('chef.flow@example.org');
+  // STATEMENT_ESCALATE_AFTER (PT3S) after the overdue notice really went out.
+  expect(new Date(escalation.notBefore).getTime() - new Date(overdue.sentAt).getTime()).toBe(3000);
+  expect(own.find((m) => m.to.includes('chef.flow@example.org'))!.decoded).toContain('Afdelingslederen fik');
 
   // Every email, reminders included, carries its own working link; nothing identifies the citizen.
   expect(new Set(own.map((m) => m.link)).size).toBe(4);
@@ -189,7 +197,8 @@ test('GET twice (mail scanners), then POST: stored once, advisor notified, remin
   const receipt = await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes(ADVISOR) && m.subject.includes(`Redegørelse modtaget i sag ${c.caseNumber}`)));
   expect(receipt.filter((m) => m.to.includes(ADVISOR) && m.subject.includes(c.caseNumber))).toHaveLength(1);
   const rows = await rowsOf(answered.id);
-  expect(rows.filter((r) => ['statement_reminder', 'statement_overdue', 'statement_escalation'].includes(r.kind)).map((r) => r.deliveryStatus)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  // Reminder and overdue notice were planned (the escalation would follow the overdue notice); both cancelled.
+  expect(rows.filter((r) => ['statement_reminder', 'statement_overdue', 'statement_escalation'].includes(r.kind)).map((r) => r.deliveryStatus)).toEqual(['cancelled', 'cancelled']);
   expect(rows.find((r) => r.kind === 'statement_received')).toMatchObject({ recipient: ADVISOR });
 
   // Audit: every open and submission, with a hashed IP, no token.
@@ -226,11 +235,20 @@ test('unknown token 404; cancelled, expired and replaced links 410', async () =>
   expect(gone.body.error.details.reason).toBe('cancelled');
   expect((await postStatement(cancelledToken, { text: 'x', respondentName: 'y' })).status).toBe(410);
 
-  // Expired: requested two hours ago, due 8 s later, links valid 1 h after the due date.
+  // Expired: a link mailed two hours ago for a request due 8 s after it; links work 1 h after the due date.
   const expiredCase = await complaint();
-  await requestStatement(expiredCase.documentId, { requestedAt: new Date(Date.now() - 2 * 3600_000).toISOString() });
+  const expiring = await requestStatement(expiredCase.documentId);
   await smtp.waitFor(() => mailsFor(expiredCase.caseNumber).some((m) => m.subject.startsWith('Anmodning')));
-  const expired = await getStatement(tokenOf(mailsFor(expiredCase.caseNumber).find((m) => m.subject.startsWith('Anmodning'))!));
+  const expiredToken = tokenOf(mailsFor(expiredCase.caseNumber).find((m) => m.subject.startsWith('Anmodning'))!);
+  expect((await getStatement(expiredToken)).status).toBe(200);
+  // Time passes: the request and its link move two hours back (below the rules, as the clock would).
+  const twoHoursAgo = (value: string) => new Date(new Date(value).getTime() - 2 * 3600_000).toISOString();
+  const stored: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: expiring.documentId } });
+  await app.strapi.db.query(REQUEST as UID.ContentType).update({ where: { id: stored.id }, data: { requestedAt: twoHoursAgo(stored.requestedAt), dueAt: twoHoursAgo(stored.dueAt) } });
+  for (const link of await app.strapi.db.query('api::statement-link.statement-link' as UID.ContentType).findMany({ where: { notification: { statementRequest: { id: stored.id } } } })) {
+    await app.strapi.db.query('api::statement-link.statement-link' as UID.ContentType).update({ where: { id: link.id }, data: { issuedAt: twoHoursAgo(link.issuedAt) } });
+  }
+  const expired = await getStatement(expiredToken);
   expect(expired.status).toBe(410);
   expect(expired.body.error.details.reason).toBe('expired');
 
@@ -247,9 +265,37 @@ test('unknown token 404; cancelled, expired and replaced links 410', async () =>
   expect(old.status).toBe(410);
   expect(old.body.error.details.reason).toBe('replaced');
   expect((await getStatement(newToken)).status).toBe(200);
-  const stored: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: reissued.documentId } });
-  expect(stored.reissueLink).toBe(false);
-  expect(stored.linkVersion).toBe(2);
+  const afterReissue: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: reissued.documentId } });
+  expect(afterReissue.reissueLink).toBe(false);
+  expect(afterReissue.linkVersion).toBe(2);
+  expect(mailsFor(reissueCase.caseNumber).find((m) => m.subject.startsWith('Nyt link'))!.decoded).toContain('erstatter de links');
+});
+
+test('a request sent outside the system 2 hours ago mails no request; one overdue notice, whose link works; re-issued after expiry, the new link works', async () => {
+  const c = await complaint();
+  const created = await requestStatement(c.documentId, { sentOutsideSystem: true, requestedAt: new Date(Date.now() - 2 * 3600_000).toISOString() });
+  const request: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
+  expect(request.sentOutsideSystem).toBe(true);
+  // Long past due (8 s after the request): the one notice that applies now, the overdue notice; no escalation yet.
+  expect((await rowsOf(request.id)).map((r) => r.kind)).toEqual(['statement_overdue']);
+  const [overdue] = (await smtp.waitFor(() => mailsFor(c.caseNumber).length >= 1)).filter((m) => m.subject.includes(c.caseNumber));
+  expect(overdue.subject).toMatch(/Fristen er overskredet/);
+  // Its link was mailed now, so it works for STATEMENT_LINK_VALID_AFTER_DUE from now, though the due date is 2 h past.
+  const view = await getStatement(tokenOf(overdue));
+  expect(view.status).toBe(200);
+  expect(new Date(view.body.data.linkExpiresAt).getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+
+  // Re-issued after the links of the due date expired: the new link works on arrival.
+  const tick = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, { reissueLink: true });
+  expect(tick.status).toBe(200);
+  const fresh = (await smtp.waitFor(() => mailsFor(c.caseNumber).some((m) => m.subject.startsWith('Nyt link')))).find((m) => m.subject.startsWith('Nyt link') && m.subject.includes(c.caseNumber))!;
+  expect((await getStatement(tokenOf(fresh))).status).toBe(200);
+  expect((await getStatement(tokenOf(overdue))).body.error.details.reason).toBe('replaced');
+  // The escalation followed only the overdue notice, STATEMENT_ESCALATE_AFTER later; nothing else went out.
+  await smtp.waitFor(() => mailsFor(c.caseNumber).length >= 3);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(mailsFor(c.caseNumber).map((m) => m.to.join()).sort()).toEqual(['chef.flow@example.org', 'leder.flow@example.org', 'leder.flow@example.org']);
+  expect(mailsFor(c.caseNumber).some((m) => m.subject.startsWith('Anmodning'))).toBe(false);
 });
 
 test('changing the due date cancels the planned rows and plans new ones with the new version', async () => {
@@ -263,10 +309,10 @@ test('changing the due date cancels the planned rows and plans new ones with the
   const scheduled = rows.filter((r) => r.kind !== 'statement_request');
   expect(scheduled.filter((r) => r.dueVersion === new Date(request.dueAt).toISOString()).every((r) => r.deliveryStatus === 'cancelled' || r.deliveryStatus === 'sent')).toBe(true);
   const fresh = scheduled.filter((r) => r.dueVersion === agreed.toISOString());
-  expect(fresh.map((r) => [r.kind, r.deliveryStatus]).sort()).toEqual([['statement_escalation', 'planned'], ['statement_overdue', 'planned'], ['statement_reminder', 'planned']]);
+  expect(fresh.map((r) => [r.kind, r.deliveryStatus]).sort()).toEqual([['statement_overdue', 'planned'], ['statement_reminder', 'planned']]);
   // Sub-day policy in this file: plain offsets from the agreed date (day-based timing: test/unit/workers-schedule.test.ts).
   expect(new Date(fresh.find((r) => r.kind === 'statement_reminder').notBefore).getTime()).toBe(agreed.getTime() - 4000);
-  expect(new Date(fresh.find((r) => r.kind === 'statement_escalation').notBefore).getTime()).toBe(agreed.getTime() + 3000);
+  expect(new Date(fresh.find((r) => r.kind === 'statement_overdue').notBefore).getTime()).toBe(agreed.getTime());
   for (const row of fresh) expect(await workers[0].outboxQueue.getJob(row.documentId)).toBeTruthy();
 });
 
@@ -331,4 +377,62 @@ test('the public statement API is rate-limited per IP and refuses oversized bodi
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { text: 'x'.repeat(400 * 1024), respondentName: 'y' } }),
   });
   expect(huge.status).toBe(413);
+});
+
+test('a send the SMTP server stored but answered with an error: the retry carries a new link, and both links work', async () => {
+  const center: any = await docs('api::center.center').create({ data: { name: 'Center for Genforsøg', email: 'leder.retry@example.org' } } as never);
+  let failed = 0;
+  smtp.behaviour.errorAfterData = (mail) => (mail.to.includes('leder.retry@example.org') && failed++ === 0 ? 451 : null);
+  try {
+    const c = await complaint({ center: center.documentId });
+    const created = await requestStatement(c.documentId);
+    const mails = (await smtp.waitFor(() => mailsFor(c.caseNumber).length >= 2)).filter((m) => m.subject.includes(c.caseNumber));
+    expect(mails.slice(0, 2).map((m) => m.subject.startsWith('Anmodning'))).toEqual([true, true]);
+    expect(mails[0].link).not.toBe(mails[1].link);
+    // The first e-mail may have reached the center: its link works as well as the retry's.
+    for (const mail of mails.slice(0, 2)) expect((await getStatement(tokenOf(mail))).status).toBe(200);
+    const request: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
+    const row = (await rowsOf(request.id)).find((r) => r.kind === 'statement_request');
+    expect([row.deliveryStatus, row.attempts]).toEqual(['sent', 2]);
+    await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, { requestStatus: 'annulleret' });
+  } finally {
+    smtp.behaviour.errorAfterData = undefined;
+  }
+});
+
+test('a permanent rejection (550) fails the row at once; the admin home page lists it; one e-mail a day tells the advisor', async () => {
+  const { runFailureDigest } = await import('../../cms/src/outbox/failures');
+  const center: any = await docs('api::center.center').create({ data: { name: 'Center for Fejl', email: 'ukendt.flow@example.org' } } as never);
+  smtp.behaviour.rejectRecipient = (address) => address === 'ukendt.flow@example.org';
+  try {
+    const c = await complaint({ center: center.documentId });
+    const created = await requestStatement(c.documentId);
+    const request: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
+    let row: any;
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      row = (await rowsOf(request.id)).find((r) => r.kind === 'statement_request');
+      if (row.deliveryStatus === 'failed') break;
+    }
+    // Not retried: OUTBOX_MAX_ATTEMPTS is 15 in this file.
+    expect([row.deliveryStatus, row.attempts]).toEqual(['failed', 1]);
+    expect(row.lastError).toMatch(/550/);
+    await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, { requestStatus: 'annulleret' });
+
+    // The widget's query: failed rows of the last 30 days through the content manager.
+    const since = new Date(Date.now() - 30 * 86400_000).toISOString();
+    const listed = await app.admin('GET', `/content-manager/collection-types/${NOTIFICATION}?page=1&pageSize=10&sort=notBefore:DESC&filters[$and][0][deliveryStatus][$eq]=failed&filters[$and][1][notBefore][$gte]=${encodeURIComponent(since)}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.results.map((r: any) => [r.documentId, r.recipient])).toContainEqual([row.documentId, 'ukendt.flow@example.org']);
+
+    expect(await runFailureDigest(app.strapi)).toBeGreaterThanOrEqual(1);
+    const digest = (await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes(ADVISOR) && /kunne ikke afleveres/.test(m.subject)))).find((m) => m.to.includes(ADVISOR) && /kunne ikke afleveres/.test(m.subject))!;
+    expect(digest.decoded).toContain(`Anmodning om redegørelse i sag ${c.caseNumber} til ukendt.flow@example.org`);
+    expect(digest.decoded).toContain(row.documentId);
+    // Once a day, whatever fails later that day, and whichever instance asks.
+    expect(await Promise.all([runFailureDigest(app.strapi), runFailureDigest(app.strapi)])).toEqual([0, 0]);
+    expect(await app.strapi.db.query(NOTIFICATION as UID.ContentType).count({ where: { kind: 'delivery_failures' } })).toBe(1);
+    expect((await app.strapi.db.query(NOTIFICATION as UID.ContentType).findOne({ where: { id: row.id } })).failureDigest).toBeTruthy();
+  } finally {
+    smtp.behaviour.rejectRecipient = undefined;
+  }
 });

@@ -1,10 +1,8 @@
-import { loadPolicy, parseDuration, WorkingCalendar } from '@borgerraadgiver/config';
+import { calendarDaysFromRows, endOfPeriod, loadPolicy, parseDuration, WorkingCalendar, type CalendarDay } from '@borgerraadgiver/config';
 
 const calendar = new WorkingCalendar();
-const withClosingDays = new WorkingCalendar([
-  { date: '2026-12-24', name: 'juleaftensdag (lukkedag)' },
-  { date: '2026-12-31', name: 'nytårsaftensdag (lukkedag)' },
-]);
+const closingDay = (date: string, name: string, active = true): CalendarDay => ({ date, name, kind: 'lukkedag', active });
+const withClosingDays = new WorkingCalendar([closingDay('2026-12-24', 'Juleaftensdag'), closingDay('2026-12-31', 'Nytårsaftensdag')]);
 const P14D = parseDuration('P14D');
 
 describe('deadline: a day-based period ends at the end of a working day', () => {
@@ -43,11 +41,35 @@ describe('deadline: a day-based period ends at the end of a working day', () => 
     expect(explanation).toContain('Frist: mandag 28. december 2026');
   });
 
-  test('a year kept as data replaces the statutory holidays; other years keep them', () => {
-    const keptAsData = new WorkingCalendar([{ date: '2026-12-24', name: 'Juleaftensdag (lukkedag)' }], [2026]);
-    // 10 Dec + 14 days = Thu 24 Dec (closing day) → 25 Dec is no holiday in this list → Friday 25 Dec.
-    expect(keptAsData.deadline(new Date('2026-12-10T10:00:00Z'), P14D).day).toBe('2026-12-25');
-    expect(keptAsData.deadline(new Date('2027-03-11T10:00:00Z'), P14D).day).toBe('2027-03-30');
+  test('rows only concern their own date: one extra holiday in 2028 keeps Easter 2028', () => {
+    const oneRow = new WorkingCalendar([{ date: '2028-06-05', name: 'Grundlovsdag', kind: 'helligdag', active: true }]);
+    // Due Wednesday 12 April 2028: the overdue notice skips Maundy Thursday to Easter Monday.
+    expect(oneRow.nonWorkingReason('2028-04-13')).toBe('Skærtorsdag');
+    expect(oneRow.noticeAfter(new Date('2028-04-12T21:59:59.999Z')).toISOString()).toBe('2028-04-18T06:00:00.000Z');
+    // (5 June 2028 is also Whit Monday; the statutory name is the one given.)
+    expect(oneRow.nonWorkingReason('2028-06-05')).toBe('Anden Pinsedag');
+    expect(new WorkingCalendar([{ date: '2027-06-05', name: 'Grundlovsdag', kind: 'helligdag', active: true }]).nonWorkingReason('2027-06-04')).toBeNull();
+  });
+
+  test.each`
+    case                                                   | rows                                                                                  | date            | reason
+    ${'a statutory holiday without any row'}               | ${[]}                                                                                 | ${'2026-12-25'} | ${'Juledag'}
+    ${'a closing day switched off'}                        | ${[closingDay('2026-12-24', 'Juleaftensdag', false)]}                                 | ${'2026-12-24'} | ${null}
+    ${'a closing day switched on'}                         | ${[closingDay('2026-12-24', 'Juleaftensdag')]}                                        | ${'2026-12-24'} | ${'Juleaftensdag (lukkedag)'}
+    ${'an exception makes a statutory holiday a working day'} | ${[{ date: '2026-12-28', name: 'x', kind: 'arbejdsdag', active: true }, { date: '2025-12-26', name: 'Arbejdsdag', kind: 'arbejdsdag', active: true }]} | ${'2025-12-26'} | ${null}
+    ${'an exception switched off changes nothing'}         | ${[{ date: '2025-12-26', name: 'Arbejdsdag', kind: 'arbejdsdag', active: false }]}    | ${'2025-12-26'} | ${'Anden Juledag'}
+    ${'an exception does not make a Saturday a working day'} | ${[{ date: '2026-12-26', name: 'Arbejdsdag', kind: 'arbejdsdag', active: true }]}   | ${'2026-12-26'} | ${'weekend'}
+  `('$case', ({ rows, date, reason }) => {
+    expect(new WorkingCalendar(rows).nonWorkingReason(date)).toBe(reason);
+  });
+
+  test('database rows are read alike on SQLite and PostgreSQL', () => {
+    const days = calendarDaysFromRows([
+      { date: '2026-12-24', name: 'Juleaftensdag', kind: 'lukkedag', active: 1 },
+      { date: new Date('2026-12-30T23:00:00Z'), name: 'Nytårsaftensdag', kind: 'lukkedag', active: true },
+      { date: '2026-06-05', name: 'Grundlovsdag', kind: 'lukkedag', active: 0 },
+    ]);
+    expect(days.map((d) => [d.date, d.active])).toEqual([['2026-12-24', true], ['2026-12-31', true], ['2026-06-05', false]]);
   });
 
   test('a sub-day period is a plain offset', () => {
@@ -91,5 +113,37 @@ describe('policy from the environment', () => {
   });
   test.each(['14 days', 'P0D', '-P1D', 'abc'])('rejects %p with the variable named', (value) => {
     expect(() => loadPolicy({ STATEMENT_DEADLINE: value })).toThrow(/STATEMENT_DEADLINE/);
+  });
+});
+
+describe('periods without working days: the link of an agreed due date', () => {
+  test.each`
+    case                                                  | due                            | period     | expected
+    ${'19 March 2027 + 30 days is the whole of 18 April (across summer time)'} | ${'2027-03-19T22:59:59.999Z'} | ${'P30D'} | ${'2027-04-18T21:59:59.999Z'}
+    ${'10 October 2026 + 30 days across winter time'}     | ${'2026-10-10T21:59:59.999Z'}  | ${'P30D'}  | ${'2026-11-09T22:59:59.999Z'}
+    ${'a due instant at 00:30 local counts from its local day'} | ${'2026-06-30T22:30:00.000Z'} | ${'P1D'} | ${'2026-07-02T21:59:59.999Z'}
+    ${'sub-day: a plain offset'}                          | ${'2027-03-28T00:30:00.000Z'}  | ${'PT1H'}  | ${'2027-03-28T01:30:00.000Z'}
+  `('$case', ({ due, period, expected }) => {
+    expect(endOfPeriod(new Date(due), parseDuration(period)).toISOString()).toBe(expected);
+  });
+});
+
+describe('the escalation counts days from the overdue notice', () => {
+  test.each`
+    case                                          | sent                          | expected
+    ${'notice Monday 08:00:05, P3D: Thursday 08:00'} | ${'2026-12-14T07:00:05Z'}   | ${'2026-12-17T07:00:00.000Z'}
+    ${'notice Tuesday 22 Dec: over Christmas to Monday 28 Dec'} | ${'2026-12-22T07:00:00Z'} | ${'2026-12-28T07:00:00.000Z'}
+    ${'notice Wednesday before Easter 2026 (1 April): Tuesday after'} | ${'2026-04-01T06:00:00Z'} | ${'2026-04-07T06:00:00.000Z'}
+  `('$case', ({ sent, expected }) => {
+    expect(calendar.officeMorningAfter(new Date(sent), parseDuration('P3D')).toISOString()).toBe(expected);
+  });
+});
+
+describe('a day or more written in hours or minutes stops the process', () => {
+  test.each(['PT336H', 'PT24H', 'PT1440M', 'P13DT24H', 'P1DT12H'])('%p is refused with the variable named', (value) => {
+    expect(() => loadPolicy({ STATEMENT_DEADLINE: value })).toThrow(/^STATEMENT_DEADLINE: .*write .*days/);
+  });
+  test.each(['PT23H59M', 'PT30S', 'P14D', 'P2W', 'P1M'])('%p is accepted', (value) => {
+    expect(loadPolicy({ STATEMENT_LINK_VALID_AFTER_DUE: value }).statementLinkValidAfterDue.iso).toBe(value);
   });
 });

@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { Clock, PresentationChart, Trash } from '@strapi/icons';
 import { AccessRequestAction, AnonymiseAction } from './privacy/CaseActions';
 import da from './translations/da.json';
+import { registerFailedDeliveriesWidget } from './outbox/widget';
 
 export default {
   config: {
@@ -37,6 +38,7 @@ export default {
       link: { label: { id: 'borgerraadgiver.reports.widget.link', defaultMessage: 'Se rapporter' }, href: '/rapporter' },
       component: () => import('./reports/DeadlinesWidget').then((module) => module.default),
     });
+    registerFailedDeliveriesWidget(app);
   },
   bootstrap(app: StrapiApp) {
     // On a case: the citizen's access request (art. 15) and early erasure (art. 17).

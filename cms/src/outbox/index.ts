@@ -3,6 +3,7 @@
  * Wired in by src/index.ts (its Document Service middleware, start and stop).
  */
 import type { Core } from '@strapi/strapi';
+import { scheduleFailureDigest } from './failures';
 import { closeQueue } from './queue';
 import { workerToken } from './worker-api';
 import { insertRows, NewRow } from './writer';
@@ -12,6 +13,7 @@ export { insertRows } from './writer';
 export type { NewRow } from './writer';
 
 export async function startOutbox(strapi: Core.Strapi) {
+  scheduleFailureDigest(strapi);
   try {
     workerToken(true);
   } catch (error) {

@@ -1,14 +1,17 @@
 /**
  * The outbox's Document Service middleware: every write of a statement request or an opinion,
  * from the admin panel, the REST API or a script, plans, reschedules or cancels its notification
- * rows in the same transaction as the write itself; jobs are enqueued after the commit.
+ * rows in the same transaction as the write itself; jobs are enqueued after the commit. A change
+ * of the working-day calendar re-plans the planned day-based rows (replan.ts).
  * It also keeps the outbox and the access log read-only in the admin panel.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LINK_KINDS } from '@borgerraadgiver/config';
-import { dueVersionOf, isOpen, opinionVersionOf, plannedOpinionRows, plannedStatementRows, SCHEDULED_STATEMENT_KINDS } from './schedule';
-import { loadWorkingCalendar } from '../db/working-calendar';
+import { dueVersionOf, isOpen, opinionVersionOf, plannedOpinionRows, SCHEDULED_STATEMENT_KINDS } from './schedule';
+import { statementPlan } from './plan';
+import { CALENDAR_DAY, loadWorkingCalendar } from '../db/working-calendar';
+import { replanAfterCalendarChange } from './replan';
 import { advisorEmail, afterCommit, cancelPlanned, insertRows, NOTIFICATION, OPINION, policy, scheduleDelivery, STATEMENT_REQUEST } from './writer';
 import { citizenReachable, issueOpinionLetter } from '../letters/issue';
 import { isClosedStatus } from '../rules/complaint-status';
@@ -42,9 +45,10 @@ async function onStatementRequestCreate(strapi: Core.Strapi, next: () => Promise
   if (!request || !isOpen(request) || !request.center?.email) return result;
   const now = new Date();
   const dueVersion = dueVersionOf(request);
+  // A request registered as sent outside the system (by letter, earlier) mails nothing itself.
   await insertRows(strapi, [
-    { kind: 'statement_request', recipient: request.center.email, notBefore: now, dueVersion: dueVersion ?? '', statementRequest: request.id, linkVersion: request.linkVersion ?? 1 },
-    ...plannedStatementRows(request, policy(), await loadWorkingCalendar(strapi), advisorEmail(), now).map((row) => ({ ...row, statementRequest: request.id })),
+    ...(request.sentOutsideSystem ? [] : [{ kind: 'statement_request' as const, recipient: request.center.email, notBefore: now, dueVersion: dueVersion ?? '', statementRequest: request.id, linkVersion: request.linkVersion ?? 1 }]),
+    ...(await statementPlan(strapi, request, await loadWorkingCalendar(strapi), now)).map((row) => ({ ...row, statementRequest: request.id })),
   ]);
   return result;
 }
@@ -82,7 +86,7 @@ async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentI
   const now = new Date();
   if (scheduleKey(before) !== scheduleKey(after)) {
     await cancelPlanned(strapi, { statementRequest: { id: after.id }, kind: { $in: SCHEDULED_STATEMENT_KINDS } }, 'Annulleret: fristen eller modtageren er ændret; nye udsendelser er planlagt.');
-    await insertRows(strapi, plannedStatementRows(after, policy(), await loadWorkingCalendar(strapi), advisorEmail(), now).map((row) => ({ ...row, statementRequest: after.id })));
+    await insertRows(strapi, (await statementPlan(strapi, after, await loadWorkingCalendar(strapi), now)).map((row) => ({ ...row, statementRequest: after.id })));
   }
   if (reissue && after.center?.email) {
     await insertRows(strapi, [
@@ -146,6 +150,13 @@ export function registerOutboxMiddleware(strapi: Core.Strapi) {
       if (ctx.action === 'delete') return strapi.db.transaction(() => onStatementRequestDelete(strapi, params, next));
     }
     if (ctx.uid === COMPLAINT && ctx.action === 'update') return strapi.db.transaction(() => onComplaintUpdate(strapi, params, next));
+    if (ctx.uid === CALENDAR_DAY && (ctx.action === 'create' || ctx.action === 'update' || ctx.action === 'delete')) {
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        await replanAfterCalendarChange(strapi);
+        return result;
+      });
+    }
     if (ctx.uid === OPINION && (ctx.action === 'create' || ctx.action === 'update' || ctx.action === 'delete')) {
       return strapi.db.transaction(() => onOpinionWrite(strapi, ctx.action, params, next));
     }

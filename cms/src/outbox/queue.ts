@@ -80,6 +80,32 @@ export async function enqueueRows(rows: EnqueueRow[], log: Logger): Promise<numb
   return added;
 }
 
+/**
+ * Moves the delayed jobs of re-planned rows to their new time (a job id is kept by BullMQ, so
+ * adding it again would not move it); adds the job when it is missing. Never throws.
+ */
+export async function rescheduleRows(rows: EnqueueRow[], log: Logger): Promise<number> {
+  if (!rows.length) return 0;
+  let moved = 0;
+  try {
+    const { queue: q, connection: redis } = getQueue();
+    if (!(await ready(redis, 1500))) throw new Error('Redis is not reachable');
+    for (const row of rows) {
+      const job = await withTimeout(q.getJob(row.documentId), 3000);
+      if (!job) {
+        moved += await enqueueRows([row], log);
+        continue;
+      }
+      // A waiting or active job claims the row and is told to wait ('later') by its new notBefore.
+      if (await job.isDelayed()) await withTimeout(job.changeDelay(Math.max(0, new Date(row.notBefore).getTime() - Date.now())), 3000);
+      moved++;
+    }
+  } catch (error) {
+    log.warn(`outbox: ${rows.length - moved} job(s) not moved (${(error as Error).message}); a job that runs early waits for its row's time`);
+  }
+  return moved;
+}
+
 export async function closeQueue(): Promise<void> {
   const q = queue;
   const redis = connection;

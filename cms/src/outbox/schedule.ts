@@ -3,21 +3,11 @@
  * stored state, the policy and the working-day calendar (no Strapi import; unit-tested).
  */
 import { DateTime } from 'luxon';
-import type { Policy, WorkingCalendar } from '@borgerraadgiver/config';
+import { endOfPeriod, type NotificationKind, type Policy, type WorkingCalendar } from '@borgerraadgiver/config';
 
-export type NotificationKind =
-  | 'statement_request'
-  | 'statement_reminder'
-  | 'statement_overdue'
-  | 'statement_escalation'
-  | 'statement_received'
-  | 'opinion_followup'
-  | 'complaint_receipt'
-  | 'opinion_letter'
-  | 'opinion_letter_citizen'
-  | 'case_closed';
+export type { NotificationKind };
 
-/** The scheduled kinds of a statement request; rescheduled when the due date changes. */
+/** The scheduled kinds of a statement request; cancelled and planned anew when the due date changes. */
 export const SCHEDULED_STATEMENT_KINDS: NotificationKind[] = ['statement_reminder', 'statement_overdue', 'statement_escalation'];
 
 export interface PlannedRow {
@@ -31,6 +21,7 @@ export interface RequestFacts {
   requestStatus?: string | null;
   dueAt?: string | Date | null;
   agreedDueAt?: string | Date | null;
+  sentOutsideSystem?: boolean | null;
   center?: { email?: string | null; chiefEmail?: string | null } | null;
 }
 
@@ -55,38 +46,78 @@ export function isOpen(request: RequestFacts): boolean {
   return (request.requestStatus ?? 'sendt') === 'sendt';
 }
 
-/** Until when a center's link works: STATEMENT_LINK_VALID_AFTER_DUE after the effective due date. */
-export function linkExpiresAt(request: RequestFacts, policy: Pick<Policy, 'statementLinkValidAfterDue'>): Date | null {
+/**
+ * Until when a center's link works: STATEMENT_LINK_VALID_AFTER_DUE after the effective due date
+ * (a day-based period to the end of its last local day). A link mailed later than the due date
+ * counts from the day it was sent, so a link always works on arrival (see linkExpiresAtFor).
+ */
+export function linkExpiresAt(request: RequestFacts, policy: Pick<Policy, 'statementLinkValidAfterDue'>, sentAt: Date | null = null): Date | null {
   const due = effectiveDue(request);
-  return due ? DateTime.fromJSDate(due).plus(policy.statementLinkValidAfterDue.duration).toJSDate() : null;
+  if (!due) return null;
+  const from = sentAt && sentAt > due ? sentAt : due;
+  return endOfPeriod(from, policy.statementLinkValidAfterDue);
 }
 
 /**
- * Reminder before the due date, overdue notice at it, escalation to the center chief after it.
- * Day-based periods land at 08:00 on a working day (WorkingCalendar); sub-day ones are offsets.
- * A reminder whose time has already passed is dropped (it would arrive with the request itself);
- * an overdue notice or escalation in the past goes out at once.
+ * When a notice whose time has passed goes out instead: the next office morning (08:00 on a
+ * working day) for day-based policies, at once for sub-day ones (demos and tests).
+ */
+function catchUp(at: Date, now: Date, dayBased: boolean, calendar: WorkingCalendar): Date {
+  if (at > now) return at;
+  return dayBased ? calendar.nextOfficeMorning(now) : now;
+}
+
+/**
+ * The reminder before the due date and the overdue notice after it, for an open request. Never a
+ * batch: a reminder whose time has passed is dropped, unless the request was sent outside the
+ * system (no e-mail of ours has reached the center yet) and the deadline is still ahead, when it
+ * goes at the next office morning; an overdue notice whose time has passed goes at the next
+ * office morning. The escalation is planned only once an overdue notice has gone out
+ * (plannedEscalation). Day-based periods land at 08:00 on working days; sub-day ones are offsets.
  */
 export function plannedStatementRows(
   request: RequestFacts,
-  policy: Pick<Policy, 'statementDeadline' | 'statementReminderBefore' | 'statementEscalateAfter'>,
+  policy: Pick<Policy, 'statementDeadline' | 'statementReminderBefore'>,
   calendar: WorkingCalendar,
-  advisorEmail: string,
   now: Date = new Date(),
 ): PlannedRow[] {
   const due = effectiveDue(request);
   const dueVersion = dueVersionOf(request);
   const email = request.center?.email;
   if (!due || !dueVersion || !email || !isOpen(request)) return [];
+  const dayBased = policy.statementDeadline.dayBased;
   const rows: PlannedRow[] = [];
   const reminderAt = calendar.reminderBefore(due, policy.statementReminderBefore);
-  if (reminderAt > now && reminderAt < due) rows.push({ kind: 'statement_reminder', recipient: email, notBefore: reminderAt, dueVersion });
-  const overdueAt = policy.statementDeadline.dayBased ? calendar.noticeAfter(due) : due;
-  rows.push({ kind: 'statement_overdue', recipient: email, notBefore: maxDate(overdueAt, now), dueVersion });
-  const escalateAt = calendar.noticeAfter(due, policy.statementEscalateAfter);
-  // Without a chief's address the escalation goes to the advisor, who then chases it by hand.
-  rows.push({ kind: 'statement_escalation', recipient: request.center?.chiefEmail || advisorEmail, notBefore: maxDate(escalateAt, now), dueVersion });
+  if (reminderAt > now && reminderAt < due) {
+    rows.push({ kind: 'statement_reminder', recipient: email, notBefore: reminderAt, dueVersion });
+  } else if (request.sentOutsideSystem && now < due) {
+    const late = catchUp(reminderAt, now, policy.statementReminderBefore.dayBased, calendar);
+    if (late < due) rows.push({ kind: 'statement_reminder', recipient: email, notBefore: late, dueVersion });
+  }
+  const overdueAt = dayBased ? calendar.noticeAfter(due) : due;
+  rows.push({ kind: 'statement_overdue', recipient: email, notBefore: catchUp(overdueAt, now, dayBased, calendar), dueVersion });
   return rows;
+}
+
+/**
+ * The escalation to the center chief: only after the overdue notice has gone out (`overdueSentAt`),
+ * STATEMENT_ESCALATE_AFTER later. Day-based: on the office morning of the day that period after
+ * the notice's local day (moved to a working day); sub-day: a plain offset from the notice.
+ */
+export function plannedEscalation(
+  request: RequestFacts,
+  policy: Pick<Policy, 'statementEscalateAfter'>,
+  calendar: WorkingCalendar,
+  advisorEmail: string,
+  overdueSentAt: Date,
+  now: Date = new Date(),
+): PlannedRow[] {
+  const dueVersion = dueVersionOf(request);
+  if (!dueVersion || !isOpen(request)) return [];
+  const period = policy.statementEscalateAfter;
+  const at = period.dayBased ? calendar.officeMorningAfter(overdueSentAt, period) : DateTime.fromJSDate(overdueSentAt).plus(period.duration).toJSDate();
+  // Without a chief's address the escalation goes to the advisor, who then chases it by hand.
+  return [{ kind: 'statement_escalation', recipient: request.center?.chiefEmail || advisorEmail, notBefore: catchUp(at, now, period.dayBased, calendar), dueVersion }];
 }
 
 export interface OpinionFacts {
@@ -112,15 +143,11 @@ export function plannedOpinionRows(
   if (!opinion.feedbackRequested || opinion.feedbackReceivedAt || !issued) return [];
   const recipient = opinion.addresseeEmail?.trim() || advisorEmail;
   const at = calendar.noticeAfter(issued, policy.opinionFeedbackAfter);
-  return [{ kind: 'opinion_followup', recipient, notBefore: maxDate(at, now), dueVersion: opinionVersionOf(opinion) ?? '' }];
+  return [{ kind: 'opinion_followup', recipient, notBefore: catchUp(at, now, policy.opinionFeedbackAfter.dayBased, calendar), dueVersion: opinionVersionOf(opinion) ?? '' }];
 }
 
 export function opinionVersionOf(opinion: OpinionFacts): string | null {
   const issued = toDate(opinion.issuedAt);
   if (!opinion.feedbackRequested || opinion.feedbackReceivedAt || !issued) return null;
   return `${issued.toISOString()}|${opinion.addresseeEmail?.trim() || ''}`;
-}
-
-function maxDate(a: Date, b: Date): Date {
-  return a > b ? a : b;
 }

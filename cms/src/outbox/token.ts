@@ -4,13 +4,16 @@
  * Scheme: one random token per email ("per-email tokens"), never an HMAC-derived token.
  * - Each email that carries a link (request, reminder, overdue notice, escalation) gets its own
  *   32-byte (256-bit) token from crypto.randomBytes, minted by the CMS at the moment a worker
- *   claims the outbox row. The plaintext exists only in the email (and in the claim response the
- *   worker renders it from); the database keeps its SHA-256 hash on the outbox row
- *   (notification.linkTokenHash, private) together with the request's link version.
+ *   claims the outbox row, for every send attempt. The plaintext exists only in the email (and in
+ *   the claim response the worker renders it from); the database keeps its SHA-256 hash in
+ *   api::statement-link (links.ts) with the outbox row, the request's link version and the time.
+ *   An attempt reported as failed keeps its link: the mail server may have accepted that e-mail
+ *   (a timeout after DATA), and a link that went out must work on arrival.
  * - Scope: a token resolves to exactly one outbox row and through it to one statement request.
  * - Re-issue (statement-request.reissueLink) bumps the request's linkVersion: every token minted
  *   for an older version stops working at once, and a fresh request email is sent.
- * - Expiry: STATEMENT_LINK_VALID_AFTER_DUE after the effective due date (agreedDueAt ?? dueAt).
+ * - Expiry: STATEMENT_LINK_VALID_AFTER_DUE after the effective due date (agreedDueAt ?? dueAt),
+ *   or after the day the link was mailed when that is later (a re-issue after expiry works).
  * Why not HMAC(request id, version) with a server secret: that needs a long-lived secret shared by
  * every CMS instance whose leak would let anyone forge links for every request, and whose rotation
  * would silently break every link in circulation. Random tokens need no secret, a copy of the

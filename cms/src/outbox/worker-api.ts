@@ -12,10 +12,14 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { CITIZEN_LINK_KINDS, citizenStatusTexts, LETTER_LINK_KINDS, LINK_KINDS, loadDocumentSettings, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type ComplaintStatus, type OutboxMessage } from '@borgerraadgiver/config';
+import { CITIZEN_LINK_KINDS, citizenStatusTexts, endOfPeriod, LETTER_LINK_KINDS, LINK_KINDS, loadDocumentSettings, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type ComplaintStatus, type OutboxMessage } from '@borgerraadgiver/config';
 import { citizenLink, letterLink, mintToken, statementLink } from './token';
 import { dueVersionOf, isOpen, linkExpiresAt, opinionVersionOf } from './schedule';
-import { NOTIFICATION, policy } from './writer';
+import { insertRows, NOTIFICATION, policy } from './writer';
+import { sentForCurrentDue, statementPlan } from './plan';
+import { linksIssuedBefore, storeLink } from './links';
+import { failuresOf } from './failures';
+import { loadWorkingCalendar } from '../db/working-calendar';
 import { isClosedStatus } from '../rules/complaint-status';
 
 
@@ -61,31 +65,34 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
     return { action: 'skip', reason };
   }
   const request = row.statementRequest;
+  const sent = request && (LINK_KINDS as readonly string[]).includes(row.kind) ? await sentForCurrentDue(strapi, request) : new Map<string, Date>();
+  if (row.kind === 'statement_escalation' && !sent.has('statement_overdue')) {
+    // Escalate only after the department head has really been told the deadline has passed.
+    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: row.id, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret ved afsendelse: rykkeren for den overskredne frist er ikke sendt.' } });
+    return { action: 'skip', reason: 'no overdue notice sent' };
+  }
   const withLink = (LINK_KINDS as readonly string[]).includes(row.kind);
   const complaint = request?.complaint ?? row.opinion?.complaint ?? row.complaint ?? null;
   const letter = (LETTER_LINK_KINDS as readonly string[]).includes(row.kind);
   // A completely anonymous citizen gets the case number only, never a link to the case.
   const citizen = (CITIZEN_LINK_KINDS as readonly string[]).includes(row.kind) && Boolean(complaint) && complaint.identity !== 'anonymous';
   const minted = withLink || letter || citizen ? mintToken() : null;
-  const linkVersion = withLink ? request.linkVersion ?? 1 : citizen ? complaint.citizenLinkVersion ?? 1 : null;
-  // The claim is one conditional UPDATE planned -> sending: of two workers, exactly one wins.
-  const { count } = await strapi.db.query(NOTIFICATION).updateMany({
-    where: { id: row.id, deliveryStatus: 'planned' },
-    data: {
-      deliveryStatus: 'sending',
-      sendingSince: now.toISOString(),
-      attempts: (row.attempts ?? 0) + 1,
-      ...(minted ? { linkTokenHash: minted.hash, linkVersion } : {}),
-    },
+  const linkVersion: number | null = withLink ? request.linkVersion ?? 1 : citizen ? complaint.citizenLinkVersion ?? 1 : null;
+  const claimed = await strapi.db.transaction(async () => {
+    // The claim is one conditional UPDATE planned -> sending: of two workers, exactly one wins.
+    const { count } = await strapi.db.query(NOTIFICATION).updateMany({
+      where: { id: row.id, deliveryStatus: 'planned' },
+      data: { deliveryStatus: 'sending', sendingSince: now.toISOString(), attempts: (row.attempts ?? 0) + 1, ...(minted ? { linkVersion } : {}) },
+    });
+    // Every attempt's link stays valid (until revoked or expired): an attempt reported as failed
+    // may still have been accepted by the mail server, and its e-mail must work on arrival.
+    if (count === 1 && minted) await storeLink(strapi, minted.hash, row.id, linkVersion, now);
+    return count === 1;
   });
-  if (count !== 1) return { action: 'skip', reason: 'claimed by another worker' };
+  if (!claimed) return { action: 'skip', reason: 'claimed by another worker' };
 
   const endpoints = loadEndpoints(process.env, municipality.email);
   const opinion = row.opinion;
-  const link = !minted ? null
-    : withLink ? statementLink(endpoints.publicSiteUrl, minted.token)
-    : letter ? letterLink(endpoints.publicSiteUrl, minted.token)
-    : citizenLink(endpoints.publicSiteUrl, minted.token);
   const message: OutboxMessage = {
     documentId: row.documentId,
     kind: row.kind,
@@ -95,14 +102,20 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
     centerName: request?.center?.name ?? opinion?.center?.name ?? null,
     dueAt: request ? iso(request.agreedDueAt ?? request.dueAt) : null,
     requestedAt: request ? iso(request.requestedAt) : null,
-    link,
-    linkExpiresAt: withLink ? iso(linkExpiresAt(request, policy()))
-      : letter && opinion?.issuedAt ? iso(DateTime.fromJSDate(new Date(opinion.issuedAt)).plus(loadDocumentSettings().letterLinkValid.duration).toJSDate())
+    link: !minted ? null
+      : withLink ? statementLink(endpoints.publicSiteUrl, minted.token)
+      : letter ? letterLink(endpoints.publicSiteUrl, minted.token)
+      : citizenLink(endpoints.publicSiteUrl, minted.token),
+    linkExpiresAt: withLink ? iso(linkExpiresAt(request, policy(), now))
+      : letter && opinion?.issuedAt ? iso(endOfPeriod(new Date(opinion.issuedAt), loadDocumentSettings().letterLinkValid))
       : null,
+    overdueNoticeSentAt: iso(sent.get('statement_overdue') ?? null),
+    failures: row.kind === 'delivery_failures' ? await failuresOf(strapi, row.documentId) : null,
+    replacesEarlierLinks: row.kind === 'statement_request' && row.subject === 'Nyt link' && (await linksIssuedBefore(strapi, request.id, request.linkVersion ?? 1)),
     adminUrl: request && row.kind === 'statement_received'
       ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::statement-request.statement-request/${request.documentId}`
       : opinion ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::opinion.opinion/${opinion.documentId}`
-      : row.kind === 'report_reminder' || row.kind === 'ongoing_status' ? `${endpoints.cmsUrl}/admin` : null,
+      : row.kind === 'report_reminder' || row.kind === 'ongoing_status' || row.kind === 'delivery_failures' ? `${endpoints.cmsUrl}/admin` : null,
     opinionKind: opinion?.kind ?? null,
     // A general opinion's title names the matter, not a citizen; a case opinion is named by its case number.
     opinionTitle: opinion?.kind === 'general' ? opinion.title ?? null : null,
@@ -122,15 +135,33 @@ export interface SendReport {
   final?: boolean;
 }
 
+/**
+ * Records a send's result. When an overdue notice has gone out, the escalation to the center
+ * chief is planned from that moment (STATEMENT_ESCALATE_AFTER later), in the same transaction.
+ */
 export async function report(strapi: Core.Strapi, documentId: string, result: SendReport, now = new Date()): Promise<boolean> {
+  return strapi.db.transaction(async () => {
+    const updated = await recordResult(strapi, documentId, result, now);
+    if (updated && result.ok) await planAfterSent(strapi, documentId, now);
+    return updated;
+  });
+}
+
+async function planAfterSent(strapi: Core.Strapi, documentId: string, now: Date) {
+  const row = await strapi.db.query(NOTIFICATION).findOne({ where: { documentId }, select: ['id', 'kind', 'dueVersion'], populate: { statementRequest: { populate: { center: true } } } });
+  const request = row?.statementRequest;
+  if (row?.kind !== 'statement_overdue' || !request || row.dueVersion !== dueVersionOf(request)) return;
+  const escalation = (await statementPlan(strapi, request, await loadWorkingCalendar(strapi), now)).filter((planned) => planned.kind === 'statement_escalation');
+  await insertRows(strapi, escalation.map((planned) => ({ ...planned, statementRequest: request.id })));
+}
+
+async function recordResult(strapi: Core.Strapi, documentId: string, result: SendReport, now: Date): Promise<boolean> {
   const data = result.ok
     ? { deliveryStatus: 'sent', sentAt: now.toISOString(), messageId: (result.messageId ?? '').slice(0, 300) || null, lastError: null, sendingSince: null, statusNote: null }
     : {
         deliveryStatus: result.final ? 'failed' : 'planned',
         lastError: String(result.error ?? 'ukendt fejl').slice(0, 2000),
         sendingSince: null,
-        // The token of an email that was not delivered is revoked; the next attempt mints a new one.
-        linkTokenHash: null,
         statusNote: result.final ? 'Afsendelsen mislykkedes gentagne gange; kontrollér modtagerens adresse og mailserveren.' : null,
       };
   const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { documentId, deliveryStatus: 'sending' }, data });

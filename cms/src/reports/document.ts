@@ -3,6 +3,7 @@
  * SVG charts, a section per center and the advisor's own texts. Print CSS makes it a clean PDF
  * from the browser's print dialog. Pure: takes the report and the texts, returns HTML.
  */
+import { TIME_ZONE } from '@borgerraadgiver/config';
 import { formatChange, formatNumber } from './change';
 import type { CenterSection, Report, Row, StatementStats } from './model';
 import { barChart, escapeHtml } from './svg';
@@ -132,7 +133,7 @@ export function renderReportDocument(input: DocumentInput): string {
   const title = `${documentTitles[kind]} ${report.period.label}`;
   const imp = report.improvement;
   const share = imp.sharePercent.current === null ? '–' : `${n(imp.sharePercent.current, 1)} %`;
-  const generated = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(report.generatedAt));
+  const generated = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(report.generatedAt));
   const timesTable = `<table><caption>Tider i dage (median og 90 %-fraktil)</caption><thead><tr><th scope="col"></th><th scope="col" class="num">Antal</th><th scope="col" class="num">Median</th><th scope="col" class="num">90 %-fraktil</th><th scope="col" class="num">Median ${e(report.previousPeriod.label)}</th><th scope="col" class="num">90 %-fraktil ${e(report.previousPeriod.label)}</th></tr></thead><tbody>${report.times
     .map((t) => `<tr><th scope="row">${e(t.label)}</th><td class="num">${n(t.current.count)}</td><td class="num">${n(t.current.medianDays, 1)}</td><td class="num">${n(t.current.p90Days, 1)}</td><td class="num">${n(t.previous.medianDays, 1)}</td><td class="num">${n(t.previous.p90Days, 1)}</td></tr>`)
     .join('')}</tbody></table>`;

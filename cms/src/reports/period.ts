@@ -3,8 +3,7 @@
  * (Europe/Copenhagen). Plain TS, no Strapi import.
  */
 import { DateTime } from 'luxon';
-
-export const REPORT_TIME_ZONE = 'Europe/Copenhagen';
+import { TIME_ZONE } from '@borgerraadgiver/config';
 
 export type PeriodKind = 'year' | 'half_year' | 'custom';
 
@@ -22,7 +21,7 @@ export class PeriodError extends Error {}
 
 const MAX_CUSTOM_DAYS = 366 * 5;
 
-const localDay = (date: string) => DateTime.fromISO(date, { zone: REPORT_TIME_ZONE }).startOf('day');
+const localDay = (date: string) => DateTime.fromISO(date, { zone: TIME_ZONE }).startOf('day');
 
 function formatDanishDate(date: string): string {
   return localDay(date).setLocale('da').toFormat('d. LLLL yyyy');

@@ -3,8 +3,7 @@
  * previous year), in August for the half-year status (covering the first half). Plain TS.
  */
 import { DateTime } from 'luxon';
-import type { WorkingCalendar } from '@borgerraadgiver/config';
-import { REPORT_TIME_ZONE } from './period';
+import { TIME_ZONE, type WorkingCalendar } from '@borgerraadgiver/config';
 
 export interface ReminderPlan {
   kind: 'annual' | 'half_year';
@@ -19,7 +18,7 @@ export interface ReminderPlan {
 
 function planFor(kind: ReminderPlan['kind'], reminderYear: number, calendar: WorkingCalendar): ReminderPlan {
   const month = kind === 'annual' ? 2 : 8;
-  const firstOfMonth = DateTime.fromObject({ year: reminderYear, month, day: 1 }, { zone: REPORT_TIME_ZONE }).startOf('day');
+  const firstOfMonth = DateTime.fromObject({ year: reminderYear, month, day: 1 }, { zone: TIME_ZONE }).startOf('day');
   const notBefore = calendar.nextOfficeMorning(firstOfMonth.toJSDate());
   if (kind === 'annual') {
     const year = reminderYear - 1;
@@ -30,7 +29,7 @@ function planFor(kind: ReminderPlan['kind'], reminderYear: number, calendar: Wor
 
 /** The next annual and the next half-year reminder after `now` (never one in the past). */
 export function nextReportReminders(now: Date, calendar: WorkingCalendar): ReminderPlan[] {
-  const year = DateTime.fromJSDate(now, { zone: REPORT_TIME_ZONE }).year;
+  const year = DateTime.fromJSDate(now, { zone: TIME_ZONE }).year;
   return (['annual', 'half_year'] as const).map((kind) => {
     const thisYear = planFor(kind, year, calendar);
     return thisYear.notBefore > now ? thisYear : planFor(kind, year + 1, calendar);

@@ -10,6 +10,7 @@ import type { Knex } from 'knex';
 import {
   caseDocumentDeletionBlocker,
   caseNumberYear,
+  checkCalendarDay,
   checkComplaint,
   checkFixedRelations,
   checkOpenStatementRequests,
@@ -24,7 +25,7 @@ import {
 } from '../rules';
 import { nextCaseNumber } from '../db/case-number';
 import { changesRelation, relationTarget, type RelationRef } from './relations';
-import { loadWorkingCalendar } from '../db/working-calendar';
+import { CALENDAR_DAY, loadWorkingCalendar } from '../db/working-calendar';
 import { applyCaseDocumentRules } from './case-document';
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -104,7 +105,8 @@ async function onStatementRequest(write: Write) {
   }
 
   // The due date is fixed when the request is made; it is computed again only for a new request time.
-  const requestedAt = toInstant(next.requestedAt) ?? context.now;
+  // A request the system sends is requested now; one sent outside the system at its given time.
+  const requestedAt = !previous && !next.sentOutsideSystem ? context.now : toInstant(next.requestedAt) ?? context.now;
   const requestedAtChanged = !previous || toInstant(previous.requestedAt)?.getTime() !== requestedAt.getTime();
   if (previous && !requestedAtChanged && 'dueAt' in data) violations.push(...checkDueAtUnchanged(data.dueAt, toInstant(previous.dueAt)!));
   if (violations.length) reject(violations);
@@ -118,6 +120,7 @@ async function onStatementRequest(write: Write) {
     data.dueAt = previous!.dueAt;
     data.dueAtExplanation = previous!.dueAtExplanation;
   }
+  if (!previous) data.sentOutsideSystem = Boolean(next.sentOutsideSystem);
   if (next.requestStatus === 'besvaret' && !next.respondedAt) data.respondedAt = context.now.toISOString();
 }
 
@@ -136,6 +139,11 @@ async function onCaseDocument(write: Write) {
   if (violations.length) reject(violations);
 }
 
+async function onCalendarDay(write: Write) {
+  const violations = checkCalendarDay({ ...write.previous, ...write.data });
+  if (violations.length) reject(violations);
+}
+
 async function onCenter(write: Write) {
   rejectInverseRelationEdits(write.data, { complaints: 'henvendelsen' });
 }
@@ -143,6 +151,7 @@ async function onCenter(write: Write) {
 const handlers: Partial<Record<string, { populate: string[]; apply: (write: Write) => Promise<void> }>> = {
   [COMPLAINT]: { populate: [], apply: onComplaint },
   [CENTER]: { populate: [], apply: onCenter },
+  [CALENDAR_DAY]: { populate: [], apply: onCalendarDay },
   [STATEMENT_REQUEST]: { populate: ['complaint', 'center'], apply: onStatementRequest },
   [OPINION]: { populate: ['complaint', 'center'], apply: onOpinion },
   [CASE_DOCUMENT]: { populate: ['complaint', 'file'], apply: onCaseDocument },

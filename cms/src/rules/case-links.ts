@@ -1,9 +1,9 @@
 /**
  * When a citizen's or a center's link (other than the statement link) works. Plain functions.
- * Both are per-e-mail random tokens whose hash is on the outbox row that carried them.
+ * Both are per-e-mail random tokens whose hash is stored with the outbox row that carried them
+ * (outbox/links.ts). Periods end in Copenhagen time (endOfPeriod), whatever the server's TZ.
  */
-import { DateTime } from 'luxon';
-import type { PolicyDuration } from '@borgerraadgiver/config';
+import { endOfPeriod, type PolicyDuration } from '@borgerraadgiver/config';
 import { isClosedStatus } from './complaint-status';
 
 export type CaseLinkProblem = 'revoked' | 'expired' | 'withdrawn';
@@ -17,7 +17,7 @@ export function citizenLinkProblem(
 ): CaseLinkProblem | null {
   if (complaint.identity === 'anonymous' || (row.linkVersion ?? 1) !== (complaint.citizenLinkVersion ?? 1)) return 'revoked';
   if (isClosedStatus(complaint.caseStatus) && complaint.closedAt) {
-    const until = DateTime.fromJSDate(new Date(complaint.closedAt)).plus(validAfterClosure.duration).toJSDate();
+    const until = endOfPeriod(new Date(complaint.closedAt), validAfterClosure);
     if (now > until) return 'expired';
   }
   return null;
@@ -27,6 +27,6 @@ export function citizenLinkProblem(
 export function letterLinkProblem(opinion: { issuedAt?: string | Date | null } | null, valid: PolicyDuration, now: Date): CaseLinkProblem | null {
   if (!opinion) return 'withdrawn';
   const issued = opinion.issuedAt ? new Date(opinion.issuedAt) : null;
-  if (issued && now > DateTime.fromJSDate(issued).plus(valid.duration).toJSDate()) return 'expired';
+  if (issued && now > endOfPeriod(issued, valid)) return 'expired';
   return null;
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { TIME_ZONE } from '@borgerraadgiver/config';
+import { localDate, TIME_ZONE } from '@borgerraadgiver/config';
 
 export type DateInput = string | Date | null | undefined;
 
@@ -18,7 +18,7 @@ export function isInvalidDate(value: DateInput): boolean {
 /** The local (Copenhagen) calendar date of an instant or date value. */
 export function toLocalDate(value: DateInput): string | null {
   const instant = toInstant(value);
-  return instant ? DateTime.fromJSDate(instant, { zone: TIME_ZONE }).toISODate() : null;
+  return instant ? localDate(instant) : null;
 }
 
 export function sameInstant(a: DateInput, b: DateInput): boolean {

@@ -9,3 +9,4 @@ export * from './case-document';
 export * from './case-links';
 export * from './personal-data';
 export * from './retention';
+export * from './calendar-day';

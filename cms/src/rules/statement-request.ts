@@ -10,6 +10,8 @@ export interface StatementRequestState {
   questions?: string | null;
   caseSummary?: string | null;
   requestedAt?: DateInput;
+  /** Registered after the fact: sent by letter or e-mail outside the system, which mails nothing. */
+  sentOutsideSystem?: boolean | null;
   dueAt?: DateInput;
   agreedDueAt?: DateInput;
   agreementNote?: string | null;
@@ -50,6 +52,7 @@ export function checkStatementRequest(next: StatementRequestState, previous: Sta
   else if (isBlank(next.center.email)) add('center', 'Centret har ingen e-mailadresse til afdelingslederen. Tilføj den på centret først.');
 
   if (isInvalidDate(next.requestedAt)) add('requestedAt', 'Anmodningstidspunktet er ikke en gyldig dato.');
+  else for (const violation of checkRequestTime(next, previous, context.now)) violations.push(violation);
   if (isInvalidDate(next.agreedDueAt)) add('agreedDueAt', 'Den aftalte frist er ikke en gyldig dato.');
   const requested = toInstant(next.requestedAt);
   const agreed = toInstant(next.agreedDueAt);
@@ -64,6 +67,41 @@ export function checkStatementRequest(next: StatementRequestState, previous: Sta
       : `Status kan ikke skifte fra "${statementRequestStatuses[from]}" til "${statementRequestStatuses[status]}".`);
   }
   if (status === 'besvaret' && isBlank(next.responseText)) add('responseText', 'En besvaret anmodning skal have redegørelsens tekst.');
+  return violations;
+}
+
+/** How far a submitted request time may lie from the server's clock and still count as "now". */
+const CLOCK_TOLERANCE_MS = 2 * 60_000;
+
+/**
+ * R11 counts from the request. A request the system sends is requested the moment it is sent, so
+ * its time is the system's; a request sent outside the system (by letter, earlier) is registered
+ * with the time it was sent, as an explicit choice that mails nothing. Never in the future.
+ */
+export function checkRequestTime(next: StatementRequestState, previous: StatementRequestState | null, now: Date): Violation[] {
+  const violations: Violation[] = [];
+  const requested = toInstant(next.requestedAt);
+  const outside = Boolean(next.sentOutsideSystem);
+  if (previous && outside !== Boolean(previous.sentOutsideSystem)) {
+    violations.push({ path: 'sentOutsideSystem', message: 'Det kan ikke ændres bagefter, om anmodningen blev sendt uden om systemet. Annullér anmodningen, og opret en ny.' });
+  }
+  if (requested && requested.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) {
+    violations.push({ path: 'requestedAt', message: 'Anmodningstidspunktet kan ikke ligge i fremtiden. Systemet sender anmodningen nu; en anmodning sendt på anden vis registreres med det tidspunkt, den blev sendt.' });
+    return violations;
+  }
+  if (outside) {
+    if (!requested) violations.push({ path: 'requestedAt', message: 'Angiv, hvornår anmodningen blev sendt uden om systemet. Fristen regnes fra det tidspunkt.' });
+    return violations;
+  }
+  const changed = previous ? !sameInstant(next.requestedAt, previous.requestedAt) : requested !== null && Math.abs(requested.getTime() - now.getTime()) > CLOCK_TOLERANCE_MS;
+  if (changed) {
+    violations.push({
+      path: 'requestedAt',
+      message: previous
+        ? 'Anmodningstidspunktet er det tidspunkt, hvor systemet sendte anmodningen, og kan ikke ændres.'
+        : 'Systemet sender anmodningen nu, så anmodningstidspunktet er nu. Er anmodningen allerede sendt på anden vis (fx med brev), så markér "Sendt uden om systemet" og angiv, hvornår den blev sendt; så sendes ingen e-mail.',
+    });
+  }
   return violations;
 }
 

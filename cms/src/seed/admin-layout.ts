@@ -72,7 +72,8 @@ const layouts: Record<string, TypeLayout> = {
       questions: ['Spørgsmål til centret', 'Centret ser spørgsmålene, sagsnummeret og fristen — aldrig en anonym borgers identitet.'],
       caseSummary: ['Sagsresumé til centret', 'Det, centret ser om sagen. Skal udfyldes, når borgeren er anonym; ellers ser centret borgerens egen beskrivelse.'],
       requestsFileAccess: 'Anmoder om aktindsigt i sagens akter',
-      requestedAt: 'Anmodet',
+      requestedAt: ['Anmodet', 'Udfyldes af systemet, når det sender anmodningen. Kun ved "Sendt uden om systemet": tidspunktet, anmodningen blev sendt.'],
+      sentOutsideSystem: ['Sendt uden om systemet', 'Markér, hvis anmodningen allerede er sendt på anden vis (fx med brev). Så sender systemet ingen anmodning; fristen regnes fra "Anmodet", og centret får kun påmindelser og rykkere.'],
       dueAt: ['Frist', 'To uger efter anmodningen, flyttet til næste arbejdsdag.'],
       dueAtExplanation: 'Sådan er fristen beregnet',
       agreedDueAt: ['Aftalt frist', 'Kun hvis en anden frist er aftalt med centret.'],
@@ -163,7 +164,12 @@ const layouts: Record<string, TypeLayout> = {
     mainField: 'name',
     sort: ['date', 'ASC'],
     list: ['date', 'name', 'kind', 'active'],
-    labels: { date: 'Dato', name: 'Navn', kind: 'Type', active: ['Fridag', 'Når den er slået til, tæller dagen ikke som arbejdsdag i fristberegningen.'] },
+    labels: {
+      date: 'Dato',
+      name: 'Navn',
+      kind: ['Type', 'helligdag eller lukkedag: en fridag ud over de lovbestemte helligdage, som altid regnes med. arbejdsdag: en undtagelse, der gør en helligdag eller lukkedag til arbejdsdag på netop denne dato.'],
+      active: ['Slået til', 'Rækken gælder kun i fristberegningen, når den er slået til.'],
+    },
   },
 };
 

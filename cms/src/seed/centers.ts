@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { municipality, publicHolidays } from '@borgerraadgiver/config';
+import { municipality, publicHolidays, TIME_ZONE } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
 
 /** The municipality's centers as demo data on an empty system; afterwards the advisor edits them. */
@@ -21,7 +21,7 @@ const closingDayNames: Record<string, string> = { '06-05': 'Grundlovsdag', '12-2
  * has edited are left alone; a year is only filled in once.
  */
 export async function seedClosingDays(strapi: Core.Strapi, now = new Date()) {
-  const year = DateTime.fromJSDate(now).year;
+  const year = DateTime.fromJSDate(now, { zone: TIME_ZONE }).year;
   const days = strapi.db.query('api::closing-day.closing-day');
   for (const y of [year, year + 1]) {
     if (await days.count({ where: { date: { $gte: `${y}-01-01`, $lte: `${y}-12-31` } } })) continue;

@@ -93,7 +93,7 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
       if (caseStatus === 'undersoegelse' && demo.statement) {
         const requestedAt = at(Math.max(received - 3, 1));
         const request = await strapi.documents('api::statement-request.statement-request').create({
-          data: { complaint: complaint.documentId, questions: demo.statement.questions, requestedAt } as never,
+          data: { complaint: complaint.documentId, questions: demo.statement.questions, requestedAt, sentOutsideSystem: true } as never,
         });
         if (demo.statement.answered) {
           await strapi.documents('api::statement-request.statement-request').update({

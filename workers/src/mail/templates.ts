@@ -2,6 +2,7 @@
  * The emails, in Danish, as HTML and plain text. They carry the case number, the due date and
  * the link; never the complaint's content or the citizen's personal data.
  */
+import { notificationKinds, TIME_ZONE } from '@borgerraadgiver/config';
 import type { OutboxMessage } from '../cms-client';
 
 export interface RenderedMail {
@@ -10,8 +11,6 @@ export interface RenderedMail {
   text: string;
   html: string;
 }
-
-const TIME_ZONE = 'Europe/Copenhagen';
 
 export function danishDate(iso: string | null): string {
   if (!iso) return 'ukendt dato';
@@ -67,7 +66,7 @@ export function render(message: OutboxMessage): RenderedMail {
     case 'statement_request':
       return build(message, `${message.subject === 'Nyt link' ? 'Nyt link: ' : ''}Anmodning om redegørelse i ${c} – frist ${due}`, `Til ledelsen i ${center}`, [
         `Borgerrådgiveren beder om en skriftlig redegørelse i ${c}. Spørgsmålene og sagens oplysninger står på siden bag linket, hvor I også afgiver redegørelsen.`,
-        ...(message.subject === 'Nyt link' ? ['Dette link erstatter det link, I tidligere har fået; det gamle link virker ikke længere.'] : []),
+        ...(message.replacesEarlierLinks ? ['Dette link erstatter de links, I tidligere har fået; de gamle links virker ikke længere.'] : []),
         `Frist: ${due}.`,
         ...linkBlocks(message),
         'Har I brug for en anden frist, så kontakt borgerrådgiveren, så registrerer vi aftalen.',
@@ -86,7 +85,8 @@ export function render(message: OutboxMessage): RenderedMail {
       ]);
     case 'statement_escalation':
       return build(message, `Redegørelse mangler i ${c} – fristen var ${due}`, `Til centerchefen for ${center}`, [
-        `Borgerrådgiveren har bedt ${center} om en skriftlig redegørelse i ${c}. Fristen var ${due}, og redegørelsen er endnu ikke modtaget, selv om afdelingslederen er blevet mindet om den.`,
+        // Only what happened: the overdue notice is sent before any escalation (the CMS checks it).
+        `Borgerrådgiveren har bedt ${center} om en skriftlig redegørelse i ${c}. Fristen var ${due}, og redegørelsen er endnu ikke modtaget.${message.overdueNoticeSentAt ? ` Afdelingslederen fik ${danishDate(message.overdueNoticeSentAt)} besked om, at fristen var overskredet.` : ''}`,
         'Vi beder dig sørge for, at redegørelsen bliver afgivet snarest. Den kan afgives via linket herunder.',
         ...linkBlocks(message),
       ]);
@@ -137,6 +137,16 @@ export function render(message: OutboxMessage): RenderedMail {
         ...(message.link ? [{ link: message.link, label: 'Se din sag' }] : []),
         `Har du spørgsmål, eller mener du, at sagen ikke er løst, så kontakt borgerrådgiveren på ${message.municipality.email} eller tlf. ${message.municipality.phone}.`,
       ]);
+    case 'delivery_failures': {
+      const failures = message.failures ?? [];
+      return build(message, `${failures.length === 1 ? 'En e-mail' : `${failures.length} e-mails`} kunne ikke afleveres`, 'Til borgerrådgiveren', [
+        `Systemet har opgivet at sende ${failures.length === 1 ? 'denne e-mail' : 'disse e-mails'}. Modtageren har ikke fået ${failures.length === 1 ? 'den' : 'dem'}; kontrollér adressen og send igen (fx et nyt link på anmodningen), eller tag kontakt på anden vis.`,
+        ...failures.flatMap((failure): Block[] => [
+          `${notificationKinds[failure.kind as keyof typeof notificationKinds] ?? failure.kind}${failure.caseNumber ? ` i sag ${failure.caseNumber}` : ''} til ${failure.recipient}, planlagt ${danishDateTime(failure.notBefore)}, ${failure.attempts} forsøg.${failure.error ? `\nFejl: ${failure.error}` : ''}`,
+          { link: failure.adminUrl, label: 'Åbn udsendelsen i sagssystemet' },
+        ]),
+      ]);
+    }
     case 'report_reminder':
     case 'ongoing_status':
       return build(message, message.subject || (message.kind === 'report_reminder' ? 'Påmindelse om rapportering' : 'Løbende status'), 'Til borgerrådgiveren', [

@@ -2,6 +2,7 @@
  * Sends one outbox row: claim it from the CMS (atomic planned -> sending, re-checked there),
  * render, send, report. A plain function over the job's data; no Redis needed to test it.
  */
+import { UnrecoverableError } from 'bullmq';
 import type { OutboxApi } from '../cms-client';
 import type { MailTransport } from '../mail/transport';
 import { render } from '../mail/templates';
@@ -40,6 +41,12 @@ async function reportWithRetry(deps: SendDeps, documentId: string, result: Param
   deps.log?.warn(`outbox ${documentId}: could not record the result (${(lastError as Error).message})`);
 }
 
+/** A permanent SMTP rejection (5xx reply, e.g. 550 no such mailbox): retrying cannot help. */
+export function isPermanentRejection(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
 export async function processSend(job: SendJob, deps: SendDeps): Promise<SendOutcome> {
   const documentId = job.data.notificationId;
   const claim = await deps.cms.claim(documentId);
@@ -57,9 +64,11 @@ export async function processSend(job: SendJob, deps: SendDeps): Promise<SendOut
     deps.log?.info(`outbox ${documentId}: sent ${message.kind}`);
     return { outcome: 'sent', messageId };
   } catch (error) {
-    const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const permanent = isPermanentRejection(error);
+    const final = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     await reportWithRetry(deps, documentId, { ok: false, error: (error as Error).message, final });
-    deps.log?.warn(`outbox ${documentId}: attempt ${job.attemptsMade + 1} failed${final ? ' (final)' : ''}: ${(error as Error).message}`);
-    throw error;
+    deps.log?.warn(`outbox ${documentId}: attempt ${job.attemptsMade + 1} failed${permanent ? ' (permanent, not retried)' : final ? ' (final)' : ''}: ${(error as Error).message}`);
+    // BullMQ retries any other error with backoff; a permanent rejection would fail the same way again.
+    throw permanent ? new UnrecoverableError((error as Error).message) : error;
   }
 }

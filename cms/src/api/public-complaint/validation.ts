@@ -5,6 +5,8 @@
  */
 import { containsCprNumber, cprMessages } from '@borgerraadgiver/config';
 
+import { localDate } from '@borgerraadgiver/config';
+
 export const HONEYPOT_FIELD = 'website';
 export const UNKNOWN_CENTER = 'ved ikke';
 
@@ -55,11 +57,6 @@ export function toBoolean(value: unknown): boolean {
   return ['true', 'ja', 'yes', 'on', '1'].includes(text(value).toLowerCase());
 }
 
-/** Local calendar date (Europe/Copenhagen) as YYYY-MM-DD. */
-export function todayInCopenhagen(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** Accepts YYYY-MM-DD (date input) and D-M-YYYY / D.M.YYYY / D/M/YYYY (typed by hand). */
 export function parseDate(value: string): string | null {
   let y: number, m: number, d: number;
@@ -93,7 +90,7 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
   if (dateText) {
     eventDate = parseDate(dateText);
     if (!eventDate) fail('eventDate', 'Skriv datoen som dag, måned og år, fx 14-03-2026.');
-    else if (eventDate > todayInCopenhagen(now)) fail('eventDate', 'Datoen kan ikke ligge i fremtiden.');
+    else if (eventDate > localDate(now)) fail('eventDate', 'Datoen kan ikke ligge i fremtiden.');
   } else if (purpose === 'klage' || purpose === 'genoptagelse') {
     fail('eventDate', 'Skriv datoen for afgørelsen eller hændelsen. Kender du ikke den præcise dato, så skriv en omtrentlig dato.');
   }

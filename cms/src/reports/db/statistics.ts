@@ -4,7 +4,7 @@
  * duration that returns only the rows at the percentile ranks. Nothing is loaded row by row.
  */
 import type { Knex } from 'knex';
-import { WorkingCalendar } from '@borgerraadgiver/config';
+import { calendarDaysFromRows, WorkingCalendar } from '@borgerraadgiver/config';
 import { MEDIAN, P90, percentileFromRanks, percentileRanks } from '../percentile';
 import { periodBounds, periodDates, previousPeriod, type Period } from '../period';
 import { assembleReport } from '../assemble';
@@ -265,10 +265,7 @@ async function durationPercentiles(
 
 /** Working hours of a period by the municipality's calendar (weekends, holidays, active closing days). */
 export async function workingHours(knex: Knex, period: Period, hoursPerDay: number, fte: number): Promise<number> {
-  const closing = await rows<{ date: string; name: string; active: unknown }>(knex, 'SELECT date, name, active FROM closing_days', []);
-  const calendar = new WorkingCalendar(
-    closing.filter((d) => d.active === true || d.active === 1 || d.active === '1').map((d) => ({ date: String(d.date).slice(0, 10), name: d.name })),
-  );
+  const calendar = new WorkingCalendar(calendarDaysFromRows(await rows(knex, 'SELECT date, name, kind, active FROM closing_days', [])));
   return periodDates(period).filter((day) => calendar.isWorkingDay(day)).length * hoursPerDay * fte;
 }
 

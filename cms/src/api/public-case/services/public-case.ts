@@ -12,6 +12,7 @@
 import type { Core } from '@strapi/strapi';
 import { CITIZEN_LINK_KINDS, citizenStatusTexts, LETTER_LINK_KINDS, loadDocumentSettings, opinionOutcomes, type ComplaintStatus } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
+import { rowOfLink } from '../../../outbox/links';
 import { citizenLinkProblem, letterLinkProblem, type CaseLinkProblem } from '../../../rules';
 import { letterOf, loadOpinionForLetter } from '../../../letters/issue';
 import { PublicError } from '../../public-statement/services/public-statement';
@@ -31,7 +32,7 @@ const gone = (reason: CaseLinkProblem) => new PublicError(410, goneMessages[reas
 
 async function rowOf(strapi: Core.Strapi, token: string, kinds: readonly string[]) {
   if (!isWellFormedToken(token)) throw notFound();
-  const row = await strapi.db.query(NOTIFICATION).findOne({ where: { linkTokenHash: hashToken(token), kind: { $in: [...kinds] } }, populate: { complaint: true, opinion: true } });
+  const row = await rowOfLink(strapi, hashToken(token), kinds);
   if (!row) throw notFound();
   return row;
 }

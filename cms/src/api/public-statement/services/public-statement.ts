@@ -15,8 +15,9 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { categories, containsCprNumber, cprMessages, loadOutboxSettings, loadPolicy, municipality, purposes } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
+import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
-import { insertRows, NOTIFICATION, STATEMENT_REQUEST } from '../../../outbox/writer';
+import { insertRows, STATEMENT_REQUEST } from '../../../outbox/writer';
 import { isClosedStatus } from '../../../rules/complaint-status';
 import { fileReceived, removeStored } from '../../../documents/receive';
 
@@ -42,20 +43,19 @@ export interface Resolved {
   request: any | null;
 }
 
-/** Finds the request behind a token; throws PublicError 404/410. Reads only. */
+/** Finds the request behind a token (with `linkIssuedAt`, when that link was mailed); throws PublicError 404/410. Reads only. */
 export async function resolve(strapi: Core.Strapi, token: string, now = new Date()): Promise<any> {
   if (!isWellFormedToken(token)) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
-  const row = await strapi.db.query(NOTIFICATION).findOne({
-    where: { linkTokenHash: hashToken(token) },
-    populate: { statementRequest: { populate: { center: true, complaint: { populate: { institution: true } } } } },
-  });
-  const request = row?.statementRequest;
-  if (!row || !request) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
+  const link = await findLink(strapi, hashToken(token));
+  const request = link?.notification?.statementRequest;
+  if (!link || !request) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
   const gone = (reason: GoneReason) => new PublicError(410, goneMessages[reason], { reason, requestId: request.id });
-  if ((row.linkVersion ?? 1) !== (request.linkVersion ?? 1)) throw gone('replaced');
+  if ((link.linkVersion ?? 1) !== (request.linkVersion ?? 1)) throw gone('replaced');
   if (request.requestStatus === 'annulleret') throw gone('cancelled');
   if (request.complaint && isClosedStatus(request.complaint.caseStatus)) throw gone('closed');
-  const expires = linkExpiresAt(request, loadPolicy());
+  // The link's own mailing counts: a link mailed after the due date works on arrival.
+  request.linkIssuedAt = new Date(link.issuedAt);
+  const expires = linkExpiresAt(request, loadPolicy(), request.linkIssuedAt);
   if (expires && now > expires) throw gone('expired');
   return request;
 }
@@ -78,7 +78,7 @@ export function present(request: any) {
     requestedAt: request.requestedAt ?? null,
     dueAt: effectiveDue(request)?.toISOString() ?? null,
     dueAtIsAgreed: Boolean(request.agreedDueAt),
-    linkExpiresAt: linkExpiresAt(request, policy)?.toISOString() ?? null,
+    linkExpiresAt: linkExpiresAt(request, policy, request.linkIssuedAt ?? null)?.toISOString() ?? null,
     complaint: {
       description,
       category: complaint.category ?? null,
