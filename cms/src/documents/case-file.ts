@@ -1,10 +1,11 @@
 /** Adds what citizens and centers send to the case file (api::case-document), through the rules. */
 import type { Core } from '@strapi/strapi';
 import { storeGeneratedFile } from './storage';
+import { TIME_ZONE } from '@borgerraadgiver/config';
 
 const CASE_DOCUMENT = 'api::case-document.case-document';
 
-const stamp = (at: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' }).format(at);
+const stamp = (at: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(at);
 
 /** A message the citizen wrote on their case page, kept as a text document received from them. */
 export async function storeCitizenMessage(strapi: Core.Strapi, complaint: { documentId: string; caseNumber?: string | null }, message: string, now = new Date()) {

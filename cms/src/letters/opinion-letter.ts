@@ -6,7 +6,7 @@
  * Who reads it decides what it names: the center's copy never names a citizen who is anonymous
  * or confidential (R8); the citizen's copy and the case file's copy name the named citizen.
  */
-import { opinionOutcomes, perspectives, type Municipality } from '@borgerraadgiver/config';
+import { opinionOutcomes, perspectives, TIME_ZONE, type Municipality } from '@borgerraadgiver/config';
 
 export type LetterAudience = 'center' | 'citizen';
 
@@ -25,7 +25,6 @@ export interface LetterInput {
   recommendations: string[];
 }
 
-const TIME_ZONE = 'Europe/Copenhagen';
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const paragraphs = (value: string) => value.split(/\n{2,}/).map((part) => `<p>${escapeHtml(part.trim()).replace(/\n/g, '<br>')}</p>`).join('\n');
 
