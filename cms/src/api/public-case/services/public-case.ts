@@ -1,6 +1,6 @@
 /**
  * The citizen's own case page and the center's opinion letter page, behind the links in their
- * e-mails (per-e-mail random tokens, only the hash stored on the outbox row; see outbox/token).
+ * e-mails (per-e-mail random tokens, only the hash stored, with the outbox row that carried it; see outbox/links).
  *
  * GET /api/public/cases/:token → { data: { caseNumber, receivedAt, status: { key, label, explanation },
  *   opinion: null | { outcome, issuedAt, html }, documents: [{ title, registeredAt, from }], canWrite } }
@@ -19,7 +19,6 @@ import { PublicError } from '../../public-statement/services/public-statement';
 import { storeCitizenMessage } from '../../../documents/case-file';
 import { fileReceived } from '../../../documents/receive';
 
-const NOTIFICATION = 'api::notification.notification';
 const CASE_DOCUMENT = 'api::case-document.case-document';
 
 const notFound = () => new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
