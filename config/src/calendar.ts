@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import Holidays from 'date-holidays';
 import { PolicyDuration } from './durations';
+import { TIME_ZONE } from './time-zone';
 import type { ClosingDayKind } from './vocabulary';
 
-export const TIME_ZONE = 'Europe/Copenhagen';
+export { TIME_ZONE };
 /** Day-based notifications go out at this local hour on working days. */
 export const OFFICE_MORNING_HOUR = 8;
 

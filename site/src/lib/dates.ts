@@ -1,5 +1,5 @@
 /** Dates shown in Danish, in the municipality's time zone. */
-const TIME_ZONE = 'Europe/Copenhagen';
+import { TIME_ZONE } from '@borgerraadgiver/config';
 
 function parse(value: string): Date | null {
   // A plain date (YYYY-MM-DD) is a calendar day: format it at noon UTC so it never shifts a day.

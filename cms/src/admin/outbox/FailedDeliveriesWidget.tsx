@@ -7,6 +7,7 @@ import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { notificationKinds } from '@borgerraadgiver/config/src/vocabulary';
+import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
 
 const OUTBOX = 'api::notification.notification';
 const DAYS = 30;
@@ -23,7 +24,7 @@ interface FailedRow {
 
 const listUrl = `/admin/content-manager/collection-types/${OUTBOX}?page=1&pageSize=50&sort=notBefore:DESC&filters[$and][0][deliveryStatus][$eq]=failed`;
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(iso));
 
 const FailedDeliveriesWidget = () => {
   const { get } = useFetchClient();
