@@ -8,6 +8,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { CITIZEN_LINK_KINDS } from '@borgerraadgiver/config';
 import { anonymisedText, personalTextFields } from '../rules/personal-data';
 import { fieldLabels } from '../seed/admin-layout';
+import { STATEMENT_LINK } from '../outbox/links';
 
 /** The case row as the parts need it. */
 export interface CaseRef {
@@ -127,7 +128,8 @@ const citizenEmails: CaseDataPart = {
     // What has not gone out never will; the address, any delivery error quoting it and the
     // citizen's link to their case page go.
     await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids }, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret: sagen er anonymiseret.' } });
-    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids } }, data: { recipient: null, lastError: null, linkTokenHash: null } });
+    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids } }, data: { recipient: null, lastError: null } });
+    await strapi.db.query(STATEMENT_LINK).deleteMany({ where: { notification: { id: { $in: ids } } } });
   },
 };
 

@@ -178,7 +178,7 @@ export function fieldLabels(uid: string): Record<string, string> {
   return Object.fromEntries(Object.entries(layouts[uid]?.labels ?? {}).map(([field, entry]) => [field, Array.isArray(entry) ? entry[0] : entry]));
 }
 
-const LAYOUT_VERSION = 4;
+const LAYOUT_VERSION = 5;
 
 /** Danish labels, list columns and read-only computed fields in the admin, applied once per layout version. */
 export async function seedAdminLayouts(strapi: Core.Strapi) {
