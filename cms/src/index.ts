@@ -9,6 +9,7 @@ import { registerCaseRules } from './rules-middleware';
 import { seedBaseData } from './seed/base-data';
 import { seedSiteContent } from './seed/site-content';
 import { usePrivateStorage } from './documents/storage';
+import { closeRateLimiters } from '@borgerraadgiver/config';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -35,5 +36,6 @@ export default {
   async destroy() {
     stopReports();
     await stopOutbox();
+    await closeRateLimiters();
   },
 };

@@ -8,3 +8,4 @@ export * from './documents';
 export * from './citizen';
 export * from './cpr';
 export * from './privacy';
+export * from './rate-limit';

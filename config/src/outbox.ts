@@ -36,8 +36,6 @@ export interface OutboxSettings {
   smtpUser: string | null;
   smtpPassword: string | null;
   smtpSecure: boolean;
-  /** Public statement API: requests per IP and minute. */
-  publicRateLimitPerMinute: number;
   /** Secret used to hash IP addresses in the access log (not reversible by brute force of the IPv4 space). */
   auditIpSecret: string | null;
 }
@@ -68,7 +66,6 @@ export function loadOutboxSettings(env: Env = process.env): OutboxSettings {
     smtpUser: env.SMTP_USER?.trim() || null,
     smtpPassword: env.SMTP_PASSWORD ?? env.SMTP_PASS ?? null,
     smtpSecure: env.SMTP_SECURE === 'true',
-    publicRateLimitPerMinute: positiveInt(env, 'PUBLIC_STATEMENT_RATE_LIMIT', 30),
     auditIpSecret: env.AUDIT_IP_SECRET?.trim() || null,
   };
 }

@@ -7,6 +7,7 @@ import crypto from 'crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { buildSite, expectAccessible, freePort, launchBrowser, startSite, RunningSite } from '../helpers/browser';
+import { deletePrefix, uniquePrefix } from '../helpers/redis';
 
 let app: TestStrapi;
 let site: RunningSite;
@@ -261,7 +262,9 @@ describe('complaint form', () => {
 
   test('when the CMS is down the citizen is told so and loses nothing typed; the per-IP limit applies', async () => {
     const deadCms = `http://127.0.0.1:${await freePort()}`;
-    const down = await startSite({ CMS_URL: deadCms, SITE_FORM_RATE_LIMIT: '2', CMS_TIMEOUT_MS: '2000' });
+    // Its own Redis prefix: another installation, whose form counts start from zero.
+    const downPrefix = uniquePrefix('site-down');
+    const down = await startSite({ CMS_URL: deadCms, SITE_FORM_RATE_LIMIT: '2', CMS_TIMEOUT_MS: '2000', OUTBOX_QUEUE_PREFIX: downPrefix });
     try {
       const page = await jsContext.newPage();
       await page.goto(`${down.url}/klage`);
@@ -291,6 +294,7 @@ describe('complaint form', () => {
       await page.close();
     } finally {
       await down.stop();
+      await deletePrefix(downPrefix);
     }
   });
 });

@@ -13,8 +13,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-beforeEach(() => {
-  app.strapi.service('api::public-complaint.public-complaint').resetRateLimit();
+beforeEach(async () => {
+  await app.strapi.service('api::public-complaint.public-complaint').resetRateLimit();
 });
 
 async function post(data: unknown, ip?: string) {

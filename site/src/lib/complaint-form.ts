@@ -5,7 +5,6 @@
  */
 import { containsCprNumber, cprMessages } from '@borgerraadgiver/config';
 import { CmsUnavailableError, submitComplaint, type FieldError, type SubmitResult } from './cms';
-import { env } from './env';
 import { WAIT_TITLE, type Problem } from './form-post';
 import { allowPost } from './rate-limit';
 import { filesOf } from './request-guard';
@@ -116,10 +115,10 @@ export type ComplaintPostOutcome =
 export interface ComplaintPostDeps {
   submit: (payload: Record<string, unknown>, clientIp: string, files?: File[]) => Promise<SubmitResult>;
   /** False when this client has posted too often (SITE_FORM_RATE_LIMIT per 10 minutes). */
-  allow: (clientIp: string) => boolean;
+  allow: (clientIp: string) => boolean | Promise<boolean>;
 }
 
-const defaultDeps: ComplaintPostDeps = { submit: submitComplaint, allow: (ip) => allowPost(ip, env.formRateLimit()) };
+const defaultDeps: ComplaintPostDeps = { submit: submitComplaint, allow: allowPost };
 
 /**
  * A POST of the complaint form: the receipt when the CMS has registered it, otherwise the form
@@ -138,7 +137,7 @@ export async function handleComplaintPost(form: URLSearchParams | null, clientIp
   });
   if (!form) return answer(413, { problem: { title: 'Formularen kunne ikke sendes', message: 'Det, du har sendt, er for stort. Gør beskrivelsen kortere, og prøv igen.' } });
   const values = readValues(form);
-  if (!deps.allow(clientIp)) {
+  if (!(await deps.allow(clientIp))) {
     return answer(429, { values, problem: { title: WAIT_TITLE, message: `Der er sendt mange henvendelser fra din forbindelse på kort tid. Det, du har skrevet, står stadig nedenfor. Vent 10 minutter, og send igen – eller ring til borgerrådgiveren på ${contact.contactPhone}.` } });
   }
   if (honeypotFilled(form)) return answer(400, { values, general: [HONEYPOT_MESSAGE] });

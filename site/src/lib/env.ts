@@ -10,8 +10,6 @@ export const env = {
   publicSiteUrl: () => trimSlash(process.env.PUBLIC_SITE_URL || 'http://localhost:4321'),
   /** How long the site keeps the CMS texts before asking again (the advisor sees edits within this). */
   contentTtlMs: () => num('SITE_CONTENT_TTL_MS', 60_000),
-  /** POSTs per IP per 10 minutes to the forms. */
-  formRateLimit: () => num('SITE_FORM_RATE_LIMIT', 20),
   /** Trust X-Forwarded-For from a reverse proxy for the client IP. */
   trustProxy: () => process.env.TRUST_PROXY === 'true',
   cmsTimeoutMs: () => num('CMS_TIMEOUT_MS', 8_000),

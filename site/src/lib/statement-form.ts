@@ -1,6 +1,5 @@
 /** The center's statement form: fields, reading a POST, the site's own checks (Danish) and the outcome of a POST. */
 import { CmsUnavailableError, submitStatement, type GoneReason, type StatementLookup, type StatementSubmitResult } from './cms';
-import { env } from './env';
 import { WAIT_TITLE, type Problem } from './form-post';
 import { allowPost } from './rate-limit';
 import { filesOf } from './request-guard';
@@ -47,10 +46,10 @@ export interface StatementPostOutcome {
 export interface StatementPostDeps {
   submit: (token: string, data: { text: string; respondentName: string; respondentTitle: string | null }, clientIp: string, files?: File[]) => Promise<StatementSubmitResult>;
   /** False when this client has posted too often (SITE_FORM_RATE_LIMIT per 10 minutes). */
-  allow: (clientIp: string) => boolean;
+  allow: (clientIp: string) => boolean | Promise<boolean>;
 }
 
-const defaultDeps: StatementPostDeps = { submit: submitStatement, allow: (ip) => allowPost(ip, env.formRateLimit()) };
+const defaultDeps: StatementPostDeps = { submit: submitStatement, allow: allowPost };
 
 /**
  * A POST of the statement form for one link. `form` is null when the body was too large or not a
@@ -65,7 +64,7 @@ export async function handleStatementPost(token: string, form: URLSearchParams |
   const values = readStatement(form);
   const errors = validateStatement(values);
   Object.assign(outcome, { values, errors });
-  if (!deps.allow(clientIp)) {
+  if (!(await deps.allow(clientIp))) {
     return { ...outcome, status: 429, problem: { title: WAIT_TITLE, message: 'Der er sendt mange formularer fra din forbindelse på kort tid. Teksten står stadig nedenfor. Vent 10 minutter, og send igen.' } };
   }
   if (Object.keys(errors).length) return { ...outcome, status: 400 };

@@ -7,7 +7,7 @@ import type { FactoryArgs, RequestContext } from '../../../strapi-types';
 export default ({ strapi }: FactoryArgs) => ({
   async create(ctx: RequestContext) {
     const service = strapi.service('api::public-complaint.public-complaint');
-    service.checkRateLimit(clientIp(ctx));
+    await service.checkRateLimit(clientIp(ctx));
     const body = bodyOf(ctx.request.body);
     const result = await service.submit(body && typeof body === 'object' ? (body as { data?: unknown }).data : undefined, filesOf(ctx));
     ctx.status = 201;

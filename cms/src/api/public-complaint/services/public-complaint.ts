@@ -1,25 +1,24 @@
 import { errors } from '@strapi/utils';
 import { insertRows } from '../../../outbox/writer';
 import { fileReceived, removeStored, storeIncoming, type IncomingFile } from '../../../documents/receive';
-import { RateLimiter } from '../rate-limit';
+import { createRateLimiter, RATE_LIMITS, type RateLimiter } from '@borgerraadgiver/config';
 import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
 import type { FactoryArgs } from '../../../strapi-types';
 
 const COMPLAINT = 'api::complaint.complaint';
-const limiter = new RateLimiter(10 * 60 * 1000);
-
-/** Submissions per IP per 10 minutes (PUBLIC_COMPLAINT_RATE_LIMIT, default 30). The site is one IP, so keep it generous. */
-const rateLimit = () => Number(process.env.PUBLIC_COMPLAINT_RATE_LIMIT || 30);
+let limiter: RateLimiter | null = null;
+/** Submissions per IP per 10 minutes, counted in Redis across all instances; made on first use, after the environment is set. */
+const complaintLimiter = () => (limiter ??= createRateLimiter(RATE_LIMITS.publicComplaint));
 
 export default ({ strapi }: FactoryArgs) => ({
-  checkRateLimit(ip: string) {
-    if (!limiter.hit(ip || 'unknown', rateLimit())) {
+  async checkRateLimit(ip: string) {
+    if ((await complaintLimiter().hit(ip)) !== null) {
       throw new errors.RateLimitError('Der er sendt for mange henvendelser på kort tid. Prøv igen om 10 minutter.');
     }
   },
 
   resetRateLimit() {
-    limiter.reset();
+    return complaintLimiter().reset();
   },
 
   /** Validates, creates the inquiry through the Document Service (so the case rules run) and plans the receipt email. */

@@ -18,8 +18,8 @@ function publicDetails(error: PublicError) {
   return details;
 }
 
-function limited(ctx: any): boolean {
-  const retryAfter = rateLimited(clientIp(ctx));
+async function limited(ctx: any): Promise<boolean> {
+  const retryAfter = await rateLimited(clientIp(ctx));
   if (retryAfter === null) return false;
   ctx.set('Retry-After', String(retryAfter));
   fail(ctx, 429, names[429], 'For mange forespørgsler. Vent et øjeblik, og prøv igen.');
@@ -30,7 +30,7 @@ export default {
   async find(ctx: any) {
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Referrer-Policy', 'no-referrer');
-    if (limited(ctx)) return;
+    if (await limited(ctx)) return;
     let requestId: number | null = null;
     try {
       const request = await resolve(strapi, String(ctx.params.token));
@@ -47,7 +47,7 @@ export default {
 
   async submit(ctx: any) {
     ctx.set('Cache-Control', 'no-store');
-    if (limited(ctx)) return;
+    if (await limited(ctx)) return;
     let requestId: number | null = null;
     try {
       if (Number(ctx.request.length || 0) > MAX_BODY_BYTES) throw new PublicError(413, 'Redegørelsen er for stor. Send bilag til borgerrådgiveren på e-mail.');

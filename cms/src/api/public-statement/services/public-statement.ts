@@ -13,7 +13,7 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { categories, containsCprNumber, cprMessages, loadOutboxSettings, loadPolicy, municipality, purposes } from '@borgerraadgiver/config';
+import { categories, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, purposes, RATE_LIMITS, type RateLimiter } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
@@ -171,18 +171,10 @@ export async function audit(strapi: Core.Strapi, entry: { requestId: number | nu
   }
 }
 
-/** In-memory fixed-window rate limit per IP (one CMS process; put a shared limiter in front for more). */
-const windows = new Map<string, { start: number; count: number }>();
-export function rateLimited(ip: string, now = Date.now()): number | null {
-  const limit = loadOutboxSettings().publicRateLimitPerMinute;
-  const current = windows.get(ip);
-  if (!current || now - current.start >= 60_000) {
-    if (windows.size > 10_000) for (const [key, value] of windows) if (now - value.start >= 60_000) windows.delete(key);
-    windows.set(ip, { start: now, count: 1 });
-    return null;
-  }
-  current.count++;
-  return current.count > limit ? Math.ceil((current.start + 60_000 - now) / 1000) : null;
+let limiter: RateLimiter | null = null;
+/** Requests per IP per minute, counted in Redis across all instances: null when allowed, else the seconds to wait. */
+export function rateLimited(ip: string): Promise<number | null> {
+  return (limiter ??= createRateLimiter(RATE_LIMITS.publicStatement)).hit(ip);
 }
 
 export default () => ({});
