@@ -6,6 +6,7 @@ import { existsSync, statSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ensureSecrets, root } from './env.mjs';
+import { isBuilt, processes } from './processes.mjs';
 /** The newest modification time below a folder (ignoring node_modules and build output). */
 function newest(dir) {
   if (!existsSync(dir)) return 0;
@@ -76,12 +77,8 @@ if (!env.SMTP_HOST) {
 
 const cmsPort = env.PORT || '1337';
 const sitePort = env.SITE_PORT || '4321';
-const children = [
-  ['cms', 'npx', ['strapi', 'start'], path.join(root, 'cms'), { PORT: cmsPort }],
-  ...(existsSync(path.join(root, 'workers/dist/index.js')) ? [['workers', 'node', ['workers/dist/index.js'], root, {}]] : []),
-  ...(existsSync(path.join(root, 'site/dist/server/entry.mjs')) ? [['site', 'node', ['site/dist/server/entry.mjs'], root, { PORT: sitePort, HOST: env.SITE_HOST || '0.0.0.0' }]] : []),
-].map(([name, command, args, cwd, extra]) => {
-  const child = spawn(command, args, { cwd, env: { ...env, ...extra }, stdio: 'inherit' });
+const children = Object.keys(processes).filter(isBuilt).map((name) => {
+  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), name], { cwd: root, env, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} stoppede (${signal ?? code}); stopper resten.`);

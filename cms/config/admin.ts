@@ -5,4 +5,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
   secrets: { encryptionKey: env('ENCRYPTION_KEY') },
   flags: { nps: false, promoteEE: false },
+  // Off on API-only instances (and in tests without an admin build); see docs/operations.md.
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
 });

@@ -1,6 +1,7 @@
 export default [
   'global::request-log',
   'strapi::errors',
+  'global::database-unavailable',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',

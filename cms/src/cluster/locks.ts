@@ -118,12 +118,22 @@ async function holdDatabaseLock<T>(knex: Knex, name: string, fn: () => Promise<T
   const client = knex.client as { acquireConnection(): Promise<any>; releaseConnection(connection: any): Promise<void> };
   const connection = await client.acquireConnection();
   const args = clusterLockKey(name);
+  const onConnection = async (sql: string) => {
+    try {
+      await connection.query(sql, args);
+    } catch (error) {
+      // A connection that failed (the database restarting) must not go back to the pool as
+      // healthy: knex's own mark makes the pool discard it (and with it the session's lock).
+      connection.__knex__disposed ??= error;
+      throw error;
+    }
+  };
   try {
-    await connection.query('SELECT pg_advisory_lock($1, $2)', args);
+    await onConnection('SELECT pg_advisory_lock($1, $2)');
     try {
       return await fn();
     } finally {
-      await connection.query('SELECT pg_advisory_unlock($1, $2)', args);
+      await onConnection('SELECT pg_advisory_unlock($1, $2)');
     }
   } finally {
     await client.releaseConnection(connection);

@@ -157,7 +157,8 @@ async function planAfterSent(strapi: Core.Strapi, documentId: string, now: Date)
 
 async function recordResult(strapi: Core.Strapi, documentId: string, result: SendReport, now: Date): Promise<boolean> {
   const data = result.ok
-    ? { deliveryStatus: 'sent', sentAt: now.toISOString(), messageId: (result.messageId ?? '').slice(0, 300) || null, lastError: null, sendingSince: null, statusNote: null }
+    ? // lastError stays: with attempts > 1 it tells the advisor why the e-mail needed another try.
+      { deliveryStatus: 'sent', sentAt: now.toISOString(), messageId: (result.messageId ?? '').slice(0, 300) || null, sendingSince: null, statusNote: null }
     : {
         deliveryStatus: result.final ? 'failed' : 'planned',
         lastError: String(result.error ?? 'ukendt fejl').slice(0, 2000),
@@ -168,16 +169,27 @@ async function recordResult(strapi: Core.Strapi, documentId: string, result: Sen
   return count === 1;
 }
 
+/** Why a row stuck in `sending` was planned again; kept as its last error, so the advisor sees the retry. */
+export const INTERRUPTED_SEND = 'Afsendelsen blev afbrudt, før resultatet blev registreret (arbejdsprocessen stoppede). E-mailen sendes igen.';
+
 /**
- * For the reconciler: rows left in `sending` past the timeout are marked failed (the email may or
- * may not have gone out; never sending twice wins over sending once), then every planned row is listed.
+ * For the reconciler. A row left in `sending` past OUTBOX_SENDING_TIMEOUT belongs to a worker that
+ * stopped between claiming and reporting (killed, crashed, cut off). It is planned again, so it
+ * goes out: a statement request that silently never arrives is worse than one that may arrive
+ * twice, and the e-mail keeps its Message-ID (the row's id), by which mail systems drop a
+ * duplicate. With no attempts left it is marked failed instead. Then every planned row is listed.
  */
 export async function pending(strapi: Core.Strapi, now = new Date()) {
   const settings = loadOutboxSettings();
   const staleBefore = DateTime.fromJSDate(now).minus(settings.sendingTimeout.duration).toJSDate();
+  const stale = { deliveryStatus: 'sending', sendingSince: { $lt: staleBefore.toISOString() } };
   await strapi.db.query(NOTIFICATION).updateMany({
-    where: { deliveryStatus: 'sending', sendingSince: { $lt: staleBefore.toISOString() } },
-    data: { deliveryStatus: 'failed', statusNote: 'Afsendelsen blev afbrudt; det er uvist, om e-mailen blev sendt. Kontrollér og send evt. manuelt.' },
+    where: { ...stale, attempts: { $gte: settings.maxAttempts } },
+    data: { deliveryStatus: 'failed', sendingSince: null, linkTokenHash: null, lastError: INTERRUPTED_SEND, statusNote: 'Afsendelsen blev afbrudt for mange gange; det er uvist, om e-mailen blev sendt. Kontrollér og send evt. manuelt.' },
+  });
+  await strapi.db.query(NOTIFICATION).updateMany({
+    where: stale,
+    data: { deliveryStatus: 'planned', sendingSince: null, linkTokenHash: null, lastError: INTERRUPTED_SEND, statusNote: null },
   });
   const rows: { documentId: string; notBefore: string }[] = await strapi.db.query(NOTIFICATION).findMany({
     where: { deliveryStatus: 'planned' },

@@ -1,0 +1,21 @@
+/**
+ * Whether an error means the database could not be reached (as opposed to a bad query or a
+ * constraint): refused or dropped connections, a server shutting down or starting up, and the
+ * pool's timeout waiting for a connection. Plain TS; checks the error and its causes.
+ */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** PostgreSQL SQLSTATE classes 08 (connection exception) and 57P0x (operator intervention: shutdown, cannot connect now). */
+const PG_STATE = /^(08...|57P0[1-4])$/;
+const MESSAGES = /Connection terminated|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
+
+export function isConnectionError(error: unknown): boolean {
+  for (let current: any = error, depth = 0; current && depth < 5; current = current.cause, depth++) {
+    if (typeof current !== 'object') return false;
+    const code = typeof current.code === 'string' ? current.code : '';
+    if (NETWORK_CODES.has(code) || PG_STATE.test(code)) return true;
+    if (current.name === 'KnexTimeoutError') return true;
+    if (typeof current.message === 'string' && MESSAGES.test(current.message)) return true;
+    if (Array.isArray(current.errors) && current.errors.some(isConnectionError)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,40 @@
+// The three production processes, defined once. `node scripts/serve.mjs <name>` runs one of them
+// in its own Node process (no wrapper process, so signals such as systemd's SIGTERM reach it
+// directly); `npm start` starts all three that way.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { root } from './env.mjs';
+
+const cmsDir = path.join(root, 'cms');
+const require = createRequire(import.meta.url);
+
+export const processes = {
+  cms: {
+    built: path.join(cmsDir, 'dist/src/index.js'),
+    env: (env) => ({ PORT: env.PORT || '1337' }),
+    // What `strapi start` does in cms/, from the compiled output.
+    run: async () => {
+      // When the database goes away, a query on a pooled connection that just died can reject
+      // where Strapi or knex never handles it; Node would end the whole server for that. Log it
+      // and carry on: the request got its 503, and the pool reconnects once the database is back.
+      process.on('unhandledRejection', (reason) => console.error(`[cms] unhandled rejection, kept running: ${reason instanceof Error ? reason.message : String(reason)}`));
+      process.chdir(cmsDir);
+      await require('@strapi/strapi').createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') }).start();
+    },
+  },
+  workers: {
+    built: path.join(root, 'workers/dist/index.js'),
+    env: () => ({}),
+    run: () => import(pathToFileURL(path.join(root, 'workers/dist/index.js')).href),
+  },
+  site: {
+    built: path.join(root, 'site/dist/server/entry.mjs'),
+    // The Astro Node adapter reads PORT and HOST.
+    env: (env) => ({ PORT: env.SITE_PORT || '4321', HOST: env.SITE_HOST || '0.0.0.0' }),
+    run: () => import(pathToFileURL(path.join(root, 'site/dist/server/entry.mjs')).href),
+  },
+};
+
+export const isBuilt = (name) => existsSync(processes[name].built);
