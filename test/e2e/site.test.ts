@@ -47,6 +47,38 @@ const documentsOf = async (caseNumber: string) =>
   ((await app.strapi.db.query('api::case-document.case-document').findMany({ where: { complaint: { caseNumber } }, orderBy: { id: 'asc' } })) as any[]).map((d) => [d.title, d.source, d.direction]);
 const findCase = async (caseNumber: string) => (await app.strapi.documents(COMPLAINT).findMany({ filters: { caseNumber }, populate: ['center'] }))[0];
 
+describe('budget', () => {
+  const pages = ['/', '/hvad-kan-du-klage-over', '/saadan-klager-du', '/kontakt', '/privatliv', '/tilgaengelighed', '/klage'];
+
+  test('0 bytes of client JavaScript on the information pages and the form; each page\'s transfer printed', async () => {
+    const rows: string[] = [];
+    for (const path of pages) {
+      // A fresh context per page: nothing cached, every byte counted.
+      const context = await browser.newContext({ locale: 'da-DK' });
+      const page = await context.newPage();
+      const responses: { url: string; type: string; contentType: string; bytes: Promise<number> }[] = [];
+      page.on('response', (response) => {
+        const request = response.request();
+        responses.push({
+          url: response.url(),
+          type: request.resourceType(),
+          contentType: response.headers()['content-type'] ?? '',
+          bytes: request.sizes().then((sizes) => sizes.responseHeadersSize + sizes.responseBodySize),
+        });
+      });
+      await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+      const sized = await Promise.all(responses.map(async (r) => ({ ...r, bytes: await r.bytes })));
+      const scripts = sized.filter((r) => r.type === 'script' || /javascript|ecmascript/.test(r.contentType));
+      expect({ path, scripts: scripts.map((r) => r.url) }).toEqual({ path, scripts: [] });
+      expect(await page.locator('script').count()).toBe(0);
+      const total = sized.reduce((sum, r) => sum + r.bytes, 0);
+      rows.push(`${path.padEnd(26)} ${String(sized.length).padStart(3)} requests ${(total / 1024).toFixed(1).padStart(7)} KiB  (JavaScript: 0 B)`);
+      await context.close();
+    }
+    console.log(`Transfer per page (fresh cache, headers and bodies):\n${rows.join('\n')}`);
+  });
+});
+
 describe('information pages', () => {
   test.each([
     ['/', 'Borgerrådgiveren i Lejre Kommune'],

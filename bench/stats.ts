@@ -1,0 +1,18 @@
+/** Small helpers shared by the benchmarks: command-line options, percentiles, ratios. */
+
+/** The value of `--name value` on the command line, or the fallback. */
+export function arg(name: string, fallback: string): string {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+}
+
+/** The q-quantile (0..1) of the values by nearest rank. */
+export function percentile(values: number[], q: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** "0.83×": how many times `value` is `baseline`. */
+export const ratio = (value: number, baseline: number) => `${(value / baseline).toFixed(2)}×`;
