@@ -66,7 +66,7 @@ async function main() {
   const prefix = `bench-outbox-${process.pid}`;
   Object.assign(process.env, { DATABASE_CLIENT: DB, LOG_LEVEL: 'error', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), OUTBOX_WORKER_TOKEN: token, OUTBOX_QUEUE_PREFIX: prefix });
   const { startStrapi } = await import('../test/helpers/strapi');
-  const { insertRows } = require('../cms/dist/src/outbox/writer');
+  const { insertRows } = await import('../cms/dist/src/outbox/writer');
   const app = await startStrapi();
   const children: ChildProcess[] = [];
   try {
