@@ -63,7 +63,15 @@ describe('uploads are private', () => {
     expect((await fetch(`${app.url}${expired}`)).status).toBe(403);
     // The plain local-provider address and the content API give nothing either.
     const row = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: body[0].id } });
-    expect((await fetch(`${app.url}/uploads/${row.hash}${row.ext}`)).status).toBe(404);
+    // Also an upload left in the public folder by an earlier version, whatever the spelling of its path.
+    fs.writeFileSync(path.join(publicUploads, 'gammel_fil.txt'), 'Borgerens gamle bilag');
+    try {
+      for (const probe of ['/uploads/gammel_fil.txt', '/%75ploads/gammel_fil.txt', '/uploads%2Fgammel_fil.txt', '/./uploads/gammel_fil.txt', '/UPLOADS/gammel_fil.txt', `/uploads/${row.hash}${row.ext}`]) {
+        expect([probe, (await fetch(`${app.url}${probe}`)).status]).toEqual([probe, 404]);
+      }
+    } finally {
+      fs.rmSync(path.join(publicUploads, 'gammel_fil.txt'));
+    }
     expect((await fetch(`${app.url}/api/upload/files`)).status).toBeGreaterThanOrEqual(401);
     expect((await fetch(`${app.url}/api/upload/files/${body[0].id}`)).status).toBeGreaterThanOrEqual(401);
   });

@@ -21,6 +21,9 @@ test.each`
   ${'/api/public/statements/abcDEF123_-'}       | ${'/api/public/statements/[token]'}
   ${'/api/public/statements/abc/extra'}         | ${'/api/public/statements/[token]/extra'}
   ${'/api/public/complaints'}                   | ${'/api/public/complaints'}
+  ${'/api/public/cases/abcDEF123_-'}            | ${'/api/public/cases/[token]'}
+  ${'/api/public/cases/abcDEF123_-/messages'}   | ${'/api/public/cases/[token]/messages'}
+  ${'/api/public/letters/abcDEF123_-'}          | ${'/api/public/letters/[token]'}
   ${'/content-manager/collection-types/x'}      | ${'/content-manager/collection-types/x'}
 `('the request log shows $path as $logged', ({ path, logged }) => {
   expect(redactPath(path)).toBe(logged);

@@ -4,6 +4,7 @@
  * /uploads closed: no uploaded file is ever reachable by its plain address.
  */
 import fs from 'fs';
+import path from 'path';
 import mime from 'mime-types';
 import type { Core } from '@strapi/strapi';
 import { loadDocumentSettings } from '@borgerraadgiver/config';
@@ -22,10 +23,21 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 /** Types a browser may show inline; everything else is downloaded. */
 const inline = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'text/plain', 'text/html']);
 
+/** Whether a request path reaches the public uploads folder, however it is encoded or dotted. */
+export function isUploadsPath(requestPath: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requestPath);
+  } catch {
+    return true;
+  }
+  return path.posix.normalize(decoded.replace(/\\/g, '/')).toLowerCase().startsWith('/uploads');
+}
+
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const settings = loadDocumentSettings();
   return async (ctx: Ctx, next: () => Promise<void>) => {
-    if (ctx.path.startsWith('/uploads/')) {
+    if (isUploadsPath(ctx.path)) {
       ctx.status = 404;
       ctx.body = 'Ikke fundet';
       return;

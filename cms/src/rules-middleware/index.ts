@@ -159,9 +159,13 @@ const handlers: Partial<Record<string, { populate: string[]; apply: (write: Writ
 
 /** A case with a statement request or an opinion is part of the record (and of links sent to a center). */
 async function refuseDeletingInvestigatedCase(strapi: Core.Strapi, documentId: string | undefined) {
-  const complaint = documentId && (await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['statementRequests', 'opinions'] }));
+  const complaint = documentId && (await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['statementRequests', 'opinions', 'documents'] }));
   if (complaint && (complaint.statementRequests?.length || complaint.opinions?.length)) {
     reject([{ path: 'id', message: `Sag ${complaint.caseNumber} har anmodninger om redegørelse eller udtalelser og kan ikke slettes.` }]);
+  }
+  // Its documents would be left without a case, out of reach of the access export and anonymisation.
+  if (complaint && complaint.documents?.length) {
+    reject([{ path: 'id', message: `Sag ${complaint.caseNumber} har dokumenter i sagen og kan ikke slettes.` }]);
   }
 }
 

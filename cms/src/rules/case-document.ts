@@ -21,7 +21,8 @@ export function checkCaseDocument(next: CaseDocumentState, previous: CaseDocumen
   if (!next.complaint) add('complaint', 'Dokumentet skal knyttes til en henvendelse.');
   if (!next.file) add('file', 'Vælg filen.');
   if (isBlank(next.title)) add('title', 'Giv dokumentet en titel.');
-  if (caseBytes > maxCaseBytes) add('file', `Sagens dokumenter må tilsammen højst fylde ${mb(maxCaseBytes)}; med denne fil bliver det ${mb(caseBytes)}.`);
+  // The limit guards what is received; the advisor's own letters are always filed.
+  if (caseBytes > maxCaseBytes && next.direction !== 'sendt') add('file', `Sagens dokumenter må tilsammen højst fylde ${mb(maxCaseBytes)}; med denne fil bliver det ${mb(caseBytes)}.`);
   if (previous && previous.source && previous.source !== 'borgerraadgiver') {
     const who = previous.source === 'borger' ? 'borgeren' : 'centret';
     if (fileChanged) add('file', `Dokumentet er modtaget fra ${who} og kan ikke udskiftes.`);

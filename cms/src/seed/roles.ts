@@ -21,7 +21,8 @@ const readOnlyTypes = ['api::notification.notification', 'api::statement-access-
 const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::content-manager.explorer.${verb}`);
 
 /** The media library, where the advisor uploads the case file's documents. */
-const mediaLibrary = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map((verb) => `plugin::upload.${verb}`);
+// No assets.update: it would let a file behind a received or sent document be replaced or deleted.
+const mediaLibrary = ['read', 'assets.create', 'assets.download', 'assets.copy-link'].map((verb) => `plugin::upload.${verb}`);
 
 function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string[]>, media: boolean) {
   const fieldsOf = (uid: string) => Object.keys(strapi.contentType(uid as never).attributes).filter((field) => !(hiddenFields[uid] ?? []).includes(field));
@@ -43,8 +44,8 @@ const roles: { name: string; description: string; hidden: Record<string, string[
     name: 'Administrativ medarbejder',
     description: 'Administrativ bistand: sagsdata uden borgernes identitet og kontaktoplysninger.',
     // A receipt's recipient is the citizen's e-mail address, and a delivery error may repeat it.
-    // Documents from citizens and centers carry the citizen's identity too: titles only.
-    hidden: { 'api::complaint.complaint': [...citizenIdentityFields], 'api::notification.notification': ['recipient', 'lastError'], 'api::case-document.case-document': ['file', 'note'] },
+    // Documents from citizens and centers, even their file names, carry the citizen's identity.
+    hidden: { 'api::complaint.complaint': [...citizenIdentityFields], 'api::notification.notification': ['recipient', 'lastError'], 'api::case-document.case-document': ['file', 'title', 'note'] },
     media: false,
   },
 ];

@@ -24,9 +24,11 @@ export function isSameOrigin(request: Request, url: URL): boolean {
   return true;
 }
 
+/** Over the form limit; a multipart form may also carry up to one case's worth of documents. */
 export function isTooLarge(request: Request): boolean {
   const length = Number(request.headers.get('content-length') ?? 0);
-  return length > MAX_FORM_BYTES;
+  const multipart = (request.headers.get('content-type') ?? '').includes('multipart/form-data');
+  return length > MAX_FORM_BYTES + (multipart ? loadDocumentSettings().maxCaseBytes : 0);
 }
 
 export function clientIp(request: Request, socketAddress: string): string {

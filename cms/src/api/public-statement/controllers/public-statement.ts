@@ -1,7 +1,7 @@
 /** Thin controller for the public statement API; the logic is in ../services/public-statement. */
 import { clientIp } from '../../../utils/client-ip';
 import { audit, PublicError, present, rateLimited, resolve, submit, validateSubmission } from '../services/public-statement';
-import { filesOf, storeIncoming } from '../../../documents/receive';
+import { filesOf, removeStored, storeIncoming } from '../../../documents/receive';
 import { bodyOf } from '../../../documents/multipart';
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -50,7 +50,8 @@ export default {
     if (await limited(ctx)) return;
     let requestId: number | null = null;
     try {
-      if (Number(ctx.request.length || 0) > MAX_BODY_BYTES) throw new PublicError(413, 'Redegørelsen er for stor. Send bilag til borgerrådgiveren på e-mail.');
+      // A multipart statement carries attachments, each checked against the document limits.
+      if (!ctx.is('multipart') && Number(ctx.request.length || 0) > MAX_BODY_BYTES) throw new PublicError(413, 'Redegørelsen er for stor. Send bilag til borgerrådgiveren på e-mail.');
       const request = await resolve(strapi, String(ctx.params.token));
       requestId = request.id;
       if (request.requestStatus === 'besvaret') throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.');
@@ -62,7 +63,10 @@ export default {
       }
       // Attachments are checked and stored before the statement; a refused file refuses the whole submission.
       const files = await storeIncoming(strapi, filesOf(ctx));
-      const updated = await submit(strapi, request, value, files);
+      const updated = await submit(strapi, request, value, files).catch(async (error: unknown) => {
+        await removeStored(strapi, files);
+        throw error;
+      });
       ctx.status = 200;
       ctx.body = { data: present(updated) };
     } catch (error) {

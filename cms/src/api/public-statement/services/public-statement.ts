@@ -19,7 +19,7 @@ import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
 import { insertRows, STATEMENT_REQUEST } from '../../../outbox/writer';
 import { isClosedStatus } from '../../../rules/complaint-status';
-import { fileReceived, removeStored } from '../../../documents/receive';
+import { fileReceived } from '../../../documents/receive';
 
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
 
@@ -131,7 +131,6 @@ export async function submit(strapi: Core.Strapi, request: any, submission: Subm
     // The conditional update is the lock: of two concurrent submissions exactly one matches.
     const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, requestStatus: 'sendt' }, data: { respondedAt: now.toISOString() } });
     if (count !== 1) {
-      await removeStored(strapi, files);
       throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
     }
     if (request.complaint && files.length) await fileReceived(strapi, request.complaint, files, { source: 'center', statementRequest: request.documentId, now });
