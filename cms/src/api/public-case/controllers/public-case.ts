@@ -15,7 +15,7 @@ function fail(ctx: any, status: number, message: string, details: Record<string,
 async function guarded(ctx: any, action: () => Promise<void>) {
   ctx.set('Cache-Control', 'no-store');
   ctx.set('Referrer-Policy', 'no-referrer');
-  const retryAfter = rateLimited(clientIp(ctx));
+  const retryAfter = await rateLimited(clientIp(ctx));
   if (retryAfter !== null) {
     ctx.set('Retry-After', String(retryAfter));
     return fail(ctx, 429, 'For mange forespørgsler. Vent et øjeblik, og prøv igen.');
