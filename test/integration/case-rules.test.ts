@@ -13,6 +13,7 @@ afterAll(async () => { await app?.stop(); });
 const COMPLAINT = 'api::complaint.complaint';
 const REQUEST = 'api::statement-request.statement-request';
 const OPINION = 'api::opinion.opinion';
+const JOURNAL = 'api::case-event.case-event';
 type Data = Record<string, unknown>;
 
 const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
@@ -88,6 +89,7 @@ describe.each(['Document Service', 'admin content-manager API'])('refused throug
     const target = attempt.setup ? await attempt.setup() : undefined;
     const data = await attempt.data({});
     const before = await snapshot(attempt.uid);
+    const journalBefore = await snapshot(JOURNAL);
     const counterBefore = await app.strapi.db.connection('case_number_counters').select();
 
     let status: number;
@@ -111,6 +113,8 @@ describe.each(['Document Service', 'admin content-manager API'])('refused throug
     expect(errors.map((e) => e.path.join('.'))).toContain(attempt.path);
     for (const e of errors) expect(e.message).toMatch(/[æøåÆØÅ]|[a-z]{4} [a-z]{2,}/);
     expect(await snapshot(attempt.uid)).toBe(before);
+    // A refused write leaves no trace in the case journal either.
+    expect(await snapshot(JOURNAL)).toBe(journalBefore);
     expect(await app.strapi.db.connection('case_number_counters').select()).toEqual(counterBefore);
   });
 });
@@ -119,10 +123,12 @@ test('a case with a statement request cannot be deleted', async () => {
   const c = await investigated();
   await create(REQUEST, { complaint: c.documentId, questions: 'Q' });
   const before = await snapshot(COMPLAINT);
+  const journalBefore = await snapshot(JOURNAL);
   const response = await app.admin('DELETE', `/content-manager/collection-types/${COMPLAINT}/${c.documentId}`);
   expect(response.status).toBe(400);
   expect(response.body.error.message).toContain('kan ikke slettes');
   expect(await snapshot(COMPLAINT)).toBe(before);
+  expect(await snapshot(JOURNAL)).toBe(journalBefore);
 });
 
 test('the due date stays as computed when the calendar changes later', async () => {
@@ -137,10 +143,12 @@ test('the due date stays as computed when the calendar changes later', async () 
 test('case data cannot be duplicated from the admin (the copy would carry the case number)', async () => {
   const original = await complaint();
   const before = await snapshot(COMPLAINT);
+  const journalBefore = await snapshot(JOURNAL);
   const response = await app.admin('POST', `/content-manager/collection-types/${COMPLAINT}/clone/${original.documentId}`, {});
   expect(response.status).toBe(400);
   expect(response.body.error.message).toContain('kan ikke kopieres');
   expect(await snapshot(COMPLAINT)).toBe(before);
+  expect(await snapshot(JOURNAL)).toBe(journalBefore);
 });
 
 describe('what the rules fill in', () => {

@@ -3,6 +3,7 @@ import { Clock, PresentationChart, Trash } from '@strapi/icons';
 import { AccessRequestAction, AnonymiseAction } from './privacy/CaseActions';
 import da from './translations/da.json';
 import { registerFailedDeliveriesWidget } from './outbox/widget';
+import { CaseTimelinePanel } from './journal/TimelinePanel';
 
 export default {
   config: {
@@ -43,6 +44,8 @@ export default {
   bootstrap(app: StrapiApp) {
     // On a case: the citizen's access request (art. 15) and early erasure (art. 17).
     (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: unknown[]) => [...actions, AccessRequestAction, AnonymiseAction]);
+    // The case journal beside the complaint's form (who did what, who saw it, CSV).
+    (app.getPlugin('content-manager').apis as any).addEditViewSidePanel([CaseTimelinePanel]);
     // The admin falls back to English unless a language was chosen: choose Danish for new browsers.
     if (!window.localStorage.getItem('strapi-admin-language')) {
       window.localStorage.setItem('strapi-admin-language', 'da');

@@ -21,6 +21,7 @@ import { linksIssuedBefore, storeLink } from './links';
 import { failuresOf } from './failures';
 import { loadWorkingCalendar } from '../db/working-calendar';
 import { isClosedStatus } from '../rules/complaint-status';
+import { recordNotifications } from '../journal';
 
 
 function loadRow(strapi: Core.Strapi, documentId: string) {
@@ -61,7 +62,10 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   if (new Date(row.notBefore).getTime() > now.getTime() + 1000) return { action: 'later', notBefore: iso(row.notBefore)! };
   const reason = whyNotApplicable(row);
   if (reason) {
-    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: row.id, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` } });
+    await strapi.db.transaction(async () => {
+      const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { id: row.id, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` } });
+      if (count === 1) await recordNotifications(strapi, { id: row.id }, 'notification_cancelled');
+    });
     return { action: 'skip', reason };
   }
   const request = row.statementRequest;
@@ -165,8 +169,11 @@ async function recordResult(strapi: Core.Strapi, documentId: string, result: Sen
         sendingSince: null,
         statusNote: result.final ? 'Afsendelsen mislykkedes gentagne gange; kontrollér modtagerens adresse og mailserveren.' : null,
       };
-  const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { documentId, deliveryStatus: 'sending' }, data });
-  return count === 1;
+  return strapi.db.transaction(async () => {
+    const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { documentId, deliveryStatus: 'sending' }, data });
+    if (count === 1 && data.deliveryStatus !== 'planned') await recordNotifications(strapi, { documentId }, result.ok ? 'notification_sent' : 'notification_failed');
+    return count === 1;
+  });
 }
 
 /** Why a row stuck in `sending` was planned again; kept as its last error, so the advisor sees the retry. */
@@ -182,15 +189,28 @@ export const INTERRUPTED_SEND = 'Afsendelsen blev afbrudt, før resultatet blev 
 export async function pending(strapi: Core.Strapi, now = new Date()) {
   const settings = loadOutboxSettings();
   const staleBefore = DateTime.fromJSDate(now).minus(settings.sendingTimeout.duration).toJSDate();
-  const stale = { deliveryStatus: 'sending', sendingSince: { $lt: staleBefore.toISOString() } };
-  await strapi.db.query(NOTIFICATION).updateMany({
-    where: { ...stale, attempts: { $gte: settings.maxAttempts } },
-    data: { deliveryStatus: 'failed', sendingSince: null, linkTokenHash: null, lastError: INTERRUPTED_SEND, statusNote: 'Afsendelsen blev afbrudt for mange gange; det er uvist, om e-mailen blev sendt. Kontrollér og send evt. manuelt.' },
+  const stale: { id: number; attempts: number }[] = await strapi.db.query(NOTIFICATION).findMany({
+    where: { deliveryStatus: 'sending', sendingSince: { $lt: staleBefore.toISOString() } },
+    select: ['id', 'attempts'],
   });
-  await strapi.db.query(NOTIFICATION).updateMany({
-    where: stale,
-    data: { deliveryStatus: 'planned', sendingSince: null, linkTokenHash: null, lastError: INTERRUPTED_SEND, statusNote: null },
-  });
+  if (stale.length) {
+    const exhausted = stale.filter((row) => row.attempts >= settings.maxAttempts).map((row) => row.id);
+    const retried = stale.filter((row) => row.attempts < settings.maxAttempts).map((row) => row.id);
+    await strapi.db.transaction(async () => {
+      if (exhausted.length) {
+        const statusNote = 'Afsendelsen blev afbrudt for mange gange; det er uvist, om e-mailen blev sendt. Kontrollér og send evt. manuelt.';
+        const where = { id: { $in: exhausted }, deliveryStatus: 'sending' };
+        await strapi.db.query(NOTIFICATION).updateMany({ where, data: { deliveryStatus: 'failed', sendingSince: null, lastError: INTERRUPTED_SEND, statusNote } });
+        await recordNotifications(strapi, { id: { $in: exhausted }, deliveryStatus: 'failed' }, 'notification_failed');
+      }
+      if (retried.length) {
+        await strapi.db.query(NOTIFICATION).updateMany({
+          where: { id: { $in: retried }, deliveryStatus: 'sending' },
+          data: { deliveryStatus: 'planned', sendingSince: null, lastError: INTERRUPTED_SEND, statusNote: null },
+        });
+      }
+    });
+  }
   const rows: { documentId: string; notBefore: string }[] = await strapi.db.query(NOTIFICATION).findMany({
     where: { deliveryStatus: 'planned' },
     select: ['documentId', 'notBefore'],

@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { loadPolicy, municipality } from '@borgerraadgiver/config';
+import { recordNotifications } from '../journal';
 import { enqueueRows } from './queue';
 import { NotificationKind, PlannedRow } from './schedule';
 
@@ -64,6 +65,7 @@ export async function insertRows(strapi: Core.Strapi, rows: NewRow[]): Promise<S
       }),
     );
   }
+  if (created.length) await recordNotifications(strapi, { id: { $in: created.map((row) => row.id) } }, 'notification_planned');
   await scheduleDelivery(strapi, created);
   return created;
 }
@@ -82,6 +84,7 @@ export async function cancelPlanned(strapi: Core.Strapi, where: Record<string, u
     where: { id: { $in: rows.map((row) => row.id) }, deliveryStatus: 'planned' },
     data: { deliveryStatus: 'cancelled', statusNote: note },
   });
+  await recordNotifications(strapi, { id: { $in: rows.map((row) => row.id) }, deliveryStatus: 'cancelled', statusNote: note }, 'notification_cancelled');
   return count;
 }
 

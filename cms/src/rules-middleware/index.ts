@@ -27,6 +27,7 @@ import { nextCaseNumber } from '../db/case-number';
 import { changesRelation, relationTarget, type RelationRef } from './relations';
 import { CALENDAR_DAY, loadWorkingCalendar } from '../db/working-calendar';
 import { applyCaseDocumentRules } from './case-document';
+import { withJournal } from '../journal';
 
 const COMPLAINT = 'api::complaint.complaint';
 const STATEMENT_REQUEST = 'api::statement-request.statement-request';
@@ -177,7 +178,8 @@ async function refuseDeletingCaseDocument(strapi: Core.Strapi, documentId: strin
 }
 
 export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPolicy()) {
-  strapi.documents.use(async (ctx, next) => {
+  // The journal records every write these rules let through, in the same transaction.
+  strapi.documents.use(withJournal(strapi, async (ctx, next) => {
     const handler = handlers[ctx.uid];
     if (handler && ctx.action === 'clone') {
       // A copy would carry the case number, deadlines and links of the original.
@@ -197,5 +199,5 @@ export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPoli
       await handler.apply({ strapi, trx, data: params.data!, previous, context });
       return next();
     });
-  });
+  }));
 }

@@ -11,7 +11,7 @@ interface TypeLayout {
   readOnly?: string[];
 }
 
-const layouts: Record<string, TypeLayout> = {
+export const layouts: Record<string, TypeLayout> = {
   'api::complaint.complaint': {
     mainField: 'caseNumber',
     sort: ['receivedAt', 'DESC'],

@@ -16,7 +16,7 @@ export const caseTypes = [
 ] as const;
 
 /** Written by the system only; the advisor reads them. */
-const readOnlyTypes = ['api::notification.notification', 'api::statement-access-log.statement-access-log'];
+const readOnlyTypes = ['api::notification.notification', 'api::statement-access-log.statement-access-log', 'api::case-event.case-event'];
 
 const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::content-manager.explorer.${verb}`);
 

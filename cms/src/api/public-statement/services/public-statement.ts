@@ -19,7 +19,8 @@ import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
 import { insertRows, STATEMENT_REQUEST } from '../../../outbox/writer';
 import { isClosedStatus } from '../../../rules/complaint-status';
-import { fileReceived } from '../../../documents/receive';
+import { fileReceived, removeStored } from '../../../documents/receive';
+import { runAs } from '../../../journal';
 
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
 
@@ -127,7 +128,8 @@ export function validateSubmission(body: any): { value?: Submission; errors: { p
 
 /** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
 export async function submit(strapi: Core.Strapi, request: any, submission: Submission, files: { id: number; name: string }[] = [], now = new Date()) {
-  return strapi.db.transaction(async () => {
+  // Journaled as the center, named as it is now (the link carries no person).
+  return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () => strapi.db.transaction(async () => {
     // The conditional update is the lock: of two concurrent submissions exactly one matches.
     const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, requestStatus: 'sendt' }, data: { respondedAt: now.toISOString() } });
     if (count !== 1) {
@@ -141,7 +143,7 @@ export async function submit(strapi: Core.Strapi, request: any, submission: Subm
     await insertRows(strapi, [{ kind: 'statement_received', recipient: municipality.email, notBefore: now, dueVersion: '', statementRequest: request.id }]);
     const updated = await strapi.db.query(STATEMENT_REQUEST).findOne({ where: { id: request.id }, populate: { center: true, complaint: { populate: { institution: true } } } });
     return updated;
-  });
+  }));
 }
 
 let ipKey: string | null = null;

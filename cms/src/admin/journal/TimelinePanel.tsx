@@ -1,0 +1,122 @@
+/**
+ * The case timeline: a side panel on the complaint's edit view with the case's journal, newest
+ * first, each event with its actor and time and a link to what it concerns; a filter "Hvem har set
+ * sagen" (reads only); CSV export. Registered with the content-manager's addEditViewSidePanel.
+ */
+import * as React from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
+import { actorTypeLabels, kindLabels, subjectTypeLabels, subjectUids, type TimelineEvent } from '../../journal/model';
+
+const COMPLAINT = 'api::complaint.complaint';
+const PAGE = 30;
+
+type Event = TimelineEvent & { details: string[] };
+
+const formatTime = (iso: string) =>
+  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+
+const subjectLink = (event: Event) =>
+  event.subjectType && event.subjectType !== 'complaint' && event.subjectDocumentId
+    ? `/content-manager/collection-types/${subjectUids[event.subjectType]}/${event.subjectDocumentId}`
+    : null;
+
+const EventItem = ({ event }: { event: Event }) => {
+  const link = subjectLink(event);
+  return (
+    <Box tag="li" paddingBottom={3} paddingTop={3} style={{ borderTop: '1px solid #eaeaef', listStyle: 'none' }}>
+      <Typography variant="pi" textColor="neutral600" tag="p">
+        <time dateTime={event.at}>{formatTime(event.at)}</time>
+      </Typography>
+      <Typography fontWeight="bold" tag="p">{kindLabels[event.kind] ?? event.kind}</Typography>
+      {event.summary && <Typography tag="p" variant="omega">{event.summary}</Typography>}
+      <Typography tag="p" variant="pi" textColor="neutral600">
+        {event.actorName ?? actorTypeLabels[event.actorType]}
+        {event.actorType !== 'admin' && event.actorName ? ` (${actorTypeLabels[event.actorType]})` : ''}
+      </Typography>
+      {event.details.length > 0 && event.kind !== 'created' && (
+        <Box tag="ul" paddingTop={1} style={{ margin: 0, paddingLeft: '1rem' }}>
+          {event.details.map((line) => (
+            <Typography key={line} tag="li" variant="pi" textColor="neutral700">{line}</Typography>
+          ))}
+        </Box>
+      )}
+      {link && event.subjectType && (
+        <Typography variant="pi" tag="p">
+          <RouterLink to={link}>Åbn {subjectTypeLabels[event.subjectType].toLowerCase()}</RouterLink>
+        </Typography>
+      )}
+    </Box>
+  );
+};
+
+const Timeline = ({ documentId, version }: { documentId: string; version: unknown }) => {
+  const { get } = useFetchClient();
+  const [readsOnly, setReadsOnly] = React.useState(false);
+  const [events, setEvents] = React.useState<Event[] | null>(null);
+  const [shown, setShown] = React.useState(PAGE);
+  const [error, setError] = React.useState<string | null>(null);
+
+  React.useEffect(() => {
+    let current = true;
+    setError(null);
+    get<{ data: Event[] }>(`/case-journal/${documentId}${readsOnly ? '?filter=opened' : ''}`)
+      .then(({ data }) => current && setEvents(data.data))
+      .catch(() => current && setError('Sagens historik kunne ikke hentes.'));
+    return () => {
+      current = false;
+    };
+  }, [get, documentId, readsOnly, version]);
+
+  const downloadCsv = async () => {
+    try {
+      const { data } = await get<Blob>(`/case-journal/${documentId}/csv`, { responseType: 'blob' });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(data);
+      link.download = `journal-${documentId}.csv`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch {
+      setError('Journalen kunne ikke eksporteres.');
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} width="100%">
+      <Flex gap={2} wrap="wrap" role="group" aria-label="Vis">
+        <Button size="S" variant={readsOnly ? 'tertiary' : 'secondary'} aria-pressed={!readsOnly} onClick={() => setReadsOnly(false)}>Alle hændelser</Button>
+        <Button size="S" variant={readsOnly ? 'secondary' : 'tertiary'} aria-pressed={readsOnly} onClick={() => setReadsOnly(true)}>Hvem har set sagen</Button>
+      </Flex>
+      {error && <Typography textColor="danger600" role="alert">{error}</Typography>}
+      {!events && !error && <Loader small>Henter sagens historik</Loader>}
+      {events && events.length === 0 && (
+        <Typography variant="pi" textColor="neutral600">{readsOnly ? 'Ingen har åbnet sagen endnu.' : 'Ingen hændelser endnu.'}</Typography>
+      )}
+      {events && events.length > 0 && (
+        <Box tag="ol" style={{ margin: 0, padding: 0 }} aria-label="Sagens hændelser, nyeste først">
+          {events.slice(0, shown).map((event) => <EventItem key={event.documentId} event={event} />)}
+        </Box>
+      )}
+      {events && events.length > shown && (
+        <Button size="S" variant="tertiary" onClick={() => setShown(shown + PAGE)}>Vis flere ({events.length - shown})</Button>
+      )}
+      <Button size="S" variant="tertiary" onClick={downloadCsv}>Eksportér journalen (CSV)</Button>
+    </Flex>
+  );
+};
+
+interface PanelProps {
+  model: string;
+  documentId?: string;
+  document?: { updatedAt?: unknown } | null;
+}
+
+/** The side panel description: only on a saved complaint. */
+export const CaseTimelinePanel = ({ model, documentId, document }: PanelProps) => {
+  if (model !== COMPLAINT || !documentId || documentId === 'create') return null;
+  return {
+    title: 'Sagens historik',
+    content: <Timeline documentId={documentId} version={document?.updatedAt} />,
+  };
+};

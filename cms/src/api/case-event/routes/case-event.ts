@@ -1,0 +1,7 @@
+/**
+ * The core routes stay so that a write through the REST API meets the journal's refusal (a Danish
+ * 403) instead of a silent 404; the public roles never get any of them (seed/roles.ts).
+ */
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::case-event.case-event');

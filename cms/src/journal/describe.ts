@@ -1,0 +1,177 @@
+/**
+ * Which journal events a write gives, with their Danish one-sentence summaries: plain functions
+ * over the stored rows before and after the write (owning to-one relations populated), no Strapi
+ * import. Instants are shown in Europe/Copenhagen whatever the server's TZ.
+ */
+import { DateTime } from 'luxon';
+import {
+  channels,
+  complaintStatuses,
+  meetingRoles,
+  opinionOutcomes,
+  purposes,
+  recommendationFollowUps,
+  TIME_ZONE,
+} from '@borgerraadgiver/config';
+import { layouts } from '../seed/admin-layout';
+import { diffRows, partition, type Attributes } from './changes';
+import type { Changes, EventKind, SubjectType } from './model';
+
+type Row = Record<string, any>;
+
+export const COMPLAINT = 'api::complaint.complaint';
+export const STATEMENT_REQUEST = 'api::statement-request.statement-request';
+export const OPINION = 'api::opinion.opinion';
+export const RECOMMENDATION = 'api::recommendation.recommendation';
+export const MEETING = 'api::meeting.meeting';
+
+/** The content types whose writes are journaled, and what an event about them concerns. */
+export const JOURNALED: Record<string, SubjectType> = {
+  [COMPLAINT]: 'complaint',
+  [STATEMENT_REQUEST]: 'statement_request',
+  [OPINION]: 'opinion',
+  [RECOMMENDATION]: 'recommendation',
+  [MEETING]: 'meeting',
+};
+
+/** Set by the rules together with the status; recorded in the status event, not as field changes. */
+const WITH_STATUS = ['caseStatus', 'firstActionAt', 'closedAt'];
+const FOLLOW_UP = ['followUpStatus', 'followUpNote', 'caseReopened', 'followedUpAt'];
+
+export interface DescribedEvent {
+  kind: EventKind;
+  summary: string;
+  changes: Changes | null;
+  subjectType: SubjectType;
+  subjectDocumentId: string;
+}
+
+export interface Write {
+  uid: string;
+  action: 'create' | 'update' | 'delete';
+  attributes: Attributes;
+  before: Row | null;
+  after: Row | null;
+  /** The fields an update set (its data after the rules); all fields when absent. */
+  written?: readonly string[];
+}
+
+const label = (map: Record<string, string>, key: unknown) => (typeof key === 'string' ? map[key] ?? key : 'ingen');
+
+/** "14. december 2026" */
+export function danishDate(value: unknown): string {
+  if (!value) return 'ukendt dato';
+  return DateTime.fromJSDate(new Date(value as string), { zone: TIME_ZONE }).setLocale('da').toFormat('d. MMMM yyyy');
+}
+
+/** "14. december 2026 kl. 08.00" */
+export function danishDateTime(value: unknown): string {
+  if (!value) return 'ukendt tidspunkt';
+  return DateTime.fromJSDate(new Date(value as string), { zone: TIME_ZONE }).setLocale('da').toFormat("d. MMMM yyyy 'kl.' HH.mm");
+}
+
+/** The field's Danish label in the admin, lower-cased after the first; the field name otherwise. */
+export function fieldLabel(uid: string, field: string): string {
+  const entry = layouts[uid]?.labels[field];
+  return (Array.isArray(entry) ? entry[0] : entry) ?? field;
+}
+
+function changedList(uid: string, changes: Changes): string {
+  const names = Object.keys(changes).map((field) => fieldLabel(uid, field));
+  return names.length ? `${names.join(', ')}.` : '';
+}
+
+/** "Henvendelse 2026-0001 registreret (Webformular, klage)" */
+export function createdSummary(complaint: { caseNumber?: string | null; channel?: string | null; purpose?: string | null }): string {
+  return `Henvendelse ${complaint.caseNumber ?? 'uden nummer'} registreret (${label(channels, complaint.channel)}, ${label(purposes, complaint.purpose).toLowerCase()})`;
+}
+
+const centerName = (row: Row | null) => (row?.center?.name as string | undefined) ?? 'centret';
+
+function complaintEvents(write: Write, changes: Changes, subject: Pick<DescribedEvent, 'subjectType' | 'subjectDocumentId'>): DescribedEvent[] {
+  const { before, after } = write;
+  if (write.action === 'create') {
+    return [{ kind: 'created', summary: `${createdSummary(after!)}.`, changes, ...subject }];
+  }
+  const events: DescribedEvent[] = [];
+  const [status, rest] = 'caseStatus' in changes ? partition(changes, WITH_STATUS) : [null, changes];
+  if (status) events.push({ kind: 'status_changed', summary: `Status ændret fra ${label(complaintStatuses, before!.caseStatus)} til ${label(complaintStatuses, after!.caseStatus)}.`, changes: status, ...subject });
+  if (Object.keys(rest).length) events.push({ kind: 'field_changed', summary: `Henvendelsen ændret: ${changedList(COMPLAINT, rest)}`, changes: rest, ...subject });
+  return events;
+}
+
+function statementRequestEvents(write: Write, changes: Changes, subject: Pick<DescribedEvent, 'subjectType' | 'subjectDocumentId'>): DescribedEvent[] {
+  const { before, after } = write;
+  const center = centerName(after);
+  if (write.action === 'create') {
+    return [{ kind: 'statement_requested', summary: `Redegørelse anmodet fra ${center} med frist ${danishDate(after!.agreedDueAt ?? after!.dueAt)}.`, changes, ...subject }];
+  }
+  const events: DescribedEvent[] = [];
+  const statusChanged = before!.requestStatus !== after!.requestStatus;
+  if (statusChanged && after!.requestStatus === 'besvaret') {
+    const by = [after!.respondentName, after!.respondentTitle].filter(Boolean).join(', ');
+    return [{ kind: 'statement_received', summary: `Redegørelse modtaget fra ${center}${by ? ` (${by})` : ''}.`, changes, ...subject }];
+  }
+  if (statusChanged && after!.requestStatus === 'annulleret') {
+    return [{ kind: 'statement_cancelled', summary: `Anmodningen om redegørelse fra ${center} er annulleret.`, changes, ...subject }];
+  }
+  if ((after!.linkVersion ?? 1) > (before!.linkVersion ?? 1)) {
+    events.push({ kind: 'link_reissued', summary: `Nyt link sendt til ${center}; tidligere links virker ikke længere.`, changes: null, ...subject });
+  }
+  if (Object.keys(changes).length) events.push({ kind: 'field_changed', summary: `Anmodningen om redegørelse ændret: ${changedList(STATEMENT_REQUEST, changes)}`, changes, ...subject });
+  return events;
+}
+
+function opinionEvents(write: Write, changes: Changes, subject: Pick<DescribedEvent, 'subjectType' | 'subjectDocumentId'>): DescribedEvent[] {
+  const { after } = write;
+  const what = after!.kind === 'general' ? 'Generel udtalelse' : 'Udtalelse';
+  if (write.action === 'create') return [{ kind: 'opinion_issued', summary: `${what} afgivet: ${label(opinionOutcomes, after!.outcome)}.`, changes, ...subject }];
+  if (!Object.keys(changes).length) return [];
+  return [{ kind: 'opinion_changed', summary: `${what} ændret: ${changedList(OPINION, changes)}`, changes, ...subject }];
+}
+
+function recommendationEvents(write: Write, changes: Changes, subject: Pick<DescribedEvent, 'subjectType' | 'subjectDocumentId'>): DescribedEvent[] {
+  const { after } = write;
+  if (write.action === 'create') return [{ kind: 'recommendation_added', summary: 'Anbefaling tilføjet til udtalelsen.', changes, ...subject }];
+  if (!Object.keys(changes).length) return [];
+  if (FOLLOW_UP.some((field) => field in changes)) {
+    return [{ kind: 'recommendation_followup', summary: `Opfølgning på anbefaling: ${label(recommendationFollowUps, after!.followUpStatus)}${after!.caseReopened ? '; sagen er genoptaget' : ''}.`, changes, ...subject }];
+  }
+  return [{ kind: 'field_changed', summary: `Anbefaling ændret: ${changedList(RECOMMENDATION, changes)}`, changes, ...subject }];
+}
+
+function meetingEvents(write: Write, changes: Changes, subject: Pick<DescribedEvent, 'subjectType' | 'subjectDocumentId'>): DescribedEvent[] {
+  const { after } = write;
+  if (write.action === 'create') return [{ kind: 'meeting_registered', summary: `Møde registreret ${danishDateTime(after!.heldAt)} (${label(meetingRoles, after!.role).toLowerCase()}).`, changes, ...subject }];
+  if (!Object.keys(changes).length) return [];
+  return [{ kind: 'field_changed', summary: `Møde ændret: ${changedList(MEETING, changes)}`, changes, ...subject }];
+}
+
+const deletedSummary: Record<SubjectType, (row: Row) => string> = {
+  complaint: (row) => `Henvendelse ${row.caseNumber ?? ''} slettet.`.replace('  ', ' '),
+  statement_request: (row) => `Anmodning om redegørelse fra ${centerName(row)} slettet.`,
+  opinion: () => 'Udtalelse slettet.',
+  recommendation: () => 'Anbefaling slettet.',
+  meeting: (row) => `Møde ${danishDateTime(row.heldAt)} slettet.`,
+  notification: () => 'Udsendelse slettet.',
+};
+
+/** The events of one write of a journaled content type (none for a write that changed nothing). */
+export function describeWrite(write: Write): DescribedEvent[] {
+  const subjectType = JOURNALED[write.uid];
+  const row = write.after ?? write.before;
+  if (!subjectType || !row) return [];
+  const subject = { subjectType, subjectDocumentId: row.documentId as string };
+  if (write.action === 'delete') return [{ kind: 'deleted', summary: deletedSummary[subjectType](row), changes: null, ...subject }];
+  const changes = diffRows(write.attributes, write.before, write.after!, write.written);
+  if (write.action === 'update' && !Object.keys(changes).length && (write.after!.linkVersion ?? 1) === (write.before?.linkVersion ?? 1)) return [];
+  const describe = { complaint: complaintEvents, statement_request: statementRequestEvents, opinion: opinionEvents, recommendation: recommendationEvents, meeting: meetingEvents }[subjectType as Exclude<SubjectType, 'notification'>];
+  return describe(write, changes, subject);
+}
+
+/** The case (complaint row) a journaled row belongs to, if any. */
+export function caseOf(uid: string, row: Row | null): { id: number; caseNumber: string | null } | null {
+  if (!row) return null;
+  const complaint = uid === COMPLAINT ? row : uid === RECOMMENDATION ? row.opinion?.complaint : row.complaint;
+  return complaint?.id ? { id: complaint.id, caseNumber: complaint.caseNumber ?? null } : null;
+}

@@ -1,0 +1,11 @@
+/**
+ * The case journal (api::case-event.case-event): what happened in each case and who saw it.
+ * Public surface for other modules; see model.ts for the event kinds and the `changes` shape.
+ */
+export { withJournal } from './middleware';
+export { recordNotifications } from './notifications';
+export { appendEvents, appendOnce, guardJournalQueries, type NewEvent } from './writer';
+export { currentActor, runAs, SYSTEM } from './actor';
+export { backfillCreatedEvents } from './backfill';
+export { caseTimeline, caseTimelineCsv } from './timeline';
+export * from './model';

@@ -1,0 +1,67 @@
+/**
+ * The journal's part of the one Document Service middleware (hooks/case-rules.ts wraps its rules
+ * with withJournal): every create, update and delete of case data, from any path, is journaled in
+ * the same transaction as the write (a refused or rolled-back write leaves no event); an admin
+ * user's opening of a case is recorded; and no Document Service call may write the journal.
+ */
+import type { Core } from '@strapi/strapi';
+import { caseOf, COMPLAINT, describeWrite, JOURNALED } from './describe';
+import { CASE_EVENT } from './model';
+import { recordNotifications } from './notifications';
+import { recordOpened } from './reads';
+import { attributesOf, loadRow } from './rows';
+import { appendEvents, refusal } from './writer';
+
+type Context = { uid: string; action: string; params: any };
+type Middleware = (ctx: Context, next: () => Promise<any>) => Promise<any>;
+
+const NOTIFICATION = 'api::notification.notification';
+const WRITES = new Set(['create', 'update', 'delete']);
+const JOURNAL_WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
+
+async function journalWrite(strapi: Core.Strapi, ctx: Context, inner: () => Promise<any>) {
+  const action = ctx.action as 'create' | 'update' | 'delete';
+  return strapi.db.transaction(async () => {
+    const documentId: string | undefined = ctx.params?.documentId;
+    const before = action !== 'create' && documentId ? await loadRow(strapi, ctx.uid, { documentId }) : null;
+    const result = await inner();
+    const afterId = result?.documentId ?? documentId;
+    const after = action !== 'delete' && afterId ? await loadRow(strapi, ctx.uid, { documentId: afterId }) : null;
+    if (action !== 'create' && !before) return result;
+    // The rules add what they derive to the data, so its keys are everything this write set.
+    const written = action === 'update' ? Object.keys(ctx.params?.data ?? {}) : undefined;
+    const described = describeWrite({ uid: ctx.uid, action, attributes: attributesOf(strapi, ctx.uid), before, after, written });
+    // A deleted case cannot be linked to; its events keep the case number.
+    const kase = action === 'delete' && ctx.uid === COMPLAINT ? null : caseOf(ctx.uid, after ?? before);
+    await appendEvents(strapi, described.map((event) => ({
+      ...event,
+      complaintId: kase?.id ?? null,
+      caseNumber: kase?.caseNumber ?? caseOf(ctx.uid, before)?.caseNumber ?? null,
+      // A case's creation is recorded once, also against the backfill of existing cases (backfill.ts).
+      dedupeKey: event.kind === 'created' && kase ? `created:${kase.id}` : null,
+    })));
+    return result;
+  });
+}
+
+/** Wraps the case-rules middleware with the journal. */
+export function withJournal(strapi: Core.Strapi, rules: Middleware): Middleware {
+  return async (ctx, next) => {
+    if (ctx.uid === CASE_EVENT && JOURNAL_WRITES.has(ctx.action)) throw refusal();
+    if (JOURNALED[ctx.uid] && WRITES.has(ctx.action)) return journalWrite(strapi, ctx, () => rules(ctx, next));
+    if (JOURNALED[ctx.uid] && ctx.action === 'findOne') {
+      const result = await rules(ctx, next);
+      await recordOpened(strapi, ctx.uid, result);
+      return result;
+    }
+    if (ctx.uid === NOTIFICATION && ctx.action === 'create') {
+      // Outbox rows written through the Document Service instead of the outbox writer.
+      return strapi.db.transaction(async () => {
+        const result = await rules(ctx, next);
+        if (result?.id) await recordNotifications(strapi, { id: result.id }, 'notification_planned');
+        return result;
+      });
+    }
+    return rules(ctx, next);
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Journal events of the outbox (api::notification.notification): an e-mail planned, sent, failed
+ * or cancelled, on the case it belongs to. The recipient's address and delivery errors are never
+ * copied (they may be the citizen's); the summary says whom the e-mail is for in words.
+ */
+import type { Core } from '@strapi/strapi';
+import { municipality } from '@borgerraadgiver/config';
+import { danishDateTime } from './describe';
+import type { Changes, EventKind } from './model';
+import { appendEvents, type NewEvent } from './writer';
+
+const NOTIFICATION = 'api::notification.notification';
+const CASE = { select: ['id', 'documentId', 'caseNumber'] };
+
+type NotificationEvent = Extract<EventKind, 'notification_planned' | 'notification_sent' | 'notification_failed' | 'notification_cancelled'>;
+
+const what: Record<string, string> = {
+  statement_request: 'anmodning om redegørelse',
+  statement_reminder: 'påmindelse om redegørelse',
+  statement_overdue: 'rykker for redegørelse',
+  statement_escalation: 'rykker for redegørelse',
+  statement_received: 'besked om modtaget redegørelse',
+  opinion_followup: 'opfølgning på udtalelse',
+  complaint_receipt: 'kvittering for henvendelsen',
+};
+
+function recipientInWords(row: any): string {
+  const center = row.statementRequest?.center?.name ?? 'centret';
+  switch (row.kind) {
+    case 'statement_escalation': return `centerchefen for ${center}`;
+    case 'statement_received': return 'borgerrådgiveren';
+    case 'opinion_followup': return String(row.recipient).toLowerCase() === municipality.email.toLowerCase() ? 'borgerrådgiveren' : 'modtageren af udtalelsen';
+    case 'complaint_receipt': return 'borgeren';
+    default: return center;
+  }
+}
+
+function summary(row: any, kind: NotificationEvent, now: Date): string {
+  const mail = `${row.kind === 'statement_request' && row.subject === 'Nyt link' ? 'nyt link til redegørelsen' : what[row.kind] ?? row.kind} til ${recipientInWords(row)}`;
+  switch (kind) {
+    case 'notification_planned':
+      return new Date(row.notBefore).getTime() <= now.getTime() + 60_000
+        ? `E-mail sendes: ${mail}.`
+        : `E-mail planlagt: ${mail}, ${danishDateTime(row.notBefore)}.`;
+    case 'notification_sent': return `E-mail sendt: ${mail}.`;
+    case 'notification_failed': return `E-mail kunne ikke sendes: ${mail}.`;
+    case 'notification_cancelled': {
+      const reason = String(row.statusNote ?? '').replace(/^Annulleret( ved afsendelse)?:\s*/, '');
+      return `E-mail annulleret: ${mail}${reason ? ` – ${reason.replace(/\.$/, '')}` : ''}.`;
+    }
+  }
+}
+
+const statusBefore: Record<NotificationEvent, string | null> = {
+  notification_planned: null,
+  notification_sent: 'sending',
+  notification_failed: 'sending',
+  notification_cancelled: 'planned',
+};
+
+/**
+ * Appends one event per outbox row matching `where` (in the current transaction). Rows of no case
+ * and no opinion (report reminders, ongoing-status notices) are not case history and are skipped.
+ */
+export async function recordNotifications(strapi: Core.Strapi, where: Record<string, unknown>, kind: NotificationEvent): Promise<void> {
+  const rows: any[] = await strapi.db.query(NOTIFICATION).findMany({
+    where,
+    populate: {
+      statementRequest: { select: ['id', 'documentId'], populate: { complaint: CASE, center: { select: ['name'] } } },
+      opinion: { select: ['id', 'documentId'], populate: { complaint: CASE } },
+      complaint: CASE,
+    },
+    orderBy: { id: 'asc' },
+  });
+  const now = new Date();
+  const events: NewEvent[] = rows
+    .filter((row) => row.statementRequest || row.opinion || row.complaint)
+    .map((row) => {
+      const complaint = row.complaint ?? row.statementRequest?.complaint ?? row.opinion?.complaint ?? null;
+      const changes: Changes = { deliveryStatus: { from: statusBefore[kind], to: row.deliveryStatus } };
+      if (kind === 'notification_planned') {
+        changes.kind = { from: null, to: row.kind };
+        changes.notBefore = { from: null, to: new Date(row.notBefore).toISOString() };
+      }
+      return {
+        kind,
+        complaintId: complaint?.id ?? null,
+        caseNumber: complaint?.caseNumber ?? null,
+        summary: summary(row, kind, now),
+        changes,
+        subjectType: 'notification',
+        subjectDocumentId: row.documentId,
+      };
+    });
+  await appendEvents(strapi, events);
+}

@@ -1,0 +1,139 @@
+/**
+ * A case's journal as the advisor reads it: the timeline side panel (newest first) and its CSV
+ * export. Values in `changes` are shown with their Danish labels.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import {
+  categories,
+  channels,
+  complainantKinds,
+  complaintStatuses,
+  identities,
+  meetingRoles,
+  opinionKinds,
+  opinionOutcomes,
+  outOfScopeReasons,
+  purposes,
+  recommendationFollowUps,
+  statementRequestStatuses,
+  TIME_ZONE,
+} from '@borgerraadgiver/config';
+import { DateTime } from 'luxon';
+import { toCsv } from '../reports/csv';
+import { danishDate, danishDateTime, fieldLabel } from './describe';
+import { actorTypeLabels, CASE_EVENT, kindLabels, subjectTypeLabels, subjectUids, type Changes, type ChangeValue, type TimelineEvent } from './model';
+import { appendEvents } from './writer';
+import type { Actor } from './model';
+
+const COMPLAINT = 'api::complaint.complaint';
+
+const deliveryStatuses = { planned: 'planlagt', sending: 'sendes', sent: 'sendt', cancelled: 'annulleret', failed: 'fejlet' };
+const notificationKinds = {
+  statement_request: 'Anmodning om redegørelse',
+  statement_reminder: 'Påmindelse',
+  statement_overdue: 'Rykker',
+  statement_escalation: 'Rykker til centerchef',
+  statement_received: 'Besked om modtaget redegørelse',
+  opinion_followup: 'Opfølgning på udtalelse',
+  complaint_receipt: 'Kvittering',
+};
+
+/** Danish labels of the enumerations, by field name (the same name means the same vocabulary). */
+const valueLabels: Record<string, Record<string, string>> = {
+  caseStatus: complaintStatuses,
+  channel: channels,
+  purpose: purposes,
+  category: categories,
+  complainantKind: complainantKinds,
+  identity: identities,
+  outOfScopeReason: outOfScopeReasons,
+  requestStatus: statementRequestStatuses,
+  outcome: opinionOutcomes,
+  followUpStatus: recommendationFollowUps,
+  role: meetingRoles,
+  deliveryStatus: deliveryStatuses,
+};
+const subjectValueLabels: Record<string, Record<string, Record<string, string>>> = {
+  opinion: { kind: opinionKinds },
+  notification: { kind: notificationKinds },
+};
+const notificationFieldLabels: Record<string, string> = { deliveryStatus: 'Status', kind: 'E-mail', notBefore: 'Afsendes' };
+
+function shown(field: string, value: ChangeValue, subjectType: string | null): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+  if (typeof value === 'object') return value.label ?? value.documentId;
+  if (typeof value === 'string') {
+    const labels = subjectValueLabels[subjectType ?? '']?.[field] ?? valueLabels[field];
+    if (labels?.[value]) return labels[value];
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return danishDate(DateTime.fromISO(value, { zone: TIME_ZONE }).toJSDate());
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return danishDateTime(value);
+  }
+  return String(value);
+}
+
+/** One line per changed field: "Status: Modtaget → Visitation", "E-mail: ændret". */
+export function changeLines(subjectType: string | null, changes: Changes | null): string[] {
+  if (!changes) return [];
+  const uid = subjectType ? subjectUids[subjectType as keyof typeof subjectUids] : COMPLAINT;
+  return Object.entries(changes).map(([field, change]) => {
+    const label = subjectType === 'notification' ? notificationFieldLabels[field] ?? field : fieldLabel(uid, field);
+    if (!('to' in change)) return `${label}: ændret`;
+    return change.from === null ? `${label}: ${shown(field, change.to, subjectType)}` : `${label}: ${shown(field, change.from, subjectType)} → ${shown(field, change.to, subjectType)}`;
+  });
+}
+
+export interface TimelineFilter {
+  /** Only reads ("Hvem har set sagen"). */
+  readsOnly?: boolean;
+}
+
+/** The case's events, newest first; null when there is no such case. */
+export async function caseTimeline(strapi: Core.Strapi, documentId: string, filter: TimelineFilter = {}) {
+  const complaint = await strapi.db.query(COMPLAINT as UID.ContentType).findOne({ where: { documentId }, select: ['id', 'caseNumber'] });
+  if (!complaint) return null;
+  const rows = await strapi.db.query(CASE_EVENT as UID.ContentType).findMany({
+    where: { complaint: { id: complaint.id }, ...(filter.readsOnly ? { kind: 'opened' } : {}) },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+  });
+  const events: (TimelineEvent & { details: string[] })[] = rows.map((row: any) => ({
+    documentId: row.documentId,
+    at: new Date(row.at).toISOString(),
+    kind: row.kind,
+    actorType: row.actorType,
+    actorName: row.actorName ?? null,
+    actorId: row.actorId ?? null,
+    summary: row.summary ?? null,
+    changes: row.changes ?? null,
+    subjectType: row.subjectType ?? null,
+    subjectDocumentId: row.subjectDocumentId ?? null,
+    details: changeLines(row.subjectType ?? null, row.changes ?? null),
+  }));
+  return { complaint: { id: complaint.id as number, caseNumber: (complaint.caseNumber as string | null) ?? null }, events };
+}
+
+/** The case's journal as CSV (Danish spreadsheets); the export itself is journaled. */
+export async function caseTimelineCsv(strapi: Core.Strapi, documentId: string, actor: Actor) {
+  const timeline = await caseTimeline(strapi, documentId);
+  if (!timeline) return null;
+  await appendEvents(strapi, [{
+    kind: 'exported',
+    complaintId: timeline.complaint.id,
+    caseNumber: timeline.complaint.caseNumber,
+    summary: 'Sagens journal eksporteret som CSV.',
+    subjectType: 'complaint',
+    subjectDocumentId: documentId,
+    actor,
+  }]);
+  const header = ['Tidspunkt', 'Hændelse', 'Beskrivelse', 'Aktør', 'Aktørtype', 'Vedrører', 'Ændringer'];
+  const rows = timeline.events.map((event) => [
+    DateTime.fromISO(event.at, { zone: TIME_ZONE }).toFormat('yyyy-MM-dd HH:mm:ss'),
+    kindLabels[event.kind] ?? event.kind,
+    event.summary,
+    event.actorName,
+    actorTypeLabels[event.actorType] ?? event.actorType,
+    event.subjectType ? subjectTypeLabels[event.subjectType] : null,
+    event.details.join('; '),
+  ]);
+  return { filename: `journal-${timeline.complaint.caseNumber ?? documentId}.csv`, csv: toCsv([header, ...rows]) };
+}
