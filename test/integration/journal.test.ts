@@ -24,7 +24,7 @@ beforeAll(async () => {
   app = await startStrapi({ OUTBOX_WORKER_TOKEN: workerToken, PUBLIC_COMPLAINT_RATE_LIMIT: '1000', PUBLIC_STATEMENT_RATE_LIMIT: '1000' });
   const center: any = await docs('api::center.center').create({ data: { name: 'Center for Journaltest', email: 'leder.journal@example.org', chiefEmail: 'chef.journal@example.org' } } as never);
   centerId = center.documentId;
-});
+}, 300_000); // A fresh PostgreSQL schema takes minutes on a loaded machine.
 afterAll(async () => {
   await app?.stop();
 });

@@ -171,6 +171,26 @@ export const layouts: Record<string, TypeLayout> = {
       active: ['Slået til', 'Rækken gælder kun i fristberegningen, når den er slået til.'],
     },
   },
+  // The case journal: read-only everywhere (the system writes it; see journal/writer.ts).
+  'api::case-event.case-event': {
+    mainField: 'summary',
+    sort: ['at', 'DESC'],
+    list: ['at', 'caseNumber', 'kind', 'summary', 'actorName', 'actorType'],
+    readOnly: ['complaint', 'caseNumber', 'at', 'actorType', 'actorName', 'actorId', 'kind', 'changes', 'summary', 'subjectType', 'subjectDocumentId'],
+    labels: {
+      complaint: 'Henvendelse',
+      caseNumber: 'Sagsnummer',
+      at: 'Tidspunkt',
+      actorType: 'Aktørtype',
+      actorName: 'Aktør',
+      actorId: 'Bruger-id',
+      kind: 'Hændelse',
+      changes: ['Ændringer', 'Felt for felt: fra → til. Identitet, kontaktoplysninger og fritekst står kun som ændret.'],
+      summary: 'Beskrivelse',
+      subjectType: 'Vedrører',
+      subjectDocumentId: 'Dokument-id',
+    },
+  },
 };
 
 /** The Danish label of each field of a content type, as the admin shows it (also used by the access export). */
