@@ -10,6 +10,7 @@ import { seedBaseData } from './seed/base-data';
 import { seedSiteContent } from './seed/site-content';
 import { usePrivateStorage } from './documents/storage';
 import { closeRateLimiters } from '@borgerraadgiver/config';
+import { registerJournal, startJournal } from './journal';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,12 +22,15 @@ export default {
     // 2. The case rules: check every create and update of case data, fill in the derived fields
     //    (case number, deadlines) and write, all in one transaction.
     registerCaseRules(strapi);
+    // The case journal is written from the case-rules middleware; this refuses every other writer.
+    registerJournal(strapi);
     // Case documents never go to the public folder (after the upload plugin's own register).
     usePrivateStorage(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await startOutbox(strapi);
+    await startJournal(strapi);
     await seedBaseData(strapi);
     await seedSiteContent(strapi);
     await startReports(strapi);

@@ -4,8 +4,9 @@
  */
 export { withJournal } from './middleware';
 export { recordNotifications } from './notifications';
-export { appendEvents, appendOnce, guardJournalQueries, type NewEvent } from './writer';
+export { appendEvents, appendOnce, type NewEvent } from './writer';
 export { currentActor, runAs, SYSTEM } from './actor';
 export { backfillCreatedEvents } from './backfill';
+export { registerJournal, startJournal } from './lifecycle';
 export { caseTimeline, caseTimelineCsv } from './timeline';
 export * from './model';

@@ -1,4 +1,4 @@
-/** Admin-only: a case's journal for the timeline side panel, and its CSV export (routes in ../index.ts). */
+/** Admin-only: a case's journal for the timeline side panel, and its CSV export (routes in journal/lifecycle.ts). */
 import type { Core } from '@strapi/strapi';
 import { currentAdmin } from '../../../journal/actor';
 import { CASE_EVENT } from '../../../journal/model';

@@ -1,0 +1,27 @@
+/**
+ * Wiring of the journal into Strapi (called from src/index.ts): the query-level guard at
+ * register; the admin routes of the timeline panel and the backfill of cases registered before
+ * the journal at bootstrap. The Document Service part is hooked into the case-rules middleware.
+ */
+import type { Core } from '@strapi/strapi';
+import { backfillCreatedEvents } from './backfill';
+import { guardJournalQueries } from './writer';
+
+const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
+
+export function registerJournal(strapi: Core.Strapi) {
+  guardJournalQueries(strapi);
+}
+
+export async function startJournal(strapi: Core.Strapi) {
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/case-journal',
+    routes: [
+      { method: 'GET', path: '/:documentId', handler: 'api::case-event.timeline.find', config: ADMIN_ONLY },
+      { method: 'GET', path: '/:documentId/csv', handler: 'api::case-event.timeline.csv', config: ADMIN_ONLY },
+    ],
+  } as any);
+  const written = await backfillCreatedEvents(strapi);
+  if (written) strapi.log.info(`journal: recorded the creation of ${written} case(s) registered before the journal`);
+}
