@@ -9,6 +9,7 @@
  *   npm run bench:journal
  */
 import { spawnSync } from 'child_process';
+import { createRequire } from 'module';
 import path from 'path';
 import { performance } from 'perf_hooks';
 
@@ -30,7 +31,8 @@ async function runOne(client: 'sqlite' | 'postgres', journal: boolean) {
   process.env.LOG_LEVEL = 'error';
   if (!journal) {
     // Before Strapi loads: the case-rules middleware then registers the rules without the journal.
-    const middleware = require('../cms/dist/src/journal/middleware');
+    // The compiled module Strapi loads (CommonJS), so the replacement is what it registers.
+    const middleware = createRequire(__filename)('../cms/dist/src/journal/middleware');
     middleware.withJournal = (_strapi: unknown, rules: unknown) => rules;
   }
   const { startStrapi } = await import('../test/helpers/strapi');
