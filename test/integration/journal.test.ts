@@ -168,7 +168,8 @@ describe('each write path gives exactly its events', () => {
     const meeting: any = await docs('api::meeting.meeting').create({ data: { complaint: c.documentId, heldAt: '2026-03-02T09:30:00.000Z', role: 'bisidder', place: 'Hjemme hos Bodil Identitetsen' } } as never);
     await docs('api::meeting.meeting').delete({ documentId: meeting.documentId } as never);
 
-    const events = await eventsOf(c.id);
+    // The opinion's letters plan e-mails after their own commit; those are journaled as well, in between.
+    const events = (await eventsOf(c.id)).filter((e) => !e.kind.startsWith('notification_'));
     expect(kinds(events)).toEqual(['created', 'opinion_issued', 'opinion_changed', 'recommendation_added', 'recommendation_followup', 'meeting_registered', 'deleted']);
     expect(events[1].summary).toBe('Udtalelse afgivet: Henstilling.');
     expect(events[2].changes).toEqual({ outcome: { from: 'henstilling', to: 'kritik' } });
