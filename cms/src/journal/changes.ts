@@ -7,7 +7,7 @@
  * without their values: they may name or describe the citizen, and an anonymisation must be
  * complete by changing the case rows alone.
  */
-import { citizenIdentityFields } from '../seed/roles';
+import { citizenIdentityFields } from '../rules/personal-data';
 import type { ChangeValue, Changes, FieldChange, RelationValue } from './model';
 
 export interface AttributeDefinition {
@@ -45,7 +45,7 @@ export function relationFields(attributes: Attributes): string[] {
 }
 
 export function isRedacted(name: string, attribute: AttributeDefinition): boolean {
-  return citizenIdentityFields.includes(name) || (attribute.type !== 'relation' && !VALUE_TYPES.has(attribute.type));
+  return (citizenIdentityFields as readonly string[]).includes(name) || (attribute.type !== 'relation' && !VALUE_TYPES.has(attribute.type));
 }
 
 function relationValue(value: unknown): RelationValue {
