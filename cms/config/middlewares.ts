@@ -1,14 +1,17 @@
 export default [
   'global::request-log',
   'strapi::errors',
+  'global::error-response',
   'global::database-unavailable',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  { name: 'strapi::body', config: { jsonLimit: '256kb', formLimit: '256kb', textLimit: '256kb' } },
+  // Room for the admin's longest documents (an opinion's texts together); the public endpoints keep their own, smaller limit.
+  { name: 'strapi::body', config: { jsonLimit: '2mb', formLimit: '256kb', textLimit: '256kb' } },
   'strapi::session',
   'strapi::favicon',
   'global::case-files',
   'strapi::public',
+  'global::bulk-delete-guard',
 ];

@@ -6,6 +6,8 @@ import { registerOutboxMiddleware, startOutbox, stopOutbox } from './outbox';
 import { startPrivacy } from './privacy';
 import { startReports, stopReports } from './reports';
 import { registerCaseRules } from './rules-middleware';
+import { applyTextLimits } from './input/limits';
+import { registerInputBoundary } from './input/boundary';
 import { seedBaseData } from './seed/base-data';
 import { seedSiteContent } from './seed/site-content';
 import { usePrivateStorage } from './documents/storage';
@@ -14,7 +16,12 @@ import { registerJournal, startJournal } from './journal';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The text limits of config on the content types, before anything validates.
+    applyTextLimits(strapi);
     // Document Service middlewares run in the order they are registered, the first outermost.
+    // 0. The input boundary: normalises what is written, refuses orphaning deletes and unreadable
+    //    search fields, and turns what Strapi or the database refuses into Danish 400s.
+    registerInputBoundary(strapi);
     // 1. The outbox: refuses admin writes to its read-only types, and plans, re-plans or cancels
     //    notification rows after the inner write returns, inside the same transaction, so nothing
     //    is planned for a write that the rules reject.

@@ -9,3 +9,5 @@ export * from './citizen';
 export * from './cpr';
 export * from './privacy';
 export * from './rate-limit';
+export * from './limits';
+export * from './text';

@@ -17,11 +17,11 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 const complaintFields = { purpose: 'klage', center: 'ved ikke', eventDate: '2026-03-14', description: 'Ingen svar', contactedCenter: 'ja', identity: 'named', citizenName: 'Anna', citizenEmail: 'anna@example.dk', consent: 'ja' };
 
 function complaintDeps(result: SubmitResult | Error, allow = true) {
-  const calls: { payload: Record<string, unknown>; ip: string }[] = [];
+  const calls: { payload: Record<string, unknown>; key: string; ip: string }[] = [];
   const deps: ComplaintPostDeps = {
     allow: () => allow,
-    submit: async (payload, ip) => {
-      calls.push({ payload, ip });
+    submit: async (payload, key, ip) => {
+      calls.push({ payload, key, ip });
       if (result instanceof Error) throw result;
       return result;
     },
@@ -36,6 +36,7 @@ describe('a POST of the complaint form', () => {
     expect(outcome).toEqual({ kind: 'received', receipt: { caseNumber: '2026-0007', emailGiven: true } });
     expect(calls).toHaveLength(1);
     expect(calls[0].ip).toBe('203.0.113.7');
+    expect(calls[0].key).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(calls[0].payload).toMatchObject({ purpose: 'klage', center: 'ved ikke', formalComplaintToUnit: true, identity: 'named', complainantKind: 'citizen', consent: true });
   });
 
@@ -47,23 +48,24 @@ describe('a POST of the complaint form', () => {
 
   test.each`
     case                        | body                                          | allow    | result                                                          | status | problemTitle                                      | general
-    ${'too large'}              | ${null}                                       | ${true}  | ${{ ok: true, caseNumber: '2026-0001' }}                        | ${413} | ${'Formularen kunne ikke sendes'}                 | ${[]}
+    ${'too large'}              | ${{ status: 413 }}                            | ${true}  | ${{ ok: true, caseNumber: '2026-0001' }}                        | ${413} | ${'Formularen kunne ikke sendes'}                 | ${[]}
+    ${'not a form'}             | ${{ status: 415 }}                            | ${true}  | ${{ ok: true, caseNumber: '2026-0001' }}                        | ${415} | ${'Formularen kunne ikke læses'}                  | ${[]}
     ${'too many from this IP'}  | ${complaintFields}                            | ${false} | ${{ ok: true, caseNumber: '2026-0001' }}                        | ${429} | ${'Vent lidt, før du prøver igen'}                | ${[]}
     ${'the honeypot filled'}    | ${{ ...complaintFields, [HONEYPOT]: 'spam' }} | ${true}  | ${{ ok: true, caseNumber: '2026-0001' }}                        | ${400} | ${undefined}                                      | ${[expect.stringContaining('Lad dette felt stå tomt')]}
     ${'the CMS rate-limits'}    | ${complaintFields}                            | ${true}  | ${{ ok: false, kind: 'rate-limited' }}                          | ${429} | ${'Vent lidt, før du prøver igen'}                | ${[]}
     ${'the CMS is unreachable'} | ${complaintFields}                            | ${true}  | ${new CmsUnavailableError('complaint')}                         | ${503} | ${'Vi kan ikke modtage din henvendelse lige nu'}  | ${[]}
   `('$case → $status, nothing typed is lost', async ({ body, allow, result, status, problemTitle, general }) => {
     const { deps, calls } = complaintDeps(result, allow);
-    const outcome = await handleComplaintPost(body && form(body), 'ip', contact, deps);
+    const outcome = await handleComplaintPost(body.status ? body : form(body), 'ip', contact, deps);
     expect(outcome.kind).toBe('form');
     if (outcome.kind !== 'form') return;
     expect(outcome.status).toBe(status);
     expect(outcome.problem?.title).toBe(problemTitle);
     expect(outcome.general).toEqual(general);
-    if (body) expect(outcome.values.description).toBe('Ingen svar');
+    if (!body.status) expect(outcome.values.description).toBe('Ingen svar');
     if (status === 429 || status === 503) expect(outcome.problem?.message).toContain(contact.contactPhone);
     if (status === 503) expect(outcome.problem?.message).toContain(contact.contactEmail);
-    expect(calls.length).toBe(status === 413 || status === 400 || !allow ? 0 : 1);
+    expect(calls.length).toBe(status === 413 || status === 415 || status === 400 || !allow ? 0 : 1);
   });
 
   test("the CMS's field errors go to their fields; others become general messages", async () => {
@@ -103,7 +105,8 @@ describe('a POST of the statement form', () => {
 
   test.each`
     case                             | body                          | allow    | result                                                                              | status       | errors                                             | problem                               | alreadyAnswered
-    ${'too large'}                   | ${null}                       | ${true}  | ${{ ok: true }}                                                                     | ${413}       | ${{}}                                              | ${'Redegørelsen kunne ikke sendes'}   | ${false}
+    ${'too large'}                   | ${{ status: 413 }}            | ${true}  | ${{ ok: true }}                                                                     | ${413}       | ${{}}                                              | ${'Redegørelsen kunne ikke sendes'}   | ${false}
+    ${'not a form'}                  | ${{ status: 415 }}            | ${true}  | ${{ ok: true }}                                                                     | ${415}       | ${{}}                                              | ${'Redegørelsen kunne ikke læses'}    | ${false}
     ${'empty fields'}                | ${{ text: ' ' }}              | ${true}  | ${{ ok: true }}                                                                     | ${400}       | ${{ text: 'Skriv redegørelsen.', respondentName: 'Skriv dit navn.' }} | ${undefined} | ${false}
     ${'too many from this IP'}       | ${filled}                     | ${false} | ${{ ok: true }}                                                                     | ${429}       | ${{}}                                              | ${'Vent lidt, før du prøver igen'}    | ${false}
     ${'a field error from the CMS'}  | ${filled}                     | ${true}  | ${{ ok: false, kind: 'invalid', errors: [{ field: 'text', message: 'For lang.' }] }} | ${400}       | ${{ text: 'For lang.' }}                           | ${undefined}                          | ${false}
@@ -113,13 +116,13 @@ describe('a POST of the statement form', () => {
     ${'the CMS is unreachable'}      | ${filled}                     | ${true}  | ${new CmsUnavailableError('statement')}                                             | ${503}       | ${{}}                                              | ${'Redegørelsen er ikke sendt'}       | ${false}
   `('$case → $status', async ({ body, allow, result, status, errors, problem, alreadyAnswered }) => {
     const { deps } = statementDeps(result, allow);
-    const outcome = await handleStatementPost('tok', body && form(body), 'ip', contact.contactEmail, deps);
+    const outcome = await handleStatementPost('tok', body.status ? body : form(body), 'ip', contact.contactEmail, deps);
     expect(outcome.sent).toBe(false);
     expect(outcome.status).toBe(status);
     expect(outcome.errors).toEqual(errors);
     expect(outcome.problem?.title).toBe(problem);
     expect(outcome.alreadyAnswered).toBe(alreadyAnswered);
-    if (body?.respondentName) expect(outcome.values.respondentName).toBe(body.respondentName);
+    if (body.respondentName) expect(outcome.values.respondentName).toBe(body.respondentName);
   });
 
   test.each`
@@ -160,4 +163,16 @@ test.each`
   ${'h'}       | ${'e'}       | ${'f-x-hint f-x-error'}
 `('a control with hint $hint and error $error is described by $ids', ({ hint, error, ids }) => {
   expect(describedBy('f-x', hint, error)).toBe(ids);
+});
+
+test("the form's submission key goes to the CMS with every send and comes back with the form", async () => {
+  const { deps, calls } = complaintDeps({ ok: false, kind: 'invalid', errors: [{ field: 'citizenEmail', message: 'Ugyldig e-mail.' }] });
+  const key = 'Abcdefghijklmnopqrstuv';
+  const first = await handleComplaintPost(form({ ...complaintFields, submissionKey: key }), 'ip', contact, deps);
+  const again = await handleComplaintPost(form({ ...complaintFields, submissionKey: key }), 'ip', contact, deps);
+  expect(calls.map((call) => call.key)).toEqual([key, key]);
+  expect(first.kind === 'form' && first.submissionKey).toBe(key);
+  expect(again.kind === 'form' && again.submissionKey).toBe(key);
+  const forged = await handleComplaintPost(form({ ...complaintFields, submissionKey: 'kort' }), 'ip', contact, deps);
+  expect(forged.kind === 'form' && forged.submissionKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
 });

@@ -12,7 +12,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { CITIZEN_LINK_KINDS, citizenStatusTexts, endOfPeriod, LETTER_LINK_KINDS, LINK_KINDS, loadDocumentSettings, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type ComplaintStatus, type OutboxMessage } from '@borgerraadgiver/config';
+import { CITIZEN_LINK_KINDS, MAX_STRING_LENGTH, citizenStatusTexts, endOfPeriod, LETTER_LINK_KINDS, LINK_KINDS, loadDocumentSettings, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type ComplaintStatus, type OutboxMessage } from '@borgerraadgiver/config';
 import { citizenLink, letterLink, mintToken, statementLink } from './token';
 import { dueVersionOf, isOpen, linkExpiresAt, opinionVersionOf } from './schedule';
 import { insertRows, NOTIFICATION, policy } from './writer';
@@ -162,7 +162,7 @@ async function planAfterSent(strapi: Core.Strapi, documentId: string, now: Date)
 async function recordResult(strapi: Core.Strapi, documentId: string, result: SendReport, now: Date): Promise<boolean> {
   const data = result.ok
     ? // lastError stays: with attempts > 1 it tells the advisor why the e-mail needed another try.
-      { deliveryStatus: 'sent', sentAt: now.toISOString(), messageId: (result.messageId ?? '').slice(0, 300) || null, sendingSince: null, statusNote: null }
+      { deliveryStatus: 'sent', sentAt: now.toISOString(), messageId: (result.messageId ?? '').slice(0, MAX_STRING_LENGTH) || null, sendingSince: null, statusNote: null }
     : {
         deliveryStatus: result.final ? 'failed' : 'planned',
         lastError: String(result.error ?? 'ukendt fejl').slice(0, 2000),

@@ -26,6 +26,7 @@ import {
 import { nextCaseNumber } from '../db/case-number';
 import { changesRelation, relationTarget, type RelationRef } from './relations';
 import { CALENDAR_DAY, loadWorkingCalendar } from '../db/working-calendar';
+import { checkActiveCenter } from '../input/references';
 import { applyCaseDocumentRules } from './case-document';
 import { withJournal } from '../journal';
 
@@ -101,6 +102,7 @@ async function onStatementRequest(write: Write) {
   }
   const next: Data = { ...previous, ...data, complaint, center };
   const violations = checkStatementRequest(next, previous, context);
+  violations.push(...checkActiveCenter(center, !previous));
   if (previous) {
     violations.push(...checkFixedRelations({ complaint: previous.complaint?.id !== complaint?.id, center: previous.center?.id !== center?.id }));
   }

@@ -11,6 +11,8 @@ interface TypeLayout {
   readOnly?: string[];
 }
 
+const ACTIVE_LABEL: [string, string] = ['Aktiv', 'Et inaktivt center vises ikke i klageformularen og kan ikke få nye anmodninger, men bliver i rapporterne. Et center med sager kan ikke slettes.'];
+
 export const layouts: Record<string, TypeLayout> = {
   'api::complaint.complaint': {
     mainField: 'caseNumber',
@@ -103,6 +105,8 @@ export const layouts: Record<string, TypeLayout> = {
       recommendations: 'Anbefalinger',
       issuedAt: 'Afgivet',
       addressedTo: ['Stilet til', 'Generelle udtalelser stiles som udgangspunkt til Kommunaldirektøren.'],
+      withdrawnAt: ['Tilbagekaldt', 'En afgivet udtalelse slettes ikke; den tilbagekaldes med dato og begrundelse.'],
+      withdrawalReason: 'Begrundelse for tilbagekaldelse',
       feedbackRequested: ['Bed om tilbagemelding', 'Borgerrådgiveren vil gerne vide, om udtalelsen fører til ændringer.'],
       feedbackReceivedAt: 'Tilbagemelding modtaget',
       feedbackNote: 'Tilbagemelding',
@@ -147,7 +151,7 @@ export const layouts: Record<string, TypeLayout> = {
   'api::center.center': {
     mainField: 'name',
     sort: ['name', 'ASC'],
-    list: ['name', 'email', 'chiefEmail'],
+    list: ['name', 'email', 'chiefEmail', 'active'],
     readOnly: ['complaints'],
     labels: {
       name: 'Navn',
@@ -157,9 +161,10 @@ export const layouts: Record<string, TypeLayout> = {
       headName: 'Afdelingsleder',
       institutions: 'Institutioner',
       complaints: 'Henvendelser',
+      active: ACTIVE_LABEL,
     },
   },
-  'api::institution.institution': { mainField: 'name', sort: ['name', 'ASC'], list: ['name', 'center'], labels: { name: 'Navn', center: 'Center' } },
+  'api::institution.institution': { mainField: 'name', sort: ['name', 'ASC'], list: ['name', 'center', 'active'], labels: { name: 'Navn', center: 'Center', active: ACTIVE_LABEL } },
   'api::closing-day.closing-day': {
     mainField: 'name',
     sort: ['date', 'ASC'],
@@ -196,6 +201,12 @@ export const layouts: Record<string, TypeLayout> = {
 /** The Danish label of each field of a content type, as the admin shows it (also used by the access export). */
 export function fieldLabels(uid: string): Record<string, string> {
   return Object.fromEntries(Object.entries(layouts[uid]?.labels ?? {}).map(([field, entry]) => [field, Array.isArray(entry) ? entry[0] : entry]));
+}
+
+/** The Danish name of a field in quotes, for messages; "Feltet" when it has none. */
+export function fieldLabel(uid: string, field: string): string {
+  const label = fieldLabels(uid)[field];
+  return label ? `»${label}«` : 'Feltet';
 }
 
 const LAYOUT_VERSION = 5;

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { ensureCaseNumberCounter } from '../db/case-number';
 import { seedAdminLayouts } from './admin-layout';
+import { ensureSubmissionKeys } from '../api/public-complaint/idempotency';
 import { seedCenters, seedClosingDays } from './centers';
 import { closePublicApi, seedAdminRoles } from './roles';
 
 /** Idempotent first-start data; each step leaves what the advisor has edited alone. */
 export async function seedBaseData(strapi: Core.Strapi) {
   await ensureCaseNumberCounter(strapi);
+  await ensureSubmissionKeys(strapi);
   await seedAdminRoles(strapi);
   await closePublicApi(strapi);
   await seedCenters(strapi);

@@ -132,8 +132,26 @@ export type SubmitResult =
   | { ok: false; kind: 'invalid'; errors: FieldError[] }
   | { ok: false; kind: 'rate-limited' };
 
-export async function submitComplaint(data: Record<string, unknown>, clientIp?: string, files: File[] = []): Promise<SubmitResult> {
-  const { status, body } = await request('complaint', '/api/public/complaints', { method: 'POST', body: withFiles(data, files) }, clientIp);
+/** Pauses between the attempts of one submission, in milliseconds. */
+const SUBMIT_RETRY_DELAYS_MS = [500, 1_500];
+
+/**
+ * Sends the complaint with its submission key (SPEC §3). When the CMS cannot be reached, answers
+ * late or fails, the same key is sent again: an inquiry the CMS did register is then answered with
+ * its case number, and nothing is registered twice. Throws CmsUnavailableError after the last attempt.
+ */
+export async function submitComplaint(data: Record<string, unknown>, submissionKey: string, clientIp?: string, files: File[] = []): Promise<SubmitResult> {
+  const init = { method: 'POST', body: withFiles(data, files), headers: { 'idempotency-key': submissionKey } };
+  let response: CmsResponse | null = null;
+  for (let attempt = 0; !response; attempt++) {
+    try {
+      response = await request('complaint', '/api/public/complaints', init, clientIp);
+    } catch (error) {
+      if (!(error instanceof CmsUnavailableError) || attempt >= SUBMIT_RETRY_DELAYS_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, SUBMIT_RETRY_DELAYS_MS[attempt]));
+    }
+  }
+  const { status, body } = response;
   if (status === 201) return { ok: true, caseNumber: body?.data?.caseNumber ?? null };
   if (status === 429) return { ok: false, kind: 'rate-limited' };
   if (status === 400) return { ok: false, kind: 'invalid', errors: fieldErrors(body) };

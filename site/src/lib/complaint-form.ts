@@ -3,14 +3,17 @@
  * mapping the CMS's field errors back to the form and the outcome of a POST for the page. The CMS
  * validates; the site only maps.
  */
-import { containsCprNumber, cprMessages } from '@borgerraadgiver/config';
+import crypto from 'node:crypto';
+import { containsCprNumber, cprMessages, textLimits } from '@borgerraadgiver/config';
 import { CmsUnavailableError, submitComplaint, type FieldError, type SubmitResult } from './cms';
 import { WAIT_TITLE, type Problem } from './form-post';
 import { allowPost } from './rate-limit';
-import { filesOf } from './request-guard';
+import { filesOf, type FormRefusal } from './request-guard';
 import type { Receipt } from './receipt';
 
 export const HONEYPOT = 'website';
+/** The hidden one-time key of SPEC §3 that makes a repeated POST of the same form register one inquiry. */
+export const SUBMISSION_KEY = 'submissionKey';
 /** The center choice "Ved ikke": the advisor finds the center. */
 export const UNKNOWN_CENTER = 'ved ikke';
 
@@ -36,8 +39,8 @@ export type Field = (typeof FIELDS)[number];
 export type Values = Partial<Record<Field, string>>;
 export type Errors = Partial<Record<Field, string>>;
 
-/** Longest value kept per field, so a huge post cannot be echoed back into the page. */
-const MAX_LENGTH: Partial<Record<Field, number>> = { description: 25_000, citizenAddress: 1_000 };
+/** Longest value kept per field (a little over its limit, so the CMS can say by how much), so a huge post cannot be echoed back into the page. */
+const MAX_LENGTH: Partial<Record<Field, number>> = { description: textLimits.complaint.description + 5_000, citizenAddress: textLimits.complaint.citizenAddress + 500 };
 
 export function readValues(form: URLSearchParams): Values {
   const values: Values = {};
@@ -46,6 +49,15 @@ export function readValues(form: URLSearchParams): Values {
     if (value !== null) values[field] = value.replace(/\r\n?/g, '\n').slice(0, MAX_LENGTH[field] ?? 500);
   }
   return values;
+}
+
+/** A fresh submission key: 128 random bits, base64url. Made when the form is first shown. */
+export const newSubmissionKey = () => crypto.randomBytes(16).toString('base64url');
+
+/** The key the form was shown with; a fresh one when it is missing or malformed. */
+export function readSubmissionKey(form: URLSearchParams): string {
+  const key = form.get(SUBMISSION_KEY) ?? '';
+  return /^[A-Za-z0-9_-]{16,100}$/.test(key) ? key : newSubmissionKey();
 }
 
 export const honeypotFilled = (form: URLSearchParams) => (form.get(HONEYPOT) ?? '').trim() !== '';
@@ -110,10 +122,10 @@ export interface Contact {
 
 export type ComplaintPostOutcome =
   | { kind: 'received'; receipt: Receipt }
-  | { kind: 'form'; status: number; values: Values; errors: Errors; general: string[]; problem: Problem | null };
+  | { kind: 'form'; status: number; values: Values; errors: Errors; general: string[]; problem: Problem | null; submissionKey: string };
 
 export interface ComplaintPostDeps {
-  submit: (payload: Record<string, unknown>, clientIp: string, files?: File[]) => Promise<SubmitResult>;
+  submit: (payload: Record<string, unknown>, submissionKey: string, clientIp: string, files?: File[]) => Promise<SubmitResult>;
   /** False when this client has posted too often (SITE_FORM_RATE_LIMIT per 10 minutes). */
   allow: (clientIp: string) => boolean | Promise<boolean>;
 }
@@ -122,11 +134,13 @@ const defaultDeps: ComplaintPostDeps = { submit: submitComplaint, allow: allowPo
 
 /**
  * A POST of the complaint form: the receipt when the CMS has registered it, otherwise the form
- * again with every typed value, its HTTP status, the field errors and the problem. `form` is null
- * when the body was too large or not a form. Throws what the CMS client throws, except
- * CmsUnavailableError, which becomes a 503 with the advisor's phone and e-mail.
+ * again with every typed value, its HTTP status, the field errors, the problem and the submission
+ * key to send again with. `form` is a refusal when the body was too large or not a form. Throws
+ * what the CMS client throws, except CmsUnavailableError, which becomes a 503 with the advisor's
+ * phone and e-mail.
  */
-export async function handleComplaintPost(form: URLSearchParams | null, clientIp: string, contact: Contact, deps: ComplaintPostDeps = defaultDeps): Promise<ComplaintPostOutcome> {
+export async function handleComplaintPost(form: URLSearchParams | FormRefusal, clientIp: string, contact: Contact, deps: ComplaintPostDeps = defaultDeps): Promise<ComplaintPostOutcome> {
+  const submissionKey = form instanceof URLSearchParams ? readSubmissionKey(form) : newSubmissionKey();
   const answer = (status: number, parts: { values?: Values; errors?: Errors; general?: string[]; problem?: Problem }): ComplaintPostOutcome => ({
     kind: 'form',
     status,
@@ -134,8 +148,15 @@ export async function handleComplaintPost(form: URLSearchParams | null, clientIp
     errors: parts.errors ?? {},
     general: parts.general ?? [],
     problem: parts.problem ?? null,
+    submissionKey,
   });
-  if (!form) return answer(413, { problem: { title: 'Formularen kunne ikke sendes', message: 'Det, du har sendt, er for stort. Gør beskrivelsen kortere, og prøv igen.' } });
+  if (!(form instanceof URLSearchParams)) {
+    return answer(form.status, {
+      problem: form.status === 413
+        ? { title: 'Formularen kunne ikke sendes', message: `Det, du har sendt, er for stort. Beskrivelsen må højst være ${textLimits.complaint.description.toLocaleString('da-DK')} tegn. Gør den kortere, og prøv igen.` }
+        : { title: 'Formularen kunne ikke læses', message: 'Formularen blev sendt i et format, vi ikke kan læse. Udfyld og send formularen på denne side.' },
+    });
+  }
   const values = readValues(form);
   if (!(await deps.allow(clientIp))) {
     return answer(429, { values, problem: { title: WAIT_TITLE, message: `Der er sendt mange henvendelser fra din forbindelse på kort tid. Det, du har skrevet, står stadig nedenfor. Vent 10 minutter, og send igen – eller ring til borgerrådgiveren på ${contact.contactPhone}.` } });
@@ -144,7 +165,7 @@ export async function handleComplaintPost(form: URLSearchParams | null, clientIp
   const cpr = cprErrors(values);
   if (Object.keys(cpr).length) return answer(400, { values, errors: cpr });
   try {
-    const result = await deps.submit(toPayload(values), clientIp, filesOf(form));
+    const result = await deps.submit(toPayload(values), submissionKey, clientIp, filesOf(form));
     if (result.ok) return { kind: 'received', receipt: { caseNumber: result.caseNumber, emailGiven: !!values.citizenEmail?.trim() && values.identity !== 'anonymous' } };
     if (result.kind === 'rate-limited') {
       return answer(429, { values, problem: { title: WAIT_TITLE, message: `Borgerrådgiveren har modtaget mange henvendelser på kort tid. Det, du har skrevet, står stadig nedenfor. Prøv igen om 10 minutter – eller ring på ${contact.contactPhone}.` } });
@@ -156,7 +177,8 @@ export async function handleComplaintPost(form: URLSearchParams | null, clientIp
       values,
       problem: {
         title: 'Vi kan ikke modtage din henvendelse lige nu',
-        message: `Der er en teknisk fejl hos os, så din henvendelse er ikke sendt. Det, du har skrevet, står stadig i formularen nedenfor. Prøv at sende igen om lidt – eller ring til borgerrådgiveren på ${contact.contactPhone} eller skriv til ${contact.contactEmail}.`,
+        // The CMS may have registered it without our hearing back: sent again with the same key, it is not registered twice.
+        message: `Der er en teknisk fejl hos os, så vi kan ikke bekræfte, at din henvendelse er modtaget. Det, du har skrevet, står stadig i formularen nedenfor. Send den igen om lidt – den bliver ikke registreret to gange. Du kan også ringe til borgerrådgiveren på ${contact.contactPhone} eller skrive til ${contact.contactEmail}.`,
       },
     });
   }

@@ -1,9 +1,14 @@
 /** Checks on incoming form posts: same origin, bounded size, and the client's IP for rate limiting. */
-import { loadDocumentSettings } from '@borgerraadgiver/config';
+import { loadDocumentSettings, maxBodyBytes, textLimits } from '@borgerraadgiver/config';
 import { env } from './env';
 
-/** Largest accepted form body: a 20,000-character description URL-encoded, plus the other fields. */
-export const MAX_FORM_BYTES = 200 * 1024;
+/** Largest accepted form body without files: every text of the larger form at its limit in characters, URL-encoded. */
+export const MAX_FORM_BYTES = Math.max(maxBodyBytes(textLimits.complaint, 'form'), maxBodyBytes(textLimits.statementRequest, 'form'));
+
+/** Why a posted body was not read as a form: too large (413) or not a form at all (415). */
+export interface FormRefusal {
+  status: 413 | 415;
+}
 
 /** A POST must come from our own pages: Origin (or, failing that, Sec-Fetch-Site) must agree. */
 export function isSameOrigin(request: Request, url: URL): boolean {
@@ -64,23 +69,23 @@ const postedFiles = new WeakMap<URLSearchParams, File[]>();
 export const filesOf = (form: URLSearchParams): File[] => postedFiles.get(form) ?? [];
 
 /**
- * The posted form, urlencoded or (with attachments) multipart, or null when too large or not a
- * form. A multipart form may carry up to one case's worth of documents besides its fields.
+ * The posted form, urlencoded or (with attachments) multipart, or why it was not read. A
+ * multipart form may carry up to one case's worth of documents besides its fields.
  */
-export async function readForm(request: Request): Promise<URLSearchParams | null> {
+export async function readForm(request: Request): Promise<URLSearchParams | FormRefusal> {
   const type = request.headers.get('content-type') ?? '';
   if (type.includes('application/x-www-form-urlencoded')) {
     const body = await readLimited(request, MAX_FORM_BYTES);
-    return body === null ? null : new URLSearchParams(body.toString('utf8'));
+    return body === null ? { status: 413 } : new URLSearchParams(body.toString('utf8'));
   }
-  if (!type.includes('multipart/form-data')) return null;
+  if (!type.includes('multipart/form-data')) return { status: 415 };
   const body = await readLimited(request, MAX_FORM_BYTES + loadDocumentSettings().maxCaseBytes);
-  if (body === null) return null;
+  if (body === null) return { status: 413 };
   let parsed: FormData;
   try {
     parsed = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData();
   } catch {
-    return null;
+    return { status: 415 };
   }
   const form = new URLSearchParams();
   const files: File[] = [];

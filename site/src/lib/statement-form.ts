@@ -1,33 +1,38 @@
 /** The center's statement form: fields, reading a POST, the site's own checks (Danish) and the outcome of a POST. */
+import { characterCount, normaliseText, textLimits, tooLongMessage } from '@borgerraadgiver/config';
 import { CmsUnavailableError, submitStatement, type GoneReason, type StatementLookup, type StatementSubmitResult } from './cms';
 import { WAIT_TITLE, type Problem } from './form-post';
 import { allowPost } from './rate-limit';
-import { filesOf } from './request-guard';
+import { filesOf, type FormRefusal } from './request-guard';
 
 export const STATEMENT_FIELDS = ['text', 'respondentName', 'respondentTitle'] as const;
 export type StatementField = (typeof STATEMENT_FIELDS)[number];
 export type StatementValues = Partial<Record<StatementField, string>>;
 export type StatementErrors = Partial<Record<StatementField, string>>;
 
-export const MAX_STATEMENT_LENGTH = 50_000;
+const LIMITS = textLimits.statementRequest;
 
 export function readStatement(form: URLSearchParams): StatementValues {
   const values: StatementValues = {};
   for (const field of STATEMENT_FIELDS) {
     const value = form.get(field);
-    if (value !== null) values[field] = value.replace(/\r\n?/g, '\n').slice(0, field === 'text' ? MAX_STATEMENT_LENGTH + 1000 : 500);
+    if (value !== null) values[field] = value.replace(/\r\n?/g, '\n').slice(0, field === 'text' ? LIMITS.responseText + 5_000 : 500);
   }
   return values;
 }
 
 export function validateStatement(values: StatementValues): StatementErrors {
   const errors: StatementErrors = {};
-  const text = values.text?.trim() ?? '';
+  // Counted as the CMS stores it (config's normaliseText); text it cannot store at all is left to the CMS to name.
+  const stored = (value: string | undefined) => normaliseText(value ?? '')?.trim() ?? '';
+  const text = stored(values.text);
+  const name = stored(values.respondentName);
+  const title = stored(values.respondentTitle);
   if (!text) errors.text = 'Skriv redegørelsen.';
-  else if (text.length > MAX_STATEMENT_LENGTH) errors.text = `Redegørelsen må højst være ${MAX_STATEMENT_LENGTH.toLocaleString('da-DK')} tegn.`;
-  if (!values.respondentName?.trim()) errors.respondentName = 'Skriv dit navn.';
-  else if (values.respondentName.trim().length > 200) errors.respondentName = 'Navnet må højst være 200 tegn.';
-  if ((values.respondentTitle?.trim().length ?? 0) > 200) errors.respondentTitle = 'Stillingen må højst være 200 tegn.';
+  else if (characterCount(text) > LIMITS.responseText) errors.text = tooLongMessage('Redegørelsen', LIMITS.responseText, characterCount(text));
+  if (!name) errors.respondentName = 'Skriv dit navn.';
+  else if (characterCount(name) > LIMITS.respondentName) errors.respondentName = tooLongMessage('Navnet', LIMITS.respondentName, characterCount(name));
+  if (characterCount(title) > LIMITS.respondentTitle) errors.respondentTitle = tooLongMessage('Stillingen', LIMITS.respondentTitle, characterCount(title));
   return errors;
 }
 
@@ -52,14 +57,20 @@ export interface StatementPostDeps {
 const defaultDeps: StatementPostDeps = { submit: submitStatement, allow: allowPost };
 
 /**
- * A POST of the statement form for one link. `form` is null when the body was too large or not a
- * form. A link that has gone or is unknown leaves the status to the page's lookup. Throws what
+ * A POST of the statement form for one link. `form` is a refusal when the body was too large or
+ * not a form. A link that has gone or is unknown leaves the status to the page's lookup. Throws what
  * the CMS client throws, except CmsUnavailableError, which becomes a 503 with the advisor's e-mail.
  */
-export async function handleStatementPost(token: string, form: URLSearchParams | null, clientIp: string, contactEmail: string, deps: StatementPostDeps = defaultDeps): Promise<StatementPostOutcome> {
+export async function handleStatementPost(token: string, form: URLSearchParams | FormRefusal, clientIp: string, contactEmail: string, deps: StatementPostDeps = defaultDeps): Promise<StatementPostOutcome> {
   const outcome: StatementPostOutcome = { sent: false, values: {}, errors: {}, problem: null, alreadyAnswered: false };
-  if (!form) {
-    return { ...outcome, status: 413, problem: { title: 'Redegørelsen kunne ikke sendes', message: 'Teksten er for lang til at blive sendt her. Gør den kortere, eller send redegørelsen til borgerrådgiveren på e-mail.' } };
+  if (!(form instanceof URLSearchParams)) {
+    return {
+      ...outcome,
+      status: form.status,
+      problem: form.status === 413
+        ? { title: 'Redegørelsen kunne ikke sendes', message: `Teksten er for lang til at blive sendt her. Redegørelsen må højst være ${LIMITS.responseText.toLocaleString('da-DK')} tegn. Gør den kortere, eller send redegørelsen til borgerrådgiveren på e-mail.` }
+        : { title: 'Redegørelsen kunne ikke læses', message: 'Formularen blev sendt i et format, vi ikke kan læse. Udfyld og send formularen på denne side.' },
+    };
   }
   const values = readStatement(form);
   const errors = validateStatement(values);

@@ -3,21 +3,14 @@
  * Plain TS without Strapi: returns the clean data or a list of { path, message } in Danish.
  * Case rules (caseNumber, R6, identity rules) run afterwards in the lead's document middleware.
  */
-import { containsCprNumber, cprMessages } from '@borgerraadgiver/config';
+import { characterCount, containsCprNumber, cprMessages, normaliseText, textLimits, tooLongMessage } from '@borgerraadgiver/config';
 
 import { localDate } from '@borgerraadgiver/config';
 
 export const HONEYPOT_FIELD = 'website';
 export const UNKNOWN_CENTER = 'ved ikke';
 
-export const LIMITS = {
-  description: 20000,
-  citizenName: 200,
-  citizenEmail: 254,
-  citizenPhone: 40,
-  citizenAddress: 500,
-  businessName: 200,
-} as const;
+const LIMITS = textLimits.complaint;
 
 const PURPOSES = ['klage', 'raadgivning', 'genoptagelse'] as const;
 const IDENTITIES = ['named', 'confidential', 'anonymous'] as const;
@@ -47,8 +40,8 @@ export interface CleanComplaint {
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_PATTERN = /^\+?[0-9 ()-]{6,40}$/;
 
-/** Trimmed text with browser line endings (CRLF from textareas) normalized to LF. */
-const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : typeof value === 'number' ? String(value) : '');
+/** Trimmed text as it will be stored (see normaliseText); a lone surrogate makes it empty and is refused by the caller. */
+const text = (value: unknown): string => (typeof value === 'string' ? (normaliseText(value) ?? '').trim() : typeof value === 'number' ? String(value) : '');
 const optional = (value: unknown): string | null => text(value) || null;
 
 /** true/false from JSON booleans or form-like strings. */
@@ -77,6 +70,10 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
   // First, so a field with a CPR number shows why it is refused, whatever else is wrong with it.
   for (const [field, value] of Object.entries(raw)) if (containsCprNumber(value)) fail(field, cprMessages.public);
 
+  for (const [field, value] of Object.entries(raw)) {
+    if (typeof value === 'string' && normaliseText(value) === null) fail(field, 'Teksten indeholder et ugyldigt tegn. Skriv den igen, eller indsæt den uden specialtegn.');
+  }
+
   const purposeText = text(raw.purpose) || 'klage';
   const purpose = PURPOSES.find((p) => p === purposeText);
   if (!purpose) fail('purpose', 'Vælg, om du vil klage, have råd eller have en sag genoptaget.');
@@ -97,7 +94,7 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
 
   const description = text(raw.description);
   if (!description) fail('description', 'Beskriv, hvad din henvendelse handler om.');
-  else if (description.length > LIMITS.description) fail('description', `Beskrivelsen må højst være ${LIMITS.description.toLocaleString('da-DK')} tegn. Du har skrevet ${description.length.toLocaleString('da-DK')} tegn.`);
+  else if (characterCount(description) > LIMITS.description) fail('description', tooLongMessage('Beskrivelsen', LIMITS.description, characterCount(description)));
 
   const identityText = text(raw.identity);
   const identity = IDENTITIES.find((i) => i === identityText);
@@ -115,7 +112,7 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
   };
   for (const field of Object.keys(contact) as (keyof typeof contact)[]) {
     const value = contact[field];
-    if (value && value.length > LIMITS[field]) fail(field, `Feltet må højst være ${LIMITS[field]} tegn.`);
+    if (value && characterCount(value) > LIMITS[field]) fail(field, tooLongMessage('Feltet', LIMITS[field], characterCount(value)));
   }
   if (contact.citizenEmail && !EMAIL_PATTERN.test(contact.citizenEmail)) fail('citizenEmail', 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.');
   if (contact.citizenPhone && !PHONE_PATTERN.test(contact.citizenPhone)) fail('citizenPhone', 'Skriv et gyldigt telefonnummer, fx 12 34 56 78.');
@@ -136,9 +133,9 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
     businessName = optional(raw.businessName);
     cvr = text(raw.cvr).replace(/\s+/g, '') || null;
     if (!businessName) fail('businessName', 'Skriv virksomhedens navn.');
-    else if (businessName.length > LIMITS.businessName) fail('businessName', `Feltet må højst være ${LIMITS.businessName} tegn.`);
+    else if (characterCount(businessName) > LIMITS.businessName) fail('businessName', tooLongMessage('Feltet', LIMITS.businessName, characterCount(businessName)));
     if (!cvr) fail('cvr', 'Skriv virksomhedens CVR-nummer.');
-    else if (!/^\d{8}$/.test(cvr)) fail('cvr', 'CVR-nummeret skal være 8 cifre.');
+    else if (!/^\d{8}$/.test(cvr) || characterCount(cvr) > LIMITS.cvr) fail('cvr', 'CVR-nummeret skal være 8 cifre.');
   }
 
   if (!toBoolean(raw.consent)) fail('consent', 'Bekræft, at du har læst, hvordan borgerrådgiveren behandler dine oplysninger.');

@@ -4,6 +4,8 @@ import { fileReceived, removeStored, storeIncoming, type IncomingFile } from '..
 import { createRateLimiter, RATE_LIMITS, type RateLimiter } from '@borgerraadgiver/config';
 import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
 import type { FactoryArgs } from '../../../strapi-types';
+import { activeFilter } from '../../../input/references';
+import { claimKey, findRegistered, isWellFormedKey, recordRegistered, type Registered } from '../idempotency';
 
 const COMPLAINT = 'api::complaint.complaint';
 let limiter: RateLimiter | null = null;
@@ -21,8 +23,22 @@ export default ({ strapi }: FactoryArgs) => ({
     return complaintLimiter().reset();
   },
 
-  /** Validates, creates the inquiry through the Document Service (so the case rules run) and plans the receipt email. */
-  async submit(input: unknown, incoming: IncomingFile[] = []): Promise<{ caseNumber: string | null; documentId: string }> {
+  /**
+   * Validates, creates the inquiry through the Document Service (so the case rules run) and plans
+   * the receipt email. With a submission key, a repeat within 24 hours returns the first
+   * registration (`repeated`) and plans nothing.
+   */
+  async submit(input: unknown, incoming: IncomingFile[] = [], submissionKey?: string | null): Promise<Registered & { repeated: boolean }> {
+    const knex = strapi.db.connection;
+    if (submissionKey) {
+      if (!isWellFormedKey(submissionKey)) {
+        throw new errors.ValidationError('Ugyldig indsendelsesnøgle.', {
+          errors: [{ path: ['submissionKey'], message: 'Indsendelsesnøglen skal være 16-255 tegn uden mellemrum. Genindlæs formularen, og send igen.' }],
+        });
+      }
+      const earlier = await findRegistered(knex, submissionKey);
+      if (earlier) return { ...earlier, repeated: true };
+    }
     if (isHoneypotFilled(input)) {
       throw new errors.ValidationError('Henvendelsen kunne ikke modtages.', {
         errors: [{ path: [HONEYPOT_FIELD], message: 'Dette felt skal være tomt.' }],
@@ -30,8 +46,8 @@ export default ({ strapi }: FactoryArgs) => ({
     }
     const { data, errors: fieldErrors } = validateComplaint(input);
     if (data?.centerDocumentId) {
-      const center = await strapi.documents('api::center.center').findOne({ documentId: data.centerDocumentId, fields: ['id'] });
-      if (!center) fieldErrors.push({ path: ['center'], message: 'Vælg et center fra listen, eller vælg "Ved ikke".' });
+      const center = await strapi.documents('api::center.center').findOne({ documentId: data.centerDocumentId, fields: ['id', 'active'] });
+      if (!center || center.active === false) fieldErrors.push({ path: ['center'], message: 'Vælg et center fra listen, eller vælg "Ved ikke".' });
     }
     if (!data || fieldErrors.length) {
       throw new errors.ValidationError(fieldErrors[0]?.message ?? 'Ugyldige oplysninger.', { errors: fieldErrors });
@@ -41,27 +57,35 @@ export default ({ strapi }: FactoryArgs) => ({
     const now = new Date().toISOString();
     // The citizen's attachments (e.g. the decision complained about) are checked and stored first.
     const files = await storeIncoming(strapi, incoming);
-    return strapi.db.transaction(async () => {
-      const complaint = await strapi.documents(COMPLAINT).create({
-        data: { ...fields, center: centerDocumentId ?? null, channel: 'web', caseStatus: 'modtaget', receivedAt: now },
+    try {
+      return await strapi.db.transaction(async ({ trx }) => {
+        if (submissionKey) await claimKey(knex, trx, submissionKey);
+        const complaint = await strapi.documents(COMPLAINT).create({
+          data: { ...fields, center: centerDocumentId ?? null, channel: 'web', caseStatus: 'modtaget', receivedAt: now },
+        });
+        await fileReceived(strapi, complaint, files, { source: 'borger', now: new Date(now) });
+        if (data.citizenEmail) {
+          // Through the outbox writer: same transaction, job enqueued after commit; the workers send it.
+          await insertRows(strapi, [
+            { kind: 'complaint_receipt', recipient: data.citizenEmail, subject: 'Kvittering for din henvendelse til borgerrådgiveren', complaint: Number(complaint.id), notBefore: new Date(now), dueVersion: '' },
+          ]);
+        }
+        const registered = { caseNumber: complaint.caseNumber ?? null, documentId: complaint.documentId };
+        if (submissionKey) await recordRegistered(knex, trx, submissionKey, registered);
+        return { ...registered, repeated: false };
       });
-      await fileReceived(strapi, complaint, files, { source: 'borger', now: new Date(now) });
-      if (data.citizenEmail) {
-        // Through the outbox writer: same transaction, job enqueued after commit; the workers send it.
-        await insertRows(strapi, [
-          { kind: 'complaint_receipt', recipient: data.citizenEmail, subject: 'Kvittering for din henvendelse til borgerrådgiveren', complaint: Number(complaint.id), notBefore: new Date(now), dueVersion: '' },
-        ]);
-      }
-      return { caseNumber: complaint.caseNumber ?? null, documentId: complaint.documentId };
-    }).catch(async (error: unknown) => {
+    } catch (error) {
       await removeStored(strapi, files);
+      // A concurrent duplicate claimed the key first and has committed by now.
+      const earlier = submissionKey ? await findRegistered(knex, submissionKey) : null;
+      if (earlier) return { ...earlier, repeated: true };
       throw error;
-    });
+    }
   },
 
   /** Names and documentIds only, for the form's select. */
   async listCenters(): Promise<{ documentId: string; name: string }[]> {
-    const centers = await strapi.documents('api::center.center').findMany({ fields: ['name'], sort: 'name:asc', limit: 200 });
+    const centers = await strapi.documents('api::center.center').findMany({ fields: ['name'], filters: activeFilter, sort: 'name:asc', limit: 200 });
     return centers.map((c) => ({ documentId: c.documentId, name: c.name }));
   },
 });

@@ -1,17 +1,16 @@
 /** Thin controller for the public statement API; the logic is in ../services/public-statement. */
 import { clientIp } from '../../../utils/client-ip';
+import { acceptPublicBody } from '../../../input/public-body';
 import { audit, PublicError, present, rateLimited, resolve, submit, validateSubmission } from '../services/public-statement';
 import { filesOf, removeStored, storeIncoming } from '../../../documents/receive';
 import { bodyOf } from '../../../documents/multipart';
-
-const MAX_BODY_BYTES = 256 * 1024;
 
 function fail(ctx: any, status: number, name: string, message: string, details: Record<string, unknown> = {}) {
   ctx.status = status;
   ctx.body = { data: null, error: { status, name, message, details } };
 }
 
-const names: Record<number, string> = { 404: 'NotFoundError', 409: 'ConflictError', 410: 'GoneError', 413: 'PayloadTooLargeError', 429: 'RateLimitError' };
+const names: Record<number, string> = { 404: 'NotFoundError', 409: 'ConflictError', 410: 'GoneError', 429: 'RateLimitError' };
 
 function publicDetails(error: PublicError) {
   const { requestId: _requestId, ...details } = error.details;
@@ -50,8 +49,7 @@ export default {
     if (await limited(ctx)) return;
     let requestId: number | null = null;
     try {
-      // A multipart statement carries attachments, each checked against the document limits.
-      if (!ctx.is('multipart') && Number(ctx.request.length || 0) > MAX_BODY_BYTES) throw new PublicError(413, 'Redegørelsen er for stor. Send bilag til borgerrådgiveren på e-mail.');
+      if (!acceptPublicBody(ctx, 'statement')) return;
       const request = await resolve(strapi, String(ctx.params.token));
       requestId = request.id;
       if (request.requestStatus === 'besvaret') throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.');

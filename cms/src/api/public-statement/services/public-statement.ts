@@ -13,7 +13,7 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { categories, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, purposes, RATE_LIMITS, type RateLimiter } from '@borgerraadgiver/config';
+import { categories, characterCount, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, normaliseText, purposes, RATE_LIMITS, textLimits, tooLongMessage, type RateLimiter } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
@@ -101,7 +101,7 @@ export interface Submission {
   respondentTitle: string | null;
 }
 
-const LIMITS = { text: 100_000, respondentName: 200, respondentTitle: 200 };
+const LIMITS = textLimits.statementRequest;
 
 /** Checks the POST body; the errors name the field, in Danish. */
 export function validateSubmission(body: any): { value?: Submission; errors: { path: string[]; message: string }[] } {
@@ -110,16 +110,26 @@ export function validateSubmission(body: any): { value?: Submission; errors: { p
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     return { errors: [{ path: ['data'], message: 'Indsend redegørelsen som { "data": { "text", "respondentName", "respondentTitle" } }.' }] };
   }
-  const text = typeof data.text === 'string' ? data.text.trim() : '';
-  const name = typeof data.respondentName === 'string' ? data.respondentName.trim() : '';
-  const title = typeof data.respondentTitle === 'string' ? data.respondentTitle.trim() : '';
-  if (data.text !== undefined && typeof data.text !== 'string') errors.push({ path: ['text'], message: 'Redegørelsen skal være tekst.' });
-  else if (!text) errors.push({ path: ['text'], message: 'Skriv redegørelsen.' });
-  else if (text.length > LIMITS.text) errors.push({ path: ['text'], message: `Redegørelsen må højst være ${LIMITS.text.toLocaleString('da-DK')} tegn. Send bilag til borgerrådgiveren på e-mail.` });
-  if (!name) errors.push({ path: ['respondentName'], message: 'Skriv navnet på den, der afgiver redegørelsen.' });
-  else if (name.length > LIMITS.respondentName) errors.push({ path: ['respondentName'], message: `Navnet må højst være ${LIMITS.respondentName} tegn.` });
-  if (data.respondentTitle !== undefined && data.respondentTitle !== null && typeof data.respondentTitle !== 'string') errors.push({ path: ['respondentTitle'], message: 'Stillingsbetegnelsen skal være tekst.' });
-  else if (title.length > LIMITS.respondentTitle) errors.push({ path: ['respondentTitle'], message: `Stillingsbetegnelsen må højst være ${LIMITS.respondentTitle} tegn.` });
+  const field = (value: unknown, path: string, label: string): string => {
+    if (value === undefined || value === null) return '';
+    if (typeof value !== 'string') errors.push({ path: [path], message: `${label} skal være tekst.` });
+    else if (normaliseText(value) === null) errors.push({ path: [path], message: `${label} indeholder et ugyldigt tegn. Skriv teksten igen, eller indsæt den uden specialtegn.` });
+    else return normaliseText(value)!.trim();
+    return '';
+  };
+  const text = field(data.text, 'text', 'Redegørelsen');
+  const name = field(data.respondentName, 'respondentName', 'Navnet');
+  const title = field(data.respondentTitle, 'respondentTitle', 'Stillingsbetegnelsen');
+  const already = new Set(errors.map((error) => error.path[0]));
+  if (!already.has('text')) {
+    if (!text) errors.push({ path: ['text'], message: 'Skriv redegørelsen.' });
+    else if (characterCount(text) > LIMITS.responseText) errors.push({ path: ['text'], message: `${tooLongMessage('Redegørelsen', LIMITS.responseText, characterCount(text))} Send bilag til borgerrådgiveren på e-mail.` });
+  }
+  if (!already.has('respondentName')) {
+    if (!name) errors.push({ path: ['respondentName'], message: 'Skriv navnet på den, der afgiver redegørelsen.' });
+    else if (characterCount(name) > LIMITS.respondentName) errors.push({ path: ['respondentName'], message: tooLongMessage('Navnet', LIMITS.respondentName, characterCount(name)) });
+  }
+  if (!already.has('respondentTitle') && characterCount(title) > LIMITS.respondentTitle) errors.push({ path: ['respondentTitle'], message: tooLongMessage('Stillingsbetegnelsen', LIMITS.respondentTitle, characterCount(title)) });
   for (const field of ['text', 'respondentName', 'respondentTitle'] as const) {
     if (containsCprNumber(data[field]) && !errors.some((e) => e.path[0] === field)) errors.push({ path: [field], message: cprMessages.center });
   }

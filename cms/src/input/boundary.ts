@@ -1,0 +1,104 @@
+/**
+ * The input boundary of the Document Service middleware: every create and update of every content
+ * type is normalised (./normalise) before the rules run, and what Strapi's schema validation or the
+ * database refuses comes back as a 400 ValidationError naming the field in Danish.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { MAX_STRING_LENGTH } from '@borgerraadgiver/config';
+import { fieldLabel } from '../seed/admin-layout';
+import { classifyDbError, dbErrorMessage, type DbInputError } from './db-errors';
+import { danishSchemaMessage } from './messages';
+import { normaliseData, type AttributeDefinition } from './normalise';
+import { checkDeletion } from './references';
+import { restrictQuery } from './restricted-queries';
+import type { Violation } from '../rules/violation';
+
+type Attributes = Record<string, AttributeDefinition>;
+
+export function validationError(violations: Violation[]): errors.ValidationError {
+  return new errors.ValidationError(violations[0].message, {
+    errors: violations.map(({ path, message }) => ({ path: path ? [path] : [], message, name: 'ValidationError' })),
+  });
+}
+
+const STRING_COLUMNS = new Set(['string', 'email', 'uid', 'password', 'enumeration']);
+
+/** Which submitted field a database error without a column name most likely concerns. */
+function guessField(kind: DbInputError['kind'], data: Record<string, unknown>, attributes: Attributes): string | undefined {
+  const fields = Object.keys(data).filter((field) => attributes[field] && data[field] !== null && data[field] !== undefined);
+  const is = (field: string, types: string[]) => types.includes(attributes[field].type);
+  if (kind === 'too_long') return fields.find((field) => STRING_COLUMNS.has(attributes[field].type) && String(data[field]).length > MAX_STRING_LENGTH);
+  if (kind === 'invalid_text') return fields.find((field) => typeof data[field] === 'string' && /\u0000/.test(data[field] as string)) ?? fields.find((field) => is(field, ['json', 'blocks']));
+  return fields.find((field) => is(field, ['date', 'datetime', 'time', 'integer', 'biginteger', 'decimal', 'float']));
+}
+
+/** The attribute behind a column of a content type's table, e.g. case_number → caseNumber. */
+export function attributeOfColumn(strapi: Core.Strapi, uid: string, column: string): string | undefined {
+  const metadata = strapi.db.metadata.get(uid as UID.ContentType);
+  return Object.entries(metadata?.attributes ?? {}).find(([name, attribute]) => name === column || (attribute as { columnName?: string }).columnName === column)?.[0];
+}
+
+/** The content type stored in a table. */
+export function contentTypeOfTable(strapi: Core.Strapi, table: string): string | undefined {
+  for (const [uid, metadata] of strapi.db.metadata.entries()) if (metadata.tableName === table) return uid;
+  return undefined;
+}
+
+/** A database error the input caused, as a ValidationError on the field; null for anything else. */
+export function dbInputError(strapi: Core.Strapi, error: unknown, uid?: string, data: Record<string, unknown> = {}): errors.ValidationError | null {
+  const found = classifyDbError(error);
+  if (!found) return null;
+  uid ??= found.table ? contentTypeOfTable(strapi, found.table) : undefined;
+  const attributes = ((uid && strapi.contentTypes[uid as UID.ContentType]?.attributes) ?? {}) as Attributes;
+  const field = (found.column && uid ? attributeOfColumn(strapi, uid, found.column) : undefined) ?? guessField(found.kind, data, attributes);
+  return validationError([{ path: field ?? '', message: dbErrorMessage(found.kind, field && uid ? fieldLabel(uid, field) : 'Et af felterne') }]);
+}
+
+/** Strapi's English schema messages, rebuilt in Danish; submitted values are not echoed back. */
+function danishSchemaError(error: errors.YupValidationError, uid: string, attributes: Attributes, data: Record<string, unknown>) {
+  const details = (error.details as { errors?: { path: string[]; message: string; value?: unknown }[] }).errors ?? [];
+  const violations = details.map(({ path, message, value }) => {
+    const field = String(path?.[0] ?? '');
+    return { path: field, message: danishSchemaMessage(message, fieldLabel(uid, field), attributes[field], value ?? data[field]) };
+  });
+  return validationError(violations.length ? violations : [{ path: '', message: danishSchemaMessage(error.message, 'Feltet', undefined, undefined) }]);
+}
+
+interface DocumentContext {
+  uid: string;
+  action: string;
+  params: unknown;
+}
+
+/**
+ * Wraps one Document Service call: normalise the submitted data, keep an admin user's reads to the
+ * fields they may read, refuse orphaning deletes, then translate what is refused.
+ */
+export async function atInputBoundary<T>(strapi: Core.Strapi, ctx: DocumentContext, next: () => T): Promise<Awaited<T>> {
+  const contentType = strapi.contentTypes[ctx.uid as UID.ContentType];
+  const attributes = (contentType?.attributes ?? {}) as Attributes;
+  const params = ctx.params as { data?: unknown } | undefined;
+  const data = params?.data && typeof params.data === 'object' && !Array.isArray(params.data) ? (params.data as Record<string, unknown>) : {};
+  if (contentType && (ctx.action === 'create' || ctx.action === 'update')) {
+    const violations = normaliseData(data, attributes, (field) => fieldLabel(ctx.uid, field));
+    if (violations.length) throw validationError(violations);
+  }
+  const refusedRead = restrictQuery(strapi, ctx.uid, ctx.action, params as Record<string, unknown> | undefined);
+  if (refusedRead) throw validationError([refusedRead]);
+  if (ctx.action === 'delete') {
+    const refusal = await checkDeletion(strapi, ctx.uid, ctx.params);
+    if (refusal) throw validationError([refusal]);
+  }
+  try {
+    return await next();
+  } catch (error) {
+    if (error instanceof errors.YupValidationError) throw danishSchemaError(error, ctx.uid, attributes, data);
+    throw dbInputError(strapi, error, ctx.uid, data) ?? error;
+  }
+}
+
+/** Registers the boundary as a Document Service middleware (outermost: register it first). */
+export function registerInputBoundary(strapi: Core.Strapi) {
+  strapi.documents.use((ctx, next) => atInputBoundary(strapi, ctx, next) as ReturnType<typeof next>);
+}

@@ -1,0 +1,81 @@
+/**
+ * The one normalisation of text and dates at the write boundary, applied by the Document Service
+ * middleware to every create and update of every content type, before the rules and the database
+ * see the data. Plain TypeScript over a content type's attribute definitions, no Strapi import.
+ */
+import { normaliseText } from '@borgerraadgiver/config';
+import type { Violation } from '../rules/violation';
+
+export interface AttributeDefinition {
+  type: string;
+  maxLength?: number;
+  [key: string]: unknown;
+}
+
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'password', 'enumeration']);
+const DATE_TYPES = new Set(['date', 'datetime']);
+
+/** The years a date may fall in; anything else is a typing error (02-03-0226) or an attack on the column. */
+export const DATE_RANGE = { from: 1900, to: 2100 } as const;
+
+/** The calendar year of a date or datetime as sent (YYYY-MM-DD, ISO 8601, Date, epoch ms), or null when unreadable. */
+export function yearOf(value: unknown): number | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getUTCFullYear();
+  if (typeof value === 'number') return Number.isFinite(value) ? new Date(value).getUTCFullYear() : null;
+  if (typeof value !== 'string') return null;
+  const match = /^\s*([+-]?\d{1,6})-\d{1,2}-\d{1,2}/.exec(value);
+  if (match) return Number(match[1]);
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? null : parsed.getUTCFullYear();
+}
+
+/** Strings anywhere inside a JSON value, normalised; null when one cannot be stored. */
+function normaliseJson(value: unknown): { value: unknown; ok: boolean } {
+  if (typeof value === 'string') {
+    const text = normaliseText(value);
+    return text === null ? { value, ok: false } : { value: text, ok: true };
+  }
+  if (Array.isArray(value)) {
+    const items = value.map(normaliseJson);
+    return { value: items.map((item) => item.value), ok: items.every((item) => item.ok) };
+  }
+  if (value && typeof value === 'object') {
+    let ok = true;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const normalisedKey = normaliseText(key);
+      const normalised = normaliseJson(item);
+      ok &&= normalised.ok && normalisedKey !== null;
+      out[normalisedKey ?? key] = normalised.value;
+    }
+    return { value: out, ok };
+  }
+  return { value, ok: true };
+}
+
+/**
+ * Normalises `data` in place for the given attributes and returns what cannot be stored, each
+ * naming the field in Danish. `label` gives a field's Danish name.
+ */
+export function normaliseData(data: Record<string, unknown>, attributes: Record<string, AttributeDefinition>, label: (field: string) => string): Violation[] {
+  const violations: Violation[] = [];
+  for (const [field, value] of Object.entries(data)) {
+    const attribute = attributes[field];
+    if (!attribute || value === null || value === undefined) continue;
+    if (TEXT_TYPES.has(attribute.type) && typeof value === 'string') {
+      const text = normaliseText(value);
+      if (text === null) violations.push({ path: field, message: `${label(field)} indeholder et ugyldigt tegn. Skriv teksten igen, eller indsæt den uden specialtegn.` });
+      else data[field] = text;
+    } else if (attribute.type === 'json' || attribute.type === 'blocks') {
+      const normalised = normaliseJson(value);
+      if (!normalised.ok) violations.push({ path: field, message: `${label(field)} indeholder et ugyldigt tegn.` });
+      else data[field] = normalised.value;
+    } else if (DATE_TYPES.has(attribute.type)) {
+      const year = yearOf(value);
+      if (year !== null && (year < DATE_RANGE.from || year > DATE_RANGE.to)) {
+        violations.push({ path: field, message: `${label(field)} skal ligge mellem år ${DATE_RANGE.from} og ${DATE_RANGE.to}. Kontrollér årstallet.` });
+      }
+    }
+  }
+  return violations;
+}
