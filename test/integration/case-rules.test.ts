@@ -41,7 +41,7 @@ interface Attempt {
 }
 
 const attempts: Attempt[] = [
-  { name: 'eventDate in the future', uid: COMPLAINT, data: () => ({ description: 'x', eventDate: '2999-01-01' }), path: 'eventDate' },
+  { name: 'eventDate in the future', uid: COMPLAINT, data: () => ({ description: 'x', eventDate: '2099-01-01' }), path: 'eventDate' },
   { name: 'eventDate after receipt', uid: COMPLAINT, data: () => ({ description: 'x', receivedAt: '2026-01-10T10:00:00Z', eventDate: '2026-01-11' }), path: 'eventDate' },
   { name: 'a case number chosen by hand', uid: COMPLAINT, data: () => ({ description: 'x', caseNumber: '2026-9999' }), path: 'caseNumber' },
   { name: 'changing the case number', uid: COMPLAINT, setup: () => complaint(), data: () => ({ caseNumber: '1999-0001' }), path: 'caseNumber' },
@@ -57,8 +57,8 @@ const attempts: Attempt[] = [
   { name: 'R10 a statement request before the center could respond', uid: REQUEST, data: async () => ({ complaint: (await complaint({ centerHadOpportunity: false })).documentId, questions: 'Q' }), path: 'complaint' },
   { name: 'R8 a statement request about a confidential citizen', uid: REQUEST, data: async () => ({ complaint: (await complaint({ identity: 'confidential' })).documentId, questions: 'Q' }), path: 'complaint' },
   { name: 'R5 a statement request on an out-of-scope matter', uid: REQUEST, data: async () => ({ complaint: (await complaint({ outOfScopeReason: 'personalesag' })).documentId, questions: 'Q' }), path: 'complaint' },
-  { name: 'R11 an agreed due date without a note', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', agreedDueAt: '2999-01-01T10:00:00Z' }), path: 'agreementNote' },
-  { name: 'R11 a hand-edited due date', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: () => ({ dueAt: '2999-01-01T10:00:00Z' }), path: 'dueAt' },
+  { name: 'R11 an agreed due date without a note', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', agreedDueAt: '2099-01-01T10:00:00Z' }), path: 'agreementNote' },
+  { name: 'R11 a hand-edited due date', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: () => ({ dueAt: '2099-01-01T10:00:00Z' }), path: 'dueAt' },
   { name: 'R11 a request time in the future (the system sends it now)', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', requestedAt: new Date(Date.now() + 30 * 86400_000).toISOString() }), path: 'requestedAt' },
   { name: 'R11 a request registered as sent outside the system, dated in the future', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() + 30 * 86400_000).toISOString() }), path: 'requestedAt' },
   { name: 'R11 an earlier request time without registering it as sent outside the system', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', requestedAt: new Date(Date.now() - 60 * 86400_000).toISOString() }), path: 'requestedAt' },
@@ -196,9 +196,9 @@ describe('what the rules fill in', () => {
 
   test('an agreed due date with a note is accepted from the admin', async () => {
     const target = await investigated();
-    const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, asAdminBody({ complaint: target.documentId, questions: 'Q', agreedDueAt: '2999-01-01T10:00:00.000Z', agreementNote: 'Aftalt pr. telefon' }));
+    const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, asAdminBody({ complaint: target.documentId, questions: 'Q', agreedDueAt: '2099-01-01T10:00:00.000Z', agreementNote: 'Aftalt pr. telefon' }));
     expect(response.status).toBe(201);
-    expect(response.body.data.agreedDueAt).toBe('2999-01-01T10:00:00.000Z');
+    expect(response.body.data.agreedDueAt).toBe('2099-01-01T10:00:00.000Z');
   });
 
   test('a complaint moves through the workflow and records first action and closure', async () => {

@@ -4,6 +4,8 @@
  * request id of a 500, idempotent intake, referential safety, closed end-user routes and what the
  * administrative assistant can search for.
  */
+import http from 'http';
+import type { AddressInfo } from 'net';
 import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { dbInputError } from '../../cms/src/input/boundary';
@@ -163,6 +165,39 @@ describe('idempotent intake (SPEC §3)', () => {
     expect(new Set(answers.map((a) => a.body.data.caseNumber)).size).toBe(1);
     expect(await docs(COMPLAINT).count({})).toBe(before + 1);
     expect(await receipts(answers[0].body.data.caseNumber)).toBe(1);
+  });
+
+  test('when the CMS answers too slowly, the site sends again with the same key and shows the one case number', async () => {
+    // Between site and CMS: a proxy that holds the first answer past the site's timeout, after the CMS has registered it.
+    let calls = 0;
+    const proxy = http.createServer(async (req, res) => {
+      const attempt = ++calls;
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const headers = { 'content-type': String(req.headers['content-type']), 'idempotency-key': String(req.headers['idempotency-key'] ?? '') };
+      const upstream = await fetch(`${app.url}${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) });
+      const answer = await upstream.text();
+      if (attempt === 1) await new Promise((resolve) => setTimeout(resolve, 1_500));
+      res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(answer);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const saved = { url: process.env.CMS_URL, timeout: process.env.CMS_TIMEOUT_MS };
+    Object.assign(process.env, { CMS_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, CMS_TIMEOUT_MS: '700' });
+    try {
+      const { submitComplaint } = require('../../site/src/lib/cms');
+      const before = await docs(COMPLAINT).count({});
+      const result = await submitComplaint(citizen({ citizenEmail: 'langsom@example.org' }), 'site-form-key-slow-cms-0001');
+      expect(result.ok).toBe(true);
+      expect(calls).toBeGreaterThanOrEqual(2);
+      expect(await docs(COMPLAINT).count({})).toBe(before + 1);
+      expect(await receipts(result.caseNumber)).toBe(1);
+    } finally {
+      Object.assign(process.env, { CMS_URL: saved.url ?? '', CMS_TIMEOUT_MS: saved.timeout ?? '' });
+      if (!saved.url) delete process.env.CMS_URL;
+      if (!saved.timeout) delete process.env.CMS_TIMEOUT_MS;
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   test('after 24 hours the key is forgotten; a malformed key is a 400', async () => {

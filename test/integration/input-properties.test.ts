@@ -11,7 +11,8 @@ import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { caseTypes } from '../../cms/src/seed/roles';
 import { mintToken } from '../../cms/src/outbox/token';
 
-const RUNS = Number(process.env.INPUT_PROPERTY_RUNS || 12);
+const RUNS = Number(process.env.INPUT_PROPERTY_RUNS || 6);
+jest.setTimeout(300_000);
 
 let app: TestStrapi;
 beforeAll(async () => { app = await startStrapi({ PUBLIC_COMPLAINT_RATE_LIMIT: '100000', PUBLIC_STATEMENT_RATE_LIMIT: '100000' }); });

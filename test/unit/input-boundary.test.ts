@@ -43,6 +43,8 @@ test('normaliseData cleans every text field, refuses lone surrogates and dates o
 
   const bad = { name: 'x\uD800', day: '0226-03-14', at: '2101-01-01T00:00:00Z' };
   expect(normaliseData(bad, attributes, (field) => `»${field}«`).map((v) => v.path)).toEqual(['name', 'day', 'at']);
+  const unreadable = { day: 'i går', at: { $gt: '2026-01-01' } };
+  expect(normaliseData(unreadable, attributes, (field) => `»${field}«`).map((v) => v.message)).toEqual(['»day« skal være en gyldig dato, fx 2026-03-14.', '»at« skal være en gyldig dato, fx 2026-03-14.']);
   expect(normaliseData(bad, attributes, (field) => `»${field}«`)[1].message).toBe('»day« skal ligge mellem år 1900 og 2100. Kontrollér årstallet.');
 });
 

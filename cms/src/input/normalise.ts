@@ -72,7 +72,9 @@ export function normaliseData(data: Record<string, unknown>, attributes: Record<
       else data[field] = normalised.value;
     } else if (DATE_TYPES.has(attribute.type)) {
       const year = yearOf(value);
-      if (year !== null && (year < DATE_RANGE.from || year > DATE_RANGE.to)) {
+      if (year === null || (typeof value === 'string' && !/^\s*\d{4}-\d{2}-\d{2}/.test(value))) {
+        violations.push({ path: field, message: `${label(field)} skal være en gyldig dato, fx 2026-03-14.` });
+      } else if (year < DATE_RANGE.from || year > DATE_RANGE.to) {
         violations.push({ path: field, message: `${label(field)} skal ligge mellem år ${DATE_RANGE.from} og ${DATE_RANGE.to}. Kontrollér årstallet.` });
       }
     }

@@ -2,7 +2,7 @@
  * Fields a staff member may not read are not searchable, filterable or sortable either: otherwise
  * the administrative assistant, who may not see citizens' names, could search for a name and
  * learn from the hit count whether that citizen complained. Applied to the Document Service's
- * reads made for an admin request: the free-text search (`_q`) covers only the readable text
+ * reads made for the admin panel's content manager: the free-text search (`_q`) covers only the readable text
  * fields, and a filter or sort on an unreadable field (also through a relation) is refused with
  * the same answer whatever the value.
  */
@@ -19,10 +19,10 @@ interface Ability {
 
 type Params = { _q?: unknown; filters?: unknown; sort?: unknown; [key: string]: unknown };
 
-/** The admin user's permissions for the request being served, if it is an admin request. */
+/** The admin user's permissions when the request being served is the admin panel's content manager. */
 function currentAbility(strapi: Core.Strapi): Ability | null {
-  const state = (strapi.requestContext.get() as { state?: { userAbility?: Ability } } | undefined)?.state;
-  return state?.userAbility ?? null;
+  const ctx = strapi.requestContext.get() as { path?: string; state?: { userAbility?: Ability } } | undefined;
+  return ctx?.path?.startsWith('/content-manager/') ? ctx.state?.userAbility ?? null : null;
 }
 
 function attributesOf(strapi: Core.Strapi, uid: string): Record<string, any> {
