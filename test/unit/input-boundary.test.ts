@@ -105,7 +105,6 @@ test.each`
 });
 
 describe('the site reads forms by their characters, not their bytes', () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { readForm, MAX_FORM_BYTES } = require('../../site/src/lib/request-guard') as typeof import('../../site/src/lib/request-guard');
   const post = (body: BodyInit, type: string) => new Request('http://localhost/x', { method: 'POST', body, headers: { 'content-type': type } });
 

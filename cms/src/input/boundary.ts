@@ -29,7 +29,7 @@ function guessField(kind: DbInputError['kind'], data: Record<string, unknown>, a
   const fields = Object.keys(data).filter((field) => attributes[field] && data[field] !== null && data[field] !== undefined);
   const is = (field: string, types: string[]) => types.includes(attributes[field].type);
   if (kind === 'too_long') return fields.find((field) => STRING_COLUMNS.has(attributes[field].type) && String(data[field]).length > MAX_STRING_LENGTH);
-  if (kind === 'invalid_text') return fields.find((field) => typeof data[field] === 'string' && /\u0000/.test(data[field] as string)) ?? fields.find((field) => is(field, ['json', 'blocks']));
+  if (kind === 'invalid_text') return fields.find((field) => typeof data[field] === 'string' && (data[field] as string).includes('\u0000')) ?? fields.find((field) => is(field, ['json', 'blocks']));
   return fields.find((field) => is(field, ['date', 'datetime', 'time', 'integer', 'biginteger', 'decimal', 'float']));
 }
 
