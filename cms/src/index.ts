@@ -13,6 +13,7 @@ import { seedSiteContent } from './seed/site-content';
 import { usePrivateStorage } from './documents/storage';
 import { closeRateLimiters } from '@borgerraadgiver/config';
 import { registerJournal, startJournal } from './journal';
+import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -33,6 +34,8 @@ export default {
     registerJournal(strapi);
     // Case documents never go to the public folder (after the upload plugin's own register).
     usePrivateStorage(strapi);
+    // The labelled choice field (before Strapi converts custom fields) and the content manager's types.
+    registerWorkspace(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -42,6 +45,8 @@ export default {
     await seedSiteContent(strapi);
     await startReports(strapi);
     startPrivacy(strapi);
+    // The case page's admin routes.
+    await bootstrapWorkspace(strapi);
   },
 
   async destroy() {

@@ -132,6 +132,40 @@ export const notificationKinds = {
   delivery_failures: 'Mislykkede udsendelser',
 } as const;
 
+export const deliveryStatuses = {
+  planned: 'Planlagt',
+  sending: 'Sendes',
+  sent: 'Sendt',
+  cancelled: 'Annulleret',
+  failed: 'Fejlet',
+} as const;
+
+/**
+ * Every labelled choice by list name. A schema field stores the keys (its `enum`) and names its
+ * list in `options.choices` of the custom field `global::choice`, so the admin shows the labels
+ * in the edit view, the lists, the filters and the pickers.
+ */
+export const choiceLists = {
+  channels,
+  purposes,
+  identities,
+  complainantKinds,
+  categories,
+  outOfScopeReasons,
+  complaintStatuses,
+  statementRequestStatuses,
+  opinionKinds,
+  opinionOutcomes,
+  recommendationFollowUps,
+  meetingRoles,
+  improvementKinds,
+  closingDayKinds,
+  notificationKinds,
+  deliveryStatuses,
+} as const;
+
+export type ChoiceListName = keyof typeof choiceLists;
+
 export type Channel = keyof typeof channels;
 export type Purpose = keyof typeof purposes;
 export type Identity = keyof typeof identities;

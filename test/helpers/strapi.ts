@@ -29,7 +29,8 @@ function setDefaultEnv(env: Record<string, string>) {
   for (const [key, value] of Object.entries(env)) if (process.env[key] === undefined) process.env[key] = value;
 }
 
-export async function startStrapi(extraEnv: Record<string, string> = {}): Promise<TestStrapi> {
+/** `serveAdminPanel` serves the built admin panel (cms/dist/build, from `strapi build`) for browser tests. */
+export async function startStrapi(extraEnv: Record<string, string> = {}, { serveAdminPanel = false } = {}): Promise<TestStrapi> {
   const secret = () => crypto.randomBytes(16).toString('base64');
   setDefaultEnv({
     NODE_ENV: 'test',
@@ -68,7 +69,7 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
 
   // Required lazily so each test file gets its own Strapi instance with the env above.
   const { createStrapi } = require('@strapi/strapi');
-  const instance: Core.Strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  const instance: Core.Strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel });
   try {
     await instance.load();
   } catch (error) {

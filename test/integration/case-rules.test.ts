@@ -212,3 +212,112 @@ describe('what the rules fill in', () => {
     expect((await update({ caseStatus: 'afsluttet' })).body.data.closedAt).toBeTruthy();
   });
 });
+
+describe('the case status follows the next step', () => {
+  const statusOf = async (documentId: string) => (await docs(COMPLAINT).findOne({ documentId } as never) as any).caseStatus;
+
+  test('a statement request sent starts the investigation; the issued opinion ends it', async () => {
+    const c = await complaint({ caseStatus: 'visitation' });
+    const request = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, asAdminBody({ complaint: c.documentId, questions: 'Hvordan blev sagen behandlet?' }));
+    expect(request.status).toBe(201);
+    expect(await statusOf(c.documentId)).toBe('undersoegelse');
+    await docs(REQUEST).update({ documentId: request.body.data.documentId, data: { requestStatus: 'besvaret', responseText: 'Svar' } } as never);
+    const opinion = await app.admin('POST', `/content-manager/collection-types/${OPINION}`, asAdminBody({ complaint: c.documentId, outcome: 'kritik', legalPerspective: 'Forvaltningsloven', reasoning: 'Begrundelse' }));
+    expect(opinion.status).toBe(201);
+    expect(await statusOf(c.documentId)).toBe('udtalelse_afgivet');
+  });
+
+  test('a refused request leaves the status as it was', async () => {
+    const c = await complaint({ caseStatus: 'visitation', identity: 'confidential' });
+    const request = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, asAdminBody({ complaint: c.documentId, questions: 'Q' }));
+    expect(request.status).toBe(400);
+    expect(await statusOf(c.documentId)).toBe('visitation');
+  });
+
+  test('a second request on a case under investigation keeps the status', async () => {
+    const c = await investigated();
+    await create(REQUEST, { complaint: c.documentId, questions: 'Q' });
+    expect(await statusOf(c.documentId)).toBe('undersoegelse');
+  });
+});
+
+describe('the case page: overview and next steps through the admin', () => {
+  const RECOMMENDATION = 'api::recommendation.recommendation';
+  const step = (documentId: string, name: string, data: Data) => app.admin('POST', `/workspace/cases/${documentId}/steps/${name}`, { data });
+  const overview = async (documentId: string) => (await app.admin('GET', `/workspace/cases/${documentId}`)).body.data;
+
+  test('offers what the rules allow and says why not', async () => {
+    const notYet = await complaint({ caseStatus: 'visitation', centerHadOpportunity: false });
+    const steps = (await overview(notYet.documentId)).nextSteps;
+    expect(steps.requestStatement).toMatch(/Centret skal først have haft mulighed/);
+    expect(steps.registerMeeting).toBeNull();
+    expect(steps.issueOpinion).toMatch(/Udtalelser afgives i sager under undersøgelse/);
+    expect((await overview((await complaint({ caseStatus: 'visitation' })).documentId)).nextSteps.requestStatement).toBeNull();
+    expect((await app.admin('GET', '/workspace/cases/findes-ikke')).status).toBe(404);
+  });
+
+  test('a request goes to the case\'s center, is named by the case, and the overview shows its deadline and e-mail', async () => {
+    const c = await complaint({ caseStatus: 'visitation' });
+    const sent = await step(c.documentId, 'requestStatement', { questions: 'Hvorfor?' });
+    expect(sent.status).toBe(200);
+    const request = await docs(REQUEST).findOne({ documentId: sent.body.data.documentId, populate: ['center', 'complaint'] } as never) as any;
+    expect(request.center.documentId).toBe(centerId);
+    expect(request.heading).toMatch(new RegExp(`^${c.caseNumber} · Redegørelse · frist \\d{2}\\.\\d{2}\\.\\d{4} · Sendt$`));
+    const view = await overview(c.documentId);
+    expect(view.caseStatus).toBe('undersoegelse');
+    expect(view.requests[0]).toMatchObject({ requestStatus: 'sendt', overdue: false, response: null });
+    expect(view.requests[0].label).toMatch(/^Redegørelse · frist \d{2}\.\d{2}\.\d{4} · Sendt$/);
+    expect(view.requests[0].dueAtExplanation).toBeTruthy();
+    expect(view.notifications.map((n: any) => n.label)).toContainEqual(expect.stringMatching(/^Anmodning om redegørelse · \d{2}\.\d{2}\.\d{4} · /));
+    expect(JSON.stringify(view)).not.toMatch(/leder@example\.org|recipient/);
+    expect(view.nextSteps.issueOpinion).toMatch(/åben anmodning/);
+  });
+
+  test('an opinion is issued with its recommendations linked, or not at all', async () => {
+    const c = await investigated();
+    const before = await snapshot(RECOMMENDATION);
+    const refused = await step(c.documentId, 'issueOpinion', { outcome: 'kritik', legalPerspective: 'x', recommendations: ['Ny procedure'] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('reasoning');
+    expect(await snapshot(RECOMMENDATION)).toBe(before);
+
+    const issued = await step(c.documentId, 'issueOpinion', { outcome: 'henstilling', legalPerspective: 'x', reasoning: 'y', recommendations: ['Ny procedure', ' ', 'Bedre vejledning'] });
+    expect(issued.status).toBe(200);
+    const opinion = await docs(OPINION).findOne({ documentId: issued.body.data.documentId, populate: ['recommendations', 'complaint'] } as never) as any;
+    expect(opinion.complaint.documentId).toBe(c.documentId);
+    expect(opinion.recommendations.map((r: any) => r.heading).sort()).toEqual([`${c.caseNumber} · Bedre vejledning`, `${c.caseNumber} · Ny procedure`]);
+    expect((await overview(c.documentId)).caseStatus).toBe('udtalelse_afgivet');
+  });
+
+  test('rejecting asks for the reason; closing follows the workflow', async () => {
+    const c = await complaint({ caseStatus: 'visitation' });
+    const refused = await step(c.documentId, 'reject', {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors[0].path).toEqual(['outOfScopeReason']);
+    expect((await step(c.documentId, 'reject', { outOfScopeReason: 'grundloes' })).status).toBe(200);
+    expect((await overview(c.documentId)).nextSteps.close).toBeNull();
+    expect((await step(c.documentId, 'close', {})).status).toBe(200);
+    expect((await overview(c.documentId)).caseStatus).toBe('afsluttet');
+    expect((await step(c.documentId, 'unknown', {})).status).toBe(404);
+  });
+
+  test('a meeting is named by its case, role and date', async () => {
+    const c = await complaint();
+    const held = await step(c.documentId, 'registerMeeting', { heldAt: '2026-11-26T09:00:00Z', role: 'observatoer', place: 'Rådhuset' });
+    expect(held.status).toBe(200);
+    expect((await overview(c.documentId)).meetings[0].label).toBe('Møde · Observatør · 26.11.2026');
+    expect((await docs('api::meeting.meeting').findOne({ documentId: held.body.data.documentId } as never) as any).heading).toBe(`${c.caseNumber} · Møde · Observatør · 26.11.2026`);
+  });
+
+  test('the next deadline per case counts an agreed deadline', async () => {
+    const c = await investigated();
+    await create(REQUEST, { complaint: c.documentId, questions: 'Q', requestedAt: new Date(Date.now() - 40 * 86400000).toISOString(), agreedDueAt: '2999-01-01T10:00:00.000Z', agreementNote: 'Aftalt' });
+    const late = await investigated();
+    await create(REQUEST, { complaint: late.documentId, questions: 'Q', requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() });
+    const { data } = (await app.admin('GET', '/workspace/deadlines')).body;
+    expect(data[c.documentId]).toEqual({ dueAt: '2999-01-01T10:00:00.000Z', overdue: false });
+    expect(data[late.documentId].overdue).toBe(true);
+    const open = (await app.admin('GET', '/workspace/open-cases')).body.data;
+    expect(open.find((row: any) => row.status === 'undersoegelse')).toMatchObject({ label: 'Undersøgelse' });
+  });
+});

@@ -2,7 +2,9 @@ import fs from 'fs';
 import path from 'path';
 import * as vocabulary from '@borgerraadgiver/config';
 import { loadPolicy, WorkingCalendar } from '@borgerraadgiver/config';
+import type { ComplaintStatus } from '@borgerraadgiver/config';
 import {
+  caseActions,
   canTransition,
   checkComplaint,
   checkFixedRelations,
@@ -15,6 +17,7 @@ import {
   formatCaseNumber,
   parseCaseNumber,
   RuleContext,
+  statusAfter,
   transitions,
 } from '../../cms/src/rules';
 
@@ -219,5 +222,73 @@ describe('schemas use the shared vocabulary', () => {
     ${'improvement-activity'} | ${'kind'}             | ${vocabulary.improvementKinds}
   `('$type.$field', ({ type, field, values }) => {
     expect(schema(type)[field].enum).toEqual(Object.keys(values));
+  });
+});
+
+describe('next steps on the case page', () => {
+  const facts = { openRequests: 0, hasCenter: true };
+  const offered = (complaint: ComplaintState, caseFacts = facts) =>
+    Object.entries(caseActions(complaint, caseFacts, context)).filter(([, reason]) => reason === null).map(([kind]) => kind).sort();
+  test.each<[string, ComplaintState, typeof facts, string[]]>([
+    ['new, center has not had the opportunity', { ...investigable, caseStatus: 'modtaget', centerHadOpportunity: false }, facts, ['registerMeeting', 'reject']],
+    ['visitation, ready to investigate', { ...investigable, caseStatus: 'visitation' }, facts, ['registerMeeting', 'reject', 'requestStatement']],
+    ['visitation without a center', { ...investigable, caseStatus: 'visitation' }, { ...facts, hasCenter: false }, ['registerMeeting', 'reject']],
+    ['R5 out of scope: only rejection', { ...investigable, caseStatus: 'visitation', outOfScopeReason: 'privatretlig' }, facts, ['registerMeeting', 'reject']],
+    ['R8 confidential without a special case', { ...investigable, caseStatus: 'visitation', identity: 'confidential' }, facts, ['registerMeeting', 'reject']],
+    ['R6 expired', { ...investigable, caseStatus: 'visitation', eventDate: '2025-11-01' }, facts, ['registerMeeting', 'reject']],
+    ['investigation awaiting the statement', investigable, { ...facts, openRequests: 1 }, ['registerMeeting', 'requestStatement']],
+    ['investigation with the statement in', investigable, facts, ['issueOpinion', 'registerMeeting', 'reject', 'requestStatement']],
+    ['opinion issued', { ...investigable, caseStatus: 'udtalelse_afgivet' }, facts, ['close', 'registerMeeting']],
+    ['rejected', { ...investigable, caseStatus: 'afvist', outOfScopeReason: 'grundloes' }, facts, ['close']],
+    ['closed', { ...investigable, caseStatus: 'afsluttet' }, facts, []],
+  ])('%s', (_name, complaint, caseFacts, expected) => {
+    expect(offered(complaint, caseFacts)).toEqual(expected);
+  });
+
+  test('every refusal says why, in Danish', () => {
+    const refused = caseActions({ ...investigable, caseStatus: 'modtaget', centerHadOpportunity: false }, facts, context);
+    expect(refused.requestStatement).toMatch(/Centret skal først have haft mulighed/);
+    expect(refused.issueOpinion).toMatch(/sagen har status "Modtaget"/);
+    expect(refused.close).toMatch(/kan afsluttes, når/);
+  });
+
+  test.each<[Parameters<typeof statusAfter>[0], ComplaintStatus | null, ComplaintStatus | null]>([
+    ['statement_requested', 'modtaget', 'undersoegelse'],
+    ['statement_requested', 'visitation', 'undersoegelse'],
+    ['statement_requested', 'genoptaget', 'undersoegelse'],
+    ['statement_requested', null, 'undersoegelse'],
+    ['statement_requested', 'undersoegelse', null],
+    ['statement_requested', 'udtalelse_afgivet', null],
+    ['opinion_issued', 'undersoegelse', 'udtalelse_afgivet'],
+    ['opinion_issued', 'visitation', null],
+    ['opinion_issued', 'afsluttet', null],
+  ])('after %s a case in %s goes to %s', (event, from, to) => {
+    expect(statusAfter(event, from)).toBe(to);
+    if (to) expect(canTransition(from ?? 'modtaget', to)).toBe(true);
+  });
+});
+
+describe('every choice field shows Danish labels from the one vocabulary', () => {
+  const apiDir = path.join(__dirname, '../../cms/src/api');
+  const choiceFields = fs.readdirSync(apiDir).flatMap((name) => {
+    const file = path.join(apiDir, name, 'content-types', name, 'schema.json');
+    if (!fs.existsSync(file)) return [];
+    const attributes = JSON.parse(fs.readFileSync(file, 'utf8')).attributes as Record<string, any>;
+    return Object.entries(attributes).map(([field, attribute]) => ({ where: `${name}.${field}`, attribute }));
+  });
+
+  test.each(choiceFields.filter(({ attribute }) => attribute.customField === 'global::choice').map(({ where, attribute }) => [where, attribute]))(
+    '%s stores the keys of its labelled list',
+    (_where, attribute) => {
+      const list = vocabulary.choiceLists[attribute.options.choices as vocabulary.ChoiceListName];
+      expect(list).toBeDefined();
+      expect(attribute.enum).toEqual(Object.keys(list));
+    },
+  );
+
+  test('no plain enumeration is left where the advisor sees it', () => {
+    const internal = ['report-alert', 'report-draft', 'statement-access-log'];
+    const plain = choiceFields.filter(({ where, attribute }) => attribute.type === 'enumeration' && !internal.includes(where.split('.')[0]));
+    expect(plain.map(({ where }) => where)).toEqual([]);
   });
 });

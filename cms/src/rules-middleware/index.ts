@@ -24,6 +24,8 @@ import {
   type Violation,
 } from '../rules';
 import { nextCaseNumber } from '../db/case-number';
+import { followCaseStatus } from './case-status';
+import { setHeading } from './headings';
 import { changesRelation, relationTarget, type RelationRef } from './relations';
 import { CALENDAR_DAY, loadWorkingCalendar } from '../db/working-calendar';
 import { checkActiveCenter } from '../input/references';
@@ -158,6 +160,9 @@ const handlers: Partial<Record<string, { populate: string[]; apply: (write: Writ
   [STATEMENT_REQUEST]: { populate: ['complaint', 'center'], apply: onStatementRequest },
   [OPINION]: { populate: ['complaint', 'center'], apply: onOpinion },
   [CASE_DOCUMENT]: { populate: ['complaint', 'file'], apply: onCaseDocument },
+  // No rules of their own; the middleware gives them their heading.
+  'api::meeting.meeting': { populate: ['complaint'], apply: async () => undefined },
+  'api::recommendation.recommendation': { populate: ['opinion'], apply: async () => undefined },
 };
 
 /** A case with a statement request or an opinion is part of the record (and of links sent to a center). */
@@ -199,7 +204,10 @@ export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPoli
         : null;
       const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi) };
       await handler.apply({ strapi, trx, data: params.data!, previous, context });
-      return next();
+      await setHeading(strapi, ctx.uid, params.data!, previous);
+      const written = await next();
+      await followCaseStatus(strapi, ctx.uid, ctx.action, written as { id?: number });
+      return written;
     });
   }));
 }

@@ -10,3 +10,5 @@ export * from './case-links';
 export * from './personal-data';
 export * from './retention';
 export * from './calendar-day';
+export * from './case-actions';
+export * from './headings';

@@ -9,6 +9,8 @@ interface TypeLayout {
   labels: Record<string, string | [string, string]>;
   /** Fields the system computes: shown, not editable. */
   readOnly?: string[];
+  /** Technical fields: not in the edit view. */
+  hidden?: string[];
 }
 
 const ACTIVE_LABEL: [string, string] = ['Aktiv', 'Et inaktivt center vises ikke i klageformularen og kan ikke få nye anmodninger, men bliver i rapporterne. Et center med sager kan ikke slettes.'];
@@ -17,7 +19,7 @@ export const layouts: Record<string, TypeLayout> = {
   'api::complaint.complaint': {
     mainField: 'caseNumber',
     sort: ['receivedAt', 'DESC'],
-    list: ['caseNumber', 'receivedAt', 'title', 'purpose', 'center', 'caseStatus', 'identity'],
+    list: ['caseNumber', 'receivedAt', 'caseStatus', 'center', 'citizenName', 'title', 'purpose'],
     readOnly: ['caseNumber', 'firstActionAt', 'closedAt', 'statementRequests', 'opinions', 'meetings', 'documents', 'anonymisedAt', 'retentionHoldUntil', 'retentionHoldReason'],
     labels: {
       caseNumber: ['Sagsnummer', 'Tildeles automatisk ved registrering.'],
@@ -64,11 +66,15 @@ export const layouts: Record<string, TypeLayout> = {
     },
   },
   'api::statement-request.statement-request': {
-    mainField: 'questions',
+    mainField: 'heading',
     sort: ['dueAt', 'ASC'],
-    list: ['complaint', 'center', 'requestedAt', 'dueAt', 'agreedDueAt', 'requestStatus'],
-    readOnly: ['dueAt', 'dueAtExplanation', 'respondedAt'],
+    list: ['heading', 'center', 'requestedAt', 'dueAt', 'agreedDueAt', 'requestStatus'],
+    // The statement is the center's document: it arrives through the center's link.
+    readOnly: ['heading', 'dueAt', 'dueAtExplanation', 'responseText', 'respondedAt', 'respondentName', 'respondentTitle'],
+    hidden: ['linkVersion'],
     labels: {
+      heading: 'Anmodning',
+      reissueLink: ['Send nyt link til centret', 'Tidligere links holder op med at virke, og centret får et nyt link.'],
       complaint: 'Henvendelse',
       center: 'Center',
       questions: ['Spørgsmål til centret', 'Centret ser spørgsmålene, sagsnummeret og fristen — aldrig en anonym borgers identitet.'],
@@ -91,6 +97,7 @@ export const layouts: Record<string, TypeLayout> = {
     mainField: 'title',
     sort: ['issuedAt', 'DESC'],
     list: ['title', 'kind', 'complaint', 'outcome', 'issuedAt', 'center'],
+    readOnly: ['recommendations'],
     labels: {
       kind: 'Type',
       title: 'Titel',
@@ -101,8 +108,8 @@ export const layouts: Record<string, TypeLayout> = {
       ethicalPerspective: ['Etisk perspektiv', 'Har kontakten til borgeren været hensigtsmæssig?'],
       equalityPerspective: ['Lighedsperspektiv', 'Er borgeren blevet betjent ringere end andre?'],
       valuesPerspective: ['Kommunens værdigrundlag', 'Er værdigrundlaget overholdt?'],
-      reasoning: 'Begrundelse',
-      recommendations: 'Anbefalinger',
+      reasoning: ['Begrundelse', 'Skal udfyldes ved Kritik, Henstilling og Ingen kritik.'],
+      recommendations: ['Anbefalinger', 'Skrives i "Afgiv udtalelse" på sagen og knyttes til udtalelsen.'],
       issuedAt: 'Afgivet',
       addressedTo: ['Stilet til', 'Generelle udtalelser stiles som udgangspunkt til Kommunaldirektøren.'],
       withdrawnAt: ['Tilbagekaldt', 'En afgivet udtalelse slettes ikke; den tilbagekaldes med dato og begrundelse.'],
@@ -113,16 +120,18 @@ export const layouts: Record<string, TypeLayout> = {
     },
   },
   'api::recommendation.recommendation': {
-    mainField: 'text',
+    mainField: 'heading',
     sort: ['createdAt', 'DESC'],
-    list: ['text', 'opinion', 'center', 'followUpStatus', 'caseReopened'],
-    labels: { opinion: 'Udtalelse', text: 'Anbefaling', center: 'Center', followUpStatus: 'Opfølgning', followUpNote: 'Note om opfølgning', caseReopened: 'Sagen er genoptaget', followedUpAt: 'Fulgt op' },
+    list: ['heading', 'opinion', 'center', 'followUpStatus', 'caseReopened'],
+    readOnly: ['heading'],
+    labels: { heading: 'Anbefaling', opinion: 'Udtalelse', text: 'Anbefaling', center: 'Center', followUpStatus: 'Opfølgning', followUpNote: 'Note om opfølgning', caseReopened: 'Sagen er genoptaget', followedUpAt: 'Fulgt op' },
   },
   'api::meeting.meeting': {
-    mainField: 'place',
+    mainField: 'heading',
     sort: ['heldAt', 'DESC'],
-    list: ['heldAt', 'complaint', 'role', 'place'],
-    labels: { complaint: 'Henvendelse', heldAt: 'Tidspunkt', role: 'Borgerrådgiverens rolle', place: 'Sted', notes: 'Noter' },
+    list: ['heading', 'heldAt', 'role', 'place'],
+    readOnly: ['heading'],
+    labels: { heading: 'Møde', complaint: 'Henvendelse', heldAt: 'Tidspunkt', role: 'Borgerrådgiverens rolle', place: 'Sted', notes: 'Noter' },
   },
   'api::case-document.case-document': {
     mainField: 'title',
@@ -232,7 +241,13 @@ export async function seedAdminLayouts(strapi: Core.Strapi) {
     await contentTypes.updateConfiguration(contentType, {
       settings: { ...configuration.settings, mainField: layout.mainField, defaultSortBy: layout.sort[0], defaultSortOrder: layout.sort[1] },
       metadatas,
-      layouts: { ...configuration.layouts, list: layout.list.filter((field) => metadatas[field]) },
+      layouts: {
+        ...configuration.layouts,
+        list: layout.list.filter((field) => metadatas[field]),
+        edit: configuration.layouts.edit
+          .map((row: { name: string }[]) => row.filter((field) => !(layout.hidden ?? []).includes(field.name)))
+          .filter((row: unknown[]) => row.length),
+      },
     });
   }
   await store.set({ value: LAYOUT_VERSION });

@@ -1,0 +1,31 @@
+/**
+ * The advisor's workspace on the server: the labelled choice field (custom field `global::choice`,
+ * stored as an enumeration of the vocabulary's keys) and the admin-only routes of the case page.
+ */
+import type { Core } from '@strapi/strapi';
+import { backfillHeadings } from '../../rules-middleware/headings';
+
+const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
+
+/** Register phase: before Strapi converts the schemas' custom fields to their stored type. */
+export function registerWorkspace(strapi: Core.Strapi) {
+  strapi.customFields.register({ name: 'choice', type: 'enumeration' });
+  // The users-permissions "User" type holds nothing here (no public accounts): out of the content manager.
+  const user = strapi.contentTypes['plugin::users-permissions.user' as never] as { pluginOptions?: Record<string, unknown> } | undefined;
+  if (user) user.pluginOptions = { ...user.pluginOptions, 'content-manager': { visible: false }, 'content-type-builder': { visible: false } };
+}
+
+/** Bootstrap phase: the admin routes of the case page, and headings for rows from before they existed. */
+export async function bootstrapWorkspace(strapi: Core.Strapi) {
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/workspace',
+    routes: [
+      { method: 'GET', path: '/cases/:documentId', handler: 'api::workspace.workspace.show', config: ADMIN_ONLY },
+      { method: 'POST', path: '/cases/:documentId/steps/:step', handler: 'api::workspace.workspace.step', config: ADMIN_ONLY },
+      { method: 'GET', path: '/deadlines', handler: 'api::workspace.workspace.deadlines', config: ADMIN_ONLY },
+      { method: 'GET', path: '/open-cases', handler: 'api::workspace.workspace.openCases', config: ADMIN_ONLY },
+    ],
+  } as any);
+  await backfillHeadings(strapi);
+}

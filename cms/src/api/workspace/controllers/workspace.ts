@@ -1,0 +1,49 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { caseActionKinds, type CaseActionKind } from '../../../rules';
+
+const readable = ['api::complaint.complaint', 'api::statement-request.statement-request'];
+/** What each step writes: the user needs the content manager's permission for it. */
+const writes: Record<CaseActionKind, [string, string]> = {
+  requestStatement: ['create', 'api::statement-request.statement-request'],
+  registerMeeting: ['create', 'api::meeting.meeting'],
+  issueOpinion: ['create', 'api::opinion.opinion'],
+  reject: ['update', 'api::complaint.complaint'],
+  close: ['update', 'api::complaint.complaint'],
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /workspace/cases/:documentId (admin): the case page's overview and next steps. */
+  async show(ctx: any) {
+    const ability = ctx.state.userAbility;
+    if (!readable.every((uid) => ability?.can('plugin::content-manager.explorer.read', uid))) return ctx.forbidden();
+    const overview = await strapi.service('api::workspace.workspace').overview(ctx.params.documentId);
+    if (!overview) return ctx.notFound('Sagen findes ikke.');
+    ctx.body = { data: overview };
+  },
+
+  /** GET /workspace/deadlines (admin): the next open statement deadline per case. */
+  async deadlines(ctx: any) {
+    if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', 'api::statement-request.statement-request')) return ctx.forbidden();
+    ctx.body = { data: await strapi.service('api::workspace.workspace').openDeadlines() };
+  },
+
+  /** GET /workspace/open-cases (admin): open cases by status. */
+  async openCases(ctx: any) {
+    if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', 'api::complaint.complaint')) return ctx.forbidden();
+    ctx.body = { data: await strapi.service('api::workspace.workspace').openCasesByStatus() };
+  },
+
+  /** POST /workspace/cases/:documentId/steps/:step (admin) with { data }: takes a next step. */
+  async step(ctx: any) {
+    const step = ctx.params.step as CaseActionKind;
+    if (!caseActionKinds.includes(step)) return ctx.notFound();
+    const [verb, uid] = writes[step];
+    if (!ctx.state.userAbility?.can(`plugin::content-manager.explorer.${verb}`, uid)) return ctx.forbidden();
+    const input = ctx.request.body?.data;
+    if (!input || typeof input !== 'object' || Array.isArray(input)) throw new errors.ValidationError('Forkert forespørgsel: data mangler.');
+    const written = await strapi.service('api::workspace.workspace').takeStep(ctx.params.documentId, step, input);
+    if (!written) return ctx.notFound('Sagen findes ikke.');
+    ctx.body = { data: { documentId: written.documentId } };
+  },
+});

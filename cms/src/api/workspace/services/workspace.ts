@@ -1,0 +1,151 @@
+/**
+ * What the case page shows beside the form: the next steps the rules allow (and why not), the
+ * statement requests with their deadline and its explanation, the center's answer, the e-mails
+ * and their delivery status, and the related items named by what they are. Only fields both
+ * office roles may read (no identity or contact details, no recipients or delivery errors).
+ */
+import type { Core, UID } from '@strapi/strapi';
+import {
+  deliveryStatuses,
+  loadPolicy,
+  notificationKinds,
+  opinionOutcomes,
+  perspectives,
+  complaintStatuses,
+  type ComplaintStatus,
+  type Policy,
+} from '@borgerraadgiver/config';
+import { caseActions, closedStatuses, danishDate, meetingHeading, statementRequestHeading, toInstant, type CaseActionKind } from '../../../rules';
+import { loadWorkingCalendar } from '../../../db/working-calendar';
+
+const COMPLAINT = 'api::complaint.complaint';
+const NOTIFICATION = 'api::notification.notification';
+const REQUEST = 'api::statement-request.statement-request';
+const MEETING = 'api::meeting.meeting';
+const OPINION = 'api::opinion.opinion';
+const RECOMMENDATION = 'api::recommendation.recommendation';
+
+type Input = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const pick = (input: Input, fields: string[]) => Object.fromEntries(fields.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
+
+const label = (parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const policy: Policy = loadPolicy();
+  return {
+    async overview(documentId: string, now = new Date()) {
+      const complaint = await strapi.db.query(COMPLAINT).findOne({
+        where: { documentId },
+        populate: { center: true, statementRequests: { populate: ['center'] }, opinions: { populate: ['recommendations'] }, meetings: true },
+      });
+      if (!complaint) return null;
+      const requests = [...(complaint.statementRequests ?? [])].sort((a, b) => String(a.requestedAt).localeCompare(String(b.requestedAt)));
+      const openRequests = requests.filter((r) => r.requestStatus === 'sendt');
+      const notifications = await strapi.db.query(NOTIFICATION).findMany({
+        where: { $or: [{ complaint: { id: complaint.id } }, { statementRequest: { id: { $in: requests.map((r) => r.id) } } }] },
+        orderBy: [{ notBefore: 'asc' }, { id: 'asc' }],
+      });
+      const calendar = await loadWorkingCalendar(strapi);
+
+      return {
+        documentId: complaint.documentId,
+        caseNumber: complaint.caseNumber,
+        caseStatus: complaint.caseStatus,
+        identity: complaint.identity,
+        center: complaint.center ? { documentId: complaint.center.documentId, name: complaint.center.name } : null,
+        nextSteps: caseActions(complaint, { openRequests: openRequests.length, hasCenter: Boolean(complaint.center) }, { policy, calendar }),
+        requests: requests.map((r) => {
+          const due = toInstant(r.agreedDueAt) ?? toInstant(r.dueAt);
+          const overdue = r.requestStatus === 'sendt' && due !== null && due < now;
+          return {
+            documentId: r.documentId,
+            label: label([statementRequestHeading({ ...r, caseNumber: null }), overdue && 'overskredet']),
+            requestStatus: r.requestStatus,
+            centerName: r.center?.name ?? null,
+            requestedAt: r.requestedAt,
+            dueAt: r.dueAt,
+            agreedDueAt: r.agreedDueAt,
+            agreementNote: r.agreementNote,
+            dueAtExplanation: r.dueAtExplanation,
+            overdue,
+            response: r.requestStatus === 'besvaret'
+              ? { text: r.responseText, respondedAt: r.respondedAt, respondentName: r.respondentName, respondentTitle: r.respondentTitle }
+              : null,
+          };
+        }),
+        notifications: notifications.map((n) => ({
+          documentId: n.documentId,
+          label: label([notificationKinds[n.kind as keyof typeof notificationKinds] ?? n.kind, danishDate(n.sentAt ?? n.notBefore), deliveryStatuses[n.deliveryStatus as keyof typeof deliveryStatuses]]),
+          kind: n.kind,
+          deliveryStatus: n.deliveryStatus,
+          at: n.sentAt ?? n.notBefore,
+        })),
+        opinions: (complaint.opinions ?? []).map((o) => ({
+          documentId: o.documentId,
+          label: label(['Udtalelse', opinionOutcomes[o.outcome as keyof typeof opinionOutcomes], danishDate(o.issuedAt)]),
+          recommendations: (o.recommendations ?? []).map((r) => ({ documentId: r.documentId, text: r.text })),
+        })),
+        meetings: (complaint.meetings ?? []).map((m) => ({
+          documentId: m.documentId,
+          label: meetingHeading({ ...m, caseNumber: null }),
+        })),
+      };
+    },
+
+    /** The next open statement deadline per case (agreed deadlines count), for the case list. */
+    async openDeadlines(now = new Date()) {
+      const open = await strapi.db.query(REQUEST).findMany({ where: { requestStatus: 'sendt' }, select: ['dueAt', 'agreedDueAt'], populate: { complaint: { select: ['documentId'] } } });
+      const next: Record<string, { dueAt: string; overdue: boolean }> = {};
+      for (const request of open) {
+        const due = toInstant(request.agreedDueAt) ?? toInstant(request.dueAt);
+        const caseId = request.complaint?.documentId;
+        if (!due || !caseId || (next[caseId] && new Date(next[caseId].dueAt) <= due)) continue;
+        next[caseId] = { dueAt: due.toISOString(), overdue: due < now };
+      }
+      return next;
+    },
+
+    /** Open cases counted by status, in the workflow's order, for the home page. */
+    async openCasesByStatus() {
+      const rows = await strapi.db.connection('complaints').select('case_status').count({ count: '*' }).groupBy('case_status');
+      const counts = new Map(rows.map((row: any) => [row.case_status, Number(row.count)]));
+      return (Object.keys(complaintStatuses) as ComplaintStatus[])
+        .filter((status) => !closedStatuses.includes(status) && counts.get(status))
+        .map((status) => ({ status, label: complaintStatuses[status], count: counts.get(status)! }));
+    },
+
+    /**
+     * Takes a next step on the case in one transaction, through the Document Service, so the case
+     * rules check it, the status follows and the journal records it. The request goes to the
+     * case's center; recommendations are written with their opinion and linked to it. A refused
+     * step is a ValidationError naming the field, and nothing is written.
+     */
+    async takeStep(documentId: string, step: CaseActionKind, input: Input) {
+      const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['center'] });
+      if (!complaint) return null;
+      const docs = (uid: string) => strapi.documents(uid as UID.ContentType) as any;
+      const center = complaint.center?.documentId;
+      return strapi.db.transaction(async () => {
+        switch (step) {
+          case 'requestStatement':
+            return docs(REQUEST).create({ data: { complaint: documentId, center, ...pick(input, ['questions', 'caseSummary', 'requestsFileAccess']) } });
+          case 'registerMeeting':
+            return docs(MEETING).create({ data: { complaint: documentId, ...pick(input, ['heldAt', 'role', 'place', 'notes']) } });
+          case 'issueOpinion': {
+            const opinion = await docs(OPINION).create({
+              data: { kind: 'case', complaint: documentId, ...pick(input, ['title', 'outcome', 'reasoning', 'feedbackRequested', ...Object.keys(perspectives)]) },
+            });
+            const texts = (Array.isArray(input.recommendations) ? input.recommendations : []).map(text).filter((t): t is string => Boolean(t?.trim()));
+            for (const recommendation of texts) await docs(RECOMMENDATION).create({ data: { opinion: opinion.documentId, center, text: recommendation } });
+            return opinion;
+          }
+          case 'reject':
+            return docs(COMPLAINT).update({ documentId, data: { caseStatus: 'afvist', outOfScopeReason: input.outOfScopeReason ?? null } });
+          case 'close':
+            return docs(COMPLAINT).update({ documentId, data: { caseStatus: 'afsluttet' } });
+        }
+      });
+    },
+  };
+};

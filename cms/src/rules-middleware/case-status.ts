@@ -1,0 +1,24 @@
+/**
+ * The case status follows what happens on the case (rules/case-actions statusAfter): a statement
+ * request sent starts the investigation, an issued opinion ends it. Called by the case-rules
+ * middleware after the write, inside its transaction; the status change is an ordinary update of
+ * the case, so the case rules check it and the journal records it like any other.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { statusAfter, type CaseStatusEvent } from '../rules';
+
+const COMPLAINT = 'api::complaint.complaint';
+const events: Partial<Record<string, CaseStatusEvent>> = {
+  'api::statement-request.statement-request': 'statement_requested',
+  'api::opinion.opinion': 'opinion_issued',
+};
+
+export async function followCaseStatus(strapi: Core.Strapi, uid: string, action: string, written: { id?: number } | null | undefined) {
+  const event = events[uid];
+  if (!event || action !== 'create' || !written?.id) return;
+  const row = await strapi.db.query(uid as UID.ContentType).findOne({ where: { id: written.id }, populate: ['complaint'] });
+  const complaint = row?.complaint;
+  if (!complaint || (event === 'opinion_issued' && row.kind === 'general')) return;
+  const next = statusAfter(event, complaint.caseStatus);
+  if (next) await strapi.documents(COMPLAINT).update({ documentId: complaint.documentId, data: { caseStatus: next } as never });
+}

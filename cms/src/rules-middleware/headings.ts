@@ -1,0 +1,51 @@
+/**
+ * Statement requests, meetings and recommendations carry a heading that names them by their case
+ * and what they are (rules/headings), so pickers, lists and the case show more than "Uden titel".
+ * Set by the case-rules middleware on every create and update; never typed by hand.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { meetingHeading, recommendationHeading, statementRequestHeading } from '../rules';
+import { relationTarget } from './relations';
+
+type Data = Record<string, any>;
+
+const COMPLAINT = 'api::complaint.complaint';
+const OPINION = 'api::opinion.opinion';
+
+const headings: Record<string, { via: 'complaint' | 'opinion'; make: (fields: Data) => string }> = {
+  'api::statement-request.statement-request': { via: 'complaint', make: statementRequestHeading },
+  'api::meeting.meeting': { via: 'complaint', make: meetingHeading },
+  'api::recommendation.recommendation': { via: 'opinion', make: recommendationHeading },
+};
+
+export const hasHeading = (uid: string) => uid in headings;
+
+/** The case number of the item after this write (through the opinion for a recommendation). */
+async function caseNumberOf(strapi: Core.Strapi, via: 'complaint' | 'opinion', data: Data, previous: Data | null): Promise<string | null> {
+  const submitted = relationTarget(data[via]);
+  const ref = submitted === undefined ? (previous?.[via]?.id ? { id: previous[via].id } : null) : submitted;
+  if (!ref) return null;
+  if (via === 'complaint') return (await strapi.db.query(COMPLAINT).findOne({ where: ref, select: ['caseNumber'] }))?.caseNumber ?? null;
+  const opinion = await strapi.db.query(OPINION as UID.ContentType).findOne({ where: ref, populate: { complaint: { select: ['caseNumber'] } } });
+  return opinion?.complaint?.caseNumber ?? null;
+}
+
+/** Sets data.heading; `previous` is the stored row with its `complaint` or `opinion` populated (null on create). */
+export async function setHeading(strapi: Core.Strapi, uid: string, data: Data, previous: Data | null) {
+  const heading = headings[uid];
+  if (!heading) return;
+  const caseNumber = await caseNumberOf(strapi, heading.via, data, previous);
+  data.heading = heading.make({ ...previous, ...data, caseNumber });
+}
+
+/** Existing rows get their heading once (idempotent: only rows without one). */
+export async function backfillHeadings(strapi: Core.Strapi) {
+  for (const [uid, heading] of Object.entries(headings)) {
+    const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { heading: { $null: true } }, populate: [heading.via] });
+    for (const row of rows) {
+      const data: Data = {};
+      await setHeading(strapi, uid, data, row);
+      await strapi.db.query(uid as UID.ContentType).update({ where: { id: row.id }, data });
+    }
+  }
+}

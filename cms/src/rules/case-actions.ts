@@ -1,0 +1,75 @@
+import { complaintStatuses, type ComplaintStatus } from '@borgerraadgiver/config';
+import { ComplaintState, investigationBlockers, RuleContext } from './complaint';
+import { canTransition, closedStatuses } from './complaint-status';
+
+/** The next steps offered on the case page. */
+export const caseActionKinds = ['requestStatement', 'registerMeeting', 'issueOpinion', 'reject', 'close'] as const;
+export type CaseActionKind = (typeof caseActionKinds)[number];
+
+/** What the case page needs besides the case's own fields. */
+export interface CaseFacts {
+  /** Statement requests with status `sendt`. */
+  openRequests: number;
+  /** The case has a center to ask (the request is prefilled with it). */
+  hasCenter: boolean;
+}
+
+/** An action is offered when `reason` is null; otherwise `reason` says in Danish why not. */
+export type CaseActionAvailability = Record<CaseActionKind, string | null>;
+
+const statusLabel = (status: ComplaintStatus) => `"${complaintStatuses[status]}"`;
+
+/**
+ * Which next steps the rules allow on a case, and why not where they do not. The same checks the
+ * server applies when the step is taken (checkComplaint, checkStatementRequest, checkOpenStatementRequests).
+ */
+export function caseActions(complaint: ComplaintState, facts: CaseFacts, context: Pick<RuleContext, 'policy' | 'calendar'>): CaseActionAvailability {
+  const status: ComplaintStatus = complaint.caseStatus ?? 'modtaget';
+  const closed = closedStatuses.includes(status);
+  const openRequest = facts.openRequests > 0 ? 'Der er en åben anmodning om redegørelse; afvent svaret, eller annullér anmodningen.' : null;
+
+  const requestStatement = (() => {
+    if (closed) return `Sagen har status ${statusLabel(status)}. Genoptag den, før der bedes om en redegørelse.`;
+    if (status !== 'undersoegelse' && !canTransition(status, 'undersoegelse')) return `En sag med status ${statusLabel(status)} kan ikke undersøges.`;
+    const blocker = investigationBlockers(complaint, context)[0];
+    if (blocker) return blocker.message;
+    if (!complaint.centerHadOpportunity) return 'Centret skal først have haft mulighed for at forholde sig til klagen (markér det på sagen).';
+    if (!facts.hasCenter) return 'Vælg sagens center først.';
+    return null;
+  })();
+
+  const issueOpinion = (() => {
+    if (status !== 'undersoegelse') return `Udtalelser afgives i sager under undersøgelse; sagen har status ${statusLabel(status)}.`;
+    return openRequest;
+  })();
+
+  const reject = (() => {
+    if (!canTransition(status, 'afvist') || status === 'afvist') return `En sag med status ${statusLabel(status)} kan ikke afvises.`;
+    return openRequest;
+  })();
+
+  const close = canTransition(status, 'afsluttet') && status !== 'afsluttet'
+    ? null
+    : 'Sagen kan afsluttes, når den er afvist, henvist, løst ved dialog eller har fået en udtalelse.';
+
+  return {
+    requestStatement,
+    registerMeeting: closed ? `Sagen har status ${statusLabel(status)}. Genoptag den for at registrere et møde.` : null,
+    issueOpinion,
+    reject,
+    close,
+  };
+}
+
+/** Events on a case that move its status by themselves. */
+export type CaseStatusEvent = 'statement_requested' | 'opinion_issued';
+
+/**
+ * The status a case takes after an event, or null when it stays: a statement request starts the
+ * investigation (R10, R11); an opinion ends it (R14).
+ */
+export function statusAfter(event: CaseStatusEvent, current: ComplaintStatus | null | undefined): ComplaintStatus | null {
+  const status = current ?? 'modtaget';
+  if (event === 'statement_requested') return status !== 'undersoegelse' && canTransition(status, 'undersoegelse') ? 'undersoegelse' : null;
+  return status === 'undersoegelse' ? 'udtalelse_afgivet' : null;
+}

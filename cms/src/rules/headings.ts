@@ -1,0 +1,33 @@
+import { meetingRoles, statementRequestStatuses, TIME_ZONE, type StatementRequestStatus } from '@borgerraadgiver/config';
+import { DateTime } from 'luxon';
+import { DateInput, toInstant } from './dates';
+
+/** A local (Copenhagen) date as the advisor writes it: 14.12.2026; empty when absent. */
+export function danishDate(value: DateInput): string {
+  const instant = toInstant(value);
+  return instant ? DateTime.fromJSDate(instant, { zone: TIME_ZONE }).toFormat('dd.MM.yyyy') : '';
+}
+
+const join = (parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
+
+/** Longest heading stored (the schemas' maxLength). */
+export const HEADING_LENGTH = 200;
+const shorten = (text: string) => (text.length > HEADING_LENGTH ? `${text.slice(0, HEADING_LENGTH - 1)}…` : text);
+
+/**
+ * How a related item is named in pickers, lists and on the case: by its case and what it is,
+ * e.g. "2026-0001 · Redegørelse · frist 14.12.2026 · Sendt". An agreed deadline replaces the computed one.
+ */
+export function statementRequestHeading(r: { caseNumber?: string | null; dueAt?: DateInput; agreedDueAt?: DateInput; requestStatus?: StatementRequestStatus | null }): string {
+  const due = danishDate(r.agreedDueAt) || danishDate(r.dueAt);
+  return shorten(join([r.caseNumber, 'Redegørelse', due && `frist ${due}`, statementRequestStatuses[r.requestStatus ?? 'sendt']]));
+}
+
+export function meetingHeading(m: { caseNumber?: string | null; role?: string | null; heldAt?: DateInput }): string {
+  return shorten(join([m.caseNumber, 'Møde', m.role ? meetingRoles[m.role as keyof typeof meetingRoles] : null, danishDate(m.heldAt)]));
+}
+
+/** A recommendation is named by its own text (the picker shows it), after its case. */
+export function recommendationHeading(r: { caseNumber?: string | null; text?: string | null }): string {
+  return shorten(join([r.caseNumber, (r.text ?? '').replace(/\s+/g, ' ').trim()]));
+}
