@@ -38,6 +38,20 @@ export function buildSite(): void {
   execSync('npx astro build', { cwd: siteDir, stdio: 'pipe', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
 }
 
+const cmsDir = path.join(root, 'cms');
+const adminBuild = path.join(cmsDir, 'dist/build/index.html');
+
+/**
+ * Builds the Strapi admin panel (several minutes) unless its build is newer than every source it
+ * bundles: cms/src (admin, rules, schemas) and the shared vocabulary. ADMIN_REBUILD=1 forces it.
+ */
+export function buildAdmin(): void {
+  const sources = [path.join(cmsDir, 'src'), path.join(root, 'config/src')];
+  const fresh = fs.existsSync(adminBuild) && fs.statSync(adminBuild).mtimeMs > Math.max(...sources.map(newestMtime));
+  if (fresh && process.env.ADMIN_REBUILD !== '1') return;
+  execSync('npx strapi build', { cwd: cmsDir, stdio: 'pipe', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' } });
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

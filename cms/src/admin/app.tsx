@@ -4,6 +4,7 @@ import { AccessRequestAction, AnonymiseAction } from './privacy/CaseActions';
 import da from './translations/da.json';
 import { registerFailedDeliveriesWidget } from './outbox/widget';
 import { CaseTimelinePanel } from './journal/TimelinePanel';
+import { bootstrapWorkspace, registerWorkspace } from './workspace';
 
 export default {
   config: {
@@ -11,6 +12,9 @@ export default {
     locales: ['da'],
     // Strapi's own Danish files are incomplete: fill the gaps (scripts/translations/missing-da.mjs).
     translations: { da },
+    // The home page is the advisor's: no tutorials or release notes from Strapi.
+    tutorials: false,
+    notifications: { releases: false },
   },
   register(app: StrapiApp) {
     // Reports (R17–R19): statistics, CSV, annual report and half-year status.
@@ -40,12 +44,14 @@ export default {
       component: () => import('./reports/DeadlinesWidget').then((module) => module.default),
     });
     registerFailedDeliveriesWidget(app);
+    registerWorkspace(app);
   },
   bootstrap(app: StrapiApp) {
     // On a case: the citizen's access request (art. 15) and early erasure (art. 17).
     (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: unknown[]) => [...actions, AccessRequestAction, AnonymiseAction]);
     // The case journal beside the complaint's form (who did what, who saw it, CSV).
     (app.getPlugin('content-manager').apis as any).addEditViewSidePanel([CaseTimelinePanel]);
+    bootstrapWorkspace(app);
     // The admin falls back to English unless a language was chosen: choose Danish for new browsers.
     if (!window.localStorage.getItem('strapi-admin-language')) {
       window.localStorage.setItem('strapi-admin-language', 'da');

@@ -4,7 +4,11 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { formatDate, formatNumber, type DeadlineItem, type Overview } from './types';
 
-const caseLink = (item: DeadlineItem) => `/admin/content-manager/collection-types/api::statement-request.statement-request/${item.documentId}`;
+// Each item opens its case (the case page shows the request, its deadline and the next steps).
+const caseLink = (item: DeadlineItem) =>
+  item.complaintDocumentId
+    ? `/admin/content-manager/collection-types/api::complaint.complaint/${item.complaintDocumentId}`
+    : `/admin/content-manager/collection-types/api::statement-request.statement-request/${item.documentId}`;
 
 const Item = ({ item, overdue }: { item: DeadlineItem; overdue: boolean }) => (
   <Box paddingBottom={2}>
@@ -42,7 +46,7 @@ const DeadlinesWidget = () => {
   if (!overview) return <Loader small>Henter frister</Loader>;
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={4}>
+    <Flex direction="column" alignItems="stretch" gap={4} data-workspace-widget="deadlines">
       {overview.alerts.map((alert) => (
         <Box key={alert.documentId} padding={3} background="warning100" hasRadius>
           <Typography fontWeight="bold">Løbende status: {alert.centerName}</Typography>

@@ -1,0 +1,92 @@
+/**
+ * "Sagens overblik" beside the case: the open deadline and how it was computed, the center's
+ * answer (read-only: it is the center's document), the e-mails and their delivery status, and the
+ * related items named by what they are, each a link.
+ */
+import * as React from 'react';
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { Link } from 'react-router-dom';
+import { danishDate, useCaseOverview } from './useCase';
+
+const editLink = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
+
+const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
+  <Box paddingBottom={3}>
+    <Typography tag="h3" variant="sigma" textColor="neutral700">
+      {title}
+    </Typography>
+    <Box paddingTop={1}>{children}</Box>
+  </Box>
+);
+
+const Line = ({ children, color = 'neutral800' }: { children: React.ReactNode; color?: string }) => (
+  <Typography tag="p" variant="pi" textColor={color}>
+    {children}
+  </Typography>
+);
+
+export function CaseOverview({ documentId, version }: { documentId: string; version?: string }) {
+  const { overview, error } = useCaseOverview(documentId, version);
+  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  if (!overview) return <Typography textColor="neutral600">Henter …</Typography>;
+  const open = overview.requests.filter((r) => r.requestStatus === 'sendt');
+  const answered = overview.requests.filter((r) => r.response);
+  const related = [
+    ...overview.requests.map((r) => ({ ...r, uid: 'api::statement-request.statement-request' })),
+    ...overview.opinions.map((o) => ({ ...o, uid: 'api::opinion.opinion' })),
+    ...overview.meetings.map((m) => ({ ...m, uid: 'api::meeting.meeting' })),
+  ];
+  return (
+    <Flex direction="column" alignItems="stretch" width="100%" data-workspace-panel="overview">
+      <Section title="Åben frist">
+        {open.length === 0 && <Line color="neutral600">Ingen åben anmodning om redegørelse.</Line>}
+        {open.map((r) => (
+          <Box key={r.documentId} paddingBottom={2}>
+            <Line color={r.overdue ? 'danger600' : 'neutral800'}>
+              <strong>
+                {r.centerName ?? 'Center'}: frist {danishDate(r.agreedDueAt ?? r.dueAt)}
+                {r.overdue ? ' – overskredet' : ''}
+              </strong>
+            </Line>
+            {r.agreedDueAt && <Line>Aftalt frist ({r.agreementNote}). Beregnet frist var {danishDate(r.dueAt)}.</Line>}
+            {r.dueAtExplanation && <Line color="neutral600">{r.dueAtExplanation}</Line>}
+          </Box>
+        ))}
+      </Section>
+      {answered.length > 0 && (
+        <Section title="Centrets redegørelse">
+          {answered.map((r) => (
+            <Box key={r.documentId} paddingBottom={2}>
+              <Line color="neutral600">
+                {r.centerName} · modtaget {danishDate(r.response!.respondedAt, true)}
+                {r.response!.respondentName ? ` · ${r.response!.respondentName}` : ''}
+                {r.response!.respondentTitle ? `, ${r.response!.respondentTitle}` : ''}
+              </Line>
+              <Box padding={2} background="neutral100" hasRadius>
+                <Typography tag="p" variant="omega" style={{ whiteSpace: 'pre-wrap' }}>
+                  {r.response!.text}
+                </Typography>
+              </Box>
+            </Box>
+          ))}
+        </Section>
+      )}
+      <Section title="E-mails">
+        {overview.notifications.length === 0 && <Line color="neutral600">Ingen e-mails.</Line>}
+        {overview.notifications.map((n) => (
+          <Line key={n.documentId} color={n.deliveryStatus === 'failed' ? 'danger600' : 'neutral800'}>
+            <Link to={editLink('api::notification.notification', n.documentId)}>{n.label}</Link>
+          </Line>
+        ))}
+      </Section>
+      <Section title="Tilknyttet sagen">
+        {related.length === 0 && <Line color="neutral600">Intet endnu.</Line>}
+        {related.map((item) => (
+          <Line key={item.documentId}>
+            <Link to={editLink(item.uid, item.documentId)}>{item.label}</Link>
+          </Line>
+        ))}
+      </Section>
+    </Flex>
+  );
+}

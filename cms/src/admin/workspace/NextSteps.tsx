@@ -1,0 +1,239 @@
+/**
+ * "Næste skridt" on the case page: the steps the rules allow, each one click into a short form
+ * prefilled with the case and its center; a step the rules do not allow says why. The server takes
+ * the step (POST /workspace/cases/:documentId/steps/:step) through the case rules.
+ */
+import * as React from 'react';
+import { Box, Button, Checkbox, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { useFetchClient, useForm, useNotification, unstable_useDocument as useDocument } from '@strapi/strapi/admin';
+import { choiceLists, perspectives } from './choices';
+import { COMPLAINT, refreshCase, useCaseOverview, type CaseActionKind, type CaseOverview } from './useCase';
+
+const stepLabels: Record<CaseActionKind, string> = {
+  requestStatement: 'Anmod om redegørelse',
+  registerMeeting: 'Registrér møde',
+  issueOpinion: 'Afgiv udtalelse',
+  reject: 'Afvis',
+  close: 'Afslut',
+};
+const submitLabels: Record<CaseActionKind, string> = {
+  requestStatement: 'Send anmodning',
+  registerMeeting: 'Gem mødet',
+  issueOpinion: 'Afgiv udtalelsen',
+  reject: 'Afvis sagen',
+  close: 'Afslut sagen',
+};
+
+type Values = Record<string, any>;
+type FieldErrors = Record<string, string>;
+
+const localNow = () => {
+  const now = new Date();
+  now.setMinutes(now.getMinutes() - now.getTimezoneOffset(), 0, 0);
+  return now.toISOString().slice(0, 16);
+};
+
+const initialValues = (step: CaseActionKind): Values => {
+  switch (step) {
+    case 'registerMeeting':
+      return { heldAt: localNow(), role: 'bisidder', place: '', notes: '' };
+    case 'issueOpinion':
+      return { outcome: '', legalPerspective: '', ethicalPerspective: '', equalityPerspective: '', valuesPerspective: '', reasoning: '', recommendations: [''] };
+    case 'requestStatement':
+      return { questions: '', caseSummary: '', requestsFileAccess: false };
+    default:
+      return {};
+  }
+};
+
+interface FieldProps {
+  name: string;
+  label: string;
+  values: Values;
+  errors: FieldErrors;
+  set: (name: string, value: unknown) => void;
+  required?: boolean;
+  hint?: string;
+}
+
+const TextArea = ({ name, label, values, errors, set, required, hint }: FieldProps) => (
+  <Field.Root name={name} error={errors[name]} required={required} hint={hint}>
+    <Field.Label>{label}</Field.Label>
+    <Textarea value={values[name] ?? ''} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set(name, e.target.value)} />
+    <Field.Hint />
+    <Field.Error />
+  </Field.Root>
+);
+
+const Choice = ({ name, label, values, errors, set, required, options }: FieldProps & { options: Record<string, string> }) => (
+  <Field.Root name={name} error={errors[name]} required={required}>
+    <Field.Label>{label}</Field.Label>
+    <SingleSelect placeholder="Vælg" value={values[name] ?? ''} onChange={(value: string | number) => set(name, String(value))}>
+      {Object.entries(options).map(([key, text]) => (
+        <SingleSelectOption key={key} value={key}>
+          {text}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
+    <Field.Error />
+  </Field.Root>
+);
+
+function StepFields({ step, overview, values, errors, set }: { step: CaseActionKind; overview: CaseOverview; values: Values; errors: FieldErrors; set: FieldProps['set'] }) {
+  const field = { values, errors, set };
+  switch (step) {
+    case 'requestStatement':
+      return (
+        <>
+          <Typography tag="p">
+            Til: <strong>{overview.center?.name}</strong>. Fristen beregnes automatisk (arbejdsdage).
+          </Typography>
+          <TextArea name="questions" label="Spørgsmål til centret" required hint="Centret ser spørgsmålene, sagsnummeret og fristen." {...field} />
+          {overview.identity !== 'named' && (
+            <TextArea name="caseSummary" label="Sagsresumé til centret" required hint="Borgeren er anonym over for kommunen: skriv resuméet uden oplysninger, der kan identificere borgeren." {...field} />
+          )}
+          <Checkbox checked={Boolean(values.requestsFileAccess)} onCheckedChange={(checked: boolean) => set('requestsFileAccess', checked === true)}>
+            Anmod om aktindsigt i sagens akter
+          </Checkbox>
+        </>
+      );
+    case 'registerMeeting':
+      return (
+        <>
+          <Field.Root name="heldAt" error={errors.heldAt} required>
+            <Field.Label>Tidspunkt</Field.Label>
+            <TextInput type="datetime-local" value={values.heldAt} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('heldAt', e.target.value)} />
+            <Field.Error />
+          </Field.Root>
+          <Choice name="role" label="Borgerrådgiverens rolle" options={choiceLists.meetingRoles} required {...field} />
+          <Field.Root name="place" error={errors.place}>
+            <Field.Label>Sted</Field.Label>
+            <TextInput value={values.place} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('place', e.target.value)} />
+            <Field.Error />
+          </Field.Root>
+          <TextArea name="notes" label="Noter" {...field} />
+        </>
+      );
+    case 'issueOpinion': {
+      const recommendations: string[] = values.recommendations;
+      const needsReasons = values.outcome && values.outcome !== 'afvisning';
+      return (
+        <>
+          <Choice name="outcome" label="Resultat" options={choiceLists.opinionOutcomes} required {...field} />
+          {Object.entries(perspectives).map(([name, label]) => (
+            <TextArea key={name} name={name} label={label} {...field} />
+          ))}
+          <TextArea name="reasoning" label="Begrundelse" required={Boolean(needsReasons)} hint="Skal udfyldes ved Kritik, Henstilling og Ingen kritik." {...field} />
+          {recommendations.map((text, index) => (
+            <Field.Root key={index} name={`recommendations.${index}`}>
+              <Field.Label>{`Anbefaling ${index + 1}`}</Field.Label>
+              <Textarea value={text} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set('recommendations', recommendations.map((r, i) => (i === index ? e.target.value : r)))} />
+            </Field.Root>
+          ))}
+          <Box>
+            <Button variant="tertiary" onClick={() => set('recommendations', [...recommendations, ''])}>
+              Tilføj anbefaling
+            </Button>
+          </Box>
+        </>
+      );
+    }
+    case 'reject':
+      return <Choice name="outOfScopeReason" label="Afvisningsgrund" options={choiceLists.outOfScopeReasons} required {...field} />;
+    case 'close':
+      return <Typography tag="p">Sagen afsluttes. Den kan genoptages senere.</Typography>;
+  }
+}
+
+function StepDialog({ step, overview, onClose }: { step: CaseActionKind; overview: CaseOverview; onClose: () => void }) {
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { refetch } = useDocument({ collectionType: 'collection-types', model: COMPLAINT, documentId: overview.documentId });
+  const [values, setValues] = React.useState<Values>(() => initialValues(step));
+  const [errors, setErrors] = React.useState<FieldErrors>({});
+  const [message, setMessage] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const set = (name: string, value: unknown) => setValues((current) => ({ ...current, [name]: value }));
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const data = step === 'registerMeeting' && values.heldAt ? { ...values, heldAt: new Date(values.heldAt).toISOString() } : values;
+    try {
+      await post(`/workspace/cases/${overview.documentId}/steps/${step}`, { data });
+      toggleNotification({ type: 'success', message: `${stepLabels[step]}: gemt.` });
+      refreshCase();
+      refetch();
+      onClose();
+    } catch (error: any) {
+      // A refusal keeps everything typed and names the field, as the server said it.
+      const details = error?.response?.data?.error;
+      const fieldErrors: FieldErrors = {};
+      for (const e of details?.details?.errors ?? []) fieldErrors[String(e.path?.[0] ?? '')] ||= e.message;
+      setErrors(fieldErrors);
+      setMessage(details?.message ?? 'Skridtet kunne ikke gemmes.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
+      <Modal.Content>
+        <form onSubmit={submit} noValidate>
+          <Modal.Header>
+            <Modal.Title>{`${stepLabels[step]} · sag ${overview.caseNumber ?? ''}`}</Modal.Title>
+          </Modal.Header>
+          <Modal.Body>
+            <Flex direction="column" alignItems="stretch" gap={4}>
+              {message && (
+                <Typography tag="p" textColor="danger600" role="alert">
+                  {message}
+                </Typography>
+              )}
+              <StepFields step={step} overview={overview} values={values} errors={errors} set={set} />
+            </Flex>
+          </Modal.Body>
+          <Modal.Footer>
+            <Modal.Close>
+              <Button variant="tertiary">Annullér</Button>
+            </Modal.Close>
+            <Button type="submit" loading={busy}>
+              {submitLabels[step]}
+            </Button>
+          </Modal.Footer>
+        </form>
+      </Modal.Content>
+    </Modal.Root>
+  );
+}
+
+export function NextSteps({ documentId, version }: { documentId: string; version?: string }) {
+  const { overview, error } = useCaseOverview(documentId, version);
+  const modified = useForm('NextSteps', (state) => state.modified);
+  const [open, setOpen] = React.useState<CaseActionKind | null>(null);
+  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  if (!overview) return <Typography textColor="neutral600">Henter …</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-workspace-panel="next-steps">
+      {modified && <Typography textColor="warning600">Gem ændringerne på sagen, før du går videre.</Typography>}
+      {(Object.keys(stepLabels) as CaseActionKind[]).map((step) => {
+        const reason = overview.nextSteps[step];
+        const id = `next-step-${step}-reason`;
+        return (
+          <Box key={step}>
+            <Button fullWidth variant={reason ? 'tertiary' : 'secondary'} disabled={Boolean(reason) || modified} aria-describedby={reason ? id : undefined} onClick={() => setOpen(step)}>
+              {stepLabels[step]}
+            </Button>
+            {reason && (
+              <Typography id={id} tag="p" variant="pi" textColor="neutral600">
+                {reason}
+              </Typography>
+            )}
+          </Box>
+        );
+      })}
+      {open && <StepDialog step={open} overview={overview} onClose={() => setOpen(null)} />}
+    </Flex>
+  );
+}

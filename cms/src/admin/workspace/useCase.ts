@@ -1,0 +1,72 @@
+/** The case page's overview from the server (GET /workspace/cases/:documentId), shared by its panels. */
+import * as React from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+import type { CaseActionAvailability, CaseActionKind } from '../../rules/case-actions';
+
+export const COMPLAINT = 'api::complaint.complaint';
+
+export interface CaseOverview {
+  documentId: string;
+  caseNumber: string | null;
+  caseStatus: string;
+  identity: string;
+  center: { documentId: string; name: string } | null;
+  nextSteps: CaseActionAvailability;
+  requests: {
+    documentId: string;
+    label: string;
+    requestStatus: string;
+    centerName: string | null;
+    requestedAt: string | null;
+    dueAt: string | null;
+    agreedDueAt: string | null;
+    agreementNote: string | null;
+    dueAtExplanation: string | null;
+    overdue: boolean;
+    response: { text: string | null; respondedAt: string | null; respondentName: string | null; respondentTitle: string | null } | null;
+  }[];
+  notifications: { documentId: string; label: string; kind: string; deliveryStatus: string; at: string | null }[];
+  opinions: { documentId: string; label: string; recommendations: { documentId: string; text: string }[] }[];
+  meetings: { documentId: string; label: string }[];
+}
+
+export type { CaseActionKind };
+
+// Panels of one case page refresh together after a step.
+const listeners = new Set<() => void>();
+export const refreshCase = () => listeners.forEach((listener) => listener());
+
+/** Loads the overview; reloads when the stored case changes (`version`, e.g. its updatedAt) or after a step. */
+export function useCaseOverview(documentId: string, version?: string) {
+  const { get } = useFetchClient();
+  const [overview, setOverview] = React.useState<CaseOverview | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const load = React.useCallback(async () => {
+    try {
+      const { data } = await get<{ data: CaseOverview }>(`/workspace/cases/${documentId}`);
+      setOverview(data.data);
+      setError(null);
+    } catch {
+      setError('Sagens overblik kunne ikke hentes.');
+    }
+  }, [get, documentId]);
+  React.useEffect(() => {
+    load();
+  }, [load, version]);
+  React.useEffect(() => {
+    listeners.add(load);
+    return () => void listeners.delete(load);
+  }, [load]);
+  return { overview, error };
+}
+
+export const danishDate = (iso: string | null | undefined, withTime = false) =>
+  iso
+    ? new Intl.DateTimeFormat('da-DK', {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+        timeZone: 'Europe/Copenhagen',
+      }).format(new Date(iso))
+    : '';
