@@ -132,6 +132,10 @@ export const notificationKinds = {
   delivery_failures: 'Mislykkede udsendelser',
 } as const;
 
+/** The case file: which way a document went, and who it came from. */
+export const documentDirections = { modtaget: 'Modtaget', sendt: 'Sendt', intern: 'Internt' } as const;
+export const documentSources = { borger: 'Borgeren', center: 'Centret', borgerraadgiver: 'Borgerrådgiveren' } as const;
+
 export const deliveryStatuses = {
   planned: 'Planlagt',
   sending: 'Sendes',
@@ -162,6 +166,8 @@ export const choiceLists = {
   closingDayKinds,
   notificationKinds,
   deliveryStatuses,
+  documentDirections,
+  documentSources,
 } as const;
 
 export type ChoiceListName = keyof typeof choiceLists;

@@ -26,6 +26,8 @@ const OPINION = 'api::opinion.opinion';
 const RECOMMENDATION = 'api::recommendation.recommendation';
 
 type Input = Record<string, unknown>;
+/** A row from the query engine (populated relations included). */
+type Row = Record<string, any>;
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const pick = (input: Input, fields: string[]) => Object.fromEntries(fields.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
 
@@ -81,12 +83,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           deliveryStatus: n.deliveryStatus,
           at: n.sentAt ?? n.notBefore,
         })),
-        opinions: (complaint.opinions ?? []).map((o) => ({
+        opinions: (complaint.opinions ?? []).map((o: Row) => ({
           documentId: o.documentId,
           label: label(['Udtalelse', opinionOutcomes[o.outcome as keyof typeof opinionOutcomes], danishDate(o.issuedAt)]),
-          recommendations: (o.recommendations ?? []).map((r) => ({ documentId: r.documentId, text: r.text })),
+          recommendations: (o.recommendations ?? []).map((r: Row) => ({ documentId: r.documentId, text: r.text })),
         })),
-        meetings: (complaint.meetings ?? []).map((m) => ({
+        meetings: (complaint.meetings ?? []).map((m: Row) => ({
           documentId: m.documentId,
           label: meetingHeading({ ...m, caseNumber: null }),
         })),
