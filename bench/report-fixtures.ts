@@ -19,6 +19,19 @@ export interface ComplaintFixture {
   status?: string;
   firstActionAt?: Date | null;
   closedAt?: Date | null;
+  themes?: string[] | null;
+  handling?: string | null;
+  citizenResult?: string | null;
+  citizenName?: string | null;
+  citizenEmail?: string | null;
+  cvr?: string | null;
+  institution?: number | null;
+}
+
+export interface MeetingFixture {
+  heldAt: Date;
+  role: string;
+  complaint?: number | null;
 }
 
 export interface StatementFixture {
@@ -41,8 +54,11 @@ export interface OpinionFixture {
 
 export interface RecommendationFixture {
   opinion: number;
+  text?: string;
   center?: number | null;
   followUpStatus?: string;
+  followUpNote?: string | null;
+  followedUpAt?: Date | null;
   caseReopened?: boolean;
 }
 
@@ -91,6 +107,19 @@ export class ReportFixtures {
     return this.insert('centers', names.map((name, i) => ({ ...this.meta(), name, email: `center${i}@example.org` })));
   }
 
+  /** Institutions under their center: [name, center id]. */
+  async institutions(list: [string, number | null][]): Promise<number[]> {
+    const ids = await this.insert('institutions', list.map(([name]) => ({ ...this.meta(), name })));
+    await this.link('institutions_center_lnk', 'institution_id', 'center_id', ids.map((id, i) => [id, list[i][1]]));
+    return ids;
+  }
+
+  async meetings(fixtures: MeetingFixture[]): Promise<number[]> {
+    const ids = await this.insert('meetings', fixtures.map((f) => ({ ...this.meta(), held_at: this.t(f.heldAt), role: f.role })));
+    await this.link('meetings_complaint_lnk', 'meeting_id', 'complaint_id', ids.map((id, i) => [id, fixtures[i].complaint]));
+    return ids;
+  }
+
   async closingDay(date: string, name: string, active: boolean) {
     await this.insert('closing_days', [{ ...this.meta(), date, name, active: this.bool(active) }]);
   }
@@ -112,9 +141,16 @@ export class ReportFixtures {
         description: 'Testhenvendelse',
         first_action_at: this.t(f.firstActionAt),
         closed_at: this.t(f.closedAt),
+        complaint_themes: f.themes ? JSON.stringify(f.themes) : null,
+        handling: f.handling ?? null,
+        citizen_result: f.citizenResult ?? null,
+        citizen_name: f.citizenName ?? null,
+        citizen_email: f.citizenEmail ?? null,
+        cvr: f.cvr ?? null,
       })),
     );
     await this.link('complaints_center_lnk', 'complaint_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
+    await this.link('complaints_institution_lnk', 'complaint_id', 'institution_id', ids.map((id, i) => [id, fixtures[i].institution]));
     return ids;
   }
 
@@ -146,7 +182,14 @@ export class ReportFixtures {
   async recommendations(fixtures: RecommendationFixture[]): Promise<number[]> {
     const ids = await this.insert(
       'recommendations',
-      fixtures.map((f) => ({ ...this.meta(), text: 'Anbefaling', follow_up_status: f.followUpStatus ?? 'afventer', case_reopened: this.bool(f.caseReopened ?? false) })),
+      fixtures.map((f) => ({
+        ...this.meta(),
+        text: f.text ?? 'Anbefaling',
+        follow_up_status: f.followUpStatus ?? 'afventer',
+        follow_up_note: f.followUpNote ?? null,
+        followed_up_at: this.t(f.followedUpAt),
+        case_reopened: this.bool(f.caseReopened ?? false),
+      })),
     );
     await this.link('recommendations_opinion_lnk', 'recommendation_id', 'opinion_id', ids.map((id, i) => [id, fixtures[i].opinion]));
     await this.link('recommendations_center_lnk', 'recommendation_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));

@@ -14,11 +14,14 @@ import { usePrivateStorage } from './documents/storage';
 import { closeRateLimiters } from '@borgerraadgiver/config';
 import { registerJournal, startJournal } from './journal';
 import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap';
+import { registerCustomFields } from './custom-fields';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // The text limits of config on the content types, before anything validates.
     applyTextLimits(strapi);
+    // The custom fields the content types use (the complaint themes).
+    registerCustomFields(strapi);
     // Document Service middlewares run in the order they are registered, the first outermost.
     // 0. The input boundary: normalises what is written, refuses orphaning deletes and unreadable
     //    search fields, and turns what Strapi or the database refuses into Danish 400s.

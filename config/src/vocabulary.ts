@@ -12,9 +12,11 @@ export const channels = {
   council: 'Kommunalbestyrelsens initiativ',
 } as const;
 
+/** What the citizen asks for. Vejvisning (directing the citizen to the right place) is counted apart from advice. */
 export const purposes = {
   klage: 'Klage',
   raadgivning: 'Rådgivning',
+  vejvisning: 'Vejvisning',
   genoptagelse: 'Genoptagelse',
 } as const;
 
@@ -37,6 +39,38 @@ export const categories = {
   betjening: 'Personalets betjening og adfærd',
   faktisk_forvaltning: 'Udførelse af service og praktiske opgaver',
   diskrimination: 'Ulovlig forskelsbehandling',
+} as const;
+
+/**
+ * What a complaint is about, as the advisors' annual reports group it; several may apply to one
+ * inquiry (a multi-select on the complaint). Add or rename themes here: stored values are the keys.
+ */
+export const complaintThemes = {
+  sagsbehandlingstid: 'Lang sagsbehandlingstid eller manglende svar',
+  vejledning: 'Vejledning',
+  partshoering: 'Partshøring',
+  begrundelse: 'Begrundelse',
+  klagevejledning: 'Klagevejledning',
+  aktindsigt_notatpligt: 'Aktindsigt og notatpligt',
+  sagsoplysning: 'Sagens oplysning',
+  adfaerd: 'Personalets adfærd og tone',
+  digital_tilgaengelighed: 'Digital tilgængelighed',
+  andet: 'Andet',
+} as const;
+
+/** The result for the citizen, apart from the formal outcome: was the citizen proved right? */
+export const citizenResults = {
+  medhold_fuldt: 'Medhold',
+  medhold_delvist: 'Delvist medhold',
+  ikke_medhold: 'Ikke medhold',
+} as const;
+
+/** How the advisor handled the inquiry. */
+export const handlingForms = {
+  dialog: 'Dialog med enheden',
+  videresendt: 'Videresendt til enheden til besvarelse',
+  maegling: 'Mægling',
+  undersoegelse: 'Undersøgelse',
 } as const;
 
 /** R5: why an inquiry falls outside the mandate. Each is a rejection reason. */
@@ -174,6 +208,9 @@ export type ChoiceListName = keyof typeof choiceLists;
 
 export type Channel = keyof typeof channels;
 export type Purpose = keyof typeof purposes;
+export type ComplaintTheme = keyof typeof complaintThemes;
+export type CitizenResult = keyof typeof citizenResults;
+export type HandlingForm = keyof typeof handlingForms;
 export type Identity = keyof typeof identities;
 export type OutOfScopeReason = keyof typeof outOfScopeReasons;
 export type ComplaintStatus = keyof typeof complaintStatuses;

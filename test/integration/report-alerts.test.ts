@@ -184,3 +184,39 @@ describe('daily work once per day across instances', () => {
     }
   });
 });
+
+describe('after a new inquiry', () => {
+  test('a public intake runs the check after its transaction has committed, and a rise opens an alert', async () => {
+    const [gamma] = await fixtures.centers(['Center for Gamma']);
+    const now = Date.now();
+    // About one inquiry a month in the year before the window, eight in the last 30 days; the ninth comes through the form.
+    await fixtures.complaints([
+      ...Array.from({ length: 12 }, (_, i) => ({ center: gamma, receivedAt: new Date(now - (35 + i * 30) * DAY) })),
+      ...Array.from({ length: 8 }, (_, i) => ({ center: gamma, receivedAt: new Date(now - (i + 1) * DAY) })),
+    ]);
+    const { documentId } = await app.strapi.db.query('api::center.center').findOne({ where: { id: gamma } });
+    const warn = jest.spyOn(app.strapi.log, 'warn');
+    const response = await fetch(`${app.url}/api/public/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        data: {
+          purpose: 'klage', center: documentId, eventDate: new Date(now - 10 * DAY).toISOString().slice(0, 10), description: 'Jeg har ikke fået svar.',
+          identity: 'named', citizenName: 'Karen Jensen', citizenPhone: '12 34 56 78', complainantKind: 'citizen', formalComplaintToUnit: true, consent: true,
+        },
+      }),
+    });
+    expect([response.status, response.status === 201 ? null : await response.text()]).toEqual([201, null]);
+
+    let alert: any;
+    for (let i = 0; i < 60 && !alert; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      alert = (await alerts()).find((a: any) => a.center?.id === gamma && a.alertStatus === 'open');
+    }
+    expect(alert).toMatchObject({ recentCount: 9, windowDays: 30 });
+    expect(Number(alert.usualLevel)).toBe(0.99);
+    expect((await outbox('ongoing_status')).filter((m: any) => m.dueVersion === `ongoing-status:${alert.documentId}`)).toHaveLength(1);
+    expect(warn.mock.calls.map((call) => String(call[0])).filter((message) => message.includes('ongoing status'))).toEqual([]);
+    warn.mockRestore();
+  });
+});

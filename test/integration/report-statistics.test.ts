@@ -4,7 +4,7 @@
  * bench/report-fixtures.ts), so the case rules and hooks do not interfere.
  */
 import { startStrapi, TestStrapi } from '../helpers/strapi';
-import { ReportFixtures } from '../../bench/report-fixtures';
+import { ReportFixtures, type ComplaintFixture } from '../../bench/report-fixtures';
 import { yearPeriod } from '../../cms/src/reports/period';
 import type { Report, Row } from '../../cms/src/reports/model';
 
@@ -23,29 +23,36 @@ const byLabel = (rows: Row[]) => Object.fromEntries(rows.filter((r) => r.current
 beforeAll(async () => {
   app = await startStrapi();
   const f = new ReportFixtures(app.strapi.db.connection);
-  const [a, b, c] = await f.centers(['Center for Alfa', 'Center for Beta', 'Center for Gamma']);
-  Object.assign(ids, { a, b, c });
+  const [a, b, c, d] = await f.centers(['Center for Alfa', 'Center for Beta', 'Center for Gamma', 'Center for Delta']);
+  Object.assign(ids, { a, b, c, d });
+  const [skov, hjem, skole] = await f.institutions([['Skovbørnehaven', a], ['Hjemmeplejen Nord', a], ['Lejre Skole', b]]);
   await f.closingDay('2025-12-24', 'Juleaftensdag', true);
   await f.closingDay('2025-12-31', 'Nytårsaftensdag', false);
 
-  const complaint = (center: number | null, receivedAt: string, purpose: string, channel: string, category: string | null, reason: string | null, identity: string, status: string, first: number | null, closed: number | null, caseNumber?: string) => ({
+  const complaint = (center: number | null, receivedAt: string, purpose: string, channel: string, category: string | null, reason: string | null, identity: string, status: string, first: number | null, closed: number | null, caseNumber?: string, extra: Partial<ComplaintFixture> = {}) => ({
     center, receivedAt: at(receivedAt), purpose, channel, category, outOfScopeReason: reason, identity, status, caseNumber,
-    firstActionAt: first === null ? null : at(receivedAt, first), closedAt: closed === null ? null : at(receivedAt, closed),
+    firstActionAt: first === null ? null : at(receivedAt, first), closedAt: closed === null ? null : at(receivedAt, closed), ...extra,
   });
   const complaintIds = await f.complaints([
-    // 2025 (current): ten inquiries
-    complaint(a, '2025-01-10T09:00:00Z', 'klage', 'web', 'sagsbehandling', null, 'named', 'loest_ved_dialog', 1, 5, '2025-0001'),
-    complaint(a, '2025-02-10T09:00:00Z', 'klage', 'email', 'betjening', null, 'named', 'loest_ved_dialog', 2, 10, '2025-0002'),
-    complaint(a, '2025-03-10T09:00:00Z', 'raadgivning', 'phone', null, null, 'confidential', 'afsluttet', 3, 3, '2025-0003'),
-    complaint(a, '2025-04-10T09:00:00Z', 'klage', 'web', null, 'faglig_vurdering', 'named', 'afvist', 1, 1, '2025-0004'),
-    complaint(b, '2025-05-10T09:00:00Z', 'klage', 'letter', 'faktisk_forvaltning', null, 'named', 'henvist', 4, 6, '2025-0005'),
+    // 2025 (current): ten inquiries; five distinct named citizens (Karen twice by e-mail, Ole Hansen three times by name, a business by CVR, Peter, and one without any name)
+    complaint(a, '2025-01-10T09:00:00Z', 'klage', 'web', 'sagsbehandling', null, 'named', 'loest_ved_dialog', 1, 5, '2025-0001', {
+      themes: ['sagsbehandlingstid', 'vejledning'], handling: 'dialog', citizenResult: 'medhold_delvist', citizenName: 'Karen Jensen', citizenEmail: 'karen@example.org', institution: skov,
+    }),
+    complaint(a, '2025-02-10T09:00:00Z', 'klage', 'email', 'betjening', null, 'named', 'loest_ved_dialog', 2, 10, '2025-0002', {
+      themes: ['vejledning'], handling: 'dialog', citizenResult: 'medhold_fuldt', citizenEmail: ' KAREN@example.org', institution: hjem,
+    }),
+    complaint(a, '2025-03-10T09:00:00Z', 'raadgivning', 'phone', null, null, 'confidential', 'afsluttet', 3, 3, '2025-0003', { citizenName: 'Fortrolig Borger' }),
+    complaint(a, '2025-04-10T09:00:00Z', 'klage', 'web', null, 'faglig_vurdering', 'named', 'afvist', 1, 1, '2025-0004', { citizenName: 'Ole Hansen', institution: skov }),
+    complaint(b, '2025-05-10T09:00:00Z', 'klage', 'letter', 'faktisk_forvaltning', null, 'named', 'henvist', 4, 6, '2025-0005', { handling: 'videresendt', cvr: '12345678', citizenName: 'Byg ApS', institution: skole }),
     complaint(b, '2025-06-10T09:00:00Z', 'genoptagelse', 'web', 'sagsbehandling', 'anonym', 'anonymous', 'afvist', 5, 2, '2025-0006'),
-    complaint(b, '2025-07-10T09:00:00Z', 'klage', 'meeting', 'diskrimination', null, 'named', 'undersoegelse', 6, null, '2025-0007'),
-    complaint(null, '2025-12-31T22:30:00Z', 'raadgivning', 'own_initiative', null, null, 'named', 'modtaget', null, null, '2025-0008'), // 23:30 local
-    complaint(a, '2025-08-10T09:00:00Z', 'klage', 'web', null, 'privatretlig', 'named', 'afvist', 10, 20, '2025-0009'),
-    complaint(b, '2024-12-31T23:30:00Z', 'klage', 'web', 'betjening', null, 'named', 'loest_ved_dialog', 2, 4, '2025-0010'), // 00:30 local on 1 January
+    complaint(b, '2025-07-10T09:00:00Z', 'klage', 'meeting', 'diskrimination', null, 'named', 'undersoegelse', 6, null, '2025-0007', {
+      themes: ['partshoering', 'begrundelse', 'klagevejledning'], handling: 'undersoegelse', citizenResult: 'ikke_medhold', citizenName: 'Ole Hansen',
+    }),
+    complaint(null, '2025-12-31T22:30:00Z', 'vejvisning', 'own_initiative', null, null, 'named', 'modtaget', null, null, '2025-0008'), // 23:30 local
+    complaint(a, '2025-08-10T09:00:00Z', 'klage', 'web', null, 'privatretlig', 'named', 'afvist', 10, 20, '2025-0009', { handling: 'maegling', citizenName: ' ole hansen ' }),
+    complaint(b, '2024-12-31T23:30:00Z', 'klage', 'web', 'betjening', null, 'named', 'loest_ved_dialog', 2, 4, '2025-0010', { citizenEmail: 'peter@example.org' }), // 00:30 local on 1 January
     // 2024 (previous): three
-    complaint(a, '2024-03-01T09:00:00Z', 'klage', 'web', 'sagsbehandling', null, 'named', 'loest_ved_dialog', 1, 2, '2024-0001'),
+    complaint(a, '2024-03-01T09:00:00Z', 'klage', 'web', 'sagsbehandling', null, 'named', 'loest_ved_dialog', 1, 2, '2024-0001', { themes: ['vejledning'] }),
     complaint(a, '2024-06-01T09:00:00Z', 'klage', 'phone', null, 'foraeldet', 'named', 'afvist', 2, 3, '2024-0002'),
     complaint(b, '2024-09-01T09:00:00Z', 'raadgivning', 'email', null, null, 'named', 'afsluttet', 3, 4, '2024-0003'),
     // outside both periods
@@ -68,6 +75,17 @@ beforeAll(async () => {
     statement(b, 6, '2025-07-01T10:00:00Z', null, { status: 'annulleret' }), // cancelled: not counted
     statement(a, 3, '2025-12-30T10:00:00Z', null), // due 13 January 2026: coming week
     statement(a, 11, '2024-05-01T10:00:00Z', 14), // previous year, exactly on the deadline
+    statement(a, 11, '2024-12-20T10:00:00Z', 13), // requested in 2024, due 3 January 2025: punctual in 2025
+    // Delta: one on time and one unanswered past its deadline (87 days on NOW): 50 % on time.
+    statement(d, 10, '2025-09-01T10:00:00Z', 5),
+    statement(d, 10, '2025-10-01T10:00:00Z', null),
+  ]);
+  await f.meetings([
+    { heldAt: at('2025-03-01T09:00:00Z'), role: 'bisidder', complaint: k(1) },
+    { heldAt: at('2025-05-01T09:00:00Z'), role: 'observatoer', complaint: k(7) },
+    { heldAt: at('2025-06-01T09:00:00Z'), role: 'bisidder' },
+    { heldAt: at('2024-06-01T09:00:00Z'), role: 'observatoer' },
+    { heldAt: at('2026-01-02T09:00:00Z'), role: 'bisidder' },
   ]);
 
   const [o1, o2, , , o5, o6] = await f.opinions([
@@ -84,7 +102,8 @@ beforeAll(async () => {
     { opinion: o1, followUpStatus: 'afventer' },
     { opinion: o2, followUpStatus: 'accepteret', caseReopened: true },
     { opinion: o5, center: c, followUpStatus: 'afvist' },
-    { opinion: o6, followUpStatus: 'gennemfoert', caseReopened: true },
+    { opinion: o6, text: 'Genoptag sagen og træf en ny afgørelse', followUpStatus: 'gennemfoert', followUpNote: 'Ny afgørelse truffet', followedUpAt: at('2024-08-01T10:00:00Z'), caseReopened: true },
+    { opinion: o6, text: 'Svar borgerne inden for fristen', followUpStatus: 'afventer' },
   ]);
   await f.improvement([
     { kind: 'undervisning', date: '2025-02-03', hours: 6, center: a },
@@ -111,8 +130,10 @@ test('inquiries by purpose, channel, center, category, out-of-scope reason, iden
   const i = report.inquiries;
   expect([i.total.current, i.total.previous]).toEqual([10, 3]);
   expect(i.total.change).toEqual({ current: 10, previous: 3, difference: 7, percent: 233.3 });
-  expect(counts(i.byPurpose)).toEqual({ klage: [7, 2], raadgivning: [2, 1], genoptagelse: [1, 0] });
-  expect(i.byPurpose.map((r) => r.label)).toEqual(['Klage', 'Rådgivning', 'Genoptagelse']);
+  expect([i.namedCitizens.current, i.namedCitizens.previous]).toEqual([5, 3]);
+  expect(counts(i.byPurpose)).toEqual({ klage: [7, 2], raadgivning: [1, 1], vejvisning: [1, 0], genoptagelse: [1, 0] });
+  expect(i.byPurpose.map((r) => r.label)).toEqual(['Klage', 'Rådgivning', 'Vejvisning', 'Genoptagelse']);
+  expect(i.byPurpose.every((r) => r.unit === 'count')).toBe(true);
   expect(counts(i.byChannel)).toEqual({ web: [5, 1], email: [1, 1], phone: [1, 1], letter: [1, 0], meeting: [1, 0], own_initiative: [1, 0] });
   expect(i.byChannel).toHaveLength(7); // council listed with zeros
   expect(byLabel(i.byCenter)).toEqual({ 'Center for Alfa': [5, 2], 'Center for Beta': [4, 1], 'Intet center angivet': [1, 0] });
@@ -121,6 +142,22 @@ test('inquiries by purpose, channel, center, category, out-of-scope reason, iden
   expect(counts(i.byOutOfScopeReason)).toEqual({ faglig_vurdering: [1, 0], anonym: [1, 0], privatretlig: [1, 0], foraeldet: [0, 1] });
   expect(counts(i.byIdentity)).toEqual({ named: [8, 3], confidential: [1, 0], anonymous: [1, 0] });
   expect(counts(i.byStatus)).toEqual({ loest_ved_dialog: [3, 1], afsluttet: [1, 1], afvist: [3, 1], henvist: [1, 0], undersoegelse: [1, 0], modtaget: [1, 0] });
+});
+
+test("the advisors' categories: themes, handling, result for the citizen, meetings, institutions under their center", () => {
+  const i = report.inquiries;
+  expect(counts(i.byTheme)).toEqual({ sagsbehandlingstid: [1, 0], vejledning: [2, 1], partshoering: [1, 0], begrundelse: [1, 0], klagevejledning: [1, 0] });
+  expect(i.byTheme.map((r) => r.label).slice(0, 3)).toEqual(['Lang sagsbehandlingstid eller manglende svar', 'Vejledning', 'Partshøring']);
+  expect(counts(i.byHandling)).toEqual({ dialog: [2, 0], videresendt: [1, 0], maegling: [1, 0], undersoegelse: [1, 0], ikke_angivet: [5, 3] });
+  expect(counts(i.byCitizenResult)).toEqual({ medhold_fuldt: [1, 0], medhold_delvist: [1, 0], ikke_medhold: [1, 0], ikke_angivet: [7, 3] });
+  expect(counts(report.meetings.byRole)).toEqual({ bisidder: [2, 0], observatoer: [1, 1] });
+  expect(report.meetings.byRole.map((r) => r.label)).toEqual(['Bisidder', 'Observatør', 'Møde med borgeren']);
+  expect([report.meetings.total.current, report.meetings.total.previous]).toEqual([3, 1]);
+  const alfa = report.centers.find((c) => c.name === 'Center for Alfa')!;
+  const beta = report.centers.find((c) => c.name === 'Center for Beta')!;
+  expect(byLabel(alfa.byInstitution)).toEqual({ 'Hjemmeplejen Nord': [1, 0], Skovbørnehaven: [2, 0] });
+  expect(alfa.byInstitution.map((r) => r.label)).toEqual(['Hjemmeplejen Nord', 'Skovbørnehaven']);
+  expect(byLabel(beta.byInstitution)).toEqual({ 'Lejre Skole': [1, 0] });
 });
 
 test('outcomes: dialogue, referred, rejected by reason, opinions by outcome, general opinions', () => {
@@ -142,30 +179,67 @@ test('times: median and 90th percentile in days', () => {
   // closure 1,2,3,4,5,6,10,20 | previous 2,3,4
   expect(t.closure.current).toEqual({ count: 8, medianDays: 4.5, p90Days: 13 });
   expect(t.closure.previous).toEqual({ count: 3, medianDays: 3, p90Days: 3.8 });
-  // statements 10,15,17,20 | previous 14
-  expect(t.statement.current).toEqual({ count: 4, medianDays: 16, p90Days: 19.1 });
-  expect(t.statement.previous).toEqual({ count: 1, medianDays: 14, p90Days: 14 });
+  // statements by request date: 5,10,15,17,20 | previous 13,14
+  expect(t.statement.current).toEqual({ count: 5, medianDays: 15, p90Days: 18.8 });
+  expect(t.statement.previous).toEqual({ count: 2, medianDays: 13.5, p90Days: 13.9 });
 });
 
-test('statements on time per center and days overdue', () => {
+test('statements: requested by request date, punctuality over the requests whose deadline fell in the period', () => {
+  // Due in 2025: on time 4 (two of Alfa's, the one Alfa was asked in December 2024, Delta's first), late 2 (3 and 1 days),
+  // unanswered past the deadline 2 (240 and 87 days on NOW); the one due 13 January 2026 is in none, the cancelled one nowhere.
   expect(report.statements.total.current).toEqual({
-    requested: 6, answered: 4, answeredOnTime: 2, answeredLate: 2, openOverdue: 1, onTimePercent: 50, overdueDaysMean: 81.3, overdueDaysMax: 240,
+    requested: 8, answered: 5, answeredOnTime: 4, answeredLate: 2, unansweredOverdue: 2, onTimePercent: 50, overdueDaysMean: 82.8, overdueDaysMax: 240,
   });
   expect(report.statements.total.previous).toEqual({
-    requested: 1, answered: 1, answeredOnTime: 1, answeredLate: 0, openOverdue: 0, onTimePercent: 100, overdueDaysMean: null, overdueDaysMax: null,
+    requested: 2, answered: 2, answeredOnTime: 1, answeredLate: 0, unansweredOverdue: 0, onTimePercent: 100, overdueDaysMean: null, overdueDaysMax: null,
   });
   const byCenter = Object.fromEntries(report.statements.byCenter.map((c) => [c.name, c.current]));
-  expect(byCenter['Center for Alfa']).toEqual({ requested: 4, answered: 3, answeredOnTime: 2, answeredLate: 1, openOverdue: 0, onTimePercent: 66.7, overdueDaysMean: 3, overdueDaysMax: 3 });
-  expect(byCenter['Center for Beta']).toEqual({ requested: 2, answered: 1, answeredOnTime: 0, answeredLate: 1, openOverdue: 1, onTimePercent: 0, overdueDaysMean: 120.5, overdueDaysMax: 240 });
-  expect(report.statements.byCenter.map((c) => c.name)).toEqual(['Center for Alfa', 'Center for Beta']);
+  expect(byCenter['Center for Alfa']).toEqual({ requested: 4, answered: 3, answeredOnTime: 3, answeredLate: 1, unansweredOverdue: 0, onTimePercent: 75, overdueDaysMean: 3, overdueDaysMax: 3 });
+  expect(byCenter['Center for Beta']).toEqual({ requested: 2, answered: 1, answeredOnTime: 0, answeredLate: 1, unansweredOverdue: 1, onTimePercent: 0, overdueDaysMean: 120.5, overdueDaysMax: 240 });
+  // One on time and one unanswered past its deadline is 50 %, not 100 %.
+  expect(byCenter['Center for Delta']).toEqual({ requested: 2, answered: 1, answeredOnTime: 1, answeredLate: 0, unansweredOverdue: 1, onTimePercent: 50, overdueDaysMean: 87, overdueDaysMax: 87 });
+  expect(report.statements.byCenter.map((c) => c.name)).toEqual(['Center for Alfa', 'Center for Beta', 'Center for Delta']);
 });
 
 test('recommendations by follow-up and centers that reopened cases', () => {
   const r = report.recommendations;
-  expect(counts(r.byFollowUp)).toEqual({ afventer: [1, 0], accepteret: [1, 0], gennemfoert: [1, 1], afvist: [1, 0] });
-  expect([r.total.current, r.total.previous]).toEqual([4, 1]);
+  expect(counts(r.byFollowUp)).toEqual({ afventer: [1, 1], accepteret: [1, 0], gennemfoert: [1, 1], afvist: [1, 0] });
+  expect([r.total.current, r.total.previous]).toEqual([4, 2]);
   expect([r.reopened.current, r.reopened.previous]).toEqual([2, 1]);
   expect(byLabel(r.reopenedByCenter)).toEqual({ 'Center for Alfa': [1, 1], 'Center for Beta': [1, 0] });
+});
+
+test("following up the previous period's recommendations, each with its status", () => {
+  expect(report.recommendations.previousPeriod).toEqual([
+    {
+      text: 'Genoptag sagen og træf en ny afgørelse', centerName: 'Center for Alfa', caseNumber: '2024-0001', issuedOn: '2024-05-01',
+      followUpStatus: 'gennemfoert', followUpLabel: 'Gennemført', followUpNote: 'Ny afgørelse truffet', followedUpOn: '2024-08-01', caseReopened: true,
+    },
+    {
+      text: 'Svar borgerne inden for fristen', centerName: 'Center for Alfa', caseNumber: '2024-0001', issuedOn: '2024-05-01',
+      followUpStatus: 'afventer', followUpLabel: 'Afventer svar', followUpNote: null, followedUpOn: null, caseReopened: false,
+    },
+  ]);
+});
+
+test('five-year trend: the same figures for 2021–2025', () => {
+  const trend = report.trend!;
+  expect(trend.periods.map((p) => p.label)).toEqual(['2021', '2022', '2023', '2024', '2025']);
+  const values = Object.fromEntries(trend.rows.map((r) => [r.key, r.values]));
+  expect(values).toMatchObject({
+    inquiries: [0, 0, 1, 3, 10],
+    namedCitizens: [0, 0, 1, 3, 5],
+    klage: [0, 0, 1, 2, 7],
+    raadgivning: [0, 0, 0, 1, 1],
+    vejvisning: [0, 0, 0, 0, 1],
+    genoptagelse: [0, 0, 0, 0, 1],
+    opinions: [0, 0, 0, 1, 5],
+    kritik: [0, 0, 0, 1, 2],
+    statementsOnTimePercent: [null, null, null, 100, 50],
+    hours: [0, 0, 0, 4, 20],
+    hoursSharePercent: [0, 0, 0, 0.2, 1.1],
+  });
+  expect(trend.rows.find((r) => r.key === 'hours')!.unit).toBe('hours');
 });
 
 test('improvement work by kind and center, and its share of working time', () => {
@@ -184,19 +258,22 @@ test('improvement work by kind and center, and its share of working time', () =>
 
 test('summary and per-center sections', () => {
   expect(Object.fromEntries(report.summary.map((r) => [r.key, [r.current, r.previous]]))).toEqual({
-    inquiries: [10, 3], klage: [7, 2], raadgivning: [2, 1], genoptagelse: [1, 0], loest_ved_dialog: [3, 1], henvist: [1, 0], afvist: [3, 1],
-    opinions: [5, 1], general: [1, 0], statements: [6, 1], statementsOnTime: [2, 1], recommendations: [4, 1], reopened: [2, 1], activities: [4, 1], hours: [20, 4],
+    inquiries: [10, 3], namedCitizens: [5, 3], klage: [7, 2], raadgivning: [1, 1], vejvisning: [1, 0], genoptagelse: [1, 0],
+    loest_ved_dialog: [3, 1], henvist: [1, 0], afvist: [3, 1], genoptaget: [0, 0],
+    opinions: [5, 1], general: [1, 0], statements: [8, 2], statementsOnTime: [4, 1], recommendations: [4, 2], reopened: [2, 1], meetings: [3, 1], activities: [4, 1], hours: [20, 4],
   });
-  expect(report.centers.map((c) => c.name)).toEqual(['Center for Alfa', 'Center for Beta', 'Center for Gamma', 'Intet center angivet']);
-  const [alfa, beta, gamma, none] = report.centers;
+  expect(Object.fromEntries(report.summary.map((r) => [r.key, r.unit]))).toMatchObject({ inquiries: 'count', namedCitizens: 'count', hours: 'hours' });
+  expect(report.centers.map((c) => c.name)).toEqual(['Center for Alfa', 'Center for Beta', 'Center for Delta', 'Center for Gamma', 'Intet center angivet']);
+  const [alfa, beta, , gamma, none] = report.centers;
   expect([alfa.inquiries.current, alfa.inquiries.previous, alfa.resolvedByDialogue.current, alfa.rejected.current, alfa.referred.current]).toEqual([5, 2, 2, 2, 0]);
   expect(counts(alfa.byPurpose)).toEqual({ klage: [4, 2], raadgivning: [1, 0] });
+  expect([alfa.resolvedByDialogue.current, alfa.rejected.current, beta.referred.current]).toEqual([2, 2, 1]);
   expect(counts(alfa.opinionsByOutcome)).toEqual({ kritik: [0, 1], henstilling: [1, 0], ingen_kritik: [1, 0], afvisning: [1, 0] });
   expect([alfa.recommendations.current, alfa.reopened.current, alfa.reopened.previous, alfa.improvementHours.current]).toEqual([1, 1, 1, 7.5]);
   expect([beta.inquiries.current, beta.resolvedByDialogue.current, beta.referred.current, beta.rejected.current]).toEqual([4, 1, 1, 1]);
   expect(counts(beta.opinionsByOutcome)).toEqual({ kritik: [2, 0] });
   expect([beta.recommendations.current, beta.reopened.current, beta.improvementHours.current, beta.improvementHours.previous]).toEqual([2, 1, 2.5, 4]);
-  expect(beta.statements.current.openOverdue).toBe(1);
+  expect(beta.statements.current.unansweredOverdue).toBe(1);
   expect([gamma.inquiries.current, gamma.recommendations.current]).toEqual([0, 1]);
   expect([none.inquiries.current, none.improvementHours.current]).toEqual([1, 10]);
 });
@@ -207,8 +284,16 @@ test('CSV export and the printable document', async () => {
   const lines = csv.replace('\uFEFF', '').split('\r\n');
   expect(lines[0]).toBe('Afsnit;Opgørelse;2025;2024;Ændring;Ændring i %');
   expect(lines).toContain('Nøgletal;Henvendelser i alt;10;3;7;233,3');
-  expect(lines).toContain('Tider (dage);Fra modtagelse til første handling: 90 %-fraktil;6,8;2,8;4;');
+  // Counts whole, hours, days and percentages with one decimal.
+  expect(lines).toContain('Nøgletal;Navngivne borgere (forskellige);5;3;2;66,7');
+  expect(lines).toContain('Nøgletal;Timer til forbedringsarbejde;20,0;4,0;16,0;400,0');
+  expect(lines).toContain('Tider (dage);Fra modtagelse til første handling: 90 %-fraktil;6,8;2,8;4,0;');
   expect(lines).toContain('Forbedringsarbejde;Arbejdstid i perioden (timer);1864,8;1879,6;-14,8;');
+  expect(lines).toContain('Redegørelser;Center for Delta: rettidige i %;50,0;;;');
+  expect(lines).toContain('Forbedringsarbejde: timer;Undervisning af medarbejdere;6,0;0,0;6,0;');
+  expect(lines).toContain('Udvikling over fem år;Henvendelser i alt;0;0;1;3;10');
+  expect(lines).toContain('Udvikling over fem år;Rettidige redegørelser i %;;;;100,0;50,0');
+  expect(lines).toContain('Opfølgning på anbefalinger;Svar borgerne inden for fristen;Center for Alfa;2024-0001;2024-05-01;Afventer svar;;;Nej');
 
   await service().saveDraft({ kind: 'annual', year: 2025 }, { mainTrends: 'Flere klager over <betjening>.', recommendations: '- Bedre svarfrister\n- Mere dialog' });
   const { html, draft } = await service().document({ kind: 'annual', year: 2025 }, NOW);
@@ -219,6 +304,14 @@ test('CSV export and the printable document', async () => {
   expect(html).toContain('<svg');
   expect(html).toContain('@media print');
   expect(html).toContain('<h3>Center for Beta</h3>');
+  // Counts print as whole numbers, hours and percentages with one decimal.
+  expect(html).toContain('<th scope="row">Henvendelser i alt</th><td class="num">10</td><td class="num">3</td><td class="num">+7 (+233,3 %)</td>');
+  expect(html).toContain('<th scope="row">Timer til forbedringsarbejde</th><td class="num">20,0</td><td class="num">4,0</td><td class="num">+16,0 (+400,0 %)</td>');
+  expect(html).toContain('<th scope="row">Center for Delta</th><td class="num">2</td><td class="num">1</td><td class="num">1</td><td class="num">0</td><td class="num">1</td><td class="num">50,0 %</td>');
+  expect(html).not.toMatch(/Henvendelser i alt<\/th><td class="num">10,0/);
+  expect(html).toContain('Udvikling over fem år');
+  expect(html).toContain('Svar borgerne inden for fristen');
+  expect(html).toContain('Henvendelser efter institution');
   // The same draft is found again, not duplicated.
   await service().draft({ kind: 'annual', year: 2025 });
   expect(await app.strapi.db.query('api::report-draft.report-draft').count({})).toBe(1);
@@ -226,7 +319,10 @@ test('CSV export and the printable document', async () => {
 
 test('widget overview: overdue statements and deadlines of the coming week', async () => {
   const overview = await service().overview(NOW);
-  expect(overview.overdue).toEqual([expect.objectContaining({ caseNumber: '2025-0005', centerName: 'Center for Beta', daysOverdue: 240, dueAt: '2025-05-15T10:00:00.000Z' })]);
+  expect(overview.overdue).toEqual([
+    expect.objectContaining({ caseNumber: '2025-0005', centerName: 'Center for Beta', daysOverdue: 240, dueAt: '2025-05-15T10:00:00.000Z' }),
+    expect.objectContaining({ caseNumber: '2025-0010', centerName: 'Center for Delta', daysOverdue: 87, dueAt: '2025-10-15T10:00:00.000Z' }),
+  ]);
   expect(overview.dueSoon).toEqual([expect.objectContaining({ caseNumber: '2025-0003', centerName: 'Center for Alfa', dueAt: '2026-01-13T10:00:00.000Z', daysOverdue: -3 })]);
 });
 

@@ -1,7 +1,8 @@
 import { WorkingCalendar } from '@borgerraadgiver/config';
-import { customPeriod, halfYearPeriod, parsePeriod, periodBounds, periodDays, PeriodError, previousPeriod, yearPeriod } from '../../cms/src/reports/period';
+import { customPeriod, halfYearPeriod, parsePeriod, periodBounds, periodDays, PeriodError, previousPeriod, trendPeriods, yearPeriod } from '../../cms/src/reports/period';
 import { MEDIAN, P90, percentileOfSorted, percentileRanks } from '../../cms/src/reports/percentile';
-import { change, formatChange, formatNumber } from '../../cms/src/reports/change';
+import { change, formatChange, formatNumber, formatValue } from '../../cms/src/reports/change';
+import { row, statementStats } from '../../cms/src/reports/assemble';
 import { csvCell, toCsv } from '../../cms/src/reports/csv';
 import { decideAlert, isElevated, usualLevel } from '../../cms/src/reports/ongoing-status';
 import { nextReportReminders } from '../../cms/src/reports/reminders';
@@ -37,6 +38,23 @@ describe('periods', () => {
     [{ kind: 'week', year: '2025' }],
   ])('rejects %j in Danish', (query) => {
     expect(() => parsePeriod(query)).toThrow(PeriodError);
+  });
+
+  test.each([
+    [yearPeriod(2025), ['2021', '2022', '2023', '2024', '2025']],
+    [halfYearPeriod(2025, 2), ['2. halvår 2021', '2. halvår 2022', '2. halvår 2023', '2. halvår 2024', '2. halvår 2025']],
+    [customPeriod('2024-02-29', '2024-03-31'), ['29. februar 2024 – 31. marts 2024']],
+  ])('trend periods of %j', (period, labels) => {
+    const periods = trendPeriods(period)!;
+    expect(periods).toHaveLength(5);
+    expect(periods.map((p) => p.label).slice(-labels.length)).toEqual(labels);
+    if (period.kind === 'custom') expect([periods[0].from, periods[0].to]).toEqual(['2020-02-29', '2020-03-31']);
+    if (period.kind === 'custom') expect([periods[1].from, periods[1].to]).toEqual(['2021-02-28', '2021-03-31']);
+  });
+
+  test('no trend for a custom period longer than a year (its years would overlap)', () => {
+    expect(trendPeriods(customPeriod('2024-01-01', '2024-12-31'))).toHaveLength(5);
+    expect(trendPeriods(customPeriod('2024-01-01', '2025-01-01'))).toBeNull();
   });
 
   test('bounds are Copenhagen midnights (winter and summer time)', () => {
@@ -81,6 +99,20 @@ describe('change and Danish numbers', () => {
   });
 
   test.each([
+    ['count', 15, 10, 'count 15, change +5 (+50,0 %)'],
+    ['hours', 20, 17.46, 'hours 20,0, change +2,5 (+14,3 %)'],
+    ['percent', 66.66666, 100, 'percent 66,7, change −33,3 (−33,3 %)'],
+  ] as const)('a %s figure has its decimals on every path', (unit, current, previous, text) => {
+    const r = row('x', 'X', current, previous, unit);
+    expect(`${unit} ${formatValue(r.current, r.unit)}, change ${formatChange(r.change, r.unit)}`).toBe(text);
+  });
+
+  test('counts are whole numbers', () => {
+    expect(formatValue(15, 'count')).toBe('15');
+    expect(row('n', 'N', 15, 3).current).toBe(15);
+  });
+
+  test.each([
     [1234567, 0, '1.234.567'],
     [1234.5, 1, '1.234,5'],
     [0.25, 1, '0,3'],
@@ -98,8 +130,27 @@ describe('CSV', () => {
     [-3, '-3'],
   ])('cell %j → %s', (value, text) => expect(csvCell(value as any)).toBe(text));
 
+  test.each([
+    [{ value: 20, decimals: 1 }, '20,0'],
+    [{ value: -14.8, decimals: 1 }, '-14,8'],
+    [{ value: 3, decimals: 0 }, '3'],
+  ])('fixed decimals %j → %s', (value, text) => expect(csvCell(value)).toBe(text));
+
   test('BOM, semicolons, CRLF', () => {
     expect(toCsv([['a', 1], ['b', 2.5]])).toBe('\uFEFFa;1\r\nb;2,5\r\n');
+  });
+});
+
+describe('statement punctuality', () => {
+  const cell = (over: Partial<Parameters<typeof statementStats>[0][number]>) => ({
+    requested: 0, answered: 0, answeredOnTime: 0, answeredLate: 0, unansweredOverdue: 0, overdueSecondsSum: 0, overdueSecondsMax: null, ...over,
+  });
+  test('the on-time share divides by on time, late and unanswered past the deadline', () => {
+    const s = statementStats([cell({ requested: 2, answered: 1 }), cell({ answeredOnTime: 1, unansweredOverdue: 1, overdueSecondsSum: 86_400 * 3, overdueSecondsMax: 86_400 * 3 })]);
+    expect(s).toEqual({ requested: 2, answered: 1, answeredOnTime: 1, answeredLate: 0, unansweredOverdue: 1, onTimePercent: 50, overdueDaysMean: 3, overdueDaysMax: 3 });
+  });
+  test('no request due: no share', () => {
+    expect(statementStats([cell({ requested: 1 })]).onTimePercent).toBeNull();
   });
 });
 

@@ -76,6 +76,10 @@ describe('complaint rules', () => {
     ['illegal transition', { ...investigable, caseStatus: 'udtalelse_afgivet' }, { ...investigable, caseStatus: 'modtaget' }, ['caseStatus']],
     ['legal transition', { ...investigable, caseStatus: 'udtalelse_afgivet' }, { ...investigable, caseStatus: 'undersoegelse' }, []],
     ['reopening a closed case', { caseStatus: 'genoptaget' }, { caseStatus: 'afsluttet' }, []],
+    ['complaint themes from the vocabulary', { complaintThemes: ['vejledning', 'partshoering'] }, null, []],
+    ['no complaint themes', { complaintThemes: null }, null, []],
+    ['an unknown complaint theme', { complaintThemes: ['vejledning', 'hegnssyn'] }, null, ['complaintThemes']],
+    ['complaint themes not as a list', { complaintThemes: 'vejledning' }, null, ['complaintThemes']],
   ])('%s', (_name, next, previous, expected) => {
     expect(paths(checkComplaint(next, previous, context))).toEqual(expected);
   });
@@ -91,6 +95,9 @@ describe('complaint rules', () => {
     ['first action when leaving modtaget', { caseStatus: 'dialog', receivedAt: 'x' }, { caseStatus: 'modtaget' }, { firstActionAt: '2026-11-27T10:00:00.000Z' }],
     ['closed when rejected', { caseStatus: 'afvist', firstActionAt: 'a', receivedAt: 'x' }, { caseStatus: 'visitation' }, { closedAt: '2026-11-27T10:00:00.000Z' }],
     ['reopened clears closure', { caseStatus: 'genoptaget', firstActionAt: 'a', receivedAt: 'x', closedAt: 'b' }, { caseStatus: 'afsluttet' }, { closedAt: null }],
+    ['themes once each in the vocabulary order', { receivedAt: 'x', complaintThemes: ['adfaerd', 'vejledning', 'adfaerd'] }, null, { complaintThemes: ['vejledning', 'adfaerd'] }],
+    ['no themes left is null', { receivedAt: 'x', complaintThemes: [] }, null, { complaintThemes: null }],
+    ['themes already in order are left alone', { receivedAt: 'x', complaintThemes: ['vejledning', 'adfaerd'] }, null, {}],
   ])('derived: %s', (_name, next, previous, expected) => {
     expect(derivedComplaintFields(next, previous, context.now)).toEqual(expected);
   });
@@ -214,6 +221,8 @@ describe('schemas use the shared vocabulary', () => {
     ${'complaint'}            | ${'category'}         | ${vocabulary.categories}
     ${'complaint'}            | ${'outOfScopeReason'} | ${vocabulary.outOfScopeReasons}
     ${'complaint'}            | ${'caseStatus'}       | ${vocabulary.complaintStatuses}
+    ${'complaint'}            | ${'handling'}         | ${vocabulary.handlingForms}
+    ${'complaint'}            | ${'citizenResult'}    | ${vocabulary.citizenResults}
     ${'statement-request'}    | ${'requestStatus'}       | ${vocabulary.statementRequestStatuses}
     ${'opinion'}              | ${'kind'}             | ${vocabulary.opinionKinds}
     ${'opinion'}              | ${'outcome'}          | ${vocabulary.opinionOutcomes}

@@ -1,32 +1,39 @@
 /**
  * Turns the raw aggregates from the database into the report: breakdowns over the whole
- * vocabulary (zeros included), the previous period beside each figure, per-center sections.
- * Pure: no database, no Strapi.
+ * vocabulary (zeros included), the previous period beside each figure, per-center sections, the
+ * five-year trend. Pure: no database, no Strapi.
  */
 import {
   categories,
   channels,
+  citizenResults,
   complaintStatuses,
+  complaintThemes,
+  handlingForms,
   identities,
   improvementKinds,
+  meetingRoles,
   opinionOutcomes,
   outOfScopeReasons,
   purposes,
   recommendationFollowUps,
 } from '@borgerraadgiver/config';
-import { change, roundTo } from './change';
+import { change, roundTo, UNIT_DECIMALS, type Unit } from './change';
 import type { Period } from './period';
 import type {
   CenterSection,
   CenterStatements,
   DurationCell,
   DurationStats,
+  OpinionCell,
+  OutcomeCell,
   PeriodSlot,
   RawFigures,
   Report,
   Row,
   StatementCell,
   StatementStats,
+  Trend,
 } from './model';
 
 export const NOT_GIVEN = 'ikke_angivet';
@@ -38,27 +45,34 @@ type Vocabulary = Readonly<Record<string, string>>;
 type Counts = Record<PeriodSlot, Map<string, number>>;
 
 const emptyCounts = (): Counts => ({ current: new Map(), previous: new Map() });
+const keyOf = (key: string | number | null | undefined) => (key === null || key === undefined || key === '' ? NOT_GIVEN : String(key));
 
 function add(counts: Counts, slot: PeriodSlot, key: string | number | null | undefined, amount: number) {
-  const k = key === null || key === undefined || key === '' ? NOT_GIVEN : String(key);
+  const k = keyOf(key);
   counts[slot].set(k, (counts[slot].get(k) ?? 0) + amount);
 }
 
-export function row(key: string, label: string, current: number, previous: number): Row {
-  return { key, label, current, previous, change: change(current, previous) };
+/** A figure for both periods, rounded to its unit's decimals (counts whole, hours and percentages to one decimal). */
+export function row(key: string, label: string, current: number, previous: number, unit: Unit = 'count'): Row {
+  const c = roundTo(current, UNIT_DECIMALS[unit]);
+  const p = roundTo(previous, UNIT_DECIMALS[unit]);
+  return { key, label, unit, current: c, previous: p, change: change(c, p, unit) };
 }
 
 /** Every vocabulary key in order (zeros included), then "not given" and unknown keys when they occur. */
-export function breakdown(vocabulary: Vocabulary, counts: Counts, notGivenLabel = NOT_GIVEN_LABEL): Row[] {
+export function breakdown(vocabulary: Vocabulary, counts: Counts, notGivenLabel = NOT_GIVEN_LABEL, unit: Unit = 'count'): Row[] {
   const keys = [...Object.keys(vocabulary)];
   for (const slot of ['current', 'previous'] as const) for (const key of counts[slot].keys()) if (!keys.includes(key)) keys.push(key);
   return keys.map((key) =>
-    row(key, vocabulary[key] ?? (key === NOT_GIVEN ? notGivenLabel : key), counts.current.get(key) ?? 0, counts.previous.get(key) ?? 0),
+    row(key, vocabulary[key] ?? (key === NOT_GIVEN ? notGivenLabel : key), counts.current.get(key) ?? 0, counts.previous.get(key) ?? 0, unit),
   );
 }
 
 const sumOf = (counts: Counts, slot: PeriodSlot) => [...counts[slot].values()].reduce((a, b) => a + b, 0);
-const totalRow = (key: string, label: string, counts: Counts) => row(key, label, sumOf(counts, 'current'), sumOf(counts, 'previous'));
+const totalRow = (key: string, label: string, counts: Counts, unit: Unit = 'count') => row(key, label, sumOf(counts, 'current'), sumOf(counts, 'previous'), unit);
+const pickRow = (counts: Counts, key: string, label: string, rowKey = key, unit: Unit = 'count') =>
+  row(rowKey, label, counts.current.get(key) ?? 0, counts.previous.get(key) ?? 0, unit);
+const nonZero = (rows: Row[]) => rows.filter((r) => r.current !== 0 || r.previous !== 0);
 
 function toDays(seconds: number | null): number | null {
   return seconds === null ? null : roundTo(seconds / SECONDS_PER_DAY, 1);
@@ -68,40 +82,54 @@ function durationStats(cell: DurationCell): DurationStats {
   return { count: cell.count, medianDays: toDays(cell.medianSeconds), p90Days: toDays(cell.p90Seconds) };
 }
 
-export function statementStats(cells: StatementCell[]): StatementStats {
-  const sum = (pick: (c: StatementCell) => number) => cells.reduce((total, c) => total + pick(c), 0);
-  const answered = sum((c) => c.answered);
+const percentOf = (part: number, whole: number) => (whole > 0 ? roundTo((part / whole) * 100, 1) : null);
+
+/** Punctuality and counts of statement requests; the on-time share is of all requests due (on time, late, unanswered). */
+export function statementStats(cells: Pick<StatementCell, Exclude<keyof StatementCell, 'period' | 'centerId'>>[]): StatementStats {
+  const sum = (pick: (c: (typeof cells)[number]) => number) => cells.reduce((total, c) => total + pick(c), 0);
   const answeredOnTime = sum((c) => c.answeredOnTime);
-  const overdue = sum((c) => c.answeredLate + c.openOverdue);
+  const answeredLate = sum((c) => c.answeredLate);
+  const unansweredOverdue = sum((c) => c.unansweredOverdue);
+  const overdue = answeredLate + unansweredOverdue;
   const maxes = cells.map((c) => c.overdueSecondsMax).filter((v): v is number => v !== null);
   return {
     requested: sum((c) => c.requested),
-    answered,
+    answered: sum((c) => c.answered),
     answeredOnTime,
-    answeredLate: sum((c) => c.answeredLate),
-    openOverdue: sum((c) => c.openOverdue),
-    onTimePercent: answered === 0 ? null : roundTo((answeredOnTime / answered) * 100, 1),
+    answeredLate,
+    unansweredOverdue,
+    onTimePercent: percentOf(answeredOnTime, answeredOnTime + overdue),
     overdueDaysMean: overdue === 0 ? null : toDays(sum((c) => c.overdueSecondsSum) / overdue),
     overdueDaysMax: maxes.length === 0 ? null : toDays(Math.max(...maxes)),
   };
 }
 
-const percentOf = (part: number, whole: number) => (whole > 0 ? roundTo((part / whole) * 100, 1) : null);
-
 export const definitions: string[] = [
-  'Henvendelser, udfald og tider for henvendelser tælles efter modtagelsesdato: en henvendelse hører til den periode, den blev modtaget i, med den status den har nu.',
+  'Henvendelser tælles efter modtagelsesdato: en henvendelse hører til den periode, den blev modtaget i. Kategori, temaer, behandlingsform og resultat for borgeren er henvendelsens, som de er registreret nu; en henvendelse med flere temaer tælles under hvert af dem.',
+  'Navngivne borgere er forskellige borgere og virksomheder blandt henvendelserne med navn: samme e-mailadresse, CVR-nummer eller navn tæller én gang. En navngiven henvendelse uden nogen af dem (fx anonymiseret efter sletningsfristen) tæller for sig.',
+  'Udfald (løst ved dialog, henvist, afvist, trukket tilbage, genoptaget) tælles i den periode, sagen fik udfaldet, uanset om den siden er afsluttet eller genoptaget. En sag tælles én gang pr. udfald og periode.',
   'Tid til første handling er fra modtagelse til første registrerede handling; tid til afslutning er fra modtagelse til afslutning, for henvendelser der er afsluttet.',
-  'Redegørelser tælles efter anmodningsdato (annullerede anmodninger tælles ikke med). Rettidig betyder besvaret senest ved fristen eller den aftalte frist. Dage over fristen regnes for sene svar og for ubesvarede anmodninger, hvis frist er overskredet i dag.',
-  'Udtalelser tælles efter udstedelsesdato; anbefalinger efter udstedelsesdatoen for den udtalelse, de indgår i.',
+  'Anmodninger om redegørelse tælles efter anmodningsdato (annullerede tælles ikke med). Rettidighed opgøres over de anmodninger, hvis frist (den aftalte, hvis der er aftalt en) faldt i perioden: besvaret senest ved fristen, besvaret efter fristen, eller ubesvaret med fristen overskredet. Andelen rettidige er af alle tre. Dage over fristen regnes for sene svar og for ubesvarede anmodninger til i dag.',
+  'Udtalelser tælles efter udstedelsesdato; anbefalinger efter udstedelsesdatoen for den udtalelse, de indgår i. Opfølgningen på forrige periodes anbefalinger viser status, som den er nu.',
+  'Møder tælles efter mødedatoen, efter borgerrådgiverens rolle (bisidder, observatør).',
   'Forbedringsarbejde tælles efter aktivitetens dato. Andelen af arbejdstiden er de registrerede timer i forhold til periodens arbejdstid (arbejdsdage × normtimer pr. dag).',
-  'Medianen og 90 %-fraktilen beregnes ved lineær interpolation mellem de to nærmeste værdier. Ændringer er i forhold til den foregående periode af samme længde.',
+  'Medianen og 90 %-fraktilen beregnes ved lineær interpolation mellem de to nærmeste værdier. Ændringer er i forhold til den foregående periode af samme længde. Udviklingen over fem år sammenligner perioden med de samme perioder i de fire foregående år.',
+  'Antal er hele tal; timer, dage og procenter har én decimal.',
 ];
+
+const OUTCOME_LABELS = {
+  loest_ved_dialog: 'Løst ved dialog',
+  henvist: 'Henvist',
+  afvist: 'Afvist',
+  tilbagetrukket: 'Trukket tilbage',
+  genoptaget: 'Genoptaget',
+} as const;
 
 export function assembleReport(period: Period, previousPeriod: Period, raw: RawFigures, generatedAt: Date): Report {
   const centerName = new Map(raw.centers.map((c) => [String(c.id), c.name]));
   const centerVocabulary: Record<string, string> = Object.fromEntries(raw.centers.map((c) => [String(c.id), c.name]));
 
-  // Inquiries: two small grouped results fill every breakdown.
+  // Inquiries: two small grouped results fill most breakdowns.
   const byPurpose = emptyCounts();
   const byChannel = emptyCounts();
   const byCenter = emptyCounts();
@@ -109,11 +137,12 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
   const byReason = emptyCounts();
   const byIdentity = emptyCounts();
   const byStatus = emptyCounts();
-  const rejectedByReason = emptyCounts();
-  const perCenter = new Map<string, { purpose: Counts; category: Counts; status: Counts }>();
+  const byHandling = emptyCounts();
+  const byCitizenResult = emptyCounts();
+  const perCenter = new Map<string, { purpose: Counts; category: Counts; outcome: Counts; institution: Counts }>();
   const centerBucket = (key: string) => {
     let bucket = perCenter.get(key);
-    if (!bucket) perCenter.set(key, (bucket = { purpose: emptyCounts(), category: emptyCounts(), status: emptyCounts() }));
+    if (!bucket) perCenter.set(key, (bucket = { purpose: emptyCounts(), category: emptyCounts(), outcome: emptyCounts(), institution: emptyCounts() }));
     return bucket;
   };
   for (const cell of raw.inquiriesByCenter) {
@@ -122,20 +151,37 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
     add(byCenter, p, cell.centerId, cell.count);
     add(byCategory, p, cell.category, cell.count);
     add(byStatus, p, cell.status, cell.count);
-    const bucket = centerBucket(cell.centerId === null ? NOT_GIVEN : String(cell.centerId));
+    const bucket = centerBucket(keyOf(cell.centerId));
     add(bucket.purpose, p, cell.purpose, cell.count);
     add(bucket.category, p, cell.category, cell.count);
-    add(bucket.status, p, cell.status, cell.count);
   }
   for (const cell of raw.inquiriesByDimension) {
     const p = cell.period;
     add(byChannel, p, cell.channel, cell.count);
     add(byIdentity, p, cell.identity, cell.count);
+    add(byHandling, p, cell.handling, cell.count);
+    add(byCitizenResult, p, cell.citizenResult, cell.count);
     if (cell.reason) add(byReason, p, cell.reason, cell.count);
-    if (cell.rejected) add(rejectedByReason, p, cell.reason, cell.count);
   }
-  const statusRow = (counts: Counts, status: string, label: string) =>
-    row(status, label, counts.current.get(status) ?? 0, counts.previous.get(status) ?? 0);
+  const byTheme = emptyCounts();
+  for (const cell of raw.themes) add(byTheme, cell.period, cell.key, cell.count);
+
+  // Institutions under their own center.
+  const institutionCenter = new Map(raw.institutions.map((i) => [String(i.id), keyOf(i.centerId)]));
+  const institutionNames: Record<string, string> = Object.fromEntries(raw.institutions.map((i) => [String(i.id), i.name]));
+  for (const cell of raw.institutionCounts) {
+    add(centerBucket(institutionCenter.get(keyOf(cell.key)) ?? NOT_GIVEN).institution, cell.period, cell.key, cell.count);
+  }
+
+  // Outcomes reached in the period.
+  const outcomes = emptyCounts();
+  const rejectedByReason = emptyCounts();
+  for (const cell of raw.outcomes) {
+    add(outcomes, cell.period, cell.status, cell.count);
+    add(centerBucket(keyOf(cell.centerId)).outcome, cell.period, cell.status, cell.count);
+    if (cell.status === 'afvist') add(rejectedByReason, cell.period, cell.reason, cell.count);
+  }
+  const outcomeRow = (counts: Counts, status: keyof typeof OUTCOME_LABELS) => pickRow(counts, status, OUTCOME_LABELS[status]);
 
   // Opinions: case opinions by outcome; general opinions of own initiative on their own.
   const opinionsByOutcome = emptyCounts();
@@ -147,15 +193,15 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
       continue;
     }
     add(opinionsByOutcome, cell.period, cell.outcome, cell.count);
-    const key = cell.centerId === null ? NOT_GIVEN : String(cell.centerId);
+    const key = keyOf(cell.centerId);
     if (!opinionsPerCenter.has(key)) opinionsPerCenter.set(key, emptyCounts());
     add(opinionsPerCenter.get(key)!, cell.period, cell.outcome, cell.count);
   }
 
   // Statements per center.
   const statementsOf = (slot: PeriodSlot, centerKey?: string) =>
-    statementStats(raw.statements.filter((c) => c.period === slot && (centerKey === undefined || (c.centerId === null ? NOT_GIVEN : String(c.centerId)) === centerKey)));
-  const statementCenterKeys = [...new Set(raw.statements.map((c) => (c.centerId === null ? NOT_GIVEN : String(c.centerId))))];
+    statementStats(raw.statements.filter((c) => c.period === slot && (centerKey === undefined || keyOf(c.centerId) === centerKey)));
+  const statementCenterKeys = [...new Set(raw.statements.map((c) => keyOf(c.centerId)))];
   const statementsByCenter: CenterStatements[] = statementCenterKeys
     .map((key) => ({
       centerId: key === NOT_GIVEN ? null : Number(key),
@@ -175,6 +221,10 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
     if (cell.reopened > 0) add(reopenedByCenter, cell.period, cell.centerId, cell.reopened);
   }
 
+  // Meetings (R12).
+  const meetingsByRole = emptyCounts();
+  for (const cell of raw.meetings) add(meetingsByRole, cell.period, cell.key, cell.count);
+
   // Improvement work.
   const activitiesByKind = emptyCounts();
   const hoursByKind = emptyCounts();
@@ -184,20 +234,22 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
     add(hoursByKind, cell.period, cell.kind, cell.hours);
     add(hoursByCenter, cell.period, cell.centerId, cell.hours);
   }
-  const roundRows = (rows: Row[]) => rows.map((r) => row(r.key, r.label, roundTo(r.current, 2), roundTo(r.previous, 2)));
-  const hours = totalRow('hours', 'Timer til forbedringsarbejde', hoursByKind);
-  const improvementHours = row(hours.key, hours.label, roundTo(hours.current, 2), roundTo(hours.previous, 2));
+  const improvementHours = totalRow('hours', 'Timer til forbedringsarbejde', hoursByKind, 'hours');
 
   const inquiriesTotal = totalRow('inquiries', 'Henvendelser i alt', byPurpose);
-  const resolvedByDialogue = statusRow(byStatus, 'loest_ved_dialog', 'Løst ved dialog');
-  const referred = statusRow(byStatus, 'henvist', 'Henvist');
-  const rejected = statusRow(byStatus, 'afvist', 'Afvist');
+  const namedCitizens = row('namedCitizens', 'Navngivne borgere (forskellige)', raw.namedCitizens.current, raw.namedCitizens.previous);
+  const resolvedByDialogue = outcomeRow(outcomes, 'loest_ved_dialog');
+  const referred = outcomeRow(outcomes, 'henvist');
+  const rejected = outcomeRow(outcomes, 'afvist');
+  const withdrawn = outcomeRow(outcomes, 'tilbagetrukket');
+  const reopenedInquiries = row('genoptaget', 'Henvendelser genoptaget', outcomes.current.get('genoptaget') ?? 0, outcomes.previous.get('genoptaget') ?? 0);
   const opinions = totalRow('opinions', 'Udtalelser i konkrete sager', opinionsByOutcome);
   const general = totalRow('general', 'Generelle udtalelser af egen drift', generalOpinions);
   const statementsCurrent = statementsOf('current');
   const statementsPrevious = statementsOf('previous');
   const recommendationsTotal = totalRow('recommendations', 'Anbefalinger', byFollowUp);
   const reopened = totalRow('reopened', 'Sager genoptaget af centrene', reopenedByCenter);
+  const meetingsTotal = totalRow('meetings', 'Møder med borger og center', meetingsByRole);
   const share = {
     current: percentOf(improvementHours.current, raw.workingHours.current),
     previous: percentOf(improvementHours.previous, raw.workingHours.previous),
@@ -205,18 +257,22 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
 
   const summary: Row[] = [
     inquiriesTotal,
-    statusRow(byPurpose, 'klage', 'Klager'),
-    statusRow(byPurpose, 'raadgivning', 'Rådgivning'),
-    statusRow(byPurpose, 'genoptagelse', 'Genoptagelser'),
+    namedCitizens,
+    pickRow(byPurpose, 'klage', 'Klager'),
+    pickRow(byPurpose, 'raadgivning', 'Rådgivning'),
+    pickRow(byPurpose, 'vejvisning', 'Vejvisning'),
+    pickRow(byPurpose, 'genoptagelse', 'Genoptagelser'),
     resolvedByDialogue,
     referred,
     rejected,
+    reopenedInquiries,
     opinions,
     general,
     row('statements', 'Anmodninger om redegørelse', statementsCurrent.requested, statementsPrevious.requested),
     row('statementsOnTime', 'Redegørelser modtaget rettidigt', statementsCurrent.answeredOnTime, statementsPrevious.answeredOnTime),
     recommendationsTotal,
     reopened,
+    meetingsTotal,
     totalRow('activities', 'Aktiviteter i forbedringsarbejdet', activitiesByKind),
     improvementHours,
   ];
@@ -224,27 +280,27 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
   // Per-center sections: every center with activity in either period.
   const centerKeys = new Set<string>();
   for (const counts of [byCenter, hoursByCenter, recommendationsByCenter]) for (const slot of ['current', 'previous'] as const) for (const key of counts[slot].keys()) centerKeys.add(key);
-  for (const key of opinionsPerCenter.keys()) centerKeys.add(key);
-  for (const key of statementCenterKeys) centerKeys.add(key);
+  for (const key of [...opinionsPerCenter.keys(), ...statementCenterKeys, ...perCenter.keys()]) centerKeys.add(key);
   const centers: CenterSection[] = [...centerKeys]
     .map((key) => {
-      const bucket = perCenter.get(key) ?? { purpose: emptyCounts(), category: emptyCounts(), status: emptyCounts() };
-      const pick = (counts: Counts, label: string, k = key) => row(k, label, counts.current.get(key) ?? 0, counts.previous.get(key) ?? 0);
-      const hoursRow = pick(hoursByCenter, 'Timer til forbedringsarbejde');
+      const bucket = centerBucket(key);
+      const pick = (counts: Counts, label: string, rowKey: string, unit: Unit = 'count') => pickRow(counts, key, label, rowKey, unit);
       return {
         centerId: key === NOT_GIVEN ? null : Number(key),
         name: centerName.get(key) ?? NO_CENTER_LABEL,
         inquiries: pick(byCenter, 'Henvendelser', 'inquiries'),
         byPurpose: breakdown(purposes, bucket.purpose),
         byCategory: breakdown(categories, bucket.category),
-        resolvedByDialogue: statusRow(bucket.status, 'loest_ved_dialog', 'Løst ved dialog'),
-        referred: statusRow(bucket.status, 'henvist', 'Henvist'),
-        rejected: statusRow(bucket.status, 'afvist', 'Afvist'),
+        byInstitution: nonZero(breakdown(institutionNames, bucket.institution)).sort((a, b) => a.label.localeCompare(b.label, 'da')),
+        resolvedByDialogue: outcomeRow(bucket.outcome, 'loest_ved_dialog'),
+        referred: outcomeRow(bucket.outcome, 'henvist'),
+        rejected: outcomeRow(bucket.outcome, 'afvist'),
+        reopenedInquiries: row('genoptaget', 'Henvendelser genoptaget', bucket.outcome.current.get('genoptaget') ?? 0, bucket.outcome.previous.get('genoptaget') ?? 0),
         opinionsByOutcome: breakdown(opinionOutcomes, opinionsPerCenter.get(key) ?? emptyCounts()),
         statements: { current: statementsOf('current', key), previous: statementsOf('previous', key) },
         recommendations: pick(recommendationsByCenter, 'Anbefalinger', 'recommendations'),
-        reopened: pick(reopenedByCenter, 'Sager genoptaget', 'reopened'),
-        improvementHours: row('hours', hoursRow.label, roundTo(hoursRow.current, 2), roundTo(hoursRow.previous, 2)),
+        reopened: pick(reopenedByCenter, 'Sager genoptaget af centret', 'reopened'),
+        improvementHours: pick(hoursByCenter, 'Timer til forbedringsarbejde', 'hours', 'hours'),
       };
     })
     .sort((a, b) => (a.centerId === null ? 1 : b.centerId === null ? -1 : a.name.localeCompare(b.name, 'da')));
@@ -262,23 +318,30 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
     summary,
     inquiries: {
       total: inquiriesTotal,
+      namedCitizens,
       byPurpose: breakdown(purposes, byPurpose),
       byChannel: breakdown(channels, byChannel),
       byCenter: breakdown(centerVocabulary, byCenter, NO_CENTER_LABEL),
       byCategory: breakdown(categories, byCategory),
+      byTheme: breakdown(complaintThemes, byTheme),
       byOutOfScopeReason: breakdown(outOfScopeReasons, byReason),
       byIdentity: breakdown(identities, byIdentity),
       byStatus: breakdown(complaintStatuses, byStatus),
+      byHandling: breakdown(handlingForms, byHandling),
+      byCitizenResult: breakdown(citizenResults, byCitizenResult),
     },
     outcomes: {
       resolvedByDialogue,
       referred,
       rejected,
+      withdrawn,
+      reopenedInquiries,
       rejectedByReason: breakdown(outOfScopeReasons, rejectedByReason),
       opinions,
       opinionsByOutcome: breakdown(opinionOutcomes, opinionsByOutcome),
       generalOpinions: general,
     },
+    meetings: { total: meetingsTotal, byRole: breakdown(meetingRoles, meetingsByRole) },
     times: (Object.keys(durationLabels) as (keyof typeof durationLabels)[]).map((key) => ({
       key,
       label: durationLabels[key],
@@ -290,19 +353,64 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
       total: recommendationsTotal,
       byFollowUp: breakdown(recommendationFollowUps, byFollowUp),
       reopened,
-      reopenedByCenter: breakdown(centerVocabulary, reopenedByCenter, NO_CENTER_LABEL).filter((r) => r.current > 0 || r.previous > 0),
+      reopenedByCenter: nonZero(breakdown(centerVocabulary, reopenedByCenter, NO_CENTER_LABEL)),
+      previousPeriod: raw.previousRecommendations,
     },
     improvement: {
       activities: totalRow('activities', 'Aktiviteter', activitiesByKind),
       hours: improvementHours,
       activitiesByKind: breakdown(improvementKinds, activitiesByKind),
-      hoursByKind: roundRows(breakdown(improvementKinds, hoursByKind)),
-      hoursByCenter: roundRows(breakdown(centerVocabulary, hoursByCenter, 'Ikke knyttet til et center')).filter((r) => r.current > 0 || r.previous > 0),
-      workingHours: { current: roundTo(raw.workingHours.current, 2), previous: roundTo(raw.workingHours.previous, 2) },
+      hoursByKind: breakdown(improvementKinds, hoursByKind, NOT_GIVEN_LABEL, 'hours'),
+      hoursByCenter: nonZero(breakdown(centerVocabulary, hoursByCenter, 'Ikke knyttet til et center', 'hours')),
+      workingHours: { current: roundTo(raw.workingHours.current, 1), previous: roundTo(raw.workingHours.previous, 1) },
       sharePercent: share,
       targetPercent: raw.improvementTargetPercent,
     },
     centers,
+    trend: raw.trend,
     definitions,
+  };
+}
+
+/** The trend's raw figures, one cell list per query, keyed by the index of the period ("0" oldest). */
+export interface TrendCells {
+  purposes: { period: string; key: string | null; count: number }[];
+  citizens: Map<string, number>;
+  outcomes: (Omit<OutcomeCell, 'period'> & { period: string })[];
+  opinions: (Omit<OpinionCell, 'period'> & { period: string })[];
+  statements: (Omit<StatementCell, 'period'> & { period: string })[];
+  improvement: { period: string; hours: number }[];
+  workingHours: number[];
+}
+
+/** The trend table: the report's key figures for each of the comparable periods. */
+export function assembleTrend(periods: Period[], cells: TrendCells): Trend {
+  const slots = periods.map((_, i) => String(i));
+  const sum = <T extends { period: string }>(list: T[], pick: (c: T) => number, where: (c: T) => boolean = () => true) =>
+    slots.map((slot) => list.filter((c) => c.period === slot && where(c)).reduce((total, c) => total + pick(c), 0));
+  const count = (list: { period: string; count: number }[], where: (c: any) => boolean = () => true) => sum(list, (c) => c.count, where);
+  const punctuality = slots.map((slot) => statementStats(cells.statements.filter((c) => c.period === slot)));
+  const hours = sum(cells.improvement, (c) => c.hours);
+  const line = (key: string, label: string, values: (number | null)[], unit: Unit = 'count') => ({
+    key,
+    label,
+    unit,
+    values: values.map((v) => (v === null ? null : roundTo(v, UNIT_DECIMALS[unit]))),
+  });
+  return {
+    periods,
+    rows: [
+      line('inquiries', 'Henvendelser i alt', count(cells.purposes)),
+      line('namedCitizens', 'Navngivne borgere (forskellige)', slots.map((slot) => cells.citizens.get(slot) ?? 0)),
+      ...Object.entries(purposes).map(([key, label]) => line(key, label, count(cells.purposes, (c) => c.key === key))),
+      ...(Object.keys(OUTCOME_LABELS) as (keyof typeof OUTCOME_LABELS)[]).map((status) =>
+        line(status, OUTCOME_LABELS[status], count(cells.outcomes, (c) => c.status === status)),
+      ),
+      line('opinions', 'Udtalelser i konkrete sager', count(cells.opinions, (c) => c.kind !== 'general')),
+      line('kritik', 'Heraf med kritik', count(cells.opinions, (c) => c.kind !== 'general' && c.outcome === 'kritik')),
+      line('statementsOnTimePercent', 'Rettidige redegørelser i %', punctuality.map((s) => s.onTimePercent), 'percent'),
+      line('hours', 'Timer til forbedringsarbejde', hours, 'hours'),
+      line('hoursSharePercent', 'Forbedringsarbejde i % af arbejdstiden', hours.map((h, i) => percentOf(h, cells.workingHours[i])), 'percent'),
+    ],
   };
 }

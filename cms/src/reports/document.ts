@@ -4,7 +4,7 @@
  * from the browser's print dialog. Pure: takes the report and the texts, returns HTML.
  */
 import { TIME_ZONE } from '@borgerraadgiver/config';
-import { formatChange, formatNumber } from './change';
+import { formatChange, formatValue, UNIT_DECIMALS, type Unit } from './change';
 import type { CenterSection, Report, Row, StatementStats } from './model';
 import { barChart, escapeHtml } from './svg';
 
@@ -41,19 +41,45 @@ function paragraphs(text: string | null | undefined): string {
     .join('');
 }
 
-const n = (value: number | null, decimals = 0) => (value === null ? '–' : formatNumber(value, decimals));
+/** A value in its unit's format, a dash where there is none. */
+const n = (value: number | null, unit: Unit = 'count') => (value === null ? '–' : formatValue(value, unit));
+const pct = (value: number | null) => (value === null ? '–' : `${formatValue(value, 'percent')} %`);
 
-function rowsTable(caption: string, rows: Row[], report: Report, decimals = 0): string {
+function rowsTable(caption: string, rows: Row[], report: Report): string {
+  if (rows.length === 0) return '';
   return `<table><caption>${e(caption)}</caption><thead><tr><th scope="col"></th><th scope="col" class="num">${e(report.period.label)}</th><th scope="col" class="num">${e(report.previousPeriod.label)}</th><th scope="col" class="num">Ændring</th></tr></thead><tbody>${rows
-    .map((r) => `<tr><th scope="row">${e(r.label)}</th><td class="num">${n(r.current, decimals)}</td><td class="num">${n(r.previous, decimals)}</td><td class="num">${e(formatChange(r.change, decimals))}</td></tr>`)
+    .map((r) => `<tr><th scope="row">${e(r.label)}</th><td class="num">${n(r.current, r.unit)}</td><td class="num">${n(r.previous, r.unit)}</td><td class="num">${e(formatChange(r.change, r.unit))}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 
 function chart(title: string, rows: Row[], report: Report): string {
   return barChart(
     rows.map((r) => ({ label: r.label, current: r.current, previous: r.previous })),
-    { title, currentLabel: report.period.label, previousLabel: report.previousPeriod.label },
+    { title, currentLabel: report.period.label, previousLabel: report.previousPeriod.label, decimals: UNIT_DECIMALS[rows[0]?.unit ?? 'count'] },
   );
+}
+
+function trendTable(report: Report): string {
+  const trend = report.trend;
+  if (!trend) return '<p class="empty">Udviklingen over fem år vises for år, halvår og perioder på højst et år.</p>';
+  return `<table><caption>Udvikling over fem år</caption><thead><tr><th scope="col"></th>${trend.periods
+    .map((p) => `<th scope="col" class="num">${e(p.label)}</th>`)
+    .join('')}</tr></thead><tbody>${trend.rows
+    .map((r) => `<tr><th scope="row">${e(r.label)}</th>${r.values.map((v) => `<td class="num">${n(v, r.unit)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+function followUpTable(report: Report): string {
+  const list = report.recommendations.previousPeriod;
+  if (list.length === 0) return `<p class="empty">Der blev ikke givet anbefalinger i ${e(report.previousPeriod.label)}.</p>`;
+  return `<table><caption>Anbefalinger givet i ${e(report.previousPeriod.label)} og deres status nu</caption><thead><tr><th scope="col">Anbefaling</th><th scope="col">Center</th><th scope="col">Sag</th><th scope="col">Status</th><th scope="col">Opfølgning</th></tr></thead><tbody>${list
+    .map(
+      (r) =>
+        `<tr><td>${e(r.text)}</td><td>${e(r.centerName ?? '–')}</td><td>${e(r.caseNumber ?? '–')}</td><td>${e(r.followUpLabel)}${r.caseReopened ? ' (sagen genoptaget)' : ''}</td><td>${e(
+          [r.followUpNote, r.followedUpOn ? `Fulgt op ${r.followedUpOn.split('-').reverse().join('.')}` : null].filter(Boolean).join(' · ') || '–',
+        )}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
 }
 
 const nonEmpty = (rows: Row[]) => rows.filter((r) => r.current !== 0 || r.previous !== 0);
@@ -61,30 +87,30 @@ const nonEmpty = (rows: Row[]) => rows.filter((r) => r.current !== 0 || r.previo
 function statementRows(s: StatementStats): [string, string][] {
   return [
     ['Anmodninger', n(s.requested)],
-    ['Besvaret', n(s.answered)],
-    ['Besvaret rettidigt', n(s.answeredOnTime)],
-    ['Besvaret for sent', n(s.answeredLate)],
-    ['Ubesvaret og over fristen', n(s.openOverdue)],
-    ['Rettidige svar', s.onTimePercent === null ? '–' : `${n(s.onTimePercent, 1)} %`],
-    ['Dage over fristen, gennemsnit', n(s.overdueDaysMean, 1)],
-    ['Dage over fristen, højst', n(s.overdueDaysMax, 1)],
+    ['Heraf besvaret', n(s.answered)],
+    ['Frist i perioden: besvaret rettidigt', n(s.answeredOnTime)],
+    ['Frist i perioden: besvaret for sent', n(s.answeredLate)],
+    ['Frist i perioden: ubesvaret over fristen', n(s.unansweredOverdue)],
+    ['Rettidige', pct(s.onTimePercent)],
+    ['Dage over fristen, gennemsnit', n(s.overdueDaysMean, 'days')],
+    ['Dage over fristen, højst', n(s.overdueDaysMax, 'days')],
   ];
 }
 
 function statementsTable(report: Report): string {
-  const head = `<tr><th scope="col">Center</th><th scope="col" class="num">Anmodet</th><th scope="col" class="num">Besvaret</th><th scope="col" class="num">Rettidigt</th><th scope="col" class="num">For sent</th><th scope="col" class="num">Ubesvaret over frist</th><th scope="col" class="num">Rettidige %</th><th scope="col" class="num">Dage over, gns.</th><th scope="col" class="num">Dage over, højst</th></tr>`;
+  const head = `<tr><th scope="col" rowspan="2">Center</th><th scope="col" class="num" rowspan="2">Anmodet</th><th scope="col" class="num" rowspan="2">Heraf besvaret</th><th scope="colgroup" colspan="6">Frist i perioden</th></tr><tr><th scope="col" class="num">Rettidigt</th><th scope="col" class="num">For sent</th><th scope="col" class="num">Ubesvaret over frist</th><th scope="col" class="num">Rettidige</th><th scope="col" class="num">Dage over, gns.</th><th scope="col" class="num">Dage over, højst</th></tr>`;
   const line = (name: string, s: StatementStats, cls = '') =>
-    `<tr class="${cls}"><th scope="row">${e(name)}</th><td class="num">${n(s.requested)}</td><td class="num">${n(s.answered)}</td><td class="num">${n(s.answeredOnTime)}</td><td class="num">${n(s.answeredLate)}</td><td class="num">${n(s.openOverdue)}</td><td class="num">${n(s.onTimePercent, 1)}</td><td class="num">${n(s.overdueDaysMean, 1)}</td><td class="num">${n(s.overdueDaysMax, 1)}</td></tr>`;
+    `<tr class="${cls}"><th scope="row">${e(name)}</th><td class="num">${n(s.requested)}</td><td class="num">${n(s.answered)}</td><td class="num">${n(s.answeredOnTime)}</td><td class="num">${n(s.answeredLate)}</td><td class="num">${n(s.unansweredOverdue)}</td><td class="num">${pct(s.onTimePercent)}</td><td class="num">${n(s.overdueDaysMean, 'days')}</td><td class="num">${n(s.overdueDaysMax, 'days')}</td></tr>`;
   return `<table><caption>Redegørelser i ${e(report.period.label)} efter center</caption><thead>${head}</thead><tbody>${report.statements.byCenter
     .map((c) => line(c.name, c.current))
     .join('')}${line('I alt', report.statements.total.current, 'total')}</tbody></table>`;
 }
 
 function centerSection(c: CenterSection, report: Report): string {
-  const keyRows = [c.inquiries, c.resolvedByDialogue, c.referred, c.rejected, c.recommendations, c.reopened, c.improvementHours];
+  const keyRows = [c.inquiries, c.resolvedByDialogue, c.referred, c.rejected, c.reopenedInquiries, c.recommendations, c.reopened, c.improvementHours];
   return `<section class="center"><h3>${e(c.name)}</h3>
   <div class="columns">
-    <div>${rowsTable('Nøgletal', keyRows, report, 1)}</div>
+    <div>${rowsTable('Nøgletal', keyRows, report)}${rowsTable('Henvendelser efter institution', c.byInstitution, report)}</div>
     <div>${rowsTable('Henvendelser efter formål', c.byPurpose, report)}${rowsTable('Udtalelser efter udfald', nonEmpty(c.opinionsByOutcome), report)}</div>
   </div>
   <table class="pairs"><caption>Redegørelser</caption><tbody>${statementRows(c.statements.current)
@@ -132,10 +158,10 @@ export function renderReportDocument(input: DocumentInput): string {
   const { report, texts, kind } = input;
   const title = `${documentTitles[kind]} ${report.period.label}`;
   const imp = report.improvement;
-  const share = imp.sharePercent.current === null ? '–' : `${n(imp.sharePercent.current, 1)} %`;
+  const share = pct(imp.sharePercent.current);
   const generated = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(report.generatedAt));
   const timesTable = `<table><caption>Tider i dage (median og 90 %-fraktil)</caption><thead><tr><th scope="col"></th><th scope="col" class="num">Antal</th><th scope="col" class="num">Median</th><th scope="col" class="num">90 %-fraktil</th><th scope="col" class="num">Median ${e(report.previousPeriod.label)}</th><th scope="col" class="num">90 %-fraktil ${e(report.previousPeriod.label)}</th></tr></thead><tbody>${report.times
-    .map((t) => `<tr><th scope="row">${e(t.label)}</th><td class="num">${n(t.current.count)}</td><td class="num">${n(t.current.medianDays, 1)}</td><td class="num">${n(t.current.p90Days, 1)}</td><td class="num">${n(t.previous.medianDays, 1)}</td><td class="num">${n(t.previous.p90Days, 1)}</td></tr>`)
+    .map((t) => `<tr><th scope="row">${e(t.label)}</th><td class="num">${n(t.current.count)}</td><td class="num">${n(t.current.medianDays, 'days')}</td><td class="num">${n(t.current.p90Days, 'days')}</td><td class="num">${n(t.previous.medianDays, 'days')}</td><td class="num">${n(t.previous.p90Days, 'days')}</td></tr>`)
     .join('')}</tbody></table>`;
 
   return `<!doctype html>
@@ -160,8 +186,10 @@ export function renderReportDocument(input: DocumentInput): string {
 
 <section class="part">
   <h2>Nøgletal</h2>
-  ${rowsTable(`Nøgletal for ${report.period.label} sammenlignet med ${report.previousPeriod.label}`, report.summary, report, 1)}
-  <p>Forbedringsarbejdet udgjorde ${share} af arbejdstiden (${n(imp.hours.current, 1)} af ${n(imp.workingHours.current, 1)} timer); målet er omkring ${n(imp.targetPercent)} %.</p>
+  ${rowsTable(`Nøgletal for ${report.period.label} sammenlignet med ${report.previousPeriod.label}`, report.summary, report)}
+  <p>Forbedringsarbejdet udgjorde ${share} af arbejdstiden (${n(imp.hours.current, 'hours')} af ${n(imp.workingHours.current, 'hours')} timer); målet er omkring ${n(imp.targetPercent)} %.</p>
+  <h2>Udvikling over fem år</h2>
+  ${trendTable(report)}
 </section>
 
 <section class="part">
@@ -172,13 +200,17 @@ export function renderReportDocument(input: DocumentInput): string {
   ${rowsTable('Henvendelser efter center', nonEmpty(report.inquiries.byCenter), report)}
   ${rowsTable('Henvendelser efter kanal', report.inquiries.byChannel, report)}
   ${rowsTable('Henvendelser efter kategori (R4)', report.inquiries.byCategory, report)}
+  ${chart('Klagetemaer', report.inquiries.byTheme, report)}
+  ${rowsTable('Klagetemaer (en henvendelse kan have flere)', report.inquiries.byTheme, report)}
   ${rowsTable('Uden for borgerrådgiverens kompetence (R5)', nonEmpty(report.inquiries.byOutOfScopeReason), report)}
   ${rowsTable('Henvendelser efter identitet', report.inquiries.byIdentity, report)}
 </section>
 
 <section class="part">
   <h2>Udfald</h2>
-  ${rowsTable('Udfald af henvendelserne', [report.outcomes.resolvedByDialogue, report.outcomes.referred, report.outcomes.rejected], report)}
+  ${rowsTable('Udfald nået i perioden', [report.outcomes.resolvedByDialogue, report.outcomes.referred, report.outcomes.rejected, report.outcomes.withdrawn, report.outcomes.reopenedInquiries], report)}
+  ${rowsTable('Behandlingsform', report.inquiries.byHandling, report)}
+  ${rowsTable('Resultat for borgeren', report.inquiries.byCitizenResult, report)}
   ${rowsTable('Afviste henvendelser efter begrundelse', nonEmpty(report.outcomes.rejectedByReason), report)}
   ${chart('Udtalelser efter udfald', report.outcomes.opinionsByOutcome, report)}
   ${rowsTable('Udtalelser efter udfald', [...report.outcomes.opinionsByOutcome, report.outcomes.generalOpinions], report)}
@@ -189,14 +221,18 @@ export function renderReportDocument(input: DocumentInput): string {
   <h2>Anbefalinger og opfølgning</h2>
   ${rowsTable('Anbefalinger efter opfølgning', report.recommendations.byFollowUp, report)}
   ${rowsTable('Centre, der har genoptaget sager', report.recommendations.reopenedByCenter, report)}
+  <h3>Opfølgning på anbefalingerne fra ${e(report.previousPeriod.label)}</h3>
+  ${followUpTable(report)}
+  <h2>Møder</h2>
+  ${rowsTable('Møder mellem borger og center med borgerrådgiveren (R12)', report.meetings.byRole, report)}
 </section>
 
 <section class="part">
   <h2>Forbedringsarbejde</h2>
   ${chart('Timer til forbedringsarbejde efter type', imp.hoursByKind, report)}
   ${rowsTable('Aktiviteter efter type', imp.activitiesByKind, report)}
-  ${rowsTable('Timer efter type', imp.hoursByKind, report, 1)}
-  ${rowsTable('Timer efter center', imp.hoursByCenter, report, 1)}
+  ${rowsTable('Timer efter type', imp.hoursByKind, report)}
+  ${rowsTable('Timer efter center', imp.hoursByCenter, report)}
 </section>
 
 <section class="part">

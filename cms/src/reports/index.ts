@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { TIME_ZONE } from '@borgerraadgiver/config';
 import { ensureReportIndexes } from './db/indexes';
 import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
+import { afterCommit } from '../outbox/writer';
 
 const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
 const handler = (action: string) => `api::report.report.${action}`;
@@ -40,18 +41,23 @@ export async function startReports(strapi: Core.Strapi) {
   // Idempotent (IF NOT EXISTS); the statistics are correct without them, only slower.
   await ensureReportIndexes(strapi.db.connection).catch(log('report indexes'));
 
-  // After a new inquiry, once the write has committed (deferred; coalesced when many arrive at once).
+  // After a new inquiry, once its transaction has committed (coalesced when many arrive at once).
+  // The check must not run in the creating write's transaction context: a timer started there
+  // inherits it (AsyncLocalStorage) and finds the transaction finished, so it starts from the
+  // commit callback, which runs outside it; a rolled-back inquiry triggers nothing.
   let pending = false;
   strapi.db.lifecycles.subscribe({
     models: ['api::complaint.complaint'],
-    afterCreate() {
-      if (pending) return;
-      pending = true;
-      defer(() => {
-        pending = false;
-        if (!strapi.db?.connection) return;
-        service.checkOngoingStatus().catch(log('ongoing status check'));
-      }, 1000);
+    async afterCreate() {
+      await afterCommit(strapi, () => {
+        if (pending) return;
+        pending = true;
+        defer(() => {
+          pending = false;
+          if (!strapi.db?.connection) return;
+          service.checkOngoingStatus().catch(log('ongoing status check'));
+        }, 1000);
+      });
     },
   });
   // When a reminder has gone out, plan the next one.

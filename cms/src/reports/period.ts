@@ -95,3 +95,23 @@ export function periodDates(period: Period): DateTime[] {
 export function reportPeriod(kind: 'annual' | 'half_year', year: number, half?: number): Period {
   return kind === 'annual' ? yearPeriod(year) : halfYearPeriod(year, (half ?? 1) as 1 | 2);
 }
+
+/** How many periods the trend table shows, the report's own included. */
+export const TREND_LENGTH = 5;
+
+/**
+ * The comparable periods of the trend, oldest first, ending with `period`: the years before a
+ * year, the same half of the years before a half-year, the same dates of the years before a
+ * custom period (29 February becomes 28 February). Null for a custom period longer than a year,
+ * whose earlier years would overlap.
+ */
+export function trendPeriods(period: Period): Period[] | null {
+  const start = localDay(period.from);
+  const back = (years: number): Period => {
+    if (period.kind === 'year') return yearPeriod(start.year - years);
+    if (period.kind === 'half_year') return halfYearPeriod(start.year - years, start.month === 1 ? 1 : 2);
+    return customPeriod(start.minus({ years }).toISODate()!, localDay(period.to).minus({ years }).toISODate()!);
+  };
+  if (period.kind === 'custom' && localDay(period.to) >= start.plus({ years: 1 })) return null;
+  return Array.from({ length: TREND_LENGTH }, (_, i) => back(TREND_LENGTH - 1 - i));
+}

@@ -1,43 +1,51 @@
 /** The report as one CSV table: section, figure, this period, previous period, change. */
+import { UNIT_DECIMALS, type Unit } from './change';
 import { toCsv, type CsvCell } from './csv';
-import type { DurationStats, Report, Row, StatementStats } from './model';
+import type { Report, Row, StatementStats } from './model';
+
+/** A value in its unit's decimals ("20,0" hours, "3" cases); empty when there is none. */
+const fixed = (value: number | null, unit: Unit): CsvCell => (value === null ? null : { value, decimals: UNIT_DECIMALS[unit] });
 
 export function reportToCsv(report: Report): string {
   const cur = report.period.label;
   const prev = report.previousPeriod.label;
   const out: CsvCell[][] = [['Afsnit', 'Opgørelse', cur, prev, 'Ændring', 'Ændring i %']];
   const rowsOf = (section: string, rows: Row[]) => {
-    for (const r of rows) out.push([section, r.label, r.current, r.previous, r.change.difference, r.change.percent]);
+    for (const r of rows) out.push([section, r.label, fixed(r.current, r.unit), fixed(r.previous, r.unit), fixed(r.change.difference, r.unit), fixed(r.change.percent, 'percent')]);
   };
-  const pair = (section: string, label: string, current: number | null, previous: number | null) =>
-    out.push([section, label, current, previous, current !== null && previous !== null ? Math.round((current - previous) * 10) / 10 : null, null]);
+  const pair = (section: string, label: string, current: number | null, previous: number | null, unit: Unit = 'count') =>
+    out.push([section, label, fixed(current, unit), fixed(previous, unit), current !== null && previous !== null ? fixed(current - previous, unit) : null, null]);
 
   rowsOf('Nøgletal', report.summary);
   rowsOf('Henvendelser efter formål', report.inquiries.byPurpose);
   rowsOf('Henvendelser efter kanal', report.inquiries.byChannel);
   rowsOf('Henvendelser efter center', report.inquiries.byCenter);
   rowsOf('Henvendelser efter kategori', report.inquiries.byCategory);
+  rowsOf('Henvendelser efter tema', report.inquiries.byTheme);
   rowsOf('Henvendelser uden for kompetence', report.inquiries.byOutOfScopeReason);
   rowsOf('Henvendelser efter identitet', report.inquiries.byIdentity);
   rowsOf('Henvendelser efter status', report.inquiries.byStatus);
+  rowsOf('Henvendelser efter behandlingsform', report.inquiries.byHandling);
+  rowsOf('Henvendelser efter resultat for borgeren', report.inquiries.byCitizenResult);
+  rowsOf('Udfald', [report.outcomes.resolvedByDialogue, report.outcomes.referred, report.outcomes.rejected, report.outcomes.withdrawn, report.outcomes.reopenedInquiries]);
   rowsOf('Afvist efter begrundelse', report.outcomes.rejectedByReason);
   rowsOf('Udtalelser efter udfald', report.outcomes.opinionsByOutcome);
   rowsOf('Generelle udtalelser', [report.outcomes.generalOpinions]);
+  rowsOf('Møder efter rolle', report.meetings.byRole);
   for (const t of report.times) {
-    const d = (s: DurationStats) => s;
-    pair('Tider (dage)', `${t.label}: antal`, d(t.current).count, d(t.previous).count);
-    pair('Tider (dage)', `${t.label}: median`, t.current.medianDays, t.previous.medianDays);
-    pair('Tider (dage)', `${t.label}: 90 %-fraktil`, t.current.p90Days, t.previous.p90Days);
+    pair('Tider (dage)', `${t.label}: antal`, t.current.count, t.previous.count);
+    pair('Tider (dage)', `${t.label}: median`, t.current.medianDays, t.previous.medianDays, 'days');
+    pair('Tider (dage)', `${t.label}: 90 %-fraktil`, t.current.p90Days, t.previous.p90Days, 'days');
   }
   const statements = (name: string, s: { current: StatementStats; previous: StatementStats }) => {
     pair('Redegørelser', `${name}: anmodet`, s.current.requested, s.previous.requested);
-    pair('Redegørelser', `${name}: besvaret`, s.current.answered, s.previous.answered);
-    pair('Redegørelser', `${name}: rettidigt`, s.current.answeredOnTime, s.previous.answeredOnTime);
-    pair('Redegørelser', `${name}: for sent`, s.current.answeredLate, s.previous.answeredLate);
-    pair('Redegørelser', `${name}: ubesvaret over fristen`, s.current.openOverdue, s.previous.openOverdue);
-    pair('Redegørelser', `${name}: rettidige i %`, s.current.onTimePercent, s.previous.onTimePercent);
-    pair('Redegørelser', `${name}: dage over fristen, gennemsnit`, s.current.overdueDaysMean, s.previous.overdueDaysMean);
-    pair('Redegørelser', `${name}: dage over fristen, højst`, s.current.overdueDaysMax, s.previous.overdueDaysMax);
+    pair('Redegørelser', `${name}: heraf besvaret`, s.current.answered, s.previous.answered);
+    pair('Redegørelser', `${name}: frist i perioden, besvaret rettidigt`, s.current.answeredOnTime, s.previous.answeredOnTime);
+    pair('Redegørelser', `${name}: frist i perioden, besvaret for sent`, s.current.answeredLate, s.previous.answeredLate);
+    pair('Redegørelser', `${name}: frist i perioden, ubesvaret over fristen`, s.current.unansweredOverdue, s.previous.unansweredOverdue);
+    pair('Redegørelser', `${name}: rettidige i %`, s.current.onTimePercent, s.previous.onTimePercent, 'percent');
+    pair('Redegørelser', `${name}: dage over fristen, gennemsnit`, s.current.overdueDaysMean, s.previous.overdueDaysMean, 'days');
+    pair('Redegørelser', `${name}: dage over fristen, højst`, s.current.overdueDaysMax, s.previous.overdueDaysMax, 'days');
   };
   statements('Alle centre', report.statements.total);
   for (const c of report.statements.byCenter) statements(c.name, c);
@@ -46,8 +54,21 @@ export function reportToCsv(report: Report): string {
   rowsOf('Forbedringsarbejde: aktiviteter', report.improvement.activitiesByKind);
   rowsOf('Forbedringsarbejde: timer', report.improvement.hoursByKind);
   rowsOf('Forbedringsarbejde: timer efter center', report.improvement.hoursByCenter);
-  pair('Forbedringsarbejde', 'Arbejdstid i perioden (timer)', report.improvement.workingHours.current, report.improvement.workingHours.previous);
-  pair('Forbedringsarbejde', 'Andel af arbejdstiden i %', report.improvement.sharePercent.current, report.improvement.sharePercent.previous);
+  pair('Forbedringsarbejde', 'Arbejdstid i perioden (timer)', report.improvement.workingHours.current, report.improvement.workingHours.previous, 'hours');
+  pair('Forbedringsarbejde', 'Andel af arbejdstiden i %', report.improvement.sharePercent.current, report.improvement.sharePercent.previous, 'percent');
+  for (const c of report.centers) {
+    rowsOf(`${c.name}: institutioner`, c.byInstitution);
+  }
+
+  // The trend and the follow-up list are tables of their own, below the figures.
+  if (report.trend) {
+    out.push([], ['Udvikling over fem år', 'Opgørelse', ...report.trend.periods.map((p) => p.label)]);
+    for (const r of report.trend.rows) out.push(['Udvikling over fem år', r.label, ...r.values.map((v) => fixed(v, r.unit))]);
+  }
+  out.push([], [`Opfølgning på anbefalinger fra ${prev}`, 'Anbefaling', 'Center', 'Sag', 'Udtalelse afgivet', 'Status', 'Note', 'Fulgt op', 'Sagen genoptaget']);
+  for (const r of report.recommendations.previousPeriod) {
+    out.push(['Opfølgning på anbefalinger', r.text, r.centerName, r.caseNumber, r.issuedOn, r.followUpLabel, r.followUpNote, r.followedUpOn, r.caseReopened ? 'Ja' : 'Nej']);
+  }
   return toCsv(out);
 }
 

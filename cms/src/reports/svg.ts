@@ -1,4 +1,6 @@
 /** Small SVG charts for the printable report: horizontal bars, this period against the previous one. */
+import { formatNumber } from './change';
+
 export interface BarDatum {
   label: string;
   current: number;
@@ -8,9 +10,9 @@ export interface BarDatum {
 export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const formatValue = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ','));
-
-export function barChart(data: BarDatum[], options: { title: string; currentLabel: string; previousLabel?: string; width?: number }): string {
+/** Bars labelled with their values in Danish, with `decimals` decimals (0 for counts, 1 for hours). */
+export function barChart(data: BarDatum[], options: { title: string; currentLabel: string; previousLabel?: string; width?: number; decimals?: number }): string {
+  const decimals = options.decimals ?? 0;
   const width = options.width ?? 640;
   const labelWidth = 230;
   const valueWidth = 48;
@@ -32,7 +34,7 @@ export function barChart(data: BarDatum[], options: { title: string; currentLabe
     const y = legendHeight + i * rowHeight;
     parts.push(`<text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end">${escapeHtml(d.label)}</text>`);
     parts.push(`<rect x="${labelWidth}" y="${y + 3}" width="${scale(d.current).toFixed(1)}" height="12" class="bar-current"/>`);
-    parts.push(`<text x="${labelWidth + scale(d.current) + 4}" y="${y + 13}">${formatValue(d.current)}</text>`);
+    parts.push(`<text x="${labelWidth + scale(d.current) + 4}" y="${y + 13}">${formatNumber(d.current, decimals)}</text>`);
     if (d.previous !== undefined) {
       parts.push(`<rect x="${labelWidth}" y="${y + 16}" width="${scale(d.previous).toFixed(1)}" height="8" class="bar-previous"/>`);
     }

@@ -1,5 +1,6 @@
 import {
   complaintStatuses,
+  complaintThemes,
   identities,
   localDate,
   outOfScopeReasons,
@@ -35,6 +36,8 @@ export interface ComplaintState {
   specialCaseReason?: string | null;
   firstActionAt?: DateInput;
   closedAt?: DateInput;
+  /** A JSON array of complaint theme keys (config: complaintThemes), or null. */
+  complaintThemes?: unknown;
 }
 
 export interface RuleContext {
@@ -145,6 +148,8 @@ export function checkComplaint(next: ComplaintState, previous: ComplaintState | 
     );
   }
 
+  violations.push(...checkComplaintThemes(next.complaintThemes));
+
   if (status === 'afvist' && isBlank(next.outOfScopeReason)) add('outOfScopeReason', 'Angiv afvisningsgrunden, når henvendelsen afvises.');
 
   if (investigationStatuses.includes(status)) {
@@ -157,6 +162,22 @@ export function checkComplaint(next: ComplaintState, previous: ComplaintState | 
   }
   violations.push(...checkPersonalData(next as Record<string, unknown>, previous as Record<string, unknown> | null));
   return violations;
+}
+
+/** The themes must be a list of known themes (the multi-select in the admin sends exactly that). */
+export function checkComplaintThemes(value: unknown): Violation[] {
+  if (value === null || value === undefined) return [];
+  const unknown = Array.isArray(value) ? value.filter((key) => typeof key !== 'string' || !(key in complaintThemes)) : null;
+  if (unknown === null) return [{ path: 'complaintThemes', message: 'Temaerne skal angives som en liste.' }];
+  if (unknown.length) return [{ path: 'complaintThemes', message: `Ukendt tema: ${unknown.map((key) => JSON.stringify(key)).join(', ')}. Vælg blandt temaerne på listen.` }];
+  return [];
+}
+
+/** Known themes once each, in the vocabulary's order; no themes is null. */
+export function normalizeComplaintThemes(value: unknown): string[] | null {
+  if (!Array.isArray(value)) return null;
+  const themes = Object.keys(complaintThemes).filter((key) => value.includes(key));
+  return themes.length ? themes : null;
 }
 
 /**
@@ -180,5 +201,7 @@ export function derivedComplaintFields(next: ComplaintState, previous: Complaint
   if (status !== 'modtaget' && isBlank(next.firstActionAt)) derived.firstActionAt = now.toISOString();
   if (closedStatuses.includes(status) && isBlank(next.closedAt)) derived.closedAt = now.toISOString();
   if (!closedStatuses.includes(status) && !isBlank(next.closedAt)) derived.closedAt = null;
+  const themes = normalizeComplaintThemes(next.complaintThemes);
+  if (next.complaintThemes !== undefined && JSON.stringify(themes) !== JSON.stringify(next.complaintThemes)) derived.complaintThemes = themes;
   return derived;
 }

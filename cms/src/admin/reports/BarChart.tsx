@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Typography } from '@strapi/design-system';
-import type { Row } from './types';
+import { formatValue, type Row } from './types';
 
 /** Horizontal bars: this period (dark) and the previous one (light). */
 export const BarChart = ({ title, rows, currentLabel, previousLabel }: { title: string; rows: Row[]; currentLabel: string; previousLabel: string }) => {
@@ -27,7 +27,7 @@ export const BarChart = ({ title, rows, currentLabel, previousLabel }: { title: 
             <g key={r.key}>
               <text x={labelWidth - 6} y={y + 12} textAnchor="end" fill="currentColor">{r.label}</text>
               <rect x={labelWidth} y={y + 2} width={scale(r.current)} height={12} fill="#4945ff" />
-              <text x={labelWidth + scale(r.current) + 4} y={y + 12} fill="currentColor">{r.current.toLocaleString('da-DK')}</text>
+              <text x={labelWidth + scale(r.current) + 4} y={y + 12} fill="currentColor">{formatValue(r.current, r.unit)}</text>
               <rect x={labelWidth} y={y + 16} width={scale(r.previous)} height={7} fill="#b8b6ff" />
             </g>
           );

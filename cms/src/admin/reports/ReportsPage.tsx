@@ -3,7 +3,7 @@ import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { BarChart } from './BarChart';
-import { formatChange, formatNumber, type Report, type Row, type StatementStats } from './types';
+import { formatChange, formatNumber, formatValue, type Report, type Row, type StatementStats } from './types';
 
 type Kind = 'year' | 'half_year' | 'custom';
 interface Texts {
@@ -14,7 +14,9 @@ interface Texts {
 
 const thisYear = new Date().getFullYear();
 
-const RowsTable = ({ caption, rows, report, decimals = 0 }: { caption: string; rows: Row[]; report: Report; decimals?: number }) => (
+const percent = (value: number | null) => (value === null ? '–' : `${formatValue(value, 'percent')} %`);
+
+const RowsTable = ({ caption, rows, report }: { caption: string; rows: Row[]; report: Report }) => (
   <Box paddingBottom={6}>
     <Typography variant="delta" tag="h3">
       {caption}
@@ -32,9 +34,9 @@ const RowsTable = ({ caption, rows, report, decimals = 0 }: { caption: string; r
         {rows.map((r) => (
           <Tr key={r.key}>
             <Td><Typography>{r.label}</Typography></Td>
-            <Td><Typography fontWeight="bold">{formatNumber(r.current, decimals)}</Typography></Td>
-            <Td><Typography>{formatNumber(r.previous, decimals)}</Typography></Td>
-            <Td><Typography>{formatChange(r.change, decimals)}</Typography></Td>
+            <Td><Typography fontWeight="bold">{formatValue(r.current, r.unit)}</Typography></Td>
+            <Td><Typography>{formatValue(r.previous, r.unit)}</Typography></Td>
+            <Td><Typography>{formatChange(r.change, r.unit)}</Typography></Td>
           </Tr>
         ))}
       </Tbody>
@@ -47,10 +49,11 @@ const StatementsTable = ({ report }: { report: Report }) => {
     <Tr key={name}>
       <Td><Typography>{name}</Typography></Td>
       <Td><Typography>{formatNumber(s.requested)}</Typography></Td>
+      <Td><Typography>{formatNumber(s.answered)}</Typography></Td>
       <Td><Typography>{formatNumber(s.answeredOnTime)}</Typography></Td>
       <Td><Typography>{formatNumber(s.answeredLate)}</Typography></Td>
-      <Td><Typography>{formatNumber(s.openOverdue)}</Typography></Td>
-      <Td><Typography>{s.onTimePercent === null ? '–' : `${formatNumber(s.onTimePercent, 1)} %`}</Typography></Td>
+      <Td><Typography>{formatNumber(s.unansweredOverdue)}</Typography></Td>
+      <Td><Typography>{percent(s.onTimePercent)}</Typography></Td>
       <Td><Typography>{formatNumber(s.overdueDaysMean, 1)}</Typography></Td>
       <Td><Typography>{formatNumber(s.overdueDaysMax, 1)}</Typography></Td>
     </Tr>
@@ -58,10 +61,11 @@ const StatementsTable = ({ report }: { report: Report }) => {
   return (
     <Box paddingBottom={6}>
       <Typography variant="delta" tag="h3">Redegørelser efter center</Typography>
-      <Table colCount={8} rowCount={report.statements.byCenter.length + 2}>
+      <Typography textColor="neutral600">Anmodet og besvaret efter anmodningsdato; rettidighed over anmodninger med frist i perioden.</Typography>
+      <Table colCount={9} rowCount={report.statements.byCenter.length + 2}>
         <Thead>
           <Tr>
-            {['Center', 'Anmodet', 'Rettidigt', 'For sent', 'Ubesvaret over frist', 'Rettidige', 'Dage over, gns.', 'Dage over, højst'].map((h) => (
+            {['Center', 'Anmodet', 'Heraf besvaret', 'Rettidigt', 'For sent', 'Ubesvaret over frist', 'Rettidige', 'Dage over, gns.', 'Dage over, højst'].map((h) => (
               <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
             ))}
           </Tr>
@@ -74,6 +78,66 @@ const StatementsTable = ({ report }: { report: Report }) => {
     </Box>
   );
 };
+
+const TrendTable = ({ report }: { report: Report }) => {
+  const trend = report.trend;
+  if (!trend) return null;
+  return (
+    <Box paddingBottom={6}>
+      <Typography variant="delta" tag="h3">Udvikling over fem år</Typography>
+      <Table colCount={trend.periods.length + 1} rowCount={trend.rows.length + 1}>
+        <Thead>
+          <Tr>
+            <Th><Typography variant="sigma">Opgørelse</Typography></Th>
+            {trend.periods.map((p) => (
+              <Th key={p.label}><Typography variant="sigma">{p.label}</Typography></Th>
+            ))}
+          </Tr>
+        </Thead>
+        <Tbody>
+          {trend.rows.map((r) => (
+            <Tr key={r.key}>
+              <Td><Typography>{r.label}</Typography></Td>
+              {r.values.map((v, i) => (
+                <Td key={i}><Typography>{v === null ? '–' : formatValue(v, r.unit)}</Typography></Td>
+              ))}
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    </Box>
+  );
+};
+
+const FollowUpTable = ({ report }: { report: Report }) => (
+  <Box paddingBottom={6}>
+    <Typography variant="delta" tag="h3">Opfølgning på anbefalingerne fra {report.previousPeriod.label}</Typography>
+    {report.recommendations.previousPeriod.length === 0 ? (
+      <Typography textColor="neutral600">Der blev ikke givet anbefalinger i {report.previousPeriod.label}.</Typography>
+    ) : (
+      <Table colCount={5} rowCount={report.recommendations.previousPeriod.length + 1}>
+        <Thead>
+          <Tr>
+            {['Anbefaling', 'Center', 'Sag', 'Status', 'Note'].map((h) => (
+              <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
+            ))}
+          </Tr>
+        </Thead>
+        <Tbody>
+          {report.recommendations.previousPeriod.map((r, i) => (
+            <Tr key={i}>
+              <Td><Typography>{r.text}</Typography></Td>
+              <Td><Typography>{r.centerName ?? '–'}</Typography></Td>
+              <Td><Typography>{r.caseNumber ?? '–'}</Typography></Td>
+              <Td><Typography>{r.followUpLabel}{r.caseReopened ? ' (sagen genoptaget)' : ''}</Typography></Td>
+              <Td><Typography>{r.followUpNote ?? '–'}</Typography></Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    )}
+  </Box>
+);
 
 const ReportsPage = () => {
   const { get, put } = useFetchClient();
@@ -239,21 +303,29 @@ const ReportsPage = () => {
             <Box paddingBottom={4}>
               <Typography textColor="neutral600">Sammenlignet med {report.previousPeriod.label}.</Typography>
             </Box>
-            <RowsTable caption="Nøgletal" rows={report.summary} report={report} decimals={1} />
+            <RowsTable caption="Nøgletal" rows={report.summary} report={report} />
             <Box paddingBottom={6}>
               <Typography>
-                Forbedringsarbejde: {formatNumber(imp.hours.current, 1)} timer af {formatNumber(imp.workingHours.current, 1)} timers arbejdstid ={' '}
-                <strong>{imp.sharePercent.current === null ? '–' : `${formatNumber(imp.sharePercent.current, 1)} %`}</strong> (målet er omkring {imp.targetPercent} %).
+                Forbedringsarbejde: {formatValue(imp.hours.current, 'hours')} timer af {formatValue(imp.workingHours.current, 'hours')} timers arbejdstid ={' '}
+                <strong>{percent(imp.sharePercent.current)}</strong> (målet er omkring {imp.targetPercent} %).
               </Typography>
             </Box>
+            <TrendTable report={report} />
             <BarChart title="Henvendelser efter formål" rows={report.inquiries.byPurpose} currentLabel={report.period.label} previousLabel={report.previousPeriod.label} />
             <BarChart title="Henvendelser efter center" rows={report.inquiries.byCenter.filter((r) => r.current || r.previous)} currentLabel={report.period.label} previousLabel={report.previousPeriod.label} />
             <RowsTable caption="Henvendelser efter kanal" rows={report.inquiries.byChannel} report={report} />
             <RowsTable caption="Henvendelser efter center" rows={report.inquiries.byCenter} report={report} />
             <RowsTable caption="Henvendelser efter kategori" rows={report.inquiries.byCategory} report={report} />
+            <RowsTable caption="Klagetemaer (en henvendelse kan have flere)" rows={report.inquiries.byTheme} report={report} />
             <RowsTable caption="Uden for kompetence (afvisningsgrunde)" rows={report.inquiries.byOutOfScopeReason} report={report} />
             <RowsTable caption="Henvendelser efter identitet" rows={report.inquiries.byIdentity} report={report} />
-            <RowsTable caption="Udfald" rows={[report.outcomes.resolvedByDialogue, report.outcomes.referred, report.outcomes.rejected]} report={report} />
+            <RowsTable
+              caption="Udfald nået i perioden"
+              rows={[report.outcomes.resolvedByDialogue, report.outcomes.referred, report.outcomes.rejected, report.outcomes.withdrawn, report.outcomes.reopenedInquiries]}
+              report={report}
+            />
+            <RowsTable caption="Behandlingsform" rows={report.inquiries.byHandling} report={report} />
+            <RowsTable caption="Resultat for borgeren" rows={report.inquiries.byCitizenResult} report={report} />
             <RowsTable caption="Afvist efter begrundelse" rows={report.outcomes.rejectedByReason.filter((r) => r.current || r.previous)} report={report} />
             <BarChart title="Udtalelser efter udfald" rows={report.outcomes.opinionsByOutcome} currentLabel={report.period.label} previousLabel={report.previousPeriod.label} />
             <RowsTable caption="Udtalelser" rows={[...report.outcomes.opinionsByOutcome, report.outcomes.generalOpinions]} report={report} />
@@ -284,9 +356,11 @@ const ReportsPage = () => {
             <StatementsTable report={report} />
             <RowsTable caption="Anbefalinger efter opfølgning" rows={report.recommendations.byFollowUp} report={report} />
             <RowsTable caption="Centre, der har genoptaget sager" rows={report.recommendations.reopenedByCenter} report={report} />
+            <FollowUpTable report={report} />
+            <RowsTable caption="Møder mellem borger og center (R12)" rows={report.meetings.byRole} report={report} />
             <BarChart title="Timer til forbedringsarbejde" rows={imp.hoursByKind} currentLabel={report.period.label} previousLabel={report.previousPeriod.label} />
             <RowsTable caption="Forbedringsarbejde: aktiviteter" rows={imp.activitiesByKind} report={report} />
-            <RowsTable caption="Forbedringsarbejde: timer efter center" rows={imp.hoursByCenter} report={report} decimals={1} />
+            <RowsTable caption="Forbedringsarbejde: timer efter center" rows={imp.hoursByCenter} report={report} />
             <Typography variant="delta" tag="h3">Sådan er tallene opgjort</Typography>
             <ul style={{ paddingLeft: 20, listStyle: 'disc' }}>
               {report.definitions.map((d) => (

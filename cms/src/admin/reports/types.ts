@@ -6,9 +6,9 @@ import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
 import { formatNumber as formatDanishNumber } from '../../reports/change';
 import type { DeadlineItem } from '../../reports/db/overview';
 
-export { formatChange } from '../../reports/change';
-export type { Change } from '../../reports/change';
-export type { Report, Row, StatementStats } from '../../reports/model';
+export { formatChange, formatValue } from '../../reports/change';
+export type { Change, Unit } from '../../reports/change';
+export type { RecommendationFollowUp, Report, Row, StatementStats, Trend } from '../../reports/model';
 export type { DeadlineItem } from '../../reports/db/overview';
 
 export interface Overview {

@@ -24,6 +24,8 @@ export interface Sql {
   instantParam: string;
   /** Reads a datetime column value back as a Date. */
   toDate(value: unknown): Date | null;
+  /** A FROM item with one row per element of a JSON array column (`alias.value`, text); none when it is not an array. */
+  jsonArrayElements(column: string, alias: string): string;
 }
 
 export function sqlFor(knex: Knex): Sql {
@@ -35,6 +37,8 @@ export function sqlFor(knex: Knex): Sql {
       secondsBetween: (later, earlier) => `((${later}) - (${earlier})) / 1000.0`,
       instantParam: '?',
       toDate: (value) => (value === null || value === undefined ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | string))),
+      // JSON is stored as text; json_each fails on text that is not JSON, so that counts as no elements.
+      jsonArrayElements: (column, alias) => `json_each(CASE WHEN NOT json_valid(${column}) THEN '[]' WHEN json_type(${column}) = 'array' THEN ${column} ELSE '[]' END) AS ${alias}`,
     };
   }
   return {
@@ -49,6 +53,8 @@ export function sqlFor(knex: Knex): Sql {
       if (value instanceof Date) return value;
       return new Date(String(value).replace(' ', 'T') + (/[zZ]|[+-]\d\d:?\d\d$/.test(String(value)) ? '' : 'Z'));
     },
+    jsonArrayElements: (column, alias) =>
+      `jsonb_array_elements_text(CASE WHEN jsonb_typeof(${column}) = 'array' THEN ${column} ELSE '[]'::jsonb END) AS ${alias}(value)`,
   };
 }
 

@@ -53,7 +53,9 @@ export function durationCondition(source: DurationSource, alias?: string): strin
 
 export function reportIndexStatements(sql: Sql): string[] {
   const statements = [
-    'CREATE INDEX IF NOT EXISTS report_complaints_dimension_idx ON complaints (channel, identity, out_of_scope_reason, case_status, received_at)',
+    // Replaced by report_complaints_dimensions_idx (the breakdown's columns changed).
+    'DROP INDEX IF EXISTS report_complaints_dimension_idx',
+    'CREATE INDEX IF NOT EXISTS report_complaints_dimensions_idx ON complaints (channel, identity, out_of_scope_reason, handling, citizen_result, received_at)',
     'CREATE INDEX IF NOT EXISTS report_complaints_center_idx ON complaints (purpose, category, case_status, received_at, first_action_at, closed_at)',
   ];
   for (const [key, source] of Object.entries(DURATIONS) as [string, DurationSource][]) {
@@ -64,7 +66,7 @@ export function reportIndexStatements(sql: Sql): string[] {
   return statements;
 }
 
-/** Creates the reporting indexes that are missing (a no-op when they all exist). */
+/** Creates the reporting indexes that are missing and drops replaced ones (a no-op when all is in place). */
 export async function ensureReportIndexes(knex: Knex): Promise<void> {
   for (const statement of reportIndexStatements(sqlFor(knex))) await knex.raw(statement);
 }

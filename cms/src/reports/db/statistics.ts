@@ -1,16 +1,20 @@
 /**
  * The statistics queries: a handful of grouped aggregates over both the period and the one
- * before it (one scan each, a CASE tells the two apart; few groups each), plus one query per
- * duration that returns only the rows at the percentile ranks. Nothing is loaded row by row.
+ * before it (one scan each, a CASE tells the periods apart; few groups each), plus one query per
+ * duration that returns only the rows at the percentile ranks. Nothing is loaded row by row. The
+ * queries that also feed the five-year trend take their periods as spans (./slots).
  */
 import type { Knex } from 'knex';
-import { calendarDaysFromRows, WorkingCalendar } from '@borgerraadgiver/config';
+import { DateTime } from 'luxon';
+import { calendarDaysFromRows, recommendationFollowUps, TIME_ZONE, WorkingCalendar } from '@borgerraadgiver/config';
 import { MEDIAN, P90, percentileFromRanks, percentileRanks } from '../percentile';
-import { periodBounds, periodDates, previousPeriod, type Period } from '../period';
-import { assembleReport } from '../assemble';
-import type { DurationCell, PeriodSlot, RawFigures, Report } from '../model';
+import { periodBounds, periodDates, previousPeriod, trendPeriods, type Period } from '../period';
+import { assembleReport, assembleTrend } from '../assemble';
+import type { DurationCell, InquiryDimensionCell, KeyCount, OpinionCell, OutcomeCell, PeriodSlot, RawFigures, RecommendationCell, RecommendationFollowUp, Report, StatementCell, Trend } from '../model';
 import { idOrNull, num, numOrNull, rows, sqlFor, textOrNull, type Sql } from './dialect';
 import { DURATIONS, durationCondition, durationExpression, type DurationSource } from './indexes';
+import { outcomeCells } from './outcomes';
+import { slotClause, type Span } from './slots';
 
 export interface StatisticsOptions {
   /** "Now" for overdue statements; tests pass a fixed instant. */
@@ -29,10 +33,13 @@ interface Range {
   curEnd: Date;
 }
 
+/** A cell of a query over spans: the span's key in place of the period slot. */
+type Spanned<T extends { period: PeriodSlot }> = Omit<T, 'period'> & { period: string };
+
 const slotOf = (value: unknown): PeriodSlot => (value === 'current' ? 'current' : 'previous');
 
 /** The complaint's center through its link table, used when a row has no center of its own. */
-const COMPLAINT_CENTER = 'complaints_center_lnk';
+export const COMPLAINT_CENTER = 'complaints_center_lnk';
 
 /**
  * SQL's order of grouped rows (NULL first, then numbers, then text), used to hand back the cells
@@ -55,10 +62,18 @@ function compareKeys(a: readonly unknown[], b: readonly unknown[]): number {
 
 const sortCells = <T>(cells: T[], key: (cell: T) => unknown[]) => cells.sort((a, b) => compareKeys(key(a), key(b)));
 
-/**
- * Inquiries by center × purpose × category × status, with how many have a first action and a closure.
- * SQLite reads it from report_complaints_center_idx (see ./indexes) instead of the table.
- */
+/** Runs a grouped query over spans: `{slot}` and `{where}` in the text are the span clause of `column`. */
+async function spanned(knex: Knex, sql: Sql, spans: readonly Span[], column: string, text: string, kind: 'instant' | 'date' = 'instant') {
+  const clause = slotClause(sql, column, spans, kind);
+  const [before, after] = text.split('{where}');
+  if (after === undefined || !before.includes('{slot}')) throw new Error('reports: a spanned query needs {slot} before {where}');
+  const slotCount = before.split('{slot}').length - 1;
+  const bindings = [...Array.from({ length: slotCount }, () => clause.slotBindings).flat(), ...clause.whereBindings];
+  const result = await rows<any>(knex, before.split('{slot}').join(clause.slot) + clause.where + after, bindings);
+  // Rows outside every span (between the trend's half-years) fall out here.
+  return result.filter((x) => x.slot !== null && x.slot !== undefined).map((x) => ({ ...x, slot: String(x.slot) }));
+}
+
 async function inquiriesByCenter(knex: Knex, sql: Sql, r: Range) {
   const result = await rows(
     knex,
@@ -84,96 +99,176 @@ async function inquiriesByCenter(knex: Knex, sql: Sql, r: Range) {
 }
 
 /**
- * Inquiries by channel × identity × out-of-scope reason × rejected (no join needed). Grouped by the
- * plain columns of report_complaints_dimension_idx, which SQLite reads in index order without
- * sorting; slot and "rejected" (status afvist) are folded together here.
+ * Inquiries by channel × identity × out-of-scope reason × handling × result for the citizen (no
+ * join needed). Grouped by the plain columns of report_complaints_dimensions_idx, which SQLite reads
+ * in index order without sorting; the two periods are told apart by a sum, not a group.
  */
 async function inquiriesByDimension(knex: Knex, sql: Sql, r: Range) {
   const result = await rows(
     knex,
-    `SELECT c.channel AS channel, c.identity AS identity, c.out_of_scope_reason AS reason, c.case_status AS status,
+    `SELECT c.channel AS channel, c.identity AS identity, c.out_of_scope_reason AS reason, c.handling AS handling, c.citizen_result AS citizen_result,
             COUNT(*) AS n, SUM(CASE WHEN c.received_at >= ? THEN 1 ELSE 0 END) AS n_current
        FROM complaints c
       WHERE c.received_at >= ? AND c.received_at < ?
-      GROUP BY c.channel, c.identity, c.out_of_scope_reason, c.case_status`,
+      GROUP BY c.channel, c.identity, c.out_of_scope_reason, c.handling, c.citizen_result`,
     [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
-  type Cell = { period: PeriodSlot; channel: string | null; identity: string | null; reason: string | null; rejected: boolean; count: number };
-  const cells = new Map<string, Cell>();
-  const add = (period: PeriodSlot, x: any, count: number) => {
-    if (count === 0) return;
-    const cell: Cell = { period, channel: textOrNull(x.channel), identity: textOrNull(x.identity), reason: textOrNull(x.reason), rejected: x.status === 'afvist', count };
-    const key = JSON.stringify([cell.period, cell.channel, cell.identity, cell.reason, cell.rejected]);
-    const existing = cells.get(key);
-    if (existing) existing.count += count;
-    else cells.set(key, cell);
-  };
+  const cells: InquiryDimensionCell[] = [];
   for (const x of result as any[]) {
     const current = num(x.n_current);
-    add('current', x, current);
-    add('previous', x, num(x.n) - current);
+    const cell = { channel: textOrNull(x.channel), identity: textOrNull(x.identity), reason: textOrNull(x.reason), handling: textOrNull(x.handling), citizenResult: textOrNull(x.citizen_result) };
+    if (current > 0) cells.push({ period: 'current', ...cell, count: current });
+    if (num(x.n) > current) cells.push({ period: 'previous', ...cell, count: num(x.n) - current });
   }
-  return sortCells([...cells.values()], (c) => [c.period, c.channel, c.identity, c.reason, c.rejected ? 1 : 0]);
+  return sortCells(cells, (c) => [c.period, c.channel, c.identity, c.reason, c.handling, c.citizenResult]);
 }
 
-async function opinionCells(knex: Knex, sql: Sql, r: Range) {
-  const result = await rows(
+/**
+ * Distinct named citizens among the inquiries: one per e-mail address, else CVR number, else name
+ * (case and surrounding spaces ignored); a named inquiry with none of them left counts on its own.
+ */
+const CITIZEN_KEY = `COALESCE(NULLIF(LOWER(TRIM(c.citizen_email)), ''), NULLIF(TRIM(c.cvr), ''), NULLIF(LOWER(TRIM(c.citizen_name)), ''), NULLIF(LOWER(TRIM(c.business_name)), ''), 'sag:' || c.id)`;
+
+export async function namedCitizens(knex: Knex, sql: Sql, spans: readonly Span[]): Promise<Map<string, number>> {
+  const result = await spanned(
     knex,
-    `SELECT CASE WHEN o.issued_at >= ? THEN 'current' ELSE 'previous' END AS slot,
-            o.kind AS kind, o.outcome AS outcome, COALESCE(ocl.center_id, ccl.center_id) AS center_id, COUNT(*) AS n
+    sql,
+    spans,
+    'c.received_at',
+    `SELECT {slot} AS slot, COUNT(DISTINCT ${CITIZEN_KEY}) AS n FROM complaints c WHERE c.identity = 'named' AND {where} GROUP BY 1`,
+  );
+  return new Map(result.map((x) => [x.slot, num(x.n)]));
+}
+
+/** Inquiries by purpose (the trend's breakdown; the report's own comes from inquiriesByCenter). */
+export async function purposeCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
+  const result = await spanned(knex, sql, spans, 'c.received_at', `SELECT {slot} AS slot, c.purpose AS purpose, COUNT(*) AS n FROM complaints c WHERE {where} GROUP BY 1, 2`);
+  return result.map((x) => ({ period: x.slot, key: textOrNull(x.purpose), count: num(x.n) }));
+}
+
+/** Complaint themes (a JSON array on the complaint): an inquiry counts once under each of its themes. */
+async function themeCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
+  const result = await spanned(
+    knex,
+    sql,
+    spans,
+    'c.received_at',
+    `SELECT {slot} AS slot, t.value AS theme, COUNT(*) AS n
+       FROM complaints c, ${sql.jsonArrayElements('c.complaint_themes', 't')}
+      WHERE c.complaint_themes IS NOT NULL AND {where}
+      GROUP BY 1, 2`,
+  );
+  return result.map((x) => ({ period: x.slot, key: textOrNull(x.theme), count: num(x.n) }));
+}
+
+/** Inquiries that name an institution, by institution. */
+async function institutionCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
+  const result = await spanned(
+    knex,
+    sql,
+    spans,
+    'c.received_at',
+    `SELECT {slot} AS slot, il.institution_id AS institution_id, COUNT(*) AS n
+       FROM complaints c JOIN complaints_institution_lnk il ON il.complaint_id = c.id
+      WHERE {where}
+      GROUP BY 1, 2`,
+  );
+  return result.map((x) => ({ period: x.slot, key: idOrNull(x.institution_id), count: num(x.n) }));
+}
+
+/** R12: meetings the advisor attended, by the advisor's role, placed in a period by when they were held. */
+async function meetingCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
+  const result = await spanned(knex, sql, spans, 'm.held_at', `SELECT {slot} AS slot, m.role AS role, COUNT(*) AS n FROM meetings m WHERE {where} GROUP BY 1, 2`);
+  return result.map((x) => ({ period: x.slot, key: textOrNull(x.role), count: num(x.n) }));
+}
+
+export async function opinionCells(knex: Knex, sql: Sql, spans: readonly Span[]): Promise<Spanned<OpinionCell>[]> {
+  const result = await spanned(
+    knex,
+    sql,
+    spans,
+    'o.issued_at',
+    `SELECT {slot} AS slot, o.kind AS kind, o.outcome AS outcome, COALESCE(ocl.center_id, ccl.center_id) AS center_id, COUNT(*) AS n
        FROM opinions o
        LEFT JOIN opinions_center_lnk ocl ON ocl.opinion_id = o.id
        LEFT JOIN opinions_complaint_lnk ol ON ol.opinion_id = o.id
        LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = ol.complaint_id
-      WHERE o.issued_at >= ? AND o.issued_at < ?
+      WHERE {where}
       GROUP BY 1, 2, 3, 4`,
-    [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
-  return result.map((x: any) => ({ period: slotOf(x.slot), kind: textOrNull(x.kind), outcome: textOrNull(x.outcome), centerId: idOrNull(x.center_id), count: num(x.n) }));
+  return result.map((x) => ({ period: x.slot, kind: textOrNull(x.kind), outcome: textOrNull(x.outcome), centerId: idOrNull(x.center_id), count: num(x.n) }));
 }
 
-async function statementCells(knex: Knex, sql: Sql, r: Range, now: Date) {
-  const due = 'COALESCE(s.agreed_due_at, s.due_at)';
-  const nowExpr = sql.instantParam;
-  const lateSeconds = `CASE WHEN s.responded_at IS NOT NULL AND s.responded_at > ${due} THEN ${sql.secondsBetween('s.responded_at', due)}
-                            WHEN s.responded_at IS NULL AND ${due} < ${nowExpr} THEN ${sql.secondsBetween(nowExpr, due)} END`;
-  const result = await rows(
-    knex,
-    `SELECT CASE WHEN s.requested_at >= ? THEN 'current' ELSE 'previous' END AS slot,
-            COALESCE(scl.center_id, ccl.center_id) AS center_id,
-            COUNT(*) AS requested,
-            SUM(CASE WHEN s.responded_at IS NOT NULL THEN 1 ELSE 0 END) AS answered,
-            SUM(CASE WHEN s.responded_at IS NOT NULL AND (${due} IS NULL OR s.responded_at <= ${due}) THEN 1 ELSE 0 END) AS on_time,
-            SUM(CASE WHEN s.responded_at IS NOT NULL AND s.responded_at > ${due} THEN 1 ELSE 0 END) AS late,
-            SUM(CASE WHEN s.responded_at IS NULL AND ${due} < ${nowExpr} THEN 1 ELSE 0 END) AS open_overdue,
-            SUM(${lateSeconds}) AS overdue_sum,
-            MAX(${lateSeconds}) AS overdue_max
-       FROM statement_requests s
-       LEFT JOIN statement_requests_center_lnk scl ON scl.statement_request_id = s.id
+const STATEMENT_JOINS = `LEFT JOIN statement_requests_center_lnk scl ON scl.statement_request_id = s.id
        LEFT JOIN statement_requests_complaint_lnk sl ON sl.statement_request_id = s.id
-       LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = sl.complaint_id
-      WHERE s.requested_at >= ? AND s.requested_at < ? AND (s.request_status IS NULL OR s.request_status <> 'annulleret')
+       LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = sl.complaint_id`;
+const STATEMENT_CENTER = 'COALESCE(scl.center_id, ccl.center_id)';
+const NOT_CANCELLED = "(s.request_status IS NULL OR s.request_status <> 'annulleret')";
+const EMPTY_STATEMENTS = { requested: 0, answered: 0, answeredOnTime: 0, answeredLate: 0, unansweredOverdue: 0, overdueSecondsSum: 0, overdueSecondsMax: null };
+
+/** Statement requests by request date: how many were requested and how many of those are answered (cancelled ones left out). */
+async function requestedStatements(knex: Knex, sql: Sql, spans: readonly Span[]): Promise<Spanned<StatementCell>[]> {
+  const result = await spanned(
+    knex,
+    sql,
+    spans,
+    's.requested_at',
+    `SELECT {slot} AS slot, ${STATEMENT_CENTER} AS center_id, COUNT(*) AS requested, COUNT(s.responded_at) AS answered
+       FROM statement_requests s
+       ${STATEMENT_JOINS}
+      WHERE ${NOT_CANCELLED} AND {where}
       GROUP BY 1, 2`,
-    // Placeholders in text order: slot, open_overdue, overdue_sum (2), overdue_max (2), range.
-    [sql.instant(r.curStart), ...Array(5).fill(sql.instant(now)), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
-  return result.map((x: any) => ({
-    period: slotOf(x.slot),
+  return result.map((x) => ({ ...EMPTY_STATEMENTS, period: x.slot, centerId: idOrNull(x.center_id), requested: num(x.requested), answered: num(x.answered) }));
+}
+
+/**
+ * Punctuality by deadline (the agreed one when there is one): whether each request whose deadline
+ * fell in the period was answered on time, late, or not at all with the deadline passed by `now`
+ * (cancelled ones left out), and the seconds past the deadline of the late and unanswered ones.
+ */
+export async function statementPunctuality(knex: Knex, sql: Sql, spans: readonly Span[], now: Date): Promise<Spanned<StatementCell>[]> {
+  const due = 'COALESCE(s.agreed_due_at, s.due_at)';
+  // "now" is inlined as a literal of the dialect: it is ours, not input, and keeps the placeholders to the spans.
+  const nowLiteral = sql.dialect === 'sqlite' ? String(sql.instant(now)) : `CAST('${now.toISOString()}' AS timestamp)`;
+  const late = `s.responded_at IS NOT NULL AND s.responded_at > ${due}`;
+  const unanswered = `s.responded_at IS NULL AND ${due} < ${nowLiteral}`;
+  const overdueSeconds = `CASE WHEN ${late} THEN ${sql.secondsBetween('s.responded_at', due)} WHEN ${unanswered} THEN ${sql.secondsBetween(nowLiteral, due)} END`;
+  const result = await spanned(
+    knex,
+    sql,
+    spans,
+    due,
+    `SELECT {slot} AS slot, ${STATEMENT_CENTER} AS center_id,
+            SUM(CASE WHEN s.responded_at IS NOT NULL AND s.responded_at <= ${due} THEN 1 ELSE 0 END) AS on_time,
+            SUM(CASE WHEN ${late} THEN 1 ELSE 0 END) AS late,
+            SUM(CASE WHEN ${unanswered} THEN 1 ELSE 0 END) AS unanswered,
+            SUM(${overdueSeconds}) AS overdue_sum,
+            MAX(${overdueSeconds}) AS overdue_max
+       FROM statement_requests s
+       ${STATEMENT_JOINS}
+      WHERE ${NOT_CANCELLED} AND {where}
+      GROUP BY 1, 2`,
+  );
+  return result.map((x) => ({
+    ...EMPTY_STATEMENTS,
+    period: x.slot,
     centerId: idOrNull(x.center_id),
-    requested: num(x.requested),
-    answered: num(x.answered),
     answeredOnTime: num(x.on_time),
     answeredLate: num(x.late),
-    openOverdue: num(x.open_overdue),
+    unansweredOverdue: num(x.unanswered),
     overdueSecondsSum: num(x.overdue_sum),
     overdueSecondsMax: numOrNull(x.overdue_max),
   }));
 }
 
-async function recommendationCells(knex: Knex, sql: Sql, r: Range) {
-  const result = await rows(
+async function recommendationCells(knex: Knex, sql: Sql, spans: readonly Span[]): Promise<Spanned<RecommendationCell>[]> {
+  const result = await spanned(
     knex,
-    `SELECT CASE WHEN o.issued_at >= ? THEN 'current' ELSE 'previous' END AS slot,
+    sql,
+    spans,
+    'o.issued_at',
+    `SELECT {slot} AS slot,
             COALESCE(rcl.center_id, ocl.center_id, ccl.center_id) AS center_id,
             rec.follow_up_status AS follow_up,
             SUM(CASE WHEN rec.case_reopened THEN 1 ELSE 0 END) AS reopened,
@@ -185,34 +280,68 @@ async function recommendationCells(knex: Knex, sql: Sql, r: Range) {
        LEFT JOIN opinions_center_lnk ocl ON ocl.opinion_id = o.id
        LEFT JOIN opinions_complaint_lnk ol ON ol.opinion_id = o.id
        LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = ol.complaint_id
-      WHERE o.issued_at >= ? AND o.issued_at < ?
+      WHERE {where}
       GROUP BY 1, 2, 3`,
-    [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
-  return result.map((x: any) => ({ period: slotOf(x.slot), centerId: idOrNull(x.center_id), followUp: textOrNull(x.follow_up), reopened: num(x.reopened), count: num(x.n) }));
+  return result.map((x) => ({ period: x.slot, centerId: idOrNull(x.center_id), followUp: textOrNull(x.follow_up), reopened: num(x.reopened), count: num(x.n) }));
 }
 
-async function improvementCells(knex: Knex, period: Period, previous: Period) {
-  const result = await rows(
+export async function improvementCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
+  const result = await spanned(
     knex,
-    `SELECT CASE WHEN a.date >= ? THEN 'current' ELSE 'previous' END AS slot,
-            l.center_id AS center_id, a.kind AS kind, COUNT(*) AS n, SUM(COALESCE(a.hours, 0)) AS hours
+    sql,
+    spans,
+    'a.date',
+    `SELECT {slot} AS slot, l.center_id AS center_id, a.kind AS kind, COUNT(*) AS n, SUM(COALESCE(a.hours, 0)) AS hours
        FROM improvement_activities a
        LEFT JOIN improvement_activities_center_lnk l ON l.improvement_activity_id = a.id
-      WHERE a.date >= ? AND a.date <= ?
+      WHERE {where}
       GROUP BY 1, 2, 3`,
-    [period.from, previous.from, period.to],
+    'date',
   );
-  return result.map((x: any) => ({ period: slotOf(x.slot), centerId: idOrNull(x.center_id), kind: textOrNull(x.kind), count: num(x.n), hours: num(x.hours) }));
+  return result.map((x) => ({ period: x.slot, centerId: idOrNull(x.center_id), kind: textOrNull(x.kind), count: num(x.n), hours: num(x.hours) }));
 }
 
-/**
- * Median and 90th percentile of a duration in seconds, for both slots. The counts come from the
- * grouped queries, so each percentile only needs the one or two values at its ranks: one
- * `ORDER BY duration LIMIT … OFFSET …` per slot and percentile (from the end for the 90th), all in
- * one UNION ALL. With the duration's expression index (./indexes) that is a short index walk; without
- * it, a sort that keeps only the rows up to the rank.
- */
+/** The recommendations given in a period (by their opinion's date), each with its follow-up as it stands now. */
+async function recommendationsOf(knex: Knex, sql: Sql, period: Period): Promise<RecommendationFollowUp[]> {
+  const { start, end } = periodBounds(period);
+  const result = await rows(
+    knex,
+    `SELECT rec.text AS text, rec.follow_up_status AS follow_up, rec.follow_up_note AS note, rec.followed_up_at AS followed_up_at,
+            rec.case_reopened AS case_reopened, o.issued_at AS issued_at, ce.name AS center_name, c.case_number AS case_number
+       FROM recommendations rec
+       JOIN recommendations_opinion_lnk rol ON rol.recommendation_id = rec.id
+       JOIN opinions o ON o.id = rol.opinion_id
+       LEFT JOIN recommendations_center_lnk rcl ON rcl.recommendation_id = rec.id
+       LEFT JOIN opinions_center_lnk ocl ON ocl.opinion_id = o.id
+       LEFT JOIN opinions_complaint_lnk ol ON ol.opinion_id = o.id
+       LEFT JOIN complaints c ON c.id = ol.complaint_id
+       LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = ol.complaint_id
+       LEFT JOIN centers ce ON ce.id = COALESCE(rcl.center_id, ocl.center_id, ccl.center_id)
+      WHERE o.issued_at >= ? AND o.issued_at < ?
+      ORDER BY o.issued_at, rec.id`,
+    [sql.instant(start), sql.instant(end)],
+  );
+  const localDate = (value: unknown) => {
+    const date = sql.toDate(value);
+    return date ? DateTime.fromJSDate(date, { zone: TIME_ZONE }).toISODate() : null;
+  };
+  return result.map((x: any) => {
+    const status = textOrNull(x.follow_up);
+    return {
+      text: String(x.text ?? ''),
+      centerName: textOrNull(x.center_name),
+      caseNumber: textOrNull(x.case_number),
+      issuedOn: localDate(x.issued_at),
+      followUpStatus: status,
+      followUpLabel: status ? recommendationFollowUps[status as keyof typeof recommendationFollowUps] ?? status : 'Ikke angivet',
+      followUpNote: textOrNull(x.note),
+      followedUpOn: localDate(x.followed_up_at),
+      caseReopened: x.case_reopened === true || x.case_reopened === 1 || x.case_reopened === '1',
+    };
+  });
+}
+
 async function durationPercentiles(
   knex: Knex,
   sql: Sql,
@@ -269,26 +398,89 @@ export async function workingHours(knex: Knex, period: Period, hoursPerDay: numb
   return periodDates(period).filter((day) => calendar.isWorkingDay(day)).length * hoursPerDay * fte;
 }
 
+/** The five-year trend: the key figures of each of the comparable periods, in one query per figure. */
+async function trendFigures(knex: Knex, sql: Sql, period: Period, now: Date, hoursPerDay: number, fte: number): Promise<Trend | null> {
+  const periods = trendPeriods(period);
+  if (!periods) return null;
+  const spans = periods.map((p, i) => ({ key: String(i), period: p }));
+  const [purposes, citizens, outcomes, opinions, statements, improvement, working] = await Promise.all([
+    purposeCells(knex, sql, spans),
+    namedCitizens(knex, sql, spans),
+    outcomeCells(knex, sql, spans),
+    opinionCells(knex, sql, spans),
+    statementPunctuality(knex, sql, spans, now),
+    improvementCells(knex, sql, spans),
+    Promise.all(periods.map((p) => workingHours(knex, p, hoursPerDay, fte))),
+  ]);
+  return assembleTrend(periods, { purposes, citizens, outcomes, opinions, statements, improvement, workingHours: working });
+}
+
+/** Institutions with their center, for the per-center breakdown. */
+async function institutionList(knex: Knex) {
+  const result = await rows<any>(
+    knex,
+    'SELECT i.id AS id, i.name AS name, l.center_id AS center_id FROM institutions i LEFT JOIN institutions_center_lnk l ON l.institution_id = i.id ORDER BY i.name, i.id',
+    [],
+  );
+  return result.map((x) => ({ id: Number(x.id), name: String(x.name), centerId: idOrNull(x.center_id) }));
+}
+
+/** Cells of the two report periods, typed by slot again. */
+const asSlots = <T extends { period: string }>(cells: T[]) => cells.map((c) => ({ ...c, period: slotOf(c.period) }));
+
 export async function rawFigures(knex: Knex, period: Period, options: StatisticsOptions = {}): Promise<RawFigures> {
   const sql = sqlFor(knex);
   const previous = previousPeriod(period);
   const now = options.now ?? new Date();
   const range: Range = { prevStart: periodBounds(previous).start, curStart: periodBounds(period).start, curEnd: periodBounds(period).end };
+  const spans: Span<PeriodSlot>[] = [
+    { key: 'current', period },
+    { key: 'previous', period: previous },
+  ];
   const hoursPerDay = options.hoursPerDay ?? 7.4;
   const fte = options.fte ?? 1;
 
   // PostgreSQL answers independent queries side by side (pool); SQLite has one connection, so there they queue.
-  const [centers, byCenter, byDimension, opinions, statements, recommendations, improvement, hoursCurrent, hoursPrevious] = await Promise.all([
+  const [
+    centers,
+    institutions,
+    byCenter,
+    byDimension,
+    citizens,
+    themes,
+    institutionCounts,
+    outcomes,
+    meetings,
+    opinions,
+    requested,
+    punctuality,
+    recommendations,
+    previousRecommendations,
+    improvement,
+    hoursCurrent,
+    hoursPrevious,
+    trend,
+  ] = await Promise.all([
     rows<{ id: unknown; name: unknown }>(knex, 'SELECT id, name FROM centers ORDER BY name', []).then((list) => list.map((c) => ({ id: Number(c.id), name: String(c.name) }))),
+    institutionList(knex),
     inquiriesByCenter(knex, sql, range),
     inquiriesByDimension(knex, sql, range),
-    opinionCells(knex, sql, range),
-    statementCells(knex, sql, range, now),
-    recommendationCells(knex, sql, range),
-    improvementCells(knex, period, previous),
+    namedCitizens(knex, sql, spans),
+    themeCells(knex, sql, spans),
+    institutionCells(knex, sql, spans),
+    outcomeCells(knex, sql, spans),
+    meetingCells(knex, sql, spans),
+    opinionCells(knex, sql, spans),
+    requestedStatements(knex, sql, spans),
+    statementPunctuality(knex, sql, spans, now),
+    recommendationCells(knex, sql, spans),
+    recommendationsOf(knex, sql, previous),
+    improvementCells(knex, sql, spans),
     workingHours(knex, period, hoursPerDay, fte),
     workingHours(knex, previous, hoursPerDay, fte),
+    trendFigures(knex, sql, period, now, hoursPerDay, fte),
   ]);
+  const statements = asSlots([...requested, ...punctuality]);
   const countBy = <T extends { period: PeriodSlot }>(cells: T[], pick: (cell: T) => number) => ({
     current: cells.filter((c) => c.period === 'current').reduce((sum, c) => sum + pick(c), 0),
     previous: cells.filter((c) => c.period === 'previous').reduce((sum, c) => sum + pick(c), 0),
@@ -296,20 +488,28 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
   const [firstAction, closure, statement] = await Promise.all([
     durationPercentiles(knex, sql, DURATIONS.firstAction, range, countBy(byCenter, (c) => c.firstActions)),
     durationPercentiles(knex, sql, DURATIONS.closure, range, countBy(byCenter, (c) => c.closures)),
-    // Same rows as "answered" in statementCells: responded, not cancelled.
+    // Same rows as "answered" in requestedStatements: responded, not cancelled, by request date.
     durationPercentiles(knex, sql, DURATIONS.statement, range, countBy(statements, (c) => c.answered)),
   ]);
   return {
     centers,
+    institutions,
     inquiriesByCenter: byCenter,
     inquiriesByDimension: byDimension,
-    opinions,
+    namedCitizens: { current: citizens.get('current') ?? 0, previous: citizens.get('previous') ?? 0 },
+    themes: asSlots(themes),
+    institutionCounts: asSlots(institutionCounts),
+    outcomes: asSlots(outcomes),
+    meetings: asSlots(meetings),
+    opinions: asSlots(opinions),
     statements,
-    recommendations,
-    improvement,
+    recommendations: asSlots(recommendations),
+    previousRecommendations,
+    improvement: asSlots(improvement),
     durations: { firstAction, closure, statement },
     workingHours: { current: hoursCurrent, previous: hoursPrevious },
     improvementTargetPercent: options.improvementTargetPercent ?? 50,
+    trend,
   };
 }
 
