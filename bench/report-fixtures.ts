@@ -69,7 +69,8 @@ export interface ImprovementFixture {
   center?: number | null;
 }
 
-const documentId = () => crypto.randomBytes(12).toString('hex').slice(0, 24);
+/** 24 characters starting with a letter, like Strapi's own (a leading digit reads as a numeric id where a relation is set by documentId). */
+const documentId = () => `d${crypto.randomBytes(12).toString('hex').slice(0, 23)}`;
 
 export class ReportFixtures {
   readonly sql: Sql;

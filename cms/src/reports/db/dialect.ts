@@ -26,6 +26,8 @@ export interface Sql {
   toDate(value: unknown): Date | null;
   /** A FROM item with one row per element of a JSON array column (`alias.value`, text); none when it is not an array. */
   jsonArrayElements(column: string, alias: string): string;
+  /** The text at a path of keys in a JSON column, NULL when absent. */
+  jsonText(column: string, path: string[]): string;
 }
 
 export function sqlFor(knex: Knex): Sql {
@@ -38,6 +40,7 @@ export function sqlFor(knex: Knex): Sql {
       instantParam: '?',
       toDate: (value) => (value === null || value === undefined ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | string))),
       // JSON is stored as text; json_each fails on text that is not JSON, so that counts as no elements.
+      jsonText: (column, path) => `json_extract(${column}, '$.${path.join('.')}')`,
       jsonArrayElements: (column, alias) => `json_each(CASE WHEN NOT json_valid(${column}) THEN '[]' WHEN json_type(${column}) = 'array' THEN ${column} ELSE '[]' END) AS ${alias}`,
     };
   }
@@ -53,6 +56,7 @@ export function sqlFor(knex: Knex): Sql {
       if (value instanceof Date) return value;
       return new Date(String(value).replace(' ', 'T') + (/[zZ]|[+-]\d\d:?\d\d$/.test(String(value)) ? '' : 'Z'));
     },
+    jsonText: (column, path) => `(${column}${path.map((key, i) => `${i === path.length - 1 ? '->>' : '->'}'${key}'`).join('')})`,
     jsonArrayElements: (column, alias) =>
       `jsonb_array_elements_text(CASE WHEN jsonb_typeof(${column}) = 'array' THEN ${column} ELSE '[]'::jsonb END) AS ${alias}(value)`,
   };
