@@ -229,7 +229,8 @@ export const citizenChoices = {
     klage: 'Jeg vil klage',
     raadgivning: 'Jeg vil have råd og vejledning',
     genoptagelse: 'Jeg ønsker, at kommunen genoptager min sag',
-  } satisfies Record<Purpose, string>,
+    // Vejvisning is the advisor's classification of an inquiry, not a choice on the form.
+  } satisfies Record<Exclude<Purpose, 'vejvisning'>, string>,
   complainantKinds: {
     citizen: 'Borger i kommunen',
     business: 'Virksomhed i kommunen',
