@@ -10,7 +10,7 @@ import { calendarDaysFromRows, recommendationFollowUps, TIME_ZONE, WorkingCalend
 import { MEDIAN, P90, percentileFromRanks, percentileRanks } from '../percentile';
 import { periodBounds, periodDates, previousPeriod, trendPeriods, type Period } from '../period';
 import { assembleReport, assembleTrend } from '../assemble';
-import type { DurationCell, InquiryDimensionCell, KeyCount, OpinionCell, OutcomeCell, PeriodSlot, RawFigures, RecommendationCell, RecommendationFollowUp, Report, StatementCell, Trend } from '../model';
+import type { DurationCell, InquiryDimensionCell, OpinionCell, PeriodSlot, RawFigures, RecommendationCell, RecommendationFollowUp, Report, StatementCell, Trend } from '../model';
 import { idOrNull, num, numOrNull, rows, sqlFor, textOrNull, type Sql } from './dialect';
 import { DURATIONS, durationCondition, durationExpression, type DurationSource } from './indexes';
 import { outcomeCells } from './outcomes';
