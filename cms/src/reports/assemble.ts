@@ -374,7 +374,7 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
 
 /** The trend's raw figures, one cell list per query, keyed by the index of the period ("0" oldest). */
 export interface TrendCells {
-  purposes: { period: string; key: string | null; count: number }[];
+  purposes: { period: string; key: string | number | null; count: number }[];
   citizens: Map<string, number>;
   outcomes: (Omit<OutcomeCell, 'period'> & { period: string })[];
   opinions: (Omit<OpinionCell, 'period'> & { period: string })[];

@@ -140,47 +140,25 @@ export async function namedCitizens(knex: Knex, sql: Sql, spans: readonly Span[]
   return new Map(result.map((x) => [x.slot, num(x.n)]));
 }
 
-/** Inquiries by purpose (the trend's breakdown; the report's own comes from inquiriesByCenter). */
-export async function purposeCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
-  const result = await spanned(knex, sql, spans, 'c.received_at', `SELECT {slot} AS slot, c.purpose AS purpose, COUNT(*) AS n FROM complaints c WHERE {where} GROUP BY 1, 2`);
-  return result.map((x) => ({ period: x.slot, key: textOrNull(x.purpose), count: num(x.n) }));
+/** Rows of `from` counted by one key over spans, placed in a span by the datetime column `at`. */
+async function countByKey(knex: Knex, sql: Sql, spans: readonly Span[], q: { at: string; from: string; key: string; where?: string; numericKey?: boolean }) {
+  const result = await spanned(knex, sql, spans, q.at, `SELECT {slot} AS slot, ${q.key} AS k, COUNT(*) AS n FROM ${q.from} WHERE ${q.where ? `${q.where} AND ` : ''}{where} GROUP BY 1, 2`);
+  return result.map((x) => ({ period: x.slot, key: q.numericKey ? idOrNull(x.k) : textOrNull(x.k), count: num(x.n) }));
 }
+
+/** Inquiries by purpose (the trend's breakdown; the report's own comes from inquiriesByCenter). */
+export const purposeCells = (knex: Knex, sql: Sql, spans: readonly Span[]) => countByKey(knex, sql, spans, { at: 'c.received_at', from: 'complaints c', key: 'c.purpose' });
 
 /** Complaint themes (a JSON array on the complaint): an inquiry counts once under each of its themes. */
-async function themeCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
-  const result = await spanned(
-    knex,
-    sql,
-    spans,
-    'c.received_at',
-    `SELECT {slot} AS slot, t.value AS theme, COUNT(*) AS n
-       FROM complaints c, ${sql.jsonArrayElements('c.complaint_themes', 't')}
-      WHERE c.complaint_themes IS NOT NULL AND {where}
-      GROUP BY 1, 2`,
-  );
-  return result.map((x) => ({ period: x.slot, key: textOrNull(x.theme), count: num(x.n) }));
-}
+const themeCells = (knex: Knex, sql: Sql, spans: readonly Span[]) =>
+  countByKey(knex, sql, spans, { at: 'c.received_at', from: `complaints c, ${sql.jsonArrayElements('c.complaint_themes', 't')}`, key: 't.value', where: 'c.complaint_themes IS NOT NULL' });
 
-/** Inquiries that name an institution, by institution. */
-async function institutionCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
-  const result = await spanned(
-    knex,
-    sql,
-    spans,
-    'c.received_at',
-    `SELECT {slot} AS slot, il.institution_id AS institution_id, COUNT(*) AS n
-       FROM complaints c JOIN complaints_institution_lnk il ON il.complaint_id = c.id
-      WHERE {where}
-      GROUP BY 1, 2`,
-  );
-  return result.map((x) => ({ period: x.slot, key: idOrNull(x.institution_id), count: num(x.n) }));
-}
+/** Inquiries that name an institution, by institution id. */
+const institutionCells = (knex: Knex, sql: Sql, spans: readonly Span[]) =>
+  countByKey(knex, sql, spans, { at: 'c.received_at', from: 'complaints c JOIN complaints_institution_lnk il ON il.complaint_id = c.id', key: 'il.institution_id', numericKey: true });
 
 /** R12: meetings the advisor attended, by the advisor's role, placed in a period by when they were held. */
-async function meetingCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
-  const result = await spanned(knex, sql, spans, 'm.held_at', `SELECT {slot} AS slot, m.role AS role, COUNT(*) AS n FROM meetings m WHERE {where} GROUP BY 1, 2`);
-  return result.map((x) => ({ period: x.slot, key: textOrNull(x.role), count: num(x.n) }));
-}
+const meetingCells = (knex: Knex, sql: Sql, spans: readonly Span[]) => countByKey(knex, sql, spans, { at: 'm.held_at', from: 'meetings m', key: 'm.role' });
 
 export async function opinionCells(knex: Knex, sql: Sql, spans: readonly Span[]): Promise<Spanned<OpinionCell>[]> {
   const result = await spanned(
