@@ -9,6 +9,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { MAX_STRING_LENGTH } from '@borgerraadgiver/config';
 import { currentActor } from './actor';
 import { CASE_EVENT, type Actor, type Changes, type EventKind, type SubjectType } from './model';
 
@@ -48,7 +49,7 @@ function row(event: NewEvent, actor: Actor, at: Date) {
     caseNumber: event.caseNumber ?? null,
     at: (event.at ?? at).toISOString(),
     actorType: (event.actor ?? actor).type,
-    actorName: (event.actor ?? actor).name.slice(0, 300),
+    actorName: (event.actor ?? actor).name.slice(0, MAX_STRING_LENGTH),
     actorId: (event.actor ?? actor).id ?? null,
     kind: event.kind,
     changes: event.changes && Object.keys(event.changes).length ? event.changes : null,

@@ -19,7 +19,7 @@ import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
 import { insertRows, STATEMENT_REQUEST } from '../../../outbox/writer';
 import { isClosedStatus } from '../../../rules/complaint-status';
-import { fileReceived, removeStored } from '../../../documents/receive';
+import { fileReceived } from '../../../documents/receive';
 import { runAs } from '../../../journal';
 
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
