@@ -170,6 +170,49 @@ export const notificationKinds = {
 export const documentDirections = { modtaget: 'Modtaget', sendt: 'Sendt', intern: 'Internt' } as const;
 export const documentSources = { borger: 'Borgeren', center: 'Centret', borgerraadgiver: 'Borgerrådgiveren' } as const;
 
+/** The case journal (Sagshændelse): what happened in a case, and who saw it. */
+export const caseEventKinds = {
+  created: 'Oprettet',
+  status_changed: 'Status ændret',
+  field_changed: 'Ændret',
+  deleted: 'Slettet',
+  opened: 'Åbnet',
+  exported: 'Eksporteret',
+  anonymised: 'Anonymiseret',
+  statement_requested: 'Redegørelse anmodet',
+  link_reissued: 'Nyt link udsendt',
+  statement_received: 'Redegørelse modtaget',
+  statement_cancelled: 'Anmodning annulleret',
+  opinion_issued: 'Udtalelse afgivet',
+  opinion_changed: 'Udtalelse ændret',
+  recommendation_added: 'Anbefaling tilføjet',
+  recommendation_followup: 'Opfølgning på anbefaling',
+  meeting_registered: 'Møde registreret',
+  notification_planned: 'E-mail planlagt',
+  notification_sent: 'E-mail sendt',
+  notification_failed: 'E-mail fejlede',
+  notification_cancelled: 'E-mail annulleret',
+} as const;
+
+/** Who caused a journal event. */
+export const caseEventActors = {
+  admin: 'Medarbejder',
+  system: 'Systemet',
+  center: 'Center (via link)',
+  citizen: 'Borger (webformular)',
+  worker: 'Udsendelse',
+} as const;
+
+/** What a journal event concerns. */
+export const caseEventSubjects = {
+  complaint: 'Henvendelse',
+  statement_request: 'Anmodning om redegørelse',
+  opinion: 'Udtalelse',
+  recommendation: 'Anbefaling',
+  meeting: 'Møde',
+  notification: 'Udsendelse',
+} as const;
+
 export const deliveryStatuses = {
   planned: 'Planlagt',
   sending: 'Sendes',
@@ -202,6 +245,11 @@ export const choiceLists = {
   deliveryStatuses,
   documentDirections,
   documentSources,
+  citizenResults,
+  handlingForms,
+  caseEventKinds,
+  caseEventActors,
+  caseEventSubjects,
 } as const;
 
 export type ChoiceListName = keyof typeof choiceLists;

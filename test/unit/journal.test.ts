@@ -102,7 +102,7 @@ test('change lines use the Danish labels of fields and values', () => {
   expect(changeLines('complaint', { caseStatus: { from: 'modtaget', to: 'loest_ved_dialog' }, citizenEmail: { changed: true }, centerHadOpportunity: { from: false, to: true } }))
     .toEqual(['Status: Modtaget → Løst ved dialog', 'E-mail: ændret', 'Centret har haft mulighed for at svare: Nej → Ja']);
   expect(changeLines('notification', { deliveryStatus: { from: null, to: 'planned' }, kind: { from: null, to: 'statement_reminder' } }))
-    .toEqual(['Status: planlagt', 'E-mail: Påmindelse']);
+    .toEqual(['Status: Planlagt', 'E-mail: Påmindelse om frist']);
 });
 
 test('the schema lists exactly the journal vocabulary', () => {

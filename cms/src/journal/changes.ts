@@ -12,6 +12,7 @@ import type { ChangeValue, Changes, FieldChange, RelationValue } from './model';
 
 export interface AttributeDefinition {
   type: string;
+  customField?: string;
   relation?: string;
   mappedBy?: string;
   private?: boolean;
@@ -44,8 +45,11 @@ export function relationFields(attributes: Attributes): string[] {
   return Object.entries(attributes).filter(([name, attribute]) => !SYSTEM_FIELDS.has(name) && isOwnedToOne(attribute)).map(([name]) => name);
 }
 
+/** The stored type: a labelled choice (custom field `global::choice`) is an enumeration, in schema.json as at runtime. */
+const storedType = (attribute: AttributeDefinition) => (attribute.customField === 'global::choice' ? 'enumeration' : attribute.type);
+
 export function isRedacted(name: string, attribute: AttributeDefinition): boolean {
-  return (citizenIdentityFields as readonly string[]).includes(name) || (attribute.type !== 'relation' && !VALUE_TYPES.has(attribute.type));
+  return (citizenIdentityFields as readonly string[]).includes(name) || (attribute.type !== 'relation' && !VALUE_TYPES.has(storedType(attribute)));
 }
 
 function relationValue(value: unknown): RelationValue {

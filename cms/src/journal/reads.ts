@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { currentAdmin } from './actor';
 import { caseOf, COMPLAINT, JOURNALED, OPINION, STATEMENT_REQUEST } from './describe';
-import { subjectTypeLabels } from './model';
+import { caseEventSubjects } from '@borgerraadgiver/config';
 import { loadRow } from './rows';
 import { appendOnce } from './writer';
 
@@ -29,7 +29,7 @@ export async function recordOpened(strapi: Core.Strapi, uid: string, document: {
     kind: 'opened',
     complaintId: kase.id,
     caseNumber: kase.caseNumber,
-    summary: `${subjectTypeLabels[JOURNALED[uid]]} åbnet i administrationen.`,
+    summary: `${caseEventSubjects[JOURNALED[uid]]} åbnet i administrationen.`,
     subjectType: JOURNALED[uid],
     subjectDocumentId: document.documentId,
     actor: admin,

@@ -3,68 +3,47 @@
  * export. Values in `changes` are shown with their Danish labels.
  */
 import type { Core, UID } from '@strapi/strapi';
-import {
-  categories,
-  channels,
-  complainantKinds,
-  complaintStatuses,
-  identities,
-  meetingRoles,
-  opinionKinds,
-  opinionOutcomes,
-  outOfScopeReasons,
-  purposes,
-  recommendationFollowUps,
-  statementRequestStatuses,
-  TIME_ZONE,
-} from '@borgerraadgiver/config';
+import { caseEventActors, caseEventKinds, caseEventSubjects, choiceLists, TIME_ZONE } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
 import { toCsv } from '../reports/csv';
 import { danishDate, danishDateTime, fieldLabel } from './describe';
-import { actorTypeLabels, CASE_EVENT, kindLabels, subjectTypeLabels, subjectUids, type Changes, type ChangeValue, type TimelineEvent } from './model';
+import { CASE_EVENT, subjectUids, type Changes, type ChangeValue, type SubjectType, type TimelineEvent } from './model';
 import { appendEvents } from './writer';
 import type { Actor } from './model';
+import complaint from '../api/complaint/content-types/complaint/schema.json';
+import statementRequest from '../api/statement-request/content-types/statement-request/schema.json';
+import opinion from '../api/opinion/content-types/opinion/schema.json';
+import recommendation from '../api/recommendation/content-types/recommendation/schema.json';
+import meeting from '../api/meeting/content-types/meeting/schema.json';
+import notification from '../api/notification/content-types/notification/schema.json';
 
 const COMPLAINT = 'api::complaint.complaint';
 
-const deliveryStatuses = { planned: 'planlagt', sending: 'sendes', sent: 'sendt', cancelled: 'annulleret', failed: 'fejlet' };
-const notificationKinds = {
-  statement_request: 'Anmodning om redegørelse',
-  statement_reminder: 'Påmindelse',
-  statement_overdue: 'Rykker',
-  statement_escalation: 'Rykker til centerchef',
-  statement_received: 'Besked om modtaget redegørelse',
-  opinion_followup: 'Opfølgning på udtalelse',
-  complaint_receipt: 'Kvittering',
+type Labels = Record<string, string>;
+type Schema = { attributes: Record<string, { type: string; options?: { choices?: string } }> };
+const schemas: Record<SubjectType, Schema> = {
+  complaint,
+  statement_request: statementRequest,
+  opinion,
+  recommendation,
+  meeting,
+  notification,
 };
 
-/** Danish labels of the enumerations, by field name (the same name means the same vocabulary). */
-const valueLabels: Record<string, Record<string, string>> = {
-  caseStatus: complaintStatuses,
-  channel: channels,
-  purpose: purposes,
-  category: categories,
-  complainantKind: complainantKinds,
-  identity: identities,
-  outOfScopeReason: outOfScopeReasons,
-  requestStatus: statementRequestStatuses,
-  outcome: opinionOutcomes,
-  followUpStatus: recommendationFollowUps,
-  role: meetingRoles,
-  deliveryStatus: deliveryStatuses,
-};
-const subjectValueLabels: Record<string, Record<string, Record<string, string>>> = {
-  opinion: { kind: opinionKinds },
-  notification: { kind: notificationKinds },
-};
+/** The Danish labels of a choice field: the vocabulary list its schema names. */
+function choiceLabels(subjectType: SubjectType, field: string): Labels | undefined {
+  const list = schemas[subjectType]?.attributes[field]?.options?.choices;
+  return list ? (choiceLists as unknown as Record<string, Labels>)[list] : undefined;
+}
+
 const notificationFieldLabels: Record<string, string> = { deliveryStatus: 'Status', kind: 'E-mail', notBefore: 'Afsendes' };
 
-function shown(field: string, value: ChangeValue, subjectType: string | null): string {
+function shown(field: string, value: ChangeValue, subjectType: SubjectType): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
   if (typeof value === 'object') return value.label ?? value.documentId;
   if (typeof value === 'string') {
-    const labels = subjectValueLabels[subjectType ?? '']?.[field] ?? valueLabels[field];
+    const labels = choiceLabels(subjectType, field);
     if (labels?.[value]) return labels[value];
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return danishDate(DateTime.fromISO(value, { zone: TIME_ZONE }).toJSDate());
     if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return danishDateTime(value);
@@ -73,13 +52,13 @@ function shown(field: string, value: ChangeValue, subjectType: string | null): s
 }
 
 /** One line per changed field: "Status: Modtaget → Visitation", "E-mail: ændret". */
-export function changeLines(subjectType: string | null, changes: Changes | null): string[] {
+export function changeLines(subjectType: SubjectType | null, changes: Changes | null): string[] {
   if (!changes) return [];
-  const uid = subjectType ? subjectUids[subjectType as keyof typeof subjectUids] : COMPLAINT;
+  const subject = subjectType ?? 'complaint';
   return Object.entries(changes).map(([field, change]) => {
-    const label = subjectType === 'notification' ? notificationFieldLabels[field] ?? field : fieldLabel(uid, field);
+    const label = subject === 'notification' ? notificationFieldLabels[field] ?? field : fieldLabel(subjectUids[subject], field);
     if (!('to' in change)) return `${label}: ændret`;
-    return change.from === null ? `${label}: ${shown(field, change.to, subjectType)}` : `${label}: ${shown(field, change.from, subjectType)} → ${shown(field, change.to, subjectType)}`;
+    return change.from === null ? `${label}: ${shown(field, change.to, subject)}` : `${label}: ${shown(field, change.from, subject)} → ${shown(field, change.to, subject)}`;
   });
 }
 
@@ -96,7 +75,7 @@ export async function caseTimeline(strapi: Core.Strapi, documentId: string, filt
     where: { complaint: { id: complaint.id }, ...(filter.readsOnly ? { kind: 'opened' } : {}) },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
   });
-  const events: (TimelineEvent & { details: string[] })[] = rows.map((row: any) => ({
+  const events: TimelineEvent[] = rows.map((row: any) => ({
     documentId: row.documentId,
     at: new Date(row.at).toISOString(),
     kind: row.kind,
@@ -108,6 +87,12 @@ export async function caseTimeline(strapi: Core.Strapi, documentId: string, filt
     subjectType: row.subjectType ?? null,
     subjectDocumentId: row.subjectDocumentId ?? null,
     details: changeLines(row.subjectType ?? null, row.changes ?? null),
+    kindLabel: caseEventKinds[row.kind as TimelineEvent['kind']] ?? row.kind,
+    actorLabel: caseEventActors[row.actorType as TimelineEvent['actorType']] ?? row.actorType,
+    subjectLabel: row.subjectType ? caseEventSubjects[row.subjectType as SubjectType] : null,
+    link: row.subjectType && row.subjectType !== 'complaint' && row.subjectDocumentId
+      ? `/content-manager/collection-types/${subjectUids[row.subjectType as SubjectType]}/${row.subjectDocumentId}`
+      : null,
   }));
   return { complaint: { id: complaint.id as number, caseNumber: (complaint.caseNumber as string | null) ?? null }, events };
 }
@@ -128,11 +113,11 @@ export async function caseTimelineCsv(strapi: Core.Strapi, documentId: string, a
   const header = ['Tidspunkt', 'Hændelse', 'Beskrivelse', 'Aktør', 'Aktørtype', 'Vedrører', 'Ændringer'];
   const rows = timeline.events.map((event) => [
     DateTime.fromISO(event.at, { zone: TIME_ZONE }).toFormat('yyyy-MM-dd HH:mm:ss'),
-    kindLabels[event.kind] ?? event.kind,
+    event.kindLabel,
     event.summary,
     event.actorName,
-    actorTypeLabels[event.actorType] ?? event.actorType,
-    event.subjectType ? subjectTypeLabels[event.subjectType] : null,
+    event.actorLabel,
+    event.subjectLabel,
     event.details.join('; '),
   ]);
   return { filename: `journal-${timeline.complaint.caseNumber ?? documentId}.csv`, csv: toCsv([header, ...rows]) };

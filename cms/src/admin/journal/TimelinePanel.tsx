@@ -7,33 +7,26 @@ import * as React from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
-import { actorTypeLabels, kindLabels, subjectTypeLabels, subjectUids, type TimelineEvent } from '../../journal/model';
+import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
+import type { TimelineEvent as Event } from '../../journal/model';
 
 const COMPLAINT = 'api::complaint.complaint';
 const PAGE = 30;
 
-type Event = TimelineEvent & { details: string[] };
-
 const formatTime = (iso: string) =>
-  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
-
-const subjectLink = (event: Event) =>
-  event.subjectType && event.subjectType !== 'complaint' && event.subjectDocumentId
-    ? `/content-manager/collection-types/${subjectUids[event.subjectType]}/${event.subjectDocumentId}`
-    : null;
+  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(iso));
 
 const EventItem = ({ event }: { event: Event }) => {
-  const link = subjectLink(event);
   return (
     <Box tag="li" paddingBottom={3} paddingTop={3} style={{ borderTop: '1px solid #eaeaef', listStyle: 'none' }}>
       <Typography variant="pi" textColor="neutral600" tag="p">
         <time dateTime={event.at}>{formatTime(event.at)}</time>
       </Typography>
-      <Typography fontWeight="bold" tag="p">{kindLabels[event.kind] ?? event.kind}</Typography>
+      <Typography fontWeight="bold" tag="p">{event.kindLabel}</Typography>
       {event.summary && <Typography tag="p" variant="omega">{event.summary}</Typography>}
       <Typography tag="p" variant="pi" textColor="neutral600">
-        {event.actorName ?? actorTypeLabels[event.actorType]}
-        {event.actorType !== 'admin' && event.actorName ? ` (${actorTypeLabels[event.actorType]})` : ''}
+        {event.actorName ?? event.actorLabel}
+        {event.actorType !== 'admin' && event.actorName ? ` (${event.actorLabel})` : ''}
       </Typography>
       {event.details.length > 0 && event.kind !== 'created' && (
         <Box tag="ul" paddingTop={1} style={{ margin: 0, paddingLeft: '1rem' }}>
@@ -42,9 +35,9 @@ const EventItem = ({ event }: { event: Event }) => {
           ))}
         </Box>
       )}
-      {link && event.subjectType && (
+      {event.link && event.subjectLabel && (
         <Typography variant="pi" tag="p">
-          <RouterLink to={link}>Åbn {subjectTypeLabels[event.subjectType].toLowerCase()}</RouterLink>
+          <RouterLink to={event.link}>Åbn {event.subjectLabel.toLowerCase()}</RouterLink>
         </Typography>
       )}
     </Box>
