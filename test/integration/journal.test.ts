@@ -170,12 +170,14 @@ describe('each write path gives exactly its events', () => {
 
     // The opinion's letters plan e-mails after their own commit; those are journaled as well, in between.
     const events = (await eventsOf(c.id)).filter((e) => !e.kind.startsWith('notification_'));
-    expect(kinds(events)).toEqual(['created', 'opinion_issued', 'opinion_changed', 'recommendation_added', 'recommendation_followup', 'meeting_registered', 'deleted']);
-    expect(events[1].summary).toBe('Udtalelse afgivet: Henstilling.');
-    expect(events[2].changes).toEqual({ outcome: { from: 'henstilling', to: 'kritik' } });
-    expect(events[4].summary).toBe('Opfølgning på anbefaling: Gennemført.');
-    expect(events[5].summary).toBe('Møde registreret 2. marts 2026 kl. 10.30 (bisidder).');
-    expect(events[6]).toMatchObject({ subjectType: 'meeting', subjectDocumentId: meeting.documentId });
+    // The case's status follows the issued opinion, in the same transaction.
+    expect(kinds(events)).toEqual(['created', 'status_changed', 'opinion_issued', 'opinion_changed', 'recommendation_added', 'recommendation_followup', 'meeting_registered', 'deleted']);
+    expect(events[1].changes).toEqual({ caseStatus: { from: 'undersoegelse', to: 'udtalelse_afgivet' } });
+    expect(events[2].summary).toBe('Udtalelse afgivet: Henstilling.');
+    expect(events[3].changes).toEqual({ outcome: { from: 'henstilling', to: 'kritik' } });
+    expect(events[5].summary).toBe('Opfølgning på anbefaling: Gennemført.');
+    expect(events[6].summary).toBe('Møde registreret 2. marts 2026 kl. 10.30 (bisidder).');
+    expect(events[7]).toMatchObject({ subjectType: 'meeting', subjectDocumentId: meeting.documentId });
   });
 });
 
