@@ -221,7 +221,7 @@ export function fieldLabel(uid: string, field: string): string {
   return label ? `»${label}«` : 'Feltet';
 }
 
-const LAYOUT_VERSION = 5;
+const LAYOUT_VERSION = 6;
 
 /** Danish labels, list columns and read-only computed fields in the admin, applied once per layout version. */
 export async function seedAdminLayouts(strapi: Core.Strapi) {
