@@ -20,7 +20,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // The text limits of config on the content types, before anything validates.
     applyTextLimits(strapi);
-    // The custom fields the content types use (the complaint themes).
+    // The custom fields the content types use (labelled choices, complaint themes).
     registerCustomFields(strapi);
     // Document Service middlewares run in the order they are registered, the first outermost.
     // 0. The input boundary: normalises what is written, refuses orphaning deletes and unreadable
@@ -37,7 +37,7 @@ export default {
     registerJournal(strapi);
     // Case documents never go to the public folder (after the upload plugin's own register).
     usePrivateStorage(strapi);
-    // The labelled choice field (before Strapi converts custom fields) and the content manager's types.
+    // Out of the content manager: the users-permissions type (no public accounts).
     registerWorkspace(strapi);
   },
 

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { BulletList, Clock, PresentationChart, Trash } from '@strapi/icons';
+import { Clock, PresentationChart, Trash } from '@strapi/icons';
+import { registerCustomFields } from './custom-fields';
 import { AccessRequestAction, AnonymiseAction } from './privacy/CaseActions';
 import da from './translations/da.json';
 import { registerFailedDeliveriesWidget } from './outbox/widget';
@@ -17,15 +18,8 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
-    // The complaint themes (server side: src/custom-fields).
-    app.customFields.register({
-      name: 'complaint-themes',
-      type: 'json',
-      icon: BulletList,
-      intlLabel: { id: 'borgerraadgiver.complaint-themes.label', defaultMessage: 'Klagetemaer' },
-      intlDescription: { id: 'borgerraadgiver.complaint-themes.description', defaultMessage: 'Et eller flere temaer fra listen i config' },
-      components: { Input: async () => import('./custom-fields/ComplaintThemesInput') as any },
-    });
+    // Labelled choices and complaint themes (server side: src/custom-fields).
+    registerCustomFields(app);
     // Reports (R17–R19): statistics, CSV, annual report and half-year status.
     app.addMenuLink({
       to: 'rapporter',

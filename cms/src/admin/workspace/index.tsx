@@ -1,6 +1,6 @@
 /**
- * The advisor's workspace in the admin panel, through Strapi's own extension points: the labelled
- * choice field, the case page's side panels (next steps, overview), the save that keeps refused
+ * The advisor's workspace in the admin panel, through Strapi's own extension points: the case
+ * page's side panels (next steps, overview), the save that keeps refused
  * edits, labelled list columns and filters, and a home page of the advisor's own widgets.
  */
 import * as React from 'react';
@@ -27,13 +27,6 @@ const CaseOverviewPanel: PanelComponent = ({ model, documentId, document }) =>
 const ownWidget = (widget: { pluginId?: string }) => !widget.pluginId;
 
 export function registerWorkspace(app: StrapiApp) {
-  app.customFields.register({
-    name: 'choice',
-    type: 'enumeration',
-    intlLabel: { id: 'borgerraadgiver.choice.label', defaultMessage: 'Valg med danske betegnelser' },
-    intlDescription: { id: 'borgerraadgiver.choice.description', defaultMessage: 'Gemmer nøglen, viser betegnelsen fra ordforrådet i config.' },
-    components: { Input: async () => import('./ChoiceInput') as any },
-  });
   const contentManager = app.getPlugin('content-manager').apis as any;
   contentManager.addEditViewSidePanel([NextStepsPanel, CaseOverviewPanel]);
   contentManager.addDocumentAction(keepEditsOnRefusal);

@@ -1,15 +1,13 @@
 /**
- * The advisor's workspace on the server: the labelled choice field (custom field `global::choice`,
- * stored as an enumeration of the vocabulary's keys) and the admin-only routes of the case page.
+ * The advisor's workspace on the server: the admin-only routes of the case page.
  */
 import type { Core } from '@strapi/strapi';
 import { backfillHeadings } from '../../rules-middleware/headings';
 
 const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
 
-/** Register phase: before Strapi converts the schemas' custom fields to their stored type. */
+/** Register phase. */
 export function registerWorkspace(strapi: Core.Strapi) {
-  strapi.customFields.register({ name: 'choice', type: 'enumeration' });
   // The users-permissions "User" type holds nothing here (no public accounts): out of the content manager.
   const user = strapi.contentTypes['plugin::users-permissions.user' as never] as { pluginOptions?: Record<string, unknown> } | undefined;
   if (user) user.pluginOptions = { ...user.pluginOptions, 'content-manager': { visible: false }, 'content-type-builder': { visible: false } };
