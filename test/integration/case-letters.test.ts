@@ -85,7 +85,8 @@ test('issuing an opinion files its letter and mails the center and the citizen t
   const caseToken = linkIn(citizenMail, 'sag')!;
   const page = await get(`/api/public/cases/${caseToken}`);
   expect(page.status).toBe(200);
-  expect(page.body.data).toMatchObject({ caseNumber: complaint.caseNumber, status: { key: 'undersoegelse', label: 'Undersøges' } });
+  // The case's status followed the issued opinion.
+  expect(page.body.data).toMatchObject({ caseNumber: complaint.caseNumber, status: { key: 'udtalelse_afgivet', label: 'Udtalelse afgivet' } });
   expect(page.body.data.opinion.outcome).toBe('Kritik');
   expect((await get(`/api/public/letters/${caseToken}`)).status).toBe(404);
 });

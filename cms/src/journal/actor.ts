@@ -6,8 +6,9 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import type { Actor } from './model';
+import { processWide } from '../utils/process-wide';
 
-const scope = new AsyncLocalStorage<Actor>();
+const scope = processWide('journal.actor', () => new AsyncLocalStorage<Actor>());
 
 export const SYSTEM: Actor = { type: 'system', name: 'Systemet' };
 

@@ -11,6 +11,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { MAX_STRING_LENGTH } from '@borgerraadgiver/config';
 import { currentActor } from './actor';
+import { processWide } from '../utils/process-wide';
 import { CASE_EVENT, type Actor, type Changes, type EventKind, type SubjectType } from './model';
 
 export const REFUSED_MESSAGE = 'Sagens journal skrives kun af systemet. Hændelser kan ikke oprettes, ændres eller slettes.';
@@ -40,7 +41,8 @@ export function refusal() {
   return new errors.PolicyError(REFUSED_MESSAGE, { policy: 'case-journal' });
 }
 
-const writing = new AsyncLocalStorage<true>();
+// One store per process (see processWide): tests import the source while Strapi runs the build.
+const writing = processWide('journal.writing', () => new AsyncLocalStorage<true>());
 const uid = CASE_EVENT as UID.ContentType;
 
 function row(event: NewEvent, actor: Actor, at: Date) {
