@@ -311,9 +311,9 @@ describe('the case page: overview and next steps through the admin', () => {
 
   test('the next deadline per case counts an agreed deadline', async () => {
     const c = await investigated();
-    await create(REQUEST, { complaint: c.documentId, questions: 'Q', requestedAt: new Date(Date.now() - 40 * 86400000).toISOString(), agreedDueAt: '2099-01-01T10:00:00.000Z', agreementNote: 'Aftalt' });
+    await create(REQUEST, { complaint: c.documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString(), agreedDueAt: '2099-01-01T10:00:00.000Z', agreementNote: 'Aftalt' });
     const late = await investigated();
-    await create(REQUEST, { complaint: late.documentId, questions: 'Q', requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() });
+    await create(REQUEST, { complaint: late.documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() });
     const { data } = (await app.admin('GET', '/workspace/deadlines')).body;
     expect(data[c.documentId]).toEqual({ dueAt: '2099-01-01T10:00:00.000Z', overdue: false });
     expect(data[late.documentId].overdue).toBe(true);
