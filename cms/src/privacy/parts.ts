@@ -178,7 +178,7 @@ const caseEvents: CaseDataPart = {
       at: event.at,
       kind: event.kindLabel,
       summary: event.summary,
-      actor: event.actorName ? `${event.actorName} (${event.actorLabel.toLowerCase()})` : event.actorLabel,
+      actor: event.actorName ?? event.actorLabel,
       details: event.details,
     }));
   },
