@@ -179,7 +179,7 @@ export const caseEventKinds = {
   opened: 'Åbnet',
   exported: 'Eksporteret',
   anonymised: 'Anonymiseret',
-  retention_postponed: 'Anonymisering udskudt',
+  retention_postponed: 'Anonymisering udsat',
   statement_requested: 'Redegørelse anmodet',
   link_reissued: 'Nyt link udsendt',
   statement_received: 'Redegørelse modtaget',

@@ -356,7 +356,7 @@ describe('the advisor and the citizen', () => {
     expect(more).toEqual([]);
     expect(event).toMatchObject({
       actorType: 'admin', actorName: 'Birgit Test', subjectType: 'complaint', subjectDocumentId: old.documentId,
-      summary: expect.stringMatching(/^Anonymiseringen er udskudt til \d+\. \S+ \d{4}\. Begrundelse: Verserende sag ved Ankestyrelsen$/),
+      summary: expect.stringMatching(/^Anonymiseringen er udsat til \d+\. \S+ \d{4}\. Begrundelse: Verserende sag ved Ankestyrelsen$/),
       changes: { retentionHoldUntil: { from: null, to: until }, retentionHoldReason: { changed: true } },
     });
 

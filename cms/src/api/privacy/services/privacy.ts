@@ -100,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           kind: 'retention_postponed',
           complaintId: complaint.id,
           caseNumber: complaint.caseNumber ?? null,
-          summary: `Anonymiseringen er udskudt til ${danishDate(data.retentionHoldUntil)}. Begrundelse: ${data.retentionHoldReason}`,
+          summary: `Anonymiseringen er udsat til ${danishDate(data.retentionHoldUntil)}. Begrundelse: ${data.retentionHoldReason}`,
           changes: { retentionHoldUntil: { from: complaint.retentionHoldUntil ? String(complaint.retentionHoldUntil).slice(0, 10) : null, to: data.retentionHoldUntil }, retentionHoldReason: { changed: true } },
           subjectType: 'complaint',
           subjectDocumentId: complaint.documentId,
