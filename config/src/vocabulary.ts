@@ -179,6 +179,7 @@ export const caseEventKinds = {
   opened: 'Åbnet',
   exported: 'Eksporteret',
   anonymised: 'Anonymiseret',
+  retention_postponed: 'Anonymisering udsat',
   statement_requested: 'Redegørelse anmodet',
   link_reissued: 'Nyt link udsendt',
   statement_received: 'Redegørelse modtaget',
@@ -188,6 +189,7 @@ export const caseEventKinds = {
   recommendation_added: 'Anbefaling tilføjet',
   recommendation_followup: 'Opfølgning på anbefaling',
   meeting_registered: 'Møde registreret',
+  document_added: 'Dokument tilføjet',
   notification_planned: 'E-mail planlagt',
   notification_sent: 'E-mail sendt',
   notification_failed: 'E-mail fejlede',
@@ -211,6 +213,7 @@ export const caseEventSubjects = {
   recommendation: 'Anbefaling',
   meeting: 'Møde',
   notification: 'Udsendelse',
+  case_document: 'Sagsdokument',
 } as const;
 
 export const deliveryStatuses = {

@@ -101,6 +101,8 @@ describe('uploads are private', () => {
 describe('documents in the case file', () => {
   const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
   const CASE_DOCUMENT = 'api::case-document.case-document';
+  const documentEvents = (complaintId: number): Promise<any[]> =>
+    app.strapi.db.query('api::case-event.case-event' as UID.ContentType).findMany({ where: { complaint: { id: complaintId }, subjectType: 'case_document' }, orderBy: { id: 'asc' } });
 
   it('are part of the record: received documents cannot be deleted or replaced, the case total is limited', async () => {
     const complaint: any = await docs('api::complaint.complaint').create({ data: { description: 'Afgørelsen kom aldrig', eventDate: '2026-10-01' } } as never);
@@ -109,6 +111,15 @@ describe('documents in the case file', () => {
     expect(created.status).toBe(201);
     expect(created.body.data.registeredAt).toBeTruthy();
     const documentId = created.body.data.documentId;
+    // Registered in the journal: received, from the citizen, when, by the advisor in the admin; never its title.
+    const [registered, ...others] = await documentEvents(complaint.id);
+    expect(others).toEqual([]);
+    expect(registered).toMatchObject({
+      kind: 'document_added', actorType: 'admin', actorName: 'Test Admin', subjectDocumentId: documentId, caseNumber: complaint.caseNumber,
+      summary: 'Dokument modtaget fra borgeren.',
+      changes: expect.objectContaining({ direction: { from: null, to: 'modtaget' }, source: { from: null, to: 'borger' }, registeredAt: { from: null, to: new Date(created.body.data.registeredAt).toISOString() } }),
+    });
+    expect(JSON.stringify(registered)).not.toContain('Afgørelse');
 
     const removed = await app.admin('DELETE', `/content-manager/collection-types/${CASE_DOCUMENT}/${documentId}`);
     expect(removed.status).toBe(400);
@@ -126,5 +137,13 @@ describe('documents in the case file', () => {
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error.details.errors[0]).toMatchObject({ path: ['file'], message: expect.stringMatching(/højst fylde/) });
     expect(await docs(CASE_DOCUMENT).count({ filters: { complaint: { documentId: complaint.documentId } } } as never)).toBe(1);
+    // Refused writes leave nothing in the journal; a new title is journaled as changed, without it.
+    expect(await documentEvents(complaint.id)).toHaveLength(1);
+    const retitled = await app.admin('PUT', `/content-manager/collection-types/${CASE_DOCUMENT}/${documentId}`, { title: 'Afgørelse af 1. oktober' });
+    expect(retitled.status).toBe(200);
+    expect((await documentEvents(complaint.id)).map((event) => [event.kind, event.summary, event.changes])).toEqual([
+      ['document_added', 'Dokument modtaget fra borgeren.', expect.anything()],
+      ['field_changed', 'Dokument ændret: Titel.', { title: { changed: true } }],
+    ]);
   });
 });

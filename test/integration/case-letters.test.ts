@@ -40,6 +40,10 @@ afterAll(async () => {
 });
 
 const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
+/** The case's journal, oldest first. */
+const eventsOf = (complaintId: number): Promise<any[]> =>
+  app.strapi.db.query('api::case-event.case-event' as UID.ContentType).findMany({ where: { complaint: { id: complaintId } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+const documentsAdded = async (complaintId: number) => (await eventsOf(complaintId)).filter((event) => event.kind === 'document_added');
 const linkIn = (mail: ReceivedMail, page: 'sag' | 'udtalelse') => new RegExp(`http://site\\.test/${page}/([A-Za-z0-9_-]{43})`).exec(mail.decoded)?.[1] ?? null;
 const get = (path: string) => fetch(`${app.url}${path}`).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 const mailTo = (to: string, subject: RegExp) => smtp.waitFor((mails) => mails.some((m) => m.to.includes(to) && subject.test(m.subject)), 30_000).then((mails) => mails.filter((m) => m.to.includes(to) && subject.test(m.subject)));
@@ -56,9 +60,12 @@ test('issuing an opinion files its letter and mails the center and the citizen t
   const complaint: any = await docs('api::complaint.complaint').create({
     data: { description: 'Tove Tavshed venter stadig på svar.', eventDate: '2026-10-01', center: centerId, centerHadOpportunity: true, caseStatus: 'undersoegelse', ...CONFIDENTIAL },
   } as never);
-  const opinion: any = await docs('api::opinion.opinion').create({
-    data: { kind: 'case', complaint: complaint.documentId, outcome: 'kritik', legalPerspective: 'Forvaltningslovens § 7 om vejledning er ikke overholdt.', reasoning: 'Centret svarede ikke inden for rimelig tid.' },
-  } as never);
+  // Issued by the advisor in the admin.
+  const issued = await app.admin('POST', '/content-manager/collection-types/api::opinion.opinion', {
+    kind: 'case', complaint: complaint.documentId, outcome: 'kritik', legalPerspective: 'Forvaltningslovens § 7 om vejledning er ikke overholdt.', reasoning: 'Centret svarede ikke inden for rimelig tid.',
+  });
+  expect(issued.status).toBe(201);
+  const opinion = issued.body.data;
 
   const [centerMail] = await mailTo('leder.brev@example.org', /udtalelse/i);
   const [citizenMail] = await mailTo('tove.tavshed@example.org', /udtalelse/i);
@@ -70,6 +77,14 @@ test('issuing an opinion files its letter and mails the center and the citizen t
   expect(filed).toHaveLength(1);
   expect(filed[0]).toMatchObject({ direction: 'sendt', source: 'borgerraadgiver' });
   expect(filed[0].file.mime).toBe('text/html');
+  // Registered in the journal by the system, which writes the letter; its e-mails say whom they are for.
+  expect(await documentsAdded(complaint.id)).toEqual([
+    expect.objectContaining({ actorType: 'system', actorName: 'Systemet', subjectType: 'case_document', subjectDocumentId: filed[0].documentId, summary: 'Brevet med udtalelsen lagt i sagen som sendt dokument.' }),
+  ]);
+  const planned = (await eventsOf(complaint.id)).filter((event) => event.kind === 'notification_planned' && /udtalelsen/.test(event.summary));
+  expect(planned.map((event) => [event.actorType, event.summary]).sort()).toEqual([['system', 'E-mail sendes: udtalelsen til Center for Brevtest.'], ['system', 'E-mail sendes: udtalelsen til borgeren.']]);
+  expect((await eventsOf(complaint.id)).find((event) => event.kind === 'opinion_issued')).toMatchObject({ actorType: 'admin', actorName: 'Test Admin' });
+  for (const secret of ['Tove', 'Tavshed', '31 41 59 26']) expect(JSON.stringify(await eventsOf(complaint.id))).not.toContain(secret);
 
   // The center's page shows the letter without the citizen; a GET changes nothing.
   const letterToken = linkIn(centerMail, 'udtalelse')!;
@@ -85,7 +100,7 @@ test('issuing an opinion files its letter and mails the center and the citizen t
   const caseToken = linkIn(citizenMail, 'sag')!;
   const page = await get(`/api/public/cases/${caseToken}`);
   expect(page.status).toBe(200);
-  // The case's status followed the issued opinion.
+  // The case status follows the opinion issued in the admin.
   expect(page.body.data).toMatchObject({ caseNumber: complaint.caseNumber, status: { key: 'udtalelse_afgivet', label: 'Udtalelse afgivet' } });
   expect(page.body.data.opinion.outcome).toBe('Kritik');
   expect((await get(`/api/public/letters/${caseToken}`)).status).toBe(404);
@@ -114,6 +129,11 @@ test('the citizen follows the case from the receipt, writes to the advisor, is t
   expect(complaint.documents.map((d: any) => [d.title, d.source, d.direction])).toEqual([
     ['afgoerelse.pdf', 'borger', 'modtaget'],
     [expect.stringMatching(/^Besked fra borgeren/), 'borger', 'modtaget'],
+  ]);
+  // Both registered in the journal as received from the citizen: through the form, and through their case page.
+  expect((await documentsAdded(complaint.id)).map((event) => [event.actorType, event.actorName, event.summary])).toEqual([
+    ['citizen', 'Borger via webformularen', 'Dokument modtaget fra borgeren.'],
+    ['citizen', 'Borger via sin sagsside', 'Dokument modtaget fra borgeren.'],
   ]);
   // A file the form may not take refuses the whole submission, and no case is registered.
   const count = await app.strapi.db.query('api::complaint.complaint' as UID.ContentType).count({});
@@ -157,4 +177,7 @@ test('the center attaches files to its statement through its link; they join the
   const filed: any[] = await app.strapi.db.query('api::case-document.case-document' as UID.ContentType).findMany({ where: { complaint: { id: complaint.id } }, populate: ['statementRequest', 'file'] });
   expect(filed.map((d) => [d.title, d.source, d.direction, d.statementRequest?.documentId])).toEqual([['akter.pdf', 'center', 'modtaget', request.documentId]]);
   expect(filed[0].file.url).toMatch(/^\/dokumenter\//);
+  expect(await documentsAdded(complaint.id)).toEqual([
+    expect.objectContaining({ actorType: 'center', actorName: 'Center for Brevtest', subjectDocumentId: filed[0].documentId, summary: 'Dokument modtaget fra centret med redegørelsen.' }),
+  ]);
 });

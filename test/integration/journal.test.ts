@@ -168,10 +168,11 @@ describe('each write path gives exactly its events', () => {
     const meeting: any = await docs('api::meeting.meeting').create({ data: { complaint: c.documentId, heldAt: '2026-03-02T09:30:00.000Z', role: 'bisidder', place: 'Hjemme hos Bodil Identitetsen' } } as never);
     await docs('api::meeting.meeting').delete({ documentId: meeting.documentId } as never);
 
-    // The opinion's letters plan e-mails after their own commit; those are journaled as well, in between.
-    const events = (await eventsOf(c.id)).filter((e) => !e.kind.startsWith('notification_'));
-    // The case's status follows the issued opinion, in the same transaction.
+    // The opinion's letter is filed and its e-mails planned after the opinion's commit; those are journaled as well, in between.
+    const events = (await eventsOf(c.id)).filter((e) => !e.kind.startsWith('notification_') && e.kind !== 'document_added');
+    // The case status follows the issued opinion, in the opinion's write (before its own event).
     expect(kinds(events)).toEqual(['created', 'status_changed', 'opinion_issued', 'opinion_changed', 'recommendation_added', 'recommendation_followup', 'meeting_registered', 'deleted']);
+    expect(events[1].summary).toBe('Status ændret fra Undersøgelse til Udtalelse afgivet.');
     expect(events[1].changes).toEqual({ caseStatus: { from: 'undersoegelse', to: 'udtalelse_afgivet' } });
     expect(events[2].summary).toBe('Udtalelse afgivet: Henstilling.');
     expect(events[3].changes).toEqual({ outcome: { from: 'henstilling', to: 'kritik' } });

@@ -29,6 +29,10 @@ const privacy = () => app.strapi.service('api::privacy.privacy') as any;
 const reports = () => app.strapi.service('api::report.report') as any;
 const complaintRow = (id: number) => app.strapi.db.query(COMPLAINT).findOne({ where: { id } });
 const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
+/** The journal of a case, oldest first. */
+const eventsOf = (complaintId: number): Promise<any[]> =>
+  app.strapi.db.query('api::case-event.case-event' as UID.ContentType).findMany({ where: { complaint: { id: complaintId } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+const eventsOfKind = async (complaintId: number, kind: string) => (await eventsOf(complaintId)).filter((event) => event.kind === kind);
 
 beforeAll(async () => {
   app = await startStrapi({ DOCUMENT_STORAGE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'privacy-documents-')) });
@@ -144,6 +148,14 @@ describe('retention run', () => {
     expect(newReceipt.recipient).toBe('borger8@example.org');
     const kept2021 = await app.strapi.db.query('api::statement-request.statement-request').findOne({ where: { complaint: { id: kept[0] } } });
     expect(kept2021.responseText).toBe('Redegørelse om borgeren');
+
+    // Journaled once per case, by the system, with the reason; nothing for the cases kept.
+    for (const id of due) {
+      const events = await eventsOfKind(id, 'anonymised');
+      expect(events).toEqual([expect.objectContaining({ actorType: 'system', actorName: 'Opbevaringsjobbet', actorId: null, summary: expect.stringMatching(/^Sagen er anonymiseret\. Begrundelse: Opbevaringsperioden på 5 år/) })]);
+      expect(new Date(events[0].at).toISOString()).toBe(NOW.toISOString());
+    }
+    for (const id of kept) expect(await eventsOfKind(id, 'anonymised')).toEqual([]);
   }, 300_000);
 
   test('the daily job, run twice or by two instances at once, anonymises once', async () => {
@@ -160,6 +172,7 @@ describe('retention run', () => {
     const due2022 = new Date('2027-02-10T10:00:00Z');
     const [first, second] = await Promise.all([privacy().runRetention(due2022), privacy().runRetention(due2022)]);
     expect([...first, ...second]).toEqual(['2022-0008']);
+    for (const id of [...due, kept[0], kept[1]]) expect(await eventsOfKind(id, 'anonymised')).toHaveLength(1);
   });
 });
 
@@ -184,6 +197,17 @@ describe('the advisor and the citizen', () => {
     await docs('api::meeting.meeting').create({ data: { complaint: anna2.documentId, heldAt: new Date().toISOString(), role: 'bisidder', place: 'Rådhuset i Hvalsø', notes: 'Møde med Anna' } as never });
     await storeCitizenMessage(app.strapi, anna1, 'Annas besked om hjemmeplejen');
     await storeCitizenMessage(app.strapi, bo, 'Bos besked om vejen');
+    // Bo's case gets a history in which his person could end up: his identity and story changed,
+    // a meeting at his home, a document from the advisor named after him.
+    await docs(COMPLAINT).update({ documentId: bo.documentId, data: { citizenEmail: 'bo.hansen@example.org', citizenPhone: '55 66 77 88', description: 'Bos klage om vejen, uddybet.', internalNotes: 'Bo Hansen ringede' } as never });
+    await docs('api::meeting.meeting').create({ data: { complaint: bo.documentId, heldAt: new Date().toISOString(), role: 'moede', place: 'Hos Bo Hansen, Vejen 9', notes: 'Bo Hansen viste vejen' } as never });
+    const form = new FormData();
+    form.append('files', new Blob(['Referat af samtale med Bo Hansen.\n'], { type: 'text/plain' }), 'samtale-bo-hansen.txt');
+    const uploaded = await fetch(`${app.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${await app.adminToken()}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const file = ((await uploaded.json()) as any)[0];
+    const added = await advisor.request('POST', `/content-manager/collection-types/api::case-document.case-document`, { complaint: bo.documentId, file: file.id, title: 'Telefonnotat: Bo Hansen', direction: 'intern', source: 'borgerraadgiver', note: 'Bo Hansen vil klage igen' });
+    expect(added.status).toBe(201);
   });
 
   test('matches are found on e-mail, phone or name for the advisor to confirm', async () => {
@@ -194,6 +218,7 @@ describe('the advisor and the citizen', () => {
   });
 
   test('the export holds everything about the citizen in the confirmed cases and nothing of another citizen', async () => {
+    expect((await advisor.request('GET', `/content-manager/collection-types/${COMPLAINT}/${anna1.documentId}`)).status).toBe(200);
     const response = await advisor.request('GET', `/privacy/export/${anna1.documentId}?format=json&cases=${anna2.documentId}`);
     expect(response.status).toBe(200);
     const data = response.body.data;
@@ -203,6 +228,15 @@ describe('the advisor and the citizen', () => {
     expect(data.cases[1]).toMatchObject({ internalNotes: 'Ringede igen', matchedOn: ['phone'] });
     expect(data.cases[1].meetings).toEqual([expect.objectContaining({ place: 'Rådhuset i Hvalsø', notes: 'Møde med Anna' })]);
     expect(data.cases[0].documents).toEqual([expect.objectContaining({ title: expect.stringContaining('Besked fra borgeren'), source: 'borger', fileName: expect.stringMatching(/\.txt$/) })]);
+    // The case's journal, and who on the staff opened it and when.
+    expect(data.cases[0].events).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'Oprettet', actor: 'Borger via webformularen', summary: expect.stringContaining(anna1.caseNumber) }),
+      expect.objectContaining({ kind: 'Dokument tilføjet', summary: 'Dokument modtaget fra borgeren.' }),
+    ]));
+    expect(data.cases[0].events.map((event: any) => event.kind)).not.toContain('Åbnet');
+    expect(data.cases[0].openedBy).toEqual([{ at: expect.any(String), name: 'Birgit Test', subject: 'Henvendelse' }]);
+    expect(data.cases[1].events).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'Møde registreret' })]));
+    expect(data.cases[1].openedBy).toEqual([]);
     const text = JSON.stringify(data);
     for (const other of ['Bo Hansen', 'bo@example.org', 'Bos klage', 'Andetsteds', annaByName.caseNumber, bo.caseNumber]) expect(text).not.toContain(other);
 
@@ -213,11 +247,24 @@ describe('the advisor and the citizen', () => {
     expect(page).toContain('Indsigt i personoplysninger');
     expect(page).toContain('Anna Ørsted');
     expect(page).toContain('Ret til indsigt');
+    expect(page).toContain('Medarbejdere, der har åbnet sagen');
+    expect(page).toContain('Birgit Test');
     expect(page).not.toContain('Bo Hansen');
+
+    // Each export is journaled on every case it covers, by the advisor, without naming the other cases.
+    for (const kase of [anna1, anna2]) {
+      const exported = await eventsOfKind(kase.id, 'exported');
+      expect(exported).toHaveLength(2);
+      for (const event of exported) {
+        expect(event).toMatchObject({ actorType: 'admin', actorName: 'Birgit Test', summary: expect.stringContaining('sammen med én anden sag') });
+        expect(event.summary).not.toContain((kase === anna1 ? anna2 : anna1).caseNumber);
+      }
+    }
 
     const foreign = await advisor.request('GET', `/privacy/export/${anna1.documentId}?cases=${bo.documentId}`);
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.details.errors[0].path).toEqual(['cases']);
+    expect(await eventsOfKind(bo.id, 'exported')).toEqual([]);
   });
 
   test('the assistant role cannot export, anonymise or see the retention list', async () => {
@@ -231,6 +278,7 @@ describe('the advisor and the citizen', () => {
       const response = await assistant.request(method, path, body);
       expect([path, response.status]).toEqual([path, 403]);
     }
+    expect((await eventsOf(bo.id)).filter((event) => ['exported', 'anonymised', 'retention_postponed'].includes(event.kind))).toEqual([]);
     expect((await fetch(`${app.url}/privacy/retention`)).status).toBe(401);
     expect((await assistant.request('GET', '/privacy/access')).body.data).toEqual({ export: false, anonymise: false });
     expect((await advisor.request('GET', '/privacy/access')).body.data).toEqual({ export: true, anonymise: true });
@@ -246,7 +294,7 @@ describe('the advisor and the citizen', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details.errors[0].path).toEqual(['reason']);
 
-    const document = await app.strapi.db.query('api::case-document.case-document').findOne({ where: { complaint: { id: bo.id } }, populate: ['file'] });
+    const document = await app.strapi.db.query('api::case-document.case-document').findOne({ where: { complaint: { id: bo.id }, source: 'borger' }, populate: ['file'] });
     const storedFile = path.join(process.env.DOCUMENT_STORAGE_DIR!, document.file.url.split('/').pop().slice(0, 2), document.file.url.split('/').pop());
     expect(fs.existsSync(storedFile)).toBe(true);
     const done = await advisor.request('POST', `/privacy/anonymise/${bo.documentId}`, { reason: 'Borgeren har bedt om sletning.' });
@@ -259,6 +307,27 @@ describe('the advisor and the citizen', () => {
     expect(await app.strapi.db.query('api::case-document.case-document').findOne({ where: { id: document.id }, populate: ['file'] })).toMatchObject({ title: '[Anonymiseret]', source: 'borger', file: null });
     expect(fs.existsSync(storedFile)).toBe(false);
     expect(await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: document.file.id } })).toBeNull();
+    // Every document of the case: title, note and file gone, the registration kept.
+    const documents = await app.strapi.db.query('api::case-document.case-document').findMany({ where: { complaint: { id: bo.id } }, populate: ['file'], orderBy: { id: 'asc' } });
+    expect(documents.map((d: any) => [d.title, d.note, d.file, d.direction, d.source])).toEqual([
+      ['[Anonymiseret]', null, null, 'modtaget', 'borger'],
+      ['[Anonymiseret]', '[Anonymiseret]', null, 'intern', 'borgerraadgiver'],
+    ]);
+
+    // The journal: one anonymised event by the advisor with the reason; the earlier history is
+    // still there (documents registered, the meeting, identity changed) and holds nothing of Bo.
+    const events = await eventsOf(bo.id);
+    expect(events.filter((event) => event.kind === 'anonymised')).toEqual([
+      expect.objectContaining({ actorType: 'admin', actorName: 'Birgit Test', actorId: expect.any(Number), summary: 'Sagen er anonymiseret. Begrundelse: Borgeren har bedt om sletning.' }),
+    ]);
+    expect(events.filter((event) => event.kind === 'document_added').map((event) => [event.actorType, event.summary])).toEqual([
+      ['system', 'Dokument modtaget fra borgeren.'],
+      ['admin', 'Internt dokument lagt i sagen.'],
+    ]);
+    expect(events.map((event) => event.kind)).toEqual(expect.arrayContaining(['created', 'field_changed', 'meeting_registered', 'status_changed']));
+    expect(events.find((event) => event.kind === 'field_changed').changes).toMatchObject({ citizenEmail: { changed: true }, description: { changed: true } });
+    const journal = JSON.stringify(events);
+    for (const personal of ['Bo Hansen', 'Hansen', 'bo@example.org', 'bo.hansen', '55 66 77 88', 'Bos ', 'Vejen 9', 'samtale-bo']) expect([personal, journal.includes(personal)]).toEqual([personal, false]);
 
     // The person cannot be put back through the admin.
     const back = await advisor.request('PUT', `/content-manager/collection-types/${COMPLAINT}/${bo.documentId}`, { citizenName: 'Bo Hansen' });
@@ -280,8 +349,16 @@ describe('the advisor and the citizen', () => {
     expect(tooLate.status).toBe(400);
     expect(tooLate.body.error.details.errors[0].path).toEqual(['until']);
     const until = new Date(Date.now() + 90 * DAY).toISOString().slice(0, 10);
+    expect(await eventsOfKind(old.id, 'retention_postponed')).toEqual([]);
     const postponed = await advisor.request('POST', `/privacy/retention/${old.documentId}/postpone`, { until, reason: 'Verserende sag ved Ankestyrelsen' });
     expect(postponed.status).toBe(200);
+    const [event, ...more] = await eventsOfKind(old.id, 'retention_postponed');
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({
+      actorType: 'admin', actorName: 'Birgit Test', subjectType: 'complaint', subjectDocumentId: old.documentId,
+      summary: expect.stringMatching(/^Anonymiseringen er udsat til \d+\. \S+ \d{4}\. Begrundelse: Verserende sag ved Ankestyrelsen$/),
+      changes: { retentionHoldUntil: { from: null, to: until }, retentionHoldReason: { changed: true } },
+    });
 
     expect(await privacy().runRetention()).not.toContain(old.caseNumber);
     expect(await complaintRow(old.id)).toMatchObject({ citizenName: 'Carl Carlsen', anonymisedAt: null });

@@ -90,6 +90,30 @@ describe('describeWrite', () => {
   ])('%s', (_name, given, expected) => {
     expect(describeWrite(given).map((event) => [event.kind, event.summary])).toEqual(expected);
   });
+
+  const DOCUMENT = 'api::case-document.case-document';
+  const caseDocument = (overrides: Record<string, unknown> = {}) => ({
+    id: 4, documentId: 'd4', title: 'klage-anna-andersen.pdf', note: null, direction: 'modtaget', source: 'borger', registeredAt: '2026-03-02T09:00:00.000Z',
+    sizeBytes: 2048, complaint: { id: 7, documentId: 'c7', caseNumber: '2026-0007' }, statementRequest: null, opinion: null, ...overrides,
+  });
+  test.each([
+    ['from the citizen', caseDocument(), 'Dokument modtaget fra borgeren.'],
+    ['from the center with its statement', caseDocument({ source: 'center', statementRequest: { id: 3, documentId: 'r3' } }), 'Dokument modtaget fra centret med redegørelsen.'],
+    ['received, registered by the advisor', caseDocument({ source: 'borgerraadgiver' }), 'Modtaget dokument lagt i sagen.'],
+    ['the opinion letter', caseDocument({ direction: 'sendt', source: 'borgerraadgiver', opinion: { id: 1, documentId: 'o1' } }), 'Brevet med udtalelsen lagt i sagen som sendt dokument.'],
+    ['an internal note', caseDocument({ direction: 'intern', source: 'borgerraadgiver' }), 'Internt dokument lagt i sagen.'],
+  ])('a case document %s: registered with its direction, origin and time, never its title', (_name, row, summary) => {
+    const [event, ...rest] = describeWrite(write(DOCUMENT, 'case-document', 'create', null, row));
+    expect(rest).toEqual([]);
+    expect(event).toMatchObject({ kind: 'document_added', summary, subjectType: 'case_document', subjectDocumentId: 'd4' });
+    expect(event.changes).toMatchObject({ direction: { from: null, to: row.direction }, source: { from: null, to: row.source }, registeredAt: { from: null, to: '2026-03-02T09:00:00.000Z' } });
+    expect(JSON.stringify(event)).not.toMatch(/anna|andersen/i);
+  });
+
+  test('a case document retitled: changed, without the titles', () => {
+    const events = describeWrite(write(DOCUMENT, 'case-document', 'update', caseDocument(), caseDocument({ title: 'Afgørelse om Anna Andersen' })));
+    expect(events).toEqual([expect.objectContaining({ kind: 'field_changed', summary: 'Dokument ændret: Titel.', changes: { title: { changed: true } } })]);
+  });
 });
 
 test('times are shown in Copenhagen whatever the server time zone (winter and summer time)', () => {

@@ -131,6 +131,9 @@ describe('retention', () => {
     expect(checkPostponement({ until: '2026-02-30', reason: 'x' }, now, policy).map((v) => v.path)).toEqual(['until']);
     expect(checkPostponement({ until: '2026-09-01', reason: '  ' }, now, policy).map((v) => v.path)).toEqual(['reason']);
     expect(checkReason('Borgeren 010203-1234 bad om sletning')).toEqual([{ path: 'reason', message: expect.stringContaining('CPR-nummer') }]);
+    // Kept whole in the journal's summary.
+    expect(checkReason('x'.repeat(800))).toEqual([]);
+    expect(checkReason('x'.repeat(801)).map((v) => v.path)).toEqual(['reason']);
   });
 });
 

@@ -20,6 +20,7 @@ export function runAs<T>(actor: Actor, fn: () => T): T {
 /** The public routes and who calls them, by the handler prefix of the route. */
 const routeActors: [string, Actor][] = [
   ['api::public-complaint.', { type: 'citizen', name: 'Borger via webformularen' }],
+  ['api::public-case.', { type: 'citizen', name: 'Borger via sin sagsside' }],
   ['api::public-statement.', { type: 'center', name: 'Center via link' }],
   ['api::notification.outbox.', { type: 'worker', name: 'Udsendelsesworker' }],
 ];

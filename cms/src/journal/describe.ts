@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import {
   channels,
   complaintStatuses,
+  documentSources,
   meetingRoles,
   opinionOutcomes,
   purposes,
@@ -24,6 +25,7 @@ export const STATEMENT_REQUEST = 'api::statement-request.statement-request';
 export const OPINION = 'api::opinion.opinion';
 export const RECOMMENDATION = 'api::recommendation.recommendation';
 export const MEETING = 'api::meeting.meeting';
+export const CASE_DOCUMENT = 'api::case-document.case-document';
 
 /** The content types whose writes are journaled, and what an event about them concerns. */
 export const JOURNALED: Record<string, SubjectType> = {
@@ -32,6 +34,7 @@ export const JOURNALED: Record<string, SubjectType> = {
   [OPINION]: 'opinion',
   [RECOMMENDATION]: 'recommendation',
   [MEETING]: 'meeting',
+  [CASE_DOCUMENT]: 'case_document',
 };
 
 /** Set by the rules together with the status; recorded in the status event, not as field changes. */
@@ -147,6 +150,23 @@ function meetingEvents(write: Write, changes: Changes, subject: Pick<DescribedEv
   return [{ kind: 'field_changed', summary: `Møde ændret: ${changedList(MEETING, changes)}`, changes, ...subject }];
 }
 
+/**
+ * Which way a document went and from whom, never its title (a file name may name the citizen);
+ * who registered it is the event's actor, when it was received or sent its `registeredAt`.
+ */
+function documentAddedSummary(row: Row): string {
+  if (row.direction === 'sendt') return row.opinion ? 'Brevet med udtalelsen lagt i sagen som sendt dokument.' : 'Sendt dokument lagt i sagen.';
+  if (row.direction === 'intern') return 'Internt dokument lagt i sagen.';
+  if (row.source === 'borger' || row.source === 'center') return `Dokument modtaget fra ${label(documentSources, row.source).toLowerCase()}${row.statementRequest ? ' med redegørelsen' : ''}.`;
+  return 'Modtaget dokument lagt i sagen.';
+}
+
+function caseDocumentEvents(write: Write, changes: Changes, subject: Pick<DescribedEvent, 'subjectType' | 'subjectDocumentId'>): DescribedEvent[] {
+  if (write.action === 'create') return [{ kind: 'document_added', summary: documentAddedSummary(write.after!), changes, ...subject }];
+  if (!Object.keys(changes).length) return [];
+  return [{ kind: 'field_changed', summary: `Dokument ændret: ${changedList(CASE_DOCUMENT, changes)}`, changes, ...subject }];
+}
+
 const deletedSummary: Record<SubjectType, (row: Row) => string> = {
   complaint: (row) => `Henvendelse ${row.caseNumber ?? ''} slettet.`.replace('  ', ' '),
   statement_request: (row) => `Anmodning om redegørelse fra ${centerName(row)} slettet.`,
@@ -154,6 +174,7 @@ const deletedSummary: Record<SubjectType, (row: Row) => string> = {
   recommendation: () => 'Anbefaling slettet.',
   meeting: (row) => `Møde ${danishDateTime(row.heldAt)} slettet.`,
   notification: () => 'Udsendelse slettet.',
+  case_document: () => 'Dokument slettet.',
 };
 
 /** The events of one write of a journaled content type (none for a write that changed nothing). */
@@ -165,7 +186,7 @@ export function describeWrite(write: Write): DescribedEvent[] {
   if (write.action === 'delete') return [{ kind: 'deleted', summary: deletedSummary[subjectType](row), changes: null, ...subject }];
   const changes = diffRows(write.attributes, write.before, write.after!, write.written);
   if (write.action === 'update' && !Object.keys(changes).length && (write.after!.linkVersion ?? 1) === (write.before?.linkVersion ?? 1)) return [];
-  const describe = { complaint: complaintEvents, statement_request: statementRequestEvents, opinion: opinionEvents, recommendation: recommendationEvents, meeting: meetingEvents }[subjectType as Exclude<SubjectType, 'notification'>];
+  const describe = { complaint: complaintEvents, statement_request: statementRequestEvents, opinion: opinionEvents, recommendation: recommendationEvents, meeting: meetingEvents, case_document: caseDocumentEvents }[subjectType as Exclude<SubjectType, 'notification'>];
   return describe(write, changes, subject);
 }
 

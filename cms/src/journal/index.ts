@@ -5,7 +5,7 @@
 export { withJournal } from './middleware';
 export { recordNotifications } from './notifications';
 export { appendEvents, appendOnce, type NewEvent } from './writer';
-export { currentActor, runAs, SYSTEM } from './actor';
+export { adminUserName, currentActor, runAs, SYSTEM } from './actor';
 export { backfillCreatedEvents } from './backfill';
 export { registerJournal, startJournal } from './lifecycle';
 export { caseTimeline, caseTimelineCsv } from './timeline';

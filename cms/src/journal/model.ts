@@ -43,6 +43,7 @@ export const subjectUids: Record<SubjectType, string> = {
   recommendation: 'api::recommendation.recommendation',
   meeting: 'api::meeting.meeting',
   notification: 'api::notification.notification',
+  case_document: 'api::case-document.case-document',
 };
 
 /** One event as the timeline API returns it (GET /case-journal/:documentId). */

@@ -22,15 +22,21 @@ const what: Record<string, string> = {
   statement_received: 'besked om modtaget redegørelse',
   opinion_followup: 'opfølgning på udtalelse',
   complaint_receipt: 'kvittering for henvendelsen',
+  opinion_letter: 'udtalelsen',
+  opinion_letter_citizen: 'udtalelsen',
+  case_closed: 'besked om afsluttet sag',
 };
 
 function recipientInWords(row: any): string {
-  const center = row.statementRequest?.center?.name ?? 'centret';
+  const center = row.statementRequest?.center?.name ?? row.opinion?.center?.name ?? 'centret';
   switch (row.kind) {
     case 'statement_escalation': return `centerchefen for ${center}`;
     case 'statement_received': return 'borgerrådgiveren';
     case 'opinion_followup': return String(row.recipient).toLowerCase() === municipality.email.toLowerCase() ? 'borgerrådgiveren' : 'modtageren af udtalelsen';
-    case 'complaint_receipt': return 'borgeren';
+    case 'complaint_receipt':
+    case 'opinion_letter_citizen':
+    case 'case_closed':
+      return 'borgeren';
     default: return center;
   }
 }
@@ -67,7 +73,7 @@ export async function recordNotifications(strapi: Core.Strapi, where: Record<str
     where,
     populate: {
       statementRequest: { select: ['id', 'documentId'], populate: { complaint: CASE, center: { select: ['name'] } } },
-      opinion: { select: ['id', 'documentId'], populate: { complaint: CASE } },
+      opinion: { select: ['id', 'documentId'], populate: { complaint: CASE, center: { select: ['name'] } } },
       complaint: CASE,
     },
     orderBy: { id: 'asc' },

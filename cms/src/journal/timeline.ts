@@ -16,6 +16,7 @@ import opinion from '../api/opinion/content-types/opinion/schema.json';
 import recommendation from '../api/recommendation/content-types/recommendation/schema.json';
 import meeting from '../api/meeting/content-types/meeting/schema.json';
 import notification from '../api/notification/content-types/notification/schema.json';
+import caseDocument from '../api/case-document/content-types/case-document/schema.json';
 
 const COMPLAINT = 'api::complaint.complaint';
 
@@ -28,6 +29,7 @@ const schemas: Record<SubjectType, Schema> = {
   recommendation,
   meeting,
   notification,
+  case_document: caseDocument,
 };
 
 /** The Danish labels of a choice field: the vocabulary list its schema names. */

@@ -2,11 +2,13 @@
  * Issuing an opinion (R14) produces its letter: stored in the case file as a sent document and
  * delivered through the outbox to the center (a link to the letter page, like statements) and to
  * the citizen when named and reachable by e-mail (a link to the citizen's own case page).
- * Runs after the opinion's transaction has committed, in a transaction of its own.
+ * Runs after the opinion's transaction has committed, in a transaction of its own, as the system
+ * (it is the system that writes and files the letter, whoever issued the opinion).
  */
 import type { Core } from '@strapi/strapi';
 import { municipality } from '@borgerraadgiver/config';
 import { storeGeneratedFile } from '../documents/storage';
+import { runAs, SYSTEM } from '../journal';
 import { insertRows } from '../outbox/writer';
 import { renderOpinionLetter, type LetterAudience } from './opinion-letter';
 
@@ -46,7 +48,7 @@ export async function issueOpinionLetter(strapi: Core.Strapi, opinionId: number,
   const center = opinion.center ?? complaint.center;
   // The case file keeps the copy that names a named citizen, as the advisor wrote it.
   const { title, html } = letterOf(opinion, 'citizen');
-  await strapi.db.transaction(async () => {
+  await runAs(SYSTEM, () => strapi.db.transaction(async () => {
     const file = await storeGeneratedFile(strapi, { name: `udtalelse-${complaint.caseNumber ?? opinion.documentId}.html`, mime: 'text/html', ext: '.html', data: Buffer.from(html, 'utf8') });
     await strapi.documents(CASE_DOCUMENT).create({
       data: { complaint: complaint.documentId, opinion: opinion.documentId, file, title, direction: 'sendt', source: 'borgerraadgiver', registeredAt: now.toISOString() },
@@ -55,5 +57,5 @@ export async function issueOpinionLetter(strapi: Core.Strapi, opinionId: number,
       ...(center?.email ? [{ kind: 'opinion_letter' as const, recipient: center.email, notBefore: now, dueVersion: '', opinion: opinion.id, complaint: complaint.id }] : []),
       ...(citizenReachable(complaint) ? [{ kind: 'opinion_letter_citizen' as const, recipient: complaint.citizenEmail, notBefore: now, dueVersion: '', opinion: opinion.id, complaint: complaint.id }] : []),
     ]);
-  });
+  }));
 }

@@ -2,8 +2,8 @@
  * The access request (GDPR art. 15) from one case: the citizen's other cases are found by
  * e-mail, phone, name or CVR (`findMatchingCases`), the advisor confirms which are theirs, and
  * `buildAccessExport` collects everything held about them across those cases: the case rows,
- * every part in ./parts (statements, opinions, meetings, e-mails to them, and later documents)
- * and the journal (./journal). `renderAccessExport` makes the printable Danish document.
+ * every part in ./parts (statements, opinions, meetings, e-mails to them, documents, the case's
+ * journal and who on the staff opened the case). `renderAccessExport` makes the printable Danish document.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -192,7 +192,7 @@ dl{display:grid;grid-template-columns:14rem 1fr;gap:.25rem 1rem;margin:.5rem 0}d
 <h1>Indsigt i personoplysninger</h1>
 <p>Databeskyttelsesforordningens artikel 15. Udarbejdet ${e(generated)} af ${e(m.advisorTitle.toLowerCase())} i ${e(m.name)} på grundlag af sag ${e(String(data.requestedFrom ?? ''))}.</p>
 <p>Dataansvarlig: ${e(data.controller.name)}, ${e(data.controller.address)}, CVR ${e(data.controller.cvr)}, telefon ${e(data.controller.phone)}, ${e(data.controller.email)}.</p>
-<p>Dokumentet indeholder ${data.cases.length === 1 ? 'én sag' : `${data.cases.length} sager`}: sagens oplysninger, anmodninger om redegørelse og centrenes redegørelser, udtalelser, møder og de e-mails, der er sendt til dig.</p>
+<p>Dokumentet indeholder ${data.cases.length === 1 ? 'én sag' : `${data.cases.length} sager`}: sagens oplysninger, anmodninger om redegørelse og centrenes redegørelser, udtalelser, møder, de e-mails, der er sendt til dig, sagens dokumenter, hændelserne i sagen og hvilke medarbejdere der har åbnet den og hvornår.</p>
 ${caseSections.join('\n')}
 <section><h2>Opbevaring og dine rettigheder</h2><p>${e(retentionSentence(policy.retentionAfterClosure))}</p>${rights}</section>
 </body></html>`;

@@ -6,25 +6,22 @@
  *
  * Writes go through the query engine, not the Document Service: this is not an edit of the case
  * (the case rules would refuse to touch an anonymised case, and no field change is journaled
- * with its values), and it must be one conditional write so it happens once.
+ * with its values), and it must be one conditional write so it happens once. It is journaled as
+ * one `anonymised` event in the same transaction. The journal itself needs no change: it never
+ * holds the citizen's values (../journal/changes.ts, and summaries built from structured values
+ * only), so its events stay as the record of what happened.
  */
 import type { Core } from '@strapi/strapi';
+import { appendEvents, type Actor } from '../journal';
 import { anonymisedText, citizenIdentityFields, personalTextFields } from '../rules/personal-data';
 import { caseDataParts, type CaseRef } from './parts';
 
 const COMPLAINT = 'api::complaint.complaint';
 
-/** Who anonymises: the advisor (an admin user) or the retention job. */
-export interface Actor {
-  type: 'admin' | 'system';
-  /** The admin user's name, or the job's Danish name. */
-  name: string;
-  adminUserId?: number;
-}
-
 export interface AnonymiseRequest {
-  /** Why, in Danish; kept on the record (never personal data: the caller checks it has no CPR number). */
+  /** Why, in Danish; kept in the journal (never personal data: the caller checks it has no CPR number). */
   reason: string;
+  /** The advisor (an admin user) on request, or the system for the retention job. */
   actor: Actor;
   /** UTC instant of the anonymisation. */
   now?: Date;
@@ -59,8 +56,17 @@ export async function anonymiseCase(strapi: Core.Strapi, complaintId: number, { 
       const cleanup = await part.anonymise(strapi, ref, now);
       if (cleanup) afterCommit.push(cleanup);
     }
-    void reason;
-    void actor;
+    await appendEvents(strapi, [{
+      kind: 'anonymised',
+      complaintId,
+      caseNumber: ref.caseNumber,
+      summary: `Sagen er anonymiseret. Begrundelse: ${reason}`,
+      changes: { anonymisedAt: { from: null, to: now.toISOString() } },
+      subjectType: 'complaint',
+      subjectDocumentId: ref.documentId,
+      actor,
+      at: now,
+    }]);
     return true;
   });
   for (const cleanup of afterCommit) await cleanup();

@@ -9,6 +9,7 @@ import { CITIZEN_LINK_KINDS } from '@borgerraadgiver/config';
 import { anonymisedText, personalTextFields } from '../rules/personal-data';
 import { fieldLabels } from '../seed/admin-layout';
 import { STATEMENT_LINK } from '../outbox/links';
+import { caseTimeline } from '../journal';
 
 /** The case row as the parts need it. */
 export interface CaseRef {
@@ -154,5 +155,46 @@ const caseDocuments: CaseDataPart = {
   },
 };
 
+/** The case's journal, oldest first. */
+async function journalOf(strapi: Core.Strapi, complaint: CaseRef) {
+  return [...((await caseTimeline(strapi, complaint.documentId))?.events ?? [])].reverse();
+}
+
+/**
+ * The journal never holds a value anonymisation removes (identity and free text only as
+ * changed, summaries from structured values, fixed names for citizens and centers' links), so
+ * its events stay as they are: the record of what happened.
+ */
+const journalKeptAsIs = async () => undefined;
+
+const eventLabels = { at: 'Tidspunkt', kind: 'Hændelse', summary: 'Beskrivelse', actor: 'Udført af', details: 'Ændringer' };
+/** What happened in the case (the case journal), except reads, which have their own list. */
+const caseEvents: CaseDataPart = {
+  key: 'events',
+  title: 'Hændelser i sagen',
+  labels: eventLabels,
+  async collect(strapi, complaint) {
+    return (await journalOf(strapi, complaint)).filter((event) => event.kind !== 'opened').map((event) => ({
+      at: event.at,
+      kind: event.kindLabel,
+      summary: event.summary,
+      actor: event.actorName ?? event.actorLabel,
+      details: event.details,
+    }));
+  },
+  anonymise: journalKeptAsIs,
+};
+
+/** Who on the staff opened the case in the admin, and when (the journal's `opened` events). */
+const openedBy: CaseDataPart = {
+  key: 'openedBy',
+  title: 'Medarbejdere, der har åbnet sagen',
+  labels: { at: 'Tidspunkt', name: 'Medarbejder', subject: 'Åbnede' },
+  async collect(strapi, complaint) {
+    return (await journalOf(strapi, complaint)).filter((event) => event.kind === 'opened').map((event) => ({ at: event.at, name: event.actorName, subject: event.subjectLabel }));
+  },
+  anonymise: journalKeptAsIs,
+};
+
 /** Every part of a case with personal data besides the case row; see the note at the top. */
-export const caseDataParts: CaseDataPart[] = [statementRequests, opinions, meetings, citizenEmails, caseDocuments];
+export const caseDataParts: CaseDataPart[] = [statementRequests, opinions, meetings, citizenEmails, caseDocuments, caseEvents, openedBy];

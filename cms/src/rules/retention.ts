@@ -76,7 +76,8 @@ export function checkPostponement(input: { until?: unknown; reason?: unknown }, 
 /** A reason for postponing or for erasing early: required, and never a CPR number (it is kept in the journal). */
 export function checkReason(reason: unknown): Violation[] {
   if (typeof reason !== 'string' || isBlank(reason)) return [{ path: 'reason', message: 'Skriv en begrundelse.' }];
-  if (reason.length > 2000) return [{ path: 'reason', message: 'Begrundelsen må højst være 2.000 tegn.' }];
+  // Kept whole in the journal's one-sentence summary (at most 1,000 characters).
+  if (reason.length > 800) return [{ path: 'reason', message: 'Begrundelsen må højst være 800 tegn.' }];
   if (containsCprNumber(reason)) return [{ path: 'reason', message: 'Begrundelsen må ikke indeholde et CPR-nummer.' }];
   return [];
 }

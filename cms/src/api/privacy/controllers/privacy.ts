@@ -1,13 +1,12 @@
 /** Admin-only privacy endpoints (registered as admin routes in ../bootstrap.ts). */
 import type { Core } from '@strapi/strapi';
-import type { Actor } from '../../../privacy/anonymise';
+import { adminUserName, type Actor } from '../../../journal';
 import { mayHandleIdentity } from '../../../privacy/access';
 
-/** The admin user making the request, as the record names them. */
+/** The admin user making the request, as the journal names them. */
 export function adminActor(ctx: any): Actor {
   const user = ctx.state.user ?? {};
-  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || 'Ukendt bruger';
-  return { type: 'admin', name, adminUserId: user.id };
+  return { type: 'admin', id: user.id, name: adminUserName(user) };
 }
 
 const bodyOf = (ctx: any) => ctx.request.body?.data ?? ctx.request.body ?? {};

@@ -8,7 +8,9 @@ import { loadPolicy } from '@borgerraadgiver/config';
 import { isClosedStatus } from '../../../rules/complaint-status';
 import { checkPostponement, checkReason } from '../../../rules/retention';
 import type { Violation } from '../../../rules/violation';
-import { anonymiseCase, type Actor } from '../../../privacy/anonymise';
+import { appendEvents, type Actor } from '../../../journal';
+import { danishDate } from '../../../journal/describe';
+import { anonymiseCase } from '../../../privacy/anonymise';
 import { buildAccessExport, findMatchingCases, renderAccessExport, type MatchReason } from '../../../privacy/access-export';
 import { retentionList, runRetention } from '../../../privacy/retention';
 
@@ -48,6 +50,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         confirmed.push({ row: await findCase(id), matchedOn: match.matchedOn });
       }
       const data = await buildAccessExport(strapi, complaint, confirmed, now);
+      // Journaled on every case it covers, without naming the others (that would tie an
+      // anonymised case to a named one).
+      const cases = [complaint, ...confirmed.map(({ row }) => row)];
+      const others = cases.length - 1;
+      await strapi.db.transaction(() => appendEvents(strapi, cases.map((row) => ({
+        kind: 'exported' as const,
+        complaintId: row.id,
+        caseNumber: row.caseNumber ?? null,
+        summary: `Borgerens oplysninger i sagen udleveret ved indsigt (databeskyttelsesforordningens art. 15)${others ? ` sammen med ${others === 1 ? 'én anden sag' : `${others} andre sager`}` : ''}.`,
+        subjectType: 'complaint' as const,
+        subjectDocumentId: row.documentId,
+        actor,
+        at: now,
+      }))));
       return { data, html: () => renderAccessExport(data) };
     },
 
@@ -78,8 +94,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (complaint.anonymisedAt) reject([{ path: 'until', message: 'Sagen er allerede anonymiseret.' }]);
       if (!isClosedStatus(complaint.caseStatus)) reject([{ path: 'until', message: 'Kun afsluttede sager anonymiseres; sagen er ikke afsluttet.' }]);
       const data = { retentionHoldUntil: String(input.until).trim(), retentionHoldReason: String(input.reason).trim() };
-      await strapi.db.query(COMPLAINT).update({ where: { id: complaint.id }, data });
-      void actor;
+      await strapi.db.transaction(async () => {
+        await strapi.db.query(COMPLAINT).update({ where: { id: complaint.id }, data });
+        await appendEvents(strapi, [{
+          kind: 'retention_postponed',
+          complaintId: complaint.id,
+          caseNumber: complaint.caseNumber ?? null,
+          summary: `Anonymiseringen er udsat til ${danishDate(data.retentionHoldUntil)}. Begrundelse: ${data.retentionHoldReason}`,
+          changes: { retentionHoldUntil: { from: complaint.retentionHoldUntil ? String(complaint.retentionHoldUntil).slice(0, 10) : null, to: data.retentionHoldUntil }, retentionHoldReason: { changed: true } },
+          subjectType: 'complaint',
+          subjectDocumentId: complaint.documentId,
+          actor,
+          at: now,
+        }]);
+      });
       return { caseNumber: complaint.caseNumber ?? null, ...data };
     },
 
