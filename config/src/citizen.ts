@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from './vocabulary';
+import { opinionOutcomes, type ComplaintStatus, type OpinionOutcome } from './vocabulary';
 
 /**
  * The case status as the citizen reads it on their own case page and in the closing e-mail:
@@ -17,3 +17,16 @@ export const citizenStatusTexts: Record<ComplaintStatus, { label: string; explan
   tilbagetrukket: { label: 'Trukket tilbage', explanation: 'Henvendelsen er trukket tilbage.' },
   afsluttet: { label: 'Afsluttet', explanation: 'Borgerrådgiveren har afsluttet sagen.' },
 };
+
+/**
+ * How a closed case ended, in plain Danish for the citizen's closing e-mail: the outcome of the
+ * advisor's opinion when one was issued (a case closed after its opinion is "Afsluttet", which
+ * says nothing), else the status the case closed with.
+ */
+export function closingOutcome(caseStatus: ComplaintStatus, opinionOutcome?: OpinionOutcome | null): string {
+  if (opinionOutcome && opinionOutcomes[opinionOutcome]) {
+    return `Borgerrådgiveren har afgivet en udtalelse i sagen med resultatet: ${opinionOutcomes[opinionOutcome]}. Du kan læse udtalelsen på din sags side.`;
+  }
+  const text = citizenStatusTexts[caseStatus];
+  return `Resultat: ${text.label}. ${text.explanation}`;
+}

@@ -107,8 +107,8 @@ export interface OutboxMessage {
   opinionTitle: string | null;
   issuedAt: string | null;
   respondedAt: string | null;
-  /** How the case ended (Danish label), for the citizen's closing e-mail. */
-  caseStatusLabel?: string | null;
+  /** How the case ended (Danish sentences, see closingOutcome), for the citizen's closing e-mail. */
+  closingOutcome?: string | null;
   municipality: { name: string; advisorTitle: string; email: string; phone: string };
 }
 

@@ -104,6 +104,11 @@ test('issuing an opinion files its letter and mails the center and the citizen t
   expect(page.body.data).toMatchObject({ caseNumber: complaint.caseNumber, status: { key: 'udtalelse_afgivet', label: 'Udtalelse afgivet' } });
   expect(page.body.data.opinion.outcome).toBe('Kritik');
   expect((await get(`/api/public/letters/${caseToken}`)).status).toBe(404);
+
+  // Closed after the opinion: the citizen is told how it ended (the opinion's outcome), not "Afsluttet".
+  await docs('api::complaint.complaint').update({ documentId: complaint.documentId, data: { caseStatus: 'afsluttet' } } as never);
+  const [closed] = await mailTo('tove.tavshed@example.org', /afsluttet/);
+  expect(closed.decoded).toContain('med resultatet: Kritik');
 });
 
 test('the citizen follows the case from the receipt, writes to the advisor, is told when it closes, and loses access when revoked', async () => {

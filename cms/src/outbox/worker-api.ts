@@ -12,7 +12,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { CITIZEN_LINK_KINDS, MAX_STRING_LENGTH, citizenStatusTexts, endOfPeriod, LETTER_LINK_KINDS, LINK_KINDS, loadDocumentSettings, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type ComplaintStatus, type OutboxMessage } from '@borgerraadgiver/config';
+import { CITIZEN_LINK_KINDS, MAX_STRING_LENGTH, closingOutcome, endOfPeriod, LETTER_LINK_KINDS, LINK_KINDS, loadDocumentSettings, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type ComplaintStatus, type OpinionOutcome, type OutboxMessage } from '@borgerraadgiver/config';
 import { citizenLink, letterLink, mintToken, statementLink } from './token';
 import { dueVersionOf, isOpen, linkExpiresAt, opinionVersionOf } from './schedule';
 import { insertRows, NOTIFICATION, policy } from './writer';
@@ -29,6 +29,16 @@ function loadRow(strapi: Core.Strapi, documentId: string) {
     where: { documentId },
     populate: { statementRequest: { populate: { center: true, complaint: true } }, opinion: { populate: { complaint: true, center: true } }, complaint: true },
   });
+}
+
+/** The outcome of the case's issued (not withdrawn) opinion, if any. */
+async function caseOpinionOutcome(strapi: Core.Strapi, complaintId: number): Promise<OpinionOutcome | null> {
+  const opinion = await strapi.db.query('api::opinion.opinion').findOne({
+    where: { complaint: { id: complaintId }, kind: 'case', issuedAt: { $notNull: true }, withdrawnAt: { $null: true } },
+    select: ['outcome'],
+    orderBy: { issuedAt: 'desc' },
+  });
+  return opinion?.outcome ?? null;
 }
 
 /** Why a row no longer applies at send time, or null when it does. */
@@ -125,7 +135,7 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
     opinionTitle: opinion?.kind === 'general' ? opinion.title ?? null : null,
     issuedAt: opinion ? iso(opinion.issuedAt) : null,
     respondedAt: request ? iso(request.respondedAt) : null,
-    caseStatusLabel: row.kind === 'case_closed' && complaint?.caseStatus ? citizenStatusTexts[complaint.caseStatus as ComplaintStatus]?.label ?? null : null,
+    closingOutcome: row.kind === 'case_closed' && complaint?.caseStatus ? closingOutcome(complaint.caseStatus as ComplaintStatus, await caseOpinionOutcome(strapi, complaint.id)) : null,
     municipality: { name: municipality.name, advisorTitle: municipality.advisorTitle, email: municipality.email, phone: municipality.phone },
   };
   return { action: 'send', message };

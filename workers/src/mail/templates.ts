@@ -133,7 +133,8 @@ export function render(message: OutboxMessage): RenderedMail {
       ]);
     case 'case_closed':
       return build(message, `Din sag er afsluttet (${c})`, 'Kære borger', [
-        `Borgerrådgiveren har afsluttet din sag ${message.caseNumber ?? ''}. Resultat: ${message.caseStatusLabel ?? 'afsluttet'}.`.replace(' .', '.'),
+        `Borgerrådgiveren har afsluttet din sag ${message.caseNumber ?? ''}.`.replace(' .', '.'),
+        ...(message.closingOutcome ? [message.closingOutcome] : []),
         ...(message.link ? [{ link: message.link, label: 'Se din sag' }] : []),
         `Har du spørgsmål, eller mener du, at sagen ikke er løst, så kontakt borgerrådgiveren på ${message.municipality.email} eller tlf. ${message.municipality.phone}.`,
       ]);
