@@ -182,9 +182,25 @@ test('4. read the statement and issue an opinion with a recommendation (≤ 10 s
   await until(async () => expect(await textOf(page.getByRole('combobox', { name: 'Status' }))).toMatch(/Udtalelse afgivet/));
 });
 
+test('the case tells its whole story beside the form, including who opened it', async () => {
+  await page.goto(caseUrl(caseId));
+  const story = page.getByRole('list', { name: 'Sagens hændelser, nyeste først' });
+  await until(async () => {
+    const text = await textOf(story);
+    for (const kind of ['Oprettet', 'Redegørelse anmodet', 'Møde registreret', 'Udtalelse afgivet', 'Status ændret']) expect(text).toContain(kind);
+  });
+  await page.getByRole('button', { name: 'Hvem har set sagen' }).click();
+  await until(async () => {
+    const reads = await textOf(story);
+    expect(reads).toContain('Åbnet');
+    expect(reads).toContain('Test Admin');
+    expect(reads).not.toContain('Redegørelse anmodet');
+  });
+});
+
 test('5. find the overdue statements: the home page opens the case (1 step)', async () => {
   const late = await docs(COMPLAINT).create({ data: { description: 'Manglende svar', center: (await docs('api::center.center').findFirst({ filters: { name: centerName } })).documentId, centerHadOpportunity: true, caseStatus: 'visitation' } });
-  await docs(REQUEST).create({ data: { complaint: late.documentId, questions: 'Q', requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() } });
+  await docs(REQUEST).create({ data: { complaint: late.documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() } });
   await page.goto(`${app.url}/admin`);
   await page.getByRole('link', { name: new RegExp(`${late.caseNumber}`) }).first().waitFor();
   await page.getByText('Undersøgelse').first().waitFor();
