@@ -295,6 +295,7 @@ describe('no door that nobody uses', () => {
       /^(GET|POST) \/api\/public\/(complaints|statements)/,
       /^(GET|POST) \/admin\/(init|project-type|login|register-admin|registration-info|register|forgot-password|reset-password|renew-token|logout|access-token|providers|telemetry-properties)/,
       /^GET \/admin\/?(\(\.\*\))?$/,
+      /^GET \/admin\/:path\*$/, // the admin panel's page (index.html) when it is built
       /^GET \/(\(\.\*\)|favicon\.ico|uploads)/,
       /^[A-Z]+ \/_health$/, // Strapi's health check: 204, no body
       /^GET \/api\/health$/, // the load balancer's check: { status: 'ok' }, nothing else
