@@ -29,6 +29,12 @@ export function findCprNumber(text: unknown): string | null {
 }
 
 /** True when `text` contains a CPR-like number (see findCprNumber). */
+/**
+ * Public form fields whose values the system made, never typed by the citizen (a center's id, the
+ * one-time submission key): a random id can hold a run of digits that reads as a CPR number.
+ */
+export const SYSTEM_VALUE_FIELDS: readonly string[] = ['center', 'submissionKey'];
+
 export const containsCprNumber = (text: unknown): boolean => findCprNumber(text) !== null;
 
 /** The Danish messages on a field that contains a CPR-like number: to the citizen on the complaint form, to a center on the statement page, to the staff in the admin. */

@@ -2,6 +2,7 @@
 import { citizenRights, durationInDanish, findCprNumber, loadPolicy, municipality, retentionSentence } from '@borgerraadgiver/config';
 import { checkPersonalData, checkPostponement, checkReason, isPostponed, retentionDueAt, retentionStatus } from '../../cms/src/rules';
 import { validateComplaint } from '../../cms/src/api/public-complaint/validation';
+import { cprErrors } from '../../site/src/lib/complaint-form';
 import { validateSubmission } from '../../cms/src/api/public-statement/services/public-statement';
 
 describe('CPR detector', () => {
@@ -48,6 +49,12 @@ describe('public forms refuse CPR numbers in every field', () => {
     const { errors, data } = validateComplaint({ ...valid, [field]: `x 010203-1234 x` }, now);
     expect(data).toBeUndefined();
     expect(errors[0]).toEqual({ path: [field], message: expect.stringContaining('CPR-nummer') });
+  });
+
+  test('a center id or submission key the system made may hold a run of digits that reads as a CPR number', () => {
+    const ids = { center: 'k7q1205901234abcdxyzw0qrs', submissionKey: 'Zx0101701234_abcdefghijklmnopqrstuvwxyz01' };
+    expect(validateComplaint({ ...valid, ...ids }, now).errors.filter((e) => /CPR/.test(e.message))).toEqual([]);
+    expect(cprErrors({ ...ids, description: 'Min sag.' })).toEqual({});
   });
 
   test('the center statement form', () => {

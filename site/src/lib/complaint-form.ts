@@ -4,7 +4,7 @@
  * validates; the site only maps.
  */
 import crypto from 'node:crypto';
-import { containsCprNumber, cprMessages, textLimits } from '@borgerraadgiver/config';
+import { containsCprNumber, cprMessages, SYSTEM_VALUE_FIELDS, textLimits } from '@borgerraadgiver/config';
 import { CmsUnavailableError, submitComplaint, type FieldError, type SubmitResult } from './cms';
 import { WAIT_TITLE, type Problem } from './form-post';
 import { allowPost } from './rate-limit';
@@ -87,7 +87,7 @@ export function toPayload(values: Values): Record<string, unknown> {
  * checked here too, so the number is not sent on to the CMS at all.
  */
 export function cprErrors(values: Values): Errors {
-  return Object.fromEntries(FIELDS.filter((field) => containsCprNumber(values[field])).map((field) => [field, cprMessages.public]));
+  return Object.fromEntries(FIELDS.filter((field) => !SYSTEM_VALUE_FIELDS.includes(field) && containsCprNumber(values[field])).map((field) => [field, cprMessages.public]));
 }
 
 const API_TO_FORM: Record<string, Field> = { formalComplaintToUnit: 'contactedCenter' };

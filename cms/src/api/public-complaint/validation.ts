@@ -3,7 +3,7 @@
  * Plain TS without Strapi: returns the clean data or a list of { path, message } in Danish.
  * Case rules (caseNumber, R6, identity rules) run afterwards in the lead's document middleware.
  */
-import { characterCount, containsCprNumber, cprMessages, normaliseText, textLimits, tooLongMessage } from '@borgerraadgiver/config';
+import { characterCount, containsCprNumber, cprMessages, normaliseText, SYSTEM_VALUE_FIELDS, textLimits, tooLongMessage } from '@borgerraadgiver/config';
 
 import { localDate } from '@borgerraadgiver/config';
 
@@ -68,7 +68,7 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
   const fail = (field: string, message: string) => errors.push({ path: [field], message });
   const raw = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
   // First, so a field with a CPR number shows why it is refused, whatever else is wrong with it.
-  for (const [field, value] of Object.entries(raw)) if (containsCprNumber(value)) fail(field, cprMessages.public);
+  for (const [field, value] of Object.entries(raw)) if (!SYSTEM_VALUE_FIELDS.includes(field) && containsCprNumber(value)) fail(field, cprMessages.public);
 
   for (const [field, value] of Object.entries(raw)) {
     if (typeof value === 'string' && normaliseText(value) === null) fail(field, 'Teksten indeholder et ugyldigt tegn. Skriv den igen, eller indsæt den uden specialtegn.');
