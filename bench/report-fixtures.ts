@@ -51,6 +51,16 @@ export interface ComplaintFixture {
   preJournal?: boolean;
 }
 
+export interface EventFixture {
+  complaint: number;
+  caseNumber?: string | null;
+  kind: string;
+  at: Date;
+  changes?: Record<string, unknown> | null;
+  summary?: string;
+  dedupeKey?: string | null;
+}
+
 export interface MeetingFixture {
   heldAt: Date;
   role: string;
@@ -193,34 +203,18 @@ export class ReportFixtures {
 
   /** The journal's status events of the cases (see the top of this file). */
   private async journal(fixtures: ComplaintFixture[], ids: number[]) {
-    const events: { complaint: number; row: Record<string, unknown> }[] = [];
-    const event = (complaint: number, f: ComplaintFixture, kind: string, at: Date, changes: Record<string, unknown> | null, summary: string, dedupeKey: string | null = null) =>
-      events.push({
-        complaint,
-        row: {
-          ...this.meta(),
-          case_number: f.caseNumber ?? null,
-          at: this.t(at),
-          actor_type: 'system',
-          actor_name: 'Systemet',
-          kind,
-          changes: changes ? JSON.stringify(changes) : null,
-          summary,
-          subject_type: 'complaint',
-          subject_document_id: null,
-          dedupe_key: dedupeKey,
-        },
-      });
+    const events: EventFixture[] = [];
     const closed = (status: string) => closedStatuses.includes(status as never);
     fixtures.forEach((f, i) => {
-      const id = ids[i];
+      const complaint = ids[i];
+      const caseNumber = f.caseNumber ?? null;
       let from: string | null = null;
       let closedAt: string | null = null;
       for (const step of historyOf(f)) {
         const at = step.at.toISOString();
         if (f.preJournal && from === null) {
           // The status the case had when the journal came, not journaled: only the backfill's event.
-          event(id, f, 'created', f.receivedAt, null, 'Henvendelse registreret, før journalen blev indført.', `created:${id}`);
+          events.push({ complaint, caseNumber, kind: 'created', at: f.receivedAt, summary: 'Henvendelse registreret, før journalen blev indført.', dedupeKey: `created:${complaint}` });
           [from, closedAt] = [step.status, closed(step.status) ? at : null];
           continue;
         }
@@ -229,15 +223,35 @@ export class ReportFixtures {
         if (!closed(step.status) && closedAt) changes.closedAt = { from: closedAt, to: (closedAt = null) };
         if (from === null) {
           Object.assign(changes, { receivedAt: { from: null, to: f.receivedAt.toISOString() }, channel: { from: null, to: f.channel ?? 'web' }, purpose: { from: null, to: f.purpose ?? 'klage' } });
-          event(id, f, 'created', step.at, changes, 'Henvendelse registreret.', `created:${id}`);
+          events.push({ complaint, caseNumber, kind: 'created', at: step.at, changes, summary: 'Henvendelse registreret.', dedupeKey: `created:${complaint}` });
         } else {
-          event(id, f, 'status_changed', step.at, changes, `Status ændret fra ${from} til ${step.status}.`);
+          events.push({ complaint, caseNumber, kind: 'status_changed', at: step.at, changes, summary: `Status ændret fra ${from} til ${step.status}.` });
         }
         from = step.status;
       }
     });
-    const eventIds = await this.insert('case_events', events.map((e) => e.row));
-    await this.link('case_events_complaint_lnk', 'case_event_id', 'complaint_id', eventIds.map((id, i) => [id, events[i].complaint]));
+    await this.events(events);
+  }
+
+  /** Journal events of cases, by the system. */
+  async events(fixtures: EventFixture[]): Promise<number[]> {
+    const ids = await this.insert(
+      'case_events',
+      fixtures.map((f) => ({
+        ...this.meta(),
+        case_number: f.caseNumber ?? null,
+        at: this.t(f.at),
+        actor_type: 'system',
+        actor_name: 'Systemet',
+        kind: f.kind,
+        changes: f.changes ? JSON.stringify(f.changes) : null,
+        summary: f.summary ?? f.kind,
+        subject_type: 'complaint',
+        dedupe_key: f.dedupeKey ?? null,
+      })),
+    );
+    await this.link('case_events_complaint_lnk', 'case_event_id', 'complaint_id', ids.map((id, i) => [id, fixtures[i].complaint]));
+    return ids;
   }
 
   async statements(fixtures: StatementFixture[]): Promise<number[]> {

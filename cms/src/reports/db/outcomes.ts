@@ -4,8 +4,8 @@
  * status to that outcome, whatever happened to it since (closed, reopened). Each case counts once
  * per outcome and period.
  *
- * Cases registered before the journal have a `created` event without a recorded status (the
- * journal's backfill). Their closure before the journal is derived from the stored state instead,
+ * Cases registered before the journal have a `created` event without changes (the journal's
+ * backfill). Their closure before the journal is derived from the stored state instead,
  * dated by closedAt, as long as no journal event has set closedAt since (then that closure is in
  * the journal): the status itself when it is an outcome, and for a case since closed ("Afsluttet")
  * the outcome its fields show: a rejection reason → rejected; an opinion → none (it ended with the
@@ -19,12 +19,23 @@ import { slotClause, type Span } from './slots';
 /** The statuses the report counts as outcomes (and reopening). */
 export const OUTCOME_STATUSES = ['loest_ved_dialog', 'henvist', 'afvist', 'tilbagetrukket', 'genoptaget'] as const;
 
-/** The journal's events that set a case's status (the expression index in ./indexes has the same condition). */
-export const STATUS_EVENTS = "kind IN ('created', 'status_changed')";
+const column = (alias?: string) => (name: string) => (alias ? `${alias}.${name}` : name);
 
-/** The status an event set (`changes.caseStatus.to`), NULL when it set none; `alias` qualifies the column (none in an index). */
+/** The status an event set (`changes.caseStatus.to`), NULL when it set none; `alias` qualifies the columns (none in an index). */
 export function eventStatus(sql: Sql, alias?: string): string {
-  return sql.jsonText(alias ? `${alias}.changes` : 'changes', ['caseStatus', 'to']);
+  return sql.jsonText(column(alias)('changes'), ['caseStatus', 'to']);
+}
+
+/** The events that set an outcome; the partial index in ./indexes has the same condition. */
+export function outcomeEvents(sql: Sql, alias?: string): string {
+  const col = column(alias);
+  return `${col('kind')} IN ('created', 'status_changed') AND ${eventStatus(sql, alias)} IN (${OUTCOME_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+}
+
+/** The backfill's event of a case from before the journal; the partial index in ./indexes has the same condition. */
+export function backfilled(alias?: string): string {
+  const col = column(alias);
+  return `${col('kind')} = 'created' AND ${col('changes')} IS NULL`;
 }
 
 /** The outcome a pre-journal case's stored state shows (see above), or NULL. */
@@ -41,29 +52,30 @@ export async function outcomeCells(knex: Knex, sql: Sql, spans: readonly Span[])
   const byEvent = slotClause(sql, 'e.at', spans);
   const byClosure = slotClause(sql, 'c.closed_at', spans);
   const status = eventStatus(sql, 'e');
-  const outcomes = OUTCOME_STATUSES.map((s) => `'${s}'`).join(', ');
+  // The case row only for the reason of a rejection: the other cases' rows are not read.
   const result = await rows<any>(
     knex,
-    `SELECT o.slot AS slot, o.status AS status, cl.center_id AS center_id, c.out_of_scope_reason AS reason, COUNT(DISTINCT o.complaint_id) AS n
+    `SELECT o.slot AS slot, o.status AS status, cl.center_id AS center_id,
+            CASE WHEN o.status = 'afvist' THEN (SELECT r.out_of_scope_reason FROM complaints r WHERE r.id = o.complaint_id) END AS reason,
+            COUNT(DISTINCT o.complaint_id) AS n
        FROM (
          SELECT ${byEvent.slot} AS slot, ${status} AS status, l.complaint_id AS complaint_id
            FROM case_events e
            JOIN case_events_complaint_lnk l ON l.case_event_id = e.id
-          WHERE e.${STATUS_EVENTS} AND ${status} IN (${outcomes}) AND ${byEvent.where}
+          WHERE ${outcomeEvents(sql, 'e')} AND ${byEvent.where}
          UNION ALL
          SELECT ${byClosure.slot} AS slot, ${STORED_OUTCOME} AS status, c.id AS complaint_id
            FROM case_events e
-           JOIN case_events_complaint_lnk l ON l.case_event_id = e.id
-           JOIN complaints c ON c.id = l.complaint_id
-          WHERE e.kind = 'created' AND ${status} IS NULL AND ${byClosure.where}
+           CROSS JOIN case_events_complaint_lnk l
+           CROSS JOIN complaints c
+          WHERE ${backfilled('e')} AND l.case_event_id = e.id AND c.id = l.complaint_id AND ${byClosure.where}
             AND NOT EXISTS (
-              SELECT 1 FROM case_events_complaint_lnk l2 JOIN case_events e2 ON e2.id = l2.case_event_id
-               WHERE l2.complaint_id = c.id AND e2.kind = 'status_changed' AND ${sql.jsonText('e2.changes', ['closedAt', 'to'])} IS NOT NULL)
+              SELECT 1 FROM case_events_complaint_lnk l2 CROSS JOIN case_events e2
+               WHERE l2.complaint_id = c.id AND e2.id = l2.case_event_id AND e2.kind = 'status_changed' AND ${sql.jsonText('e2.changes', ['closedAt', 'to'])} IS NOT NULL)
        ) o
-       JOIN complaints c ON c.id = o.complaint_id
        LEFT JOIN complaints_center_lnk cl ON cl.complaint_id = o.complaint_id
       WHERE o.slot IS NOT NULL AND o.status IS NOT NULL
-      GROUP BY o.slot, o.status, cl.center_id, c.out_of_scope_reason`,
+      GROUP BY o.slot, o.status, cl.center_id, reason`,
     [...byEvent.slotBindings, ...byEvent.whereBindings, ...byClosure.slotBindings, ...byClosure.whereBindings],
   );
   return result.map((x) => ({ period: String(x.slot), status: String(x.status), centerId: idOrNull(x.center_id), reason: textOrNull(x.reason), count: num(x.n) }));
