@@ -2,10 +2,22 @@
  * Direct database inserts for reporting tests and the benchmark: rows and link tables as
  * Strapi 5 stores them (SQLite: datetimes as epoch ms; PostgreSQL: UTC timestamps), without
  * the Document Service, its rules or lifecycle hooks. Only for fixtures.
+ *
+ * Cases get their journal as the journal's writer records it (cms/src/journal): a `created` event
+ * with the initial status and a `status_changed` event for each later status, with closedAt set
+ * on entering a closing status and cleared on leaving one; or, for a case from before the
+ * journal, only the backfill's `created` event without changes.
  */
 import crypto from 'crypto';
 import type { Knex } from 'knex';
+import { closedStatuses } from '../cms/src/rules/complaint-status';
 import { sqlFor, type Sql } from '../cms/src/reports/db/dialect';
+
+/** One status a case was given, and when. */
+export interface StatusStep {
+  status: string;
+  at: Date;
+}
 
 export interface ComplaintFixture {
   center?: number | null;
@@ -26,6 +38,27 @@ export interface ComplaintFixture {
   citizenEmail?: string | null;
   cvr?: string | null;
   institution?: number | null;
+  referredTo?: string | null;
+  dialogOutcome?: string | null;
+  /**
+   * The statuses the case went through, the first at its creation (before the journal: the one it
+   * had when the journal came, reached at `at`); the last should be `status`. Defaults to "modtaget"
+   * at receipt, then `status` (unless "modtaget") at closure, else first action, else receipt; before
+   * the journal to `status` alone.
+   */
+  history?: StatusStep[];
+  /** Registered before the journal: the backfill's `created` event without changes, then `history` after its first step. */
+  preJournal?: boolean;
+}
+
+export interface EventFixture {
+  complaint: number;
+  caseNumber?: string | null;
+  kind: string;
+  at: Date;
+  changes?: Record<string, unknown> | null;
+  summary?: string;
+  dedupeKey?: string | null;
 }
 
 export interface MeetingFixture {
@@ -67,6 +100,16 @@ export interface ImprovementFixture {
   date: string;
   hours?: number | null;
   center?: number | null;
+}
+
+/** The status history a fixture stands for (see ComplaintFixture.history). */
+function historyOf(f: ComplaintFixture): StatusStep[] {
+  if (f.history) return f.history;
+  const status = f.status ?? 'modtaget';
+  if (f.preJournal) return [{ status, at: f.closedAt ?? f.receivedAt }];
+  const steps: StatusStep[] = [{ status: 'modtaget', at: f.receivedAt }];
+  if (status !== 'modtaget') steps.push({ status, at: f.closedAt ?? f.firstActionAt ?? f.receivedAt });
+  return steps;
 }
 
 /** 24 characters starting with a letter, like Strapi's own (a leading digit reads as a numeric id where a relation is set by documentId). */
@@ -148,10 +191,66 @@ export class ReportFixtures {
         citizen_name: f.citizenName ?? null,
         citizen_email: f.citizenEmail ?? null,
         cvr: f.cvr ?? null,
+        referred_to: f.referredTo ?? null,
+        dialog_outcome: f.dialogOutcome ?? null,
       })),
     );
     await this.link('complaints_center_lnk', 'complaint_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
     await this.link('complaints_institution_lnk', 'complaint_id', 'institution_id', ids.map((id, i) => [id, fixtures[i].institution]));
+    await this.journal(fixtures, ids);
+    return ids;
+  }
+
+  /** The journal's status events of the cases (see the top of this file). */
+  private async journal(fixtures: ComplaintFixture[], ids: number[]) {
+    const events: EventFixture[] = [];
+    const closed = (status: string) => closedStatuses.includes(status as never);
+    fixtures.forEach((f, i) => {
+      const complaint = ids[i];
+      const caseNumber = f.caseNumber ?? null;
+      let from: string | null = null;
+      let closedAt: string | null = null;
+      for (const step of historyOf(f)) {
+        const at = step.at.toISOString();
+        if (f.preJournal && from === null) {
+          // The status the case had when the journal came, not journaled: only the backfill's event.
+          events.push({ complaint, caseNumber, kind: 'created', at: f.receivedAt, summary: 'Henvendelse registreret, før journalen blev indført.', dedupeKey: `created:${complaint}` });
+          [from, closedAt] = [step.status, closed(step.status) ? at : null];
+          continue;
+        }
+        const changes: Record<string, unknown> = { caseStatus: { from, to: step.status } };
+        if (closed(step.status) && !closedAt) changes.closedAt = { from: null, to: (closedAt = at) };
+        if (!closed(step.status) && closedAt) changes.closedAt = { from: closedAt, to: (closedAt = null) };
+        if (from === null) {
+          Object.assign(changes, { receivedAt: { from: null, to: f.receivedAt.toISOString() }, channel: { from: null, to: f.channel ?? 'web' }, purpose: { from: null, to: f.purpose ?? 'klage' } });
+          events.push({ complaint, caseNumber, kind: 'created', at: step.at, changes, summary: 'Henvendelse registreret.', dedupeKey: `created:${complaint}` });
+        } else {
+          events.push({ complaint, caseNumber, kind: 'status_changed', at: step.at, changes, summary: `Status ændret fra ${from} til ${step.status}.` });
+        }
+        from = step.status;
+      }
+    });
+    await this.events(events);
+  }
+
+  /** Journal events of cases, by the system. */
+  async events(fixtures: EventFixture[]): Promise<number[]> {
+    const ids = await this.insert(
+      'case_events',
+      fixtures.map((f) => ({
+        ...this.meta(),
+        case_number: f.caseNumber ?? null,
+        at: this.t(f.at),
+        actor_type: 'system',
+        actor_name: 'Systemet',
+        kind: f.kind,
+        changes: f.changes ? JSON.stringify(f.changes) : null,
+        summary: f.summary ?? f.kind,
+        subject_type: 'complaint',
+        dedupe_key: f.dedupeKey ?? null,
+      })),
+    );
+    await this.link('case_events_complaint_lnk', 'case_event_id', 'complaint_id', ids.map((id, i) => [id, fixtures[i].complaint]));
     return ids;
   }
 

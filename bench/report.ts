@@ -1,10 +1,13 @@
 /**
- * Benchmark of the statistics report: generates N inquiries (default 100,000) with statement
- * requests, opinions, recommendations and improvement work over two years, then times the full
- * report for the last year (with the previous year beside it) against a plain grouped COUNT over
- * the same table, on SQLite and on PostgreSQL, each in its own process on a fresh database.
+ * Benchmark of the statistics report: generates N inquiries (default 100,000) with their journal,
+ * statement requests, opinions, recommendations and improvement work over two years, then times
+ * the full report for the last year (with the previous year beside it) against a plain grouped
+ * COUNT over the same table, on SQLite and on PostgreSQL, each in its own process on a fresh
+ * database. The journal came in mid-2024: older cases have only the backfill's event; newer ones
+ * their status history (a tenth reopened once) and two other events each (opened, changed).
+ * --profile prints the slowest queries of one more report.
  *
- *   npx tsx bench/report.ts [--n 100000] [--db sqlite|postgres|both] [--runs 5]
+ *   npx tsx bench/report.ts [--n 100000] [--db sqlite|postgres|both] [--runs 5] [--profile]
  *   npm run bench:report
  */
 import { spawnSync } from 'child_process';
@@ -20,6 +23,22 @@ const arg = (name: string, fallback: string) => {
 const N = Number(arg('n', process.env.BENCH_N ?? '100000'));
 const RUNS = Number(arg('runs', '5'));
 const DB = arg('db', 'both');
+const PROFILE = args.includes('--profile');
+
+/** The statuses a case passes through to reach its status (after "modtaget"). */
+const PATHS: Record<string, string[][]> = {
+  modtaget: [[]],
+  visitation: [['visitation']],
+  dialog: [['visitation', 'dialog']],
+  afvist: [['afvist'], ['visitation', 'afvist']],
+  henvist: [['henvist'], ['visitation', 'henvist']],
+  loest_ved_dialog: [['dialog', 'loest_ved_dialog'], ['loest_ved_dialog']],
+  undersoegelse: [['visitation', 'undersoegelse']],
+  udtalelse_afgivet: [['visitation', 'undersoegelse', 'udtalelse_afgivet']],
+  afsluttet: [['dialog', 'loest_ved_dialog', 'afsluttet'], ['visitation', 'afvist', 'afsluttet'], ['henvist', 'afsluttet'], ['visitation', 'undersoegelse', 'udtalelse_afgivet', 'afsluttet']],
+  tilbagetrukket: [['tilbagetrukket'], ['dialog', 'tilbagetrukket']],
+};
+const CLOSING = ['afvist', 'henvist', 'loest_ved_dialog', 'afsluttet', 'tilbagetrukket'];
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run builds the same data. */
 function random(seed: number) {
@@ -52,24 +71,49 @@ async function runOne(client: 'sqlite' | 'postgres') {
       const centers = await f.centers(Array.from({ length: 12 }, (_, i) => `Center ${i + 1}`));
       const statuses = ['modtaget', 'visitation', 'dialog', 'afvist', 'henvist', 'loest_ved_dialog', 'undersoegelse', 'udtalelse_afgivet', 'afsluttet', 'tilbagetrukket'];
       const reasons = ['faglig_vurdering', 'privatretlig', 'anden_klageinstans', 'personalesag', 'serviceniveau', 'foraeldet', 'indbragt', 'politisk_behandlet', 'grundloes', 'anonym'];
+      const journalFrom = Date.UTC(2024, 6, 1);
       const complaints = Array.from({ length: N }, () => {
         const receivedAt = new Date(start + Math.floor(rnd() * span));
         const status = pick(statuses);
-        const closed = ['afvist', 'henvist', 'loest_ved_dialog', 'afsluttet', 'tilbagetrukket'].includes(status);
+        const firstActionAt = status === 'modtaget' ? null : new Date(receivedAt.getTime() + Math.floor(rnd() * 20 * DAY));
+        // After the first action, one step every few days; a tenth of the cases resolved by dialogue and reopened first.
+        let path = pick(PATHS[status]);
+        if (path.length && rnd() < 0.1) path = ['loest_ved_dialog', 'genoptaget', ...path];
+        const history = [{ status: 'modtaget', at: receivedAt }];
+        let t = firstActionAt?.getTime() ?? receivedAt.getTime();
+        let closedAt: Date | null = null;
+        for (const next of path) {
+          if (CLOSING.includes(next) && !closedAt) closedAt = new Date(t);
+          if (!CLOSING.includes(next)) closedAt = null;
+          history.push({ status: next, at: new Date(t) });
+          t += Math.floor(rnd() * 15 * DAY);
+        }
+        const preJournal = receivedAt.getTime() < journalFrom;
         return {
           center: rnd() < 0.95 ? pick(centers) : null,
           receivedAt,
           purpose: pick(['klage', 'klage', 'raadgivning', 'genoptagelse']),
           channel: pick(['web', 'email', 'phone', 'letter', 'meeting', 'own_initiative', 'council']),
           category: rnd() < 0.8 ? pick(['sagsbehandling', 'betjening', 'faktisk_forvaltning', 'diskrimination']) : null,
-          outOfScopeReason: status === 'afvist' ? pick(reasons) : null,
+          outOfScopeReason: history.some((h) => h.status === 'afvist') ? pick(reasons) : null,
           identity: pick(['named', 'named', 'named', 'confidential', 'anonymous']),
           status,
-          firstActionAt: status === 'modtaget' ? null : new Date(receivedAt.getTime() + Math.floor(rnd() * 20 * DAY)),
-          closedAt: closed ? new Date(receivedAt.getTime() + Math.floor(rnd() * 90 * DAY)) : null,
+          firstActionAt,
+          closedAt,
+          referredTo: history.some((h) => h.status === 'henvist') ? 'Ankestyrelsen' : null,
+          dialogOutcome: history.some((h) => h.status === 'loest_ved_dialog') ? 'Løst i dialog med centret' : null,
+          // Before the journal only the status it has now is known.
+          history: preJournal ? undefined : history,
+          preJournal,
         };
       });
       const complaintIds = await f.complaints(complaints);
+      await f.events(
+        complaints.flatMap((c, i) => (c.preJournal ? [] : [
+          { complaint: complaintIds[i], kind: 'opened', at: new Date(c.receivedAt.getTime() + Math.floor(rnd() * 30 * DAY)) },
+          { complaint: complaintIds[i], kind: 'field_changed', at: new Date(c.receivedAt.getTime() + Math.floor(rnd() * 30 * DAY)) },
+        ])),
+      );
       const statementCount = Math.floor(N / 5);
       await f.statements(
         Array.from({ length: statementCount }, (_, i) => {
@@ -127,6 +171,7 @@ async function runOne(client: 'sqlite' | 'postgres') {
       await countQuery();
       countMs.push(performance.now() - t);
     }
+    if (PROFILE) await profile(knex, () => service.statistics(period));
     const r = median(reportMs);
     const c = median(countMs);
     console.log(
@@ -146,6 +191,21 @@ async function runOne(client: 'sqlite' | 'postgres') {
   }
 }
 
+/** Runs `fn` once and prints its slowest queries (on SQLite they run one at a time, so each time is its own). */
+async function profile(knex: any, fn: () => Promise<unknown>) {
+  const started = new Map<string, { sql: string; t: number }>();
+  const times: { ms: number; sql: string }[] = [];
+  const onQuery = (q: any) => started.set(q.__knexQueryUid, { sql: q.sql, t: performance.now() });
+  const onResponse = (_: unknown, q: any) => {
+    const s = started.get(q.__knexQueryUid);
+    if (s) times.push({ ms: performance.now() - s.t, sql: s.sql.replace(/\s+/g, ' ').slice(0, 160) });
+  };
+  knex.on('query', onQuery).on('query-response', onResponse);
+  await fn();
+  knex.removeListener('query', onQuery).removeListener('query-response', onResponse);
+  for (const { ms, sql } of times.sort((a, b) => b.ms - a.ms).slice(0, 12)) console.error(`${ms.toFixed(1).padStart(8)} ms  ${sql}`);
+}
+
 async function main() {
   const child = args.includes('--child');
   if (child) return runOne(DB as 'sqlite' | 'postgres');
@@ -153,12 +213,13 @@ async function main() {
   console.log(`Statistics report benchmark: ${N} inquiries, median of ${RUNS} runs, full report for 2025 (with 2024) against SELECT case_status, COUNT(*) … GROUP BY case_status`);
   const results: any[] = [];
   for (const client of clients) {
-    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', '--db', client, '--n', String(N), '--runs', String(RUNS)], {
+    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', '--db', client, '--n', String(N), '--runs', String(RUNS), ...(PROFILE ? ['--profile'] : [])], {
       cwd: path.resolve(__dirname, '..'),
       env: { ...process.env, DATABASE_CLIENT: client },
       encoding: 'utf8',
     });
     const line = run.stdout.split('\n').find((l) => l.startsWith('{"client"'));
+    if (PROFILE) console.log(`${client}: slowest queries of one report\n${run.stderr}`);
     if (!line) {
       console.error(`${client}: failed\n${run.stdout}\n${run.stderr}`);
       process.exitCode = 1;

@@ -34,7 +34,8 @@ beforeAll(async () => {
     firstActionAt: first === null ? null : at(receivedAt, first), closedAt: closed === null ? null : at(receivedAt, closed), ...extra,
   });
   const complaintIds = await f.complaints([
-    // 2025 (current): ten inquiries; five distinct named citizens (Karen twice by e-mail, Ole Hansen three times by name, a business by CVR, Peter, and one without any name)
+    // 2025 (current): ten inquiries here and five below (fifteen); seven distinct named citizens (Karen three times by e-mail, Ole Hansen three times by name, a business by CVR, Peter,
+    // Anna Berg, Bo Holm, and one without any name)
     complaint(a, '2025-01-10T09:00:00Z', 'klage', 'web', 'sagsbehandling', null, 'named', 'loest_ved_dialog', 1, 5, '2025-0001', {
       themes: ['sagsbehandlingstid', 'vejledning'], handling: 'dialog', citizenResult: 'medhold_delvist', citizenName: 'Karen Jensen', citizenEmail: 'karen@example.org', institution: skov,
     }),
@@ -58,6 +59,29 @@ beforeAll(async () => {
     // outside both periods
     complaint(a, '2023-06-01T09:00:00Z', 'klage', 'web', null, null, 'named', 'afsluttet', 1, 1, '2023-0001'),
     complaint(a, '2025-12-31T23:30:00Z', 'klage', 'web', null, null, 'named', 'modtaget', null, null, '2026-0001'), // 00:30 local on 1 January 2026
+    // 2025 (current), five more with a longer history (the ones above went from "modtaget" straight to their status at closure, else first action):
+    // resolved by dialogue, then closed: counts under "Løst ved dialog"
+    complaint(a, '2025-09-01T08:00:00Z', 'klage', 'web', 'betjening', null, 'named', 'afsluttet', 2, 9, '2025-0011', {
+      handling: 'dialog', citizenName: 'Anna Berg', dialogOutcome: 'Centret beklagede og rettede fejlen',
+      history: [{ status: 'modtaget', at: at('2025-09-01T08:00:00Z') }, { status: 'dialog', at: at('2025-09-01T08:00:00Z', 2) }, { status: 'loest_ved_dialog', at: at('2025-09-01T08:00:00Z', 9) }, { status: 'afsluttet', at: at('2025-09-01T08:00:00Z', 19) }],
+    }),
+    // rejected, then closed: counts under "Afvist"
+    complaint(b, '2025-10-01T08:00:00Z', 'klage', 'email', null, 'grundloes', 'named', 'afsluttet', 1, 4, '2025-0012', {
+      citizenName: 'Bo Holm',
+      history: [{ status: 'modtaget', at: at('2025-10-01T08:00:00Z') }, { status: 'visitation', at: at('2025-10-01T08:00:00Z', 1) }, { status: 'afvist', at: at('2025-10-01T08:00:00Z', 4) }, { status: 'afsluttet', at: at('2025-10-01T08:00:00Z', 19) }],
+    }),
+    // resolved by dialogue, then reopened and investigated: counts under both "Løst ved dialog" and "Genoptaget"
+    complaint(a, '2025-03-01T08:00:00Z', 'klage', 'phone', 'sagsbehandling', null, 'named', 'undersoegelse', 1, null, '2025-0013', {
+      citizenEmail: 'karen@example.org',
+      history: [{ status: 'modtaget', at: at('2025-03-01T08:00:00Z') }, { status: 'dialog', at: at('2025-03-01T08:00:00Z', 1) }, { status: 'loest_ved_dialog', at: at('2025-03-20T08:00:00Z') }, { status: 'genoptaget', at: at('2025-05-01T08:00:00Z') }, { status: 'undersoegelse', at: at('2025-05-02T08:00:00Z') }],
+    }),
+    // Before the journal, closed: resolved by dialogue by its stored state, dated by closedAt
+    complaint(a, '2025-01-05T08:00:00Z', 'raadgivning', 'letter', null, null, 'confidential', 'afsluttet', 1, 15, '2025-0014', { preJournal: true, dialogOutcome: 'Borgeren fik vejledning' }),
+    // Before the journal, in dialogue; then referred and closed in the journal: "Henvist" only, though its dialogue field is filled
+    complaint(b, '2025-01-03T08:00:00Z', 'klage', 'web', 'faktisk_forvaltning', null, 'anonymous', 'afsluttet', 2, 137, '2025-0015', {
+      preJournal: true, dialogOutcome: 'Samtale med borgeren',
+      history: [{ status: 'dialog', at: at('2025-01-03T08:00:00Z', 2) }, { status: 'henvist', at: at('2025-01-03T08:00:00Z', 137) }, { status: 'afsluttet', at: at('2025-01-03T08:00:00Z', 149) }],
+    }),
   ]);
   const k = (n: number) => complaintIds[n - 1];
 
@@ -128,28 +152,29 @@ test('periods', () => {
 
 test('inquiries by purpose, channel, center, category, out-of-scope reason, identity and status', () => {
   const i = report.inquiries;
-  expect([i.total.current, i.total.previous]).toEqual([10, 3]);
-  expect(i.total.change).toEqual({ current: 10, previous: 3, difference: 7, percent: 233.3 });
-  expect([i.namedCitizens.current, i.namedCitizens.previous]).toEqual([5, 3]);
-  expect(counts(i.byPurpose)).toEqual({ klage: [7, 2], raadgivning: [1, 1], vejvisning: [1, 0], genoptagelse: [1, 0] });
+  expect([i.total.current, i.total.previous]).toEqual([15, 3]);
+  expect(i.total.change).toEqual({ current: 15, previous: 3, difference: 12, percent: 400 });
+  expect([i.namedCitizens.current, i.namedCitizens.previous]).toEqual([7, 3]);
+  expect(counts(i.byPurpose)).toEqual({ klage: [11, 2], raadgivning: [2, 1], vejvisning: [1, 0], genoptagelse: [1, 0] });
   expect(i.byPurpose.map((r) => r.label)).toEqual(['Klage', 'Rådgivning', 'Vejvisning', 'Genoptagelse']);
   expect(i.byPurpose.every((r) => r.unit === 'count')).toBe(true);
-  expect(counts(i.byChannel)).toEqual({ web: [5, 1], email: [1, 1], phone: [1, 1], letter: [1, 0], meeting: [1, 0], own_initiative: [1, 0] });
+  expect(counts(i.byChannel)).toEqual({ web: [7, 1], email: [2, 1], phone: [2, 1], letter: [2, 0], meeting: [1, 0], own_initiative: [1, 0] });
   expect(i.byChannel).toHaveLength(7); // council listed with zeros
-  expect(byLabel(i.byCenter)).toEqual({ 'Center for Alfa': [5, 2], 'Center for Beta': [4, 1], 'Intet center angivet': [1, 0] });
+  expect(byLabel(i.byCenter)).toEqual({ 'Center for Alfa': [8, 2], 'Center for Beta': [6, 1], 'Intet center angivet': [1, 0] });
   expect(i.byCenter.find((r) => r.label === 'Center for Gamma')).toMatchObject({ current: 0, previous: 0 });
-  expect(counts(i.byCategory)).toEqual({ sagsbehandling: [2, 1], betjening: [2, 0], faktisk_forvaltning: [1, 0], diskrimination: [1, 0], ikke_angivet: [4, 2] });
-  expect(counts(i.byOutOfScopeReason)).toEqual({ faglig_vurdering: [1, 0], anonym: [1, 0], privatretlig: [1, 0], foraeldet: [0, 1] });
-  expect(counts(i.byIdentity)).toEqual({ named: [8, 3], confidential: [1, 0], anonymous: [1, 0] });
-  expect(counts(i.byStatus)).toEqual({ loest_ved_dialog: [3, 1], afsluttet: [1, 1], afvist: [3, 1], henvist: [1, 0], undersoegelse: [1, 0], modtaget: [1, 0] });
+  expect(counts(i.byCategory)).toEqual({ sagsbehandling: [3, 1], betjening: [3, 0], faktisk_forvaltning: [2, 0], diskrimination: [1, 0], ikke_angivet: [6, 2] });
+  expect(counts(i.byOutOfScopeReason)).toEqual({ faglig_vurdering: [1, 0], anonym: [1, 0], privatretlig: [1, 0], grundloes: [1, 0], foraeldet: [0, 1] });
+  expect(counts(i.byIdentity)).toEqual({ named: [11, 3], confidential: [2, 0], anonymous: [2, 0] });
+  // The status now, by receipt (outcomes reached are counted from the journal, below).
+  expect(counts(i.byStatus)).toEqual({ loest_ved_dialog: [3, 1], afsluttet: [5, 1], afvist: [3, 1], henvist: [1, 0], undersoegelse: [2, 0], modtaget: [1, 0] });
 });
 
 test("the advisors' categories: themes, handling, result for the citizen, meetings, institutions under their center", () => {
   const i = report.inquiries;
   expect(counts(i.byTheme)).toEqual({ sagsbehandlingstid: [1, 0], vejledning: [2, 1], partshoering: [1, 0], begrundelse: [1, 0], klagevejledning: [1, 0] });
   expect(i.byTheme.map((r) => r.label).slice(0, 3)).toEqual(['Lang sagsbehandlingstid eller manglende svar', 'Vejledning', 'Partshøring']);
-  expect(counts(i.byHandling)).toEqual({ dialog: [2, 0], videresendt: [1, 0], maegling: [1, 0], undersoegelse: [1, 0], ikke_angivet: [5, 3] });
-  expect(counts(i.byCitizenResult)).toEqual({ medhold_fuldt: [1, 0], medhold_delvist: [1, 0], ikke_medhold: [1, 0], ikke_angivet: [7, 3] });
+  expect(counts(i.byHandling)).toEqual({ dialog: [3, 0], videresendt: [1, 0], maegling: [1, 0], undersoegelse: [1, 0], ikke_angivet: [9, 3] });
+  expect(counts(i.byCitizenResult)).toEqual({ medhold_fuldt: [1, 0], medhold_delvist: [1, 0], ikke_medhold: [1, 0], ikke_angivet: [12, 3] });
   expect(counts(report.meetings.byRole)).toEqual({ bisidder: [2, 0], observatoer: [1, 1] });
   expect(report.meetings.byRole.map((r) => r.label)).toEqual(['Bisidder', 'Observatør', 'Møde med borgeren']);
   expect([report.meetings.total.current, report.meetings.total.previous]).toEqual([3, 1]);
@@ -160,12 +185,17 @@ test("the advisors' categories: themes, handling, result for the citizen, meetin
   expect(byLabel(beta.byInstitution)).toEqual({ 'Lejre Skole': [1, 0] });
 });
 
-test('outcomes: dialogue, referred, rejected by reason, opinions by outcome, general opinions', () => {
+test('outcomes reached in the period, from the journal: dialogue, referred, rejected by reason, reopened; opinions by outcome, general opinions', () => {
   const o = report.outcomes;
-  expect([o.resolvedByDialogue.current, o.resolvedByDialogue.previous]).toEqual([3, 1]);
-  expect([o.referred.current, o.referred.previous]).toEqual([1, 0]);
-  expect([o.rejected.current, o.rejected.previous]).toEqual([3, 1]);
-  expect(counts(o.rejectedByReason)).toEqual({ faglig_vurdering: [1, 0], anonym: [1, 0], privatretlig: [1, 0], foraeldet: [0, 1] });
+  // 2025: three still in "Løst ved dialog", one since closed, one since reopened, one from before the journal (closed, by its stored state).
+  expect([o.resolvedByDialogue.current, o.resolvedByDialogue.previous]).toEqual([6, 1]);
+  // 2025: one still "Henvist", one from before the journal referred and closed in the journal (not also "Løst ved dialog" by its dialogue field).
+  expect([o.referred.current, o.referred.previous]).toEqual([2, 0]);
+  // 2025: three still "Afvist", one since closed.
+  expect([o.rejected.current, o.rejected.previous]).toEqual([4, 1]);
+  expect([o.withdrawn.current, o.withdrawn.previous]).toEqual([0, 0]);
+  expect([o.reopenedInquiries.current, o.reopenedInquiries.previous]).toEqual([1, 0]);
+  expect(counts(o.rejectedByReason)).toEqual({ faglig_vurdering: [1, 0], anonym: [1, 0], privatretlig: [1, 0], grundloes: [1, 0], foraeldet: [0, 1] });
   expect(counts(o.opinionsByOutcome)).toEqual({ kritik: [2, 1], henstilling: [1, 0], ingen_kritik: [1, 0], afvisning: [1, 0] });
   expect([o.opinions.current, o.opinions.previous]).toEqual([5, 1]);
   expect([o.generalOpinions.current, o.generalOpinions.previous]).toEqual([1, 0]);
@@ -173,11 +203,11 @@ test('outcomes: dialogue, referred, rejected by reason, opinions by outcome, gen
 
 test('times: median and 90th percentile in days', () => {
   const t = Object.fromEntries(report.times.map((x) => [x.key, x]));
-  // first action 1,1,2,2,3,4,5,6,10 | previous 1,2,3
-  expect(t.firstAction.current).toEqual({ count: 9, medianDays: 3, p90Days: 6.8 });
+  // first action 1,1,1,1,1,2,2,2,2,3,4,5,6,10 | previous 1,2,3
+  expect(t.firstAction.current).toEqual({ count: 14, medianDays: 2, p90Days: 5.7 });
   expect(t.firstAction.previous).toEqual({ count: 3, medianDays: 2, p90Days: 2.8 });
-  // closure 1,2,3,4,5,6,10,20 | previous 2,3,4
-  expect(t.closure.current).toEqual({ count: 8, medianDays: 4.5, p90Days: 13 });
+  // closure 1,2,3,4,4,5,6,9,10,15,20,137 (first closure; the reopened case has none now) | previous 2,3,4
+  expect(t.closure.current).toEqual({ count: 12, medianDays: 5.5, p90Days: 19.5 });
   expect(t.closure.previous).toEqual({ count: 3, medianDays: 3, p90Days: 3.8 });
   // statements by request date: 5,10,15,17,20 | previous 13,14
   expect(t.statement.current).toEqual({ count: 5, medianDays: 15, p90Days: 18.8 });
@@ -227,12 +257,17 @@ test('five-year trend: the same figures for 2021–2025', () => {
   expect(trend.periods.map((p) => p.label)).toEqual(['2021', '2022', '2023', '2024', '2025']);
   const values = Object.fromEntries(trend.rows.map((r) => [r.key, r.values]));
   expect(values).toMatchObject({
-    inquiries: [0, 0, 1, 3, 10],
-    namedCitizens: [0, 0, 1, 3, 5],
-    klage: [0, 0, 1, 2, 7],
-    raadgivning: [0, 0, 0, 1, 1],
+    inquiries: [0, 0, 1, 3, 15],
+    namedCitizens: [0, 0, 1, 3, 7],
+    klage: [0, 0, 1, 2, 11],
+    raadgivning: [0, 0, 0, 1, 2],
     vejvisning: [0, 0, 0, 0, 1],
     genoptagelse: [0, 0, 0, 0, 1],
+    loest_ved_dialog: [0, 0, 0, 1, 6],
+    henvist: [0, 0, 0, 0, 2],
+    afvist: [0, 0, 0, 1, 4],
+    tilbagetrukket: [0, 0, 0, 0, 0],
+    genoptaget: [0, 0, 0, 0, 1],
     opinions: [0, 0, 0, 1, 5],
     kritik: [0, 0, 0, 1, 2],
     statementsOnTimePercent: [null, null, null, 100, 50],
@@ -258,19 +293,19 @@ test('improvement work by kind and center, and its share of working time', () =>
 
 test('summary and per-center sections', () => {
   expect(Object.fromEntries(report.summary.map((r) => [r.key, [r.current, r.previous]]))).toEqual({
-    inquiries: [10, 3], namedCitizens: [5, 3], klage: [7, 2], raadgivning: [1, 1], vejvisning: [1, 0], genoptagelse: [1, 0],
-    loest_ved_dialog: [3, 1], henvist: [1, 0], afvist: [3, 1], genoptaget: [0, 0],
+    inquiries: [15, 3], namedCitizens: [7, 3], klage: [11, 2], raadgivning: [2, 1], vejvisning: [1, 0], genoptagelse: [1, 0],
+    loest_ved_dialog: [6, 1], henvist: [2, 0], afvist: [4, 1], genoptaget: [1, 0],
     opinions: [5, 1], general: [1, 0], statements: [8, 2], statementsOnTime: [4, 1], recommendations: [4, 2], reopened: [2, 1], meetings: [3, 1], activities: [4, 1], hours: [20, 4],
   });
   expect(Object.fromEntries(report.summary.map((r) => [r.key, r.unit]))).toMatchObject({ inquiries: 'count', namedCitizens: 'count', hours: 'hours' });
   expect(report.centers.map((c) => c.name)).toEqual(['Center for Alfa', 'Center for Beta', 'Center for Delta', 'Center for Gamma', 'Intet center angivet']);
   const [alfa, beta, , gamma, none] = report.centers;
-  expect([alfa.inquiries.current, alfa.inquiries.previous, alfa.resolvedByDialogue.current, alfa.rejected.current, alfa.referred.current]).toEqual([5, 2, 2, 2, 0]);
-  expect(counts(alfa.byPurpose)).toEqual({ klage: [4, 2], raadgivning: [1, 0] });
-  expect([alfa.resolvedByDialogue.current, alfa.rejected.current, beta.referred.current]).toEqual([2, 2, 1]);
+  expect([alfa.inquiries.current, alfa.inquiries.previous, alfa.resolvedByDialogue.current, alfa.rejected.current, alfa.referred.current]).toEqual([8, 2, 5, 2, 0]);
+  expect([alfa.resolvedByDialogue.previous, alfa.rejected.previous, alfa.reopenedInquiries.current, beta.reopenedInquiries.current]).toEqual([1, 1, 1, 0]);
+  expect(counts(alfa.byPurpose)).toEqual({ klage: [6, 2], raadgivning: [2, 0] });
   expect(counts(alfa.opinionsByOutcome)).toEqual({ kritik: [0, 1], henstilling: [1, 0], ingen_kritik: [1, 0], afvisning: [1, 0] });
   expect([alfa.recommendations.current, alfa.reopened.current, alfa.reopened.previous, alfa.improvementHours.current]).toEqual([1, 1, 1, 7.5]);
-  expect([beta.inquiries.current, beta.resolvedByDialogue.current, beta.referred.current, beta.rejected.current]).toEqual([4, 1, 1, 1]);
+  expect([beta.inquiries.current, beta.resolvedByDialogue.current, beta.referred.current, beta.rejected.current]).toEqual([6, 1, 2, 2]);
   expect(counts(beta.opinionsByOutcome)).toEqual({ kritik: [2, 0] });
   expect([beta.recommendations.current, beta.reopened.current, beta.improvementHours.current, beta.improvementHours.previous]).toEqual([2, 1, 2.5, 4]);
   expect(beta.statements.current.unansweredOverdue).toBe(1);
@@ -283,15 +318,18 @@ test('CSV export and the printable document', async () => {
   expect(filename).toBe('borgerraadgiver-statistik-2025-01-01-2025-12-31.csv');
   const lines = csv.replace('\uFEFF', '').split('\r\n');
   expect(lines[0]).toBe('Afsnit;Opgørelse;2025;2024;Ændring;Ændring i %');
-  expect(lines).toContain('Nøgletal;Henvendelser i alt;10;3;7;233,3');
+  expect(lines).toContain('Nøgletal;Henvendelser i alt;15;3;12;400,0');
+  expect(lines).toContain('Nøgletal;Løst ved dialog;6;1;5;500,0');
+  expect(lines).toContain('Nøgletal;Henvendelser genoptaget;1;0;1;');
   // Counts whole, hours, days and percentages with one decimal.
-  expect(lines).toContain('Nøgletal;Navngivne borgere (forskellige);5;3;2;66,7');
+  expect(lines).toContain('Nøgletal;Navngivne borgere (forskellige);7;3;4;133,3');
   expect(lines).toContain('Nøgletal;Timer til forbedringsarbejde;20,0;4,0;16,0;400,0');
-  expect(lines).toContain('Tider (dage);Fra modtagelse til første handling: 90 %-fraktil;6,8;2,8;4,0;');
+  expect(lines).toContain('Tider (dage);Fra modtagelse til første handling: 90 %-fraktil;5,7;2,8;2,9;');
   expect(lines).toContain('Forbedringsarbejde;Arbejdstid i perioden (timer);1864,8;1879,6;-14,8;');
   expect(lines).toContain('Redegørelser;Center for Delta: rettidige i %;50,0;;;');
   expect(lines).toContain('Forbedringsarbejde: timer;Undervisning af medarbejdere;6,0;0,0;6,0;');
-  expect(lines).toContain('Udvikling over fem år;Henvendelser i alt;0;0;1;3;10');
+  expect(lines).toContain('Udvikling over fem år;Henvendelser i alt;0;0;1;3;15');
+  expect(lines).toContain('Udvikling over fem år;Løst ved dialog;0;0;0;1;6');
   expect(lines).toContain('Udvikling over fem år;Rettidige redegørelser i %;;;;100,0;50,0');
   expect(lines).toContain('Opfølgning på anbefalinger;Svar borgerne inden for fristen;Center for Alfa;2024-0001;2024-05-01;Afventer svar;;;Nej');
 
@@ -305,10 +343,10 @@ test('CSV export and the printable document', async () => {
   expect(html).toContain('@media print');
   expect(html).toContain('<h3>Center for Beta</h3>');
   // Counts print as whole numbers, hours and percentages with one decimal.
-  expect(html).toContain('<th scope="row">Henvendelser i alt</th><td class="num">10</td><td class="num">3</td><td class="num">+7 (+233,3 %)</td>');
+  expect(html).toContain('<th scope="row">Henvendelser i alt</th><td class="num">15</td><td class="num">3</td><td class="num">+12 (+400,0 %)</td>');
   expect(html).toContain('<th scope="row">Timer til forbedringsarbejde</th><td class="num">20,0</td><td class="num">4,0</td><td class="num">+16,0 (+400,0 %)</td>');
   expect(html).toContain('<th scope="row">Center for Delta</th><td class="num">2</td><td class="num">1</td><td class="num">1</td><td class="num">0</td><td class="num">1</td><td class="num">50,0 %</td>');
-  expect(html).not.toMatch(/Henvendelser i alt<\/th><td class="num">10,0/);
+  expect(html).not.toMatch(/Henvendelser i alt<\/th><td class="num">15,0/);
   expect(html).toContain('Udvikling over fem år');
   expect(html).toContain('Svar borgerne inden for fristen');
   expect(html).toContain('Henvendelser efter institution');
@@ -331,7 +369,7 @@ test('admin routes: admins only, Danish error for a bad period', async () => {
   expect(anonymous.status).toBe(401);
   const ok = await app.admin('GET', '/reports/statistics?kind=year&year=2025');
   expect(ok.status).toBe(200);
-  expect(ok.body.data.inquiries.total.current).toBe(10);
+  expect(ok.body.data.inquiries.total.current).toBe(15);
   const bad = await app.admin('GET', '/reports/statistics?kind=half_year&year=2025&half=3');
   expect(bad.status).toBe(400);
   expect(bad.body.error.message).toBe('Halvåret skal være 1 eller 2.');

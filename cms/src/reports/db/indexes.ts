@@ -9,10 +9,17 @@
  * - The three partial expression indexes hold each duration in sorted order, so a percentile is an
  *   index walk to a rank (ORDER BY duration LIMIT … OFFSET …) instead of sorting every duration.
  *   Their expressions must stay exactly the ones the percentile queries order by (DURATIONS below).
+ * - Named citizens by the key they are counted by, and the themes of the inquiries that have any,
+ *   so both are read from an index instead of the table.
+ * - Two partial indexes on the journal for the outcomes (./outcomes): the events that set an
+ *   outcome by time, with the status they set, so the period's events are one index range without
+ *   reading the table or its JSON; and the backfill's events of the cases from before the journal.
+ *   Their conditions are the queries' own (outcomeEvents, backfilled).
  */
 import type { Knex } from 'knex';
 import type { Sql } from './dialect';
 import { sqlFor } from './dialect';
+import { backfilled, eventStatus, outcomeEvents } from './outcomes';
 
 export interface DurationSource {
   table: string;
@@ -51,6 +58,20 @@ export function durationCondition(source: DurationSource, alias?: string): strin
   return `${col(source.end)} IS NOT NULL${source.where ? ` AND ${source.where(col)}` : ''}`;
 }
 
+const column = (alias?: string) => (name: string) => (alias ? `${alias}.${name}` : name);
+
+/**
+ * The key a named citizen is counted by (see namedCitizens in ./statistics); `alias` qualifies the
+ * columns (none in an index). Only immutable functions, as PostgreSQL requires in an index.
+ */
+export function citizenKey(alias?: string): string {
+  const col = column(alias);
+  return `COALESCE(NULLIF(LOWER(TRIM(${col('citizen_email')})), ''), NULLIF(TRIM(${col('cvr')}), ''), NULLIF(LOWER(TRIM(${col('citizen_name')})), ''), NULLIF(LOWER(TRIM(${col('business_name')})), ''), 'sag:' || CAST(${col('id')} AS text))`;
+}
+
+/** The inquiries whose citizen is named. */
+export const NAMED = (alias?: string) => `${column(alias)('identity')} = 'named'`;
+
 export function reportIndexStatements(sql: Sql): string[] {
   const statements = [
     // Replaced by report_complaints_dimensions_idx (the breakdown's columns changed).
@@ -58,6 +79,12 @@ export function reportIndexStatements(sql: Sql): string[] {
     'CREATE INDEX IF NOT EXISTS report_complaints_dimensions_idx ON complaints (channel, identity, out_of_scope_reason, handling, citizen_result, received_at)',
     'CREATE INDEX IF NOT EXISTS report_complaints_center_idx ON complaints (purpose, category, case_status, received_at, first_action_at, closed_at)',
   ];
+  statements.push(
+    `CREATE INDEX IF NOT EXISTS report_complaints_citizen_idx ON complaints (received_at, (${citizenKey()})) WHERE ${NAMED()}`,
+    'CREATE INDEX IF NOT EXISTS report_complaints_themes_idx ON complaints (received_at, complaint_themes) WHERE complaint_themes IS NOT NULL',
+    `CREATE INDEX IF NOT EXISTS report_case_events_outcome_idx ON case_events (kind, at, (${eventStatus(sql)}), id) WHERE ${outcomeEvents(sql)}`,
+    `CREATE INDEX IF NOT EXISTS report_case_events_backfill_idx ON case_events (kind, id) WHERE ${backfilled()}`,
+  );
   for (const [key, source] of Object.entries(DURATIONS) as [string, DurationSource][]) {
     const name = `report_${source.table}_${key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_duration_idx`;
     const columns = [`(${durationExpression(sql, source)})`, source.at, ...(source.include ?? [])];

@@ -1,27 +1,82 @@
 /**
- * Outcomes reached in a period: the cases that entered an outcome status, each case once per
- * status and period.
+ * Outcomes reached in a period, counted from the case journal (api::case-event.case-event): a case
+ * counts under an outcome in the period in which a `created` or `status_changed` event set its
+ * status to that outcome, whatever happened to it since (closed, reopened). Each case counts once
+ * per outcome and period.
+ *
+ * Cases registered before the journal have a `created` event without changes (the journal's
+ * backfill). Their closure before the journal is derived from the stored state instead,
+ * dated by closedAt, as long as no journal event has set closedAt since (then that closure is in
+ * the journal): the status itself when it is an outcome, and for a case since closed ("Afsluttet")
+ * the outcome its fields show: a rejection reason → rejected; an opinion → none (it ended with the
+ * opinion); "referred to" → referred; a dialogue result → resolved by dialogue. What such a case
+ * went through before the journal apart from that closure (e.g. a reopening) is not known.
  */
 import type { Knex } from 'knex';
-import { idOrNull, num, textOrNull, type Sql } from './dialect';
+import { idOrNull, num, rows, textOrNull, type Sql } from './dialect';
 import { slotClause, type Span } from './slots';
 
 /** The statuses the report counts as outcomes (and reopening). */
 export const OUTCOME_STATUSES = ['loest_ved_dialog', 'henvist', 'afvist', 'tilbagetrukket', 'genoptaget'] as const;
 
+const column = (alias?: string) => (name: string) => (alias ? `${alias}.${name}` : name);
+
+/** The status an event set (`changes.caseStatus.to`), NULL when it set none; `alias` qualifies the columns (none in an index). */
+export function eventStatus(sql: Sql, alias?: string): string {
+  return sql.jsonText(column(alias)('changes'), ['caseStatus', 'to']);
+}
+
+/** The events that set an outcome; the partial index in ./indexes has the same condition. */
+export function outcomeEvents(sql: Sql, alias?: string): string {
+  const col = column(alias);
+  return `${col('kind')} IN ('created', 'status_changed') AND ${eventStatus(sql, alias)} IN (${OUTCOME_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+}
+
+/** The backfill's event of a case from before the journal; the partial index in ./indexes has the same condition. */
+export function backfilled(alias?: string): string {
+  const col = column(alias);
+  return `${col('kind')} = 'created' AND ${col('changes')} IS NULL`;
+}
+
+/** The outcome a pre-journal case's stored state shows (see above), or NULL. */
+const STORED_OUTCOME = `CASE
+      WHEN c.case_status IN ('loest_ved_dialog', 'henvist', 'afvist', 'tilbagetrukket') THEN c.case_status
+      WHEN c.case_status = 'afsluttet' THEN CASE
+        WHEN c.out_of_scope_reason IS NOT NULL THEN 'afvist'
+        WHEN EXISTS (SELECT 1 FROM opinions_complaint_lnk ol WHERE ol.complaint_id = c.id) THEN NULL
+        WHEN c.referred_to IS NOT NULL AND c.referred_to <> '' THEN 'henvist'
+        WHEN c.dialog_outcome IS NOT NULL AND c.dialog_outcome <> '' THEN 'loest_ved_dialog' END
+    END`;
+
 export async function outcomeCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
-  const clause = slotClause(sql, 'c.received_at', spans);
-  const statuses = OUTCOME_STATUSES.map(() => '?').join(', ');
-  const result = await knex.raw(
-    `SELECT ${clause.slot} AS slot, c.case_status AS status, l.center_id AS center_id, c.out_of_scope_reason AS reason, COUNT(*) AS n
-       FROM complaints c
-       LEFT JOIN complaints_center_lnk l ON l.complaint_id = c.id
-      WHERE c.case_status IN (${statuses}) AND ${clause.where}
-      GROUP BY 1, 2, 3, 4`,
-    [...clause.slotBindings, ...OUTCOME_STATUSES, ...clause.whereBindings] as any[],
+  const byEvent = slotClause(sql, 'e.at', spans);
+  const byClosure = slotClause(sql, 'c.closed_at', spans);
+  const status = eventStatus(sql, 'e');
+  // The case row only for the reason of a rejection: the other cases' rows are not read.
+  const result = await rows<any>(
+    knex,
+    `SELECT o.slot AS slot, o.status AS status, cl.center_id AS center_id,
+            CASE WHEN o.status = 'afvist' THEN (SELECT r.out_of_scope_reason FROM complaints r WHERE r.id = o.complaint_id) END AS reason,
+            COUNT(DISTINCT o.complaint_id) AS n
+       FROM (
+         SELECT ${byEvent.slot} AS slot, ${status} AS status, l.complaint_id AS complaint_id
+           FROM case_events e
+           JOIN case_events_complaint_lnk l ON l.case_event_id = e.id
+          WHERE ${outcomeEvents(sql, 'e')} AND ${byEvent.where}
+         UNION ALL
+         SELECT ${byClosure.slot} AS slot, ${STORED_OUTCOME} AS status, c.id AS complaint_id
+           FROM case_events e
+           CROSS JOIN case_events_complaint_lnk l
+           CROSS JOIN complaints c
+          WHERE ${backfilled('e')} AND l.case_event_id = e.id AND c.id = l.complaint_id AND ${byClosure.where}
+            AND NOT EXISTS (
+              SELECT 1 FROM case_events_complaint_lnk l2 CROSS JOIN case_events e2
+               WHERE l2.complaint_id = c.id AND e2.id = l2.case_event_id AND e2.kind = 'status_changed' AND ${sql.jsonText('e2.changes', ['closedAt', 'to'])} IS NOT NULL)
+       ) o
+       LEFT JOIN complaints_center_lnk cl ON cl.complaint_id = o.complaint_id
+      WHERE o.slot IS NOT NULL AND o.status IS NOT NULL
+      GROUP BY o.slot, o.status, cl.center_id, reason`,
+    [...byEvent.slotBindings, ...byEvent.whereBindings, ...byClosure.slotBindings, ...byClosure.whereBindings],
   );
-  const list: any[] = Array.isArray(result) ? result : result.rows;
-  return list
-    .filter((x) => x.slot !== null && x.slot !== undefined)
-    .map((x) => ({ period: String(x.slot), status: String(x.status), centerId: idOrNull(x.center_id), reason: textOrNull(x.reason), count: num(x.n) }));
+  return result.map((x) => ({ period: String(x.slot), status: String(x.status), centerId: idOrNull(x.center_id), reason: textOrNull(x.reason), count: num(x.n) }));
 }

@@ -40,3 +40,24 @@ export function slotClause(sql: Sql, column: string, spans: readonly Span[], kin
     whereBindings: bound(first, last),
   };
 }
+
+/**
+ * The report's spans with the trend's periods added, so that a figure both need is one query: a
+ * trend period that is one of the report's takes its key. Null when a trend period overlaps a
+ * report period without being it (a long custom period); then they are queried apart.
+ */
+export function jointSpans(report: readonly Span[], trend: readonly Period[]): { spans: Span[]; trendKeys: string[] } | null {
+  const spans = [...report];
+  const trendKeys: string[] = [];
+  for (const [i, period] of trend.entries()) {
+    const same = spans.find((s) => s.period.from === period.from && s.period.to === period.to);
+    if (same) {
+      trendKeys.push(same.key);
+      continue;
+    }
+    if (spans.some((s) => s.period.from <= period.to && period.from <= s.period.to)) return null;
+    spans.push({ key: `trend${i}`, period });
+    trendKeys.push(`trend${i}`);
+  }
+  return { spans, trendKeys };
+}

@@ -12,9 +12,9 @@ import { periodBounds, periodDates, previousPeriod, trendPeriods, type Period } 
 import { assembleReport, assembleTrend } from '../assemble';
 import type { DurationCell, InquiryDimensionCell, OpinionCell, PeriodSlot, RawFigures, RecommendationCell, RecommendationFollowUp, Report, StatementCell, Trend } from '../model';
 import { idOrNull, num, numOrNull, rows, sqlFor, textOrNull, type Sql } from './dialect';
-import { DURATIONS, durationCondition, durationExpression, type DurationSource } from './indexes';
+import { citizenKey, DURATIONS, durationCondition, durationExpression, NAMED, type DurationSource } from './indexes';
 import { outcomeCells } from './outcomes';
-import { slotClause, type Span } from './slots';
+import { jointSpans, slotClause, type Span } from './slots';
 
 export interface StatisticsOptions {
   /** "Now" for overdue statements; tests pass a fixed instant. */
@@ -127,7 +127,6 @@ async function inquiriesByDimension(knex: Knex, sql: Sql, r: Range) {
  * Distinct named citizens among the inquiries: one per e-mail address, else CVR number, else name
  * (case and surrounding spaces ignored); a named inquiry with none of them left counts on its own.
  */
-const CITIZEN_KEY = `COALESCE(NULLIF(LOWER(TRIM(c.citizen_email)), ''), NULLIF(TRIM(c.cvr), ''), NULLIF(LOWER(TRIM(c.citizen_name)), ''), NULLIF(LOWER(TRIM(c.business_name)), ''), 'sag:' || c.id)`;
 
 export async function namedCitizens(knex: Knex, sql: Sql, spans: readonly Span[]): Promise<Map<string, number>> {
   const result = await spanned(
@@ -135,7 +134,7 @@ export async function namedCitizens(knex: Knex, sql: Sql, spans: readonly Span[]
     sql,
     spans,
     'c.received_at',
-    `SELECT {slot} AS slot, COUNT(DISTINCT ${CITIZEN_KEY}) AS n FROM complaints c WHERE c.identity = 'named' AND {where} GROUP BY 1`,
+    `SELECT {slot} AS slot, COUNT(DISTINCT ${citizenKey('c')}) AS n FROM complaints c WHERE ${NAMED('c')} AND {where} GROUP BY 1`,
   );
   return new Map(result.map((x) => [x.slot, num(x.n)]));
 }
@@ -376,21 +375,43 @@ export async function workingHours(knex: Knex, period: Period, hoursPerDay: numb
   return periodDates(period).filter((day) => calendar.isWorkingDay(day)).length * hoursPerDay * fte;
 }
 
-/** The five-year trend: the key figures of each of the comparable periods, in one query per figure. */
-async function trendFigures(knex: Knex, sql: Sql, period: Period, now: Date, hoursPerDay: number, fte: number): Promise<Trend | null> {
-  const periods = trendPeriods(period);
-  if (!periods) return null;
-  const spans = periods.map((p, i) => ({ key: String(i), period: p }));
-  const [purposes, citizens, outcomes, opinions, statements, improvement, working] = await Promise.all([
-    purposeCells(knex, sql, spans),
+/** The figures the report and the trend both show, each over spans. */
+interface SpannedFigures {
+  citizens: Map<string, number>;
+  outcomes: Awaited<ReturnType<typeof outcomeCells>>;
+  opinions: Spanned<OpinionCell>[];
+  statements: Spanned<StatementCell>[];
+  improvement: Awaited<ReturnType<typeof improvementCells>>;
+}
+
+async function spannedFigures(knex: Knex, sql: Sql, spans: readonly Span[], now: Date): Promise<SpannedFigures> {
+  const [citizens, outcomes, opinions, statements, improvement] = await Promise.all([
     namedCitizens(knex, sql, spans),
     outcomeCells(knex, sql, spans),
     opinionCells(knex, sql, spans),
     statementPunctuality(knex, sql, spans, now),
     improvementCells(knex, sql, spans),
-    Promise.all(periods.map((p) => workingHours(knex, p, hoursPerDay, fte))),
   ]);
-  return assembleTrend(periods, { purposes, citizens, outcomes, opinions, statements, improvement, workingHours: working });
+  return { citizens, outcomes, opinions, statements, improvement };
+}
+
+/** The cells of the spans named in `keys`, renamed to their new names (a key's index or slot). */
+function pickSpans(figures: SpannedFigures, keys: ReadonlyMap<string, string>): SpannedFigures {
+  const pick = <T extends { period: string }>(cells: T[]) => cells.filter((c) => keys.has(c.period)).map((c) => ({ ...c, period: keys.get(c.period)! }));
+  return {
+    citizens: new Map([...keys].map(([key, name]) => [name, figures.citizens.get(key) ?? 0])),
+    outcomes: pick(figures.outcomes),
+    opinions: pick(figures.opinions),
+    statements: pick(figures.statements),
+    improvement: pick(figures.improvement),
+  };
+}
+
+/** The five-year trend: the key figures of each of the comparable periods (`figures` keyed by the period's index). */
+async function trendFigures(knex: Knex, sql: Sql, periods: Period[], figures: SpannedFigures, hoursPerDay: number, fte: number): Promise<Trend> {
+  const spans = periods.map((p, i) => ({ key: String(i), period: p }));
+  const [purposes, working] = await Promise.all([purposeCells(knex, sql, spans), Promise.all(periods.map((p) => workingHours(knex, p, hoursPerDay, fte)))]);
+  return assembleTrend(periods, { purposes, ...figures, workingHours: working });
 }
 
 /** Institutions with their center, for the per-center breakdown. */
@@ -418,45 +439,49 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
   const hoursPerDay = options.hoursPerDay ?? 7.4;
   const fte = options.fte ?? 1;
 
+  // The figures the trend shows too are counted once over the report's and the trend's periods
+  // (a year's trend ends with the report's two years), unless the periods overlap.
+  const trendList = trendPeriods(period);
+  const joint = trendList && jointSpans(spans, trendList);
+  const shared = spannedFigures(knex, sql, joint ? joint.spans : spans, now);
+  const slots = new Map(spans.map((s) => [s.key, s.key]));
+  const indexOf = (keys: string[]) => new Map(keys.map((key, i) => [key, String(i)]));
+  const trendCells = joint
+    ? shared.then((f) => pickSpans(f, indexOf(joint.trendKeys)))
+    : trendList && spannedFigures(knex, sql, trendList.map((p, i) => ({ key: String(i), period: p })), now);
+  const trend = trendList && trendCells ? trendCells.then((f) => trendFigures(knex, sql, trendList, f, hoursPerDay, fte)) : null;
+
   // PostgreSQL answers independent queries side by side (pool); SQLite has one connection, so there they queue.
   const [
     centers,
     institutions,
     byCenter,
     byDimension,
-    citizens,
+    { citizens, outcomes, opinions, statements: punctuality, improvement },
     themes,
     institutionCounts,
-    outcomes,
     meetings,
-    opinions,
     requested,
-    punctuality,
     recommendations,
     previousRecommendations,
-    improvement,
     hoursCurrent,
     hoursPrevious,
-    trend,
+    trendTable,
   ] = await Promise.all([
     rows<{ id: unknown; name: unknown }>(knex, 'SELECT id, name FROM centers ORDER BY name', []).then((list) => list.map((c) => ({ id: Number(c.id), name: String(c.name) }))),
     institutionList(knex),
     inquiriesByCenter(knex, sql, range),
     inquiriesByDimension(knex, sql, range),
-    namedCitizens(knex, sql, spans),
+    shared.then((f) => pickSpans(f, slots)),
     themeCells(knex, sql, spans),
     institutionCells(knex, sql, spans),
-    outcomeCells(knex, sql, spans),
     meetingCells(knex, sql, spans),
-    opinionCells(knex, sql, spans),
     requestedStatements(knex, sql, spans),
-    statementPunctuality(knex, sql, spans, now),
     recommendationCells(knex, sql, spans),
     recommendationsOf(knex, sql, previous),
-    improvementCells(knex, sql, spans),
     workingHours(knex, period, hoursPerDay, fte),
     workingHours(knex, previous, hoursPerDay, fte),
-    trendFigures(knex, sql, period, now, hoursPerDay, fte),
+    trend,
   ]);
   const statements = asSlots([...requested, ...punctuality]);
   const countBy = <T extends { period: PeriodSlot }>(cells: T[], pick: (cell: T) => number) => ({
@@ -487,7 +512,7 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
     durations: { firstAction, closure, statement },
     workingHours: { current: hoursCurrent, previous: hoursPrevious },
     improvementTargetPercent: options.improvementTargetPercent ?? 50,
-    trend,
+    trend: trendTable,
   };
 }
 
