@@ -324,6 +324,13 @@ describe('complaint form', () => {
       expect(await page.inputValue('#f-description')).toBe(description);
       await expectAccessible(page, '/klage (rate limited)');
       await page.close();
+
+      // The citizen's own page: a message written while the CMS is down comes back to the citizen.
+      const written = 'Jeg har fået et nyt brev fra centret.';
+      const caseLink = `${down.url}/sag/${'A'.repeat(43)}`;
+      const kept = await fetch(caseLink, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: down.url }, body: new URLSearchParams({ message: written }) });
+      expect(kept.status).toBe(503);
+      expect(await kept.text()).toContain(written);
     } finally {
       await down.stop();
       await deletePrefix(downPrefix);
