@@ -1,4 +1,5 @@
-/** Small helpers shared by the benchmarks: command-line options, percentiles, ratios. */
+/** Small helpers shared by the benchmarks: command-line options, percentiles, ratios, the machine. */
+import os from 'os';
 
 /** The value of `--name value` on the command line, or the fallback. */
 export function arg(name: string, fallback: string): string {
@@ -16,3 +17,6 @@ export function percentile(values: number[], q: number): number {
 
 /** "0.83×": how many times `value` is `baseline`. */
 export const ratio = (value: number, baseline: number) => `${(value / baseline).toFixed(2)}×`;
+
+/** "2 cores, load 1.52": on a shared machine the load says how far absolute numbers can be trusted. */
+export const machine = () => `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`;
