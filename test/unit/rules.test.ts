@@ -15,6 +15,9 @@ import {
   ComplaintState,
   derivedComplaintFields,
   formatCaseNumber,
+  meetingHeading,
+  recommendationHeading,
+  statementRequestHeading,
   parseCaseNumber,
   RuleContext,
   statusAfter,
@@ -299,5 +302,18 @@ describe('every choice field shows Danish labels from the one vocabulary', () =>
     const internal = ['report-alert', 'report-draft', 'statement-access-log'];
     const plain = choiceFields.filter(({ where, attribute }) => attribute.type === 'enumeration' && !internal.includes(where.split('.')[0]));
     expect(plain.map(({ where }) => where)).toEqual([]);
+  });
+});
+
+describe('headings are named before the write is validated, so any input shape gives a string', () => {
+  const shapes: unknown[] = [undefined, null, '', 42, true, { $ne: 1 }, ['a'], 'tekst'];
+  test.each(shapes.map((value) => [JSON.stringify(value) ?? 'undefined', value]))('%s', (_name, value) => {
+    const any = value as never;
+    expect(typeof recommendationHeading({ caseNumber: '2026-0001', text: any })).toBe('string');
+    expect(typeof meetingHeading({ caseNumber: '2026-0001', role: any, heldAt: any })).toBe('string');
+    expect(typeof statementRequestHeading({ caseNumber: '2026-0001', dueAt: any, agreedDueAt: any, requestStatus: any })).toBe('string');
+  });
+  test('a recommendation is named by its text on one line', () => {
+    expect(recommendationHeading({ caseNumber: '2026-0001', text: 'Vejled\n  bedre.' })).toBe('2026-0001 · Vejled bedre.');
   });
 });

@@ -28,6 +28,8 @@ export function meetingHeading(m: { caseNumber?: string | null; role?: string | 
 }
 
 /** A recommendation is named by its own text (the picker shows it), after its case. */
-export function recommendationHeading(r: { caseNumber?: string | null; text?: string | null }): string {
-  return shorten(join([r.caseNumber, (r.text ?? '').replace(/\s+/g, ' ').trim()]));
+export function recommendationHeading(r: { caseNumber?: string | null; text?: unknown }): string {
+  // Named before the write is validated: a text of the wrong type names nothing (the write is then refused).
+  const text = typeof r.text === 'string' ? r.text.replace(/\s+/g, ' ').trim() : '';
+  return shorten(join([r.caseNumber, text]));
 }
