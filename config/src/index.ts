@@ -11,3 +11,4 @@ export * from './privacy';
 export * from './rate-limit';
 export * from './limits';
 export * from './text';
+export * from './settings';
