@@ -12,3 +12,4 @@ export * from './rate-limit';
 export * from './limits';
 export * from './text';
 export * from './settings';
+export * from './public-api';

@@ -1,3 +1,4 @@
+import { CASE_LINK_GONE_REASONS, goneReasonOf, STATEMENT_LINK_GONE_REASONS } from '@borgerraadgiver/config';
 import { clientIp } from '../../cms/src/utils/client-ip';
 
 const ctx = (headers: Record<string, string>, ip = '10.0.0.1') => ({ request: { ip }, get: (name: string) => headers[name] ?? '' });
@@ -27,4 +28,14 @@ test.each`
   ${'/content-manager/collection-types/x'}      | ${'/content-manager/collection-types/x'}
 `('the request log shows $path as $logged', ({ path, logged }) => {
   expect(redactPath(path)).toBe(logged);
+});
+
+test.each`
+  reason         | reasons                        | expected
+  ${'replaced'}  | ${STATEMENT_LINK_GONE_REASONS} | ${'replaced'}
+  ${'withdrawn'} | ${CASE_LINK_GONE_REASONS}      | ${'withdrawn'}
+  ${'withdrawn'} | ${STATEMENT_LINK_GONE_REASONS} | ${'expired'}
+  ${undefined}   | ${CASE_LINK_GONE_REASONS}      | ${'expired'}
+`('a 410 with reason $reason reads as $expected (the shared list of reasons)', ({ reason, reasons, expected }) => {
+  expect(goneReasonOf({ error: { status: 410, name: 'GoneError', message: '', details: { reason } } }, reasons)).toBe(expected);
 });

@@ -3,10 +3,8 @@
  * Both are per-e-mail random tokens whose hash is stored with the outbox row that carried them
  * (outbox/links.ts). Periods end in Copenhagen time (endOfPeriod), whatever the server's TZ.
  */
-import { endOfPeriod, type PolicyDuration } from '@borgerraadgiver/config';
+import { endOfPeriod, type CaseLinkGoneReason, type PolicyDuration } from '@borgerraadgiver/config';
 import { isClosedStatus } from './complaint-status';
-
-export type CaseLinkProblem = 'revoked' | 'expired' | 'withdrawn';
 
 /** The citizen's case page: until revoked, and CITIZEN_LINK_VALID_AFTER_CLOSURE after closure. */
 export function citizenLinkProblem(
@@ -14,7 +12,7 @@ export function citizenLinkProblem(
   complaint: { citizenLinkVersion?: number | null; caseStatus?: string | null; closedAt?: string | Date | null; identity?: string | null },
   validAfterClosure: PolicyDuration,
   now: Date,
-): CaseLinkProblem | null {
+): CaseLinkGoneReason | null {
   if (complaint.identity === 'anonymous' || (row.linkVersion ?? 1) !== (complaint.citizenLinkVersion ?? 1)) return 'revoked';
   if (isClosedStatus(complaint.caseStatus) && complaint.closedAt) {
     const until = endOfPeriod(new Date(complaint.closedAt), validAfterClosure);
@@ -24,7 +22,7 @@ export function citizenLinkProblem(
 }
 
 /** The center's opinion letter page: LETTER_LINK_VALID after the opinion was issued. */
-export function letterLinkProblem(opinion: { issuedAt?: string | Date | null } | null, valid: PolicyDuration, now: Date): CaseLinkProblem | null {
+export function letterLinkProblem(opinion: { issuedAt?: string | Date | null } | null, valid: PolicyDuration, now: Date): CaseLinkGoneReason | null {
   if (!opinion) return 'withdrawn';
   const issued = opinion.issuedAt ? new Date(opinion.issuedAt) : null;
   if (issued && now > endOfPeriod(issued, valid)) return 'expired';

@@ -2,18 +2,14 @@
  * The public statement API as plain functions over Strapi's query engine: resolve a link token,
  * present the request as the center may see it, accept the statement once.
  *
- * GET shape (200): { data: { state: 'afventer' | 'besvaret', canSubmit, caseNumber, center: { name },
- *   questions, requestsFileAccess, requestedAt, dueAt, dueAtIsAgreed, linkExpiresAt,
- *   complaint: { description, category, categoryLabel, purpose, purposeLabel, eventDate, institution,
- *                identity, complainantName }, response: null | { respondedAt, respondentName, respondentTitle } } }
+ * The bodies are the shared contract in config/src/public-api.ts (StatementView, StatementSubmission).
  * An already answered request answers 200 with state 'besvaret' and canSubmit false, so the page
- * can say "already submitted". Errors: 404 unknown token; 410 with error.details.reason one of
- * 'replaced' (a newer link was sent), 'cancelled', 'closed' (the case is closed), 'expired';
- * POST on an answered request 409.
+ * can say "already submitted". Errors: 404 unknown token; 410 with error.details.reason a
+ * StatementLinkGoneReason; POST on an answered request 409.
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { categories, characterCount, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, normaliseText, purposes, RATE_LIMITS, textLimits, tooLongMessage, type RateLimiter } from '@borgerraadgiver/config';
+import { categories, characterCount, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, normaliseText, purposes, RATE_LIMITS, textLimits, tooLongMessage, type RateLimiter, type StatementLinkGoneReason, type StatementSubmission, type StatementView } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
@@ -24,15 +20,13 @@ import { runAs } from '../../../journal';
 
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
 
-export type GoneReason = 'replaced' | 'cancelled' | 'closed' | 'expired';
-
 export class PublicError extends Error {
   constructor(public status: number, message: string, public details: Record<string, unknown> = {}) {
     super(message);
   }
 }
 
-const goneMessages: Record<GoneReason, string> = {
+const goneMessages: Record<StatementLinkGoneReason, string> = {
   replaced: 'Linket er erstattet af et nyere link. Brug linket i den seneste e-mail fra borgerrådgiveren.',
   cancelled: 'Borgerrådgiveren har annulleret anmodningen om redegørelse.',
   closed: 'Sagen er afsluttet, og linket virker ikke længere.',
@@ -50,7 +44,7 @@ export async function resolve(strapi: Core.Strapi, token: string, now = new Date
   const link = await findLink(strapi, hashToken(token));
   const request = link?.notification?.statementRequest;
   if (!link || !request) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
-  const gone = (reason: GoneReason) => new PublicError(410, goneMessages[reason], { reason, requestId: request.id });
+  const gone = (reason: StatementLinkGoneReason) => new PublicError(410, goneMessages[reason], { reason, requestId: request.id });
   if ((link.linkVersion ?? 1) !== (request.linkVersion ?? 1)) throw gone('replaced');
   if (request.requestStatus === 'annulleret') throw gone('cancelled');
   if (request.complaint && isClosedStatus(request.complaint.caseStatus)) throw gone('closed');
@@ -62,7 +56,7 @@ export async function resolve(strapi: Core.Strapi, token: string, now = new Date
 }
 
 /** What the center may see. Never the identity of a confidential or anonymous citizen. */
-export function present(request: any) {
+export function present(request: any): StatementView {
   const complaint = request.complaint ?? {};
   const policy = loadPolicy();
   // The advisor's summary for the center; the citizen's own words only when the citizen is named (R8).
@@ -95,16 +89,10 @@ export function present(request: any) {
   };
 }
 
-export interface Submission {
-  text: string;
-  respondentName: string;
-  respondentTitle: string | null;
-}
-
 const LIMITS = textLimits.statementRequest;
 
 /** Checks the POST body; the errors name the field, in Danish. */
-export function validateSubmission(body: any): { value?: Submission; errors: { path: string[]; message: string }[] } {
+export function validateSubmission(body: any): { value?: StatementSubmission; errors: { path: string[]; message: string }[] } {
   const data = body && typeof body === 'object' ? body.data : undefined;
   const errors: { path: string[]; message: string }[] = [];
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
@@ -137,7 +125,7 @@ export function validateSubmission(body: any): { value?: Submission; errors: { p
 }
 
 /** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
-export async function submit(strapi: Core.Strapi, request: any, submission: Submission, files: { id: number; name: string }[] = [], now = new Date()) {
+export async function submit(strapi: Core.Strapi, request: any, submission: StatementSubmission, files: { id: number; name: string }[] = [], now = new Date()) {
   // Journaled as the center, named as it is now (the link carries no person).
   return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () => strapi.db.transaction(async () => {
     // The conditional update is the lock: of two concurrent submissions exactly one matches.
