@@ -4,7 +4,9 @@
  * Errors are Strapi's `{ error: { status, name, message, details } }`: 400 with
  * `details.errors[].path`, 404 for an unknown token, 410 with `details.reason` for a link that no
  * longer works, 409 for a second statement, 429 with Retry-After when rate limited.
+ * The request bodies' shapes are zod schemas here; the CMS checks their meaning and answers in Danish.
  */
+import { z } from 'zod';
 
 /** Why a center's statement link (/redegoerelse/:token) no longer works. */
 export const STATEMENT_LINK_GONE_REASONS = [
@@ -156,7 +158,13 @@ export interface StatementView {
   response: { respondedAt: string | null; respondentName: string | null; respondentTitle: string | null } | null;
 }
 
-/** POST /api/public/statements/:token `{ data: StatementSubmission }` → 200; a second submission 409. */
+/** POST /api/public/statements/:token: the body's shape (missing texts are the CMS's to name). */
+export const statementSubmissionBody = z.object({
+  data: z.object({ text: z.string().nullish(), respondentName: z.string().nullish(), respondentTitle: z.string().nullish() }),
+});
+export type StatementSubmissionBody = z.output<typeof statementSubmissionBody>;
+
+/** POST /api/public/statements/:token `{ data }`, as the CMS stores it → 200; a second submission 409. */
 export interface StatementSubmission {
   text: string;
   respondentName: string;
@@ -173,10 +181,12 @@ export interface CitizenCaseView {
   canWrite: boolean;
 }
 
-/** POST /api/public/cases/:token/messages `{ data: CitizenMessage }` → 201; the message joins the case file. */
-export interface CitizenMessage {
-  message: string;
-}
+/**
+ * POST /api/public/cases/:token/messages `{ data: { message } }` (or multipart with files) → 201;
+ * the message joins the case file. Without a text message the files alone are the message.
+ */
+export const citizenMessageBody = z.object({ data: z.object({ message: z.string() }) });
+export type CitizenMessage = z.output<typeof citizenMessageBody>['data'];
 
 /** GET /api/public/letters/:token → `{ data: LetterView }`: the center's copy of an opinion letter (R8). */
 export interface LetterView {

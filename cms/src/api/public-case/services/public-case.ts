@@ -9,7 +9,7 @@
  * A GET never changes anything.
  */
 import type { Core } from '@strapi/strapi';
-import { characterCount, CITIZEN_LINK_KINDS, CITIZEN_MESSAGE_LIMIT, citizenStatusTexts, LETTER_LINK_KINDS, loadDocumentSettings, opinionOutcomes, type CaseLinkGoneReason, type CitizenCaseView, type CitizenMessage, type ComplaintStatus, type LetterView } from '@borgerraadgiver/config';
+import { characterCount, CITIZEN_LINK_KINDS, CITIZEN_MESSAGE_LIMIT, citizenStatusTexts, LETTER_LINK_KINDS, loadDocumentSettings, opinionOutcomes, type CaseLinkGoneReason, type CitizenCaseView, citizenMessageBody, type CitizenMessage, type ComplaintStatus, type LetterView } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { rowOfLink } from '../../../outbox/links';
 import { citizenLinkProblem, letterLinkProblem } from '../../../rules';
@@ -70,9 +70,10 @@ export async function presentCase(strapi: Core.Strapi, complaint: any): Promise<
 }
 
 /** Checks the POST body of a message; the errors name the field, in Danish. */
-export function validateMessage(body: any, withFiles = false): { value?: CitizenMessage; errors: { path: string[]; message: string }[] } {
-  const data = body && typeof body === 'object' ? body.data : undefined;
-  const message = data && typeof data.message === 'string' ? data.message.normalize('NFC').trim() : '';
+export function validateMessage(body: unknown, withFiles = false): { value?: CitizenMessage; errors: { path: string[]; message: string }[] } {
+  // A body without a text message (files alone) counts as an empty message.
+  const shape = citizenMessageBody.safeParse(body);
+  const message = shape.success ? shape.data.data.message.normalize('NFC').trim() : '';
   if (!message && !withFiles) return { errors: [{ path: ['message'], message: 'Skriv din besked, eller vedhæft et dokument.' }] };
   if (characterCount(message) > CITIZEN_MESSAGE_LIMIT) return { errors: [{ path: ['message'], message: `Beskeden må højst være ${CITIZEN_MESSAGE_LIMIT.toLocaleString('da-DK')} tegn.` }] };
   return { value: { message }, errors: [] };

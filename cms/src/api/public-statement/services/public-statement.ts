@@ -9,7 +9,7 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { categories, characterCount, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, normaliseText, purposes, RATE_LIMITS, textLimits, tooLongMessage, type RateLimiter, type StatementLinkGoneReason, type StatementSubmission, type StatementView } from '@borgerraadgiver/config';
+import { categories, characterCount, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, normaliseText, purposes, RATE_LIMITS, textLimits, tooLongMessage, type RateLimiter, type StatementLinkGoneReason, statementSubmissionBody, type StatementSubmission, type StatementSubmissionBody, type StatementView } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
@@ -91,23 +91,29 @@ export function present(request: any): StatementView {
 
 const LIMITS = textLimits.statementRequest;
 
-/** Checks the POST body; the errors name the field, in Danish. */
-export function validateSubmission(body: any): { value?: StatementSubmission; errors: { path: string[]; message: string }[] } {
-  const data = body && typeof body === 'object' ? body.data : undefined;
-  const errors: { path: string[]; message: string }[] = [];
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+const LABELS = { text: 'Redegørelsen', respondentName: 'Navnet', respondentTitle: 'Stillingsbetegnelsen' } as const;
+
+/** Checks the POST body: its shape (statementSubmissionBody), then its meaning; the errors name the field, in Danish. */
+export function validateSubmission(body: unknown): { value?: StatementSubmission; errors: { path: string[]; message: string }[] } {
+  const shape = statementSubmissionBody.safeParse(body);
+  const wrongType = new Set(shape.success ? [] : shape.error.issues.map((issue) => (issue.path[0] === 'data' && issue.path.length === 2 ? String(issue.path[1]) : 'data')));
+  if (wrongType.has('data')) {
     return { errors: [{ path: ['data'], message: 'Indsend redegørelsen som { "data": { "text", "respondentName", "respondentTitle" } }.' }] };
   }
-  const field = (value: unknown, path: string, label: string): string => {
-    if (value === undefined || value === null) return '';
-    if (typeof value !== 'string') errors.push({ path: [path], message: `${label} skal være tekst.` });
-    else if (normaliseText(value) === null) errors.push({ path: [path], message: `${label} indeholder et ugyldigt tegn. Skriv teksten igen, eller indsæt den uden specialtegn.` });
+  // The shape holds for every field not named in wrongType.
+  const data = (shape.success ? shape.data : (body as StatementSubmissionBody)).data;
+  const errors: { path: string[]; message: string }[] = [];
+  const field = (path: keyof typeof LABELS): string => {
+    const value = data[path];
+    if (wrongType.has(path)) errors.push({ path: [path], message: `${LABELS[path]} skal være tekst.` });
+    else if (value === undefined || value === null) return '';
+    else if (normaliseText(value) === null) errors.push({ path: [path], message: `${LABELS[path]} indeholder et ugyldigt tegn. Skriv teksten igen, eller indsæt den uden specialtegn.` });
     else return normaliseText(value)!.trim();
     return '';
   };
-  const text = field(data.text, 'text', 'Redegørelsen');
-  const name = field(data.respondentName, 'respondentName', 'Navnet');
-  const title = field(data.respondentTitle, 'respondentTitle', 'Stillingsbetegnelsen');
+  const text = field('text');
+  const name = field('respondentName');
+  const title = field('respondentTitle');
   const already = new Set(errors.map((error) => error.path[0]));
   if (!already.has('text')) {
     if (!text) errors.push({ path: ['text'], message: 'Skriv redegørelsen.' });
