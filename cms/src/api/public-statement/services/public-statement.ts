@@ -12,9 +12,8 @@ import type { Core } from '@strapi/strapi';
 import { categories, characterCount, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, normaliseText, purposes, RATE_LIMITS, textLimits, tooLongMessage, type RateLimiter, type StatementLinkGoneReason, statementSubmissionBody, type StatementSubmission, type StatementSubmissionBody, type StatementView } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
-import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
+import { effectiveDue, linkExpiresAt, OPEN_REQUEST_WHERE, statementLinkProblem } from '../../../rules/links';
 import { insertRows, STATEMENT_REQUEST } from '../../../outbox/writer';
-import { isClosedStatus } from '../../../rules/complaint-status';
 import { fileReceived } from '../../../documents/receive';
 import { runAs } from '../../../journal';
 
@@ -44,14 +43,10 @@ export async function resolve(strapi: Core.Strapi, token: string, now = new Date
   const link = await findLink(strapi, hashToken(token));
   const request = link?.notification?.statementRequest;
   if (!link || !request) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
-  const gone = (reason: StatementLinkGoneReason) => new PublicError(410, goneMessages[reason], { reason, requestId: request.id });
-  if ((link.linkVersion ?? 1) !== (request.linkVersion ?? 1)) throw gone('replaced');
-  if (request.requestStatus === 'annulleret') throw gone('cancelled');
-  if (request.complaint && isClosedStatus(request.complaint.caseStatus)) throw gone('closed');
   // The link's own mailing counts: a link mailed after the due date works on arrival.
   request.linkIssuedAt = new Date(link.issuedAt);
-  const expires = linkExpiresAt(request, loadPolicy(), request.linkIssuedAt);
-  if (expires && now > expires) throw gone('expired');
+  const problem = statementLinkProblem(request, link.linkVersion ?? 1, request.linkIssuedAt, loadPolicy(), now);
+  if (problem) throw new PublicError(410, goneMessages[problem], { reason: problem, requestId: request.id });
   return request;
 }
 
@@ -135,7 +130,7 @@ export async function submit(strapi: Core.Strapi, request: any, submission: Stat
   // Journaled as the center, named as it is now (the link carries no person).
   return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () => strapi.db.transaction(async () => {
     // The conditional update is the lock: of two concurrent submissions exactly one matches.
-    const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, requestStatus: 'sendt' }, data: { respondedAt: now.toISOString() } });
+    const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, ...OPEN_REQUEST_WHERE }, data: { respondedAt: now.toISOString() } });
     if (count !== 1) {
       throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
     }
