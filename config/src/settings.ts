@@ -17,13 +17,11 @@ type Env = Record<string, string | undefined>;
 // config/src (ts-jest) or config/dist/src (compiled): the repository root is above the config package.
 const repoRoot = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../../..' : '../..');
 
-/**
- * One variable: `read` gets the trimmed value, undefined when unset or blank, and returns the
- * parsed value or, as a string, why the value is wrong (the variable's name is added in front).
- */
+/** Why a value is wrong, e.g. `"abc" is not a port number` (the variable's name is added in front). */
 class Problem {
   constructor(readonly message: string) {}
 }
+/** One variable: `read` gets the trimmed value, undefined when unset or blank, and returns the parsed value or a Problem. */
 function variable<T>(read: (raw: string | undefined) => T | Problem, { trim = true } = {}) {
   return z
     .string()
