@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -10,14 +11,9 @@ const envFile = path.join(root, '.env');
 /** Secrets the CMS needs; generated once and kept in the git-ignored .env. */
 const secrets = ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'JWT_SECRET', 'OUTBOX_WORKER_TOKEN', 'AUDIT_IP_SECRET', 'SITE_API_SECRET'];
 
+/** The .env file's values, read with Node's own parser (quotes, comments and multi-line values as dotenv). */
 function loadEnvFile() {
-  const values = {};
-  if (!existsSync(envFile)) return values;
-  for (const line of readFileSync(envFile, 'utf8').split('\n')) {
-    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
-    if (match && match[2] !== '') values[match[1]] = match[2].replace(/^['"]|['"]$/g, '');
-  }
-  return values;
+  return existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
 }
 
 export function ensureSecrets() {

@@ -33,7 +33,11 @@ export const processes = {
     built: path.join(root, 'site/dist/server/entry.mjs'),
     // The Astro Node adapter reads PORT and HOST.
     env: (env) => ({ PORT: env.SITE_PORT || '4321', HOST: env.SITE_HOST || '0.0.0.0' }),
-    run: () => import(pathToFileURL(path.join(root, 'site/dist/server/entry.mjs')).href),
+    // Astro loads the pages on the first request: check every setting the site reads before it listens.
+    run: () => {
+      require('@borgerraadgiver/config').siteSettings();
+      return import(pathToFileURL(path.join(root, 'site/dist/server/entry.mjs')).href);
+    },
   },
 };
 

@@ -28,4 +28,10 @@ if (missing.length) {
   process.exit(1);
 }
 Object.assign(process.env, env, spec.env(env));
-await spec.run();
+try {
+  await spec.run();
+} catch (error) {
+  // A bad setting names every bad variable, one per line (config/src/settings.ts).
+  console.error(`${name}: could not start:\n${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}

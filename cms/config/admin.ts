@@ -1,10 +1,14 @@
-import type { Core } from '@strapi/strapi';
-export default ({ env }: Core.Config.Shared.ConfigParams) => ({
-  auth: { secret: env('ADMIN_JWT_SECRET') },
-  apiToken: { salt: env('API_TOKEN_SALT') },
-  transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
-  secrets: { encryptionKey: env('ENCRYPTION_KEY') },
-  flags: { nps: false, promoteEE: false },
-  // Off on API-only instances (and in tests without an admin build); see docs/operations.md.
-  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
-});
+import { cmsSettings } from '@borgerraadgiver/config';
+
+export default () => {
+  const settings = cmsSettings().strapi;
+  return {
+    auth: { secret: settings.adminJwtSecret },
+    apiToken: { salt: settings.apiTokenSalt },
+    transfer: { token: { salt: settings.transferTokenSalt } },
+    secrets: { encryptionKey: settings.encryptionKey },
+    flags: { nps: false, promoteEE: false },
+    // Off on API-only instances (and in tests without an admin build); see docs/operations.md.
+    serveAdminPanel: settings.serveAdminPanel,
+  };
+};

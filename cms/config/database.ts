@@ -1,39 +1,29 @@
-import type { Core } from '@strapi/strapi';
 import path from 'path';
+import { cmsSettings } from '@borgerraadgiver/config';
 
-export default ({ env }: Core.Config.Shared.ConfigParams) => {
-  const client = env('DATABASE_CLIENT', 'sqlite');
-  if (client === 'postgres') {
+export default () => {
+  // Each file here reads cmsSettings(), which checks every variable the CMS reads: the first file
+  // Strapi loads stops it at start with one error naming every bad variable.
+  const db = cmsSettings().database;
+  if (db.client === 'postgres') {
     // No JIT compilation: the reports' grouped queries cross its cost threshold and lost up to a
     // second to compiling at 100,000 cases; nothing this system asks gains from it.
     const session = { options: '-c jit=off' };
     return {
       connection: {
         client: 'postgres',
-        connection: env('DATABASE_URL')
-          ? { connectionString: env('DATABASE_URL'), ...session }
-          : {
-              host: env('DATABASE_HOST', '127.0.0.1'),
-              port: env.int('DATABASE_PORT', 5432),
-              database: env('DATABASE_NAME', 'borgerraadgiver'),
-              user: env('DATABASE_USERNAME', 'postgres'),
-              password: env('DATABASE_PASSWORD', ''),
-              ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) },
-              schema: env('DATABASE_SCHEMA', 'public'),
-              ...session,
-            },
-        pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
+        connection: db.url
+          ? { connectionString: db.url, ...session }
+          : { host: db.host, port: db.port, database: db.name, user: db.user, password: db.password, ssl: db.ssl, schema: db.schema, ...session },
+        pool: db.pool,
       },
     };
   }
-  if (client !== 'sqlite') throw new Error(`DATABASE_CLIENT must be sqlite or postgres, not "${client}"`);
   return {
     connection: {
       client: 'sqlite',
-      connection: {
-        // Relative to cms/: this file runs from cms/dist/config.
-        filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
-      },
+      // Relative to cms/: this file runs from cms/dist/config.
+      connection: { filename: path.resolve(__dirname, '..', '..', db.filename) },
       useNullAsDefault: true,
     },
   };

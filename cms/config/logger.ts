@@ -1,2 +1,3 @@
-import type { Core } from '@strapi/strapi';
-export default ({ env }: Core.Config.Shared.ConfigParams) => ({ level: env('LOG_LEVEL', 'http') });
+import { cmsSettings } from '@borgerraadgiver/config';
+
+export default () => ({ level: cmsSettings().strapi.logLevel });

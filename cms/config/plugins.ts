@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
-export default ({ env }: Core.Config.Shared.ConfigParams) => ({
-  'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
+import { cmsSettings } from '@borgerraadgiver/config';
+
+export default () => ({
+  'users-permissions': { config: { jwtSecret: cmsSettings().strapi.jwtSecret } },
 });

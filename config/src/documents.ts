@@ -1,7 +1,4 @@
-import path from 'path';
-import { parseDuration, type PolicyDuration } from './durations';
-
-type Env = Record<string, string | undefined>;
+import type { PolicyDuration } from './durations';
 
 /** A kind of file the case file accepts, recognised by its content (magic bytes), not its name. */
 export interface DocumentType {
@@ -32,6 +29,7 @@ export const documentTypes: DocumentType[] = [
   { mime: 'text/plain', extensions: ['.txt'], label: 'tekstfil' },
 ];
 
+/** Limits and storage of the case file's documents (read in settings.ts). */
 export interface DocumentSettings {
   /** Private folder of the local storage; never under a folder the web server serves. */
   storageDir: string;
@@ -49,32 +47,6 @@ export interface DocumentSettings {
   citizenLinkValidAfterClosure: PolicyDuration;
   /** How long the center's link to an opinion letter works after the opinion is issued (LETTER_LINK_VALID, P3M). */
   letterLinkValid: PolicyDuration;
-}
-
-const repoRoot = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../../..' : '../..');
-
-function positive(env: Env, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}: "${raw}" must be a positive number`);
-  return value;
-}
-
-/** Limits and storage of the case file's documents; env overrides. Throws naming a bad variable. */
-export function loadDocumentSettings(env: Env = process.env): DocumentSettings {
-  const dataDir = path.resolve(repoRoot, env.DATA_DIR || '.data');
-  const clamdPort = env.CLAMD_PORT?.trim() ? positive(env, 'CLAMD_PORT', 3310) : 3310;
-  return {
-    storageDir: path.resolve(repoRoot, env.DOCUMENT_STORAGE_DIR || path.join(dataDir, 'documents')),
-    maxFileBytes: Math.round(positive(env, 'DOCUMENT_MAX_FILE_MB', 20) * 1024 * 1024),
-    maxCaseBytes: Math.round(positive(env, 'DOCUMENT_MAX_CASE_MB', 100) * 1024 * 1024),
-    maxFiles: Math.round(positive(env, 'DOCUMENT_MAX_FILES', 10)),
-    clamd: env.CLAMD_SOCKET?.trim() ? { socket: env.CLAMD_SOCKET.trim() } : env.CLAMD_HOST?.trim() ? { host: env.CLAMD_HOST.trim(), port: clamdPort } : null,
-    downloadTtlSeconds: Math.round(positive(env, 'DOCUMENT_DOWNLOAD_TTL_SECONDS', 900)),
-    citizenLinkValidAfterClosure: parseDuration(env.CITIZEN_LINK_VALID_AFTER_CLOSURE?.trim() || 'P3M', 'CITIZEN_LINK_VALID_AFTER_CLOSURE'),
-    letterLinkValid: parseDuration(env.LETTER_LINK_VALID?.trim() || 'P3M', 'LETTER_LINK_VALID'),
-  };
 }
 
 /** "PDF, JPEG-billede, …": the accepted kinds in Danish, for hints and messages. */

@@ -8,14 +8,11 @@ export interface PolicyDuration {
   dayBased: boolean;
 }
 
-export function parseDuration(iso: string, name = 'duration'): PolicyDuration {
+/** The parsed duration, or why `iso` is not one (without the variable's name). */
+export function checkDuration(iso: string): PolicyDuration | string {
   const duration = Duration.fromISO(iso.trim());
-  if (!duration.isValid) {
-    throw new Error(`${name}: "${iso}" is not an ISO 8601 duration (examples: P14D, P1Y, PT30S)`);
-  }
-  if (duration.toMillis() <= 0) {
-    throw new Error(`${name}: "${iso}" must be longer than zero`);
-  }
+  if (!duration.isValid) return `"${iso}" is not an ISO 8601 duration (examples: P14D, P1Y, PT30S)`;
+  if (duration.toMillis() <= 0) return `"${iso}" must be longer than zero`;
   const { years, quarters, months, weeks, days } = duration.toObject();
   const dayBased = Boolean(years || quarters || months || weeks || days);
   return { iso: iso.trim(), duration, dayBased };
@@ -27,16 +24,21 @@ export function parseDuration(iso: string, name = 'duration'): PolicyDuration {
  * start with the variable named, so a deadline can never silently turn into a plain offset that
  * ignores weekends and holidays. Under a day (PT30S) stays a plain offset, for demos and tests.
  */
-export function parseCalendarDuration(iso: string, name: string): PolicyDuration {
-  const parsed = parseDuration(iso, name);
+export function checkCalendarDuration(iso: string): PolicyDuration | string {
+  const parsed = checkDuration(iso);
+  if (typeof parsed === 'string') return parsed;
   const { hours, minutes, seconds, milliseconds } = parsed.duration.toObject();
   const hasTime = Boolean(hours || minutes || seconds || milliseconds);
-  if (parsed.dayBased && hasTime) {
-    throw new Error(`${name}: "${parsed.iso}" mixes days and hours; write whole days (e.g. P14D) so it follows the working-day calendar`);
-  }
+  if (parsed.dayBased && hasTime) return `"${parsed.iso}" mixes days and hours; write whole days (e.g. P14D) so it follows the working-day calendar`;
   if (!parsed.dayBased && parsed.duration.as('hours') >= 24) {
     const days = parsed.duration.as('days');
-    throw new Error(`${name}: "${parsed.iso}" is ${Number.isInteger(days) ? `${days} days` : 'a day or more'} written in hours or minutes; write it in days (e.g. P${Number.isInteger(days) ? days : 14}D) so it follows the working-day calendar`);
+    return `"${parsed.iso}" is ${Number.isInteger(days) ? `${days} days` : 'a day or more'} written in hours or minutes; write it in days (e.g. P${Number.isInteger(days) ? days : 14}D) so it follows the working-day calendar`;
   }
+  return parsed;
+}
+
+export function parseDuration(iso: string, name = 'duration'): PolicyDuration {
+  const parsed = checkDuration(iso);
+  if (typeof parsed === 'string') throw new Error(`${name}: ${parsed}`);
   return parsed;
 }

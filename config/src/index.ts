@@ -11,3 +11,5 @@ export * from './privacy';
 export * from './rate-limit';
 export * from './limits';
 export * from './text';
+export * from './settings';
+export * from './public-api';

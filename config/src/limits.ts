@@ -23,6 +23,9 @@ export const textLimits = {
   },
 } as const;
 
+/** The longest message a citizen writes on their case page (it joins the case file as a document, not a field). */
+export const CITIZEN_MESSAGE_LIMIT = 20_000;
+
 /** The longest `string` column (varchar(255)) both SQLite and PostgreSQL hold; longer text is a `text` attribute. */
 export const MAX_STRING_LENGTH = 255;
 

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import { z } from 'zod';
 import data from '../municipality.json';
+import { loadMunicipalityFile } from './settings';
 
 /**
  * The municipality running the system: config/municipality.json, or the file named by
@@ -36,7 +37,7 @@ const municipalitySchema = z.object({
 export type Municipality = z.infer<typeof municipalitySchema>;
 
 /** Reads and checks the municipality; a bad file stops the process naming the file and every bad field. */
-export function loadMunicipality(file = process.env.MUNICIPALITY_FILE): Municipality {
+export function loadMunicipality(file = loadMunicipalityFile() ?? undefined): Municipality {
   const source = file ? JSON.parse(fs.readFileSync(file, 'utf8')) : data;
   const result = municipalitySchema.safeParse(source);
   if (!result.success) {

@@ -1,7 +1,4 @@
-import path from 'path';
-import { parseDuration, PolicyDuration } from './durations';
-
-type Env = Record<string, string | undefined>;
+import type { PolicyDuration } from './durations';
 
 /** The BullMQ queue that delivers outbox rows; one delayed job per row, job id = row documentId. */
 export const OUTBOX_QUEUE = 'outbox';
@@ -15,6 +12,7 @@ export const LETTER_LINK_KINDS = ['opinion_letter'] as const;
 /** Kinds whose email carries the citizen's link to their own case page (/sag/<token>). */
 export const CITIZEN_LINK_KINDS = ['complaint_receipt', 'opinion_letter_citizen', 'case_closed'] as const;
 
+/** Settings of the notification outbox and its workers (read in settings.ts). */
 export interface OutboxSettings {
   /** BullMQ key prefix (tests use a unique one per file). */
   queuePrefix: string;
@@ -38,36 +36,6 @@ export interface OutboxSettings {
   smtpSecure: boolean;
   /** Secret used to hash IP addresses in the access log (not reversible by brute force of the IPv4 space). */
   auditIpSecret: string | null;
-}
-
-// config/src (ts-jest) or config/dist/src (compiled): the repository root is above the config package.
-const repoRoot = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../../..' : '../..');
-
-function positiveInt(env: Env, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name}: "${raw}" must be a positive whole number`);
-  return value;
-}
-
-/** Settings of the notification outbox and its workers; env overrides, safe defaults for `npm start`. */
-export function loadOutboxSettings(env: Env = process.env): OutboxSettings {
-  const dataDir = path.resolve(repoRoot, env.DATA_DIR || '.data');
-  return {
-    queuePrefix: env.OUTBOX_QUEUE_PREFIX?.trim() || 'borgerraadgiver',
-    mailDir: path.resolve(repoRoot, env.MAIL_DIR || path.join(dataDir, 'mail')),
-    workerToken: env.OUTBOX_WORKER_TOKEN?.trim() || null,
-    workerTokenFile: path.join(dataDir, 'worker-token'),
-    reconcileEvery: parseDuration(env.OUTBOX_RECONCILE_EVERY?.trim() || 'PT1M', 'OUTBOX_RECONCILE_EVERY'),
-    maxAttempts: positiveInt(env, 'OUTBOX_MAX_ATTEMPTS', 10),
-    retryDelayMs: positiveInt(env, 'OUTBOX_RETRY_DELAY_MS', 30_000),
-    sendingTimeout: parseDuration(env.OUTBOX_SENDING_TIMEOUT?.trim() || 'PT15M', 'OUTBOX_SENDING_TIMEOUT'),
-    smtpUser: env.SMTP_USER?.trim() || null,
-    smtpPassword: env.SMTP_PASSWORD ?? env.SMTP_PASS ?? null,
-    smtpSecure: env.SMTP_SECURE === 'true',
-    auditIpSecret: env.AUDIT_IP_SECRET?.trim() || null,
-  };
 }
 
 /** BullMQ job options for one outbox row: deterministic id, delay until notBefore, exponential backoff. */

@@ -6,6 +6,7 @@
  */
 import IORedis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { loadRateLimitSettings } from './settings';
 
 type Env = Record<string, string | undefined>;
 
@@ -25,24 +26,14 @@ export interface RateLimiter {
   reset(): Promise<void>;
 }
 
-function limitFromEnv(name: string, fallback: number): () => number {
-  return () => {
-    const raw = process.env[name]?.trim();
-    if (!raw) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name}: "${raw}" must be a positive whole number`);
-    return value;
-  };
-}
-
 /** The per-IP limits; each instance counts into the same Redis keys. */
 export const RATE_LIMITS = {
   /** POST /api/public/complaints: PUBLIC_COMPLAINT_RATE_LIMIT per IP per 10 minutes (default 30). */
-  publicComplaint: { name: 'public-complaint', points: limitFromEnv('PUBLIC_COMPLAINT_RATE_LIMIT', 30), windowSeconds: 600 },
+  publicComplaint: { name: 'public-complaint', points: () => loadRateLimitSettings().publicComplaint, windowSeconds: 600 },
   /** GET and POST /api/public/statements/:token: PUBLIC_STATEMENT_RATE_LIMIT per IP per minute (default 30). */
-  publicStatement: { name: 'public-statement', points: limitFromEnv('PUBLIC_STATEMENT_RATE_LIMIT', 30), windowSeconds: 60 },
+  publicStatement: { name: 'public-statement', points: () => loadRateLimitSettings().publicStatement, windowSeconds: 60 },
   /** The site's form POSTs: SITE_FORM_RATE_LIMIT per IP per 10 minutes (default 20). */
-  siteForm: { name: 'site-form', points: limitFromEnv('SITE_FORM_RATE_LIMIT', 20), windowSeconds: 600 },
+  siteForm: { name: 'site-form', points: () => loadRateLimitSettings().siteForm, windowSeconds: 600 },
 } satisfies Record<string, RateLimitRule>;
 
 interface Connection {
@@ -86,8 +77,9 @@ export async function closeRateLimiters(): Promise<void> {
  * never count together.
  */
 export function createRateLimiter(rule: RateLimitRule, env: Env = process.env): RateLimiter {
-  const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
-  const keyPrefix = `${env.OUTBOX_QUEUE_PREFIX?.trim() || 'borgerraadgiver'}:rate-limit:${rule.name}`;
+  const settings = loadRateLimitSettings(env);
+  const redisUrl = settings.redisUrl;
+  const keyPrefix = `${settings.keyPrefix}:rate-limit:${rule.name}`;
   const byPoints = new Map<number, RateLimiterRedis>();
   const limiterFor = (points: number) => {
     let limiter = byPoints.get(points);

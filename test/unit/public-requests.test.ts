@@ -1,4 +1,7 @@
+import { CASE_LINK_GONE_REASONS, goneReasonOf, STATEMENT_LINK_GONE_REASONS } from '@borgerraadgiver/config';
 import { clientIp } from '../../cms/src/utils/client-ip';
+import { validateSubmission } from '../../cms/src/api/public-statement/services/public-statement';
+import { validateMessage } from '../../cms/src/api/public-case/services/public-case';
 
 const ctx = (headers: Record<string, string>, ip = '10.0.0.1') => ({ request: { ip }, get: (name: string) => headers[name] ?? '' });
 const forwarded = { 'x-borgerraadgiver-client-ip': '203.0.113.7' };
@@ -27,4 +30,45 @@ test.each`
   ${'/content-manager/collection-types/x'}      | ${'/content-manager/collection-types/x'}
 `('the request log shows $path as $logged', ({ path, logged }) => {
   expect(redactPath(path)).toBe(logged);
+});
+
+test.each`
+  reason         | reasons                        | expected
+  ${'replaced'}  | ${STATEMENT_LINK_GONE_REASONS} | ${'replaced'}
+  ${'withdrawn'} | ${CASE_LINK_GONE_REASONS}      | ${'withdrawn'}
+  ${'withdrawn'} | ${STATEMENT_LINK_GONE_REASONS} | ${'expired'}
+  ${undefined}   | ${CASE_LINK_GONE_REASONS}      | ${'expired'}
+`('a 410 with reason $reason reads as $expected (the shared list of reasons)', ({ reason, reasons, expected }) => {
+  expect(goneReasonOf({ error: { status: 410, name: 'GoneError', message: '', details: { reason } } }, reasons)).toBe(expected);
+});
+
+const dataMessage = 'Indsend redegørelsen som { "data": { "text", "respondentName", "respondentTitle" } }.';
+
+test.each([null, 'tekst', [], {}, { data: null }, { data: ['a'] }, { data: 'tekst' }])(
+  'a statement body %j of the wrong shape is refused as a whole',
+  (body) => {
+    expect(validateSubmission(body).errors).toEqual([{ path: ['data'], message: dataMessage }]);
+  },
+);
+
+test('a statement field of the wrong type is named, and the others are still checked', () => {
+  expect(validateSubmission({ data: { text: 5, respondentName: '', respondentTitle: { a: 1 } } }).errors).toEqual([
+    { path: ['text'], message: 'Redegørelsen skal være tekst.' },
+    { path: ['respondentTitle'], message: 'Stillingsbetegnelsen skal være tekst.' },
+    { path: ['respondentName'], message: 'Skriv navnet på den, der afgiver redegørelsen.' },
+  ]);
+  expect(validateSubmission({ data: { text: ' Svar ', respondentName: 'Lene', respondentTitle: null } })).toEqual({
+    value: { text: 'Svar', respondentName: 'Lene', respondentTitle: null },
+    errors: [],
+  });
+});
+
+test.each`
+  body                                         | withFiles | errors
+  ${{ data: { message: ' Hej ' } }}            | ${false}  | ${[]}
+  ${{ data: { message: 5 } }}                  | ${false}  | ${[{ path: ['message'], message: 'Skriv din besked, eller vedhæft et dokument.' }]}
+  ${null}                                      | ${true}   | ${[]}
+  ${{ data: { message: 'x'.repeat(20_001) } }} | ${false}  | ${[{ path: ['message'], message: 'Beskeden må højst være 20.000 tegn.' }]}
+`('a citizen message $body (files: $withFiles)', ({ body, withFiles, errors }) => {
+  expect(validateMessage(body, withFiles).errors).toEqual(errors);
 });

@@ -1,5 +1,6 @@
 import { loadPolicy, WorkingCalendar } from '@borgerraadgiver/config';
-import { dueVersionOf, effectiveDue, linkExpiresAt, plannedEscalation, plannedOpinionRows, plannedStatementRows } from '../../cms/src/outbox/schedule';
+import { plannedEscalation, plannedOpinionRows, plannedStatementRows } from '../../cms/src/outbox/schedule';
+import { dueVersionOf, effectiveDue, linkExpiresAt } from '../../cms/src/rules/links';
 
 const calendar = new WorkingCalendar();
 const policy = loadPolicy({});

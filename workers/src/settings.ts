@@ -1,6 +1,6 @@
 /** Everything the workers read from the environment, through the shared config package. */
 import fs from 'fs';
-import { loadEndpoints, loadOutboxSettings, municipality, type Endpoints, type OutboxSettings } from '@borgerraadgiver/config';
+import { loadEndpoints, municipality, workerSettings, type Endpoints, type OutboxSettings } from '@borgerraadgiver/config';
 
 export interface WorkerSettings {
   endpoints: Endpoints;
@@ -8,8 +8,10 @@ export interface WorkerSettings {
   advisorEmail: string;
 }
 
+/** Throws naming every bad variable the workers read (config/src/settings.ts), so they stop at start. */
 export function loadWorkerSettings(env: Record<string, string | undefined> = process.env): WorkerSettings {
-  return { endpoints: loadEndpoints(env, municipality.email), outbox: loadOutboxSettings(env), advisorEmail: municipality.email };
+  const { outbox } = workerSettings(env);
+  return { endpoints: loadEndpoints(env, municipality.email), outbox, advisorEmail: municipality.email };
 }
 
 /** OUTBOX_WORKER_TOKEN, or the token the CMS generated in .data/ for a local `npm start`. */
@@ -23,7 +25,10 @@ export async function resolveWorkerToken(settings: OutboxSettings, waitMs = 60_0
     } catch {
       /* the CMS creates it at its first start */
     }
-    if (Date.now() > deadline) throw new Error(`No worker token: set OUTBOX_WORKER_TOKEN (the same value for the CMS and the workers) or start the CMS first so it creates ${settings.workerTokenFile}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `No worker token: set OUTBOX_WORKER_TOKEN (the same value for the CMS and the workers) or start the CMS first so it creates ${settings.workerTokenFile}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }

@@ -18,7 +18,7 @@
 import { hostname } from 'os';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { localDate } from '@borgerraadgiver/config';
+import { loadStrapiSettings, localDate } from '@borgerraadgiver/config';
 
 export const DAILY_RUNS_TABLE = 'daily_job_runs';
 
@@ -26,7 +26,7 @@ export const DAILY_RUNS_TABLE = 'daily_job_runs';
  * When the daily jobs fire, as a cron rule in Copenhagen time: DAILY_JOBS_CRON, default 07:00.
  * Every instance fires; runOncePerDay lets one of them do the work.
  */
-export const dailyJobsRule = (env: Record<string, string | undefined> = process.env) => env.DAILY_JOBS_CRON?.trim() || '0 7 * * *';
+export const dailyJobsRule = () => loadStrapiSettings().dailyJobsCron;
 
 const isPostgres = (knex: Knex) => /^(pg|postgres|postgresql)$/.test(String((knex.client as { config?: { client?: unknown } }).config?.client ?? ''));
 

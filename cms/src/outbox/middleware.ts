@@ -8,7 +8,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LINK_KINDS } from '@borgerraadgiver/config';
-import { dueVersionOf, isOpen, opinionVersionOf, plannedOpinionRows, SCHEDULED_STATEMENT_KINDS } from './schedule';
+import { opinionVersionOf, plannedOpinionRows, SCHEDULED_STATEMENT_KINDS } from './schedule';
+import { dueVersionOf, isOpenRequest } from '../rules/links';
 import { statementPlan } from './plan';
 import { CALENDAR_DAY, loadWorkingCalendar } from '../db/working-calendar';
 import { replanAfterCalendarChange } from './replan';
@@ -42,7 +43,7 @@ function closedNote(status: string | null | undefined): string {
 async function onStatementRequestCreate(strapi: Core.Strapi, next: () => Promise<any>) {
   const result = await next();
   const request = result?.documentId ? await loadRequest(strapi, { documentId: result.documentId }) : null;
-  if (!request || !isOpen(request) || !request.center?.email) return result;
+  if (!request || !isOpenRequest(request) || !request.center?.email) return result;
   const now = new Date();
   const dueVersion = dueVersionOf(request);
   // A request registered as sent outside the system (by letter, earlier) mails nothing itself.
@@ -64,7 +65,7 @@ async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentI
   delete data.linkVersion;
   let reissue = false;
   if (data.reissueLink === true || data.reissueLink === 'true') {
-    if (before && !isOpen(before)) {
+    if (before && !isOpenRequest(before)) {
       throw new errors.ValidationError('Et nyt link kan kun sendes, mens anmodningen afventer svar.', {
         errors: [{ path: ['reissueLink'], message: 'Et nyt link kan kun sendes, mens anmodningen afventer svar.', name: 'ValidationError' }],
       });
@@ -79,7 +80,7 @@ async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentI
   const after = await loadRequest(strapi, { id: before.id });
   if (!after) return result;
 
-  if (!isOpen(after)) {
+  if (!isOpenRequest(after)) {
     await cancelPlanned(strapi, { statementRequest: { id: after.id }, kind: { $in: [...LINK_KINDS] } }, closedNote(after.requestStatus));
     return result;
   }

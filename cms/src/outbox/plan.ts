@@ -6,7 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { WorkingCalendar } from '@borgerraadgiver/config';
-import { dueVersionOf, plannedEscalation, plannedStatementRows, type PlannedRow } from './schedule';
+import { plannedEscalation, plannedStatementRows, type PlannedRow } from './schedule';
+import { dueVersionOf } from '../rules/links';
 import { advisorEmail, NOTIFICATION, policy } from './writer';
 
 /** When each scheduled kind went out for the request's current due date (sent rows only). */

@@ -3,7 +3,8 @@
  * stored state, the policy and the working-day calendar (no Strapi import; unit-tested).
  */
 import { DateTime } from 'luxon';
-import { endOfPeriod, type NotificationKind, type Policy, type WorkingCalendar } from '@borgerraadgiver/config';
+import { type NotificationKind, type Policy, type WorkingCalendar } from '@borgerraadgiver/config';
+import { dueVersionOf, effectiveDue, isOpenRequest, toDate, type RequestFacts } from '../rules/links';
 
 export type { NotificationKind };
 
@@ -15,47 +16,6 @@ export interface PlannedRow {
   recipient: string;
   notBefore: Date;
   dueVersion: string;
-}
-
-export interface RequestFacts {
-  requestStatus?: string | null;
-  dueAt?: string | Date | null;
-  agreedDueAt?: string | Date | null;
-  sentOutsideSystem?: boolean | null;
-  center?: { email?: string | null; chiefEmail?: string | null } | null;
-}
-
-const toDate = (value: string | Date | null | undefined): Date | null => {
-  if (!value) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-};
-
-/** R11: the agreed date wins over the computed one. */
-export function effectiveDue(request: RequestFacts): Date | null {
-  return toDate(request.agreedDueAt) ?? toDate(request.dueAt);
-}
-
-/** The due-date version a scheduled row belongs to: the effective due instant. */
-export function dueVersionOf(request: RequestFacts): string | null {
-  return effectiveDue(request)?.toISOString() ?? null;
-}
-
-/** A statement request is open (its reminders apply) until answered or cancelled. */
-export function isOpen(request: RequestFacts): boolean {
-  return (request.requestStatus ?? 'sendt') === 'sendt';
-}
-
-/**
- * Until when a center's link works: STATEMENT_LINK_VALID_AFTER_DUE after the effective due date
- * (a day-based period to the end of its last local day). A link mailed later than the due date
- * counts from the day it was sent, so a link always works on arrival (see linkExpiresAtFor).
- */
-export function linkExpiresAt(request: RequestFacts, policy: Pick<Policy, 'statementLinkValidAfterDue'>, sentAt: Date | null = null): Date | null {
-  const due = effectiveDue(request);
-  if (!due) return null;
-  const from = sentAt && sentAt > due ? sentAt : due;
-  return endOfPeriod(from, policy.statementLinkValidAfterDue);
 }
 
 /**
@@ -84,7 +44,7 @@ export function plannedStatementRows(
   const due = effectiveDue(request);
   const dueVersion = dueVersionOf(request);
   const email = request.center?.email;
-  if (!due || !dueVersion || !email || !isOpen(request)) return [];
+  if (!due || !dueVersion || !email || !isOpenRequest(request)) return [];
   const dayBased = policy.statementDeadline.dayBased;
   const rows: PlannedRow[] = [];
   const reminderAt = calendar.reminderBefore(due, policy.statementReminderBefore);
@@ -113,7 +73,7 @@ export function plannedEscalation(
   now: Date = new Date(),
 ): PlannedRow[] {
   const dueVersion = dueVersionOf(request);
-  if (!dueVersion || !isOpen(request)) return [];
+  if (!dueVersion || !isOpenRequest(request)) return [];
   const period = policy.statementEscalateAfter;
   const at = period.dayBased ? calendar.officeMorningAfter(overdueSentAt, period) : DateTime.fromJSDate(overdueSentAt).plus(period.duration).toJSDate();
   // Without a chief's address the escalation goes to the advisor, who then chases it by hand.

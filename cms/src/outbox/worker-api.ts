@@ -12,9 +12,10 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { CITIZEN_LINK_KINDS, MAX_STRING_LENGTH, closingOutcome, endOfPeriod, LETTER_LINK_KINDS, LINK_KINDS, loadDocumentSettings, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type ComplaintStatus, type OpinionOutcome, type OutboxMessage } from '@borgerraadgiver/config';
+import { CITIZEN_LINK_KINDS, MAX_STRING_LENGTH, closingOutcome, endOfPeriod, LETTER_LINK_KINDS, LINK_KINDS, loadDocumentSettings, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type ComplaintStatus, type OpinionOutcome, type OutboxMessage, type StatementLinkGoneReason } from '@borgerraadgiver/config';
 import { citizenLink, letterLink, mintToken, statementLink } from './token';
-import { dueVersionOf, isOpen, linkExpiresAt, opinionVersionOf } from './schedule';
+import { opinionVersionOf } from './schedule';
+import { dueVersionOf, linkExpiresAt, statementLinkProblem } from '../rules/links';
 import { insertRows, NOTIFICATION, policy } from './writer';
 import { sentForCurrentDue, statementPlan } from './plan';
 import { linksIssuedBefore, storeLink } from './links';
@@ -41,15 +42,24 @@ async function caseOpinionOutcome(strapi: Core.Strapi, complaintId: number): Pro
   return opinion?.outcome ?? null;
 }
 
+/** Why an e-mail with the center's link is not sent (statementLinkProblem); a link sent now has not expired. */
+const linkSkipReasons: Record<StatementLinkGoneReason, string> = {
+  replaced: 'Et nyere link er udsendt.',
+  cancelled: 'Anmodningen er annulleret.',
+  closed: 'Sagen er lukket.',
+  expired: 'Linket er udløbet.',
+};
+
 /** Why a row no longer applies at send time, or null when it does. */
-export function whyNotApplicable(row: any): string | null {
+export function whyNotApplicable(row: any, now = new Date()): string | null {
   const request = row.statementRequest;
   if ((LINK_KINDS as readonly string[]).includes(row.kind)) {
     if (!request) return 'Anmodningen findes ikke længere.';
-    if (!isOpen(request)) return request.requestStatus === 'besvaret' ? 'Redegørelsen er modtaget.' : 'Anmodningen er annulleret.';
-    if (request.complaint && isClosedStatus(request.complaint.caseStatus)) return 'Sagen er lukket.';
+    if (request.requestStatus === 'besvaret') return 'Redegørelsen er modtaget.';
+    // Only the request's own e-mail carries the link version it was planned with; reminders get the current one.
+    const problem = statementLinkProblem(request, row.kind === 'statement_request' ? (row.linkVersion ?? null) : null, now, policy(), now);
+    if (problem) return linkSkipReasons[problem];
     if (row.kind !== 'statement_request' && row.dueVersion !== dueVersionOf(request)) return 'Fristen er ændret.';
-    if (row.kind === 'statement_request' && row.linkVersion && request.linkVersion && row.linkVersion !== request.linkVersion) return 'Et nyere link er udsendt.';
   }
   if (row.kind === 'statement_received' && !request) return 'Anmodningen findes ikke længere.';
   if (row.kind === 'opinion_followup') {
@@ -70,7 +80,7 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   if (row.deliveryStatus !== 'planned') return { action: 'skip', reason: `status is ${row.deliveryStatus}` };
   // A job that runs early (clock skew, a manual promote) waits for its time.
   if (new Date(row.notBefore).getTime() > now.getTime() + 1000) return { action: 'later', notBefore: iso(row.notBefore)! };
-  const reason = whyNotApplicable(row);
+  const reason = whyNotApplicable(row, now);
   if (reason) {
     await strapi.db.transaction(async () => {
       const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { id: row.id, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` } });

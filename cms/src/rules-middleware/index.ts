@@ -19,6 +19,7 @@ import {
   checkStatementRequest,
   computeDue,
   derivedComplaintFields,
+  OPEN_REQUEST_WHERE,
   toInstant,
   type RuleContext,
   type Violation,
@@ -83,7 +84,7 @@ async function onComplaint(write: Write) {
   const next = { ...previous, ...data };
   const violations = checkComplaint(next, previous, context);
   if (previous) {
-    const openRequests = await write.strapi.db.query(STATEMENT_REQUEST).count({ where: { complaint: { id: previous.id }, requestStatus: 'sendt' } });
+    const openRequests = await write.strapi.db.query(STATEMENT_REQUEST).count({ where: { complaint: { id: previous.id }, ...OPEN_REQUEST_WHERE } });
     violations.push(...checkOpenStatementRequests(next, openRequests, context));
   }
   if (violations.length) reject(violations);

@@ -6,7 +6,7 @@ export * from './statement-request';
 export * from './opinion';
 export * from './case-number';
 export * from './case-document';
-export * from './case-links';
+export * from './links';
 export * from './personal-data';
 export * from './retention';
 export * from './calendar-day';

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'crypto';
+import { loadStrapiSettings } from '@borgerraadgiver/config';
 
 /** Headers with which the public site tells the CMS which citizen's or center's IP it acts for. */
 export const CLIENT_IP_HEADER = 'x-borgerraadgiver-client-ip';
@@ -15,7 +16,7 @@ const matches = (given: string, expected: string) => {
  * request carries the shared SITE_API_SECRET, otherwise the connecting address. Without this,
  * every citizen using the site would share the site server's rate limit.
  */
-export function clientIp(ctx: { request: { ip: string }; get(name: string): string }, secret = process.env.SITE_API_SECRET): string {
+export function clientIp(ctx: { request: { ip: string }; get(name: string): string }, secret: string | null = loadStrapiSettings().siteApiSecret): string {
   const forwarded = ctx.get(CLIENT_IP_HEADER);
   const given = ctx.get(SITE_SECRET_HEADER);
   if (secret && forwarded && given && matches(given, secret) && forwarded.length <= 64) return forwarded;

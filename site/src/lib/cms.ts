@@ -2,8 +2,9 @@
  * Typed client for the CMS public API. Texts and centers are cached for SITE_CONTENT_TTL_MS and
  * the last good copy is served while the CMS is unreachable. Never logs URLs (statement tokens).
  */
+import { goneReasonOf, STATEMENT_LINK_GONE_REASONS, type ComplaintCreated, type PublicCenter, type SiteContent, type StatementLinkGoneReason, type StatementView } from '@borgerraadgiver/config';
 import { env } from './env';
-import { fallbackContent, type SiteContent } from './site-content';
+import { fallbackContent } from './site-content';
 
 export class CmsUnavailableError extends Error {
   constructor(what: string) {
@@ -112,18 +113,13 @@ export async function getSiteContent(): Promise<{ content: SiteContent; availabl
   return { content, available: true };
 }
 
-export interface Center {
-  documentId: string;
-  name: string;
-}
-
 const loadCenters = cached(async () => {
   const { status, body } = await request('centers', '/api/public/centers');
   if (status !== 200 || !Array.isArray(body?.data)) throw new CmsUnavailableError('centers');
-  return body.data as Center[];
+  return body.data as PublicCenter[];
 });
 
-export async function getCenters(): Promise<Center[]> {
+export async function getCenters(): Promise<PublicCenter[]> {
   return (await loadCenters()) ?? [];
 }
 
@@ -152,7 +148,7 @@ export async function submitComplaint(data: Record<string, unknown>, submissionK
     }
   }
   const { status, body } = response;
-  if (status === 201) return { ok: true, caseNumber: body?.data?.caseNumber ?? null };
+  if (status === 201) return { ok: true, caseNumber: (body as ComplaintCreated | null)?.data?.caseNumber ?? null };
   if (status === 429) return { ok: false, kind: 'rate-limited' };
   if (status === 400) return { ok: false, kind: 'invalid', errors: fieldErrors(body) };
   console.error(`[site] complaint: CMS answered ${status}`);
@@ -179,13 +175,12 @@ export interface StatementRequest {
   respondentName: string | null;
 }
 
-export type GoneReason = 'replaced' | 'cancelled' | 'closed' | 'expired';
-export type StatementLookup = { kind: 'found'; request: StatementRequest } | { kind: 'unknown' } | { kind: 'gone'; reason: GoneReason };
+export type StatementLookup = { kind: 'found'; request: StatementRequest } | { kind: 'unknown' } | { kind: 'gone'; reason: StatementLinkGoneReason };
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
-function toStatementRequest(data: any): StatementRequest {
-  const complaint = data?.complaint ?? {};
+function toStatementRequest(data: Partial<StatementView> | undefined): StatementRequest {
+  const complaint: Partial<StatementView['complaint']> = data?.complaint ?? {};
   return {
     caseNumber: str(data?.caseNumber),
     centerName: str(data?.center?.name),
@@ -206,17 +201,12 @@ function toStatementRequest(data: any): StatementRequest {
   };
 }
 
-const goneReason = (body: any): GoneReason => {
-  const reason = body?.error?.details?.reason;
-  return reason === 'replaced' || reason === 'cancelled' || reason === 'closed' ? reason : 'expired';
-};
-
 const tokenPath = (token: string) => `/api/public/statements/${encodeURIComponent(token)}`;
 
 export async function getStatement(token: string, clientIp?: string): Promise<StatementLookup> {
   const { status, body } = await request('statement', tokenPath(token), {}, clientIp);
   if (status === 200) return { kind: 'found', request: toStatementRequest(body?.data) };
-  if (status === 410) return { kind: 'gone', reason: goneReason(body) };
+  if (status === 410) return { kind: 'gone', reason: goneReasonOf(body, STATEMENT_LINK_GONE_REASONS) };
   if (status === 404 || status === 400) return { kind: 'unknown' };
   if (status === 429) throw new CmsUnavailableError('statement (rate limited)');
   throw new CmsUnavailableError('statement');
@@ -226,13 +216,13 @@ export type StatementSubmitResult =
   | { ok: true }
   | { ok: false; kind: 'invalid'; errors: FieldError[] }
   | { ok: false; kind: 'already-answered' | 'unknown' | 'rate-limited' }
-  | { ok: false; kind: 'gone'; reason: GoneReason };
+  | { ok: false; kind: 'gone'; reason: StatementLinkGoneReason };
 
 export async function submitStatement(token: string, data: { text: string; respondentName: string; respondentTitle: string | null }, clientIp?: string, files: File[] = []): Promise<StatementSubmitResult> {
   const { status, body } = await request('statement', tokenPath(token), { method: 'POST', body: withFiles(data, files) }, clientIp);
   if (status === 200 || status === 201) return { ok: true };
   if (status === 409) return { ok: false, kind: 'already-answered' };
-  if (status === 410) return { ok: false, kind: 'gone', reason: goneReason(body) };
+  if (status === 410) return { ok: false, kind: 'gone', reason: goneReasonOf(body, STATEMENT_LINK_GONE_REASONS) };
   if (status === 404) return { ok: false, kind: 'unknown' };
   if (status === 429) return { ok: false, kind: 'rate-limited' };
   if (status === 400) return { ok: false, kind: 'invalid', errors: fieldErrors(body) };

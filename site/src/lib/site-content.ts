@@ -1,49 +1,9 @@
 /**
  * The texts of "Hjemmesidens tekster" (api::site-content.site-content). The CMS seeds and serves
- * them; the fallback here only keeps the site usable if the CMS has never answered.
+ * them (the contract: SiteContent in config/src/public-api.ts); the fallback here only keeps the
+ * site usable if the CMS has never answered.
  */
-import { municipality } from '@borgerraadgiver/config';
-
-export interface SiteContent {
-  siteName: string;
-  footerText: string;
-  frontTitle: string;
-  frontIntro: string;
-  frontBody: string;
-  scopeTitle: string;
-  scopeIntro: string;
-  scopeCanBody: string;
-  scopeCannotBody: string;
-  howTitle: string;
-  howIntro: string;
-  howBody: string;
-  contactTitle: string;
-  contactIntro: string;
-  contactBuilding: string;
-  contactStreet: string;
-  contactPostalCode: string;
-  contactCity: string;
-  contactPhone: string;
-  contactEmail: string;
-  contactMeetingPlaces: string;
-  contactBody: string;
-  formTitle: string;
-  formIntro: string;
-  formGuidance: string;
-  identityNamedHelp: string;
-  identityConfidentialHelp: string;
-  identityAnonymousHelp: string;
-  consentText: string;
-  receiptTitle: string;
-  receiptBody: string;
-  statementTitle: string;
-  statementIntro: string;
-  statementThanks: string;
-  privacyTitle: string;
-  privacyBody: string;
-  accessibilityTitle: string;
-  accessibilityBody: string;
-}
+import { municipality, type SiteContent } from '@borgerraadgiver/config';
 
 export function fallbackContent(): SiteContent {
   const m = municipality;

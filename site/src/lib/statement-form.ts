@@ -1,6 +1,7 @@
 /** The center's statement form: fields, reading a POST, the site's own checks (Danish) and the outcome of a POST. */
 import { characterCount, normaliseText, textLimits, tooLongMessage } from '@borgerraadgiver/config';
-import { CmsUnavailableError, submitStatement, type GoneReason, type StatementLookup, type StatementSubmitResult } from './cms';
+import type { StatementLinkGoneReason } from '@borgerraadgiver/config';
+import { CmsUnavailableError, submitStatement, type StatementLookup, type StatementSubmitResult } from './cms';
 import { WAIT_TITLE, type Problem } from './form-post';
 import { allowPost } from './rate-limit';
 import { filesOf, type FormRefusal } from './request-guard';
@@ -105,7 +106,7 @@ export async function handleStatementPost(token: string, form: URLSearchParams |
 }
 
 /** Why a link no longer works, told to the center. */
-export const GONE_TEXT: Record<GoneReason, string> = {
+export const GONE_TEXT: Record<StatementLinkGoneReason, string> = {
   replaced: 'Borgerrådgiveren har sendt et nyere link til denne anmodning. Brug linket i den seneste e-mail.',
   cancelled: 'Borgerrådgiveren har trukket anmodningen om redegørelse tilbage.',
   closed: 'Sagen er afsluttet, så linket virker ikke længere.',

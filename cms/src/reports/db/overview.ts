@@ -1,6 +1,7 @@
 /** The homepage widget's lists: statements past their deadline and deadlines of the coming days. */
 import type { Knex } from 'knex';
 import { rows, sqlFor } from './dialect';
+import { effectiveDueSql, openRequestSql } from '../../rules/links';
 
 export interface DeadlineItem {
   documentId: string;
@@ -15,7 +16,7 @@ export interface DeadlineItem {
 
 export async function statementDeadlines(knex: Knex, now: Date, aheadDays = 7, limit = 50): Promise<{ overdue: DeadlineItem[]; dueSoon: DeadlineItem[] }> {
   const sql = sqlFor(knex);
-  const due = 'COALESCE(s.agreed_due_at, s.due_at)';
+  const due = effectiveDueSql('s');
   const select = (where: string, bindings: unknown[]) =>
     rows<any>(
       knex,
@@ -26,7 +27,7 @@ export async function statementDeadlines(knex: Knex, now: Date, aheadDays = 7, l
          LEFT JOIN complaints c ON c.id = sl.complaint_id
          LEFT JOIN statement_requests_center_lnk scl ON scl.statement_request_id = s.id
          LEFT JOIN centers ce ON ce.id = scl.center_id
-        WHERE s.request_status = 'sendt' AND s.responded_at IS NULL AND ${where}
+        WHERE ${openRequestSql('s')} AND ${where}
         ORDER BY ${due} LIMIT ${Number(limit)}`,
       bindings,
     );

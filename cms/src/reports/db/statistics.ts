@@ -15,6 +15,7 @@ import { idOrNull, num, numOrNull, rows, sqlFor, textOrNull, type Sql } from './
 import { citizenKey, DURATIONS, durationCondition, durationExpression, NAMED, type DurationSource } from './indexes';
 import { outcomeCells } from './outcomes';
 import { jointSpans, slotClause, type Span } from './slots';
+import { effectiveDueSql } from '../../rules/links';
 
 export interface StatisticsOptions {
   /** "Now" for overdue statements; tests pass a fixed instant. */
@@ -205,7 +206,7 @@ async function requestedStatements(knex: Knex, sql: Sql, spans: readonly Span[])
  * (cancelled ones left out), and the seconds past the deadline of the late and unanswered ones.
  */
 export async function statementPunctuality(knex: Knex, sql: Sql, spans: readonly Span[], now: Date): Promise<Spanned<StatementCell>[]> {
-  const due = 'COALESCE(s.agreed_due_at, s.due_at)';
+  const due = effectiveDueSql('s');
   // "now" is inlined as a literal of the dialect: it is ours, not input, and keeps the placeholders to the spans.
   const nowLiteral = sql.dialect === 'sqlite' ? String(sql.instant(now)) : `CAST('${now.toISOString()}' AS timestamp)`;
   const late = `s.responded_at IS NOT NULL AND s.responded_at > ${due}`;

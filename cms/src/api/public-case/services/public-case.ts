@@ -2,18 +2,17 @@
  * The citizen's own case page and the center's opinion letter page, behind the links in their
  * e-mails (per-e-mail random tokens, only the hash stored, with the outbox row that carried it; see outbox/links).
  *
- * GET /api/public/cases/:token → { data: { caseNumber, receivedAt, status: { key, label, explanation },
- *   opinion: null | { outcome, issuedAt, html }, documents: [{ title, registeredAt, from }], canWrite } }
- * POST /api/public/cases/:token/messages { data: { message } } → 201; the message joins the case file.
- * GET /api/public/letters/:token → { data: { caseNumber, title, html } } (the center's copy, R8).
- * Errors: 404 unknown token; 410 with error.details.reason 'revoked' | 'expired' | 'withdrawn'.
+ * GET /api/public/cases/:token → { data: CitizenCaseView }
+ * POST /api/public/cases/:token/messages { data: CitizenMessage } → 201; the message joins the case file.
+ * GET /api/public/letters/:token → { data: LetterView } (the center's copy, R8).
+ * Errors: 404 unknown token; 410 with error.details.reason a CaseLinkGoneReason (the contracts: config/src/public-api.ts).
  * A GET never changes anything.
  */
 import type { Core } from '@strapi/strapi';
-import { CITIZEN_LINK_KINDS, citizenStatusTexts, LETTER_LINK_KINDS, loadDocumentSettings, opinionOutcomes, type ComplaintStatus } from '@borgerraadgiver/config';
+import { characterCount, CITIZEN_LINK_KINDS, CITIZEN_MESSAGE_LIMIT, citizenStatusTexts, LETTER_LINK_KINDS, loadDocumentSettings, opinionOutcomes, type CaseLinkGoneReason, type CitizenCaseView, citizenMessageBody, type CitizenMessage, type ComplaintStatus, type LetterView } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { rowOfLink } from '../../../outbox/links';
-import { citizenLinkProblem, letterLinkProblem, type CaseLinkProblem } from '../../../rules';
+import { citizenLinkProblem, letterLinkProblem } from '../../../rules';
 import { letterOf, loadOpinionForLetter } from '../../../letters/issue';
 import { PublicError } from '../../public-statement/services/public-statement';
 import { storeCitizenMessage } from '../../../documents/case-file';
@@ -22,12 +21,12 @@ import { fileReceived } from '../../../documents/receive';
 const CASE_DOCUMENT = 'api::case-document.case-document';
 
 const notFound = () => new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
-const goneMessages: Record<CaseLinkProblem, string> = {
+const goneMessages: Record<CaseLinkGoneReason, string> = {
   revoked: 'Linket virker ikke længere. Kontakt borgerrådgiveren, hvis du vil følge din sag.',
   expired: 'Linket er udløbet, fordi sagen er afsluttet for nogen tid siden. Kontakt borgerrådgiveren, hvis du har spørgsmål.',
   withdrawn: 'Udtalelsen er trukket tilbage. Kontakt borgerrådgiveren.',
 };
-const gone = (reason: CaseLinkProblem) => new PublicError(410, goneMessages[reason], { reason });
+const gone = (reason: CaseLinkGoneReason) => new PublicError(410, goneMessages[reason], { reason });
 
 async function rowOf(strapi: Core.Strapi, token: string, kinds: readonly string[]) {
   if (!isWellFormedToken(token)) throw notFound();
@@ -49,7 +48,7 @@ export async function resolveCitizen(strapi: Core.Strapi, token: string, now = n
 const fromLabel: Record<string, string> = { borger: 'Dig', center: 'Centret', borgerraadgiver: 'Borgerrådgiveren' };
 
 /** What the citizen sees: status in plain Danish, the issued opinion, their documents and the letters sent. */
-export async function presentCase(strapi: Core.Strapi, complaint: any) {
+export async function presentCase(strapi: Core.Strapi, complaint: any): Promise<CitizenCaseView> {
   const status = (complaint.caseStatus ?? 'modtaget') as ComplaintStatus;
   const opinions = await strapi.db.query('api::opinion.opinion').findMany({ where: { complaint: { id: complaint.id }, kind: 'case' }, orderBy: { issuedAt: 'desc' }, limit: 1 });
   const opinion = opinions[0] ? await loadOpinionForLetter(strapi, { id: opinions[0].id }) : null;
@@ -70,16 +69,13 @@ export async function presentCase(strapi: Core.Strapi, complaint: any) {
   };
 }
 
-export interface CitizenMessage {
-  message: string;
-}
-
 /** Checks the POST body of a message; the errors name the field, in Danish. */
-export function validateMessage(body: any, withFiles = false): { value?: CitizenMessage; errors: { path: string[]; message: string }[] } {
-  const data = body && typeof body === 'object' ? body.data : undefined;
-  const message = data && typeof data.message === 'string' ? data.message.normalize('NFC').trim() : '';
+export function validateMessage(body: unknown, withFiles = false): { value?: CitizenMessage; errors: { path: string[]; message: string }[] } {
+  // A body without a text message (files alone) counts as an empty message.
+  const shape = citizenMessageBody.safeParse(body);
+  const message = shape.success ? shape.data.data.message.normalize('NFC').trim() : '';
   if (!message && !withFiles) return { errors: [{ path: ['message'], message: 'Skriv din besked, eller vedhæft et dokument.' }] };
-  if (message.length > 20_000) return { errors: [{ path: ['message'], message: 'Beskeden må højst være 20.000 tegn.' }] };
+  if (characterCount(message) > CITIZEN_MESSAGE_LIMIT) return { errors: [{ path: ['message'], message: `Beskeden må højst være ${CITIZEN_MESSAGE_LIMIT.toLocaleString('da-DK')} tegn.` }] };
   return { value: { message }, errors: [] };
 }
 
@@ -92,7 +88,7 @@ export async function addMessage(strapi: Core.Strapi, complaint: any, message: C
 }
 
 /** The center's copy of an opinion letter; throws PublicError 404/410. Reads only. */
-export async function resolveLetter(strapi: Core.Strapi, token: string, now = new Date()) {
+export async function resolveLetter(strapi: Core.Strapi, token: string, now = new Date()): Promise<LetterView> {
   const row = await rowOf(strapi, token, LETTER_LINK_KINDS);
   const opinion = row.opinion ? await loadOpinionForLetter(strapi, { id: row.opinion.id }) : null;
   const problem = letterLinkProblem(opinion, loadDocumentSettings().letterLinkValid, now);

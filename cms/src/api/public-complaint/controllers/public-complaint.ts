@@ -1,6 +1,7 @@
 import { clientIp } from '../../../utils/client-ip';
 import { filesOf } from '../../../documents/receive';
 import { bodyOf } from '../../../documents/multipart';
+import type { ComplaintCreated, PublicCenter } from '@borgerraadgiver/config';
 import type { FactoryArgs, RequestContext } from '../../../strapi-types';
 import { acceptPublicBody } from '../../../input/public-body';
 
@@ -17,10 +18,10 @@ export default ({ strapi }: FactoryArgs) => ({
     // A repeat answers as the first registration did (the Idempotency-Key draft: the same response).
     if (result.repeated) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = 201;
-    ctx.body = { data: { caseNumber: result.caseNumber } };
+    ctx.body = { data: { caseNumber: result.caseNumber } } satisfies ComplaintCreated;
   },
 
   async centers(ctx: RequestContext) {
-    ctx.body = { data: await strapi.service('api::public-complaint.public-complaint').listCenters() };
+    ctx.body = { data: (await strapi.service('api::public-complaint.public-complaint').listCenters()) satisfies PublicCenter[] };
   },
 });

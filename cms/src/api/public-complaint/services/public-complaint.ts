@@ -1,7 +1,7 @@
 import { errors } from '@strapi/utils';
 import { insertRows } from '../../../outbox/writer';
 import { fileReceived, removeStored, storeIncoming, type IncomingFile } from '../../../documents/receive';
-import { createRateLimiter, RATE_LIMITS, type RateLimiter } from '@borgerraadgiver/config';
+import { createRateLimiter, RATE_LIMITS, type PublicCenter, type RateLimiter } from '@borgerraadgiver/config';
 import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
 import type { FactoryArgs } from '../../../strapi-types';
 import { activeFilter } from '../../../input/references';
@@ -84,7 +84,7 @@ export default ({ strapi }: FactoryArgs) => ({
   },
 
   /** Names and documentIds only, for the form's select. */
-  async listCenters(): Promise<{ documentId: string; name: string }[]> {
+  async listCenters(): Promise<PublicCenter[]> {
     const centers = await strapi.documents('api::center.center').findMany({ fields: ['name'], filters: activeFilter, sort: 'name:asc', limit: 200 });
     return centers.map((c) => ({ documentId: c.documentId, name: c.name }));
   },

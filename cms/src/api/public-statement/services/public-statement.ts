@@ -2,29 +2,22 @@
  * The public statement API as plain functions over Strapi's query engine: resolve a link token,
  * present the request as the center may see it, accept the statement once.
  *
- * GET shape (200): { data: { state: 'afventer' | 'besvaret', canSubmit, caseNumber, center: { name },
- *   questions, requestsFileAccess, requestedAt, dueAt, dueAtIsAgreed, linkExpiresAt,
- *   complaint: { description, category, categoryLabel, purpose, purposeLabel, eventDate, institution,
- *                identity, complainantName }, response: null | { respondedAt, respondentName, respondentTitle } } }
+ * The bodies are the shared contract in config/src/public-api.ts (StatementView, StatementSubmission).
  * An already answered request answers 200 with state 'besvaret' and canSubmit false, so the page
- * can say "already submitted". Errors: 404 unknown token; 410 with error.details.reason one of
- * 'replaced' (a newer link was sent), 'cancelled', 'closed' (the case is closed), 'expired';
- * POST on an answered request 409.
+ * can say "already submitted". Errors: 404 unknown token; 410 with error.details.reason a
+ * StatementLinkGoneReason; POST on an answered request 409.
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { categories, characterCount, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, normaliseText, purposes, RATE_LIMITS, textLimits, tooLongMessage, type RateLimiter } from '@borgerraadgiver/config';
+import { categories, characterCount, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, normaliseText, purposes, RATE_LIMITS, textLimits, tooLongMessage, type RateLimiter, type StatementLinkGoneReason, statementSubmissionBody, type StatementSubmission, type StatementSubmissionBody, type StatementView } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
-import { effectiveDue, linkExpiresAt } from '../../../outbox/schedule';
+import { effectiveDue, linkExpiresAt, OPEN_REQUEST_WHERE, statementLinkProblem } from '../../../rules/links';
 import { insertRows, STATEMENT_REQUEST } from '../../../outbox/writer';
-import { isClosedStatus } from '../../../rules/complaint-status';
 import { fileReceived } from '../../../documents/receive';
 import { runAs } from '../../../journal';
 
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
-
-export type GoneReason = 'replaced' | 'cancelled' | 'closed' | 'expired';
 
 export class PublicError extends Error {
   constructor(public status: number, message: string, public details: Record<string, unknown> = {}) {
@@ -32,7 +25,7 @@ export class PublicError extends Error {
   }
 }
 
-const goneMessages: Record<GoneReason, string> = {
+const goneMessages: Record<StatementLinkGoneReason, string> = {
   replaced: 'Linket er erstattet af et nyere link. Brug linket i den seneste e-mail fra borgerrådgiveren.',
   cancelled: 'Borgerrådgiveren har annulleret anmodningen om redegørelse.',
   closed: 'Sagen er afsluttet, og linket virker ikke længere.',
@@ -50,19 +43,15 @@ export async function resolve(strapi: Core.Strapi, token: string, now = new Date
   const link = await findLink(strapi, hashToken(token));
   const request = link?.notification?.statementRequest;
   if (!link || !request) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
-  const gone = (reason: GoneReason) => new PublicError(410, goneMessages[reason], { reason, requestId: request.id });
-  if ((link.linkVersion ?? 1) !== (request.linkVersion ?? 1)) throw gone('replaced');
-  if (request.requestStatus === 'annulleret') throw gone('cancelled');
-  if (request.complaint && isClosedStatus(request.complaint.caseStatus)) throw gone('closed');
   // The link's own mailing counts: a link mailed after the due date works on arrival.
   request.linkIssuedAt = new Date(link.issuedAt);
-  const expires = linkExpiresAt(request, loadPolicy(), request.linkIssuedAt);
-  if (expires && now > expires) throw gone('expired');
+  const problem = statementLinkProblem(request, link.linkVersion ?? 1, request.linkIssuedAt, loadPolicy(), now);
+  if (problem) throw new PublicError(410, goneMessages[problem], { reason: problem, requestId: request.id });
   return request;
 }
 
 /** What the center may see. Never the identity of a confidential or anonymous citizen. */
-export function present(request: any) {
+export function present(request: any): StatementView {
   const complaint = request.complaint ?? {};
   const policy = loadPolicy();
   // The advisor's summary for the center; the citizen's own words only when the citizen is named (R8).
@@ -95,31 +84,31 @@ export function present(request: any) {
   };
 }
 
-export interface Submission {
-  text: string;
-  respondentName: string;
-  respondentTitle: string | null;
-}
-
 const LIMITS = textLimits.statementRequest;
 
-/** Checks the POST body; the errors name the field, in Danish. */
-export function validateSubmission(body: any): { value?: Submission; errors: { path: string[]; message: string }[] } {
-  const data = body && typeof body === 'object' ? body.data : undefined;
-  const errors: { path: string[]; message: string }[] = [];
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+const LABELS = { text: 'Redegørelsen', respondentName: 'Navnet', respondentTitle: 'Stillingsbetegnelsen' } as const;
+
+/** Checks the POST body: its shape (statementSubmissionBody), then its meaning; the errors name the field, in Danish. */
+export function validateSubmission(body: unknown): { value?: StatementSubmission; errors: { path: string[]; message: string }[] } {
+  const shape = statementSubmissionBody.safeParse(body);
+  const wrongType = new Set(shape.success ? [] : shape.error.issues.map((issue) => (issue.path[0] === 'data' && issue.path.length === 2 ? String(issue.path[1]) : 'data')));
+  if (wrongType.has('data')) {
     return { errors: [{ path: ['data'], message: 'Indsend redegørelsen som { "data": { "text", "respondentName", "respondentTitle" } }.' }] };
   }
-  const field = (value: unknown, path: string, label: string): string => {
-    if (value === undefined || value === null) return '';
-    if (typeof value !== 'string') errors.push({ path: [path], message: `${label} skal være tekst.` });
-    else if (normaliseText(value) === null) errors.push({ path: [path], message: `${label} indeholder et ugyldigt tegn. Skriv teksten igen, eller indsæt den uden specialtegn.` });
+  // The shape holds for every field not named in wrongType.
+  const data = (shape.success ? shape.data : (body as StatementSubmissionBody)).data;
+  const errors: { path: string[]; message: string }[] = [];
+  const field = (path: keyof typeof LABELS): string => {
+    const value = data[path];
+    if (wrongType.has(path)) errors.push({ path: [path], message: `${LABELS[path]} skal være tekst.` });
+    else if (value === undefined || value === null) return '';
+    else if (normaliseText(value) === null) errors.push({ path: [path], message: `${LABELS[path]} indeholder et ugyldigt tegn. Skriv teksten igen, eller indsæt den uden specialtegn.` });
     else return normaliseText(value)!.trim();
     return '';
   };
-  const text = field(data.text, 'text', 'Redegørelsen');
-  const name = field(data.respondentName, 'respondentName', 'Navnet');
-  const title = field(data.respondentTitle, 'respondentTitle', 'Stillingsbetegnelsen');
+  const text = field('text');
+  const name = field('respondentName');
+  const title = field('respondentTitle');
   const already = new Set(errors.map((error) => error.path[0]));
   if (!already.has('text')) {
     if (!text) errors.push({ path: ['text'], message: 'Skriv redegørelsen.' });
@@ -137,11 +126,11 @@ export function validateSubmission(body: any): { value?: Submission; errors: { p
 }
 
 /** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
-export async function submit(strapi: Core.Strapi, request: any, submission: Submission, files: { id: number; name: string }[] = [], now = new Date()) {
+export async function submit(strapi: Core.Strapi, request: any, submission: StatementSubmission, files: { id: number; name: string }[] = [], now = new Date()) {
   // Journaled as the center, named as it is now (the link carries no person).
   return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () => strapi.db.transaction(async () => {
     // The conditional update is the lock: of two concurrent submissions exactly one matches.
-    const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, requestStatus: 'sendt' }, data: { respondedAt: now.toISOString() } });
+    const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, ...OPEN_REQUEST_WHERE }, data: { respondedAt: now.toISOString() } });
     if (count !== 1) {
       throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
     }

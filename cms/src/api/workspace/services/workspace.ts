@@ -15,7 +15,7 @@ import {
   type ComplaintStatus,
   type Policy,
 } from '@borgerraadgiver/config';
-import { caseActions, closedStatuses, danishDate, meetingHeading, statementRequestHeading, toInstant, type CaseActionKind } from '../../../rules';
+import { caseActions, closedStatuses, danishDate, effectiveDue, isOpenRequest, meetingHeading, OPEN_REQUEST_WHERE, statementRequestHeading, type CaseActionKind } from '../../../rules';
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -43,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!complaint) return null;
       const requests = [...(complaint.statementRequests ?? [])].sort((a, b) => String(a.requestedAt).localeCompare(String(b.requestedAt)));
-      const openRequests = requests.filter((r) => r.requestStatus === 'sendt');
+      const openRequests = requests.filter(isOpenRequest);
       const notifications = await strapi.db.query(NOTIFICATION).findMany({
         where: { $or: [{ complaint: { id: complaint.id } }, { statementRequest: { id: { $in: requests.map((r) => r.id) } } }] },
         orderBy: [{ notBefore: 'asc' }, { id: 'asc' }],
@@ -58,8 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         center: complaint.center ? { documentId: complaint.center.documentId, name: complaint.center.name } : null,
         nextSteps: caseActions(complaint, { openRequests: openRequests.length, hasCenter: Boolean(complaint.center) }, { policy, calendar }),
         requests: requests.map((r) => {
-          const due = toInstant(r.agreedDueAt) ?? toInstant(r.dueAt);
-          const overdue = r.requestStatus === 'sendt' && due !== null && due < now;
+          const due = effectiveDue(r);
+          const overdue = isOpenRequest(r) && due !== null && due < now;
           return {
             documentId: r.documentId,
             label: label([statementRequestHeading({ ...r, caseNumber: null }), overdue && 'overskredet']),
@@ -97,10 +97,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The next open statement deadline per case (agreed deadlines count), for the case list. */
     async openDeadlines(now = new Date()) {
-      const open = await strapi.db.query(REQUEST).findMany({ where: { requestStatus: 'sendt' }, select: ['dueAt', 'agreedDueAt'], populate: { complaint: { select: ['documentId'] } } });
+      const open = await strapi.db.query(REQUEST).findMany({ where: OPEN_REQUEST_WHERE, select: ['dueAt', 'agreedDueAt'], populate: { complaint: { select: ['documentId'] } } });
       const next: Record<string, { dueAt: string; overdue: boolean }> = {};
       for (const request of open) {
-        const due = toInstant(request.agreedDueAt) ?? toInstant(request.dueAt);
+        const due = effectiveDue(request);
         const caseId = request.complaint?.documentId;
         if (!due || !caseId || (next[caseId] && new Date(next[caseId].dueAt) <= due)) continue;
         next[caseId] = { dueAt: due.toISOString(), overdue: due < now };
