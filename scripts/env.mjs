@@ -9,7 +9,17 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const envFile = path.join(root, '.env');
 
 /** Secrets the CMS needs; generated once and kept in the git-ignored .env. */
-const secrets = ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'JWT_SECRET', 'OUTBOX_WORKER_TOKEN', 'AUDIT_IP_SECRET', 'SITE_API_SECRET'];
+const secrets = [
+  'APP_KEYS',
+  'ADMIN_JWT_SECRET',
+  'API_TOKEN_SALT',
+  'TRANSFER_TOKEN_SALT',
+  'ENCRYPTION_KEY',
+  'JWT_SECRET',
+  'OUTBOX_WORKER_TOKEN',
+  'AUDIT_IP_SECRET',
+  'SITE_API_SECRET',
+];
 
 /** The .env file's values, read with Node's own parser (quotes, comments and multi-line values as dotenv). */
 function loadEnvFile() {
@@ -32,4 +42,3 @@ export function ensureSecrets() {
 export function loadEnv() {
   return { ...loadEnvFile(), ...process.env };
 }
-

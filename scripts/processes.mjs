@@ -19,9 +19,13 @@ export const processes = {
       // When the database goes away, a query on a pooled connection that just died can reject
       // where Strapi or knex never handles it; Node would end the whole server for that. Log it
       // and carry on: the request got its 503, and the pool reconnects once the database is back.
-      process.on('unhandledRejection', (reason) => console.error(`[cms] unhandled rejection, kept running: ${reason instanceof Error ? reason.message : String(reason)}`));
+      process.on('unhandledRejection', (reason) =>
+        console.error(`[cms] unhandled rejection, kept running: ${reason instanceof Error ? reason.message : String(reason)}`),
+      );
       process.chdir(cmsDir);
-      await require('@strapi/strapi').createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') }).start();
+      await require('@strapi/strapi')
+        .createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') })
+        .start();
     },
   },
   workers: {

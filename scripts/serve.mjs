@@ -18,13 +18,25 @@ if (!isBuilt(name)) {
   process.exit(1);
 }
 const required = {
-  cms: ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'JWT_SECRET', 'OUTBOX_WORKER_TOKEN', 'AUDIT_IP_SECRET', 'SITE_API_SECRET'],
+  cms: [
+    'APP_KEYS',
+    'ADMIN_JWT_SECRET',
+    'API_TOKEN_SALT',
+    'TRANSFER_TOKEN_SALT',
+    'ENCRYPTION_KEY',
+    'JWT_SECRET',
+    'OUTBOX_WORKER_TOKEN',
+    'AUDIT_IP_SECRET',
+    'SITE_API_SECRET',
+  ],
   workers: ['OUTBOX_WORKER_TOKEN'],
   site: ['SITE_API_SECRET'],
 }[name];
 const missing = required.filter((key) => !env[key]);
 if (missing.length) {
-  console.error(`${name}: missing ${missing.join(', ')} in the environment (run "npm start" once to generate them into .env, or set them in the service's environment file).`);
+  console.error(
+    `${name}: missing ${missing.join(', ')} in the environment (run "npm start" once to generate them into .env, or set them in the service's environment file).`,
+  );
   process.exit(1);
 }
 Object.assign(process.env, env, spec.env(env));

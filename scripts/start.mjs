@@ -44,8 +44,14 @@ function reachable(url) {
     const socket = net.connect({ host: hostname, port: Number(port || 6379) });
     socket.setTimeout(1000);
     socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => { socket.destroy(); resolve(data.toString().startsWith('+PONG')); });
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith('+PONG'));
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -62,8 +68,10 @@ async function ensureRedis(env) {
     for (let i = 0; i < 20 && !(await reachable(url)); i++) await new Promise((r) => setTimeout(r, 250));
     if (await reachable(url)) return;
   }
-  console.error(`\nRedis kan ikke nås på ${url}. E-mails til centrene (anmodninger, påmindelser, rykkere) sendes først, når Redis kører.` +
-    `\nInstallér og start Redis (fx "apt-get install redis-server"), eller sæt REDIS_URL. Sagssystemet starter alligevel; intet går tabt.\n`);
+  console.error(
+    `\nRedis kan ikke nås på ${url}. E-mails til centrene (anmodninger, påmindelser, rykkere) sendes først, når Redis kører.` +
+      `\nInstallér og start Redis (fx "apt-get install redis-server"), eller sæt REDIS_URL. Sagssystemet starter alligevel; intet går tabt.\n`,
+  );
 }
 
 const env = ensureSecrets();
@@ -72,21 +80,25 @@ env.NODE_ENV = env.NODE_ENV || 'production';
 buildIfNeeded(env);
 await ensureRedis(env);
 if (!env.SMTP_HOST) {
-  console.warn('\nSMTP_HOST er ikke sat: e-mails til centre og borgere bliver IKKE sendt, men skrevet som .eml-filer. Sæt SMTP_HOST (og SMTP_PORT) i .env før drift.\n');
+  console.warn(
+    '\nSMTP_HOST er ikke sat: e-mails til centre og borgere bliver IKKE sendt, men skrevet som .eml-filer. Sæt SMTP_HOST (og SMTP_PORT) i .env før drift.\n',
+  );
 }
 
 const cmsPort = env.PORT || '1337';
 const sitePort = env.SITE_PORT || '4321';
-const children = Object.keys(processes).filter(isBuilt).map((name) => {
-  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), name], { cwd: root, env, stdio: 'inherit' });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} stoppede (${signal ?? code}); stopper resten.`);
-      stop(code || 1);
-    }
+const children = Object.keys(processes)
+  .filter(isBuilt)
+  .map((name) => {
+    const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), name], { cwd: root, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(`${name} stoppede (${signal ?? code}); stopper resten.`);
+        stop(code || 1);
+      }
+    });
+    return child;
   });
-  return child;
-});
 
 let stopping = false;
 function stop(code = 0) {

@@ -20,7 +20,13 @@ const municipalitySchema = z.object({
   /** Shown on the site's privacy and accessibility pages. */
   dataProtection: z.object({
     /** The data controller: the municipality itself. */
-    controller: z.object({ name: z.string().min(1), address: z.string().min(1), cvr: z.string().regex(/^\d{8}$/, '8 cifre'), phone: z.string().min(1), email: z.email() }),
+    controller: z.object({
+      name: z.string().min(1),
+      address: z.string().min(1),
+      cvr: z.string().regex(/^\d{8}$/, '8 cifre'),
+      phone: z.string().min(1),
+      email: z.email(),
+    }),
     /** The municipality's data protection officer (databeskyttelsesrådgiver, GDPR art. 37). */
     officer: z.object({ name: z.string().min(1), email: z.email(), phone: z.string().min(1) }),
     /** The legal basis of the advisor's processing, one Danish sentence each. */

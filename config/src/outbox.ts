@@ -39,7 +39,11 @@ export interface OutboxSettings {
 }
 
 /** BullMQ job options for one outbox row: deterministic id, delay until notBefore, exponential backoff. */
-export function outboxJobOptions(row: { documentId: string; notBefore: string | Date }, settings: Pick<OutboxSettings, 'maxAttempts' | 'retryDelayMs'>, now = Date.now()) {
+export function outboxJobOptions(
+  row: { documentId: string; notBefore: string | Date },
+  settings: Pick<OutboxSettings, 'maxAttempts' | 'retryDelayMs'>,
+  now = Date.now(),
+) {
   return {
     jobId: row.documentId,
     delay: Math.max(0, new Date(row.notBefore).getTime() - now),
@@ -92,10 +96,7 @@ export interface DeliveryFailure {
   adminUrl: string;
 }
 
-export type ClaimResult =
-  | { action: 'send'; message: OutboxMessage }
-  | { action: 'later'; notBefore: string }
-  | { action: 'skip'; reason: string };
+export type ClaimResult = { action: 'send'; message: OutboxMessage } | { action: 'later'; notBefore: string } | { action: 'skip'; reason: string };
 
 export interface SendReport {
   ok: boolean;

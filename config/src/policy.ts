@@ -29,4 +29,3 @@ export interface ReportPolicy {
   advisorFte: number;
   improvementTargetPercent: number;
 }
-

@@ -25,10 +25,22 @@ export interface Right {
 export function citizenRights(m: Pick<Municipality, 'advisorTitle' | 'email' | 'phone' | 'dataProtection'>): Right[] {
   const contact = `Skriv til ${m.advisorTitle.toLowerCase()} på ${m.email} eller ring på ${m.phone}. Sender du følsomme oplysninger, så brug Digital Post.`;
   return [
-    { title: 'Ret til indsigt', text: `Du kan få at vide, hvilke oplysninger borgerrådgiveren har om dig, og få en kopi: dine sager, borgerrådgiverens notater, centrenes redegørelser, udtalelserne, de e-mails, vi har sendt dig, og hvem der har åbnet dine sager. ${contact}` },
+    {
+      title: 'Ret til indsigt',
+      text: `Du kan få at vide, hvilke oplysninger borgerrådgiveren har om dig, og få en kopi: dine sager, borgerrådgiverens notater, centrenes redegørelser, udtalelserne, de e-mails, vi har sendt dig, og hvem der har åbnet dine sager. ${contact}`,
+    },
     { title: 'Ret til berigtigelse', text: `Er en oplysning om dig forkert, kan du få den rettet. ${contact}` },
-    { title: 'Ret til sletning', text: `I visse tilfælde kan du få dine oplysninger slettet, før opbevaringsperioden er udløbet – fx hvis de ikke længere er nødvendige. Borgerrådgiveren vurderer, om reglerne om journalisering og arkivering tillader det. ${contact}` },
-    { title: 'Ret til begrænsning og til at gøre indsigelse', text: `Du kan bede om, at behandlingen af dine oplysninger begrænses, og du kan gøre indsigelse mod behandlingen. ${contact}` },
-    { title: 'Ret til at klage', text: `Du kan kontakte kommunens databeskyttelsesrådgiver på ${m.dataProtection.officer.email} eller ${m.dataProtection.officer.phone}. Du kan klage til Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby, dt@datatilsynet.dk, www.datatilsynet.dk.` },
+    {
+      title: 'Ret til sletning',
+      text: `I visse tilfælde kan du få dine oplysninger slettet, før opbevaringsperioden er udløbet – fx hvis de ikke længere er nødvendige. Borgerrådgiveren vurderer, om reglerne om journalisering og arkivering tillader det. ${contact}`,
+    },
+    {
+      title: 'Ret til begrænsning og til at gøre indsigelse',
+      text: `Du kan bede om, at behandlingen af dine oplysninger begrænses, og du kan gøre indsigelse mod behandlingen. ${contact}`,
+    },
+    {
+      title: 'Ret til at klage',
+      text: `Du kan kontakte kommunens databeskyttelsesrådgiver på ${m.dataProtection.officer.email} eller ${m.dataProtection.officer.phone}. Du kan klage til Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby, dt@datatilsynet.dk, www.datatilsynet.dk.`,
+    },
   ];
 }

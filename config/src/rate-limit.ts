@@ -47,7 +47,12 @@ const connections = new Map<string, Connection>();
 function redisFor(url: string): Connection {
   let connection = connections.get(url);
   if (!connection) {
-    const redis = new IORedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: (times) => Math.min(times * 500, 5000) });
+    const redis = new IORedis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      retryStrategy: (times) => Math.min(times * 500, 5000),
+    });
     // Reconnects by itself; the insurance limiter counts meanwhile.
     redis.on('error', () => undefined);
     const firstAttempt = new Promise<void>((resolve) => {

@@ -40,10 +40,7 @@ function packageRoot(pkg) {
 
 // The packages ship their JSON compiled to CommonJS modules (<locale>.json.js).
 function loadLocale(pkgRoot, dir, locale) {
-  const candidates = [
-    join(pkgRoot, dir, `${locale}.json.js`),
-    join(pkgRoot, dir, `${locale}.json`),
-  ];
+  const candidates = [join(pkgRoot, dir, `${locale}.json.js`), join(pkgRoot, dir, `${locale}.json`)];
   for (const file of candidates) {
     if (!existsSync(file)) continue;
     if (file.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8'));

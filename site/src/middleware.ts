@@ -14,10 +14,13 @@ const CSP = [
 ].join('; ');
 
 const plain = (status: number, text: string) =>
-  new Response(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Fejl</title></head><body><main><h1>${text}</h1><p><a href="/">Gå til forsiden</a></p></main></body></html>`, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  });
+  new Response(
+    `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Fejl</title></head><body><main><h1>${text}</h1><p><a href="/">Gå til forsiden</a></p></main></body></html>`,
+    {
+      status,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    },
+  );
 
 function applyHeaders(headers: Headers) {
   headers.set('Content-Security-Policy', CSP);

@@ -44,13 +44,15 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 }
 
 const documentsOf = async (caseNumber: string) =>
-  ((await app.strapi.db.query('api::case-document.case-document').findMany({ where: { complaint: { caseNumber } }, orderBy: { id: 'asc' } })) as any[]).map((d) => [d.title, d.source, d.direction]);
+  ((await app.strapi.db.query('api::case-document.case-document').findMany({ where: { complaint: { caseNumber } }, orderBy: { id: 'asc' } })) as any[]).map(
+    (d) => [d.title, d.source, d.direction],
+  );
 const findCase = async (caseNumber: string) => (await app.strapi.documents(COMPLAINT).findMany({ filters: { caseNumber }, populate: ['center'] }))[0];
 
 describe('budget', () => {
   const pages = ['/', '/hvad-kan-du-klage-over', '/saadan-klager-du', '/kontakt', '/privatliv', '/tilgaengelighed', '/klage'];
 
-  test('0 bytes of client JavaScript on the information pages and the form; each page\'s transfer printed', async () => {
+  test("0 bytes of client JavaScript on the information pages and the form; each page's transfer printed", async () => {
     const rows: string[] = [];
     for (const path of pages) {
       // A fresh context per page: nothing cached, every byte counted.
@@ -101,7 +103,15 @@ describe('information pages', () => {
   test('the texts come from the CMS: contact details, scope and the time limit', async () => {
     const page = await open(jsContext, '/kontakt');
     const text = await page.locator('main').innerText();
-    for (const expected of ['Allerslev Rådhus', 'Lejrevej 15', '4320 Lejre', '46 46 44 20', 'borgerraadgiveren@lejre.dk', 'Rådhuset i Hvalsø', 'I særlige tilfælde i dit hjem']) {
+    for (const expected of [
+      'Allerslev Rådhus',
+      'Lejrevej 15',
+      '4320 Lejre',
+      '46 46 44 20',
+      'borgerraadgiveren@lejre.dk',
+      'Rådhuset i Hvalsø',
+      'I særlige tilfælde i dit hjem',
+    ]) {
       expect(text).toContain(expected);
     }
     await page.goto(`${site.url}/saadan-klager-du`);
@@ -113,7 +123,18 @@ describe('information pages', () => {
   test('privacy and accessibility state what config/ says: controller, DPO, legal basis, retention, rights, the official statement', async () => {
     const page = await open(jsContext, '/privatliv');
     const text = await page.locator('main').innerText();
-    for (const expected of ['Lejre Kommune', 'Møllebjergvej 4', 'dpo.lejre@bechbruun.com', 'Kommunestyrelseslovens § 65 e', 'artikel 6, stk. 1, litra e', 'i 5 år efter', 'Ret til indsigt', 'Ret til sletning', 'Datatilsynet', 'borgerraadgiveren@lejre.dk']) {
+    for (const expected of [
+      'Lejre Kommune',
+      'Møllebjergvej 4',
+      'dpo.lejre@bechbruun.com',
+      'Kommunestyrelseslovens § 65 e',
+      'artikel 6, stk. 1, litra e',
+      'i 5 år efter',
+      'Ret til indsigt',
+      'Ret til sletning',
+      'Datatilsynet',
+      'borgerraadgiveren@lejre.dk',
+    ]) {
       expect(text).toContain(expected);
     }
     await page.goto(`${site.url}/tilgaengelighed`);
@@ -184,7 +205,11 @@ describe('complaint form', () => {
     await page.fill('#f-citizenEmail', 'soeren@example.org');
     await page.check('#f-consent');
     // A file that is not what its name says is refused, and nothing typed is lost.
-    await page.setInputFiles('#f-files', { name: 'afgoerelse.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await page.setInputFiles('#f-files', {
+      name: 'afgoerelse.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<html><script>alert(1)</script></html>'),
+    });
     const [refused] = await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(refused!.status()).toBe(400);
     await expect(page.locator('.error-summary').innerText()).resolves.toContain('ikke en filtype');
@@ -198,7 +223,15 @@ describe('complaint form', () => {
     expect(await page.locator('main').innerText()).toContain('kvittering til den e-mailadresse');
 
     const stored = await findCase(caseNumber);
-    expect(stored).toMatchObject({ channel: 'web', caseStatus: 'modtaget', identity: 'named', citizenName: 'Søren Ærø', citizenEmail: 'soeren@example.org', description: description.trim(), formalComplaintToUnit: true });
+    expect(stored).toMatchObject({
+      channel: 'web',
+      caseStatus: 'modtaget',
+      identity: 'named',
+      citizenName: 'Søren Ærø',
+      citizenEmail: 'soeren@example.org',
+      description: description.trim(),
+      formalComplaintToUnit: true,
+    });
     expect(await documentsOf(caseNumber)).toEqual([['afgoerelse.pdf', 'borger', 'modtaget']]);
     await page.close();
   });
@@ -231,11 +264,20 @@ describe('complaint form', () => {
     ]);
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     const caseNumber = (await page.locator('.receipt-number').innerText()).trim();
-    expect(await documentsOf(caseNumber)).toEqual([['brev.pdf', 'borger', 'modtaget'], ['noter.txt', 'borger', 'modtaget']]);
+    expect(await documentsOf(caseNumber)).toEqual([
+      ['brev.pdf', 'borger', 'modtaget'],
+      ['noter.txt', 'borger', 'modtaget'],
+    ]);
     expect(caseNumber).toMatch(/^\d{4}-\d{4}$/);
     expect(await page.locator('main').innerText()).not.toContain('kvittering til den e-mailadresse');
     await expectAccessible(page, '/klage/kvittering');
-    expect(await findCase(caseNumber)).toMatchObject({ purpose: 'raadgivning', complainantKind: 'business', businessName: 'Hvalsø Tømrer ApS', cvr: '12345678', identity: 'confidential' });
+    expect(await findCase(caseNumber)).toMatchObject({
+      purpose: 'raadgivning',
+      complainantKind: 'business',
+      businessName: 'Hvalsø Tømrer ApS',
+      cvr: '12345678',
+      identity: 'confidential',
+    });
     await page.close();
   });
 
@@ -280,14 +322,29 @@ describe('complaint form', () => {
   test('the honeypot and the origin check stop robots and foreign sites', async () => {
     const before = (await app.strapi.documents(COMPLAINT).findMany({})).length;
     const body = new URLSearchParams({ description: 'Spam', identity: 'anonymous', consent: 'ja', eventDate: daysAgo(1), website: 'http://spam.example' });
-    const trap = await fetch(`${site.url}/klage`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url }, body, redirect: 'manual' });
+    const trap = await fetch(`${site.url}/klage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url },
+      body,
+      redirect: 'manual',
+    });
     expect(trap.status).toBe(400);
     expect(await trap.text()).toContain('Lad dette felt stå tomt');
 
     body.delete('website');
-    const foreign = await fetch(`${site.url}/klage`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, body, redirect: 'manual' });
+    const foreign = await fetch(`${site.url}/klage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body,
+      redirect: 'manual',
+    });
     expect(foreign.status).toBe(403);
-    const tooBig = await fetch(`${site.url}/klage`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url }, body: `description=${'x'.repeat(1024 * 1024)}`, redirect: 'manual' });
+    const tooBig = await fetch(`${site.url}/klage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url },
+      body: `description=${'x'.repeat(1024 * 1024)}`,
+      redirect: 'manual',
+    });
     expect(tooBig.status).toBe(413);
     expect((await app.strapi.documents(COMPLAINT).findMany({})).length).toBe(before);
   });
@@ -328,7 +385,11 @@ describe('complaint form', () => {
       // The citizen's own page: a message written while the CMS is down comes back to the citizen.
       const written = 'Jeg har fået et nyt brev fra centret.';
       const caseLink = `${down.url}/sag/${'A'.repeat(43)}`;
-      const kept = await fetch(caseLink, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: down.url }, body: new URLSearchParams({ message: written }) });
+      const kept = await fetch(caseLink, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: down.url },
+        body: new URLSearchParams({ message: written }),
+      });
       expect(kept.status).toBe(503);
       expect(await kept.text()).toContain(written);
     } finally {
@@ -358,12 +419,23 @@ describe('statement page', () => {
     await s.documents(COMPLAINT).update({ documentId: complaint.documentId, data: { caseStatus: 'visitation' } as any });
     await s.documents(COMPLAINT).update({ documentId: complaint.documentId, data: { caseStatus: 'undersoegelse' } as any });
     const request = await s.documents('api::statement-request.statement-request').create({
-      data: { complaint: complaint.documentId, center: center.documentId, questions: '1. Hvorfor kom hjemmeplejen ikke?\n2. Hvad gør I for at undgå det fremover?', caseSummary: identity === 'named' ? null : 'Hjemmeplejen er udeblevet tre gange hos en borger.', requestedAt: new Date().toISOString() } as any,
+      data: {
+        complaint: complaint.documentId,
+        center: center.documentId,
+        questions: '1. Hvorfor kom hjemmeplejen ikke?\n2. Hvad gør I for at undgå det fremover?',
+        caseSummary: identity === 'named' ? null : 'Hjemmeplejen er udeblevet tre gange hos en borger.',
+        requestedAt: new Date().toISOString(),
+      } as any,
     });
     const row = await s.db.query('api::notification.notification').findOne({ where: { kind: 'statement_request', statementRequest: { id: request.id } } });
     const token = crypto.randomBytes(32).toString('base64url');
     await s.db.query('api::statement-link.statement-link').create({
-      data: { tokenHash: crypto.createHash('sha256').update(token).digest('hex'), notification: row.id, linkVersion: (request as any).linkVersion ?? 1, issuedAt: new Date().toISOString() },
+      data: {
+        tokenHash: crypto.createHash('sha256').update(token).digest('hex'),
+        notification: row.id,
+        linkVersion: (request as any).linkVersion ?? 1,
+        issuedAt: new Date().toISOString(),
+      },
     });
     return { token, request, caseNumber: complaint.caseNumber as string };
   }
@@ -428,7 +500,9 @@ describe('statement page', () => {
     await unknown.close();
 
     const { token, request } = await statementLink('named');
-    await app.strapi.documents('api::statement-request.statement-request').update({ documentId: request.documentId, data: { requestStatus: 'annulleret' } as any });
+    await app.strapi
+      .documents('api::statement-request.statement-request')
+      .update({ documentId: request.documentId, data: { requestStatus: 'annulleret' } as any });
     const gone = await open(jsContext, `/redegoerelse/${token}`);
     expect(await gone.locator('h1').innerText()).toBe('Linket kan ikke bruges længere');
     expect(await gone.locator('main').innerText()).toContain('trukket anmodningen om redegørelse tilbage');

@@ -42,7 +42,9 @@ class Steps {
 async function expectNoSeriousViolations(selector: string, what: string) {
   const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const problems = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.html.slice(0, 200)} ${n.failureSummary ?? ''}`).join('\n  ')}`);
+  const problems = serious.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.html.slice(0, 200)} ${n.failureSummary ?? ''}`).join('\n  ')}`,
+  );
   if (problems.length) throw new Error(`axe violations in ${what}:\n${problems.join('\n')}`);
 }
 
@@ -157,13 +159,23 @@ test('3. register a meeting on the case (≤ 5 steps)', async () => {
 test('4. read the statement and issue an opinion with a recommendation (≤ 10 steps)', async () => {
   // The center answers through its link (the public statement page, tested in site.test.ts).
   const [request] = (await docs(COMPLAINT).findOne({ documentId: caseId, populate: ['statementRequests'] })).statementRequests;
-  await docs(REQUEST).update({ documentId: request.documentId, data: { requestStatus: 'besvaret', responseText: 'Ansøgningen blev overset i en periode med sygdom.', respondentName: 'Lise Hansen', respondentTitle: 'Afdelingsleder' } });
+  await docs(REQUEST).update({
+    documentId: request.documentId,
+    data: {
+      requestStatus: 'besvaret',
+      responseText: 'Ansøgningen blev overset i en periode med sygdom.',
+      respondentName: 'Lise Hansen',
+      respondentTitle: 'Afdelingsleder',
+    },
+  });
 
   const steps = new Steps();
   steps.count += 1; // opening the case
   await page.goto(caseUrl(caseId));
   await until(async () => expect(await textOf(panel('overview'))).toContain('Ansøgningen blev overset i en periode med sygdom.'));
-  expect(await page.getByText('Ansøgningen blev overset i en periode med sygdom.').locator('xpath=ancestor-or-self::*[self::textarea or self::input]').count()).toBe(0);
+  expect(
+    await page.getByText('Ansøgningen blev overset i en periode med sygdom.').locator('xpath=ancestor-or-self::*[self::textarea or self::input]').count(),
+  ).toBe(0);
   await steps.click(panel('next-steps').getByRole('button', { name: 'Afgiv udtalelse' }));
   const dialog = page.getByRole('dialog');
   await steps.choose('Resultat', 'Kritik', dialog);
@@ -199,10 +211,22 @@ test('the case tells its whole story beside the form, including who opened it', 
 });
 
 test('5. find the overdue statements: the home page opens the case (1 step)', async () => {
-  const late = await docs(COMPLAINT).create({ data: { description: 'Manglende svar', center: (await docs('api::center.center').findFirst({ filters: { name: centerName } })).documentId, centerHadOpportunity: true, caseStatus: 'visitation' } });
-  await docs(REQUEST).create({ data: { complaint: late.documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() } });
+  const late = await docs(COMPLAINT).create({
+    data: {
+      description: 'Manglende svar',
+      center: (await docs('api::center.center').findFirst({ filters: { name: centerName } })).documentId,
+      centerHadOpportunity: true,
+      caseStatus: 'visitation',
+    },
+  });
+  await docs(REQUEST).create({
+    data: { complaint: late.documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() },
+  });
   await page.goto(`${app.url}/admin`);
-  await page.getByRole('link', { name: new RegExp(`${late.caseNumber}`) }).first().waitFor();
+  await page
+    .getByRole('link', { name: new RegExp(`${late.caseNumber}`) })
+    .first()
+    .waitFor();
   await page.getByText('Undersøgelse').first().waitFor();
   // The widgets' frames and titles are Strapi's; their contents are ours.
   await expectNoSeriousViolations('[data-workspace-widget]', 'the home page widgets');

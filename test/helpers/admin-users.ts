@@ -15,7 +15,11 @@ export async function loginAs(app: TestStrapi, roleName: string, firstname = rol
   const email = `${crypto.randomBytes(6).toString('hex')}@example.org`;
   const password = 'Test-admin-1234';
   await app.strapi.service('admin::user').create({ email, firstname, lastname: 'Test', password, isActive: true, roles: [role.id] });
-  const login = await fetch(`${app.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const login = await fetch(`${app.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const token = ((await login.json()) as any).data.token as string;
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   return {

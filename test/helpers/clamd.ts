@@ -40,7 +40,14 @@ export async function startClamd(): Promise<TestClamd> {
   const port = await freePort();
   fs.writeFileSync(
     path.join(dir, 'clamd.conf'),
-    [`Foreground yes`, `DatabaseDirectory ${path.join(dir, 'db')}`, `TCPSocket ${port}`, `TCPAddr 127.0.0.1`, `LogFile ${path.join(dir, 'clamd.log')}`, `PidFile ${path.join(dir, 'clamd.pid')}`].join('\n'),
+    [
+      `Foreground yes`,
+      `DatabaseDirectory ${path.join(dir, 'db')}`,
+      `TCPSocket ${port}`,
+      `TCPAddr 127.0.0.1`,
+      `LogFile ${path.join(dir, 'clamd.log')}`,
+      `PidFile ${path.join(dir, 'clamd.pid')}`,
+    ].join('\n'),
   );
   const child: ChildProcess = spawn(binary, ['-c', path.join(dir, 'clamd.conf')], { stdio: 'ignore' });
   const deadline = Date.now() + 60_000;

@@ -48,17 +48,37 @@ export async function startOwnPostgres(database = 'borgerraadgiver'): Promise<Ow
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   // Asynchronous, so the test's own requests keep flowing while the server stops and starts.
-  const run = (bin: string, args: string[]) => (asRoot ? promisify(execFile)('runuser', ['-u', 'postgres', '--', pgBin(bin), ...args]) : promisify(execFile)(pgBin(bin), args));
+  const run = (bin: string, args: string[]) =>
+    asRoot ? promisify(execFile)('runuser', ['-u', 'postgres', '--', pgBin(bin), ...args]) : promisify(execFile)(pgBin(bin), args);
   const data = path.join(dir, 'data');
   await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const pgCtl = (action: string, extra: string[] = []) =>
-    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`, ...extra, action]);
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`,
+      ...extra,
+      action,
+    ]);
   await pgCtl('start');
   await run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database]);
   let running = true;
   const pg: OwnPostgres = {
     port,
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: String(port), DATABASE_NAME: database, DATABASE_USERNAME: 'postgres', DATABASE_PASSWORD: '' },
+    env: {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: '127.0.0.1',
+      DATABASE_PORT: String(port),
+      DATABASE_NAME: database,
+      DATABASE_USERNAME: 'postgres',
+      DATABASE_PASSWORD: '',
+    },
     async stop() {
       if (running) await pgCtl('stop', ['-m', 'fast']);
       running = false;
@@ -92,12 +112,16 @@ export interface OwnRedis {
 export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
   let child: ChildProcess | null = null;
-  const ping = () => new Promise<boolean>((resolve) => {
-    const socket = require('net').connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (d: Buffer) => { socket.destroy(); resolve(d.toString().startsWith('+PONG')); });
-    socket.once('error', () => resolve(false));
-  });
+  const ping = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = require('net').connect({ host: '127.0.0.1', port });
+      socket.once('connect', () => socket.write('PING\r\n'));
+      socket.once('data', (d: Buffer) => {
+        socket.destroy();
+        resolve(d.toString().startsWith('+PONG'));
+      });
+      socket.once('error', () => resolve(false));
+    });
   const start = async () => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     await waitUntil('redis', ping, 20_000);
@@ -125,7 +149,11 @@ export interface Proc {
 
 /** One production process, as the operations guide starts it: `node scripts/serve.mjs <name>`. */
 export function startProcess(name: 'cms' | 'workers' | 'site', env: Record<string, string>, label = name): Proc {
-  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), name], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), name], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const chunks: string[] = [];
   child.stdout!.on('data', (d) => chunks.push(String(d)));
   child.stderr!.on('data', (d) => chunks.push(String(d)));
@@ -135,14 +163,18 @@ export function startProcess(name: 'cms' | 'workers' | 'site', env: Record<strin
 
 /** Waits until a CMS process answers GET /api/health with 200. */
 export async function waitHealthy(url: string, proc?: Proc, timeoutMs = 300_000) {
-  await waitUntil(`${url}/api/health`, async () => {
-    if (proc && !proc.alive()) throw new Error(`${proc.name} exited:\n${proc.output().slice(-3000)}`);
-    try {
-      return (await fetch(`${url}/api/health`)).status === 200;
-    } catch {
-      return false;
-    }
-  }, timeoutMs);
+  await waitUntil(
+    `${url}/api/health`,
+    async () => {
+      if (proc && !proc.alive()) throw new Error(`${proc.name} exited:\n${proc.output().slice(-3000)}`);
+      try {
+        return (await fetch(`${url}/api/health`)).status === 200;
+      } catch {
+        return false;
+      }
+    },
+    timeoutMs,
+  );
 }
 
 export async function stopProcess(proc: Proc, signal: NodeJS.Signals = 'SIGTERM') {

@@ -92,7 +92,10 @@ export async function startSmtp(port?: number): Promise<TestSmtp> {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          const mail = parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address));
+          const mail = parseMail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.rcptTo.map((r) => r.address),
+          );
           messages.push(mail);
           const code = behaviour.errorAfterData?.(mail) ?? null;
           callback(code ? smtpError(code, 'Temporary failure after the message was stored') : null);
@@ -118,7 +121,8 @@ export async function startSmtp(port?: number): Promise<TestSmtp> {
     async waitFor(predicate, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(messages)) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for mail; got ${messages.length}: ${messages.map((m) => `${m.to.join(',')} ${m.subject}`).join(' | ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for mail; got ${messages.length}: ${messages.map((m) => `${m.to.join(',')} ${m.subject}`).join(' | ')}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       return messages;

@@ -23,7 +23,13 @@ export interface TestStrapi {
   stop(): Promise<void>;
 }
 
-const pgAdmin = () => new Client({ host: process.env.DATABASE_HOST || '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: process.env.DATABASE_USERNAME || 'postgres', database: 'postgres' });
+const pgAdmin = () =>
+  new Client({
+    host: process.env.DATABASE_HOST || '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT || 5432),
+    user: process.env.DATABASE_USERNAME || 'postgres',
+    database: 'postgres',
+  });
 
 function setDefaultEnv(env: Record<string, string>) {
   for (const [key, value] of Object.entries(env)) if (process.env[key] === undefined) process.env[key] = value;
@@ -94,7 +100,11 @@ export async function startStrapi(extraEnv: Record<string, string> = {}, { serve
     const password = 'Test-admin-1234';
     const superAdmin = await strapi.service('admin::role').getSuperAdmin();
     await strapi.service('admin::user').create({ email, firstname: 'Test', lastname: 'Admin', password, isActive: true, roles: [superAdmin.id] });
-    const response = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const response = await fetch(`${url}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     const body: any = await response.json();
     token = body.data.token as string;
     return token;

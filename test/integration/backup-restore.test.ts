@@ -24,7 +24,13 @@ describePg('backup and restore', () => {
   const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backup-'));
   const restored = `restored_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   const pgAdmin = () => new Client({ host: '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: 'postgres', database: 'postgres' });
-  const scriptEnv = () => ({ ...process.env, DATABASE_HOST: '127.0.0.1', DATABASE_PORT: process.env.DATABASE_PORT || '5432', DATABASE_USERNAME: 'postgres', BACKUP_DIR: backupDir });
+  const scriptEnv = () => ({
+    ...process.env,
+    DATABASE_HOST: '127.0.0.1',
+    DATABASE_PORT: process.env.DATABASE_PORT || '5432',
+    DATABASE_USERNAME: 'postgres',
+    BACKUP_DIR: backupDir,
+  });
 
   beforeAll(async () => {
     app = await startStrapi();
@@ -44,7 +50,9 @@ describePg('backup and restore', () => {
     const complaints = app.strapi.documents('api::complaint.complaint');
     const made: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const created: any = await complaints.create({ data: { description: `Sikkerhedskopi ${i}`, eventDate: '2026-01-05', identity: 'named', channel: 'phone' } as never });
+      const created: any = await complaints.create({
+        data: { description: `Sikkerhedskopi ${i}`, eventDate: '2026-01-05', identity: 'named', channel: 'phone' } as never,
+      });
       made.push(created.caseNumber);
     }
 
@@ -56,22 +64,50 @@ describePg('backup and restore', () => {
     const restoredOut = await run(path.join(root, 'deploy/restore.sh'), [file, restored], { env: scriptEnv() });
     expect(restoredOut.stdout).toContain(`into ${restored}: 3 inquiries`);
     // Never over a database that has tables.
-    await expect(run(path.join(root, 'deploy/restore.sh'), [file, restored], { env: scriptEnv() })).rejects.toMatchObject({ stderr: expect.stringContaining('already has') });
+    await expect(run(path.join(root, 'deploy/restore.sh'), [file, restored], { env: scriptEnv() })).rejects.toMatchObject({
+      stderr: expect.stringContaining('already has'),
+    });
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const secret = () => crypto.randomBytes(24).toString('base64url');
     cms = startProcess('cms', {
-      DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_NAME: restored, DATABASE_USERNAME: 'postgres', PORT: String(port), CMS_URL: url,
-      SERVE_ADMIN_PANEL: 'false', CRON_ENABLED: 'false', LOG_LEVEL: 'warn', OUTBOX_QUEUE_PREFIX: `backup-${process.pid}`,
-      APP_KEYS: `${secret()},${secret()}`, ADMIN_JWT_SECRET: secret(), API_TOKEN_SALT: secret(), TRANSFER_TOKEN_SALT: secret(), ENCRYPTION_KEY: secret(), JWT_SECRET: secret(),
-      OUTBOX_WORKER_TOKEN: secret(), AUDIT_IP_SECRET: secret(), SITE_API_SECRET: secret(),
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: '127.0.0.1',
+      DATABASE_NAME: restored,
+      DATABASE_USERNAME: 'postgres',
+      PORT: String(port),
+      CMS_URL: url,
+      SERVE_ADMIN_PANEL: 'false',
+      CRON_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      OUTBOX_QUEUE_PREFIX: `backup-${process.pid}`,
+      APP_KEYS: `${secret()},${secret()}`,
+      ADMIN_JWT_SECRET: secret(),
+      API_TOKEN_SALT: secret(),
+      TRANSFER_TOKEN_SALT: secret(),
+      ENCRYPTION_KEY: secret(),
+      JWT_SECRET: secret(),
+      OUTBOX_WORKER_TOKEN: secret(),
+      AUDIT_IP_SECRET: secret(),
+      SITE_API_SECRET: secret(),
     });
     await waitHealthy(url, cms);
     const response = await fetch(`${url}/api/public/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data: { purpose: 'klage', center: 'ved ikke', eventDate: '2026-01-05', description: 'Efter gendannelsen.', formalComplaintToUnit: true, identity: 'anonymous', complainantKind: 'citizen', consent: true } }),
+      body: JSON.stringify({
+        data: {
+          purpose: 'klage',
+          center: 'ved ikke',
+          eventDate: '2026-01-05',
+          description: 'Efter gendannelsen.',
+          formalComplaintToUnit: true,
+          identity: 'anonymous',
+          complainantKind: 'citizen',
+          consent: true,
+        },
+      }),
     });
     expect(response.status).toBe(201);
     const { data } = (await response.json()) as any;

@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const storedFiles = () => (fs.existsSync(storageDir) ? fs.readdirSync(storageDir, { recursive: true }).filter((entry) => fs.statSync(path.join(storageDir, String(entry))).isFile()) : []);
+const storedFiles = () =>
+  fs.existsSync(storageDir)
+    ? fs.readdirSync(storageDir, { recursive: true }).filter((entry) => fs.statSync(path.join(storageDir, String(entry))).isFile())
+    : [];
 const publicFiles = () => fs.readdirSync(publicUploads).filter((name) => name !== '.gitkeep');
 const fileRows = () => app.strapi.db.query('plugin::upload.file').count({});
 
@@ -66,7 +69,14 @@ describe('uploads are private', () => {
     // Also an upload left in the public folder by an earlier version, whatever the spelling of its path.
     fs.writeFileSync(path.join(publicUploads, 'gammel_fil.txt'), 'Borgerens gamle bilag');
     try {
-      for (const probe of ['/uploads/gammel_fil.txt', '/%75ploads/gammel_fil.txt', '/uploads%2Fgammel_fil.txt', '/./uploads/gammel_fil.txt', '/UPLOADS/gammel_fil.txt', `/uploads/${row.hash}${row.ext}`]) {
+      for (const probe of [
+        '/uploads/gammel_fil.txt',
+        '/%75ploads/gammel_fil.txt',
+        '/uploads%2Fgammel_fil.txt',
+        '/./uploads/gammel_fil.txt',
+        '/UPLOADS/gammel_fil.txt',
+        `/uploads/${row.hash}${row.ext}`,
+      ]) {
         expect([probe, (await fetch(`${app.url}${probe}`)).status]).toEqual([probe, 404]);
       }
     } finally {
@@ -79,7 +89,13 @@ describe('uploads are private', () => {
   it.each([
     ['an HTML page renamed to .pdf', 'afgoerelse.pdf', '<!doctype html><html><script>alert(1)</script></html>', 'application/pdf', /ikke en filtype/],
     ['a Windows program renamed to .pdf', 'afgoerelse.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]), 'application/pdf', /ikke en filtype/],
-    ['a ZIP archive renamed to .docx', 'brev.docx', Buffer.from('504b0304140000000000000000000000000000000000000000000000000000', 'hex'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', /ikke en filtype/],
+    [
+      'a ZIP archive renamed to .docx',
+      'brev.docx',
+      Buffer.from('504b0304140000000000000000000000000000000000000000000000000000', 'hex'),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      /ikke en filtype/,
+    ],
     ['the EICAR test virus as a text file', 'noter.txt', EICAR, 'text/plain', /virus/],
   ])('refuses %s with a Danish reason and stores nothing', async (_name, fileName, content, type, message) => {
     const rows = await fileRows();
@@ -102,12 +118,20 @@ describe('documents in the case file', () => {
   const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
   const CASE_DOCUMENT = 'api::case-document.case-document';
   const documentEvents = (complaintId: number): Promise<any[]> =>
-    app.strapi.db.query('api::case-event.case-event' as UID.ContentType).findMany({ where: { complaint: { id: complaintId }, subjectType: 'case_document' }, orderBy: { id: 'asc' } });
+    app.strapi.db
+      .query('api::case-event.case-event' as UID.ContentType)
+      .findMany({ where: { complaint: { id: complaintId }, subjectType: 'case_document' }, orderBy: { id: 'asc' } });
 
   it('are part of the record: received documents cannot be deleted or replaced, the case total is limited', async () => {
     const complaint: any = await docs('api::complaint.complaint').create({ data: { description: 'Afgørelsen kom aldrig', eventDate: '2026-10-01' } } as never);
     const first = (await upload('afgoerelse.pdf', PDF, 'application/pdf')).body[0];
-    const created = await app.admin('POST', `/content-manager/collection-types/${CASE_DOCUMENT}`, { complaint: complaint.documentId, file: first.id, title: 'Afgørelse', source: 'borger', direction: 'modtaget' });
+    const created = await app.admin('POST', `/content-manager/collection-types/${CASE_DOCUMENT}`, {
+      complaint: complaint.documentId,
+      file: first.id,
+      title: 'Afgørelse',
+      source: 'borger',
+      direction: 'modtaget',
+    });
     expect(created.status).toBe(201);
     expect(created.body.data.registeredAt).toBeTruthy();
     const documentId = created.body.data.documentId;
@@ -115,9 +139,17 @@ describe('documents in the case file', () => {
     const [registered, ...others] = await documentEvents(complaint.id);
     expect(others).toEqual([]);
     expect(registered).toMatchObject({
-      kind: 'document_added', actorType: 'admin', actorName: 'Test Admin', subjectDocumentId: documentId, caseNumber: complaint.caseNumber,
+      kind: 'document_added',
+      actorType: 'admin',
+      actorName: 'Test Admin',
+      subjectDocumentId: documentId,
+      caseNumber: complaint.caseNumber,
       summary: 'Dokument modtaget fra borgeren.',
-      changes: expect.objectContaining({ direction: { from: null, to: 'modtaget' }, source: { from: null, to: 'borger' }, registeredAt: { from: null, to: new Date(created.body.data.registeredAt).toISOString() } }),
+      changes: expect.objectContaining({
+        direction: { from: null, to: 'modtaget' },
+        source: { from: null, to: 'borger' },
+        registeredAt: { from: null, to: new Date(created.body.data.registeredAt).toISOString() },
+      }),
     });
     expect(JSON.stringify(registered)).not.toContain('Afgørelse');
 
@@ -133,7 +165,13 @@ describe('documents in the case file', () => {
     // 0.05 MB per case: a ~60 kB file does not fit beside the first.
     const large = Buffer.concat([PDF, Buffer.alloc(60 * 1024, 0x20)]);
     const big = (await upload('bilag.pdf', large, 'application/pdf')).body[0];
-    const tooMuch = await app.admin('POST', `/content-manager/collection-types/${CASE_DOCUMENT}`, { complaint: complaint.documentId, file: big.id, title: 'Bilag', source: 'borgerraadgiver', direction: 'intern' });
+    const tooMuch = await app.admin('POST', `/content-manager/collection-types/${CASE_DOCUMENT}`, {
+      complaint: complaint.documentId,
+      file: big.id,
+      title: 'Bilag',
+      source: 'borgerraadgiver',
+      direction: 'intern',
+    });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error.details.errors[0]).toMatchObject({ path: ['file'], message: expect.stringMatching(/højst fylde/) });
     expect(await docs(CASE_DOCUMENT).count({ filters: { complaint: { documentId: complaint.documentId } } } as never)).toBe(1);

@@ -42,27 +42,51 @@ afterAll(async () => {
 const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
 /** The case's journal, oldest first. */
 const eventsOf = (complaintId: number): Promise<any[]> =>
-  app.strapi.db.query('api::case-event.case-event' as UID.ContentType).findMany({ where: { complaint: { id: complaintId } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  app.strapi.db
+    .query('api::case-event.case-event' as UID.ContentType)
+    .findMany({ where: { complaint: { id: complaintId } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
 const documentsAdded = async (complaintId: number) => (await eventsOf(complaintId)).filter((event) => event.kind === 'document_added');
 const linkIn = (mail: ReceivedMail, page: 'sag' | 'udtalelse') => new RegExp(`http://site\\.test/${page}/([A-Za-z0-9_-]{43})`).exec(mail.decoded)?.[1] ?? null;
 const get = (path: string) => fetch(`${app.url}${path}`).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
-const mailTo = (to: string, subject: RegExp) => smtp.waitFor((mails) => mails.some((m) => m.to.includes(to) && subject.test(m.subject)), 30_000).then((mails) => mails.filter((m) => m.to.includes(to) && subject.test(m.subject)));
+const mailTo = (to: string, subject: RegExp) =>
+  smtp
+    .waitFor((mails) => mails.some((m) => m.to.includes(to) && subject.test(m.subject)), 30_000)
+    .then((mails) => mails.filter((m) => m.to.includes(to) && subject.test(m.subject)));
 
 let centerId: string;
 beforeAll(async () => {
-  const center: any = await docs('api::center.center').create({ data: { name: 'Center for Brevtest', email: 'leder.brev@example.org', chiefEmail: 'chef.brev@example.org' } } as never);
+  const center: any = await docs('api::center.center').create({
+    data: { name: 'Center for Brevtest', email: 'leder.brev@example.org', chiefEmail: 'chef.brev@example.org' },
+  } as never);
   centerId = center.documentId;
 });
 
-const CONFIDENTIAL = { identity: 'confidential', citizenName: 'Tove Tavshed', citizenEmail: 'tove.tavshed@example.org', citizenPhone: '31 41 59 26', specialCaseReason: 'Mistanke om gentagne fejl, der rammer en bredere kreds.' };
+const CONFIDENTIAL = {
+  identity: 'confidential',
+  citizenName: 'Tove Tavshed',
+  citizenEmail: 'tove.tavshed@example.org',
+  citizenPhone: '31 41 59 26',
+  specialCaseReason: 'Mistanke om gentagne fejl, der rammer en bredere kreds.',
+};
 
 test('issuing an opinion files its letter and mails the center and the citizen their links; the center never learns who complained', async () => {
   const complaint: any = await docs('api::complaint.complaint').create({
-    data: { description: 'Tove Tavshed venter stadig på svar.', eventDate: '2026-10-01', center: centerId, centerHadOpportunity: true, caseStatus: 'undersoegelse', ...CONFIDENTIAL },
+    data: {
+      description: 'Tove Tavshed venter stadig på svar.',
+      eventDate: '2026-10-01',
+      center: centerId,
+      centerHadOpportunity: true,
+      caseStatus: 'undersoegelse',
+      ...CONFIDENTIAL,
+    },
   } as never);
   // Issued by the advisor in the admin.
   const issued = await app.admin('POST', '/content-manager/collection-types/api::opinion.opinion', {
-    kind: 'case', complaint: complaint.documentId, outcome: 'kritik', legalPerspective: 'Forvaltningslovens § 7 om vejledning er ikke overholdt.', reasoning: 'Centret svarede ikke inden for rimelig tid.',
+    kind: 'case',
+    complaint: complaint.documentId,
+    outcome: 'kritik',
+    legalPerspective: 'Forvaltningslovens § 7 om vejledning er ikke overholdt.',
+    reasoning: 'Centret svarede ikke inden for rimelig tid.',
   });
   expect(issued.status).toBe(201);
   const opinion = issued.body.data;
@@ -73,16 +97,27 @@ test('issuing an opinion files its letter and mails the center and the citizen t
   for (const secret of ['Tove', 'Tavshed', '31 41 59 26']) expect(centerMail.decoded).not.toContain(secret);
 
   // The case file holds the letter as a sent document.
-  const filed: any[] = await app.strapi.db.query('api::case-document.case-document' as UID.ContentType).findMany({ where: { opinion: { id: opinion.id } }, populate: ['file'] });
+  const filed: any[] = await app.strapi.db
+    .query('api::case-document.case-document' as UID.ContentType)
+    .findMany({ where: { opinion: { id: opinion.id } }, populate: ['file'] });
   expect(filed).toHaveLength(1);
   expect(filed[0]).toMatchObject({ direction: 'sendt', source: 'borgerraadgiver' });
   expect(filed[0].file.mime).toBe('text/html');
   // Registered in the journal by the system, which writes the letter; its e-mails say whom they are for.
   expect(await documentsAdded(complaint.id)).toEqual([
-    expect.objectContaining({ actorType: 'system', actorName: 'Systemet', subjectType: 'case_document', subjectDocumentId: filed[0].documentId, summary: 'Brevet med udtalelsen lagt i sagen som sendt dokument.' }),
+    expect.objectContaining({
+      actorType: 'system',
+      actorName: 'Systemet',
+      subjectType: 'case_document',
+      subjectDocumentId: filed[0].documentId,
+      summary: 'Brevet med udtalelsen lagt i sagen som sendt dokument.',
+    }),
   ]);
   const planned = (await eventsOf(complaint.id)).filter((event) => event.kind === 'notification_planned' && /udtalelsen/.test(event.summary));
-  expect(planned.map((event) => [event.actorType, event.summary]).sort()).toEqual([['system', 'E-mail sendes: udtalelsen til Center for Brevtest.'], ['system', 'E-mail sendes: udtalelsen til borgeren.']]);
+  expect(planned.map((event) => [event.actorType, event.summary]).sort()).toEqual([
+    ['system', 'E-mail sendes: udtalelsen til Center for Brevtest.'],
+    ['system', 'E-mail sendes: udtalelsen til borgeren.'],
+  ]);
   expect((await eventsOf(complaint.id)).find((event) => event.kind === 'opinion_issued')).toMatchObject({ actorType: 'admin', actorName: 'Test Admin' });
   for (const secret of ['Tove', 'Tavshed', '31 41 59 26']) expect(JSON.stringify(await eventsOf(complaint.id))).not.toContain(secret);
 
@@ -114,7 +149,20 @@ test('issuing an opinion files its letter and mails the center and the citizen t
 test('the citizen follows the case from the receipt, writes to the advisor, is told when it closes, and loses access when revoked', async () => {
   // Sent the way the form sends it with an attachment: multipart, the fields as JSON in `data`.
   const form = new FormData();
-  form.append('data', JSON.stringify({ description: 'Min ansøgning om hjælpemidler er ikke besvaret.', identity: 'named', citizenName: 'Bo Borger', citizenEmail: 'bo.borger@example.org', eventDate: '2026-10-15', purpose: 'klage', complainantKind: 'citizen', center: 'ved ikke', consent: true }));
+  form.append(
+    'data',
+    JSON.stringify({
+      description: 'Min ansøgning om hjælpemidler er ikke besvaret.',
+      identity: 'named',
+      citizenName: 'Bo Borger',
+      citizenEmail: 'bo.borger@example.org',
+      eventDate: '2026-10-15',
+      purpose: 'klage',
+      complainantKind: 'citizen',
+      center: 'ved ikke',
+      consent: true,
+    }),
+  );
   form.append('files', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'afgoerelse.pdf');
   const intake = await fetch(`${app.url}/api/public/complaints`, { method: 'POST', body: form });
   expect(intake.status).toBe(201);
@@ -126,11 +174,21 @@ test('the citizen follows the case from the receipt, writes to the advisor, is t
   let page = await get(`/api/public/cases/${token}`);
   expect(page.body.data).toMatchObject({ caseNumber, status: { key: 'modtaget', label: 'Modtaget' }, opinion: null });
 
-  const posted = await fetch(`${app.url}/api/public/cases/${token}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { message: 'Jeg har fået et nyt brev fra kommunen.' } }) });
+  const posted = await fetch(`${app.url}/api/public/cases/${token}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ data: { message: 'Jeg har fået et nyt brev fra kommunen.' } }),
+  });
   expect(posted.status).toBe(201);
-  const empty = await fetch(`${app.url}/api/public/cases/${token}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { message: '  ' } }) });
+  const empty = await fetch(`${app.url}/api/public/cases/${token}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ data: { message: '  ' } }),
+  });
   expect(empty.status).toBe(400);
-  const complaint: any = await app.strapi.db.query('api::complaint.complaint' as UID.ContentType).findOne({ where: { caseNumber }, populate: { documents: true } });
+  const complaint: any = await app.strapi.db
+    .query('api::complaint.complaint' as UID.ContentType)
+    .findOne({ where: { caseNumber }, populate: { documents: true } });
   expect(complaint.documents.map((d: any) => [d.title, d.source, d.direction])).toEqual([
     ['afgoerelse.pdf', 'borger', 'modtaget'],
     [expect.stringMatching(/^Besked fra borgeren/), 'borger', 'modtaget'],
@@ -143,14 +201,28 @@ test('the citizen follows the case from the receipt, writes to the advisor, is t
   // A file the form may not take refuses the whole submission, and no case is registered.
   const count = await app.strapi.db.query('api::complaint.complaint' as UID.ContentType).count({});
   const refused = new FormData();
-  refused.append('data', JSON.stringify({ description: 'Med et forkert bilag.', identity: 'anonymous', eventDate: '2026-10-15', purpose: 'klage', complainantKind: 'citizen', center: 'ved ikke', consent: true }));
+  refused.append(
+    'data',
+    JSON.stringify({
+      description: 'Med et forkert bilag.',
+      identity: 'anonymous',
+      eventDate: '2026-10-15',
+      purpose: 'klage',
+      complainantKind: 'citizen',
+      center: 'ved ikke',
+      consent: true,
+    }),
+  );
   refused.append('files', new Blob(['<html><script>alert(1)</script></html>'], { type: 'application/pdf' }), 'bilag.pdf');
   const answer = await fetch(`${app.url}/api/public/complaints`, { method: 'POST', body: refused });
   expect(answer.status).toBe(400);
   expect(((await answer.json()) as any).error.details.errors[0]).toMatchObject({ path: ['files'], message: expect.stringMatching(/ikke en filtype/) });
   expect(await app.strapi.db.query('api::complaint.complaint' as UID.ContentType).count({})).toBe(count);
 
-  await docs('api::complaint.complaint').update({ documentId: complaint.documentId, data: { caseStatus: 'loest_ved_dialog', dialogOutcome: 'Centret har svaret borgeren.' } } as never);
+  await docs('api::complaint.complaint').update({
+    documentId: complaint.documentId,
+    data: { caseStatus: 'loest_ved_dialog', dialogOutcome: 'Centret har svaret borgeren.' },
+  } as never);
   page = await get(`/api/public/cases/${token}`);
   expect(page.body.data.status).toMatchObject({ key: 'loest_ved_dialog', label: 'Løst ved dialog' });
   const [closed] = await mailTo('bo.borger@example.org', /afsluttet/);
@@ -170,19 +242,36 @@ test('the citizen follows the case from the receipt, writes to the advisor, is t
 
 test('the center attaches files to its statement through its link; they join the case file as received from the center', async () => {
   const complaint: any = await docs('api::complaint.complaint').create({
-    data: { description: 'Sagen trak ud.', eventDate: '2026-10-01', center: centerId, centerHadOpportunity: true, caseStatus: 'undersoegelse', identity: 'named', citizenName: 'Ib Ibsen' },
+    data: {
+      description: 'Sagen trak ud.',
+      eventDate: '2026-10-01',
+      center: centerId,
+      centerHadOpportunity: true,
+      caseStatus: 'undersoegelse',
+      identity: 'named',
+      citizenName: 'Ib Ibsen',
+    },
   } as never);
-  const request: any = await docs('api::statement-request.statement-request').create({ data: { complaint: complaint.documentId, questions: 'Send sagens akter.' } } as never);
+  const request: any = await docs('api::statement-request.statement-request').create({
+    data: { complaint: complaint.documentId, questions: 'Send sagens akter.' },
+  } as never);
   const [mail] = await mailTo('leder.brev@example.org', new RegExp(`Anmodning om redegørelse i sag ${complaint.caseNumber}`));
   const form = new FormData();
   form.append('data', JSON.stringify({ text: 'Vi beklager forløbet. Akterne er vedlagt.', respondentName: 'Lene Leder' }));
   form.append('files', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'akter.pdf');
   const answer = await fetch(`${app.url}/api/public/statements/${mail.link!.split('/').pop()}`, { method: 'POST', body: form });
   expect(answer.status).toBe(200);
-  const filed: any[] = await app.strapi.db.query('api::case-document.case-document' as UID.ContentType).findMany({ where: { complaint: { id: complaint.id } }, populate: ['statementRequest', 'file'] });
+  const filed: any[] = await app.strapi.db
+    .query('api::case-document.case-document' as UID.ContentType)
+    .findMany({ where: { complaint: { id: complaint.id } }, populate: ['statementRequest', 'file'] });
   expect(filed.map((d) => [d.title, d.source, d.direction, d.statementRequest?.documentId])).toEqual([['akter.pdf', 'center', 'modtaget', request.documentId]]);
   expect(filed[0].file.url).toMatch(/^\/dokumenter\//);
   expect(await documentsAdded(complaint.id)).toEqual([
-    expect.objectContaining({ actorType: 'center', actorName: 'Center for Brevtest', subjectDocumentId: filed[0].documentId, summary: 'Dokument modtaget fra centret med redegørelsen.' }),
+    expect.objectContaining({
+      actorType: 'center',
+      actorName: 'Center for Brevtest',
+      subjectDocumentId: filed[0].documentId,
+      summary: 'Dokument modtaget fra centret med redegørelsen.',
+    }),
   ]);
 });

@@ -7,8 +7,12 @@ import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 
 let app: TestStrapi;
-beforeAll(async () => { app = await startStrapi(); });
-afterAll(async () => { await app?.stop(); });
+beforeAll(async () => {
+  app = await startStrapi();
+});
+afterAll(async () => {
+  await app?.stop();
+});
 
 const COMPLAINT = 'api::complaint.complaint';
 const REQUEST = 'api::statement-request.statement-request';
@@ -26,9 +30,14 @@ beforeAll(async () => {
   centerId = center.documentId;
 });
 
-const complaint = (overrides: Data = {}) => create(COMPLAINT, {
-  description: 'Sagen blev ikke behandlet', eventDate: daysAgo(30), center: centerId, centerHadOpportunity: true, ...overrides,
-});
+const complaint = (overrides: Data = {}) =>
+  create(COMPLAINT, {
+    description: 'Sagen blev ikke behandlet',
+    eventDate: daysAgo(30),
+    center: centerId,
+    centerHadOpportunity: true,
+    ...overrides,
+  });
 const investigated = (overrides: Data = {}) => complaint({ caseStatus: 'undersoegelse', ...overrides });
 
 interface Attempt {
@@ -42,45 +51,235 @@ interface Attempt {
 
 const attempts: Attempt[] = [
   { name: 'eventDate in the future', uid: COMPLAINT, data: () => ({ description: 'x', eventDate: '2099-01-01' }), path: 'eventDate' },
-  { name: 'eventDate after receipt', uid: COMPLAINT, data: () => ({ description: 'x', receivedAt: '2026-01-10T10:00:00Z', eventDate: '2026-01-11' }), path: 'eventDate' },
+  {
+    name: 'eventDate after receipt',
+    uid: COMPLAINT,
+    data: () => ({ description: 'x', receivedAt: '2026-01-10T10:00:00Z', eventDate: '2026-01-11' }),
+    path: 'eventDate',
+  },
   { name: 'a case number chosen by hand', uid: COMPLAINT, data: () => ({ description: 'x', caseNumber: '2026-9999' }), path: 'caseNumber' },
   { name: 'changing the case number', uid: COMPLAINT, setup: () => complaint(), data: () => ({ caseNumber: '1999-0001' }), path: 'caseNumber' },
   { name: 'an illegal status change', uid: COMPLAINT, setup: () => complaint(), data: () => ({ caseStatus: 'afsluttet' }), path: 'caseStatus' },
   { name: 'rejecting without a reason', uid: COMPLAINT, setup: () => complaint(), data: () => ({ caseStatus: 'afvist' }), path: 'outOfScopeReason' },
-  { name: 'R6 investigating an expired complaint', uid: COMPLAINT, setup: () => complaint({ eventDate: daysAgo(800) }), data: () => ({ caseStatus: 'undersoegelse' }), path: 'eventDate' },
-  { name: 'R6 an exception without all conditions', uid: COMPLAINT, setup: () => complaint({ eventDate: daysAgo(800) }), data: () => ({ timeLimitException: true, timeLimitExceptionReason: 'Særlige forhold', exceptionLegalInterest: true, exceptionCanBeClarified: true }), path: 'exceptionCanImprove' },
-  { name: 'R5 investigating an out-of-scope matter', uid: COMPLAINT, setup: () => complaint({ outOfScopeReason: 'privatretlig' }), data: () => ({ caseStatus: 'undersoegelse' }), path: 'outOfScopeReason' },
-  { name: 'R5 solving an out-of-scope matter by dialogue', uid: COMPLAINT, setup: () => complaint({ outOfScopeReason: 'serviceniveau' }), data: () => ({ caseStatus: 'loest_ved_dialog' }), path: 'outOfScopeReason' },
-  { name: 'R7 investigating an anonymous inquiry', uid: COMPLAINT, setup: () => complaint({ identity: 'anonymous' }), data: () => ({ caseStatus: 'undersoegelse' }), path: 'specialCaseReason' },
-  { name: 'R8 investigating a confidential inquiry', uid: COMPLAINT, setup: () => complaint({ identity: 'confidential' }), data: () => ({ caseStatus: 'undersoegelse' }), path: 'specialCaseReason' },
-  { name: 'R10 investigating before the center could respond', uid: COMPLAINT, setup: () => complaint({ centerHadOpportunity: false }), data: () => ({ caseStatus: 'undersoegelse' }), path: 'centerHadOpportunity' },
-  { name: 'R10 a statement request before the center could respond', uid: REQUEST, data: async () => ({ complaint: (await complaint({ centerHadOpportunity: false })).documentId, questions: 'Q' }), path: 'complaint' },
-  { name: 'R8 a statement request about a confidential citizen', uid: REQUEST, data: async () => ({ complaint: (await complaint({ identity: 'confidential' })).documentId, questions: 'Q' }), path: 'complaint' },
-  { name: 'R5 a statement request on an out-of-scope matter', uid: REQUEST, data: async () => ({ complaint: (await complaint({ outOfScopeReason: 'personalesag' })).documentId, questions: 'Q' }), path: 'complaint' },
-  { name: 'R11 an agreed due date without a note', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', agreedDueAt: '2099-01-01T10:00:00Z' }), path: 'agreementNote' },
-  { name: 'R11 a hand-edited due date', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: () => ({ dueAt: '2099-01-01T10:00:00Z' }), path: 'dueAt' },
-  { name: 'R11 a request time in the future (the system sends it now)', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', requestedAt: new Date(Date.now() + 30 * 86400_000).toISOString() }), path: 'requestedAt' },
-  { name: 'R11 a request registered as sent outside the system, dated in the future', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() + 30 * 86400_000).toISOString() }), path: 'requestedAt' },
-  { name: 'R11 an earlier request time without registering it as sent outside the system', uid: REQUEST, data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', requestedAt: new Date(Date.now() - 60 * 86400_000).toISOString() }), path: 'requestedAt' },
-  { name: 'changing the time of a request the system sent', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: () => ({ requestedAt: new Date(Date.now() - 86400_000).toISOString() }), path: 'requestedAt' },
-  { name: 'switching off a statutory holiday (it always counts)', uid: 'api::closing-day.closing-day', setup: async () => app.strapi.db.query('api::closing-day.closing-day').findOne({ where: { date: `${new Date().getUTCFullYear()}-12-25` } }), data: () => ({ active: false }), path: 'active' },
-  { name: 'R8 a request about a confidential citizen without a summary for the center', uid: REQUEST, data: async () => ({ complaint: (await investigated({ identity: 'confidential', specialCaseReason: 'Grove fejl' })).documentId, questions: 'Q' }), path: 'caseSummary' },
-  { name: 'a statement request on a closed case', uid: REQUEST, data: async () => ({ complaint: (await complaint({ caseStatus: 'loest_ved_dialog' })).documentId, questions: 'Q' }), path: 'complaint' },
-  { name: 'moving a sent request to another center', uid: REQUEST, setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }), data: async () => ({ center: (await create('api::center.center', { name: `Andet center ${Math.random()}`, email: 'andet@example.org' })).documentId }), path: 'center' },
-  { name: 'R8 a citizen turning confidential while a request is open', uid: COMPLAINT, setup: async () => { const c = await investigated(); await create(REQUEST, { complaint: c.documentId, questions: 'Q' }); return c; }, data: () => ({ identity: 'confidential' }), path: 'specialCaseReason' },
-  { name: 'closing a case while a request is open', uid: COMPLAINT, setup: async () => { const c = await investigated(); await create(REQUEST, { complaint: c.documentId, questions: 'Q' }); return c; }, data: () => ({ caseStatus: 'loest_ved_dialog' }), path: 'caseStatus' },
-  { name: 'attaching a request from the complaint\'s side', uid: COMPLAINT, setup: () => complaint({ identity: 'anonymous' }), data: async () => ({ statementRequests: { connect: [{ documentId: (await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' })).documentId }] } }), path: 'statementRequests' },
-  { name: 'R13 criticism without any perspective', uid: OPINION, data: async () => ({ kind: 'case', outcome: 'kritik', complaint: (await investigated()).documentId, reasoning: 'x' }), path: 'legalPerspective' },
-  { name: 'R14 an opinion without reasoning', uid: OPINION, data: async () => ({ kind: 'case', outcome: 'henstilling', complaint: (await investigated()).documentId, legalPerspective: 'x' }), path: 'reasoning' },
+  {
+    name: 'R6 investigating an expired complaint',
+    uid: COMPLAINT,
+    setup: () => complaint({ eventDate: daysAgo(800) }),
+    data: () => ({ caseStatus: 'undersoegelse' }),
+    path: 'eventDate',
+  },
+  {
+    name: 'R6 an exception without all conditions',
+    uid: COMPLAINT,
+    setup: () => complaint({ eventDate: daysAgo(800) }),
+    data: () => ({ timeLimitException: true, timeLimitExceptionReason: 'Særlige forhold', exceptionLegalInterest: true, exceptionCanBeClarified: true }),
+    path: 'exceptionCanImprove',
+  },
+  {
+    name: 'R5 investigating an out-of-scope matter',
+    uid: COMPLAINT,
+    setup: () => complaint({ outOfScopeReason: 'privatretlig' }),
+    data: () => ({ caseStatus: 'undersoegelse' }),
+    path: 'outOfScopeReason',
+  },
+  {
+    name: 'R5 solving an out-of-scope matter by dialogue',
+    uid: COMPLAINT,
+    setup: () => complaint({ outOfScopeReason: 'serviceniveau' }),
+    data: () => ({ caseStatus: 'loest_ved_dialog' }),
+    path: 'outOfScopeReason',
+  },
+  {
+    name: 'R7 investigating an anonymous inquiry',
+    uid: COMPLAINT,
+    setup: () => complaint({ identity: 'anonymous' }),
+    data: () => ({ caseStatus: 'undersoegelse' }),
+    path: 'specialCaseReason',
+  },
+  {
+    name: 'R8 investigating a confidential inquiry',
+    uid: COMPLAINT,
+    setup: () => complaint({ identity: 'confidential' }),
+    data: () => ({ caseStatus: 'undersoegelse' }),
+    path: 'specialCaseReason',
+  },
+  {
+    name: 'R10 investigating before the center could respond',
+    uid: COMPLAINT,
+    setup: () => complaint({ centerHadOpportunity: false }),
+    data: () => ({ caseStatus: 'undersoegelse' }),
+    path: 'centerHadOpportunity',
+  },
+  {
+    name: 'R10 a statement request before the center could respond',
+    uid: REQUEST,
+    data: async () => ({ complaint: (await complaint({ centerHadOpportunity: false })).documentId, questions: 'Q' }),
+    path: 'complaint',
+  },
+  {
+    name: 'R8 a statement request about a confidential citizen',
+    uid: REQUEST,
+    data: async () => ({ complaint: (await complaint({ identity: 'confidential' })).documentId, questions: 'Q' }),
+    path: 'complaint',
+  },
+  {
+    name: 'R5 a statement request on an out-of-scope matter',
+    uid: REQUEST,
+    data: async () => ({ complaint: (await complaint({ outOfScopeReason: 'personalesag' })).documentId, questions: 'Q' }),
+    path: 'complaint',
+  },
+  {
+    name: 'R11 an agreed due date without a note',
+    uid: REQUEST,
+    data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', agreedDueAt: '2099-01-01T10:00:00Z' }),
+    path: 'agreementNote',
+  },
+  {
+    name: 'R11 a hand-edited due date',
+    uid: REQUEST,
+    setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }),
+    data: () => ({ dueAt: '2099-01-01T10:00:00Z' }),
+    path: 'dueAt',
+  },
+  {
+    name: 'R11 a request time in the future (the system sends it now)',
+    uid: REQUEST,
+    data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', requestedAt: new Date(Date.now() + 30 * 86400_000).toISOString() }),
+    path: 'requestedAt',
+  },
+  {
+    name: 'R11 a request registered as sent outside the system, dated in the future',
+    uid: REQUEST,
+    data: async () => ({
+      complaint: (await investigated()).documentId,
+      questions: 'Q',
+      sentOutsideSystem: true,
+      requestedAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+    }),
+    path: 'requestedAt',
+  },
+  {
+    name: 'R11 an earlier request time without registering it as sent outside the system',
+    uid: REQUEST,
+    data: async () => ({ complaint: (await investigated()).documentId, questions: 'Q', requestedAt: new Date(Date.now() - 60 * 86400_000).toISOString() }),
+    path: 'requestedAt',
+  },
+  {
+    name: 'changing the time of a request the system sent',
+    uid: REQUEST,
+    setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }),
+    data: () => ({ requestedAt: new Date(Date.now() - 86400_000).toISOString() }),
+    path: 'requestedAt',
+  },
+  {
+    name: 'switching off a statutory holiday (it always counts)',
+    uid: 'api::closing-day.closing-day',
+    setup: async () => app.strapi.db.query('api::closing-day.closing-day').findOne({ where: { date: `${new Date().getUTCFullYear()}-12-25` } }),
+    data: () => ({ active: false }),
+    path: 'active',
+  },
+  {
+    name: 'R8 a request about a confidential citizen without a summary for the center',
+    uid: REQUEST,
+    data: async () => ({ complaint: (await investigated({ identity: 'confidential', specialCaseReason: 'Grove fejl' })).documentId, questions: 'Q' }),
+    path: 'caseSummary',
+  },
+  {
+    name: 'a statement request on a closed case',
+    uid: REQUEST,
+    data: async () => ({ complaint: (await complaint({ caseStatus: 'loest_ved_dialog' })).documentId, questions: 'Q' }),
+    path: 'complaint',
+  },
+  {
+    name: 'moving a sent request to another center',
+    uid: REQUEST,
+    setup: async () => create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' }),
+    data: async () => ({ center: (await create('api::center.center', { name: `Andet center ${Math.random()}`, email: 'andet@example.org' })).documentId }),
+    path: 'center',
+  },
+  {
+    name: 'R8 a citizen turning confidential while a request is open',
+    uid: COMPLAINT,
+    setup: async () => {
+      const c = await investigated();
+      await create(REQUEST, { complaint: c.documentId, questions: 'Q' });
+      return c;
+    },
+    data: () => ({ identity: 'confidential' }),
+    path: 'specialCaseReason',
+  },
+  {
+    name: 'closing a case while a request is open',
+    uid: COMPLAINT,
+    setup: async () => {
+      const c = await investigated();
+      await create(REQUEST, { complaint: c.documentId, questions: 'Q' });
+      return c;
+    },
+    data: () => ({ caseStatus: 'loest_ved_dialog' }),
+    path: 'caseStatus',
+  },
+  {
+    name: "attaching a request from the complaint's side",
+    uid: COMPLAINT,
+    setup: () => complaint({ identity: 'anonymous' }),
+    data: async () => ({
+      statementRequests: { connect: [{ documentId: (await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q' })).documentId }] },
+    }),
+    path: 'statementRequests',
+  },
+  {
+    name: 'R13 criticism without any perspective',
+    uid: OPINION,
+    data: async () => ({ kind: 'case', outcome: 'kritik', complaint: (await investigated()).documentId, reasoning: 'x' }),
+    path: 'legalPerspective',
+  },
+  {
+    name: 'R14 an opinion without reasoning',
+    uid: OPINION,
+    data: async () => ({ kind: 'case', outcome: 'henstilling', complaint: (await investigated()).documentId, legalPerspective: 'x' }),
+    path: 'reasoning',
+  },
   { name: 'R14 a case opinion without complaint', uid: OPINION, data: () => ({ kind: 'case', outcome: 'afvisning' }), path: 'complaint' },
-  { name: 'R15 a general opinion without addressee', uid: OPINION, data: () => ({ kind: 'general', outcome: 'henstilling', legalPerspective: 'x', reasoning: 'y' }), path: 'addressedTo' },
-  { name: 'R5 criticism of an out-of-scope matter', uid: OPINION, data: async () => ({ kind: 'case', outcome: 'kritik', complaint: (await complaint({ outOfScopeReason: 'faglig_vurdering' })).documentId, legalPerspective: 'x', reasoning: 'y' }), path: 'outcome' },
-  { name: 'R7 criticism in an anonymous case', uid: OPINION, data: async () => ({ kind: 'case', outcome: 'kritik', complaint: (await complaint({ identity: 'anonymous' })).documentId, legalPerspective: 'x', reasoning: 'y' }), path: 'outcome' },
+  {
+    name: 'R15 a general opinion without addressee',
+    uid: OPINION,
+    data: () => ({ kind: 'general', outcome: 'henstilling', legalPerspective: 'x', reasoning: 'y' }),
+    path: 'addressedTo',
+  },
+  {
+    name: 'R5 criticism of an out-of-scope matter',
+    uid: OPINION,
+    data: async () => ({
+      kind: 'case',
+      outcome: 'kritik',
+      complaint: (await complaint({ outOfScopeReason: 'faglig_vurdering' })).documentId,
+      legalPerspective: 'x',
+      reasoning: 'y',
+    }),
+    path: 'outcome',
+  },
+  {
+    name: 'R7 criticism in an anonymous case',
+    uid: OPINION,
+    data: async () => ({
+      kind: 'case',
+      outcome: 'kritik',
+      complaint: (await complaint({ identity: 'anonymous' })).documentId,
+      legalPerspective: 'x',
+      reasoning: 'y',
+    }),
+    path: 'outcome',
+  },
 ];
 
 /** The admin sends relations as { connect: [...] }; scalar fields as they are. */
-const asAdminBody = (data: Data) => Object.fromEntries(Object.entries(data).map(([key, value]) =>
-  ['complaint', 'center'].includes(key) && typeof value === 'string' ? [key, { connect: [{ documentId: value }], disconnect: [] }] : [key, value]));
+const asAdminBody = (data: Data) =>
+  Object.fromEntries(
+    Object.entries(data).map(([key, value]) =>
+      ['complaint', 'center'].includes(key) && typeof value === 'string' ? [key, { connect: [{ documentId: value }], disconnect: [] }] : [key, value],
+    ),
+  );
 
 const snapshot = async (uid: string) => JSON.stringify(await app.strapi.db.query(uid as UID.ContentType).findMany({ orderBy: { id: 'asc' } }));
 
@@ -96,15 +295,16 @@ describe.each(['Document Service', 'admin content-manager API'])('refused throug
     let errors: { path: string[]; message: string }[];
     if (route === 'Document Service') {
       const write = target ? docs(attempt.uid).update({ documentId: target.documentId, data } as never) : docs(attempt.uid).create({ data } as never);
-      const error: any = await write.then(() => null, (e) => e);
+      const error: any = await write.then(
+        () => null,
+        (e) => e,
+      );
       expect(error?.name).toBe('ValidationError');
       status = 400;
       errors = error.details.errors;
     } else {
       const base = `/content-manager/collection-types/${attempt.uid}`;
-      const response = target
-        ? await app.admin('PUT', `${base}/${target.documentId}`, asAdminBody(data))
-        : await app.admin('POST', base, asAdminBody(data));
+      const response = target ? await app.admin('PUT', `${base}/${target.documentId}`, asAdminBody(data)) : await app.admin('POST', base, asAdminBody(data));
       status = response.status;
       errors = response.body?.error?.details?.errors ?? [];
     }
@@ -132,7 +332,12 @@ test('a case with a statement request cannot be deleted', async () => {
 });
 
 test('the due date stays as computed when the calendar changes later', async () => {
-  const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: '2025-12-01T09:00:00Z' });
+  const request = await create(REQUEST, {
+    complaint: (await investigated()).documentId,
+    questions: 'Q',
+    sentOutsideSystem: true,
+    requestedAt: '2025-12-01T09:00:00Z',
+  });
   expect(new Date(request.dueAt).toISOString()).toBe('2025-12-15T22:59:59.999Z');
   await create('api::closing-day.closing-day', { date: '2025-12-15', name: 'Senere lukkedag', kind: 'lukkedag', active: true });
   const saved = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${request.documentId}`, { dueAt: request.dueAt, questions: 'Q2' });
@@ -153,50 +358,83 @@ test('case data cannot be duplicated from the admin (the copy would carry the ca
 
 describe('what the rules fill in', () => {
   test('case numbers are sequential per year and unique under concurrent registration', async () => {
-    const created = await Promise.all(Array.from({ length: 12 }, (_, i) => create(COMPLAINT, { description: `samtidig ${i}`, receivedAt: '2025-06-01T10:00:00Z', eventDate: '2025-05-01' })));
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => create(COMPLAINT, { description: `samtidig ${i}`, receivedAt: '2025-06-01T10:00:00Z', eventDate: '2025-05-01' })),
+    );
     const numbers = created.map((c) => c.caseNumber).sort();
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(4, '0')}`));
   });
 
   test('the due date follows the working-day calendar and says how (statutory holidays of a year without rows)', async () => {
     // No holiday rows are seeded for 2025: the statutory holidays are computed all the same.
-    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: '2025-12-11T09:00:00Z' });
+    const request = await create(REQUEST, {
+      complaint: (await investigated()).documentId,
+      questions: 'Q',
+      sentOutsideSystem: true,
+      requestedAt: '2025-12-11T09:00:00Z',
+    });
     expect(new Date(request.dueAt).toISOString()).toBe('2025-12-29T22:59:59.999Z');
     expect(request.dueAtExplanation).toContain('Juledag');
   });
 
   test('a request the system sends is requested now and counts from now', async () => {
     const before = Date.now();
-    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', requestedAt: new Date(before + 30_000).toISOString() });
+    const request = await create(REQUEST, {
+      complaint: (await investigated()).documentId,
+      questions: 'Q',
+      requestedAt: new Date(before + 30_000).toISOString(),
+    });
     expect(new Date(request.requestedAt).getTime()).toBeGreaterThanOrEqual(before);
     expect(new Date(request.requestedAt).getTime()).toBeLessThanOrEqual(Date.now());
     expect(request.sentOutsideSystem).toBe(false);
   });
 
-  test('the center defaults to the complaint\'s center', async () => {
-    const request = await docs(REQUEST).create({ data: { complaint: (await investigated()).documentId, questions: 'Q' }, populate: ['center'] } as never) as any;
+  test("the center defaults to the complaint's center", async () => {
+    const request = (await docs(REQUEST).create({
+      data: { complaint: (await investigated()).documentId, questions: 'Q' },
+      populate: ['center'],
+    } as never)) as any;
     expect(request.center.documentId).toBe(centerId);
   });
 
   test('an active closing day moves the due date', async () => {
     await create('api::closing-day.closing-day', { date: '2025-12-29', name: 'Ekstra lukkedag', kind: 'lukkedag', active: true });
-    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: '2025-12-11T09:00:00Z' });
+    const request = await create(REQUEST, {
+      complaint: (await investigated()).documentId,
+      questions: 'Q',
+      sentOutsideSystem: true,
+      requestedAt: '2025-12-11T09:00:00Z',
+    });
     expect(new Date(request.dueAt).toISOString()).toBe('2025-12-30T22:59:59.999Z');
   });
 
   test('an explicit exception makes a public holiday a working day on its one date', async () => {
     await create('api::closing-day.closing-day', { date: '2025-12-26', name: 'Åbent på 2. juledag', kind: 'arbejdsdag', active: true });
     // 12 Dec 2025 + 14 days is Friday 26 Dec (Boxing Day), now a working day; Christmas Day still counts.
-    const request = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: '2025-12-12T09:00:00Z' });
+    const request = await create(REQUEST, {
+      complaint: (await investigated()).documentId,
+      questions: 'Q',
+      sentOutsideSystem: true,
+      requestedAt: '2025-12-12T09:00:00Z',
+    });
     expect(new Date(request.dueAt).toISOString()).toBe('2025-12-26T22:59:59.999Z');
-    const christmas = await create(REQUEST, { complaint: (await investigated()).documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: '2025-12-11T10:00:00Z' });
+    const christmas = await create(REQUEST, {
+      complaint: (await investigated()).documentId,
+      questions: 'Q',
+      sentOutsideSystem: true,
+      requestedAt: '2025-12-11T10:00:00Z',
+    });
     expect(christmas.dueAtExplanation).toContain('Juledag');
     expect(new Date(christmas.dueAt).toISOString()).toBe('2025-12-26T22:59:59.999Z');
   });
 
   test('an agreed due date with a note is accepted from the admin', async () => {
     const target = await investigated();
-    const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, asAdminBody({ complaint: target.documentId, questions: 'Q', agreedDueAt: '2099-01-01T10:00:00.000Z', agreementNote: 'Aftalt pr. telefon' }));
+    const response = await app.admin(
+      'POST',
+      `/content-manager/collection-types/${REQUEST}`,
+      asAdminBody({ complaint: target.documentId, questions: 'Q', agreedDueAt: '2099-01-01T10:00:00.000Z', agreementNote: 'Aftalt pr. telefon' }),
+    );
     expect(response.status).toBe(201);
     expect(response.body.data.agreedDueAt).toBe('2099-01-01T10:00:00.000Z');
   });
@@ -214,15 +452,23 @@ describe('what the rules fill in', () => {
 });
 
 describe('the case status follows the next step', () => {
-  const statusOf = async (documentId: string) => (await docs(COMPLAINT).findOne({ documentId } as never) as any).caseStatus;
+  const statusOf = async (documentId: string) => ((await docs(COMPLAINT).findOne({ documentId } as never)) as any).caseStatus;
 
   test('a statement request sent starts the investigation; the issued opinion ends it', async () => {
     const c = await complaint({ caseStatus: 'visitation' });
-    const request = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, asAdminBody({ complaint: c.documentId, questions: 'Hvordan blev sagen behandlet?' }));
+    const request = await app.admin(
+      'POST',
+      `/content-manager/collection-types/${REQUEST}`,
+      asAdminBody({ complaint: c.documentId, questions: 'Hvordan blev sagen behandlet?' }),
+    );
     expect(request.status).toBe(201);
     expect(await statusOf(c.documentId)).toBe('undersoegelse');
     await docs(REQUEST).update({ documentId: request.body.data.documentId, data: { requestStatus: 'besvaret', responseText: 'Svar' } } as never);
-    const opinion = await app.admin('POST', `/content-manager/collection-types/${OPINION}`, asAdminBody({ complaint: c.documentId, outcome: 'kritik', legalPerspective: 'Forvaltningsloven', reasoning: 'Begrundelse' }));
+    const opinion = await app.admin(
+      'POST',
+      `/content-manager/collection-types/${OPINION}`,
+      asAdminBody({ complaint: c.documentId, outcome: 'kritik', legalPerspective: 'Forvaltningsloven', reasoning: 'Begrundelse' }),
+    );
     expect(opinion.status).toBe(201);
     expect(await statusOf(c.documentId)).toBe('udtalelse_afgivet');
   });
@@ -256,11 +502,11 @@ describe('the case page: overview and next steps through the admin', () => {
     expect((await app.admin('GET', '/workspace/cases/findes-ikke')).status).toBe(404);
   });
 
-  test('a request goes to the case\'s center, is named by the case, and the overview shows its deadline and e-mail', async () => {
+  test("a request goes to the case's center, is named by the case, and the overview shows its deadline and e-mail", async () => {
     const c = await complaint({ caseStatus: 'visitation' });
     const sent = await step(c.documentId, 'requestStatement', { questions: 'Hvorfor?' });
     expect(sent.status).toBe(200);
-    const request = await docs(REQUEST).findOne({ documentId: sent.body.data.documentId, populate: ['center', 'complaint'] } as never) as any;
+    const request = (await docs(REQUEST).findOne({ documentId: sent.body.data.documentId, populate: ['center', 'complaint'] } as never)) as any;
     expect(request.center.documentId).toBe(centerId);
     expect(request.heading).toMatch(new RegExp(`^${c.caseNumber} · Redegørelse · frist \\d{2}\\.\\d{2}\\.\\d{4} · Sendt$`));
     const view = await overview(c.documentId);
@@ -281,9 +527,14 @@ describe('the case page: overview and next steps through the admin', () => {
     expect(refused.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('reasoning');
     expect(await snapshot(RECOMMENDATION)).toBe(before);
 
-    const issued = await step(c.documentId, 'issueOpinion', { outcome: 'henstilling', legalPerspective: 'x', reasoning: 'y', recommendations: ['Ny procedure', ' ', 'Bedre vejledning'] });
+    const issued = await step(c.documentId, 'issueOpinion', {
+      outcome: 'henstilling',
+      legalPerspective: 'x',
+      reasoning: 'y',
+      recommendations: ['Ny procedure', ' ', 'Bedre vejledning'],
+    });
     expect(issued.status).toBe(200);
-    const opinion = await docs(OPINION).findOne({ documentId: issued.body.data.documentId, populate: ['recommendations', 'complaint'] } as never) as any;
+    const opinion = (await docs(OPINION).findOne({ documentId: issued.body.data.documentId, populate: ['recommendations', 'complaint'] } as never)) as any;
     expect(opinion.complaint.documentId).toBe(c.documentId);
     expect(opinion.recommendations.map((r: any) => r.heading).sort()).toEqual([`${c.caseNumber} · Bedre vejledning`, `${c.caseNumber} · Ny procedure`]);
     expect((await overview(c.documentId)).caseStatus).toBe('udtalelse_afgivet');
@@ -306,14 +557,28 @@ describe('the case page: overview and next steps through the admin', () => {
     const held = await step(c.documentId, 'registerMeeting', { heldAt: '2026-11-26T09:00:00Z', role: 'observatoer', place: 'Rådhuset' });
     expect(held.status).toBe(200);
     expect((await overview(c.documentId)).meetings[0].label).toBe('Møde · Observatør · 26.11.2026');
-    expect((await docs('api::meeting.meeting').findOne({ documentId: held.body.data.documentId } as never) as any).heading).toBe(`${c.caseNumber} · Møde · Observatør · 26.11.2026`);
+    expect(((await docs('api::meeting.meeting').findOne({ documentId: held.body.data.documentId } as never)) as any).heading).toBe(
+      `${c.caseNumber} · Møde · Observatør · 26.11.2026`,
+    );
   });
 
   test('the next deadline per case counts an agreed deadline', async () => {
     const c = await investigated();
-    await create(REQUEST, { complaint: c.documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString(), agreedDueAt: '2099-01-01T10:00:00.000Z', agreementNote: 'Aftalt' });
+    await create(REQUEST, {
+      complaint: c.documentId,
+      questions: 'Q',
+      sentOutsideSystem: true,
+      requestedAt: new Date(Date.now() - 40 * 86400000).toISOString(),
+      agreedDueAt: '2099-01-01T10:00:00.000Z',
+      agreementNote: 'Aftalt',
+    });
     const late = await investigated();
-    await create(REQUEST, { complaint: late.documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() });
+    await create(REQUEST, {
+      complaint: late.documentId,
+      questions: 'Q',
+      sentOutsideSystem: true,
+      requestedAt: new Date(Date.now() - 40 * 86400000).toISOString(),
+    });
     const { data } = (await app.admin('GET', '/workspace/deadlines')).body;
     expect(data[c.documentId]).toEqual({ dueAt: '2099-01-01T10:00:00.000Z', overdue: false });
     expect(data[late.documentId].overdue).toBe(true);

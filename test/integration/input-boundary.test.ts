@@ -11,8 +11,12 @@ import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { dbInputError } from '../../cms/src/input/boundary';
 
 let app: TestStrapi;
-beforeAll(async () => { app = await startStrapi(); });
-afterAll(async () => { await app?.stop(); });
+beforeAll(async () => {
+  app = await startStrapi();
+});
+afterAll(async () => {
+  await app?.stop();
+});
 beforeEach(() => app.strapi.service('api::public-complaint.public-complaint').resetRateLimit());
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -30,17 +34,31 @@ let seq = 0;
 const unique = (name: string) => `${name} ${++seq}`;
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
 
 const citizen = (overrides: Data = {}) => ({
-  purpose: 'klage', center: 'ved ikke', eventDate: daysAgo(10), description: 'Jeg har ventet længe på svar.',
-  formalComplaintToUnit: true, identity: 'named', citizenName: 'Karen Jensen', citizenEmail: 'karen@example.org', complainantKind: 'citizen', consent: true, ...overrides,
+  purpose: 'klage',
+  center: 'ved ikke',
+  eventDate: daysAgo(10),
+  description: 'Jeg har ventet længe på svar.',
+  formalComplaintToUnit: true,
+  identity: 'named',
+  citizenName: 'Karen Jensen',
+  citizenEmail: 'karen@example.org',
+  complainantKind: 'citizen',
+  consent: true,
+  ...overrides,
 });
 
-const investigated = async (center: string) => create(COMPLAINT, { description: 'Sagen', eventDate: daysAgo(30), center, centerHadOpportunity: true, caseStatus: 'undersoegelse' });
+const investigated = async (center: string) =>
+  create(COMPLAINT, { description: 'Sagen', eventDate: daysAgo(30), center, centerHadOpportunity: true, caseStatus: 'undersoegelse' });
 
 describe('field lengths and normalisation', () => {
   test('"Henvist til" of 300 characters is a Danish 400 on the field, not a 500', async () => {
@@ -48,7 +66,10 @@ describe('field lengths and normalisation', () => {
     const before = await snapshot(COMPLAINT);
     const response = await app.admin('PUT', `${cm(COMPLAINT)}/${complaint.documentId}`, { referredTo: 'å'.repeat(300) });
     expect(response.status).toBe(400);
-    expect(response.body.error.details.errors[0]).toMatchObject({ path: ['referredTo'], message: '»Henvist til« må højst være 255 tegn. Du har skrevet 300 tegn.' });
+    expect(response.body.error.details.errors[0]).toMatchObject({
+      path: ['referredTo'],
+      message: '»Henvist til« må højst være 255 tegn. Du har skrevet 300 tegn.',
+    });
     expect(response.body.error.details.errors[0].value).toBeUndefined();
     expect(await snapshot(COMPLAINT)).toBe(before);
     const ok = await app.admin('PUT', `${cm(COMPLAINT)}/${complaint.documentId}`, { referredTo: 'å'.repeat(255) });
@@ -58,12 +79,12 @@ describe('field lengths and normalisation', () => {
   test('NUL and control characters are removed from the public form and from an internal note; text is stored in NFC', async () => {
     const { status, body } = await post('/api/public/complaints', { data: citizen({ description: 'Første\u0000 linje\r\nanden a\u030A linje\u0007' }) });
     expect(status).toBe(201);
-    const [stored] = await docs(COMPLAINT).findMany({ filters: { caseNumber: body.data.caseNumber } } as never) as any[];
+    const [stored] = (await docs(COMPLAINT).findMany({ filters: { caseNumber: body.data.caseNumber } } as never)) as any[];
     expect(stored.description).toBe('Første linje\nanden å linje');
 
     const note = await app.admin('PUT', `${cm(COMPLAINT)}/${stored.documentId}`, { internalNotes: 'Notat\u0000 med\u001b NUL' });
     expect(note.status).toBe(200);
-    expect((await docs(COMPLAINT).findOne({ documentId: stored.documentId } as never) as any).internalNotes).toBe('Notat med NUL');
+    expect(((await docs(COMPLAINT).findOne({ documentId: stored.documentId } as never)) as any).internalNotes).toBe('Notat med NUL');
   });
 
   test('a lone surrogate is refused in Danish, publicly and in the admin', async () => {
@@ -81,7 +102,7 @@ describe('field lengths and normalisation', () => {
     expect(response.body.error.details.errors[0]).toMatchObject({ path: ['eventDate'], message: expect.stringContaining('mellem år 1900 og 2100') });
   });
 
-  test('Strapi\'s own schema messages are Danish: a required field, a wrong choice, a duplicate name', async () => {
+  test("Strapi's own schema messages are Danish: a required field, a wrong choice, a duplicate name", async () => {
     const missing = await app.admin('POST', cm(CENTER), { email: 'a@example.org' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.details.errors[0]).toEqual({ path: ['name'], message: '»Navn« skal udfyldes.', name: 'ValidationError' });
@@ -101,23 +122,46 @@ describe('field lengths and normalisation', () => {
   test('a database error the input caused becomes a 400 on the field (paths below the Document Service)', async () => {
     const complaint = await create(COMPLAINT, { description: 'x' });
     const data = { referredTo: 'x'.repeat(300) };
-    const error: any = await app.strapi.db.query(COMPLAINT as UID.ContentType).update({ where: { id: complaint.id }, data }).then(() => null, (e) => e);
+    const error: any = await app.strapi.db
+      .query(COMPLAINT as UID.ContentType)
+      .update({ where: { id: complaint.id }, data })
+      .then(
+        () => null,
+        (e) => e,
+      );
     if (process.env.DATABASE_CLIENT === 'postgres') {
       // PostgreSQL enforces varchar(255) and names no column: the boundary finds the field from the data.
-      expect(dbInputError(app.strapi, error, COMPLAINT, data)?.details).toEqual({ errors: [{ path: ['referredTo'], message: '»Henvist til« er for lang til at blive gemt. Gør teksten kortere.', name: 'ValidationError' }] });
-      const nul: any = await app.strapi.db.query(COMPLAINT as UID.ContentType).update({ where: { id: complaint.id }, data: { internalNotes: 'a\u0000b' } }).then(() => null, (e) => e);
+      expect(dbInputError(app.strapi, error, COMPLAINT, data)?.details).toEqual({
+        errors: [{ path: ['referredTo'], message: '»Henvist til« er for lang til at blive gemt. Gør teksten kortere.', name: 'ValidationError' }],
+      });
+      const nul: any = await app.strapi.db
+        .query(COMPLAINT as UID.ContentType)
+        .update({ where: { id: complaint.id }, data: { internalNotes: 'a\u0000b' } })
+        .then(
+          () => null,
+          (e) => e,
+        );
       expect(dbInputError(app.strapi, nul, COMPLAINT, { internalNotes: 'a\u0000b' })?.details.errors[0].path).toEqual(['internalNotes']);
     } else {
       expect(error).toBeNull(); // SQLite stores any length; the schema's maxLength is what keeps both databases alike.
     }
-    const duplicate: any = await app.strapi.db.connection('case_number_counters').insert({ year: 1999, last_number: 1 }).then(() => app.strapi.db.connection('case_number_counters').insert({ year: 1999, last_number: 2 })).then(() => null, (e) => e);
+    const duplicate: any = await app.strapi.db
+      .connection('case_number_counters')
+      .insert({ year: 1999, last_number: 1 })
+      .then(() => app.strapi.db.connection('case_number_counters').insert({ year: 1999, last_number: 2 }))
+      .then(
+        () => null,
+        (e) => e,
+      );
     expect(dbInputError(app.strapi, duplicate)?.message).toContain('findes allerede');
   });
 
   test('an unexpected failure is a 500 with a request id in the body and the header, never the details', async () => {
     const service = app.strapi.service('api::public-complaint.public-complaint') as any;
     const original = service.listCenters;
-    service.listCenters = async () => { throw new Error('database on fire'); };
+    service.listCenters = async () => {
+      throw new Error('database on fire');
+    };
     try {
       const response = await fetch(`${app.url}/api/public/centers`);
       const body: any = await response.json();
@@ -144,7 +188,7 @@ describe('field lengths and normalisation', () => {
 
 describe('idempotent intake (SPEC §3)', () => {
   const receipts = async (caseNumber: string) => {
-    const [complaint] = await docs(COMPLAINT).findMany({ filters: { caseNumber } } as never) as any[];
+    const [complaint] = (await docs(COMPLAINT).findMany({ filters: { caseNumber } } as never)) as any[];
     return docs('api::notification.notification').count({ filters: { complaint: { documentId: complaint.documentId }, kind: 'complaint_receipt' } } as never);
   };
 
@@ -161,7 +205,9 @@ describe('idempotent intake (SPEC §3)', () => {
 
   test('concurrent duplicates with an Idempotency-Key register one case', async () => {
     const before = await docs(COMPLAINT).count({});
-    const answers = await Promise.all(Array.from({ length: 5 }, () => post('/api/public/complaints', { data: citizen() }, { 'idempotency-key': 'json-client-key-0000000001' })));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => post('/api/public/complaints', { data: citizen() }, { 'idempotency-key': 'json-client-key-0000000001' })),
+    );
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(answers.map((a) => a.body.data.caseNumber)).size).toBe(1);
     expect(await docs(COMPLAINT).count({})).toBe(before + 1);
@@ -231,7 +277,12 @@ describe('referential safety', () => {
     expect(single.body.error.message).toMatch(/kan ikke slettes, fordi det indgår i: .*Henvendelse.*Anmodning om redegørelse/);
     const bulk = await app.admin('POST', `${cm(CENTER)}/actions/bulkDelete`, { documentIds: [empty.documentId, centerId] });
     expect(bulk.status).toBe(400);
-    const service: any = await docs(CENTER).delete({ documentId: centerId } as never).then(() => null, (e) => e);
+    const service: any = await docs(CENTER)
+      .delete({ documentId: centerId } as never)
+      .then(
+        () => null,
+        (e) => e,
+      );
     expect(service?.name).toBe('ValidationError');
     expect([await snapshot(CENTER), await snapshot(COMPLAINT), await snapshot(REQUEST)]).toEqual(before);
 
@@ -252,10 +303,19 @@ describe('referential safety', () => {
     const refused = await app.admin('DELETE', `${cm(REQUEST)}/${request.documentId}`);
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('Annulleret');
-    const opinion = await create(OPINION, { kind: 'general', outcome: 'henstilling', legalPerspective: 'x', reasoning: 'y', addressedTo: 'Kommunaldirektøren' });
+    const opinion = await create(OPINION, {
+      kind: 'general',
+      outcome: 'henstilling',
+      legalPerspective: 'x',
+      reasoning: 'y',
+      addressedTo: 'Kommunaldirektøren',
+    });
     const refusedOpinion = await app.admin('DELETE', `${cm(OPINION)}/${opinion.documentId}`);
     expect(refusedOpinion.status).toBe(400);
-    const withdrawn = await app.admin('PUT', `${cm(OPINION)}/${opinion.documentId}`, { withdrawnAt: new Date().toISOString(), withdrawalReason: 'Bygger på en fejl' });
+    const withdrawn = await app.admin('PUT', `${cm(OPINION)}/${opinion.documentId}`, {
+      withdrawnAt: new Date().toISOString(),
+      withdrawalReason: 'Bygger på en fejl',
+    });
     expect(withdrawn.status).toBe(200);
   });
 
@@ -269,7 +329,10 @@ describe('referential safety', () => {
     const intake = await post('/api/public/complaints', { data: citizen({ center: center.documentId }) });
     expect(intake.status).toBe(400);
     expect(intake.body.error.details.errors[0].path).toEqual(['center']);
-    const request: any = await create(REQUEST, { complaint: complaint.documentId, questions: 'Q' }).then(() => null, (e) => e);
+    const request: any = await create(REQUEST, { complaint: complaint.documentId, questions: 'Q' }).then(
+      () => null,
+      (e) => e,
+    );
     expect(request?.details.errors[0]).toMatchObject({ path: ['center'], message: expect.stringContaining('inaktivt') });
     expect(await docs(COMPLAINT).count({ filters: { center: { documentId: center.documentId } } } as never)).toBe(1);
   });
@@ -277,15 +340,35 @@ describe('referential safety', () => {
 
 describe('no door that nobody uses', () => {
   test('users-permissions serves no end-user route', async () => {
-    for (const [method, path] of [['POST', '/api/auth/local/register'], ['POST', '/api/auth/local'], ['POST', '/api/auth/forgot-password'], ['POST', '/api/auth/reset-password'], ['GET', '/api/users/me'], ['GET', '/api/users'], ['GET', '/api/roles'], ['GET', '/api/connect/github'], ['GET', '/api/auth/email-confirmation']]) {
-      const response = await fetch(`${app.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify({ username: 'x', email: 'x@example.org', password: 'Password-1234' }) : undefined });
+    for (const [method, path] of [
+      ['POST', '/api/auth/local/register'],
+      ['POST', '/api/auth/local'],
+      ['POST', '/api/auth/forgot-password'],
+      ['POST', '/api/auth/reset-password'],
+      ['GET', '/api/users/me'],
+      ['GET', '/api/users'],
+      ['GET', '/api/roles'],
+      ['GET', '/api/connect/github'],
+      ['GET', '/api/auth/email-confirmation'],
+    ]) {
+      const response = await fetch(`${app.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'POST' ? JSON.stringify({ username: 'x', email: 'x@example.org', password: 'Password-1234' }) : undefined,
+      });
       // 405 where the admin panel's static GET route matches the path.
       expect([path, [404, 405].includes(response.status)]).toEqual([path, true]);
     }
   });
 
   test('without an admin session, every route the CMS exposes is closed except the public ones of SPEC §3', async () => {
-    const routes = app.strapi.server.listRoutes().flatMap((layer: any) => (layer.methods as string[]).filter((m) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(m)).map((method) => ({ method, path: layer.path as string })));
+    const routes = app.strapi.server
+      .listRoutes()
+      .flatMap((layer: any) =>
+        (layer.methods as string[])
+          .filter((m) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(m))
+          .map((method) => ({ method, path: layer.path as string })),
+      );
     expect(routes.length).toBeGreaterThan(50);
     expect(routes.filter((r) => r.path.startsWith('/api/auth') || r.path.startsWith('/api/users') || r.path.startsWith('/api/connect'))).toEqual([]);
 
@@ -305,7 +388,12 @@ describe('no door that nobody uses', () => {
     const answered: string[] = [];
     for (const { method, path } of routes) {
       const concrete = path.replace(/:[A-Za-z_]+(\([^)]*\))?/g, 'x').replace(/\(\.\*\)/g, 'x');
-      const response = await fetch(`${app.url}${concrete}`, { method, headers: { 'content-type': 'application/json' }, body: ['POST', 'PUT', 'PATCH'].includes(method) ? '{}' : undefined, redirect: 'manual' });
+      const response = await fetch(`${app.url}${concrete}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: ['POST', 'PUT', 'PATCH'].includes(method) ? '{}' : undefined,
+        redirect: 'manual',
+      });
       await response.arrayBuffer();
       if (response.status < 300 && !open.some((pattern) => pattern.test(`${method} ${path}`))) answered.push(`${method} ${path} → ${response.status}`);
       expect(response.status).not.toBe(500);
@@ -325,9 +413,17 @@ describe('the administrative assistant cannot search for what she may not read',
     const email = 'assistent@example.org';
     const password = 'Assistent-1234';
     await app.strapi.service('admin::user').create({ email, firstname: 'Ada', lastname: 'Assistent', password, isActive: true, roles: [role.id] });
-    const login: any = await (await fetch(`${app.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json();
+    const login: any = await (
+      await fetch(`${app.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+    ).json();
     assistant = login.data.token;
-    await create(COMPLAINT, { description: 'Om skolevejen', citizenName: 'Birthe Sørensen-Unik', citizenEmail: 'birthe.unik@example.org', citizenPhone: '12345678', citizenAddress: 'Unikvej 7' });
+    await create(COMPLAINT, {
+      description: 'Om skolevejen',
+      citizenName: 'Birthe Sørensen-Unik',
+      citizenEmail: 'birthe.unik@example.org',
+      citizenPhone: '12345678',
+      citizenAddress: 'Unikvej 7',
+    });
   });
 
   const list = (query: string) => `${cm(COMPLAINT)}?page=1&pageSize=10&${query}`;

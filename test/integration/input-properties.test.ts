@@ -19,8 +19,12 @@ if (SEED !== undefined) fc.configureGlobal({ seed: SEED });
 jest.setTimeout(300_000);
 
 let app: TestStrapi;
-beforeAll(async () => { app = await startStrapi({ PUBLIC_COMPLAINT_RATE_LIMIT: '100000', PUBLIC_STATEMENT_RATE_LIMIT: '100000' }); });
-afterAll(async () => { await app?.stop(); });
+beforeAll(async () => {
+  app = await startStrapi({ PUBLIC_COMPLAINT_RATE_LIMIT: '100000', PUBLIC_STATEMENT_RATE_LIMIT: '100000' });
+});
+afterAll(async () => {
+  await app?.stop();
+});
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
 const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
@@ -29,9 +33,10 @@ const create = (uid: string, data: Record<string, unknown>) => docs(uid).create(
 /** Every table the application writes (Strapi's own admin and permission tables left out), as JSON. */
 async function snapshot(): Promise<string> {
   const knex = app.strapi.db.connection;
-  const tables: string[] = knex.client.config.client === 'sqlite' || knex.client.config.client === 'better-sqlite3'
-    ? (await knex.raw("SELECT name FROM sqlite_master WHERE type = 'table'")).map((r: any) => r.name)
-    : (await knex.raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")).rows.map((r: any) => r.tablename);
+  const tables: string[] =
+    knex.client.config.client === 'sqlite' || knex.client.config.client === 'better-sqlite3'
+      ? (await knex.raw("SELECT name FROM sqlite_master WHERE type = 'table'")).map((r: any) => r.name)
+      : (await knex.raw('SELECT tablename FROM pg_tables WHERE schemaname = current_schema()')).rows.map((r: any) => r.tablename);
   const ours = tables.filter((t) => !/^(strapi_|admin_|up_|i18n_|files|upload_|sqlite_|statement_access_logs)/.test(t)).sort();
   const rows = await Promise.all(ours.map(async (t) => [t, await knex(t).select().orderByRaw('1')]));
   return JSON.stringify(rows);
@@ -41,23 +46,59 @@ async function snapshot(): Promise<string> {
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: fc.constantFrom('\u0000', '\u0007', '\r', '\n', '\t', 'æ', 'ø', 'å', 'a\u030A', '\uD800', '\uDC00', '😀', '\u202E', '%', '\\', "'", '"'), maxLength: 30 }),
-  fc.constantFrom('x'.repeat(256), 'æ'.repeat(20_001), 'é'.repeat(60_000), '0226-03-14', '2999-12-31T23:59:59Z', '+275760-09-13', 'ved ikke', 'kritik', 'named'),
+  fc.string({
+    unit: fc.constantFrom('\u0000', '\u0007', '\r', '\n', '\t', 'æ', 'ø', 'å', 'a\u030A', '\uD800', '\uDC00', '😀', '\u202E', '%', '\\', "'", '"'),
+    maxLength: 30,
+  }),
+  fc.constantFrom(
+    'x'.repeat(256),
+    'æ'.repeat(20_001),
+    'é'.repeat(60_000),
+    '0226-03-14',
+    '2999-12-31T23:59:59Z',
+    '+275760-09-13',
+    'ved ikke',
+    'kritik',
+    'named',
+  ),
 );
 const value: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: text },
-  fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
   fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.constantFrom({ $ne: 1 }, { $gt: '' }, { $regex: '.*' }, { connect: [{ documentId: 'findes-ikke' }] }, { set: [{ id: 1 }] }, { __proto__: { admin: true } }, [1, 'a'], { nested: { deeper: ['\u0000'] } }),
+  fc.constantFrom(
+    { $ne: 1 },
+    { $gt: '' },
+    { $regex: '.*' },
+    { connect: [{ documentId: 'findes-ikke' }] },
+    { set: [{ id: 1 }] },
+    { __proto__: { admin: true } },
+    [1, 'a'],
+    { nested: { deeper: ['\u0000'] } },
+  ),
   fc.array(text, { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), text, { maxKeys: 3 }),
 );
 const strangeKeys = ['__proto__', 'constructor', 'prototype', 'id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'createdBy', '$ne'];
-const dataFor = (fields: string[]) => fc.dictionary(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...fields) }, fc.constantFrom(...strangeKeys), fc.string({ maxLength: 10 })), value, { maxKeys: 6 });
+const dataFor = (fields: string[]) =>
+  fc.dictionary(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...fields) }, fc.constantFrom(...strangeKeys), fc.string({ maxLength: 10 })), value, {
+    maxKeys: 6,
+  });
 
 const citizen = () => ({
-  purpose: 'klage', center: 'ved ikke', eventDate: daysAgo(10), description: 'Jeg har ventet længe.', formalComplaintToUnit: true,
-  identity: 'named', citizenName: 'Karen Jensen', citizenEmail: 'karen@example.org', complainantKind: 'citizen', consent: true,
+  purpose: 'klage',
+  center: 'ved ikke',
+  eventDate: daysAgo(10),
+  description: 'Jeg har ventet længe.',
+  formalComplaintToUnit: true,
+  identity: 'named',
+  citizenName: 'Karen Jensen',
+  citizenEmail: 'karen@example.org',
+  complainantKind: 'citizen',
+  consent: true,
 });
 
 async function send(method: string, url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -81,10 +122,17 @@ beforeAll(async () => {
 
 test('public intake: arbitrary input is a 201 or a 4xx, and a refusal writes nothing', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.boolean(), dataFor(Object.keys(citizen()).concat(['submissionKey', 'website', 'businessName', 'cvr'])), fc.option(text), async (withBase, data, key) => {
-      const body = { data: withBase ? { ...citizen(), ...data } : data };
-      await check(() => send('POST', `${app.url}/api/public/complaints`, body, typeof key === 'string' && /^[\x21-\x7E]*$/.test(key) ? { 'idempotency-key': key } : {}));
-    }),
+    fc.asyncProperty(
+      fc.boolean(),
+      dataFor(Object.keys(citizen()).concat(['submissionKey', 'website', 'businessName', 'cvr'])),
+      fc.option(text),
+      async (withBase, data, key) => {
+        const body = { data: withBase ? { ...citizen(), ...data } : data };
+        await check(() =>
+          send('POST', `${app.url}/api/public/complaints`, body, typeof key === 'string' && /^[\x21-\x7E]*$/.test(key) ? { 'idempotency-key': key } : {}),
+        );
+      },
+    ),
     { numRuns: RUNS * 2 },
   );
   // Not only a JSON object: arrays, scalars and operator objects as the body or as data.
@@ -95,10 +143,18 @@ test('public intake: arbitrary input is a 201 or a 4xx, and a refusal writes not
 
 test('statement submission: arbitrary input is a 200 or a 4xx, and a refusal writes nothing', async () => {
   const newToken = async () => {
-    const complaint = await create('api::complaint.complaint', { description: 'Sagen', eventDate: daysAgo(30), center: centerId, centerHadOpportunity: true, caseStatus: 'undersoegelse' });
+    const complaint = await create('api::complaint.complaint', {
+      description: 'Sagen',
+      eventDate: daysAgo(30),
+      center: centerId,
+      centerHadOpportunity: true,
+      caseStatus: 'undersoegelse',
+    });
     const request = await create('api::statement-request.statement-request', { complaint: complaint.documentId, questions: 'Hvad skete der?' });
     const { token, hash } = mintToken();
-    const row = await app.strapi.db.query('api::notification.notification').findOne({ where: { statementRequest: { id: request.id }, kind: 'statement_request' } });
+    const row = await app.strapi.db
+      .query('api::notification.notification')
+      .findOne({ where: { statementRequest: { id: request.id }, kind: 'statement_request' } });
     await app.strapi.db.query('api::notification.notification').update({ where: { id: row.id }, data: { linkTokenHash: hash, linkVersion: 1 } });
     return token;
   };
@@ -122,7 +178,15 @@ describe('admin create and update of every case content type', () => {
   const fixtures: Record<string, () => Promise<Record<string, unknown>>> = {
     'api::complaint.complaint': async () => ({ description: 'Sagen', eventDate: daysAgo(20), center: centerId }),
     'api::statement-request.statement-request': async () => ({
-      complaint: (await create('api::complaint.complaint', { description: 'Sagen', eventDate: daysAgo(30), center: centerId, centerHadOpportunity: true, caseStatus: 'undersoegelse' })).documentId,
+      complaint: (
+        await create('api::complaint.complaint', {
+          description: 'Sagen',
+          eventDate: daysAgo(30),
+          center: centerId,
+          centerHadOpportunity: true,
+          caseStatus: 'undersoegelse',
+        })
+      ).documentId,
       questions: 'Hvad skete der?',
     }),
     'api::opinion.opinion': async () => ({ kind: 'general', outcome: 'henstilling', legalPerspective: 'x', reasoning: 'y', addressedTo: 'Kommunaldirektøren' }),
@@ -131,7 +195,11 @@ describe('admin create and update of every case content type', () => {
     'api::improvement-activity.improvement-activity': async () => ({ kind: 'undervisning', title: 'Kursus', date: daysAgo(3) }),
     'api::center.center': async () => ({ name: `Center ${Math.random()}`, email: 'c@example.org' }),
     'api::institution.institution': async () => ({ name: 'Skolen', center: centerId }),
-    'api::closing-day.closing-day': async () => ({ date: `20${10 + Math.floor(Math.random() * 80)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, name: 'Lukkedag', kind: 'lukkedag' }),
+    'api::closing-day.closing-day': async () => ({
+      date: `20${10 + Math.floor(Math.random() * 80)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`,
+      name: 'Lukkedag',
+      kind: 'lukkedag',
+    }),
   };
 
   // A case document enters with its file through the case file's upload checks, tested there.
@@ -148,9 +216,11 @@ describe('admin create and update of every case content type', () => {
     const token = await app.adminToken();
     await fc.assert(
       fc.asyncProperty(fc.boolean(), dataFor(fields), async (isUpdate, data) => {
-        await check(() => (isUpdate
-          ? send('PUT', `${app.url}${base}/${target.documentId}`, data, { authorization: `Bearer ${token}` })
-          : send('POST', `${app.url}${base}`, data, { authorization: `Bearer ${token}` })));
+        await check(() =>
+          isUpdate
+            ? send('PUT', `${app.url}${base}/${target.documentId}`, data, { authorization: `Bearer ${token}` })
+            : send('POST', `${app.url}${base}`, data, { authorization: `Bearer ${token}` }),
+        );
       }),
       { numRuns: RUNS },
     );

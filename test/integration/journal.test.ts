@@ -22,14 +22,21 @@ let app: TestStrapi;
 let centerId: string;
 beforeAll(async () => {
   app = await startStrapi({ OUTBOX_WORKER_TOKEN: workerToken, PUBLIC_COMPLAINT_RATE_LIMIT: '1000', PUBLIC_STATEMENT_RATE_LIMIT: '1000' });
-  const center: any = await docs('api::center.center').create({ data: { name: 'Center for Journaltest', email: 'leder.journal@example.org', chiefEmail: 'chef.journal@example.org' } } as never);
+  const center: any = await docs('api::center.center').create({
+    data: { name: 'Center for Journaltest', email: 'leder.journal@example.org', chiefEmail: 'chef.journal@example.org' },
+  } as never);
   centerId = center.documentId;
 }, 300_000); // A fresh PostgreSQL schema takes minutes on a loaded machine.
 afterAll(async () => {
   await app?.stop();
 });
 
-const IDENTITY = { citizenName: 'Bodil Identitetsen', citizenEmail: 'bodil.identitetsen@example.org', citizenPhone: '31 41 59 26', citizenAddress: 'Skjultvej 3, 4320 Lejre' };
+const IDENTITY = {
+  citizenName: 'Bodil Identitetsen',
+  citizenEmail: 'bodil.identitetsen@example.org',
+  citizenPhone: '31 41 59 26',
+  citizenAddress: 'Skjultvej 3, 4320 Lejre',
+};
 const identityStrings = ['Bodil', 'Identitetsen', 'bodil.identitetsen', '31 41 59 26', 'Skjultvej'];
 
 const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
@@ -51,7 +58,11 @@ const kinds = (events: any[]) => events.map((e) => e.kind);
 const allEvents = () => app.strapi.db.query(EVENT as UID.ContentType).findMany({});
 
 async function worker(path: string, body?: unknown) {
-  const response = await fetch(`${app.url}/api/outbox${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${workerToken}` }, body: JSON.stringify(body ?? {}) });
+  const response = await fetch(`${app.url}/api/outbox${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${workerToken}` },
+    body: JSON.stringify(body ?? {}),
+  });
   return (await response.json()) as any;
 }
 
@@ -60,15 +71,30 @@ describe('each write path gives exactly its events', () => {
     const c = await complaint({ ...IDENTITY, channel: 'phone' });
     const events = await eventsOf(c.id);
     expect(kinds(events)).toEqual(['created']);
-    expect(events[0]).toMatchObject({ actorType: 'system', actorName: 'Systemet', caseNumber: c.caseNumber, subjectType: 'complaint', subjectDocumentId: c.documentId });
-    expect(events[0].changes).toMatchObject({ caseStatus: { from: null, to: 'modtaget' }, channel: { from: null, to: 'phone' }, center: { from: null, to: { documentId: centerId, label: 'Center for Journaltest' } } });
+    expect(events[0]).toMatchObject({
+      actorType: 'system',
+      actorName: 'Systemet',
+      caseNumber: c.caseNumber,
+      subjectType: 'complaint',
+      subjectDocumentId: c.documentId,
+    });
+    expect(events[0].changes).toMatchObject({
+      caseStatus: { from: null, to: 'modtaget' },
+      channel: { from: null, to: 'phone' },
+      center: { from: null, to: { documentId: centerId, label: 'Center for Journaltest' } },
+    });
     expect(events[0].changes.citizenName).toBeUndefined();
     expect(events[0].summary).toBe(`Henvendelse ${c.caseNumber} registreret (Telefon, klage).`);
   });
 
   test('the admin changes status, fields and identity: the admin user is the actor; identity only as changed', async () => {
     const c = await complaint(IDENTITY);
-    const response = await app.admin('PUT', cm(COMPLAINT, c.documentId), { caseStatus: 'visitation', category: 'betjening', citizenEmail: 'ny.adresse@example.org', citizenName: 'Bodil Nytnavn' });
+    const response = await app.admin('PUT', cm(COMPLAINT, c.documentId), {
+      caseStatus: 'visitation',
+      category: 'betjening',
+      citizenEmail: 'ny.adresse@example.org',
+      citizenName: 'Bodil Nytnavn',
+    });
     expect(response.status).toBe(200);
     const events = await eventsOf(c.id);
     expect(kinds(events)).toEqual(['created', 'status_changed', 'field_changed']);
@@ -89,7 +115,20 @@ describe('each write path gives exactly its events', () => {
     const response = await fetch(`${app.url}/api/public/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data: { purpose: 'klage', center: 'ved ikke', eventDate: daysAgo(5), description: 'Bodil Identitetsen skriver om sin sag.', identity: 'named', complainantKind: 'citizen', consent: true, citizenName: IDENTITY.citizenName, citizenEmail: IDENTITY.citizenEmail, citizenPhone: IDENTITY.citizenPhone } }),
+      body: JSON.stringify({
+        data: {
+          purpose: 'klage',
+          center: 'ved ikke',
+          eventDate: daysAgo(5),
+          description: 'Bodil Identitetsen skriver om sin sag.',
+          identity: 'named',
+          complainantKind: 'citizen',
+          consent: true,
+          citizenName: IDENTITY.citizenName,
+          citizenEmail: IDENTITY.citizenEmail,
+          citizenPhone: IDENTITY.citizenPhone,
+        },
+      }),
     });
     expect(response.status).toBe(201);
     const { data } = (await response.json()) as any;
@@ -105,7 +144,9 @@ describe('each write path gives exactly its events', () => {
     const created = await app.admin('POST', cm(REQUEST), { complaint: connect(c.documentId), questions: 'Redegør for forløbet.' });
     expect(created.status).toBe(201);
     const request = created.body.data;
-    const rows: any[] = await app.strapi.db.query(NOTIFICATION as UID.ContentType).findMany({ where: { statementRequest: { id: request.id } }, orderBy: { id: 'asc' } });
+    const rows: any[] = await app.strapi.db
+      .query(NOTIFICATION as UID.ContentType)
+      .findMany({ where: { statementRequest: { id: request.id } }, orderBy: { id: 'asc' } });
     let events = await eventsOf(c.id);
     expect(kinds(events)).toEqual(['created', 'statement_requested', ...rows.map(() => 'notification_planned')]);
     expect(events[1]).toMatchObject({ actorType: 'admin', subjectType: 'statement_request', subjectDocumentId: request.documentId });
@@ -118,12 +159,21 @@ describe('each write path gives exactly its events', () => {
     expect(claimed.data.action).toBe('send');
     expect((await worker(`/notifications/${mail.documentId}/result`, { ok: true, messageId: '<1@test>' })).data.updated).toBe(true);
     events = await eventsOf(c.id);
-    expect(events.at(-1)).toMatchObject({ kind: 'notification_sent', actorType: 'worker', subjectDocumentId: mail.documentId, summary: 'E-mail sendt: anmodning om redegørelse til Center for Journaltest.' });
+    expect(events.at(-1)).toMatchObject({
+      kind: 'notification_sent',
+      actorType: 'worker',
+      subjectDocumentId: mail.documentId,
+      summary: 'E-mail sendt: anmodning om redegørelse til Center for Journaltest.',
+    });
 
     // The center answers through its link.
     const token = claimed.data.message.link.split('/').pop();
     const before = events.length;
-    const answer = await fetch(`${app.url}/api/public/statements/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { text: 'Sådan gik det til.', respondentName: 'Lene Leder', respondentTitle: 'Afdelingsleder' } }) });
+    const answer = await fetch(`${app.url}/api/public/statements/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { text: 'Sådan gik det til.', respondentName: 'Lene Leder', respondentTitle: 'Afdelingsleder' } }),
+    });
     expect(answer.status).toBe(200);
     const answered = (await eventsOf(c.id)).slice(before);
     const planned = rows.filter((row) => row.kind !== 'statement_request');
@@ -148,30 +198,59 @@ describe('each write path gives exactly its events', () => {
     expect((await worker(`/notifications/${mail.documentId}/claim`)).data.action).toBe('send');
     await worker(`/notifications/${mail.documentId}/result`, { ok: false, error: 'mailbox unavailable bodil.identitetsen@example.org', final: true });
     events = (await eventsOf(c.id)).slice(start);
-    expect(events.at(-1)).toMatchObject({ kind: 'notification_failed', actorType: 'worker', summary: 'E-mail kunne ikke sendes: nyt link til redegørelsen til Center for Journaltest.' });
+    expect(events.at(-1)).toMatchObject({
+      kind: 'notification_failed',
+      actorType: 'worker',
+      summary: 'E-mail kunne ikke sendes: nyt link til redegørelsen til Center for Journaltest.',
+    });
 
     const mark = (await eventsOf(c.id)).length;
     expect((await app.admin('PUT', cm(REQUEST, request.documentId), { requestStatus: 'annulleret' })).status).toBe(200);
     events = (await eventsOf(c.id)).slice(mark);
     expect(kinds(events)[0]).toBe('statement_cancelled');
-    expect(kinds(events).slice(1).every((kind) => kind === 'notification_cancelled')).toBe(true);
+    expect(
+      kinds(events)
+        .slice(1)
+        .every((kind) => kind === 'notification_cancelled'),
+    ).toBe(true);
     expect(events.length).toBeGreaterThan(1);
     expect(events[1].summary).toMatch(/^E-mail annulleret: .+ – anmodningen er annulleret\.$/);
   });
 
   test('opinion issued and changed, recommendation added and followed up, meeting registered, deletion', async () => {
     const c = await complaint({ caseStatus: 'undersoegelse' });
-    const opinion: any = await docs(OPINION).create({ data: { kind: 'case', complaint: c.documentId, outcome: 'henstilling', legalPerspective: 'Forvaltningsloven § 7', reasoning: 'Vejledningen var mangelfuld.' } } as never);
+    const opinion: any = await docs(OPINION).create({
+      data: {
+        kind: 'case',
+        complaint: c.documentId,
+        outcome: 'henstilling',
+        legalPerspective: 'Forvaltningsloven § 7',
+        reasoning: 'Vejledningen var mangelfuld.',
+      },
+    } as never);
     await docs(OPINION).update({ documentId: opinion.documentId, data: { outcome: 'kritik' } } as never);
-    const recommendation: any = await docs('api::recommendation.recommendation').create({ data: { opinion: opinion.documentId, text: 'Vejled bedre.' } } as never);
+    const recommendation: any = await docs('api::recommendation.recommendation').create({
+      data: { opinion: opinion.documentId, text: 'Vejled bedre.' },
+    } as never);
     await docs('api::recommendation.recommendation').update({ documentId: recommendation.documentId, data: { followUpStatus: 'gennemfoert' } } as never);
-    const meeting: any = await docs('api::meeting.meeting').create({ data: { complaint: c.documentId, heldAt: '2026-03-02T09:30:00.000Z', role: 'bisidder', place: 'Hjemme hos Bodil Identitetsen' } } as never);
+    const meeting: any = await docs('api::meeting.meeting').create({
+      data: { complaint: c.documentId, heldAt: '2026-03-02T09:30:00.000Z', role: 'bisidder', place: 'Hjemme hos Bodil Identitetsen' },
+    } as never);
     await docs('api::meeting.meeting').delete({ documentId: meeting.documentId } as never);
 
     // The opinion's letter is filed and its e-mails planned after the opinion's commit; those are journaled as well, in between.
     const events = (await eventsOf(c.id)).filter((e) => !e.kind.startsWith('notification_') && e.kind !== 'document_added');
     // The case status follows the issued opinion, in the opinion's write (before its own event).
-    expect(kinds(events)).toEqual(['created', 'status_changed', 'opinion_issued', 'opinion_changed', 'recommendation_added', 'recommendation_followup', 'meeting_registered', 'deleted']);
+    expect(kinds(events)).toEqual([
+      'created',
+      'status_changed',
+      'opinion_issued',
+      'opinion_changed',
+      'recommendation_added',
+      'recommendation_followup',
+      'meeting_registered',
+      'deleted',
+    ]);
     expect(events[1].summary).toBe('Status ændret fra Undersøgelse til Udtalelse afgivet.');
     expect(events[1].changes).toEqual({ caseStatus: { from: 'undersoegelse', to: 'udtalelse_afgivet' } });
     expect(events[2].summary).toBe('Udtalelse afgivet: Henstilling.');
@@ -184,17 +263,26 @@ describe('each write path gives exactly its events', () => {
 
 test('a rolled-back write leaves no event', async () => {
   const before = (await allEvents()).length;
-  await expect(app.strapi.db.transaction(async () => {
-    await complaint();
-    throw new Error('afbrudt');
-  })).rejects.toThrow('afbrudt');
+  await expect(
+    app.strapi.db.transaction(async () => {
+      await complaint();
+      throw new Error('afbrudt');
+    }),
+  ).rejects.toThrow('afbrudt');
   expect(await allEvents()).toHaveLength(before);
 });
 
 test('concurrent writes to one case keep every event', async () => {
   const c = await complaint();
   const fields = ['formalComplaintToUnit', 'exceptionLegalInterest', 'exceptionCanBeClarified', 'exceptionCanImprove', 'timeLimitException'];
-  const results = await Promise.allSettled(fields.map((field) => docs(COMPLAINT).update({ documentId: c.documentId, data: { [field]: true, ...(field === 'timeLimitException' ? { timeLimitExceptionReason: 'Særlige forhold' } : {}) } } as never)));
+  const results = await Promise.allSettled(
+    fields.map((field) =>
+      docs(COMPLAINT).update({
+        documentId: c.documentId,
+        data: { [field]: true, ...(field === 'timeLimitException' ? { timeLimitExceptionReason: 'Særlige forhold' } : {}) },
+      } as never),
+    ),
+  );
   const saved = results.filter((result) => result.status === 'fulfilled').length;
   const changes = (await eventsOf(c.id)).filter((e) => e.kind === 'field_changed');
   expect(changes).toHaveLength(saved);
@@ -221,7 +309,13 @@ describe('reads', () => {
     // Two when the minute turned between the calls; never more.
     expect(reads.length).toBeGreaterThanOrEqual(1);
     expect(reads.length).toBeLessThanOrEqual(2);
-    expect(reads[0]).toMatchObject({ actorType: 'admin', actorId: me.id, actorName: 'Test Admin', subjectType: 'complaint', summary: 'Henvendelse åbnet i administrationen.' });
+    expect(reads[0]).toMatchObject({
+      actorType: 'admin',
+      actorId: me.id,
+      actorName: 'Test Admin',
+      subjectType: 'complaint',
+      summary: 'Henvendelse åbnet i administrationen.',
+    });
 
     // A script reading the case is not a user opening it.
     await docs(COMPLAINT).findOne({ documentId: c.documentId } as never);
@@ -242,7 +336,10 @@ describe('nothing can change the journal', () => {
       () => docs(EVENT).update({ documentId: event.documentId, data: { summary: 'omskrevet' } } as never),
       () => docs(EVENT).delete({ documentId: event.documentId } as never),
     ]) {
-      const error: any = await write().then(() => null, (e) => e);
+      const error: any = await write().then(
+        () => null,
+        (e) => e,
+      );
       expect(error?.name).toBe('PolicyError');
       expect(error.message).toMatch(DANISH_REFUSAL);
     }
@@ -254,7 +351,8 @@ describe('nothing can change the journal', () => {
       () => app.strapi.db.query(EVENT as UID.ContentType).updateMany({ where: {}, data: { summary: 'omskrevet' } }),
       () => app.strapi.db.query(EVENT as UID.ContentType).delete({ where: { id: event.id } }),
       () => app.strapi.db.query(EVENT as UID.ContentType).deleteMany({ where: {} }),
-      () => app.strapi.db.query(EVENT as UID.ContentType).create({ data: { kind: 'created', at: new Date().toISOString(), actorType: 'system', summary: 'x' } }),
+      () =>
+        app.strapi.db.query(EVENT as UID.ContentType).create({ data: { kind: 'created', at: new Date().toISOString(), actorType: 'system', summary: 'x' } }),
     ]) {
       await expect(write()).rejects.toThrow(DANISH_REFUSAL);
     }
@@ -279,7 +377,11 @@ describe('nothing can change the journal', () => {
   test('the REST API refuses with a Danish 403, even with a full-access API token', async () => {
     const token = await app.strapi.service('admin::api-token').create({ name: `journal-test-${Date.now()}`, type: 'full-access', lifespan: null });
     const rest = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${app.url}/api${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token.accessKey}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await fetch(`${app.url}/api${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token.accessKey}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: response.status, body: (await response.json().catch(() => null)) as any };
     };
     for (const [method, path, body] of [
@@ -328,15 +430,33 @@ test('the timeline API: newest first, reads only, CSV export that is itself jour
 test('cases registered before the journal get one created event from their stored times, once', async () => {
   const c = await complaint();
   // A case from before the journal: written below the journal, with no events.
-  const [old] = await app.strapi.db.connection('complaints')
-    .insert({ document_id: `old${Date.now()}`, case_number: '2019-0042', received_at: new Date('2019-05-01T08:00:00Z'), channel: 'letter', purpose: 'klage', case_status: 'afsluttet', identity: 'named', complainant_kind: 'citizen', description: 'x', created_at: new Date(), updated_at: new Date() })
+  const [old] = await app.strapi.db
+    .connection('complaints')
+    .insert({
+      document_id: `old${Date.now()}`,
+      case_number: '2019-0042',
+      received_at: new Date('2019-05-01T08:00:00Z'),
+      channel: 'letter',
+      purpose: 'klage',
+      case_status: 'afsluttet',
+      identity: 'named',
+      complainant_kind: 'citizen',
+      description: 'x',
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
     .returning('id');
   const oldId = typeof old === 'object' ? old.id : old;
   const { backfillCreatedEvents } = require('../../cms/dist/src/journal');
   expect(await backfillCreatedEvents(app.strapi)).toBe(1);
   expect(await backfillCreatedEvents(app.strapi)).toBe(0);
   const [event] = await eventsOf(oldId);
-  expect(event).toMatchObject({ kind: 'created', actorType: 'system', caseNumber: '2019-0042', summary: 'Henvendelse 2019-0042 registreret (Brev, klage), før journalen blev indført.' });
+  expect(event).toMatchObject({
+    kind: 'created',
+    actorType: 'system',
+    caseNumber: '2019-0042',
+    summary: 'Henvendelse 2019-0042 registreret (Brev, klage), før journalen blev indført.',
+  });
   expect(new Date(event.at).toISOString()).toBe('2019-05-01T08:00:00.000Z');
   expect(await eventsOf(c.id)).toHaveLength(1);
 });

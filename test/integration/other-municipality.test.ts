@@ -48,7 +48,19 @@ test('the seeds and the demo cases name the configured municipality and never Le
   expect(await seedDemoCases(app.strapi)).toBeGreaterThan(0);
 
   const written: Record<string, unknown> = {};
-  for (const uid of ['api::site-content.site-content', 'api::center.center', 'api::institution.institution', 'api::closing-day.closing-day', 'api::complaint.complaint', 'api::statement-request.statement-request', 'api::opinion.opinion', 'api::meeting.meeting', 'api::recommendation.recommendation', 'api::improvement-activity.improvement-activity', 'api::notification.notification']) {
+  for (const uid of [
+    'api::site-content.site-content',
+    'api::center.center',
+    'api::institution.institution',
+    'api::closing-day.closing-day',
+    'api::complaint.complaint',
+    'api::statement-request.statement-request',
+    'api::opinion.opinion',
+    'api::meeting.meeting',
+    'api::recommendation.recommendation',
+    'api::improvement-activity.improvement-activity',
+    'api::notification.notification',
+  ]) {
     written[uid] = await app.strapi.db.query(uid as any).findMany({});
   }
   written.roles = await app.strapi.db.query('admin::role').findMany({});
@@ -56,7 +68,12 @@ test('the seeds and the demo cases name the configured municipality and never Le
   expect(text.match(LEJRE)).toBeNull();
 
   const [content] = written['api::site-content.site-content'] as Record<string, string>[];
-  expect(content).toMatchObject({ siteName: 'Borgerrådgiveren i Solby Kommune', contactBuilding: 'Solby Rådhus', contactPhone: '99 88 77 66', contactEmail: solby.email });
+  expect(content).toMatchObject({
+    siteName: 'Borgerrådgiveren i Solby Kommune',
+    contactBuilding: 'Solby Rådhus',
+    contactPhone: '99 88 77 66',
+    contactEmail: solby.email,
+  });
   expect(content.contactMeetingPlaces.split('\n')).toEqual(solby.meetingPlaces);
   expect((written['api::center.center'] as { name: string }[]).map((center) => center.name)).toContain('Center for Ældre');
 });

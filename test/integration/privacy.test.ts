@@ -16,7 +16,6 @@ import { halfYearPeriod, yearPeriod } from '../../cms/src/reports/period';
 import { runPrivacyDaily } from '../../cms/src/privacy';
 import { storeCitizenMessage } from '../../cms/src/documents/case-file';
 
-
 const COMPLAINT = 'api::complaint.complaint';
 const NOTIFICATION = 'api::notification.notification';
 const DAY = 86_400_000;
@@ -31,7 +30,9 @@ const complaintRow = (id: number) => app.strapi.db.query(COMPLAINT).findOne({ wh
 const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
 /** The journal of a case, oldest first. */
 const eventsOf = (complaintId: number): Promise<any[]> =>
-  app.strapi.db.query('api::case-event.case-event' as UID.ContentType).findMany({ where: { complaint: { id: complaintId } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  app.strapi.db
+    .query('api::case-event.case-event' as UID.ContentType)
+    .findMany({ where: { complaint: { id: complaintId } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
 const eventsOfKind = async (complaintId: number, kind: string) => (await eventsOf(complaintId)).filter((event) => event.kind === kind);
 
 beforeAll(async () => {
@@ -64,7 +65,17 @@ describe('retention run', () => {
     const knex = app.strapi.db.connection;
     const f = new ReportFixtures(knex);
     const [a, b] = await f.centers(['Center for Alfa', 'Center for Beta']);
-    type Case = { center: number | null; receivedAt: string; status: string; closedAfter: number | null; category?: string; reason?: string; channel?: string; identity?: string; purpose?: string };
+    type Case = {
+      center: number | null;
+      receivedAt: string;
+      status: string;
+      closedAfter: number | null;
+      category?: string;
+      reason?: string;
+      channel?: string;
+      identity?: string;
+      purpose?: string;
+    };
     const cases: Case[] = [
       { center: a, receivedAt: '2019-02-01T09:00:00Z', status: 'loest_ved_dialog', closedAfter: 5, category: 'sagsbehandling' },
       { center: a, receivedAt: '2019-05-01T09:00:00Z', status: 'afvist', closedAfter: 1, reason: 'faglig_vurdering', channel: 'email' },
@@ -77,11 +88,21 @@ describe('retention run', () => {
       { center: b, receivedAt: '2025-04-01T09:00:00Z', status: 'undersoegelse', closedAfter: null, category: 'faktisk_forvaltning' },
       { center: a, receivedAt: '2026-02-01T09:00:00Z', status: 'modtaget', closedAfter: null },
     ];
-    const ids = await f.complaints(cases.map((c, i) => ({
-      center: c.center, receivedAt: at(c.receivedAt), purpose: c.purpose, channel: c.channel, category: c.category ?? null, outOfScopeReason: c.reason ?? null,
-      identity: c.identity, status: c.status, caseNumber: `${c.receivedAt.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`,
-      firstActionAt: at(c.receivedAt, 1), closedAt: c.closedAfter === null ? null : at(c.receivedAt, c.closedAfter),
-    })));
+    const ids = await f.complaints(
+      cases.map((c, i) => ({
+        center: c.center,
+        receivedAt: at(c.receivedAt),
+        purpose: c.purpose,
+        channel: c.channel,
+        category: c.category ?? null,
+        outOfScopeReason: c.reason ?? null,
+        identity: c.identity,
+        status: c.status,
+        caseNumber: `${c.receivedAt.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`,
+        firstActionAt: at(c.receivedAt, 1),
+        closedAt: c.closedAfter === null ? null : at(c.receivedAt, c.closedAfter),
+      })),
+    );
     ids.forEach((id, i) => (i <= 5 ? due : kept).push(id));
     const statements = await f.statements([
       { center: b, complaint: ids[2], requestedAt: at('2019-09-10T10:00:00Z'), dueAt: at('2019-09-24T10:00:00Z'), respondedAt: at('2019-09-30T10:00:00Z') },
@@ -93,25 +114,52 @@ describe('retention run', () => {
       { outcome: 'ingen_kritik', issuedAt: at('2021-08-25T10:00:00Z'), complaint: ids[6], center: a },
       { kind: 'general', outcome: 'henstilling', issuedAt: at('2020-03-01T10:00:00Z') },
     ]);
-    await f.recommendations([{ opinion: o1, center: b, followUpStatus: 'gennemfoert', caseReopened: true }, { opinion: o2, followUpStatus: 'afventer' }]);
+    await f.recommendations([
+      { opinion: o1, center: b, followUpStatus: 'gennemfoert', caseReopened: true },
+      { opinion: o2, followUpStatus: 'afventer' },
+    ]);
 
     // The person in every case: identity, contact, their story, the center's statement, the advisor's opinion.
     for (const [i, id] of ids.entries()) {
       await app.strapi.db.query(COMPLAINT).update({
         where: { id },
         data: {
-          title: `Klage fra Borger ${i}`, description: `Borger ${i} fortæller om sin sag.`, citizenName: `Borger ${i}`, citizenEmail: `borger${i}@example.org`,
-          citizenPhone: `2000000${i}`, citizenAddress: `Vejen ${i}, 4320 Lejre`, internalNotes: `Noter om Borger ${i}`, dialogOutcome: i % 2 ? 'Løst ved opringning til Borger' : null,
+          title: `Klage fra Borger ${i}`,
+          description: `Borger ${i} fortæller om sin sag.`,
+          citizenName: `Borger ${i}`,
+          citizenEmail: `borger${i}@example.org`,
+          citizenPhone: `2000000${i}`,
+          citizenAddress: `Vejen ${i}, 4320 Lejre`,
+          internalNotes: `Noter om Borger ${i}`,
+          dialogOutcome: i % 2 ? 'Løst ved opringning til Borger' : null,
         },
       });
     }
     await knex('statement_requests').whereIn('id', statements).update({ response_text: 'Redegørelse om borgeren', case_summary: 'Resumé om borgeren' });
     await knex('opinions').whereIn('id', [o1, o2]).update({ reasoning: 'Borgeren blev behandlet forkert', legal_perspective: 'Forvaltningsloven' });
-    meetingId = (await app.strapi.db.query('api::meeting.meeting').create({ data: { complaint: ids[2], heldAt: at('2019-10-01T10:00:00Z'), role: 'bisidder', place: 'Borgerens hjem, Vejen 2', notes: 'Borgeren var ked af det' } })).id;
+    meetingId = (
+      await app.strapi.db
+        .query('api::meeting.meeting')
+        .create({
+          data: { complaint: ids[2], heldAt: at('2019-10-01T10:00:00Z'), role: 'bisidder', place: 'Borgerens hjem, Vejen 2', notes: 'Borgeren var ked af det' },
+        })
+    ).id;
     receiptIds = [];
-    for (const [i, id] of [[0, ids[0]], [8, ids[8]]]) {
+    for (const [i, id] of [
+      [0, ids[0]],
+      [8, ids[8]],
+    ]) {
       const row = await app.strapi.db.query(NOTIFICATION).create({
-        data: { kind: 'complaint_receipt', recipient: `borger${i}@example.org`, subject: 'Kvittering', complaint: id, notBefore: at('2019-02-01T09:00:00Z'), deliveryStatus: 'sent', sentAt: at('2019-02-01T09:01:00Z'), lastError: null },
+        data: {
+          kind: 'complaint_receipt',
+          recipient: `borger${i}@example.org`,
+          subject: 'Kvittering',
+          complaint: id,
+          notBefore: at('2019-02-01T09:00:00Z'),
+          deliveryStatus: 'sent',
+          sentAt: at('2019-02-01T09:01:00Z'),
+          lastError: null,
+        },
       });
       receiptIds.push(row.id);
     }
@@ -129,7 +177,15 @@ describe('retention run', () => {
 
     for (const id of due) {
       const row = await complaintRow(id);
-      expect(row).toMatchObject({ citizenName: null, citizenEmail: null, citizenPhone: null, citizenAddress: null, description: '[Anonymiseret]', title: '[Anonymiseret]', internalNotes: '[Anonymiseret]' });
+      expect(row).toMatchObject({
+        citizenName: null,
+        citizenEmail: null,
+        citizenPhone: null,
+        citizenAddress: null,
+        description: '[Anonymiseret]',
+        title: '[Anonymiseret]',
+        internalNotes: '[Anonymiseret]',
+      });
       expect(row.anonymisedAt).toBeTruthy();
       expect(row.caseNumber).toMatch(/^20(19|20|21)-/);
     }
@@ -142,7 +198,11 @@ describe('retention run', () => {
     expect(opinion.recommendations[0]).toMatchObject({ text: 'Anbefaling', followUpStatus: 'gennemfoert' });
     const general = await app.strapi.db.query('api::opinion.opinion').findOne({ where: { kind: 'general' } });
     expect(general.outcome).toBe('henstilling');
-    expect(await app.strapi.db.query('api::meeting.meeting').findOne({ where: { id: meetingId } })).toMatchObject({ place: '[Anonymiseret]', notes: '[Anonymiseret]', role: 'bisidder' });
+    expect(await app.strapi.db.query('api::meeting.meeting').findOne({ where: { id: meetingId } })).toMatchObject({
+      place: '[Anonymiseret]',
+      notes: '[Anonymiseret]',
+      role: 'bisidder',
+    });
     const [oldReceipt, newReceipt] = await Promise.all(receiptIds.map((id) => app.strapi.db.query(NOTIFICATION).findOne({ where: { id } })));
     expect(oldReceipt).toMatchObject({ recipient: null, deliveryStatus: 'sent' });
     expect(newReceipt.recipient).toBe('borger8@example.org');
@@ -152,7 +212,14 @@ describe('retention run', () => {
     // Journaled once per case, by the system, with the reason; nothing for the cases kept.
     for (const id of due) {
       const events = await eventsOfKind(id, 'anonymised');
-      expect(events).toEqual([expect.objectContaining({ actorType: 'system', actorName: 'Opbevaringsjobbet', actorId: null, summary: expect.stringMatching(/^Sagen er anonymiseret\. Begrundelse: Opbevaringsperioden på 5 år/) })]);
+      expect(events).toEqual([
+        expect.objectContaining({
+          actorType: 'system',
+          actorName: 'Opbevaringsjobbet',
+          actorId: null,
+          summary: expect.stringMatching(/^Sagen er anonymiseret\. Begrundelse: Opbevaringsperioden på 5 år/),
+        }),
+      ]);
       expect(new Date(events[0].at).toISOString()).toBe(NOW.toISOString());
     }
     for (const id of kept) expect(await eventsOfKind(id, 'anonymised')).toEqual([]);
@@ -183,30 +250,90 @@ describe('the advisor and the citizen', () => {
   let bo: any;
 
   beforeAll(async () => {
-    const center = await docs('api::center.center').create({ data: { name: 'Center for Eksport', email: 'leder@example.org', chiefEmail: 'chef@example.org' } as never });
+    const center = await docs('api::center.center').create({
+      data: { name: 'Center for Eksport', email: 'leder@example.org', chiefEmail: 'chef@example.org' } as never,
+    });
     const received = await fetch(`${app.url}/api/public/complaints`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data: { purpose: 'klage', eventDate: new Date(Date.now() - 10 * DAY).toISOString().slice(0, 10), description: 'Annas første klage om hjemmeplejen.', identity: 'named', complainantKind: 'citizen', citizenName: 'Anna Ørsted', citizenEmail: 'anna@example.org', citizenPhone: '+45 11 22 33 44', center: center.documentId, consent: true } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        data: {
+          purpose: 'klage',
+          eventDate: new Date(Date.now() - 10 * DAY).toISOString().slice(0, 10),
+          description: 'Annas første klage om hjemmeplejen.',
+          identity: 'named',
+          complainantKind: 'citizen',
+          citizenName: 'Anna Ørsted',
+          citizenEmail: 'anna@example.org',
+          citizenPhone: '+45 11 22 33 44',
+          center: center.documentId,
+          consent: true,
+        },
+      }),
     });
     expect(received.status).toBe(201);
     const { caseNumber } = ((await received.json()) as any).data;
     anna1 = await docs(COMPLAINT).findFirst({ filters: { caseNumber } as never });
-    anna2 = await docs(COMPLAINT).create({ data: { description: 'Annas anden henvendelse.', channel: 'phone', citizenName: 'A. Jensen', citizenPhone: '11223344', internalNotes: 'Ringede igen', center: center.documentId } as never });
-    annaByName = await docs(COMPLAINT).create({ data: { description: 'En anden Anna Ørsted.', channel: 'letter', citizenName: ' ANNA ØRSTED', citizenAddress: 'Andetsteds 3' } as never });
-    bo = await docs(COMPLAINT).create({ data: { description: 'Bos klage om vejen.', channel: 'email', citizenName: 'Bo Hansen', citizenEmail: 'bo@example.org', center: center.documentId } as never });
-    await docs('api::meeting.meeting').create({ data: { complaint: anna2.documentId, heldAt: new Date().toISOString(), role: 'bisidder', place: 'Rådhuset i Hvalsø', notes: 'Møde med Anna' } as never });
+    anna2 = await docs(COMPLAINT).create({
+      data: {
+        description: 'Annas anden henvendelse.',
+        channel: 'phone',
+        citizenName: 'A. Jensen',
+        citizenPhone: '11223344',
+        internalNotes: 'Ringede igen',
+        center: center.documentId,
+      } as never,
+    });
+    annaByName = await docs(COMPLAINT).create({
+      data: { description: 'En anden Anna Ørsted.', channel: 'letter', citizenName: ' ANNA ØRSTED', citizenAddress: 'Andetsteds 3' } as never,
+    });
+    bo = await docs(COMPLAINT).create({
+      data: {
+        description: 'Bos klage om vejen.',
+        channel: 'email',
+        citizenName: 'Bo Hansen',
+        citizenEmail: 'bo@example.org',
+        center: center.documentId,
+      } as never,
+    });
+    await docs('api::meeting.meeting').create({
+      data: { complaint: anna2.documentId, heldAt: new Date().toISOString(), role: 'bisidder', place: 'Rådhuset i Hvalsø', notes: 'Møde med Anna' } as never,
+    });
     await storeCitizenMessage(app.strapi, anna1, 'Annas besked om hjemmeplejen');
     await storeCitizenMessage(app.strapi, bo, 'Bos besked om vejen');
     // Bo's case gets a history in which his person could end up: his identity and story changed,
     // a meeting at his home, a document from the advisor named after him.
-    await docs(COMPLAINT).update({ documentId: bo.documentId, data: { citizenEmail: 'bo.hansen@example.org', citizenPhone: '55 66 77 88', description: 'Bos klage om vejen, uddybet.', internalNotes: 'Bo Hansen ringede' } as never });
-    await docs('api::meeting.meeting').create({ data: { complaint: bo.documentId, heldAt: new Date().toISOString(), role: 'moede', place: 'Hos Bo Hansen, Vejen 9', notes: 'Bo Hansen viste vejen' } as never });
+    await docs(COMPLAINT).update({
+      documentId: bo.documentId,
+      data: {
+        citizenEmail: 'bo.hansen@example.org',
+        citizenPhone: '55 66 77 88',
+        description: 'Bos klage om vejen, uddybet.',
+        internalNotes: 'Bo Hansen ringede',
+      } as never,
+    });
+    await docs('api::meeting.meeting').create({
+      data: {
+        complaint: bo.documentId,
+        heldAt: new Date().toISOString(),
+        role: 'moede',
+        place: 'Hos Bo Hansen, Vejen 9',
+        notes: 'Bo Hansen viste vejen',
+      } as never,
+    });
     const form = new FormData();
     form.append('files', new Blob(['Referat af samtale med Bo Hansen.\n'], { type: 'text/plain' }), 'samtale-bo-hansen.txt');
     const uploaded = await fetch(`${app.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${await app.adminToken()}` }, body: form });
     expect(uploaded.status).toBe(201);
     const file = ((await uploaded.json()) as any)[0];
-    const added = await advisor.request('POST', `/content-manager/collection-types/api::case-document.case-document`, { complaint: bo.documentId, file: file.id, title: 'Telefonnotat: Bo Hansen', direction: 'intern', source: 'borgerraadgiver', note: 'Bo Hansen vil klage igen' });
+    const added = await advisor.request('POST', `/content-manager/collection-types/api::case-document.case-document`, {
+      complaint: bo.documentId,
+      file: file.id,
+      title: 'Telefonnotat: Bo Hansen',
+      direction: 'intern',
+      source: 'borgerraadgiver',
+      note: 'Bo Hansen vil klage igen',
+    });
     expect(added.status).toBe(201);
   });
 
@@ -223,16 +350,26 @@ describe('the advisor and the citizen', () => {
     expect(response.status).toBe(200);
     const data = response.body.data;
     expect(data.cases.map((c: any) => c.caseNumber)).toEqual([anna1.caseNumber, anna2.caseNumber]);
-    expect(data.cases[0]).toMatchObject({ citizenName: 'Anna Ørsted', citizenEmail: 'anna@example.org', description: 'Annas første klage om hjemmeplejen.', center: 'Center for Eksport', channel: 'web' });
+    expect(data.cases[0]).toMatchObject({
+      citizenName: 'Anna Ørsted',
+      citizenEmail: 'anna@example.org',
+      description: 'Annas første klage om hjemmeplejen.',
+      center: 'Center for Eksport',
+      channel: 'web',
+    });
     expect(data.cases[0].emails).toEqual([expect.objectContaining({ recipient: 'anna@example.org', subject: expect.stringContaining('Kvittering') })]);
     expect(data.cases[1]).toMatchObject({ internalNotes: 'Ringede igen', matchedOn: ['phone'] });
     expect(data.cases[1].meetings).toEqual([expect.objectContaining({ place: 'Rådhuset i Hvalsø', notes: 'Møde med Anna' })]);
-    expect(data.cases[0].documents).toEqual([expect.objectContaining({ title: expect.stringContaining('Besked fra borgeren'), source: 'borger', fileName: expect.stringMatching(/\.txt$/) })]);
+    expect(data.cases[0].documents).toEqual([
+      expect.objectContaining({ title: expect.stringContaining('Besked fra borgeren'), source: 'borger', fileName: expect.stringMatching(/\.txt$/) }),
+    ]);
     // The case's journal, and who on the staff opened it and when.
-    expect(data.cases[0].events).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'Oprettet', actor: 'Borger via webformularen', summary: expect.stringContaining(anna1.caseNumber) }),
-      expect.objectContaining({ kind: 'Dokument tilføjet', summary: 'Dokument modtaget fra borgeren.' }),
-    ]));
+    expect(data.cases[0].events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'Oprettet', actor: 'Borger via webformularen', summary: expect.stringContaining(anna1.caseNumber) }),
+        expect.objectContaining({ kind: 'Dokument tilføjet', summary: 'Dokument modtaget fra borgeren.' }),
+      ]),
+    );
     expect(data.cases[0].events.map((event: any) => event.kind)).not.toContain('Åbnet');
     expect(data.cases[0].openedBy).toEqual([{ at: expect.any(String), name: 'Birgit Test', subject: 'Henvendelse' }]);
     expect(data.cases[1].events).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'Møde registreret' })]));
@@ -294,7 +431,9 @@ describe('the advisor and the citizen', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details.errors[0].path).toEqual(['reason']);
 
-    const document = await app.strapi.db.query('api::case-document.case-document').findOne({ where: { complaint: { id: bo.id }, source: 'borger' }, populate: ['file'] });
+    const document = await app.strapi.db
+      .query('api::case-document.case-document')
+      .findOne({ where: { complaint: { id: bo.id }, source: 'borger' }, populate: ['file'] });
     const storedFile = path.join(process.env.DOCUMENT_STORAGE_DIR!, document.file.url.split('/').pop().slice(0, 2), document.file.url.split('/').pop());
     expect(fs.existsSync(storedFile)).toBe(true);
     const done = await advisor.request('POST', `/privacy/anonymise/${bo.documentId}`, { reason: 'Borgeren har bedt om sletning.' });
@@ -302,13 +441,25 @@ describe('the advisor and the citizen', () => {
     expect(done.body.data).toMatchObject({ caseNumber: bo.caseNumber, anonymised: true });
     const again = await advisor.request('POST', `/privacy/anonymise/${bo.documentId}`, { reason: 'Igen' });
     expect(again.body.data).toMatchObject({ anonymised: false, anonymisedAt: done.body.data.anonymisedAt });
-    expect(await complaintRow(bo.id)).toMatchObject({ citizenName: null, citizenEmail: null, description: '[Anonymiseret]', caseStatus: 'tilbagetrukket', caseNumber: bo.caseNumber });
+    expect(await complaintRow(bo.id)).toMatchObject({
+      citizenName: null,
+      citizenEmail: null,
+      description: '[Anonymiseret]',
+      caseStatus: 'tilbagetrukket',
+      caseNumber: bo.caseNumber,
+    });
     // The case file: the document keeps its kind and date, loses its title and its stored file.
-    expect(await app.strapi.db.query('api::case-document.case-document').findOne({ where: { id: document.id }, populate: ['file'] })).toMatchObject({ title: '[Anonymiseret]', source: 'borger', file: null });
+    expect(await app.strapi.db.query('api::case-document.case-document').findOne({ where: { id: document.id }, populate: ['file'] })).toMatchObject({
+      title: '[Anonymiseret]',
+      source: 'borger',
+      file: null,
+    });
     expect(fs.existsSync(storedFile)).toBe(false);
     expect(await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: document.file.id } })).toBeNull();
     // Every document of the case: title, note and file gone, the registration kept.
-    const documents = await app.strapi.db.query('api::case-document.case-document').findMany({ where: { complaint: { id: bo.id } }, populate: ['file'], orderBy: { id: 'asc' } });
+    const documents = await app.strapi.db
+      .query('api::case-document.case-document')
+      .findMany({ where: { complaint: { id: bo.id } }, populate: ['file'], orderBy: { id: 'asc' } });
     expect(documents.map((d: any) => [d.title, d.note, d.file, d.direction, d.source])).toEqual([
       ['[Anonymiseret]', null, null, 'modtaget', 'borger'],
       ['[Anonymiseret]', '[Anonymiseret]', null, 'intern', 'borgerraadgiver'],
@@ -318,7 +469,12 @@ describe('the advisor and the citizen', () => {
     // still there (documents registered, the meeting, identity changed) and holds nothing of Bo.
     const events = await eventsOf(bo.id);
     expect(events.filter((event) => event.kind === 'anonymised')).toEqual([
-      expect.objectContaining({ actorType: 'admin', actorName: 'Birgit Test', actorId: expect.any(Number), summary: 'Sagen er anonymiseret. Begrundelse: Borgeren har bedt om sletning.' }),
+      expect.objectContaining({
+        actorType: 'admin',
+        actorName: 'Birgit Test',
+        actorId: expect.any(Number),
+        summary: 'Sagen er anonymiseret. Begrundelse: Borgeren har bedt om sletning.',
+      }),
     ]);
     expect(events.filter((event) => event.kind === 'document_added').map((event) => [event.actorType, event.summary])).toEqual([
       ['system', 'Dokument modtaget fra borgeren.'],
@@ -327,7 +483,8 @@ describe('the advisor and the citizen', () => {
     expect(events.map((event) => event.kind)).toEqual(expect.arrayContaining(['created', 'field_changed', 'meeting_registered', 'status_changed']));
     expect(events.find((event) => event.kind === 'field_changed').changes).toMatchObject({ citizenEmail: { changed: true }, description: { changed: true } });
     const journal = JSON.stringify(events);
-    for (const personal of ['Bo Hansen', 'Hansen', 'bo@example.org', 'bo.hansen', '55 66 77 88', 'Bos ', 'Vejen 9', 'samtale-bo']) expect([personal, journal.includes(personal)]).toEqual([personal, false]);
+    for (const personal of ['Bo Hansen', 'Hansen', 'bo@example.org', 'bo.hansen', '55 66 77 88', 'Bos ', 'Vejen 9', 'samtale-bo'])
+      expect([personal, journal.includes(personal)]).toEqual([personal, false]);
 
     // The person cannot be put back through the admin.
     const back = await advisor.request('PUT', `/content-manager/collection-types/${COMPLAINT}/${bo.documentId}`, { citizenName: 'Bo Hansen' });
@@ -355,7 +512,10 @@ describe('the advisor and the citizen', () => {
     const [event, ...more] = await eventsOfKind(old.id, 'retention_postponed');
     expect(more).toEqual([]);
     expect(event).toMatchObject({
-      actorType: 'admin', actorName: 'Birgit Test', subjectType: 'complaint', subjectDocumentId: old.documentId,
+      actorType: 'admin',
+      actorName: 'Birgit Test',
+      subjectType: 'complaint',
+      subjectDocumentId: old.documentId,
       summary: expect.stringMatching(/^Anonymiseringen er udsat til \d+\. \S+ \d{4}\. Begrundelse: Verserende sag ved Ankestyrelsen$/),
       changes: { retentionHoldUntil: { from: null, to: until }, retentionHoldReason: { changed: true } },
     });
@@ -364,7 +524,11 @@ describe('the advisor and the citizen', () => {
     expect(await complaintRow(old.id)).toMatchObject({ citizenName: 'Carl Carlsen', anonymisedAt: null });
     expect(String((await complaintRow(old.id)).retentionHoldUntil).slice(0, 10)).toBe(until);
     const after = await advisor.request('GET', '/privacy/retention');
-    expect(after.body.data.cases.find((c: any) => c.caseNumber === old.caseNumber)).toMatchObject({ status: 'postponed', retentionHoldUntil: until, retentionHoldReason: 'Verserende sag ved Ankestyrelsen' });
+    expect(after.body.data.cases.find((c: any) => c.caseNumber === old.caseNumber)).toMatchObject({
+      status: 'postponed',
+      retentionHoldUntil: until,
+      retentionHoldReason: 'Verserende sag ved Ankestyrelsen',
+    });
 
     // The hold cannot be set or lifted by editing the case.
     const edit = await advisor.request('PUT', `/content-manager/collection-types/${COMPLAINT}/${old.documentId}`, { retentionHoldUntil: null });
@@ -374,7 +538,8 @@ describe('the advisor and the citizen', () => {
 
   test('CPR numbers are refused on the public form and in the identity fields in the admin', async () => {
     const form = await fetch(`${app.url}/api/public/complaints`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ data: { purpose: 'raadgivning', description: 'Mit CPR-nummer er 010203-1234', identity: 'anonymous', consent: true } }),
     });
     expect(form.status).toBe(400);

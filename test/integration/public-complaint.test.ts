@@ -47,13 +47,28 @@ const complaints = () => app.strapi.documents('api::complaint.complaint').findMa
 
 test('a valid complaint is created as a web inquiry with a case number and a planned receipt', async () => {
   const centers = await app.strapi.documents('api::center.center').findMany({ limit: 1 });
-  const { status, body } = await post({ ...valid(), center: centers[0].documentId, status: 'afsluttet', channel: 'phone', caseStatus: 'afsluttet', internalNotes: 'x', caseNumber: '1999-0001' });
+  const { status, body } = await post({
+    ...valid(),
+    center: centers[0].documentId,
+    status: 'afsluttet',
+    channel: 'phone',
+    caseStatus: 'afsluttet',
+    internalNotes: 'x',
+    caseNumber: '1999-0001',
+  });
   expect(status).toBe(201);
   expect(body.data.caseNumber).toMatch(/^\d{4}-\d{4}$/);
   expect(Object.keys(body.data)).toEqual(['caseNumber']);
 
   const [complaint] = (await complaints()).filter((c: any) => c.caseNumber === body.data.caseNumber);
-  expect(complaint).toMatchObject({ channel: 'web', caseStatus: 'modtaget', identity: 'named', citizenName: 'Karen Jensen', formalComplaintToUnit: true, centerHadOpportunity: false });
+  expect(complaint).toMatchObject({
+    channel: 'web',
+    caseStatus: 'modtaget',
+    identity: 'named',
+    citizenName: 'Karen Jensen',
+    formalComplaintToUnit: true,
+    centerHadOpportunity: false,
+  });
   expect(complaint.internalNotes).toBeFalsy();
   expect((complaint as any).center.documentId).toBe(centers[0].documentId);
   expect(Date.now() - new Date(complaint.receivedAt as string).getTime()).toBeLessThan(60000);
@@ -75,7 +90,14 @@ test('no receipt is planned without an email, and a fully anonymous inquiry stor
 
 test('bad input is a 400 naming each field in Danish, and nothing is created', async () => {
   const before = (await complaints()).length;
-  const { status, body } = await post({ purpose: 'klage', identity: 'named', citizenEmail: 'ikke-en-mail', complainantKind: 'business', cvr: '123', eventDate: '2020-02-31' });
+  const { status, body } = await post({
+    purpose: 'klage',
+    identity: 'named',
+    citizenEmail: 'ikke-en-mail',
+    complainantKind: 'business',
+    cvr: '123',
+    eventDate: '2020-02-31',
+  });
   expect(status).toBe(400);
   expect(body.error.name).toBe('ValidationError');
   expect(paths(body)).toEqual(expect.arrayContaining(['description', 'consent', 'citizenEmail', 'citizenName', 'cvr', 'businessName', 'eventDate']));
@@ -139,14 +161,18 @@ test('the public role can list centers and read the texts, but no case data', as
     expect([401, 403, 404]).toContain(response.status);
   }
   const publicRole = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
-  const caseActions = (publicRole?.permissions ?? []).map((p: any) => p.action).filter((a: string) => /^api::(complaint|statement-request|opinion|notification|meeting|center|institution)\./.test(a));
+  const caseActions = (publicRole?.permissions ?? [])
+    .map((p: any) => p.action)
+    .filter((a: string) => /^api::(complaint|statement-request|opinion|notification|meeting|center|institution)\./.test(a));
   expect(caseActions).toEqual([]);
 });
 
 test('the seeded texts are not overwritten on the next start', async () => {
   const { seedSiteContent } = require('../../cms/dist/src/seed/site-content');
   const doc = await app.strapi.documents('api::site-content.site-content').findFirst({});
-  await app.strapi.documents('api::site-content.site-content').update({ documentId: doc!.documentId, data: { frontTitle: 'Ændret af borgerrådgiveren' } as any });
+  await app.strapi
+    .documents('api::site-content.site-content')
+    .update({ documentId: doc!.documentId, data: { frontTitle: 'Ændret af borgerrådgiveren' } as any });
   await seedSiteContent(app.strapi);
   const texts = (await (await fetch(`${app.url}/api/public/site-content`)).json()) as any;
   expect(texts.data.frontTitle).toBe('Ændret af borgerrådgiveren');

@@ -48,7 +48,9 @@ test('a rise above usual × 1.5 opens one alert and one email', async () => {
   expect(alert).toMatchObject({ kind: 'ongoing_status', alertStatus: 'open', recentCount: 10, windowDays: 30, center: { name: 'Center for Alfa' } });
   expect(Number(alert.usualLevel)).toBe(6);
   expect(Number(alert.factor)).toBe(1.5);
-  expect(alert.message).toBe('Center for Alfa har haft 10 henvendelser de seneste 30 dage. Det normale niveau er 6 pr. 30 dage (gennemsnit for de foregående 12 måneder).');
+  expect(alert.message).toBe(
+    'Center for Alfa har haft 10 henvendelser de seneste 30 dage. Det normale niveau er 6 pr. 30 dage (gennemsnit for de foregående 12 måneder).',
+  );
   const [mail] = await outbox('ongoing_status');
   expect(mail).toMatchObject({
     recipient: municipality.email,
@@ -98,7 +100,13 @@ describe('report reminders', () => {
     const rows = (await outbox('report_reminder')).filter((r: any) => r.dueVersion.includes('2029') || r.dueVersion.includes('2030'));
     expect(rows.map((r: any) => [r.dueVersion, new Date(r.notBefore).toISOString(), r.recipient, r.deliveryStatus, r.subject])).toEqual([
       ['report-reminder:annual:2029', '2030-02-01T07:00:00.000Z', municipality.email, 'planned', 'Årsberetningen for 2029 skal forelægges i marts 2030'],
-      ['report-reminder:half_year:2030-1', '2030-08-01T06:00:00.000Z', municipality.email, 'planned', 'Halvårsstatus for 1. halvår 2030 skal udarbejdes til udvalgene'],
+      [
+        'report-reminder:half_year:2030-1',
+        '2030-08-01T06:00:00.000Z',
+        municipality.email,
+        'planned',
+        'Halvårsstatus for 1. halvår 2030 skal udarbejdes til udvalgene',
+      ],
     ]);
   });
 
@@ -110,7 +118,9 @@ describe('report reminders', () => {
 
   test('bootstrap planned the reminders for the real date', async () => {
     const rows = await outbox('report_reminder');
-    expect(rows.filter((r: any) => new Date(r.notBefore) > new Date(Date.now() - 3600_000) && new Date(r.notBefore).getUTCFullYear() < 2030).length).toBeGreaterThanOrEqual(2);
+    expect(
+      rows.filter((r: any) => new Date(r.notBefore) > new Date(Date.now() - 3600_000) && new Date(r.notBefore).getUTCFullYear() < 2030).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -134,12 +144,24 @@ describe('daily work once per day across instances', () => {
     expect(await runOncePerDay(app.strapi, 'test-job', task('d'), new Date('2031-05-05T22:30:00Z'))).toEqual({ ran: true });
     expect(runs).toEqual([runs[0], 'd']);
     const rows = await app.strapi.db.connection(DAILY_RUNS_TABLE).where({ job: 'test-job' }).orderBy('local_date');
-    expect(rows.map((r: any) => [r.local_date, r.finished_at !== null])).toEqual([['2031-05-05', true], ['2031-05-06', true]]);
+    expect(rows.map((r: any) => [r.local_date, r.finished_at !== null])).toEqual([
+      ['2031-05-05', true],
+      ['2031-05-06', true],
+    ]);
   });
 
   test('a failed run releases its claim, so a later attempt that day runs it', async () => {
     const at = new Date('2031-05-07T05:00:00Z');
-    await expect(runOncePerDay(app.strapi, 'test-job', async () => { throw new Error('boom'); }, at)).rejects.toThrow('boom');
+    await expect(
+      runOncePerDay(
+        app.strapi,
+        'test-job',
+        async () => {
+          throw new Error('boom');
+        },
+        at,
+      ),
+    ).rejects.toThrow('boom');
     expect(await runOncePerDay(app.strapi, 'test-job', async () => undefined, at)).toEqual({ ran: true });
   });
 
@@ -155,34 +177,38 @@ describe('daily work once per day across instances', () => {
   test('the cluster lock lets one holder in at a time', async () => {
     let inside = 0;
     let most = 0;
-    const hold = () => withClusterLock(app.strapi, 'test-lock', async () => {
-      most = Math.max(most, ++inside);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      inside--;
-    });
+    const hold = () =>
+      withClusterLock(app.strapi, 'test-lock', async () => {
+        most = Math.max(most, ++inside);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inside--;
+      });
     await Promise.all([hold(), hold(), hold()]);
     expect(most).toBe(1);
   });
 
-  (process.env.DATABASE_CLIENT === 'postgres' ? test : test.skip)('on PostgreSQL the lock is held in the database: another session holding it makes us wait', async () => {
-    const { Client } = require('pg');
-    const other = new Client({ host: '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: 'postgres', database: process.env.DATABASE_NAME });
-    await other.connect();
-    try {
-      await other.query('SELECT pg_advisory_lock($1, $2)', clusterLockKey('test-lock'));
-      let entered = false;
-      const waiting = withClusterLock(app.strapi, 'test-lock', async () => {
-        entered = true;
-      });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(entered).toBe(false);
-      await other.query('SELECT pg_advisory_unlock($1, $2)', clusterLockKey('test-lock'));
-      await waiting;
-      expect(entered).toBe(true);
-    } finally {
-      await other.end();
-    }
-  });
+  (process.env.DATABASE_CLIENT === 'postgres' ? test : test.skip)(
+    'on PostgreSQL the lock is held in the database: another session holding it makes us wait',
+    async () => {
+      const { Client } = require('pg');
+      const other = new Client({ host: '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: 'postgres', database: process.env.DATABASE_NAME });
+      await other.connect();
+      try {
+        await other.query('SELECT pg_advisory_lock($1, $2)', clusterLockKey('test-lock'));
+        let entered = false;
+        const waiting = withClusterLock(app.strapi, 'test-lock', async () => {
+          entered = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(entered).toBe(false);
+        await other.query('SELECT pg_advisory_unlock($1, $2)', clusterLockKey('test-lock'));
+        await waiting;
+        expect(entered).toBe(true);
+      } finally {
+        await other.end();
+      }
+    },
+  );
 });
 
 describe('after a new inquiry', () => {
@@ -201,8 +227,16 @@ describe('after a new inquiry', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         data: {
-          purpose: 'klage', center: documentId, eventDate: new Date(now - 10 * DAY).toISOString().slice(0, 10), description: 'Jeg har ikke fået svar.',
-          identity: 'named', citizenName: 'Karen Jensen', citizenPhone: '12 34 56 78', complainantKind: 'citizen', formalComplaintToUnit: true, consent: true,
+          purpose: 'klage',
+          center: documentId,
+          eventDate: new Date(now - 10 * DAY).toISOString().slice(0, 10),
+          description: 'Jeg har ikke fået svar.',
+          identity: 'named',
+          citizenName: 'Karen Jensen',
+          citizenPhone: '12 34 56 78',
+          complainantKind: 'citizen',
+          formalComplaintToUnit: true,
+          consent: true,
         },
       }),
     });

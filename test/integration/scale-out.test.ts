@@ -42,7 +42,12 @@ class Sink {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const accept = () => {
-          this.messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+          this.messages.push(
+            parseMail(
+              Buffer.concat(chunks).toString('utf8'),
+              session.envelope.rcptTo.map((r) => r.address),
+            ),
+          );
           callback();
         };
         // A held message counts only if its sender is still there to be told it was accepted.
@@ -167,11 +172,16 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
   }
 
   async function admin(url: string, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as any };
   }
 
-  const caseNumbers = async () => (await query('SELECT case_number FROM complaints WHERE case_number IS NOT NULL ORDER BY case_number')).map((r) => r.case_number as string);
+  const caseNumbers = async () =>
+    (await query('SELECT case_number FROM complaints WHERE case_number IS NOT NULL ORDER BY case_number')).map((r) => r.case_number as string);
   const expectGapFree = (numbers: string[]) => {
     const year = new Date().getFullYear(); // registration year in Copenhagen; not run across New Year
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => `${year}-${String(i + 1).padStart(4, '0')}`));
@@ -204,13 +214,22 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
 
   test('the daily jobs fire on both instances every second and run once', async () => {
     const fired = (proc: Proc, job: string) => (proc.output().match(new RegExp(`daily job ${job}\\b`, 'g')) ?? []).length;
-    await waitUntil('both instances firing the daily jobs twice', () => [cmsA, cmsB].every((proc) => fired(proc, 'ongoing-status') >= 2 && fired(proc, 'report-reminders') >= 2), 30_000);
+    await waitUntil(
+      'both instances firing the daily jobs twice',
+      () => [cmsA, cmsB].every((proc) => fired(proc, 'ongoing-status') >= 2 && fired(proc, 'report-reminders') >= 2),
+      30_000,
+    );
     for (const job of ['ongoing-status', 'report-reminders']) {
       const ran = [cmsA, cmsB].map((proc) => (proc.output().match(new RegExp(`daily job ${job} ran`, 'g')) ?? []).length);
       expect(ran[0] + ran[1]).toBe(1);
     }
-    const runs = await query("SELECT job, finished_at IS NOT NULL AS finished FROM daily_job_runs WHERE job IN ('ongoing-status', 'report-reminders') ORDER BY job");
-    expect(runs).toEqual([{ job: 'ongoing-status', finished: true }, { job: 'report-reminders', finished: true }]);
+    const runs = await query(
+      "SELECT job, finished_at IS NOT NULL AS finished FROM daily_job_runs WHERE job IN ('ongoing-status', 'report-reminders') ORDER BY job",
+    );
+    expect(runs).toEqual([
+      { job: 'ongoing-status', finished: true },
+      { job: 'report-reminders', finished: true },
+    ]);
     // Both instances planned the report reminders at start too: each is planned once.
     const reminders = await query(`SELECT due_version, count(*)::int AS n FROM notifications WHERE kind = 'report_reminder' GROUP BY due_version`);
     expect(reminders).toHaveLength(2);
@@ -224,7 +243,10 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
     const { body } = await intake(urlA, complaint(100), '10.0.1.1');
     const number = body.data.caseNumber as string;
     await waitUntil('the receipt held at the SMTP server', () => sink.held.length === 1, 30_000);
-    const [row] = await query(`SELECT n.document_id, n.delivery_status, n.attempts FROM notifications n JOIN notifications_complaint_lnk l ON l.notification_id = n.id JOIN complaints c ON c.id = l.complaint_id WHERE c.case_number = $1`, [number]);
+    const [row] = await query(
+      `SELECT n.document_id, n.delivery_status, n.attempts FROM notifications n JOIN notifications_complaint_lnk l ON l.notification_id = n.id JOIN complaints c ON c.id = l.complaint_id WHERE c.case_number = $1`,
+      [number],
+    );
     expect(row).toMatchObject({ delivery_status: 'sending', attempts: 1 });
 
     await stopProcess(workers.pop()!, 'SIGKILL');
@@ -246,15 +268,24 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
   }, 180_000);
 
   test('Redis restarted with e-mails pending: every one delivered once', async () => {
-    const center = await admin(urlA, 'POST', '/content-manager/collection-types/api::center.center', { name: 'Center for Drift', email: 'leder.drift@example.org', chiefEmail: 'chef.drift@example.org' });
+    const center = await admin(urlA, 'POST', '/content-manager/collection-types/api::center.center', {
+      name: 'Center for Drift',
+      email: 'leder.drift@example.org',
+      chiefEmail: 'chef.drift@example.org',
+    });
     expect([200, 201]).toContain(center.status);
     const created = await admin(urlA, 'POST', '/content-manager/collection-types/api::complaint.complaint', {
-      description: 'Klage om sagsbehandlingstid.', eventDate: new Date(Date.now() - 20 * 86400000).toISOString().slice(0, 10), identity: 'named', centerHadOpportunity: true, caseStatus: 'undersoegelse',
+      description: 'Klage om sagsbehandlingstid.',
+      eventDate: new Date(Date.now() - 20 * 86400000).toISOString().slice(0, 10),
+      identity: 'named',
+      centerHadOpportunity: true,
+      caseStatus: 'undersoegelse',
       center: { connect: [{ documentId: center.body.data.documentId }], disconnect: [] },
     });
     expect([200, 201]).toContain(created.status);
     const request = await admin(urlB, 'POST', '/content-manager/collection-types/api::statement-request.statement-request', {
-      complaint: { connect: [{ documentId: created.body.data.documentId }], disconnect: [] }, questions: 'Redegør for forløbet.',
+      complaint: { connect: [{ documentId: created.body.data.documentId }], disconnect: [] },
+      questions: 'Redegør for forløbet.',
     });
     expect([200, 201]).toContain(request.status);
     const number = created.body.data.caseNumber as string;
@@ -267,9 +298,15 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
     await waitUntil('all four e-mails of the request', () => sink.count(number) >= 4, 90_000);
     await sleep(2500);
     expect(sink.count(number)).toBe(4);
-    const rows = await query(`SELECT n.kind, n.delivery_status FROM notifications n JOIN notifications_statement_request_lnk l ON l.notification_id = n.id JOIN statement_requests r ON r.id = l.statement_request_id WHERE r.document_id = $1 ORDER BY n.kind`, [request.body.data.documentId]);
+    const rows = await query(
+      `SELECT n.kind, n.delivery_status FROM notifications n JOIN notifications_statement_request_lnk l ON l.notification_id = n.id JOIN statement_requests r ON r.id = l.statement_request_id WHERE r.document_id = $1 ORDER BY n.kind`,
+      [request.body.data.documentId],
+    );
     expect(rows.map((r) => [r.kind, r.delivery_status])).toEqual([
-      ['statement_escalation', 'sent'], ['statement_overdue', 'sent'], ['statement_reminder', 'sent'], ['statement_request', 'sent'],
+      ['statement_escalation', 'sent'],
+      ['statement_overdue', 'sent'],
+      ['statement_reminder', 'sent'],
+      ['statement_request', 'sent'],
     ]);
   }, 180_000);
 
@@ -299,12 +336,17 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
     const down = await fetch(`${urlA}/api/health`);
     await sleep(2500);
     await pg.start();
-    await waitUntil('intake answering 201 again on both instances', async () => (await intake(urlA, complaint(5000), '10.3.0.1')).status === 201 && (await intake(urlB, complaint(5001), '10.3.0.2')).status === 201, 60_000);
+    await waitUntil(
+      'intake answering 201 again on both instances',
+      async () => (await intake(urlA, complaint(5000), '10.3.0.1')).status === 201 && (await intake(urlB, complaint(5001), '10.3.0.2')).status === 201,
+      60_000,
+    );
     await sleep(1000);
     stop = true;
     await load;
 
-    for (const cms of [cmsA, cmsB]) expect({ name: cms.name, alive: cms.alive(), log: cms.alive() ? '' : cms.output().slice(-3000) }).toEqual({ name: cms.name, alive: true, log: '' });
+    for (const cms of [cmsA, cmsB])
+      expect({ name: cms.name, alive: cms.alive(), log: cms.alive() ? '' : cms.output().slice(-3000) }).toEqual({ name: cms.name, alive: true, log: '' });
     expect(statuses).not.toContain(-1);
     expect(statuses).not.toContain(500);
     expect(new Set(statuses)).toEqual(new Set([201, 503]));

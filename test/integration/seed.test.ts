@@ -2,10 +2,14 @@ import { municipality } from '@borgerraadgiver/config';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 
 let app: TestStrapi;
-beforeAll(async () => { app = await startStrapi(); });
-afterAll(async () => { await app?.stop(); });
+beforeAll(async () => {
+  app = await startStrapi();
+});
+afterAll(async () => {
+  await app?.stop();
+});
 
-test('the municipality\'s centers, public holidays and switchable closing days are seeded', async () => {
+test("the municipality's centers, public holidays and switchable closing days are seeded", async () => {
   const centers = await app.strapi.db.query('api::center.center').findMany({});
   expect(centers.map((c: { name: string }) => c.name).sort()).toEqual(municipality.centers.map((c) => c.name).sort());
   const year = new Date().getFullYear();
@@ -15,11 +19,17 @@ test('the municipality\'s centers, public holidays and switchable closing days a
   expect(closing.every((d: { active: boolean }) => !d.active)).toBe(true);
   const holidays = days.filter((d: { kind: string }) => d.kind === 'helligdag');
   expect(holidays.every((d: { active: boolean }) => Boolean(d.active))).toBe(true);
-  expect(holidays.map((d: { date: string; name: string }) => `${String(d.date).slice(0, 10)} ${d.name}`)).toEqual(expect.arrayContaining([`${year}-12-25 Juledag`, `${year + 1}-01-01 Nytårsdag`]));
+  expect(holidays.map((d: { date: string; name: string }) => `${String(d.date).slice(0, 10)} ${d.name}`)).toEqual(
+    expect.arrayContaining([`${year}-12-25 Juledag`, `${year + 1}-01-01 Nytårsdag`]),
+  );
 });
 
 test('seeding again changes nothing', async () => {
-  const count = async () => [await app.strapi.db.query('api::center.center').count(), await app.strapi.db.query('api::closing-day.closing-day').count(), await app.strapi.db.query('admin::role').count()];
+  const count = async () => [
+    await app.strapi.db.query('api::center.center').count(),
+    await app.strapi.db.query('api::closing-day.closing-day').count(),
+    await app.strapi.db.query('admin::role').count(),
+  ];
   const before = await count();
   const { seedBaseData } = require('../../cms/dist/src/seed/base-data');
   await seedBaseData(app.strapi);
@@ -31,7 +41,11 @@ test('the public role reaches no case data', async () => {
     const response = await fetch(`${app.url}${path}`);
     expect([401, 403, 404]).toContain(response.status);
   }
-  const response = await fetch(`${app.url}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { description: 'x' } }) });
+  const response = await fetch(`${app.url}/api/complaints`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ data: { description: 'x' } }),
+  });
   expect([401, 403, 404]).toContain(response.status);
   expect(await app.strapi.db.query('api::complaint.complaint').count()).toBe(0);
 });
@@ -41,10 +55,13 @@ describe('admin roles', () => {
     const role = await app.strapi.db.query('admin::role').findOne({ where: { name } });
     return app.strapi.db.query('admin::permission').findMany({ where: { role: role.id } });
   };
-  const complaintRead = (permissions: any[]) => permissions.find((p) => p.action === 'plugin::content-manager.explorer.read' && p.subject === 'api::complaint.complaint');
+  const complaintRead = (permissions: any[]) =>
+    permissions.find((p) => p.action === 'plugin::content-manager.explorer.read' && p.subject === 'api::complaint.complaint');
 
-  test('Borgerrådgiver sees the citizen\'s identity', async () => {
-    expect(complaintRead(await permissionsOf('Borgerrådgiver')).properties.fields).toEqual(expect.arrayContaining(['citizenName', 'citizenEmail', 'description']));
+  test("Borgerrådgiver sees the citizen's identity", async () => {
+    expect(complaintRead(await permissionsOf('Borgerrådgiver')).properties.fields).toEqual(
+      expect.arrayContaining(['citizenName', 'citizenEmail', 'description']),
+    );
   });
 
   test('Administrativ medarbejder does not, through the admin API either', async () => {
@@ -56,10 +73,22 @@ describe('admin roles', () => {
     expect(outbox.properties.fields).not.toContain('recipient');
 
     const role = await app.strapi.db.query('admin::role').findOne({ where: { name: 'Administrativ medarbejder' } });
-    await app.strapi.service('admin::user').create({ email: 'assistent@example.org', firstname: 'A', lastname: 'B', password: 'Assistent-1234', isActive: true, roles: [role.id] });
-    const login: any = await (await fetch(`${app.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'assistent@example.org', password: 'Assistent-1234' }) })).json();
-    const created = await app.strapi.documents('api::complaint.complaint').create({ data: { description: 'Klage over sagsbehandling', citizenName: 'Hemmelig Borger', citizenEmail: 'borger@example.org' } as never });
-    const response = await fetch(`${app.url}/content-manager/collection-types/api::complaint.complaint/${created.documentId}`, { headers: { authorization: `Bearer ${login.data.token}` } });
+    await app.strapi
+      .service('admin::user')
+      .create({ email: 'assistent@example.org', firstname: 'A', lastname: 'B', password: 'Assistent-1234', isActive: true, roles: [role.id] });
+    const login: any = await (
+      await fetch(`${app.url}/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'assistent@example.org', password: 'Assistent-1234' }),
+      })
+    ).json();
+    const created = await app.strapi
+      .documents('api::complaint.complaint')
+      .create({ data: { description: 'Klage over sagsbehandling', citizenName: 'Hemmelig Borger', citizenEmail: 'borger@example.org' } as never });
+    const response = await fetch(`${app.url}/content-manager/collection-types/api::complaint.complaint/${created.documentId}`, {
+      headers: { authorization: `Bearer ${login.data.token}` },
+    });
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toContain('Klage over sagsbehandling');

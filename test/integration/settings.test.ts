@@ -5,7 +5,17 @@
 import { startProcess } from '../helpers/servers';
 
 const secrets = Object.fromEntries(
-  ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'JWT_SECRET', 'OUTBOX_WORKER_TOKEN', 'AUDIT_IP_SECRET', 'SITE_API_SECRET'].map((name) => [name, `test-${name}`]),
+  [
+    'APP_KEYS',
+    'ADMIN_JWT_SECRET',
+    'API_TOKEN_SALT',
+    'TRANSFER_TOKEN_SALT',
+    'ENCRYPTION_KEY',
+    'JWT_SECRET',
+    'OUTBOX_WORKER_TOKEN',
+    'AUDIT_IP_SECRET',
+    'SITE_API_SECRET',
+  ].map((name) => [name, `test-${name}`]),
 );
 
 test('the CMS refuses to start on bad values, naming each of them', async () => {

@@ -71,7 +71,9 @@ const identityStrings = ['Karen', 'Fortrolighed', 'karen.fortrolighed', '23 45 6
 
 let centerId: string;
 beforeAll(async () => {
-  const center: any = await docs('api::center.center').create({ data: { name: 'Center for Flowtest', email: 'leder.flow@example.org', chiefEmail: 'chef.flow@example.org' } } as never);
+  const center: any = await docs('api::center.center').create({
+    data: { name: 'Center for Flowtest', email: 'leder.flow@example.org', chiefEmail: 'chef.flow@example.org' },
+  } as never);
   centerId = center.documentId;
 });
 
@@ -93,23 +95,37 @@ async function complaint(overrides: Record<string, unknown> = {}) {
 
 /** Creates a statement request the way the admin panel does. */
 async function requestStatement(complaintId: string, extra: Record<string, unknown> = {}) {
-  const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: connect(complaintId), questions: 'Redegør for sagsforløbet og for, hvorfor fristen ikke blev overholdt.', ...extra });
+  const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, {
+    complaint: connect(complaintId),
+    questions: 'Redegør for sagsforløbet og for, hvorfor fristen ikke blev overholdt.',
+    ...extra,
+  });
   expect([200, 201]).toContain(response.status);
   return response.body.data as { documentId: string; id: number };
 }
 
 async function rowsOf(requestId: number) {
-  return (await app.strapi.db.query(NOTIFICATION as UID.ContentType).findMany({ where: { statementRequest: { id: requestId } }, orderBy: { id: 'asc' } })) as any[];
+  return (await app.strapi.db
+    .query(NOTIFICATION as UID.ContentType)
+    .findMany({ where: { statementRequest: { id: requestId } }, orderBy: { id: 'asc' } })) as any[];
 }
 
 const mailsFor = (caseNumber: string) => smtp.messages.filter((m) => m.subject.includes(caseNumber));
 const tokenOf = (mail: ReceivedMail) => mail.link!.split('/').pop()!;
-const getStatement = (token: string) => fetch(`${app.url}/api/public/statements/${token}`).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+const getStatement = (token: string) =>
+  fetch(`${app.url}/api/public/statements/${token}`).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 const postStatement = (token: string, data: unknown) =>
-  fetch(`${app.url}/api/public/statements/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  fetch(`${app.url}/api/public/statements/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) }).then(
+    async (r) => ({ status: r.status, body: (await r.json()) as any }),
+  );
 
 test('a request plans its rows in one transaction, and two workers deliver request, reminder, overdue and (after it) escalation once each', async () => {
-  const c = await complaint({ identity: 'confidential', specialCaseReason: 'Mistanke om gentagne fejl, der rammer en bredere kreds.', ...CONFIDENTIAL, description: 'Karen Fortrolighed (tlf. 23456789) klager over behandlingen af sin ansøgning.' });
+  const c = await complaint({
+    identity: 'confidential',
+    specialCaseReason: 'Mistanke om gentagne fejl, der rammer en bredere kreds.',
+    ...CONFIDENTIAL,
+    description: 'Karen Fortrolighed (tlf. 23456789) klager over behandlingen af sin ansøgning.',
+  });
   const created = await requestStatement(c.documentId, { caseSummary: 'En borger klager over, at en ansøgning ikke blev behandlet inden for fristen.' });
   const request: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
   expect(request.dueAt).toBeTruthy();
@@ -132,7 +148,9 @@ test('a request plans its rows in one transaction, and two workers deliver reque
   expect(mailsFor(c.caseNumber)).toHaveLength(4);
   expect(new Set(own.map((m) => m.messageId)).size).toBe(4);
   const rows = await rowsOf(request.id);
-  expect(rows.map((r) => [r.kind, r.deliveryStatus, r.attempts])).toEqual(expect.arrayContaining([...planned, { kind: 'statement_escalation' }].map((r) => [r.kind, 'sent', 1])));
+  expect(rows.map((r) => [r.kind, r.deliveryStatus, r.attempts])).toEqual(
+    expect.arrayContaining([...planned, { kind: 'statement_escalation' }].map((r) => [r.kind, 'sent', 1])),
+  );
   for (const row of rows) expect(row.messageId).toBeTruthy();
   const overdue = rows.find((r) => r.kind === 'statement_overdue');
   const escalation = rows.find((r) => r.kind === 'statement_escalation');
@@ -169,7 +187,13 @@ test('GET twice (mail scanners), then POST: stored once, advisor notified, remin
   const second = await getStatement(token);
   expect(first.status).toBe(200);
   expect(second.body).toEqual(first.body);
-  expect(first.body.data).toMatchObject({ state: 'afventer', canSubmit: true, caseNumber: c.caseNumber, center: { name: 'Center for Flowtest' }, response: null });
+  expect(first.body.data).toMatchObject({
+    state: 'afventer',
+    canSubmit: true,
+    caseNumber: c.caseNumber,
+    center: { name: 'Center for Flowtest' },
+    response: null,
+  });
   expect(first.body.data.complaint.complainantName).toBe('Niels Navngiven');
   const stored: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
   expect(stored.requestStatus).toBe('sendt');
@@ -179,7 +203,11 @@ test('GET twice (mail scanners), then POST: stored once, advisor notified, remin
   expect(bad.body.error.details.errors.map((e: any) => e.path[0]).sort()).toEqual(['respondentName', 'text']);
   expect(bad.body.error.message).toMatch(/Skriv/);
 
-  const posted = await postStatement(token, { text: 'Sagen blev forsinket af sygdom. Vi har nu ændret vores rutiner.', respondentName: 'Lise Leder', respondentTitle: 'Afdelingsleder' });
+  const posted = await postStatement(token, {
+    text: 'Sagen blev forsinket af sygdom. Vi har nu ændret vores rutiner.',
+    respondentName: 'Lise Leder',
+    respondentTitle: 'Afdelingsleder',
+  });
   expect(posted.status).toBe(200);
   expect(posted.body.data.state).toBe('besvaret');
   const answered: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
@@ -194,17 +222,29 @@ test('GET twice (mail scanners), then POST: stored once, advisor notified, remin
   expect(afterwards.status).toBe(200);
   expect(afterwards.body.data).toMatchObject({ state: 'besvaret', canSubmit: false, response: { respondentName: 'Lise Leder' } });
 
-  const receipt = await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes(ADVISOR) && m.subject.includes(`Redegørelse modtaget i sag ${c.caseNumber}`)));
+  const receipt = await smtp.waitFor(() =>
+    smtp.messages.some((m) => m.to.includes(ADVISOR) && m.subject.includes(`Redegørelse modtaget i sag ${c.caseNumber}`)),
+  );
   expect(receipt.filter((m) => m.to.includes(ADVISOR) && m.subject.includes(c.caseNumber))).toHaveLength(1);
   const rows = await rowsOf(answered.id);
   // Reminder and overdue notice were planned (the escalation would follow the overdue notice); both cancelled.
-  expect(rows.filter((r) => ['statement_reminder', 'statement_overdue', 'statement_escalation'].includes(r.kind)).map((r) => r.deliveryStatus)).toEqual(['cancelled', 'cancelled']);
+  expect(rows.filter((r) => ['statement_reminder', 'statement_overdue', 'statement_escalation'].includes(r.kind)).map((r) => r.deliveryStatus)).toEqual([
+    'cancelled',
+    'cancelled',
+  ]);
   expect(rows.find((r) => r.kind === 'statement_received')).toMatchObject({ recipient: ADVISOR });
 
   // Audit: every open and submission, with a hashed IP, no token.
-  const log: any[] = await app.strapi.db.query('api::statement-access-log.statement-access-log' as UID.ContentType).findMany({ where: { statementRequest: { id: answered.id } } });
+  const log: any[] = await app.strapi.db
+    .query('api::statement-access-log.statement-access-log' as UID.ContentType)
+    .findMany({ where: { statementRequest: { id: answered.id } } });
   expect(log.filter((l) => l.action === 'view').length).toBeGreaterThanOrEqual(3);
-  expect(log.filter((l) => l.action === 'submit').map((l) => l.outcome).sort()).toEqual([200, 400, 409]);
+  expect(
+    log
+      .filter((l) => l.action === 'submit')
+      .map((l) => l.outcome)
+      .sort(),
+  ).toEqual([200, 400, 409]);
   for (const entry of log) {
     expect(entry.ipHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(entry)).not.toContain(token);
@@ -244,9 +284,15 @@ test('unknown token 404; cancelled, expired and replaced links 410', async () =>
   // Time passes: the request and its link move two hours back (below the rules, as the clock would).
   const twoHoursAgo = (value: string) => new Date(new Date(value).getTime() - 2 * 3600_000).toISOString();
   const stored: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: expiring.documentId } });
-  await app.strapi.db.query(REQUEST as UID.ContentType).update({ where: { id: stored.id }, data: { requestedAt: twoHoursAgo(stored.requestedAt), dueAt: twoHoursAgo(stored.dueAt) } });
-  for (const link of await app.strapi.db.query('api::statement-link.statement-link' as UID.ContentType).findMany({ where: { notification: { statementRequest: { id: stored.id } } } })) {
-    await app.strapi.db.query('api::statement-link.statement-link' as UID.ContentType).update({ where: { id: link.id }, data: { issuedAt: twoHoursAgo(link.issuedAt) } });
+  await app.strapi.db
+    .query(REQUEST as UID.ContentType)
+    .update({ where: { id: stored.id }, data: { requestedAt: twoHoursAgo(stored.requestedAt), dueAt: twoHoursAgo(stored.dueAt) } });
+  for (const link of await app.strapi.db
+    .query('api::statement-link.statement-link' as UID.ContentType)
+    .findMany({ where: { notification: { statementRequest: { id: stored.id } } } })) {
+    await app.strapi.db
+      .query('api::statement-link.statement-link' as UID.ContentType)
+      .update({ where: { id: link.id }, data: { issuedAt: twoHoursAgo(link.issuedAt) } });
   }
   const expired = await getStatement(expiredToken);
   expect(expired.status).toBe(410);
@@ -288,13 +334,19 @@ test('a request sent outside the system 2 hours ago mails no request; one overdu
   // Re-issued after the links of the due date expired: the new link works on arrival.
   const tick = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, { reissueLink: true });
   expect(tick.status).toBe(200);
-  const fresh = (await smtp.waitFor(() => mailsFor(c.caseNumber).some((m) => m.subject.startsWith('Nyt link')))).find((m) => m.subject.startsWith('Nyt link') && m.subject.includes(c.caseNumber))!;
+  const fresh = (await smtp.waitFor(() => mailsFor(c.caseNumber).some((m) => m.subject.startsWith('Nyt link')))).find(
+    (m) => m.subject.startsWith('Nyt link') && m.subject.includes(c.caseNumber),
+  )!;
   expect((await getStatement(tokenOf(fresh))).status).toBe(200);
   expect((await getStatement(tokenOf(overdue))).body.error.details.reason).toBe('replaced');
   // The escalation followed only the overdue notice, STATEMENT_ESCALATE_AFTER later; nothing else went out.
   await smtp.waitFor(() => mailsFor(c.caseNumber).length >= 3);
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  expect(mailsFor(c.caseNumber).map((m) => m.to.join()).sort()).toEqual(['chef.flow@example.org', 'leder.flow@example.org', 'leder.flow@example.org']);
+  expect(
+    mailsFor(c.caseNumber)
+      .map((m) => m.to.join())
+      .sort(),
+  ).toEqual(['chef.flow@example.org', 'leder.flow@example.org', 'leder.flow@example.org']);
   expect(mailsFor(c.caseNumber).some((m) => m.subject.startsWith('Anmodning'))).toBe(false);
 });
 
@@ -303,13 +355,23 @@ test('changing the due date cancels the planned rows and plans new ones with the
   const created = await requestStatement(c.documentId);
   const request: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: created.documentId } });
   const agreed = new Date(Date.now() + 10 * 86400_000);
-  const response = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, { agreedDueAt: agreed.toISOString(), agreementNote: 'Aftalt med afdelingslederen pr. telefon.' });
+  const response = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, {
+    agreedDueAt: agreed.toISOString(),
+    agreementNote: 'Aftalt med afdelingslederen pr. telefon.',
+  });
   expect(response.status).toBe(200);
   const rows = await rowsOf(request.id);
   const scheduled = rows.filter((r) => r.kind !== 'statement_request');
-  expect(scheduled.filter((r) => r.dueVersion === new Date(request.dueAt).toISOString()).every((r) => r.deliveryStatus === 'cancelled' || r.deliveryStatus === 'sent')).toBe(true);
+  expect(
+    scheduled
+      .filter((r) => r.dueVersion === new Date(request.dueAt).toISOString())
+      .every((r) => r.deliveryStatus === 'cancelled' || r.deliveryStatus === 'sent'),
+  ).toBe(true);
   const fresh = scheduled.filter((r) => r.dueVersion === agreed.toISOString());
-  expect(fresh.map((r) => [r.kind, r.deliveryStatus]).sort()).toEqual([['statement_overdue', 'planned'], ['statement_reminder', 'planned']]);
+  expect(fresh.map((r) => [r.kind, r.deliveryStatus]).sort()).toEqual([
+    ['statement_overdue', 'planned'],
+    ['statement_reminder', 'planned'],
+  ]);
   // Sub-day policy in this file: plain offsets from the agreed date (day-based timing: test/unit/workers-schedule.test.ts).
   expect(new Date(fresh.find((r) => r.kind === 'statement_reminder').notBefore).getTime()).toBe(agreed.getTime() - 4000);
   expect(new Date(fresh.find((r) => r.kind === 'statement_overdue').notBefore).getTime()).toBe(agreed.getTime());
@@ -328,7 +390,11 @@ test('a refused write leaves no outbox rows; the outbox is read-only in the admi
   const row = list.body.results[0];
   const edit = await app.admin('PUT', `/content-manager/collection-types/${NOTIFICATION}/${row.documentId}`, { recipient: 'angriber@example.org' });
   expect(edit.status).toBe(403);
-  const create = await app.admin('POST', `/content-manager/collection-types/${NOTIFICATION}`, { kind: 'statement_request', recipient: 'x@example.org', notBefore: new Date().toISOString() });
+  const create = await app.admin('POST', `/content-manager/collection-types/${NOTIFICATION}`, {
+    kind: 'statement_request',
+    recipient: 'x@example.org',
+    notBefore: new Date().toISOString(),
+  });
   expect(create.status).toBe(403);
   const del = await app.admin('DELETE', `/content-manager/collection-types/${NOTIFICATION}/${row.documentId}`);
   expect(del.status).toBe(403);
@@ -343,16 +409,29 @@ test('the worker routes refuse callers without the worker token', async () => {
 
 test('R15: an opinion that asks for feedback is followed up with its addressee; a complaint receipt written by another module is delivered', async () => {
   const opinion: any = await docs('api::opinion.opinion').create({
-    data: { kind: 'general', title: 'Partshøring i byggesager', outcome: 'henstilling', legalPerspective: 'Forvaltningslovens § 19.', reasoning: 'Partshøring mangler.', addressedTo: 'Kommunaldirektøren', addresseeEmail: 'direktion@example.org', feedbackRequested: true },
+    data: {
+      kind: 'general',
+      title: 'Partshøring i byggesager',
+      outcome: 'henstilling',
+      legalPerspective: 'Forvaltningslovens § 19.',
+      reasoning: 'Partshøring mangler.',
+      addressedTo: 'Kommunaldirektøren',
+      addresseeEmail: 'direktion@example.org',
+      feedbackRequested: true,
+    },
   } as never);
   const rows: any[] = await app.strapi.db.query(NOTIFICATION as UID.ContentType).findMany({ where: { opinion: { id: opinion.id } } });
   expect(rows.map((r) => [r.kind, r.recipient, r.deliveryStatus])).toEqual([['opinion_followup', 'direktion@example.org', 'planned']]);
-  const [followup] = (await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes('direktion@example.org')))).filter((m) => m.to.includes('direktion@example.org'));
+  const [followup] = (await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes('direktion@example.org')))).filter((m) =>
+    m.to.includes('direktion@example.org'),
+  );
   expect(followup.subject).toMatch(/Opfølgning på borgerrådgiverens udtalelse/);
   expect(followup.decoded).toContain('Partshøring i byggesager');
 
   const c = await complaint({ citizenEmail: 'niels@example.org' });
-  await docs(NOTIFICATION).create({ data: { kind: 'complaint_receipt', recipient: 'niels@example.org', complaint: c.documentId, notBefore: new Date().toISOString() } } as never);
+  await docs(NOTIFICATION).create({
+    data: { kind: 'complaint_receipt', recipient: 'niels@example.org', complaint: c.documentId, notBefore: new Date().toISOString() },
+  } as never);
   const receipts = (await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes('niels@example.org')))).filter((m) => m.to.includes('niels@example.org'));
   expect(receipts).toHaveLength(1);
   expect(receipts[0].subject).toContain(c.caseNumber);
@@ -374,7 +453,9 @@ test('the public statement API is rate-limited per IP and refuses oversized bodi
     process.env.PUBLIC_STATEMENT_RATE_LIMIT = '1000';
   }
   const huge = await fetch(`${app.url}/api/public/statements/${crypto.randomBytes(32).toString('base64url')}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { text: 'x'.repeat(400 * 1024), respondentName: 'y' } }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ data: { text: 'x'.repeat(400 * 1024), respondentName: 'y' } }),
   });
   expect(huge.status).toBe(413);
 });
@@ -420,12 +501,17 @@ test('a permanent rejection (550) fails the row at once; the admin home page lis
 
     // The widget's query: failed rows of the last 30 days through the content manager.
     const since = new Date(Date.now() - 30 * 86400_000).toISOString();
-    const listed = await app.admin('GET', `/content-manager/collection-types/${NOTIFICATION}?page=1&pageSize=10&sort=notBefore:DESC&filters[$and][0][deliveryStatus][$eq]=failed&filters[$and][1][notBefore][$gte]=${encodeURIComponent(since)}`);
+    const listed = await app.admin(
+      'GET',
+      `/content-manager/collection-types/${NOTIFICATION}?page=1&pageSize=10&sort=notBefore:DESC&filters[$and][0][deliveryStatus][$eq]=failed&filters[$and][1][notBefore][$gte]=${encodeURIComponent(since)}`,
+    );
     expect(listed.status).toBe(200);
     expect(listed.body.results.map((r: any) => [r.documentId, r.recipient])).toContainEqual([row.documentId, 'ukendt.flow@example.org']);
 
     expect(await runFailureDigest(app.strapi)).toBeGreaterThanOrEqual(1);
-    const digest = (await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes(ADVISOR) && /kunne ikke afleveres/.test(m.subject)))).find((m) => m.to.includes(ADVISOR) && /kunne ikke afleveres/.test(m.subject))!;
+    const digest = (await smtp.waitFor(() => smtp.messages.some((m) => m.to.includes(ADVISOR) && /kunne ikke afleveres/.test(m.subject)))).find(
+      (m) => m.to.includes(ADVISOR) && /kunne ikke afleveres/.test(m.subject),
+    )!;
     expect(digest.decoded).toContain(`Anmodning om redegørelse i sag ${c.caseNumber} til ukendt.flow@example.org`);
     expect(digest.decoded).toContain(row.documentId);
     // Once a day, whatever fails later that day, and whichever instance asks.

@@ -40,7 +40,9 @@ beforeAll(async () => {
     SMTP_PORT: String(smtp.port),
     PUBLIC_SITE_URL: 'http://site.test',
   });
-  const center: any = await app.strapi.documents('api::center.center' as UID.ContentType).create({ data: { name: 'Center for Robusthed', email: 'leder.robust@example.org', chiefEmail: 'chef.robust@example.org' } } as never);
+  const center: any = await app.strapi
+    .documents('api::center.center' as UID.ContentType)
+    .create({ data: { name: 'Center for Robusthed', email: 'leder.robust@example.org', chiefEmail: 'chef.robust@example.org' } } as never);
   centerId = center.documentId;
 });
 
@@ -57,15 +59,26 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86400000).toISOSt
 
 async function newRequest() {
   const complaint: any = await app.strapi.documents('api::complaint.complaint' as UID.ContentType).create({
-    data: { description: 'Klage over sagsbehandlingen.', eventDate: daysAgo(20), center: centerId, centerHadOpportunity: true, identity: 'named', caseStatus: 'undersoegelse' },
+    data: {
+      description: 'Klage over sagsbehandlingen.',
+      eventDate: daysAgo(20),
+      center: centerId,
+      centerHadOpportunity: true,
+      identity: 'named',
+      caseStatus: 'undersoegelse',
+    },
   } as never);
-  const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: { connect: [{ documentId: complaint.documentId }], disconnect: [] }, questions: 'Redegør for forløbet.' });
+  const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, {
+    complaint: { connect: [{ documentId: complaint.documentId }], disconnect: [] },
+    questions: 'Redegør for forløbet.',
+  });
   expect([200, 201]).toContain(response.status);
   const request: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: response.body.data.documentId } });
   return { caseNumber: complaint.caseNumber as string, request };
 }
 
-const rowsOf = async (requestId: number) => (await app.strapi.db.query(NOTIFICATION as UID.ContentType).findMany({ where: { statementRequest: { id: requestId } } })) as any[];
+const rowsOf = async (requestId: number) =>
+  (await app.strapi.db.query(NOTIFICATION as UID.ContentType).findMany({ where: { statementRequest: { id: requestId } } })) as any[];
 const mailsFor = (caseNumber: string) => smtp.messages.filter((m) => m.subject.includes(caseNumber));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -121,7 +134,9 @@ test('SMTP down, then up: retried with backoff, attempts recorded, every notific
   expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
   expect(row.deliveryStatus).toMatch(/planned|sending/);
   // Every attempt minted its own link, and each stays valid: a failed attempt may still have reached the server.
-  expect(await app.strapi.db.query('api::statement-link.statement-link' as UID.ContentType).count({ where: { notification: { id: row.id } } })).toBeGreaterThanOrEqual(row.deliveryStatus === 'sending' ? row.attempts - 1 : row.attempts);
+  expect(
+    await app.strapi.db.query('api::statement-link.statement-link' as UID.ContentType).count({ where: { notification: { id: row.id } } }),
+  ).toBeGreaterThanOrEqual(row.deliveryStatus === 'sending' ? row.attempts - 1 : row.attempts);
 
   await smtp.start();
   const rows = await expectDeliveredOnce(caseNumber, request.id);
@@ -133,7 +148,15 @@ test('SMTP down, then up: retried with backoff, attempts recorded, every notific
 
 test('two worker processes send each notification once and shut down cleanly on SIGTERM', async () => {
   const entry = path.resolve(__dirname, '../../workers/dist/index.js');
-  const env = { ...process.env, CMS_URL: app.url, OUTBOX_WORKER_TOKEN: workerToken, OUTBOX_QUEUE_PREFIX: prefix, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), OUTBOX_RECONCILE_EVERY: 'PT2S' };
+  const env = {
+    ...process.env,
+    CMS_URL: app.url,
+    OUTBOX_WORKER_TOKEN: workerToken,
+    OUTBOX_QUEUE_PREFIX: prefix,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    OUTBOX_RECONCILE_EVERY: 'PT2S',
+  };
   const output: string[] = [];
   for (let i = 0; i < 2; i++) {
     const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });

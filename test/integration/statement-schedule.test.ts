@@ -24,8 +24,14 @@ const ZONE = 'Europe/Copenhagen';
 let app: TestStrapi;
 let centerId: string;
 beforeAll(async () => {
-  app = await startStrapi({ OUTBOX_QUEUE_PREFIX: prefix, OUTBOX_WORKER_TOKEN: crypto.randomBytes(24).toString('base64url'), PUBLIC_SITE_URL: 'http://site.test' });
-  const center: any = await app.strapi.documents('api::center.center' as UID.ContentType).create({ data: { name: 'Center for Kalender', email: 'leder.kalender@example.org', chiefEmail: 'chef.kalender@example.org' } } as never);
+  app = await startStrapi({
+    OUTBOX_QUEUE_PREFIX: prefix,
+    OUTBOX_WORKER_TOKEN: crypto.randomBytes(24).toString('base64url'),
+    PUBLIC_SITE_URL: 'http://site.test',
+  });
+  const center: any = await app.strapi
+    .documents('api::center.center' as UID.ContentType)
+    .create({ data: { name: 'Center for Kalender', email: 'leder.kalender@example.org', chiefEmail: 'chef.kalender@example.org' } } as never);
   centerId = center.documentId;
 });
 afterAll(async () => {
@@ -37,14 +43,26 @@ afterAll(async () => {
 const local = (instant: string | Date) => DateTime.fromJSDate(new Date(instant), { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm');
 const endOfLocalDay = (date: string) => DateTime.fromISO(date, { zone: ZONE }).endOf('day').toJSDate().toISOString();
 const db = (uid: string) => app.strapi.db.query(uid as UID.ContentType);
-const rowsOf = async (requestId: number) => (await db(NOTIFICATION).findMany({ where: { statementRequest: { id: requestId } }, orderBy: { id: 'asc' } })) as any[];
+const rowsOf = async (requestId: number) =>
+  (await db(NOTIFICATION).findMany({ where: { statementRequest: { id: requestId } }, orderBy: { id: 'asc' } })) as any[];
 const planned = async (requestId: number) => (await rowsOf(requestId)).filter((r) => r.deliveryStatus === 'planned');
 
 async function request(extra: Record<string, unknown> = {}) {
   const complaint: any = await app.strapi.documents('api::complaint.complaint' as UID.ContentType).create({
-    data: { description: 'Klage over sagsbehandlingen.', eventDate: DateTime.now().minus({ days: 20 }).toISODate(), center: centerId, centerHadOpportunity: true, identity: 'named', caseStatus: 'undersoegelse' },
+    data: {
+      description: 'Klage over sagsbehandlingen.',
+      eventDate: DateTime.now().minus({ days: 20 }).toISODate(),
+      center: centerId,
+      centerHadOpportunity: true,
+      identity: 'named',
+      caseStatus: 'undersoegelse',
+    },
   } as never);
-  const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: { connect: [{ documentId: complaint.documentId }], disconnect: [] }, questions: 'Redegør for forløbet.', ...extra });
+  const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, {
+    complaint: { connect: [{ documentId: complaint.documentId }], disconnect: [] },
+    questions: 'Redegør for forløbet.',
+    ...extra,
+  });
   expect(response.status).toBe(201);
   return { caseNumber: complaint.caseNumber as string, ...((await db(REQUEST).findOne({ where: { documentId: response.body.data.documentId } })) as any) };
 }
@@ -94,7 +112,19 @@ test('an escalation is never sent when no overdue notice went out', async () => 
   const created = await request();
   const overdue = (await planned(created.id)).find((r) => r.kind === 'statement_overdue');
   // A stray escalation row (e.g. left by an older version) is cancelled at send time.
-  const [stray] = await Promise.all([db(NOTIFICATION).create({ data: { kind: 'statement_escalation', recipient: 'chef.kalender@example.org', notBefore: new Date().toISOString(), dueVersion: overdue.dueVersion, deliveryStatus: 'planned', attempts: 0, statementRequest: created.id } })]);
+  const [stray] = await Promise.all([
+    db(NOTIFICATION).create({
+      data: {
+        kind: 'statement_escalation',
+        recipient: 'chef.kalender@example.org',
+        notBefore: new Date().toISOString(),
+        dueVersion: overdue.dueVersion,
+        deliveryStatus: 'planned',
+        attempts: 0,
+        statementRequest: created.id,
+      },
+    }),
+  ]);
   expect(await claim(app.strapi, stray.documentId)).toEqual({ action: 'skip', reason: 'no overdue notice sent' });
   expect((await db(NOTIFICATION).findOne({ where: { id: stray.id } })).deliveryStatus).toBe('cancelled');
 });
@@ -102,7 +132,10 @@ test('an escalation is never sent when no overdue notice went out', async () => 
 test('an agreed due date of 19 March 2027: the link works to the end of 18 April 2027 and the e-mail says so', async () => {
   const created = await request();
   const agreed = endOfLocalDay('2027-03-19');
-  const response = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, { agreedDueAt: agreed, agreementNote: 'Aftalt med afdelingslederen.' });
+  const response = await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, {
+    agreedDueAt: agreed,
+    agreementNote: 'Aftalt med afdelingslederen.',
+  });
   expect(response.status).toBe(200);
   const first = (await rowsOf(created.id)).find((r) => r.kind === 'statement_request');
   const { message, mail } = await send(first, new Date());
@@ -112,7 +145,10 @@ test('an agreed due date of 19 March 2027: the link works to the end of 18 April
   const view: any = await (await fetch(`${app.url}/api/public/statements/${message.link!.split('/').pop()}`)).json();
   expect(view.data.linkExpiresAt).toBe(endOfLocalDay('2027-04-18'));
   // The reminder and the overdue notice of the agreed date, at 08:00 Copenhagen time.
-  expect((await planned(created.id)).map((r) => [r.kind, local(r.notBefore)])).toEqual([['statement_reminder', '2027-03-17 08:00'], ['statement_overdue', '2027-03-22 08:00']]);
+  expect((await planned(created.id)).map((r) => [r.kind, local(r.notBefore)])).toEqual([
+    ['statement_reminder', '2027-03-17 08:00'],
+    ['statement_overdue', '2027-03-22 08:00'],
+  ]);
 });
 
 /** The first 23 December from this year on that is a weekday followed by a weekday, with time to spare. */
@@ -127,12 +163,17 @@ test('24 December switched on as a closing day after the request: the overdue no
   const year = christmasYear();
   const created = await request();
   const agreed = endOfLocalDay(`${year}-12-23`);
-  expect((await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, { agreedDueAt: agreed, agreementNote: 'Aftalt.' })).status).toBe(200);
+  expect(
+    (await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, { agreedDueAt: agreed, agreementNote: 'Aftalt.' })).status,
+  ).toBe(200);
   const before = (await planned(created.id)).find((r) => r.kind === 'statement_overdue');
   expect(local(before.notBefore)).toBe(`${year}-12-24 08:00`);
 
   let eve: any = await db(CALENDAR).findOne({ where: { date: `${year}-12-24` } });
-  if (!eve) eve = await app.strapi.documents(CALENDAR as UID.ContentType).create({ data: { date: `${year}-12-24`, name: 'Juleaftensdag', kind: 'lukkedag', active: false } } as never);
+  if (!eve)
+    eve = await app.strapi
+      .documents(CALENDAR as UID.ContentType)
+      .create({ data: { date: `${year}-12-24`, name: 'Juleaftensdag', kind: 'lukkedag', active: false } } as never);
   expect((await app.admin('PUT', `/content-manager/collection-types/${CALENDAR}/${eve.documentId}`, { active: true })).status).toBe(200);
 
   const moved = await db(NOTIFICATION).findOne({ where: { id: before.id } });
@@ -159,14 +200,27 @@ test('24 December switched on as a closing day after the request: the overdue no
   expect(local((await db(NOTIFICATION).findOne({ where: { id: before.id } })).notBefore)).toBe(`${year}-12-24 08:00`);
 });
 
-test('one holiday row added for a year (5 June) keeps that year\'s Easter: the overdue notice skips Maundy Thursday to Easter Monday', async () => {
+test("one holiday row added for a year (5 June) keeps that year's Easter: the overdue notice skips Maundy Thursday to Easter Monday", async () => {
   const year = DateTime.now().year + 2;
-  const maundyThursday = new Holidays('DK').getHolidays(year).find((h) => h.name === 'Skærtorsdag')!.date.slice(0, 10);
+  const maundyThursday = new Holidays('DK')
+    .getHolidays(year)
+    .find((h) => h.name === 'Skærtorsdag')!
+    .date.slice(0, 10);
   const wednesday = DateTime.fromISO(maundyThursday, { zone: ZONE }).minus({ days: 1 }).toISODate()!;
   const tuesdayAfter = DateTime.fromISO(maundyThursday, { zone: ZONE }).plus({ days: 5 }).toISODate()!;
-  expect((await app.admin('POST', `/content-manager/collection-types/${CALENDAR}`, { date: `${year}-06-05`, name: 'Grundlovsdag', kind: 'helligdag', active: true })).status).toBe(201);
+  expect(
+    (await app.admin('POST', `/content-manager/collection-types/${CALENDAR}`, { date: `${year}-06-05`, name: 'Grundlovsdag', kind: 'helligdag', active: true }))
+      .status,
+  ).toBe(201);
   const created = await request();
-  expect((await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, { agreedDueAt: endOfLocalDay(wednesday), agreementNote: 'Aftalt.' })).status).toBe(200);
+  expect(
+    (
+      await app.admin('PUT', `/content-manager/collection-types/${REQUEST}/${created.documentId}`, {
+        agreedDueAt: endOfLocalDay(wednesday),
+        agreementNote: 'Aftalt.',
+      })
+    ).status,
+  ).toBe(200);
   expect((await planned(created.id)).find((r) => r.kind === 'statement_overdue')).toMatchObject({ notBefore: expect.anything() });
   expect(local((await planned(created.id)).find((r) => r.kind === 'statement_overdue').notBefore)).toBe(`${tuesdayAfter} 08:00`);
 });

@@ -36,10 +36,38 @@ describe('document rules', () => {
     ['no file', { complaint, title: 'x' }, null, 0, false, ['file']],
     ['no title', { complaint, file: 1, title: ' ' }, null, 10, false, ['title']],
     ['over the case limit', { complaint, file: 1, title: 'x' }, null, 101, false, ['file']],
-    ['replacing a citizen\'s file', { complaint, file: 2, title: 'x', source: 'borger', direction: 'modtaget' }, { complaint, file: 1, source: 'borger', direction: 'modtaget' }, 10, true, ['file']],
-    ['moving a center\'s file', { complaint: { id: 2 }, file: 1, title: 'x', source: 'center', direction: 'modtaget' }, { complaint, file: 1, source: 'center', direction: 'modtaget' }, 10, false, ['complaint']],
-    ['relabelling a citizen\'s file as the advisor\'s', { complaint, file: 1, title: 'x', source: 'borgerraadgiver', direction: 'modtaget' }, { complaint, file: 1, source: 'borger', direction: 'modtaget' }, 10, false, ['source']],
-    ['replacing the advisor\'s own draft', { complaint, file: 2, title: 'x', source: 'borgerraadgiver', direction: 'intern' }, { complaint, file: 1, source: 'borgerraadgiver', direction: 'intern' }, 10, true, []],
+    [
+      "replacing a citizen's file",
+      { complaint, file: 2, title: 'x', source: 'borger', direction: 'modtaget' },
+      { complaint, file: 1, source: 'borger', direction: 'modtaget' },
+      10,
+      true,
+      ['file'],
+    ],
+    [
+      "moving a center's file",
+      { complaint: { id: 2 }, file: 1, title: 'x', source: 'center', direction: 'modtaget' },
+      { complaint, file: 1, source: 'center', direction: 'modtaget' },
+      10,
+      false,
+      ['complaint'],
+    ],
+    [
+      "relabelling a citizen's file as the advisor's",
+      { complaint, file: 1, title: 'x', source: 'borgerraadgiver', direction: 'modtaget' },
+      { complaint, file: 1, source: 'borger', direction: 'modtaget' },
+      10,
+      false,
+      ['source'],
+    ],
+    [
+      "replacing the advisor's own draft",
+      { complaint, file: 2, title: 'x', source: 'borgerraadgiver', direction: 'intern' },
+      { complaint, file: 1, source: 'borgerraadgiver', direction: 'intern' },
+      10,
+      true,
+      [],
+    ],
   ] as const)('%s', (_name, next, previous, bytes, fileChanged, paths) => {
     expect(checkCaseDocument(next as never, previous as never, bytes, 100, fileChanged).map((v) => v.path)).toEqual(paths);
   });

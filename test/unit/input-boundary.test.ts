@@ -8,43 +8,69 @@ import { danishSchemaMessage } from '../../cms/src/input/messages';
 import { configuredLimit, LIMITED_TYPES } from '../../cms/src/input/limits';
 
 test.each`
-  case                              | input                          | stored
-  ${'plain Danish'}                 | ${'Æbler og østers på å'}      | ${'Æbler og østers på å'}
-  ${'NUL removed'}                  | ${'a\u0000b'}                  | ${'ab'}
-  ${'other C0 and C1 removed'}      | ${'a\u0001\u001B\u007F\u0085b'} | ${'ab'}
-  ${'tab and newline kept'}         | ${'a\tb\nc'}                   | ${'a\tb\nc'}
-  ${'CRLF and CR become LF'}        | ${'a\r\nb\rc'}                 | ${'a\nb\nc'}
-  ${'decomposed å composed (NFC)'}  | ${'a\u030A'}                   | ${'å'}
-  ${'emoji pair kept'}              | ${'😀'}                        | ${'😀'}
-  ${'lone high surrogate refused'}  | ${'a\uD800b'}                  | ${null}
-  ${'lone low surrogate refused'}   | ${'\uDC00'}                    | ${null}
+  case                             | input                           | stored
+  ${'plain Danish'}                | ${'Æbler og østers på å'}       | ${'Æbler og østers på å'}
+  ${'NUL removed'}                 | ${'a\u0000b'}                   | ${'ab'}
+  ${'other C0 and C1 removed'}     | ${'a\u0001\u001B\u007F\u0085b'} | ${'ab'}
+  ${'tab and newline kept'}        | ${'a\tb\nc'}                    | ${'a\tb\nc'}
+  ${'CRLF and CR become LF'}       | ${'a\r\nb\rc'}                  | ${'a\nb\nc'}
+  ${'decomposed å composed (NFC)'} | ${'a\u030A'}                    | ${'å'}
+  ${'emoji pair kept'}             | ${'😀'}                         | ${'😀'}
+  ${'lone high surrogate refused'} | ${'a\uD800b'}                   | ${null}
+  ${'lone low surrogate refused'}  | ${'\uDC00'}                     | ${null}
 `('normaliseText: $case', ({ input, stored }) => {
   expect(normaliseText(input)).toBe(stored);
 });
 
 test.each`
-  value                          | year
-  ${'2026-03-14'}                | ${2026}
-  ${'0226-03-14'}                | ${226}
-  ${'+275760-09-13'}             | ${275760}
-  ${'2026-03-14T10:00:00.000Z'}  | ${2026}
+  value                               | year
+  ${'2026-03-14'}                     | ${2026}
+  ${'0226-03-14'}                     | ${226}
+  ${'+275760-09-13'}                  | ${275760}
+  ${'2026-03-14T10:00:00.000Z'}       | ${2026}
   ${new Date('1899-12-31T00:00:00Z')} | ${1899}
-  ${'not a date'}                | ${null}
-  ${{ $ne: 1 }}                  | ${null}
+  ${'not a date'}                     | ${null}
+  ${{ $ne: 1 }}                       | ${null}
 `('yearOf($value) is $year', ({ value, year }) => {
   expect(yearOf(value)).toBe(year);
 });
 
 test('normaliseData cleans every text field, refuses lone surrogates and dates outside 1900–2100, and leaves other values', () => {
-  const attributes = { name: { type: 'string' }, notes: { type: 'text' }, at: { type: 'datetime' }, day: { type: 'date' }, extra: { type: 'json' }, count: { type: 'integer' } };
-  const data: Record<string, unknown> = { name: 'A\u0000B', notes: 'x\r\ny', at: '2026-01-01T00:00:00Z', day: '2026-02-01', extra: { note: 'q\u0000', list: ['\u0007z'] }, count: 3, unknown: 'a\u0000' };
+  const attributes = {
+    name: { type: 'string' },
+    notes: { type: 'text' },
+    at: { type: 'datetime' },
+    day: { type: 'date' },
+    extra: { type: 'json' },
+    count: { type: 'integer' },
+  };
+  const data: Record<string, unknown> = {
+    name: 'A\u0000B',
+    notes: 'x\r\ny',
+    at: '2026-01-01T00:00:00Z',
+    day: '2026-02-01',
+    extra: { note: 'q\u0000', list: ['\u0007z'] },
+    count: 3,
+    unknown: 'a\u0000',
+  };
   expect(normaliseData(data, attributes, (field) => `»${field}«`)).toEqual([]);
-  expect(data).toEqual({ name: 'AB', notes: 'x\ny', at: '2026-01-01T00:00:00Z', day: '2026-02-01', extra: { note: 'q', list: ['z'] }, count: 3, unknown: 'a\u0000' });
+  expect(data).toEqual({
+    name: 'AB',
+    notes: 'x\ny',
+    at: '2026-01-01T00:00:00Z',
+    day: '2026-02-01',
+    extra: { note: 'q', list: ['z'] },
+    count: 3,
+    unknown: 'a\u0000',
+  });
 
   const bad = { name: 'x\uD800', day: '0226-03-14', at: '2101-01-01T00:00:00Z' };
   expect(normaliseData(bad, attributes, (field) => `»${field}«`).map((v) => v.path)).toEqual(['name', 'day', 'at']);
   const unreadable = { day: 'i går', at: { $gt: '2026-01-01' } };
-  expect(normaliseData(unreadable, attributes, (field) => `»${field}«`).map((v) => v.message)).toEqual(['»day« skal være en gyldig dato, fx 2026-03-14.', '»at« skal være en gyldig dato, fx 2026-03-14.']);
+  expect(normaliseData(unreadable, attributes, (field) => `»${field}«`).map((v) => v.message)).toEqual([
+    '»day« skal være en gyldig dato, fx 2026-03-14.',
+    '»at« skal være en gyldig dato, fx 2026-03-14.',
+  ]);
   expect(normaliseData(bad, attributes, (field) => `»${field}«`)[1].message).toBe('»day« skal ligge mellem år 1900 og 2100. Kontrollér årstallet.');
 });
 
@@ -76,30 +102,30 @@ describe('every schema', () => {
 });
 
 test.each`
-  case                        | error                                                                                  | kind
-  ${'PG too long'}            | ${{ code: '22001' }}                                                                   | ${{ kind: 'too_long' }}
-  ${'PG NUL in text'}         | ${{ code: '22021' }}                                                                   | ${{ kind: 'invalid_text' }}
-  ${'PG NUL in json'}         | ${{ code: '22P05' }}                                                                   | ${{ kind: 'invalid_text' }}
-  ${'PG date overflow'}       | ${{ code: '22008' }}                                                                   | ${{ kind: 'out_of_range' }}
-  ${'PG unique'}              | ${{ code: '23505', table: 'centers', detail: 'Key (name)=(X) already exists.' }}       | ${{ kind: 'unique', table: 'centers', column: 'name' }}
+  case                        | error                                                                                                | kind
+  ${'PG too long'}            | ${{ code: '22001' }}                                                                                 | ${{ kind: 'too_long' }}
+  ${'PG NUL in text'}         | ${{ code: '22021' }}                                                                                 | ${{ kind: 'invalid_text' }}
+  ${'PG NUL in json'}         | ${{ code: '22P05' }}                                                                                 | ${{ kind: 'invalid_text' }}
+  ${'PG date overflow'}       | ${{ code: '22008' }}                                                                                 | ${{ kind: 'out_of_range' }}
+  ${'PG unique'}              | ${{ code: '23505', table: 'centers', detail: 'Key (name)=(X) already exists.' }}                     | ${{ kind: 'unique', table: 'centers', column: 'name' }}
   ${'SQLite unique'}          | ${{ code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed: complaints.case_number' }} | ${{ kind: 'unique', table: 'complaints', column: 'case_number' }}
-  ${'PG connection refused'}  | ${{ code: 'ECONNREFUSED' }}                                                            | ${null}
-  ${'PG syntax error (ours)'} | ${{ code: '42601' }}                                                                   | ${null}
-  ${'plain Error'}            | ${new Error('boom')}                                                                   | ${null}
+  ${'PG connection refused'}  | ${{ code: 'ECONNREFUSED' }}                                                                          | ${null}
+  ${'PG syntax error (ours)'} | ${{ code: '42601' }}                                                                                 | ${null}
+  ${'plain Error'}            | ${new Error('boom')}                                                                                 | ${null}
 `('classifyDbError: $case', ({ error, kind }) => {
   expect(classifyDbError(error)).toEqual(kind);
 });
 
 test.each`
-  english                                                         | attribute                              | value          | danish
-  ${'name must be defined.'}                                      | ${{ type: 'string' }}                  | ${undefined}   | ${'»Navn« skal udfyldes.'}
-  ${'referredTo must be at most 255 characters'}                  | ${{ type: 'string', maxLength: 255 }}  | ${'x'.repeat(300)} | ${'»Navn« må højst være 255 tegn. Du har skrevet 300 tegn.'}
-  ${'This attribute must be unique'}                              | ${{ type: 'string' }}                  | ${'x'}         | ${'»Navn« findes allerede. Vælg en anden værdi.'}
-  ${'email must be a valid email'}                                | ${{ type: 'email' }}                   | ${'x'}         | ${'»Navn« skal være en gyldig e-mailadresse, fx navn@eksempel.dk.'}
-  ${'kind must be one of the following values: a, b'}             | ${{ type: 'enumeration' }}             | ${'c'}         | ${'»Navn« har en værdi, der ikke findes på listen. Vælg en af mulighederne.'}
-  ${'hours must be less than or equal to 1000'}                   | ${{ type: 'decimal', max: 1000 }}      | ${2000}        | ${'»Navn« må højst være 1.000.'}
-  ${'hours must be a `number` type, but the final value was: `NaN`'} | ${{ type: 'decimal' }}              | ${'x'}         | ${'»Navn« skal være et tal.'}
-  ${'something Strapi adds later'}                                | ${{ type: 'string' }}                  | ${'x'}         | ${'»Navn« har en ugyldig værdi.'}
+  english                                                            | attribute                             | value              | danish
+  ${'name must be defined.'}                                         | ${{ type: 'string' }}                 | ${undefined}       | ${'»Navn« skal udfyldes.'}
+  ${'referredTo must be at most 255 characters'}                     | ${{ type: 'string', maxLength: 255 }} | ${'x'.repeat(300)} | ${'»Navn« må højst være 255 tegn. Du har skrevet 300 tegn.'}
+  ${'This attribute must be unique'}                                 | ${{ type: 'string' }}                 | ${'x'}             | ${'»Navn« findes allerede. Vælg en anden værdi.'}
+  ${'email must be a valid email'}                                   | ${{ type: 'email' }}                  | ${'x'}             | ${'»Navn« skal være en gyldig e-mailadresse, fx navn@eksempel.dk.'}
+  ${'kind must be one of the following values: a, b'}                | ${{ type: 'enumeration' }}            | ${'c'}             | ${'»Navn« har en værdi, der ikke findes på listen. Vælg en af mulighederne.'}
+  ${'hours must be less than or equal to 1000'}                      | ${{ type: 'decimal', max: 1000 }}     | ${2000}            | ${'»Navn« må højst være 1.000.'}
+  ${'hours must be a `number` type, but the final value was: `NaN`'} | ${{ type: 'decimal' }}                | ${'x'}             | ${'»Navn« skal være et tal.'}
+  ${'something Strapi adds later'}                                   | ${{ type: 'string' }}                 | ${'x'}             | ${'»Navn« har en ugyldig værdi.'}
 `('Danish for "$english"', ({ english, attribute, value, danish }) => {
   expect(danishSchemaMessage(english, '»Navn«', attribute, value)).toBe(danish);
 });
@@ -130,9 +156,9 @@ describe('the site reads forms by their characters, not their bytes', () => {
   });
 
   test.each`
-    type                   | body                         | status
-    ${'text/plain'}        | ${'text=hej'}                | ${415}
-    ${'application/json'}  | ${'{"text":"hej"}'}          | ${415}
+    type                                   | body                                    | status
+    ${'text/plain'}                        | ${'text=hej'}                           | ${415}
+    ${'application/json'}                  | ${'{"text":"hej"}'}                     | ${415}
     ${'application/x-www-form-urlencoded'} | ${'text=' + 'a'.repeat(MAX_FORM_BYTES)} | ${413}
   `('$type ($status)', async ({ type, body, status }) => {
     expect(await readForm(post(body, type))).toEqual({ status });

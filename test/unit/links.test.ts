@@ -8,16 +8,16 @@ const sentAt = new Date('2026-05-06T10:00:00Z');
 const now = new Date('2026-05-21T10:00:00Z');
 
 test.each`
-  case                                    | facts                                              | linkVersion | at                                  | expected
-  ${'the current link'}                   | ${{}}                                              | ${2}        | ${now}                              | ${null}
-  ${'an answered request (page says so)'} | ${{ requestStatus: 'besvaret' }}                   | ${2}        | ${now}                              | ${null}
-  ${'an older link'}                      | ${{}}                                              | ${1}        | ${now}                              | ${'replaced'}
-  ${'a link whose version is not checked'} | ${{}}                                             | ${null}     | ${now}                              | ${null}
-  ${'a cancelled request'}                | ${{ requestStatus: 'annulleret' }}                 | ${2}        | ${now}                              | ${'cancelled'}
-  ${'a closed case'}                      | ${{ complaint: { caseStatus: 'afsluttet' } }}      | ${2}        | ${now}                              | ${'closed'}
-  ${'30 days after the due date'}         | ${{}}                                              | ${2}        | ${new Date('2026-06-19T21:00:00Z')} | ${null}
-  ${'the day after that'}                 | ${{}}                                              | ${2}        | ${new Date('2026-06-19T22:00:01Z')} | ${'expired'}
-  ${'an agreed later due date'}           | ${{ agreedDueAt: '2026-06-20T21:59:59.999Z' }}     | ${2}        | ${new Date('2026-06-21T10:00:00Z')} | ${null}
+  case                                     | facts                                          | linkVersion | at                                  | expected
+  ${'the current link'}                    | ${{}}                                          | ${2}        | ${now}                              | ${null}
+  ${'an answered request (page says so)'}  | ${{ requestStatus: 'besvaret' }}               | ${2}        | ${now}                              | ${null}
+  ${'an older link'}                       | ${{}}                                          | ${1}        | ${now}                              | ${'replaced'}
+  ${'a link whose version is not checked'} | ${{}}                                          | ${null}     | ${now}                              | ${null}
+  ${'a cancelled request'}                 | ${{ requestStatus: 'annulleret' }}             | ${2}        | ${now}                              | ${'cancelled'}
+  ${'a closed case'}                       | ${{ complaint: { caseStatus: 'afsluttet' } }}  | ${2}        | ${now}                              | ${'closed'}
+  ${'30 days after the due date'}          | ${{}}                                          | ${2}        | ${new Date('2026-06-19T21:00:00Z')} | ${null}
+  ${'the day after that'}                  | ${{}}                                          | ${2}        | ${new Date('2026-06-19T22:00:01Z')} | ${'expired'}
+  ${'an agreed later due date'}            | ${{ agreedDueAt: '2026-06-20T21:59:59.999Z' }} | ${2}        | ${new Date('2026-06-21T10:00:00Z')} | ${null}
 `('$case: $expected', ({ facts, linkVersion, at, expected }) => {
   expect(statementLinkProblem(request(facts), linkVersion, sentAt, policy, at)).toBe(expected);
 });

@@ -36,8 +36,14 @@ describe('CPR detector', () => {
 
 describe('public forms refuse CPR numbers in every field', () => {
   const valid = {
-    purpose: 'klage', eventDate: '2026-01-05', description: 'Min sag blev ikke behandlet.', identity: 'named', complainantKind: 'citizen',
-    citizenName: 'Test Borger', citizenEmail: 'borger@example.org', consent: true,
+    purpose: 'klage',
+    eventDate: '2026-01-05',
+    description: 'Min sag blev ikke behandlet.',
+    identity: 'named',
+    complainantKind: 'citizen',
+    citizenName: 'Test Borger',
+    citizenEmail: 'borger@example.org',
+    consent: true,
   };
   const now = new Date('2026-02-01T10:00:00Z');
 
@@ -67,7 +73,9 @@ describe('personal data on a complaint write', () => {
   const stored = { id: 1, citizenName: 'Anna', citizenPhone: '12345678', anonymisedAt: null, retentionHoldUntil: null, description: 'Tekst' };
 
   test('identity fields refuse a CPR number when changed', () => {
-    expect(checkPersonalData({ ...stored, citizenAddress: 'Vej 1, 010203-1234' }, stored)).toEqual([{ path: 'citizenAddress', message: expect.stringContaining('CPR-nummer') }]);
+    expect(checkPersonalData({ ...stored, citizenAddress: 'Vej 1, 010203-1234' }, stored)).toEqual([
+      { path: 'citizenAddress', message: expect.stringContaining('CPR-nummer') },
+    ]);
     expect(checkPersonalData({ citizenName: 'Anna 0102031234' }, null).map((v) => v.path)).toEqual(['citizenName']);
   });
 
@@ -146,7 +154,13 @@ describe('retention', () => {
 
 test('the citizen is told the data protection officer, Datatilsynet and how to use each right', () => {
   const rights = citizenRights(municipality);
-  expect(rights.map((r) => r.title)).toEqual(['Ret til indsigt', 'Ret til berigtigelse', 'Ret til sletning', 'Ret til begrænsning og til at gøre indsigelse', 'Ret til at klage']);
+  expect(rights.map((r) => r.title)).toEqual([
+    'Ret til indsigt',
+    'Ret til berigtigelse',
+    'Ret til sletning',
+    'Ret til begrænsning og til at gøre indsigelse',
+    'Ret til at klage',
+  ]);
   expect(rights.slice(0, 4).every((r) => r.text.includes(municipality.email))).toBe(true);
   expect(rights[4].text).toContain(municipality.dataProtection.officer.email);
   expect(rights[4].text).toContain('Datatilsynet');

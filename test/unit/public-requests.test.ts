@@ -7,12 +7,12 @@ const ctx = (headers: Record<string, string>, ip = '10.0.0.1') => ({ request: { 
 const forwarded = { 'x-borgerraadgiver-client-ip': '203.0.113.7' };
 
 test.each`
-  case                                   | headers                                                                 | secret       | expected
-  ${'no forwarding'}                     | ${{}}                                                                   | ${'s3cret'}  | ${'10.0.0.1'}
-  ${'the site with the shared secret'}   | ${{ ...forwarded, 'x-borgerraadgiver-site-secret': 's3cret' }}          | ${'s3cret'}  | ${'203.0.113.7'}
-  ${'a wrong secret'}                    | ${{ ...forwarded, 'x-borgerraadgiver-site-secret': 'guess!' }}          | ${'s3cret'}  | ${'10.0.0.1'}
-  ${'a forged header without secret'}    | ${forwarded}                                                            | ${'s3cret'}  | ${'10.0.0.1'}
-  ${'no secret configured'}              | ${{ ...forwarded, 'x-borgerraadgiver-site-secret': '' }}                | ${undefined} | ${'10.0.0.1'}
+  case                                 | headers                                                        | secret       | expected
+  ${'no forwarding'}                   | ${{}}                                                          | ${'s3cret'}  | ${'10.0.0.1'}
+  ${'the site with the shared secret'} | ${{ ...forwarded, 'x-borgerraadgiver-site-secret': 's3cret' }} | ${'s3cret'}  | ${'203.0.113.7'}
+  ${'a wrong secret'}                  | ${{ ...forwarded, 'x-borgerraadgiver-site-secret': 'guess!' }} | ${'s3cret'}  | ${'10.0.0.1'}
+  ${'a forged header without secret'}  | ${forwarded}                                                   | ${'s3cret'}  | ${'10.0.0.1'}
+  ${'no secret configured'}            | ${{ ...forwarded, 'x-borgerraadgiver-site-secret': '' }}       | ${undefined} | ${'10.0.0.1'}
 `('$case → $expected', ({ headers, secret, expected }) => {
   expect(clientIp(ctx(headers), secret)).toBe(expected);
 });
@@ -20,14 +20,14 @@ test.each`
 import { redactPath } from '../../cms/src/middlewares/request-log';
 
 test.each`
-  path                                          | logged
-  ${'/api/public/statements/abcDEF123_-'}       | ${'/api/public/statements/[token]'}
-  ${'/api/public/statements/abc/extra'}         | ${'/api/public/statements/[token]/extra'}
-  ${'/api/public/complaints'}                   | ${'/api/public/complaints'}
-  ${'/api/public/cases/abcDEF123_-'}            | ${'/api/public/cases/[token]'}
-  ${'/api/public/cases/abcDEF123_-/messages'}   | ${'/api/public/cases/[token]/messages'}
-  ${'/api/public/letters/abcDEF123_-'}          | ${'/api/public/letters/[token]'}
-  ${'/content-manager/collection-types/x'}      | ${'/content-manager/collection-types/x'}
+  path                                        | logged
+  ${'/api/public/statements/abcDEF123_-'}     | ${'/api/public/statements/[token]'}
+  ${'/api/public/statements/abc/extra'}       | ${'/api/public/statements/[token]/extra'}
+  ${'/api/public/complaints'}                 | ${'/api/public/complaints'}
+  ${'/api/public/cases/abcDEF123_-'}          | ${'/api/public/cases/[token]'}
+  ${'/api/public/cases/abcDEF123_-/messages'} | ${'/api/public/cases/[token]/messages'}
+  ${'/api/public/letters/abcDEF123_-'}        | ${'/api/public/letters/[token]'}
+  ${'/content-manager/collection-types/x'}    | ${'/content-manager/collection-types/x'}
 `('the request log shows $path as $logged', ({ path, logged }) => {
   expect(redactPath(path)).toBe(logged);
 });

@@ -1,5 +1,15 @@
 import { WorkingCalendar } from '@borgerraadgiver/config';
-import { customPeriod, halfYearPeriod, parsePeriod, periodBounds, periodDays, PeriodError, previousPeriod, trendPeriods, yearPeriod } from '../../cms/src/reports/period';
+import {
+  customPeriod,
+  halfYearPeriod,
+  parsePeriod,
+  periodBounds,
+  periodDays,
+  PeriodError,
+  previousPeriod,
+  trendPeriods,
+  yearPeriod,
+} from '../../cms/src/reports/period';
 import { MEDIAN, P90, percentileOfSorted, percentileRanks } from '../../cms/src/reports/percentile';
 import { change, formatChange, formatNumber, formatValue } from '../../cms/src/reports/change';
 import { row, statementStats } from '../../cms/src/reports/assemble';
@@ -137,17 +147,41 @@ describe('CSV', () => {
   ])('fixed decimals %j → %s', (value, text) => expect(csvCell(value)).toBe(text));
 
   test('BOM, semicolons, CRLF', () => {
-    expect(toCsv([['a', 1], ['b', 2.5]])).toBe('\uFEFFa;1\r\nb;2,5\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b', 2.5],
+      ]),
+    ).toBe('\uFEFFa;1\r\nb;2,5\r\n');
   });
 });
 
 describe('statement punctuality', () => {
   const cell = (over: Partial<Parameters<typeof statementStats>[0][number]>) => ({
-    requested: 0, answered: 0, answeredOnTime: 0, answeredLate: 0, unansweredOverdue: 0, overdueSecondsSum: 0, overdueSecondsMax: null, ...over,
+    requested: 0,
+    answered: 0,
+    answeredOnTime: 0,
+    answeredLate: 0,
+    unansweredOverdue: 0,
+    overdueSecondsSum: 0,
+    overdueSecondsMax: null,
+    ...over,
   });
   test('the on-time share divides by on time, late and unanswered past the deadline', () => {
-    const s = statementStats([cell({ requested: 2, answered: 1 }), cell({ answeredOnTime: 1, unansweredOverdue: 1, overdueSecondsSum: 86_400 * 3, overdueSecondsMax: 86_400 * 3 })]);
-    expect(s).toEqual({ requested: 2, answered: 1, answeredOnTime: 1, answeredLate: 0, unansweredOverdue: 1, onTimePercent: 50, overdueDaysMean: 3, overdueDaysMax: 3 });
+    const s = statementStats([
+      cell({ requested: 2, answered: 1 }),
+      cell({ answeredOnTime: 1, unansweredOverdue: 1, overdueSecondsSum: 86_400 * 3, overdueSecondsMax: 86_400 * 3 }),
+    ]);
+    expect(s).toEqual({
+      requested: 2,
+      answered: 1,
+      answeredOnTime: 1,
+      answeredLate: 0,
+      unansweredOverdue: 1,
+      onTimePercent: 50,
+      overdueDaysMean: 3,
+      overdueDaysMax: 3,
+    });
   });
   test('no request due: no share', () => {
     expect(statementStats([cell({ requested: 1 })]).onTimePercent).toBeNull();
@@ -193,7 +227,13 @@ describe('report reminders', () => {
 });
 
 test('bar chart escapes labels and scales to the largest value', () => {
-  const svg = barChart([{ label: 'A & B', current: 10, previous: 5 }, { label: '<C>', current: 0, previous: 0 }], { title: 'T', currentLabel: '2025', previousLabel: '2024' });
+  const svg = barChart(
+    [
+      { label: 'A & B', current: 10, previous: 5 },
+      { label: '<C>', current: 0, previous: 0 },
+    ],
+    { title: 'T', currentLabel: '2025', previousLabel: '2024' },
+  );
   expect(svg).toContain('A &amp; B');
   expect(svg).toContain('&lt;C&gt;');
   expect(svg).not.toContain('NaN');

@@ -56,13 +56,38 @@ describe('complaint rules', () => {
     ['R6 expired complaint investigated', { ...investigable, eventDate: '2025-11-01' }, null, ['eventDate']],
     ['R6 expired complaint solved by dialogue', { ...investigable, caseStatus: 'loest_ved_dialog', eventDate: '2025-11-01' }, null, ['eventDate']],
     ['R6 expired complaint rejected', { ...investigable, caseStatus: 'afvist', outOfScopeReason: 'foraeldet', eventDate: '2025-11-01' }, null, []],
-    ['R6 limit moved to the next working day: 1 year after Sat 2025-11-22 is Mon 2026-11-23', { ...investigable, eventDate: '2025-11-22', receivedAt: '2026-11-23T12:00:00Z' }, null, []],
+    [
+      'R6 limit moved to the next working day: 1 year after Sat 2025-11-22 is Mon 2026-11-23',
+      { ...investigable, eventDate: '2025-11-22', receivedAt: '2026-11-23T12:00:00Z' },
+      null,
+      [],
+    ],
     ['R6 one day late', { ...investigable, eventDate: '2025-11-19', receivedAt: '2026-11-20T10:00:00Z' }, null, ['eventDate']],
     ['R6 exception with all three conditions', { ...investigable, eventDate: '2025-11-01', ...exception }, null, []],
-    ['R6 exception without reason', { ...investigable, eventDate: '2025-11-01', ...exception, timeLimitExceptionReason: ' ' }, null, ['eventDate', 'timeLimitExceptionReason']],
-    ['R6 exception missing legal interest', { ...investigable, eventDate: '2025-11-01', ...exception, exceptionLegalInterest: false }, null, ['eventDate', 'exceptionLegalInterest']],
-    ['R6 exception missing clarification', { ...investigable, eventDate: '2025-11-01', ...exception, exceptionCanBeClarified: false }, null, ['eventDate', 'exceptionCanBeClarified']],
-    ['R6 exception missing improvement', { ...investigable, eventDate: '2025-11-01', ...exception, exceptionCanImprove: false }, null, ['eventDate', 'exceptionCanImprove']],
+    [
+      'R6 exception without reason',
+      { ...investigable, eventDate: '2025-11-01', ...exception, timeLimitExceptionReason: ' ' },
+      null,
+      ['eventDate', 'timeLimitExceptionReason'],
+    ],
+    [
+      'R6 exception missing legal interest',
+      { ...investigable, eventDate: '2025-11-01', ...exception, exceptionLegalInterest: false },
+      null,
+      ['eventDate', 'exceptionLegalInterest'],
+    ],
+    [
+      'R6 exception missing clarification',
+      { ...investigable, eventDate: '2025-11-01', ...exception, exceptionCanBeClarified: false },
+      null,
+      ['eventDate', 'exceptionCanBeClarified'],
+    ],
+    [
+      'R6 exception missing improvement',
+      { ...investigable, eventDate: '2025-11-01', ...exception, exceptionCanImprove: false },
+      null,
+      ['eventDate', 'exceptionCanImprove'],
+    ],
     ['R5 out of scope investigated', { ...investigable, outOfScopeReason: 'privatretlig' }, null, ['outOfScopeReason']],
     ['R5 out of scope solved by dialogue', { ...investigable, caseStatus: 'loest_ved_dialog', outOfScopeReason: 'privatretlig' }, null, ['outOfScopeReason']],
     ['R5 out of scope referred', { ...investigable, caseStatus: 'henvist', outOfScopeReason: 'anden_klageinstans' }, null, ['outOfScopeReason']],
@@ -95,10 +120,30 @@ describe('complaint rules', () => {
 
   test.each<[string, ComplaintState, ComplaintState | null, Partial<ComplaintState>]>([
     ['receivedAt defaults to now', {}, null, { receivedAt: '2026-11-27T10:00:00.000Z' }],
-    ['first action when leaving modtaget', { caseStatus: 'dialog', receivedAt: 'x' }, { caseStatus: 'modtaget' }, { firstActionAt: '2026-11-27T10:00:00.000Z' }],
-    ['closed when rejected', { caseStatus: 'afvist', firstActionAt: 'a', receivedAt: 'x' }, { caseStatus: 'visitation' }, { closedAt: '2026-11-27T10:00:00.000Z' }],
-    ['reopened clears closure', { caseStatus: 'genoptaget', firstActionAt: 'a', receivedAt: 'x', closedAt: 'b' }, { caseStatus: 'afsluttet' }, { closedAt: null }],
-    ['themes once each in the vocabulary order', { receivedAt: 'x', complaintThemes: ['adfaerd', 'vejledning', 'adfaerd'] }, null, { complaintThemes: ['vejledning', 'adfaerd'] }],
+    [
+      'first action when leaving modtaget',
+      { caseStatus: 'dialog', receivedAt: 'x' },
+      { caseStatus: 'modtaget' },
+      { firstActionAt: '2026-11-27T10:00:00.000Z' },
+    ],
+    [
+      'closed when rejected',
+      { caseStatus: 'afvist', firstActionAt: 'a', receivedAt: 'x' },
+      { caseStatus: 'visitation' },
+      { closedAt: '2026-11-27T10:00:00.000Z' },
+    ],
+    [
+      'reopened clears closure',
+      { caseStatus: 'genoptaget', firstActionAt: 'a', receivedAt: 'x', closedAt: 'b' },
+      { caseStatus: 'afsluttet' },
+      { closedAt: null },
+    ],
+    [
+      'themes once each in the vocabulary order',
+      { receivedAt: 'x', complaintThemes: ['adfaerd', 'vejledning', 'adfaerd'] },
+      null,
+      { complaintThemes: ['vejledning', 'adfaerd'] },
+    ],
     ['no themes left is null', { receivedAt: 'x', complaintThemes: [] }, null, { complaintThemes: null }],
     ['themes already in order are left alone', { receivedAt: 'x', complaintThemes: ['vejledning', 'adfaerd'] }, null, {}],
   ])('derived: %s', (_name, next, previous, expected) => {
@@ -125,37 +170,111 @@ describe('statement request rules', () => {
     ['no center', { complaint: investigable, questions: 'Q' }, null, ['center']],
     ['center without email', { complaint: investigable, center: { email: '' } }, null, ['center']],
     ['R10 center has not had the opportunity', { complaint: { ...investigable, centerHadOpportunity: false }, center }, null, ['complaint']],
-    ['R8 confidential citizen without special case', { complaint: { ...investigable, identity: 'confidential' }, center, caseSummary: 'Resumé' }, null, ['complaint']],
-    ['R8 confidential citizen: the center gets the advisor\'s summary', { complaint: { ...investigable, identity: 'confidential', specialCaseReason: 'Grove fejl' }, center, caseSummary: 'Resumé uden navne' }, null, []],
-    ['R8 confidential citizen without a summary for the center', { complaint: { ...investigable, identity: 'confidential', specialCaseReason: 'Grove fejl' }, center }, null, ['caseSummary']],
+    [
+      'R8 confidential citizen without special case',
+      { complaint: { ...investigable, identity: 'confidential' }, center, caseSummary: 'Resumé' },
+      null,
+      ['complaint'],
+    ],
+    [
+      "R8 confidential citizen: the center gets the advisor's summary",
+      { complaint: { ...investigable, identity: 'confidential', specialCaseReason: 'Grove fejl' }, center, caseSummary: 'Resumé uden navne' },
+      null,
+      [],
+    ],
+    [
+      'R8 confidential citizen without a summary for the center',
+      { complaint: { ...investigable, identity: 'confidential', specialCaseReason: 'Grove fejl' }, center },
+      null,
+      ['caseSummary'],
+    ],
     ['a closed complaint', { complaint: { ...investigable, caseStatus: 'afsluttet' }, center }, null, ['complaint']],
     ['R5 out of scope', { complaint: { ...investigable, caseStatus: 'visitation', outOfScopeReason: 'personalesag' }, center }, null, ['complaint']],
     ['R6 expired', { complaint: { ...investigable, eventDate: '2024-01-01' }, center }, null, ['complaint']],
-    ['agreed due date without note', { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-12-20T10:00:00Z' }, null, ['agreementNote']],
-    ['agreed due date with note', { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-12-20T10:00:00Z', agreementNote: 'Aftalt med afdelingsleder' }, null, []],
-    ['agreed due date before the request', { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-11-19T10:00:00Z', agreementNote: 'x' }, null, ['agreedDueAt']],
+    [
+      'agreed due date without note',
+      { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-20T10:00:00Z', agreedDueAt: '2026-12-20T10:00:00Z' },
+      null,
+      ['agreementNote'],
+    ],
+    [
+      'agreed due date with note',
+      {
+        complaint: investigable,
+        center,
+        sentOutsideSystem: true,
+        requestedAt: '2026-11-20T10:00:00Z',
+        agreedDueAt: '2026-12-20T10:00:00Z',
+        agreementNote: 'Aftalt med afdelingsleder',
+      },
+      null,
+      [],
+    ],
+    [
+      'agreed due date before the request',
+      {
+        complaint: investigable,
+        center,
+        sentOutsideSystem: true,
+        requestedAt: '2026-11-20T10:00:00Z',
+        agreedDueAt: '2026-11-19T10:00:00Z',
+        agreementNote: 'x',
+      },
+      null,
+      ['agreedDueAt'],
+    ],
     ['the system sends it now: a request time in the future', { complaint: investigable, center, requestedAt: '2026-12-27T10:00:00Z' }, null, ['requestedAt']],
-    ['sent outside the system: a request time in the future', { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-12-27T10:00:00Z' }, null, ['requestedAt']],
+    [
+      'sent outside the system: a request time in the future',
+      { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-12-27T10:00:00Z' },
+      null,
+      ['requestedAt'],
+    ],
     ['the system sends it now: an earlier request time', { complaint: investigable, center, requestedAt: '2026-09-28T10:00:00Z' }, null, ['requestedAt']],
     ['the system sends it now: the clock of the browser 30 s ahead', { complaint: investigable, center, requestedAt: '2026-11-27T10:00:30Z' }, null, []],
     ['sent outside the system 60 days ago', { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-09-28T10:00:00Z' }, null, []],
     ['sent outside the system without a time', { complaint: investigable, center, sentOutsideSystem: true }, null, ['requestedAt']],
-    ['a sent request keeps its time', { complaint: investigable, center, requestedAt: '2026-11-26T10:00:00Z' }, { complaint: investigable, requestedAt: '2026-11-20T10:00:00Z' }, ['requestedAt']],
-    ['sent outside the system cannot be switched later', { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-20T10:00:00Z' }, { complaint: investigable, requestedAt: '2026-11-20T10:00:00Z' }, ['sentOutsideSystem']],
-    ['a registration is corrected', { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-19T10:00:00Z' }, { complaint: investigable, sentOutsideSystem: true, requestedAt: '2026-11-20T10:00:00Z' }, []],
+    [
+      'a sent request keeps its time',
+      { complaint: investigable, center, requestedAt: '2026-11-26T10:00:00Z' },
+      { complaint: investigable, requestedAt: '2026-11-20T10:00:00Z' },
+      ['requestedAt'],
+    ],
+    [
+      'sent outside the system cannot be switched later',
+      { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-20T10:00:00Z' },
+      { complaint: investigable, requestedAt: '2026-11-20T10:00:00Z' },
+      ['sentOutsideSystem'],
+    ],
+    [
+      'a registration is corrected',
+      { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-19T10:00:00Z' },
+      { complaint: investigable, sentOutsideSystem: true, requestedAt: '2026-11-20T10:00:00Z' },
+      [],
+    ],
     ['created as answered', { complaint: investigable, center, requestStatus: 'besvaret', responseText: 'x' }, null, ['requestStatus']],
-    ['answered without text', { complaint: investigable, center, requestStatus: 'besvaret' }, { complaint: investigable, requestStatus: 'sendt' }, ['responseText']],
-    ['cancelled then reopened', { complaint: investigable, center, requestStatus: 'sendt' }, { complaint: investigable, requestStatus: 'annulleret' }, ['requestStatus']],
+    [
+      'answered without text',
+      { complaint: investigable, center, requestStatus: 'besvaret' },
+      { complaint: investigable, requestStatus: 'sendt' },
+      ['responseText'],
+    ],
+    [
+      'cancelled then reopened',
+      { complaint: investigable, center, requestStatus: 'sendt' },
+      { complaint: investigable, requestStatus: 'annulleret' },
+      ['requestStatus'],
+    ],
   ])('%s', (_name, next, previous, expected) => {
     expect(paths(checkStatementRequest(next, previous, context))).toEqual(expected);
   });
 
   test.each`
-    submitted                       | violations
-    ${undefined}                    | ${[]}
-    ${null}                         | ${[]}
-    ${'2026-12-11T22:59:59.999Z'}   | ${[]}
-    ${'2026-12-20T22:59:59.999Z'}   | ${['dueAt']}
+    submitted                     | violations
+    ${undefined}                  | ${[]}
+    ${null}                       | ${[]}
+    ${'2026-12-11T22:59:59.999Z'} | ${[]}
+    ${'2026-12-20T22:59:59.999Z'} | ${['dueAt']}
   `('dueAt $submitted against the computed one', ({ submitted, violations }) => {
     expect(paths(checkDueAtUnchanged(submitted, new Date('2026-12-11T22:59:59.999Z')))).toEqual(violations);
   });
@@ -193,8 +312,16 @@ describe('opinion rules', () => {
     ['rejection needs neither', { kind: 'case', outcome: 'afvisning', complaint: investigable }, []],
     ['R15 general opinion without addressee', { kind: 'general', outcome: 'henstilling', ...perspective }, ['addressedTo']],
     ['R15 general opinion to the director', { kind: 'general', outcome: 'henstilling', addressedTo: 'Kommunaldirektøren', ...perspective }, []],
-    ['R8 criticism of a confidential case', { kind: 'case', outcome: 'kritik', complaint: { ...investigable, identity: 'confidential' }, ...perspective }, ['outcome']],
-    ['R5 criticism of an out-of-scope case', { kind: 'case', outcome: 'kritik', complaint: { ...investigable, outOfScopeReason: 'serviceniveau' }, ...perspective }, ['outcome']],
+    [
+      'R8 criticism of a confidential case',
+      { kind: 'case', outcome: 'kritik', complaint: { ...investigable, identity: 'confidential' }, ...perspective },
+      ['outcome'],
+    ],
+    [
+      'R5 criticism of an out-of-scope case',
+      { kind: 'case', outcome: 'kritik', complaint: { ...investigable, outOfScopeReason: 'serviceniveau' }, ...perspective },
+      ['outcome'],
+    ],
     ['R7 rejection of an anonymous case', { kind: 'case', outcome: 'afvisning', complaint: { ...investigable, identity: 'anonymous' } }, []],
   ])('%s', (_name, next, expected) => {
     expect(paths(checkOpinion(next, context))).toEqual(expected);
@@ -214,7 +341,8 @@ describe('case numbers', () => {
 });
 
 describe('schemas use the shared vocabulary', () => {
-  const schema = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, `../../cms/src/api/${name}/content-types/${name}/schema.json`), 'utf8')).attributes;
+  const schema = (name: string) =>
+    JSON.parse(fs.readFileSync(path.join(__dirname, `../../cms/src/api/${name}/content-types/${name}/schema.json`), 'utf8')).attributes;
   test.each`
     type                      | field                 | values
     ${'complaint'}            | ${'channel'}          | ${vocabulary.channels}
@@ -226,7 +354,7 @@ describe('schemas use the shared vocabulary', () => {
     ${'complaint'}            | ${'caseStatus'}       | ${vocabulary.complaintStatuses}
     ${'complaint'}            | ${'handling'}         | ${vocabulary.handlingForms}
     ${'complaint'}            | ${'citizenResult'}    | ${vocabulary.citizenResults}
-    ${'statement-request'}    | ${'requestStatus'}       | ${vocabulary.statementRequestStatuses}
+    ${'statement-request'}    | ${'requestStatus'}    | ${vocabulary.statementRequestStatuses}
     ${'opinion'}              | ${'kind'}             | ${vocabulary.opinionKinds}
     ${'opinion'}              | ${'outcome'}          | ${vocabulary.opinionOutcomes}
     ${'recommendation'}       | ${'followUpStatus'}   | ${vocabulary.recommendationFollowUps}
@@ -240,7 +368,10 @@ describe('schemas use the shared vocabulary', () => {
 describe('next steps on the case page', () => {
   const facts = { openRequests: 0, hasCenter: true };
   const offered = (complaint: ComplaintState, caseFacts = facts) =>
-    Object.entries(caseActions(complaint, caseFacts, context)).filter(([, reason]) => reason === null).map(([kind]) => kind).sort();
+    Object.entries(caseActions(complaint, caseFacts, context))
+      .filter(([, reason]) => reason === null)
+      .map(([kind]) => kind)
+      .sort();
   test.each<[string, ComplaintState, typeof facts, string[]]>([
     ['new, center has not had the opportunity', { ...investigable, caseStatus: 'modtaget', centerHadOpportunity: false }, facts, ['registerMeeting', 'reject']],
     ['visitation, ready to investigate', { ...investigable, caseStatus: 'visitation' }, facts, ['registerMeeting', 'reject', 'requestStatement']],

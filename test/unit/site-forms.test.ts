@@ -14,7 +14,17 @@ import { describedBy } from '../../site/src/lib/field';
 
 const contact = { contactPhone: '46 46 44 20', contactEmail: 'borgerraadgiveren@lejre.dk' };
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
-const complaintFields = { purpose: 'klage', center: 'ved ikke', eventDate: '2026-03-14', description: 'Ingen svar', contactedCenter: 'ja', identity: 'named', citizenName: 'Anna', citizenEmail: 'anna@example.dk', consent: 'ja' };
+const complaintFields = {
+  purpose: 'klage',
+  center: 'ved ikke',
+  eventDate: '2026-03-14',
+  description: 'Ingen svar',
+  contactedCenter: 'ja',
+  identity: 'named',
+  citizenName: 'Anna',
+  citizenEmail: 'anna@example.dk',
+  consent: 'ja',
+};
 
 function complaintDeps(result: SubmitResult | Error, allow = true) {
   const calls: { payload: Record<string, unknown>; key: string; ip: string }[] = [];
@@ -37,7 +47,14 @@ describe('a POST of the complaint form', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0].ip).toBe('203.0.113.7');
     expect(calls[0].key).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(calls[0].payload).toMatchObject({ purpose: 'klage', center: 'ved ikke', formalComplaintToUnit: true, identity: 'named', complainantKind: 'citizen', consent: true });
+    expect(calls[0].payload).toMatchObject({
+      purpose: 'klage',
+      center: 'ved ikke',
+      formalComplaintToUnit: true,
+      identity: 'named',
+      complainantKind: 'citizen',
+      consent: true,
+    });
   });
 
   test('an anonymous citizen gets no e-mail receipt even if an address was typed', async () => {
@@ -47,13 +64,13 @@ describe('a POST of the complaint form', () => {
   });
 
   test.each`
-    case                        | body                                          | allow    | result                                                          | status | problemTitle                                      | general
-    ${'too large'}              | ${{ status: 413 }}                            | ${true}  | ${{ ok: true, caseNumber: '2026-0001' }}                        | ${413} | ${'Formularen kunne ikke sendes'}                 | ${[]}
-    ${'not a form'}             | ${{ status: 415 }}                            | ${true}  | ${{ ok: true, caseNumber: '2026-0001' }}                        | ${415} | ${'Formularen kunne ikke læses'}                  | ${[]}
-    ${'too many from this IP'}  | ${complaintFields}                            | ${false} | ${{ ok: true, caseNumber: '2026-0001' }}                        | ${429} | ${'Vent lidt, før du prøver igen'}                | ${[]}
-    ${'the honeypot filled'}    | ${{ ...complaintFields, [HONEYPOT]: 'spam' }} | ${true}  | ${{ ok: true, caseNumber: '2026-0001' }}                        | ${400} | ${undefined}                                      | ${[expect.stringContaining('Lad dette felt stå tomt')]}
-    ${'the CMS rate-limits'}    | ${complaintFields}                            | ${true}  | ${{ ok: false, kind: 'rate-limited' }}                          | ${429} | ${'Vent lidt, før du prøver igen'}                | ${[]}
-    ${'the CMS is unreachable'} | ${complaintFields}                            | ${true}  | ${new CmsUnavailableError('complaint')}                         | ${503} | ${'Vi kan ikke modtage din henvendelse lige nu'}  | ${[]}
+    case                        | body                                          | allow    | result                                   | status | problemTitle                                     | general
+    ${'too large'}              | ${{ status: 413 }}                            | ${true}  | ${{ ok: true, caseNumber: '2026-0001' }} | ${413} | ${'Formularen kunne ikke sendes'}                | ${[]}
+    ${'not a form'}             | ${{ status: 415 }}                            | ${true}  | ${{ ok: true, caseNumber: '2026-0001' }} | ${415} | ${'Formularen kunne ikke læses'}                 | ${[]}
+    ${'too many from this IP'}  | ${complaintFields}                            | ${false} | ${{ ok: true, caseNumber: '2026-0001' }} | ${429} | ${'Vent lidt, før du prøver igen'}               | ${[]}
+    ${'the honeypot filled'}    | ${{ ...complaintFields, [HONEYPOT]: 'spam' }} | ${true}  | ${{ ok: true, caseNumber: '2026-0001' }} | ${400} | ${undefined}                                     | ${[expect.stringContaining('Lad dette felt stå tomt')]}
+    ${'the CMS rate-limits'}    | ${complaintFields}                            | ${true}  | ${{ ok: false, kind: 'rate-limited' }}   | ${429} | ${'Vent lidt, før du prøver igen'}               | ${[]}
+    ${'the CMS is unreachable'} | ${complaintFields}                            | ${true}  | ${new CmsUnavailableError('complaint')}  | ${503} | ${'Vi kan ikke modtage din henvendelse lige nu'} | ${[]}
   `('$case → $status, nothing typed is lost', async ({ body, allow, result, status, problemTitle, general }) => {
     const { deps, calls } = complaintDeps(result, allow);
     const outcome = await handleComplaintPost(body.status ? body : form(body), 'ip', contact, deps);
@@ -69,9 +86,23 @@ describe('a POST of the complaint form', () => {
   });
 
   test("the CMS's field errors go to their fields; others become general messages", async () => {
-    const { deps } = complaintDeps({ ok: false, kind: 'invalid', errors: [{ field: 'formalComplaintToUnit', message: 'Svar på spørgsmålet.' }, { field: 'citizenEmail', message: 'Ugyldig e-mail.' }, { field: 'caseNumber', message: 'Noget andet.' }] });
+    const { deps } = complaintDeps({
+      ok: false,
+      kind: 'invalid',
+      errors: [
+        { field: 'formalComplaintToUnit', message: 'Svar på spørgsmålet.' },
+        { field: 'citizenEmail', message: 'Ugyldig e-mail.' },
+        { field: 'caseNumber', message: 'Noget andet.' },
+      ],
+    });
     const outcome = await handleComplaintPost(form(complaintFields), 'ip', contact, deps);
-    expect(outcome).toMatchObject({ kind: 'form', status: 400, errors: { contactedCenter: 'Svar på spørgsmålet.', citizenEmail: 'Ugyldig e-mail.' }, general: ['Noget andet.'], problem: null });
+    expect(outcome).toMatchObject({
+      kind: 'form',
+      status: 400,
+      errors: { contactedCenter: 'Svar på spørgsmålet.', citizenEmail: 'Ugyldig e-mail.' },
+      general: ['Noget andet.'],
+      problem: null,
+    });
   });
 
   test('errors the page does not know about are thrown, not hidden', async () => {
@@ -104,16 +135,16 @@ describe('a POST of the statement form', () => {
   });
 
   test.each`
-    case                             | body                          | allow    | result                                                                              | status       | errors                                             | problem                               | alreadyAnswered
-    ${'too large'}                   | ${{ status: 413 }}            | ${true}  | ${{ ok: true }}                                                                     | ${413}       | ${{}}                                              | ${'Redegørelsen kunne ikke sendes'}   | ${false}
-    ${'not a form'}                  | ${{ status: 415 }}            | ${true}  | ${{ ok: true }}                                                                     | ${415}       | ${{}}                                              | ${'Redegørelsen kunne ikke læses'}    | ${false}
-    ${'empty fields'}                | ${{ text: ' ' }}              | ${true}  | ${{ ok: true }}                                                                     | ${400}       | ${{ text: 'Skriv redegørelsen.', respondentName: 'Skriv dit navn.' }} | ${undefined} | ${false}
-    ${'too many from this IP'}       | ${filled}                     | ${false} | ${{ ok: true }}                                                                     | ${429}       | ${{}}                                              | ${'Vent lidt, før du prøver igen'}    | ${false}
-    ${'a field error from the CMS'}  | ${filled}                     | ${true}  | ${{ ok: false, kind: 'invalid', errors: [{ field: 'text', message: 'For lang.' }] }} | ${400}       | ${{ text: 'For lang.' }}                           | ${undefined}                          | ${false}
-    ${'another error from the CMS'}  | ${filled}                     | ${true}  | ${{ ok: false, kind: 'invalid', errors: [{ field: 'x', message: 'Andet.' }] }}       | ${400}       | ${{}}                                              | ${'Redegørelsen kunne ikke sendes'}   | ${false}
-    ${'already answered'}            | ${filled}                     | ${true}  | ${{ ok: false, kind: 'already-answered' }}                                          | ${409}       | ${{}}                                              | ${undefined}                          | ${true}
-    ${'the link has gone'}           | ${filled}                     | ${true}  | ${{ ok: false, kind: 'gone', reason: 'cancelled' }}                                 | ${undefined} | ${{}}                                              | ${undefined}                          | ${false}
-    ${'the CMS is unreachable'}      | ${filled}                     | ${true}  | ${new CmsUnavailableError('statement')}                                             | ${503}       | ${{}}                                              | ${'Redegørelsen er ikke sendt'}       | ${false}
+    case                            | body               | allow    | result                                                                               | status       | errors                                                                | problem                             | alreadyAnswered
+    ${'too large'}                  | ${{ status: 413 }} | ${true}  | ${{ ok: true }}                                                                      | ${413}       | ${{}}                                                                 | ${'Redegørelsen kunne ikke sendes'} | ${false}
+    ${'not a form'}                 | ${{ status: 415 }} | ${true}  | ${{ ok: true }}                                                                      | ${415}       | ${{}}                                                                 | ${'Redegørelsen kunne ikke læses'}  | ${false}
+    ${'empty fields'}               | ${{ text: ' ' }}   | ${true}  | ${{ ok: true }}                                                                      | ${400}       | ${{ text: 'Skriv redegørelsen.', respondentName: 'Skriv dit navn.' }} | ${undefined}                        | ${false}
+    ${'too many from this IP'}      | ${filled}          | ${false} | ${{ ok: true }}                                                                      | ${429}       | ${{}}                                                                 | ${'Vent lidt, før du prøver igen'}  | ${false}
+    ${'a field error from the CMS'} | ${filled}          | ${true}  | ${{ ok: false, kind: 'invalid', errors: [{ field: 'text', message: 'For lang.' }] }} | ${400}       | ${{ text: 'For lang.' }}                                              | ${undefined}                        | ${false}
+    ${'another error from the CMS'} | ${filled}          | ${true}  | ${{ ok: false, kind: 'invalid', errors: [{ field: 'x', message: 'Andet.' }] }}       | ${400}       | ${{}}                                                                 | ${'Redegørelsen kunne ikke sendes'} | ${false}
+    ${'already answered'}           | ${filled}          | ${true}  | ${{ ok: false, kind: 'already-answered' }}                                           | ${409}       | ${{}}                                                                 | ${undefined}                        | ${true}
+    ${'the link has gone'}          | ${filled}          | ${true}  | ${{ ok: false, kind: 'gone', reason: 'cancelled' }}                                  | ${undefined} | ${{}}                                                                 | ${undefined}                        | ${false}
+    ${'the CMS is unreachable'}     | ${filled}          | ${true}  | ${new CmsUnavailableError('statement')}                                              | ${503}       | ${{}}                                                                 | ${'Redegørelsen er ikke sendt'}     | ${false}
   `('$case → $status', async ({ body, allow, result, status, errors, problem, alreadyAnswered }) => {
     const { deps } = statementDeps(result, allow);
     const outcome = await handleStatementPost('tok', body.status ? body : form(body), 'ip', contact.contactEmail, deps);

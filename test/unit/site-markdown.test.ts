@@ -31,7 +31,9 @@ test('headings start at h2 (the page title is the h1) and move down with the off
 
 test('paragraphs keep their line breaks; lists, bold and italics', () => {
   expect(renderMarkdown('Borgerrådgiveren\nRådhuset')).toBe('<p>Borgerrådgiveren<br>\nRådhuset</p>');
-  expect(renderMarkdown('- **én**\n- *to*\n\n1. første\n2) anden')).toBe('<ul>\n<li><strong>én</strong></li>\n<li><em>to</em></li>\n</ul>\n<ol>\n<li>første</li>\n</ol>\n<ol start="2">\n<li>anden</li>\n</ol>');
+  expect(renderMarkdown('- **én**\n- *to*\n\n1. første\n2) anden')).toBe(
+    '<ul>\n<li><strong>én</strong></li>\n<li><em>to</em></li>\n</ul>\n<ol>\n<li>første</li>\n</ol>\n<ol start="2">\n<li>anden</li>\n</ol>',
+  );
   expect(renderMarkdown('    indrykket tekst')).toBe('<p>indrykket tekst</p>');
   expect(renderMarkdown(null)).toBe('');
 });

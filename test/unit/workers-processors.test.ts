@@ -102,7 +102,13 @@ test('two processors on the same job: exactly one sends', async () => {
 
 test('a failed send is reported (planned again, then failed on the last attempt) and rethrown for the backoff', async () => {
   const table = new Table({ row1: message() });
-  const broken: MailTransport = { mode: 'smtp', send: async () => { throw new Error('connect ECONNREFUSED 127.0.0.1:25'); }, close: () => {} };
+  const broken: MailTransport = {
+    mode: 'smtp',
+    send: async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:25');
+    },
+    close: () => {},
+  };
   await expect(processSend(job('row1', 0, 3), { cms: table, transport: broken })).rejects.toThrow('ECONNREFUSED');
   expect(table.status.get('row1')).toBe('planned');
   expect(table.reports[0].result).toMatchObject({ ok: false, final: false, error: expect.stringContaining('ECONNREFUSED') });
@@ -113,14 +119,26 @@ test('a failed send is reported (planned again, then failed on the last attempt)
 test('a permanent SMTP rejection (5xx) fails the row at once and is not retried (UnrecoverableError)', async () => {
   const table = new Table({ row1: message() });
   const rejected = Object.assign(new Error("Can't send mail - all recipients were rejected: 550 5.1.1 No such user"), { responseCode: 550 });
-  const rejecting: MailTransport = { mode: 'smtp', send: async () => { throw rejected; }, close: () => {} };
+  const rejecting: MailTransport = {
+    mode: 'smtp',
+    send: async () => {
+      throw rejected;
+    },
+    close: () => {},
+  };
   const error = await processSend(job('row1', 0, 10), { cms: table, transport: rejecting }).catch((e) => e);
   expect(error).toBeInstanceOf(UnrecoverableError);
   expect(table.status.get('row1')).toBe('failed');
   expect(table.reports[0].result).toMatchObject({ ok: false, final: true, error: expect.stringContaining('550') });
   // A temporary rejection (4xx) is retried.
   const busy = new Table({ row2: message({ documentId: 'row2' }) });
-  const greylisted: MailTransport = { mode: 'smtp', send: async () => { throw Object.assign(new Error('451 try again later'), { responseCode: 451 }); }, close: () => {} };
+  const greylisted: MailTransport = {
+    mode: 'smtp',
+    send: async () => {
+      throw Object.assign(new Error('451 try again later'), { responseCode: 451 });
+    },
+    close: () => {},
+  };
   const temporary = await processSend(job('row2', 0, 10), { cms: busy, transport: greylisted }).catch((e) => e);
   expect(temporary).not.toBeInstanceOf(UnrecoverableError);
   expect(busy.status.get('row2')).toBe('planned');
@@ -144,22 +162,56 @@ test('every template is Danish, HTML and text, with case number, due date and li
   const receipt = render(message({ kind: 'complaint_receipt', recipient: 'borger@example.org', link: null, centerName: null }));
   expect(receipt.subject).toBe('Kvittering: Vi har modtaget din henvendelse (sag 2026-0042)');
   expect(receipt.text).toMatch(/Hvad sker der nu\?/);
-  const received = render(message({ kind: 'statement_received', recipient: 'borgerraadgiveren@lejre.dk', link: null, adminUrl: 'http://cms.test/admin/x', respondedAt: '2026-04-09T12:30:00Z' }));
+  const received = render(
+    message({
+      kind: 'statement_received',
+      recipient: 'borgerraadgiveren@lejre.dk',
+      link: null,
+      adminUrl: 'http://cms.test/admin/x',
+      respondedAt: '2026-04-09T12:30:00Z',
+    }),
+  );
   expect(received.text).toContain('http://cms.test/admin/x');
-  const followup = render(message({ kind: 'opinion_followup', recipient: 'direktion@example.org', link: null, opinionKind: 'general', opinionTitle: 'Partshøring', issuedAt: '2026-01-15T10:00:00Z' }));
+  const followup = render(
+    message({
+      kind: 'opinion_followup',
+      recipient: 'direktion@example.org',
+      link: null,
+      opinionKind: 'general',
+      opinionTitle: 'Partshøring',
+      issuedAt: '2026-01-15T10:00:00Z',
+    }),
+  );
   expect(followup.text).toContain('"Partshøring"');
   const chase = render(message({ kind: 'opinion_followup', recipient: 'borgerraadgiveren@lejre.dk', link: null, issuedAt: '2026-01-15T10:00:00Z' }));
   expect(chase.subject).toMatch(/^Husk opfølgning/);
   // No text claims a reminder that was not sent: the escalation names the overdue notice only when it went out.
   expect(render(message({ kind: 'statement_escalation' })).text).not.toMatch(/mindet|fik .* besked/);
-  expect(render(message({ kind: 'statement_escalation', overdueNoticeSentAt: '2026-04-13T06:00:03Z' })).text).toContain('Afdelingslederen fik mandag den 13. april 2026 besked om, at fristen var overskredet.');
+  expect(render(message({ kind: 'statement_escalation', overdueNoticeSentAt: '2026-04-13T06:00:03Z' })).text).toContain(
+    'Afdelingslederen fik mandag den 13. april 2026 besked om, at fristen var overskredet.',
+  );
   const reissued = (replacesEarlierLinks: boolean) => render(message({ kind: 'statement_request', subject: 'Nyt link', replacesEarlierLinks })).text;
   expect(reissued(false)).not.toContain('erstatter');
   expect(reissued(true)).toContain('erstatter de links, I tidligere har fået');
-  const digest = render(message({
-    kind: 'delivery_failures', recipient: 'borgerraadgiveren@lejre.dk', link: null, adminUrl: 'http://cms.test/admin',
-    failures: [{ kind: 'statement_request', recipient: 'ukendt@example.org', caseNumber: '2026-0042', notBefore: '2026-04-13T06:00:00Z', attempts: 1, error: '550 No such user', adminUrl: 'http://cms.test/admin/row9' }],
-  }));
+  const digest = render(
+    message({
+      kind: 'delivery_failures',
+      recipient: 'borgerraadgiveren@lejre.dk',
+      link: null,
+      adminUrl: 'http://cms.test/admin',
+      failures: [
+        {
+          kind: 'statement_request',
+          recipient: 'ukendt@example.org',
+          caseNumber: '2026-0042',
+          notBefore: '2026-04-13T06:00:00Z',
+          attempts: 1,
+          error: '550 No such user',
+          adminUrl: 'http://cms.test/admin/row9',
+        },
+      ],
+    }),
+  );
   expect(digest.subject).toBe('En e-mail kunne ikke afleveres');
   expect(digest.text).toContain('Anmodning om redegørelse i sag 2026-0042 til ukendt@example.org, planlagt mandag den 13. april 2026 kl. 08.00, 1 forsøg.');
   expect(digest.text).toContain('http://cms.test/admin/row9');

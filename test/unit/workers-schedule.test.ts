@@ -15,7 +15,14 @@ test('day-based: reminder 2 working days before, overdue notice on the next work
   expect(at).toEqual({ statement_reminder: '2026-04-08 08:00', statement_overdue: '2026-04-13 08:00' });
   for (const row of rows) expect(row.dueVersion).toBe(dueAt.toISOString());
   // The escalation only once the overdue notice has gone out: P3D after its day, on a working morning.
-  const [escalation] = plannedEscalation({ dueAt, center }, policy, calendar, 'advisor@example.org', new Date('2026-04-13T06:00:04Z'), new Date('2026-04-13T06:00:05Z'));
+  const [escalation] = plannedEscalation(
+    { dueAt, center },
+    policy,
+    calendar,
+    'advisor@example.org',
+    new Date('2026-04-13T06:00:04Z'),
+    new Date('2026-04-13T06:00:05Z'),
+  );
   expect([escalation.kind, escalation.recipient, local(escalation.notBefore)]).toEqual(['statement_escalation', 'chef@example.org', '2026-04-16 08:00']);
 });
 
@@ -23,14 +30,14 @@ describe('past due: at most the one notice that applies now, at 08:00 on the nex
   // Registered outside the system; requested 60 days before "now".
   const sentOutside = (dueAt: string) => ({ dueAt, center, sentOutsideSystem: true });
   test.each`
-    case                                                       | request                                          | now                        | expected
-    ${'long overdue, on a Monday at 10:00: Tuesday 08:00'}     | ${sentOutside('2026-10-14T21:59:59.999Z')}      | ${'2026-11-30T09:00:00Z'}  | ${[['statement_overdue', '2026-12-01 08:00']]}
-    ${'long overdue, at 07:00 on a working day: that day 08:00'} | ${sentOutside('2026-10-14T21:59:59.999Z')}    | ${'2026-11-30T06:00:00Z'}  | ${[['statement_overdue', '2026-11-30 08:00']]}
-    ${'overdue, registered on Maundy Thursday 2027: Tuesday after Easter'} | ${sentOutside('2027-03-01T22:59:59.999Z')} | ${'2027-03-25T10:00:00Z'} | ${[['statement_overdue', '2027-03-30 08:00']]}
-    ${'overdue on Christmas Eve (closing day on): 28 December'} | ${sentOutside('2026-11-20T22:59:59.999Z')}     | ${'2026-12-23T12:00:00Z'}  | ${[['statement_overdue', '2026-12-28 08:00']]}
-    ${'reminder time passed, deadline ahead: the reminder next morning'} | ${sentOutside('2026-12-03T22:59:59.999Z')} | ${'2026-12-02T12:00:00Z'} | ${[['statement_reminder', '2026-12-03 08:00'], ['statement_overdue', '2026-12-04 08:00']]}
-    ${'sent by the system: no late reminder'}                  | ${{ dueAt: '2026-12-03T22:59:59.999Z', center }} | ${'2026-12-02T12:00:00Z'} | ${[['statement_overdue', '2026-12-04 08:00']]}
-    ${'deadline today, registered after 08:00: no reminder after the deadline'} | ${sentOutside('2026-12-03T22:59:59.999Z')} | ${'2026-12-03T12:00:00Z'} | ${[['statement_overdue', '2026-12-04 08:00']]}
+    case                                                                        | request                                          | now                       | expected
+    ${'long overdue, on a Monday at 10:00: Tuesday 08:00'}                      | ${sentOutside('2026-10-14T21:59:59.999Z')}       | ${'2026-11-30T09:00:00Z'} | ${[['statement_overdue', '2026-12-01 08:00']]}
+    ${'long overdue, at 07:00 on a working day: that day 08:00'}                | ${sentOutside('2026-10-14T21:59:59.999Z')}       | ${'2026-11-30T06:00:00Z'} | ${[['statement_overdue', '2026-11-30 08:00']]}
+    ${'overdue, registered on Maundy Thursday 2027: Tuesday after Easter'}      | ${sentOutside('2027-03-01T22:59:59.999Z')}       | ${'2027-03-25T10:00:00Z'} | ${[['statement_overdue', '2027-03-30 08:00']]}
+    ${'overdue on Christmas Eve (closing day on): 28 December'}                 | ${sentOutside('2026-11-20T22:59:59.999Z')}       | ${'2026-12-23T12:00:00Z'} | ${[['statement_overdue', '2026-12-28 08:00']]}
+    ${'reminder time passed, deadline ahead: the reminder next morning'}        | ${sentOutside('2026-12-03T22:59:59.999Z')}       | ${'2026-12-02T12:00:00Z'} | ${[['statement_reminder', '2026-12-03 08:00'], ['statement_overdue', '2026-12-04 08:00']]}
+    ${'sent by the system: no late reminder'}                                   | ${{ dueAt: '2026-12-03T22:59:59.999Z', center }} | ${'2026-12-02T12:00:00Z'} | ${[['statement_overdue', '2026-12-04 08:00']]}
+    ${'deadline today, registered after 08:00: no reminder after the deadline'} | ${sentOutside('2026-12-03T22:59:59.999Z')}       | ${'2026-12-03T12:00:00Z'} | ${[['statement_overdue', '2026-12-04 08:00']]}
   `('$case', ({ request, now, expected }) => {
     const cal = new WorkingCalendar([{ date: '2026-12-24', name: 'Juleaftensdag', kind: 'lukkedag', active: true }]);
     const rows = plannedStatementRows(request, policy, cal, new Date(now));
@@ -38,7 +45,14 @@ describe('past due: at most the one notice that applies now, at 08:00 on the nex
   });
 
   test('an escalation whose time has passed goes at the next office morning, never at once', () => {
-    const [row] = plannedEscalation({ dueAt: '2026-10-14T21:59:59.999Z', center }, policy, calendar, 'a@example.org', new Date('2026-10-15T06:00:00Z'), new Date('2026-11-30T09:00:00Z'));
+    const [row] = plannedEscalation(
+      { dueAt: '2026-10-14T21:59:59.999Z', center },
+      policy,
+      calendar,
+      'a@example.org',
+      new Date('2026-10-15T06:00:00Z'),
+      new Date('2026-11-30T09:00:00Z'),
+    );
     expect(local(row.notBefore)).toBe('2026-12-01 08:00');
   });
 });
@@ -85,10 +99,18 @@ test('sub-day periods are plain offsets; a reminder already in the past is dropp
 test('R15: opinion follow-up to the addressee, else to the advisor; none once feedback is in', () => {
   const issuedAt = '2026-01-15T10:00:00Z';
   const now = new Date('2026-01-15T10:00:00Z');
-  const [row] = plannedOpinionRows({ feedbackRequested: true, issuedAt, addresseeEmail: 'direktion@example.org' }, policy, calendar, 'advisor@example.org', now);
+  const [row] = plannedOpinionRows(
+    { feedbackRequested: true, issuedAt, addresseeEmail: 'direktion@example.org' },
+    policy,
+    calendar,
+    'advisor@example.org',
+    now,
+  );
   expect(row.recipient).toBe('direktion@example.org');
   expect(local(row.notBefore)).toBe('2026-03-16 08:00'); // P2M after 15 Jan is Sunday 15 March -> Monday morning
   expect(plannedOpinionRows({ feedbackRequested: true, issuedAt }, policy, calendar, 'advisor@example.org', now)[0].recipient).toBe('advisor@example.org');
-  expect(plannedOpinionRows({ feedbackRequested: true, issuedAt, feedbackReceivedAt: '2026-02-01T00:00:00Z' }, policy, calendar, 'a@example.org', now)).toEqual([]);
+  expect(plannedOpinionRows({ feedbackRequested: true, issuedAt, feedbackReceivedAt: '2026-02-01T00:00:00Z' }, policy, calendar, 'a@example.org', now)).toEqual(
+    [],
+  );
   expect(plannedOpinionRows({ feedbackRequested: false, issuedAt }, policy, calendar, 'a@example.org', now)).toEqual([]);
 });

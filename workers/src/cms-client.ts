@@ -11,7 +11,11 @@ export interface OutboxApi {
 }
 
 export class CmsClient implements OutboxApi {
-  constructor(private readonly baseUrl: string, private readonly token: string, private readonly timeoutMs = 15_000) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+    private readonly timeoutMs = 15_000,
+  ) {}
 
   private async post<T>(pathname: string, body: unknown = {}): Promise<T> {
     const response = await fetch(`${this.baseUrl}${pathname}`, {

@@ -16,7 +16,9 @@ async function main() {
   const workers = await startWorkers({ settings, log });
   log.info(
     `delivering the outbox from ${settings.endpoints.cmsUrl} via ${settings.endpoints.redisUrl.replace(/\/\/[^@]*@/, '//***@')}; ` +
-      (settings.endpoints.smtp ? `SMTP ${settings.endpoints.smtp.host}:${settings.endpoints.smtp.port}` : `no SMTP_HOST: emails are written to ${settings.outbox.mailDir} and links are logged (dev mode)`),
+      (settings.endpoints.smtp
+        ? `SMTP ${settings.endpoints.smtp.host}:${settings.endpoints.smtp.port}`
+        : `no SMTP_HOST: emails are written to ${settings.outbox.mailDir} and links are logged (dev mode)`),
   );
   let stopping = false;
   const stop = async (signal: string) => {

@@ -6,7 +6,8 @@
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** PostgreSQL SQLSTATE classes 08 (connection exception) and 57P0x (operator intervention: shutdown, cannot connect now). */
 const PG_STATE = /^(08...|57P0[1-4])$/;
-const MESSAGES = /Connection terminated|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
+const MESSAGES =
+  /Connection terminated|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
 
 export function isConnectionError(error: unknown): boolean {
   for (let current: any = error, depth = 0; current && depth < 5; current = current.cause, depth++) {

@@ -13,14 +13,19 @@ export async function ensureCaseNumberCounter(strapi: Core.Strapi) {
       table.integer('last_number').notNullable();
     });
   }
-  const numbers: { caseNumber: string }[] = await strapi.db.query('api::complaint.complaint').findMany({ select: ['caseNumber'], where: { caseNumber: { $notNull: true } } });
+  const numbers: { caseNumber: string }[] = await strapi.db
+    .query('api::complaint.complaint')
+    .findMany({ select: ['caseNumber'], where: { caseNumber: { $notNull: true } } });
   const highest = new Map<number, number>();
   for (const { caseNumber } of numbers) {
     const parsed = parseCaseNumber(caseNumber);
     if (parsed) highest.set(parsed.year, Math.max(highest.get(parsed.year) ?? 0, parsed.sequence));
   }
   for (const [year, last] of highest) {
-    await knex(TABLE).insert({ year, last_number: last }).onConflict('year').merge({ last_number: knex.raw('CASE WHEN ?? > ? THEN ?? ELSE ? END', [`${TABLE}.last_number`, last, `${TABLE}.last_number`, last]) });
+    await knex(TABLE)
+      .insert({ year, last_number: last })
+      .onConflict('year')
+      .merge({ last_number: knex.raw('CASE WHEN ?? > ? THEN ?? ELSE ? END', [`${TABLE}.last_number`, last, `${TABLE}.last_number`, last]) });
   }
 }
 

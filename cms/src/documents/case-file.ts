@@ -8,11 +8,28 @@ const CASE_DOCUMENT = 'api::case-document.case-document';
 const stamp = (at: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(at);
 
 /** A message the citizen wrote on their case page, kept as a text document received from them. */
-export async function storeCitizenMessage(strapi: Core.Strapi, complaint: { documentId: string; caseNumber?: string | null }, message: string, now = new Date()) {
+export async function storeCitizenMessage(
+  strapi: Core.Strapi,
+  complaint: { documentId: string; caseNumber?: string | null },
+  message: string,
+  now = new Date(),
+) {
   await strapi.db.transaction(async () => {
-    const file = await storeGeneratedFile(strapi, { name: `besked-${complaint.caseNumber ?? 'sag'}.txt`, mime: 'text/plain', ext: '.txt', data: Buffer.from(`${message}\n`, 'utf8') });
+    const file = await storeGeneratedFile(strapi, {
+      name: `besked-${complaint.caseNumber ?? 'sag'}.txt`,
+      mime: 'text/plain',
+      ext: '.txt',
+      data: Buffer.from(`${message}\n`, 'utf8'),
+    });
     await strapi.documents(CASE_DOCUMENT).create({
-      data: { complaint: complaint.documentId, file, title: `Besked fra borgeren ${stamp(now)}`, direction: 'modtaget', source: 'borger', registeredAt: now.toISOString() },
+      data: {
+        complaint: complaint.documentId,
+        file,
+        title: `Besked fra borgeren ${stamp(now)}`,
+        direction: 'modtaget',
+        source: 'borger',
+        registeredAt: now.toISOString(),
+      },
     } as never);
   });
 }

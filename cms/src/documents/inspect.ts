@@ -42,7 +42,8 @@ const size = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('da-DK
 export async function inspectDocument(data: Buffer, name: string, settings: DocumentSettings): Promise<InspectedDocument> {
   const label = path.basename(name || 'filen');
   if (!data.length) throw new DocumentRefused(`${label} er tom.`);
-  if (data.length > settings.maxFileBytes) throw new DocumentRefused(`${label} fylder ${size(data.length)}. En fil må højst fylde ${size(settings.maxFileBytes)}.`);
+  if (data.length > settings.maxFileBytes)
+    throw new DocumentRefused(`${label} fylder ${size(data.length)}. En fil må højst fylde ${size(settings.maxFileBytes)}.`);
   fileType ??= nodeRequire('file-type') as FileTypeModule;
   const detected = await fileType.fileTypeFromBuffer(new Uint8Array(data.buffer, data.byteOffset, data.length));
   let type = detected ? documentTypes.find((candidate) => candidate.mime === detected.mime) : undefined;

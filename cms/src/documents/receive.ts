@@ -33,7 +33,8 @@ export async function storeIncoming(strapi: Core.Strapi, files: IncomingFile[]):
   const settings = loadDocumentSettings();
   if (files.length > settings.maxFiles) refuse(`Du kan højst vedhæfte ${settings.maxFiles} filer ad gangen.`);
   const total = files.reduce((sum, file) => sum + file.size, 0);
-  if (total > settings.maxCaseBytes) refuse(`Filerne fylder tilsammen for meget. En sag kan højst have ${Math.round(settings.maxCaseBytes / (1024 * 1024))} MB dokumenter.`);
+  if (total > settings.maxCaseBytes)
+    refuse(`Filerne fylder tilsammen for meget. En sag kan højst have ${Math.round(settings.maxCaseBytes / (1024 * 1024))} MB dokumenter.`);
   const upload = strapi.plugin('upload').service('upload');
   const stored: { id: number; name: string }[] = [];
   try {
@@ -50,7 +51,12 @@ export async function storeIncoming(strapi: Core.Strapi, files: IncomingFile[]):
 
 /** Removes stored files again (their write was refused or rolled back); best effort. */
 export async function removeStored(strapi: Core.Strapi, stored: { id: number }[]) {
-  for (const row of stored) await strapi.plugin('upload').service('upload').remove(row).catch(() => undefined);
+  for (const row of stored)
+    await strapi
+      .plugin('upload')
+      .service('upload')
+      .remove(row)
+      .catch(() => undefined);
 }
 
 /** Registers stored files as documents received in a case (inside the caller's transaction). */
@@ -63,7 +69,15 @@ export async function fileReceived(
   const now = (origin.now ?? new Date()).toISOString();
   for (const file of stored) {
     await strapi.documents(CASE_DOCUMENT).create({
-      data: { complaint: complaint.documentId, file: file.id, title: file.name, direction: 'modtaget', source: origin.source, registeredAt: now, ...(origin.statementRequest ? { statementRequest: origin.statementRequest } : {}) },
+      data: {
+        complaint: complaint.documentId,
+        file: file.id,
+        title: file.name,
+        direction: 'modtaget',
+        source: origin.source,
+        registeredAt: now,
+        ...(origin.statementRequest ? { statementRequest: origin.statementRequest } : {}),
+      },
     } as never);
   }
 }

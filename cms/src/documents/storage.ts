@@ -116,7 +116,11 @@ export function usePrivateStorage(strapi: Core.Strapi, settings: DocumentSetting
  * registers it in the media library, without the inspection meant for files from outside.
  * Returns the media library row's id.
  */
-export async function storeGeneratedFile(strapi: Core.Strapi, file: { name: string; mime: string; ext: string; data: Buffer }, settings: DocumentSettings = loadDocumentSettings()): Promise<number> {
+export async function storeGeneratedFile(
+  strapi: Core.Strapi,
+  file: { name: string; mime: string; ext: string; data: Buffer },
+  settings: DocumentSettings = loadDocumentSettings(),
+): Promise<number> {
   const key = `${crypto.randomBytes(16).toString('hex')}${file.ext}`;
   const target = storedPath(settings, key);
   await fs.promises.mkdir(path.dirname(target), { recursive: true });

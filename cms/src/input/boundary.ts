@@ -29,14 +29,20 @@ function guessField(kind: DbInputError['kind'], data: Record<string, unknown>, a
   const fields = Object.keys(data).filter((field) => attributes[field] && data[field] !== null && data[field] !== undefined);
   const is = (field: string, types: string[]) => types.includes(attributes[field].type);
   if (kind === 'too_long') return fields.find((field) => STRING_COLUMNS.has(attributes[field].type) && String(data[field]).length > MAX_STRING_LENGTH);
-  if (kind === 'invalid_text') return fields.find((field) => typeof data[field] === 'string' && (data[field] as string).includes('\u0000')) ?? fields.find((field) => is(field, ['json', 'blocks']));
+  if (kind === 'invalid_text')
+    return (
+      fields.find((field) => typeof data[field] === 'string' && (data[field] as string).includes('\u0000')) ??
+      fields.find((field) => is(field, ['json', 'blocks']))
+    );
   return fields.find((field) => is(field, ['date', 'datetime', 'time', 'integer', 'biginteger', 'decimal', 'float']));
 }
 
 /** The attribute behind a column of a content type's table, e.g. case_number → caseNumber. */
 export function attributeOfColumn(strapi: Core.Strapi, uid: string, column: string): string | undefined {
   const metadata = strapi.db.metadata.get(uid as UID.ContentType);
-  return Object.entries(metadata?.attributes ?? {}).find(([name, attribute]) => name === column || (attribute as { columnName?: string }).columnName === column)?.[0];
+  return Object.entries(metadata?.attributes ?? {}).find(
+    ([name, attribute]) => name === column || (attribute as { columnName?: string }).columnName === column,
+  )?.[0];
 }
 
 /** The content type stored in a table. */

@@ -64,7 +64,8 @@ export function normaliseData(data: Record<string, unknown>, attributes: Record<
     if (!attribute || value === null || value === undefined) continue;
     if (TEXT_TYPES.has(attribute.type) && typeof value === 'string') {
       const text = normaliseText(value);
-      if (text === null) violations.push({ path: field, message: `${label(field)} indeholder et ugyldigt tegn. Skriv teksten igen, eller indsæt den uden specialtegn.` });
+      if (text === null)
+        violations.push({ path: field, message: `${label(field)} indeholder et ugyldigt tegn. Skriv teksten igen, eller indsæt den uden specialtegn.` });
       else data[field] = text;
     } else if (attribute.type === 'json' || attribute.type === 'blocks') {
       const normalised = normaliseJson(value);

@@ -26,7 +26,12 @@ function answer(ctx: BodyContext, status: number, name: string, message: string)
 export function acceptPublicBody(ctx: BodyContext, endpoint: keyof typeof PUBLIC_JSON_LIMITS): boolean {
   if (ctx.request.is('multipart/form-data')) return true;
   if (!ctx.request.is('application/json')) {
-    answer(ctx, 415, 'UnsupportedMediaTypeError', 'Send oplysningerne som JSON med Content-Type: application/json, fx { "data": { ... } }, eller som multipart/form-data med filer.');
+    answer(
+      ctx,
+      415,
+      'UnsupportedMediaTypeError',
+      'Send oplysningerne som JSON med Content-Type: application/json, fx { "data": { ... } }, eller som multipart/form-data med filer.',
+    );
     return false;
   }
   if (Number(ctx.request.length || 0) > PUBLIC_JSON_LIMITS[endpoint]) {

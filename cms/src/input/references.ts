@@ -39,7 +39,10 @@ function dependentsOf(strapi: Core.Strapi, target: string): Dependent[] {
 /** Why a document may not be deleted, or null. */
 async function deletionRefusal(strapi: Core.Strapi, uid: string, documentId: string): Promise<Violation | null> {
   if (uid === STATEMENT_REQUEST) {
-    return { path: 'requestStatus', message: 'En sendt anmodning om redegørelse kan ikke slettes. Sæt status til »Annulleret« i stedet; så stopper påmindelserne, og linket lukkes.' };
+    return {
+      path: 'requestStatus',
+      message: 'En sendt anmodning om redegørelse kan ikke slettes. Sæt status til »Annulleret« i stedet; så stopper påmindelserne, og linket lukkes.',
+    };
   }
   if (uid === OPINION) {
     return { path: 'withdrawnAt', message: 'En afgivet udtalelse kan ikke slettes. Udfyld »Tilbagekaldt« med dato og begrundelse i stedet.' };

@@ -22,7 +22,7 @@ type Params = { _q?: unknown; filters?: unknown; sort?: unknown; [key: string]: 
 /** The admin user's permissions when the request being served is the admin panel's content manager. */
 function currentAbility(strapi: Core.Strapi): Ability | null {
   const ctx = strapi.requestContext.get() as { path?: string; state?: { userAbility?: Ability } } | undefined;
-  return ctx?.path?.startsWith('/content-manager/') ? ctx.state?.userAbility ?? null : null;
+  return ctx?.path?.startsWith('/content-manager/') ? (ctx.state?.userAbility ?? null) : null;
 }
 
 function attributesOf(strapi: Core.Strapi, uid: string): Record<string, any> {

@@ -22,7 +22,9 @@ export async function backfillCreatedEvents(strapi: Core.Strapi): Promise<number
   let written = 0;
   let lastId = 0;
   for (;;) {
-    const rows: { id: number; case_number: string | null; received_at: unknown; created_at: unknown; channel: string; purpose: string }[] = await knex(complaints.tableName)
+    const rows: { id: number; case_number: string | null; received_at: unknown; created_at: unknown; channel: string; purpose: string }[] = await knex(
+      complaints.tableName,
+    )
       .select('id', 'case_number', 'received_at', 'created_at', 'channel', 'purpose')
       .where('id', '>', lastId)
       .whereNotExists(

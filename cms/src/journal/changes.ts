@@ -42,7 +42,9 @@ export function journaledFields(attributes: Attributes): string[] {
 
 /** The owning to-one relations, which must be populated in the rows given to diffRows. */
 export function relationFields(attributes: Attributes): string[] {
-  return Object.entries(attributes).filter(([name, attribute]) => !SYSTEM_FIELDS.has(name) && isOwnedToOne(attribute)).map(([name]) => name);
+  return Object.entries(attributes)
+    .filter(([name, attribute]) => !SYSTEM_FIELDS.has(name) && isOwnedToOne(attribute))
+    .map(([name]) => name);
 }
 
 /** The stored type: a labelled choice (custom field `global::choice`) is an enumeration, in schema.json as at runtime. */
@@ -71,8 +73,7 @@ export function recordedValue(attribute: AttributeDefinition, value: unknown): C
   return value as ChangeValue;
 }
 
-const sameRecorded = (a: ChangeValue, b: ChangeValue) =>
-  a && b && typeof a === 'object' && typeof b === 'object' ? a.documentId === b.documentId : a === b;
+const sameRecorded = (a: ChangeValue, b: ChangeValue) => (a && b && typeof a === 'object' && typeof b === 'object' ? a.documentId === b.documentId : a === b);
 
 /** A boolean left unset reads as false: unset → false is no change. */
 const normalised = (attribute: AttributeDefinition, value: ChangeValue) => (attribute.type === 'boolean' && value === null ? false : value);

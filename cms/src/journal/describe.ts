@@ -59,18 +59,22 @@ export interface Write {
   written?: readonly string[];
 }
 
-const label = (map: Record<string, string>, key: unknown) => (typeof key === 'string' ? map[key] ?? key : 'ingen');
+const label = (map: Record<string, string>, key: unknown) => (typeof key === 'string' ? (map[key] ?? key) : 'ingen');
 
 /** "14. december 2026" */
 export function danishDate(value: unknown): string {
   if (!value) return 'ukendt dato';
-  return DateTime.fromJSDate(new Date(value as string), { zone: TIME_ZONE }).setLocale('da').toFormat('d. MMMM yyyy');
+  return DateTime.fromJSDate(new Date(value as string), { zone: TIME_ZONE })
+    .setLocale('da')
+    .toFormat('d. MMMM yyyy');
 }
 
 /** "14. december 2026 kl. 08.00" */
 export function danishDateTime(value: unknown): string {
   if (!value) return 'ukendt tidspunkt';
-  return DateTime.fromJSDate(new Date(value as string), { zone: TIME_ZONE }).setLocale('da').toFormat("d. MMMM yyyy 'kl.' HH.mm");
+  return DateTime.fromJSDate(new Date(value as string), { zone: TIME_ZONE })
+    .setLocale('da')
+    .toFormat("d. MMMM yyyy 'kl.' HH.mm");
 }
 
 /** The field's Danish label in the admin, lower-cased after the first; the field name otherwise. */
@@ -98,8 +102,15 @@ function complaintEvents(write: Write, changes: Changes, subject: Pick<Described
   }
   const events: DescribedEvent[] = [];
   const [status, rest] = 'caseStatus' in changes ? partition(changes, WITH_STATUS) : [null, changes];
-  if (status) events.push({ kind: 'status_changed', summary: `Status ændret fra ${label(complaintStatuses, before!.caseStatus)} til ${label(complaintStatuses, after!.caseStatus)}.`, changes: status, ...subject });
-  if (Object.keys(rest).length) events.push({ kind: 'field_changed', summary: `Henvendelsen ændret: ${changedList(COMPLAINT, rest)}`, changes: rest, ...subject });
+  if (status)
+    events.push({
+      kind: 'status_changed',
+      summary: `Status ændret fra ${label(complaintStatuses, before!.caseStatus)} til ${label(complaintStatuses, after!.caseStatus)}.`,
+      changes: status,
+      ...subject,
+    });
+  if (Object.keys(rest).length)
+    events.push({ kind: 'field_changed', summary: `Henvendelsen ændret: ${changedList(COMPLAINT, rest)}`, changes: rest, ...subject });
   return events;
 }
 
@@ -107,7 +118,14 @@ function statementRequestEvents(write: Write, changes: Changes, subject: Pick<De
   const { before, after } = write;
   const center = centerName(after);
   if (write.action === 'create') {
-    return [{ kind: 'statement_requested', summary: `Redegørelse anmodet fra ${center} med frist ${danishDate(after!.agreedDueAt ?? after!.dueAt)}.`, changes, ...subject }];
+    return [
+      {
+        kind: 'statement_requested',
+        summary: `Redegørelse anmodet fra ${center} med frist ${danishDate(after!.agreedDueAt ?? after!.dueAt)}.`,
+        changes,
+        ...subject,
+      },
+    ];
   }
   const events: DescribedEvent[] = [];
   const statusChanged = before!.requestStatus !== after!.requestStatus;
@@ -121,14 +139,16 @@ function statementRequestEvents(write: Write, changes: Changes, subject: Pick<De
   if ((after!.linkVersion ?? 1) > (before!.linkVersion ?? 1)) {
     events.push({ kind: 'link_reissued', summary: `Nyt link sendt til ${center}; tidligere links virker ikke længere.`, changes: null, ...subject });
   }
-  if (Object.keys(changes).length) events.push({ kind: 'field_changed', summary: `Anmodningen om redegørelse ændret: ${changedList(STATEMENT_REQUEST, changes)}`, changes, ...subject });
+  if (Object.keys(changes).length)
+    events.push({ kind: 'field_changed', summary: `Anmodningen om redegørelse ændret: ${changedList(STATEMENT_REQUEST, changes)}`, changes, ...subject });
   return events;
 }
 
 function opinionEvents(write: Write, changes: Changes, subject: Pick<DescribedEvent, 'subjectType' | 'subjectDocumentId'>): DescribedEvent[] {
   const { after } = write;
   const what = after!.kind === 'general' ? 'Generel udtalelse' : 'Udtalelse';
-  if (write.action === 'create') return [{ kind: 'opinion_issued', summary: `${what} afgivet: ${label(opinionOutcomes, after!.outcome)}.`, changes, ...subject }];
+  if (write.action === 'create')
+    return [{ kind: 'opinion_issued', summary: `${what} afgivet: ${label(opinionOutcomes, after!.outcome)}.`, changes, ...subject }];
   if (!Object.keys(changes).length) return [];
   return [{ kind: 'opinion_changed', summary: `${what} ændret: ${changedList(OPINION, changes)}`, changes, ...subject }];
 }
@@ -138,14 +158,29 @@ function recommendationEvents(write: Write, changes: Changes, subject: Pick<Desc
   if (write.action === 'create') return [{ kind: 'recommendation_added', summary: 'Anbefaling tilføjet til udtalelsen.', changes, ...subject }];
   if (!Object.keys(changes).length) return [];
   if (FOLLOW_UP.some((field) => field in changes)) {
-    return [{ kind: 'recommendation_followup', summary: `Opfølgning på anbefaling: ${label(recommendationFollowUps, after!.followUpStatus)}${after!.caseReopened ? '; sagen er genoptaget' : ''}.`, changes, ...subject }];
+    return [
+      {
+        kind: 'recommendation_followup',
+        summary: `Opfølgning på anbefaling: ${label(recommendationFollowUps, after!.followUpStatus)}${after!.caseReopened ? '; sagen er genoptaget' : ''}.`,
+        changes,
+        ...subject,
+      },
+    ];
   }
   return [{ kind: 'field_changed', summary: `Anbefaling ændret: ${changedList(RECOMMENDATION, changes)}`, changes, ...subject }];
 }
 
 function meetingEvents(write: Write, changes: Changes, subject: Pick<DescribedEvent, 'subjectType' | 'subjectDocumentId'>): DescribedEvent[] {
   const { after } = write;
-  if (write.action === 'create') return [{ kind: 'meeting_registered', summary: `Møde registreret ${danishDateTime(after!.heldAt)} (${label(meetingRoles, after!.role).toLowerCase()}).`, changes, ...subject }];
+  if (write.action === 'create')
+    return [
+      {
+        kind: 'meeting_registered',
+        summary: `Møde registreret ${danishDateTime(after!.heldAt)} (${label(meetingRoles, after!.role).toLowerCase()}).`,
+        changes,
+        ...subject,
+      },
+    ];
   if (!Object.keys(changes).length) return [];
   return [{ kind: 'field_changed', summary: `Møde ændret: ${changedList(MEETING, changes)}`, changes, ...subject }];
 }
@@ -157,7 +192,8 @@ function meetingEvents(write: Write, changes: Changes, subject: Pick<DescribedEv
 function documentAddedSummary(row: Row): string {
   if (row.direction === 'sendt') return row.opinion ? 'Brevet med udtalelsen lagt i sagen som sendt dokument.' : 'Sendt dokument lagt i sagen.';
   if (row.direction === 'intern') return 'Internt dokument lagt i sagen.';
-  if (row.source === 'borger' || row.source === 'center') return `Dokument modtaget fra ${label(documentSources, row.source).toLowerCase()}${row.statementRequest ? ' med redegørelsen' : ''}.`;
+  if (row.source === 'borger' || row.source === 'center')
+    return `Dokument modtaget fra ${label(documentSources, row.source).toLowerCase()}${row.statementRequest ? ' med redegørelsen' : ''}.`;
   return 'Modtaget dokument lagt i sagen.';
 }
 
@@ -186,7 +222,14 @@ export function describeWrite(write: Write): DescribedEvent[] {
   if (write.action === 'delete') return [{ kind: 'deleted', summary: deletedSummary[subjectType](row), changes: null, ...subject }];
   const changes = diffRows(write.attributes, write.before, write.after!, write.written);
   if (write.action === 'update' && !Object.keys(changes).length && (write.after!.linkVersion ?? 1) === (write.before?.linkVersion ?? 1)) return [];
-  const describe = { complaint: complaintEvents, statement_request: statementRequestEvents, opinion: opinionEvents, recommendation: recommendationEvents, meeting: meetingEvents, case_document: caseDocumentEvents }[subjectType as Exclude<SubjectType, 'notification'>];
+  const describe = {
+    complaint: complaintEvents,
+    statement_request: statementRequestEvents,
+    opinion: opinionEvents,
+    recommendation: recommendationEvents,
+    meeting: meetingEvents,
+    case_document: caseDocumentEvents,
+  }[subjectType as Exclude<SubjectType, 'notification'>];
   return describe(write, changes, subject);
 }
 

@@ -33,13 +33,16 @@ async function journalWrite(strapi: Core.Strapi, ctx: Context, inner: () => Prom
     const described = describeWrite({ uid: ctx.uid, action, attributes: attributesOf(strapi, ctx.uid), before, after, written });
     // A deleted case cannot be linked to; its events keep the case number.
     const kase = action === 'delete' && ctx.uid === COMPLAINT ? null : caseOf(ctx.uid, after ?? before);
-    await appendEvents(strapi, described.map((event) => ({
-      ...event,
-      complaintId: kase?.id ?? null,
-      caseNumber: kase?.caseNumber ?? caseOf(ctx.uid, before)?.caseNumber ?? null,
-      // A case's creation is recorded once, also against the backfill of existing cases (backfill.ts).
-      dedupeKey: event.kind === 'created' && kase ? `created:${kase.id}` : null,
-    })));
+    await appendEvents(
+      strapi,
+      described.map((event) => ({
+        ...event,
+        complaintId: kase?.id ?? null,
+        caseNumber: kase?.caseNumber ?? caseOf(ctx.uid, before)?.caseNumber ?? null,
+        // A case's creation is recorded once, also against the backfill of existing cases (backfill.ts).
+        dedupeKey: event.kind === 'created' && kase ? `created:${kase.id}` : null,
+      })),
+    );
     return result;
   });
 }

@@ -30,26 +30,32 @@ const what: Record<string, string> = {
 function recipientInWords(row: any): string {
   const center = row.statementRequest?.center?.name ?? row.opinion?.center?.name ?? 'centret';
   switch (row.kind) {
-    case 'statement_escalation': return `centerchefen for ${center}`;
-    case 'statement_received': return 'borgerrådgiveren';
-    case 'opinion_followup': return String(row.recipient).toLowerCase() === municipality.email.toLowerCase() ? 'borgerrådgiveren' : 'modtageren af udtalelsen';
+    case 'statement_escalation':
+      return `centerchefen for ${center}`;
+    case 'statement_received':
+      return 'borgerrådgiveren';
+    case 'opinion_followup':
+      return String(row.recipient).toLowerCase() === municipality.email.toLowerCase() ? 'borgerrådgiveren' : 'modtageren af udtalelsen';
     case 'complaint_receipt':
     case 'opinion_letter_citizen':
     case 'case_closed':
       return 'borgeren';
-    default: return center;
+    default:
+      return center;
   }
 }
 
 function summary(row: any, kind: NotificationEvent, now: Date): string {
-  const mail = `${row.kind === 'statement_request' && row.subject === 'Nyt link' ? 'nyt link til redegørelsen' : what[row.kind] ?? row.kind} til ${recipientInWords(row)}`;
+  const mail = `${row.kind === 'statement_request' && row.subject === 'Nyt link' ? 'nyt link til redegørelsen' : (what[row.kind] ?? row.kind)} til ${recipientInWords(row)}`;
   switch (kind) {
     case 'notification_planned':
       return new Date(row.notBefore).getTime() <= now.getTime() + 60_000
         ? `E-mail sendes: ${mail}.`
         : `E-mail planlagt: ${mail}, ${danishDateTime(row.notBefore)}.`;
-    case 'notification_sent': return `E-mail sendt: ${mail}.`;
-    case 'notification_failed': return `E-mail kunne ikke sendes: ${mail}.`;
+    case 'notification_sent':
+      return `E-mail sendt: ${mail}.`;
+    case 'notification_failed':
+      return `E-mail kunne ikke sendes: ${mail}.`;
     case 'notification_cancelled': {
       const reason = String(row.statusNote ?? '').replace(/^Annulleret( ved afsendelse)?:\s*/, '');
       return `E-mail annulleret: ${mail}${reason ? ` – ${reason.replace(/\.$/, '')}` : ''}.`;

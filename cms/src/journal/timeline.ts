@@ -58,9 +58,11 @@ export function changeLines(subjectType: SubjectType | null, changes: Changes | 
   if (!changes) return [];
   const subject = subjectType ?? 'complaint';
   return Object.entries(changes).map(([field, change]) => {
-    const label = subject === 'notification' ? notificationFieldLabels[field] ?? field : fieldLabel(subjectUids[subject], field);
+    const label = subject === 'notification' ? (notificationFieldLabels[field] ?? field) : fieldLabel(subjectUids[subject], field);
     if (!('to' in change)) return `${label}: ændret`;
-    return change.from === null ? `${label}: ${shown(field, change.to, subject)}` : `${label}: ${shown(field, change.from, subject)} → ${shown(field, change.to, subject)}`;
+    return change.from === null
+      ? `${label}: ${shown(field, change.to, subject)}`
+      : `${label}: ${shown(field, change.from, subject)} → ${shown(field, change.to, subject)}`;
   });
 }
 
@@ -92,9 +94,10 @@ export async function caseTimeline(strapi: Core.Strapi, documentId: string, filt
     kindLabel: caseEventKinds[row.kind as TimelineEvent['kind']] ?? row.kind,
     actorLabel: caseEventActors[row.actorType as TimelineEvent['actorType']] ?? row.actorType,
     subjectLabel: row.subjectType ? caseEventSubjects[row.subjectType as SubjectType] : null,
-    link: row.subjectType && row.subjectType !== 'complaint' && row.subjectDocumentId
-      ? `/content-manager/collection-types/${subjectUids[row.subjectType as SubjectType]}/${row.subjectDocumentId}`
-      : null,
+    link:
+      row.subjectType && row.subjectType !== 'complaint' && row.subjectDocumentId
+        ? `/content-manager/collection-types/${subjectUids[row.subjectType as SubjectType]}/${row.subjectDocumentId}`
+        : null,
   }));
   return { complaint: { id: complaint.id as number, caseNumber: (complaint.caseNumber as string | null) ?? null }, events };
 }
@@ -103,15 +106,17 @@ export async function caseTimeline(strapi: Core.Strapi, documentId: string, filt
 export async function caseTimelineCsv(strapi: Core.Strapi, documentId: string, actor: Actor) {
   const timeline = await caseTimeline(strapi, documentId);
   if (!timeline) return null;
-  await appendEvents(strapi, [{
-    kind: 'exported',
-    complaintId: timeline.complaint.id,
-    caseNumber: timeline.complaint.caseNumber,
-    summary: 'Sagens journal eksporteret som CSV.',
-    subjectType: 'complaint',
-    subjectDocumentId: documentId,
-    actor,
-  }]);
+  await appendEvents(strapi, [
+    {
+      kind: 'exported',
+      complaintId: timeline.complaint.id,
+      caseNumber: timeline.complaint.caseNumber,
+      summary: 'Sagens journal eksporteret som CSV.',
+      subjectType: 'complaint',
+      subjectDocumentId: documentId,
+      actor,
+    },
+  ]);
   const header = ['Tidspunkt', 'Hændelse', 'Beskrivelse', 'Aktør', 'Aktørtype', 'Vedrører', 'Ændringer'];
   const rows = timeline.events.map((event) => [
     DateTime.fromISO(event.at, { zone: TIME_ZONE }).toFormat('yyyy-MM-dd HH:mm:ss'),

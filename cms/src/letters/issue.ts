@@ -32,14 +32,20 @@ export function letterOf(opinion: any, audience: LetterAudience) {
     citizenName: complaint.businessName || complaint.citizenName || null,
     outcome: opinion.outcome ?? null,
     issuedAt: new Date(opinion.issuedAt ?? Date.now()),
-    perspectives: { legalPerspective: opinion.legalPerspective, ethicalPerspective: opinion.ethicalPerspective, equalityPerspective: opinion.equalityPerspective, valuesPerspective: opinion.valuesPerspective },
+    perspectives: {
+      legalPerspective: opinion.legalPerspective,
+      ethicalPerspective: opinion.ethicalPerspective,
+      equalityPerspective: opinion.equalityPerspective,
+      valuesPerspective: opinion.valuesPerspective,
+    },
     reasoning: opinion.reasoning ?? null,
     recommendations: (opinion.recommendations ?? []).map((recommendation: { text?: string }) => recommendation.text ?? '').filter(Boolean),
   });
 }
 
 /** Whether the citizen of a case gets e-mail from the advisor: known to the advisor (named or confidential), with an address. */
-export const citizenReachable = (complaint: any) => Boolean(complaint) && complaint.identity !== 'anonymous' && typeof complaint.citizenEmail === 'string' && complaint.citizenEmail.includes('@');
+export const citizenReachable = (complaint: any) =>
+  Boolean(complaint) && complaint.identity !== 'anonymous' && typeof complaint.citizenEmail === 'string' && complaint.citizenEmail.includes('@');
 
 export async function issueOpinionLetter(strapi: Core.Strapi, opinionId: number, now = new Date()) {
   const opinion = await loadOpinionForLetter(strapi, { id: opinionId });
@@ -48,14 +54,42 @@ export async function issueOpinionLetter(strapi: Core.Strapi, opinionId: number,
   const center = opinion.center ?? complaint.center;
   // The case file keeps the copy that names a named citizen, as the advisor wrote it.
   const { title, html } = letterOf(opinion, 'citizen');
-  await runAs(SYSTEM, () => strapi.db.transaction(async () => {
-    const file = await storeGeneratedFile(strapi, { name: `udtalelse-${complaint.caseNumber ?? opinion.documentId}.html`, mime: 'text/html', ext: '.html', data: Buffer.from(html, 'utf8') });
-    await strapi.documents(CASE_DOCUMENT).create({
-      data: { complaint: complaint.documentId, opinion: opinion.documentId, file, title, direction: 'sendt', source: 'borgerraadgiver', registeredAt: now.toISOString() },
-    } as never);
-    await insertRows(strapi, [
-      ...(center?.email ? [{ kind: 'opinion_letter' as const, recipient: center.email, notBefore: now, dueVersion: '', opinion: opinion.id, complaint: complaint.id }] : []),
-      ...(citizenReachable(complaint) ? [{ kind: 'opinion_letter_citizen' as const, recipient: complaint.citizenEmail, notBefore: now, dueVersion: '', opinion: opinion.id, complaint: complaint.id }] : []),
-    ]);
-  }));
+  await runAs(SYSTEM, () =>
+    strapi.db.transaction(async () => {
+      const file = await storeGeneratedFile(strapi, {
+        name: `udtalelse-${complaint.caseNumber ?? opinion.documentId}.html`,
+        mime: 'text/html',
+        ext: '.html',
+        data: Buffer.from(html, 'utf8'),
+      });
+      await strapi.documents(CASE_DOCUMENT).create({
+        data: {
+          complaint: complaint.documentId,
+          opinion: opinion.documentId,
+          file,
+          title,
+          direction: 'sendt',
+          source: 'borgerraadgiver',
+          registeredAt: now.toISOString(),
+        },
+      } as never);
+      await insertRows(strapi, [
+        ...(center?.email
+          ? [{ kind: 'opinion_letter' as const, recipient: center.email, notBefore: now, dueVersion: '', opinion: opinion.id, complaint: complaint.id }]
+          : []),
+        ...(citizenReachable(complaint)
+          ? [
+              {
+                kind: 'opinion_letter_citizen' as const,
+                recipient: complaint.citizenEmail,
+                notBefore: now,
+                dueVersion: '',
+                opinion: opinion.id,
+                complaint: complaint.id,
+              },
+            ]
+          : []),
+      ]);
+    }),
+  );
 }

@@ -26,7 +26,11 @@ export interface LetterInput {
 }
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const paragraphs = (value: string) => value.split(/\n{2,}/).map((part) => `<p>${escapeHtml(part.trim()).replace(/\n/g, '<br>')}</p>`).join('\n');
+const paragraphs = (value: string) =>
+  value
+    .split(/\n{2,}/)
+    .map((part) => `<p>${escapeHtml(part.trim()).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
 
 /** 14. december 2026 (the local date of an instant). */
 export const letterDate = (at: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
@@ -41,7 +45,12 @@ export function renderOpinionLetter(input: LetterInput): { title: string; html: 
   const m = input.municipality;
   const outcome = input.outcome ? opinionOutcomes[input.outcome] : 'Udtalelse';
   const title = `Borgerrådgiverens udtalelse${input.caseNumber ? ` i sag ${input.caseNumber}` : ''}`;
-  const recipient = input.audience === 'center' ? `Til ledelsen i ${input.centerName ?? 'centret'}` : input.identity === 'named' && input.citizenName ? `Til ${input.citizenName}` : 'Til borgeren';
+  const recipient =
+    input.audience === 'center'
+      ? `Til ledelsen i ${input.centerName ?? 'centret'}`
+      : input.identity === 'named' && input.citizenName
+        ? `Til ${input.citizenName}`
+        : 'Til borgeren';
   const assessed = (Object.keys(perspectives) as (keyof typeof perspectives)[])
     .filter((field) => input.perspectives[field]?.trim())
     .map((field) => `<h3>${escapeHtml(perspectives[field])}</h3>\n${paragraphs(input.perspectives[field]!)}`);
@@ -50,7 +59,9 @@ export function renderOpinionLetter(input: LetterInput): { title: string; html: 
     `<h2>Resultat: ${escapeHtml(outcome)}</h2>`,
     ...(assessed.length ? ['<h2>Vurdering</h2>', ...assessed] : []),
     ...(input.reasoning?.trim() ? ['<h2>Begrundelse</h2>', paragraphs(input.reasoning)] : []),
-    ...(input.recommendations.length ? ['<h2>Anbefalinger</h2>', `<ol>${input.recommendations.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ol>`] : []),
+    ...(input.recommendations.length
+      ? ['<h2>Anbefalinger</h2>', `<ol>${input.recommendations.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ol>`]
+      : []),
     '<p>Udtalelsen er borgerrådgiverens vurdering og er ikke en afgørelse. Finder borgerrådgiveren fejl, forventes centret at genoptage sagen, og borgerrådgiveren følger op på anbefalingerne.</p>',
   ];
   const html = `<!doctype html>

@@ -44,7 +44,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       ctx.status = 500;
       ctx.body = {
         data: null,
-        error: { status: 500, name: 'InternalServerError', message: `Der opstod en fejl hos os. Oplys fejl-id ${requestId}, hvis du kontakter os.`, details: { requestId } },
+        error: {
+          status: 500,
+          name: 'InternalServerError',
+          message: `Der opstod en fejl hos os. Oplys fejl-id ${requestId}, hvis du kontakter os.`,
+          details: { requestId },
+        },
       };
     }
   };

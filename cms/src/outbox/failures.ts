@@ -23,7 +23,9 @@ export async function queueFailureDigest(strapi: Core.Strapi, now = new Date()):
     const notifications = strapi.db.query(NOTIFICATION);
     const unreported = { deliveryStatus: 'failed', failureDigest: { $null: true }, kind: { $ne: DIGEST } };
     if (!(await notifications.count({ where: unreported }))) return 0;
-    const [digest] = await insertRows(strapi, [{ kind: DIGEST, recipient: municipality.email, notBefore: now, dueVersion: `delivery-failures:${localDate(now)}` }]);
+    const [digest] = await insertRows(strapi, [
+      { kind: DIGEST, recipient: municipality.email, notBefore: now, dueVersion: `delivery-failures:${localDate(now)}` },
+    ]);
     const { count } = await notifications.updateMany({ where: unreported, data: { failureDigest: digest.documentId } });
     if (!count) await notifications.delete({ where: { id: digest.id } });
     return count;
@@ -33,9 +35,14 @@ export async function queueFailureDigest(strapi: Core.Strapi, now = new Date()):
 /** The daily run: at most one e-mail a day across every CMS instance (runOncePerDay). */
 export async function runFailureDigest(strapi: Core.Strapi, now = new Date()): Promise<number> {
   let listed = 0;
-  await runOncePerDay(strapi, 'delivery-failures', async () => {
-    listed = await queueFailureDigest(strapi, now);
-  }, now);
+  await runOncePerDay(
+    strapi,
+    'delivery-failures',
+    async () => {
+      listed = await queueFailureDigest(strapi, now);
+    },
+    now,
+  );
   return listed;
 }
 
@@ -53,7 +60,7 @@ export async function failuresOf(strapi: Core.Strapi, digestDocumentId: string):
     caseNumber: (row.statementRequest?.complaint ?? row.opinion?.complaint ?? row.complaint)?.caseNumber ?? null,
     notBefore: new Date(row.notBefore).toISOString(),
     attempts: row.attempts ?? 0,
-    error: row.lastError ? String(row.lastError).slice(0, 300) : row.statusNote ?? null,
+    error: row.lastError ? String(row.lastError).slice(0, 300) : (row.statusNote ?? null),
     adminUrl: `${cmsUrl}/admin/content-manager/collection-types/${NOTIFICATION}/${row.documentId}`,
   }));
 }

@@ -16,7 +16,9 @@ export async function storeLink(strapi: Core.Strapi, tokenHash: string, notifica
 
 /** The outbox row whose e-mail carried a token, for the case and letter pages: the row with the link's own version. */
 export async function rowOfLink(strapi: Core.Strapi, tokenHash: string, kinds: readonly string[]) {
-  const link = await strapi.db.query(STATEMENT_LINK).findOne({ where: { tokenHash }, populate: { notification: { populate: { complaint: true, opinion: true } } } });
+  const link = await strapi.db
+    .query(STATEMENT_LINK)
+    .findOne({ where: { tokenHash }, populate: { notification: { populate: { complaint: true, opinion: true } } } });
   const row = link?.notification;
   return row && kinds.includes(row.kind) ? { ...row, linkVersion: link.linkVersion, linkIssuedAt: link.issuedAt } : null;
 }
@@ -31,7 +33,12 @@ export async function findLink(strapi: Core.Strapi, tokenHash: string) {
 
 /** Whether a link of an earlier version of this request was mailed (so a new one "replaces" it). */
 export async function linksIssuedBefore(strapi: Core.Strapi, requestId: number, linkVersion: number): Promise<boolean> {
-  const sentRows: { id: number }[] = await strapi.db.query(NOTIFICATION).findMany({ where: { statementRequest: { id: requestId }, deliveryStatus: 'sent' }, select: ['id'] });
+  const sentRows: { id: number }[] = await strapi.db
+    .query(NOTIFICATION)
+    .findMany({ where: { statementRequest: { id: requestId }, deliveryStatus: 'sent' }, select: ['id'] });
   if (!sentRows.length) return false;
-  return (await strapi.db.query(STATEMENT_LINK).count({ where: { notification: { id: { $in: sentRows.map((r) => r.id) } }, linkVersion: { $lt: linkVersion } } })) > 0;
+  return (
+    (await strapi.db.query(STATEMENT_LINK).count({ where: { notification: { id: { $in: sentRows.map((r) => r.id) } }, linkVersion: { $lt: linkVersion } } })) >
+    0
+  );
 }

@@ -48,7 +48,18 @@ async function onStatementRequestCreate(strapi: Core.Strapi, next: () => Promise
   const dueVersion = dueVersionOf(request);
   // A request registered as sent outside the system (by letter, earlier) mails nothing itself.
   await insertRows(strapi, [
-    ...(request.sentOutsideSystem ? [] : [{ kind: 'statement_request' as const, recipient: request.center.email, notBefore: now, dueVersion: dueVersion ?? '', statementRequest: request.id, linkVersion: request.linkVersion ?? 1 }]),
+    ...(request.sentOutsideSystem
+      ? []
+      : [
+          {
+            kind: 'statement_request' as const,
+            recipient: request.center.email,
+            notBefore: now,
+            dueVersion: dueVersion ?? '',
+            statementRequest: request.id,
+            linkVersion: request.linkVersion ?? 1,
+          },
+        ]),
     ...(await statementPlan(strapi, request, await loadWorkingCalendar(strapi), now)).map((row) => ({ ...row, statementRequest: request.id })),
   ]);
   return result;
@@ -86,12 +97,27 @@ async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentI
   }
   const now = new Date();
   if (scheduleKey(before) !== scheduleKey(after)) {
-    await cancelPlanned(strapi, { statementRequest: { id: after.id }, kind: { $in: SCHEDULED_STATEMENT_KINDS } }, 'Annulleret: fristen eller modtageren er ændret; nye udsendelser er planlagt.');
-    await insertRows(strapi, (await statementPlan(strapi, after, await loadWorkingCalendar(strapi), now)).map((row) => ({ ...row, statementRequest: after.id })));
+    await cancelPlanned(
+      strapi,
+      { statementRequest: { id: after.id }, kind: { $in: SCHEDULED_STATEMENT_KINDS } },
+      'Annulleret: fristen eller modtageren er ændret; nye udsendelser er planlagt.',
+    );
+    await insertRows(
+      strapi,
+      (await statementPlan(strapi, after, await loadWorkingCalendar(strapi), now)).map((row) => ({ ...row, statementRequest: after.id })),
+    );
   }
   if (reissue && after.center?.email) {
     await insertRows(strapi, [
-      { kind: 'statement_request', recipient: after.center.email, notBefore: now, dueVersion: dueVersionOf(after) ?? '', statementRequest: after.id, linkVersion: after.linkVersion, subject: 'Nyt link' },
+      {
+        kind: 'statement_request',
+        recipient: after.center.email,
+        notBefore: now,
+        dueVersion: dueVersionOf(after) ?? '',
+        statementRequest: after.id,
+        linkVersion: after.linkVersion,
+        subject: 'Nyt link',
+      },
     ]);
   }
   return result;
@@ -117,7 +143,10 @@ async function onOpinionWrite(strapi: Core.Strapi, action: string, params: { doc
   if (action === 'create') await afterCommit(strapi, () => issueOpinionLetter(strapi, after.id));
   if (before && opinionVersionOf(before) === opinionVersionOf(after)) return result;
   if (before) await cancelPlanned(strapi, { opinion: { id: after.id }, kind: 'opinion_followup' }, 'Annulleret: opfølgningen er ændret eller modtaget.');
-  await insertRows(strapi, plannedOpinionRows(after, policy(), await loadWorkingCalendar(strapi), advisorEmail()).map((row) => ({ ...row, opinion: after.id })));
+  await insertRows(
+    strapi,
+    plannedOpinionRows(after, policy(), await loadWorkingCalendar(strapi), advisorEmail()).map((row) => ({ ...row, opinion: after.id })),
+  );
   return result;
 }
 
@@ -134,7 +163,9 @@ async function onComplaintUpdate(strapi: Core.Strapi, params: { documentId?: str
   const result = await next();
   const after = before && (await strapi.db.query(COMPLAINT).findOne({ where: { id: before.id } }));
   if (after && !isClosedStatus(before.caseStatus) && isClosedStatus(after.caseStatus) && citizenReachable(after)) {
-    await insertRows(strapi, [{ kind: 'case_closed', recipient: after.citizenEmail, notBefore: new Date(), dueVersion: after.caseStatus, complaint: after.id }]);
+    await insertRows(strapi, [
+      { kind: 'case_closed', recipient: after.citizenEmail, notBefore: new Date(), dueVersion: after.caseStatus, complaint: after.id },
+    ]);
   }
   return result;
 }

@@ -15,7 +15,12 @@ export async function sentForCurrentDue(strapi: Core.Strapi, request: { id: numb
   const dueVersion = dueVersionOf(request);
   if (!dueVersion) return new Map();
   const rows: { kind: string; sentAt: string }[] = await strapi.db.query(NOTIFICATION).findMany({
-    where: { statementRequest: { id: request.id }, dueVersion, deliveryStatus: 'sent', kind: { $in: ['statement_reminder', 'statement_overdue', 'statement_escalation'] } },
+    where: {
+      statementRequest: { id: request.id },
+      dueVersion,
+      deliveryStatus: 'sent',
+      kind: { $in: ['statement_reminder', 'statement_overdue', 'statement_escalation'] },
+    },
     select: ['kind', 'sentAt'],
     orderBy: { sentAt: 'asc' },
   });

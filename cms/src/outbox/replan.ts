@@ -45,7 +45,10 @@ export async function replanAfterCalendarChange(strapi: Core.Strapi, now = new D
     if (!target || target.getTime() === before.getTime()) continue;
     const { count } = await strapi.db.query(NOTIFICATION).updateMany({
       where: { id: row.id, deliveryStatus: 'planned' },
-      data: { notBefore: target.toISOString(), statusNote: `Flyttet fra ${danish(before)} til ${danish(target)}, fordi kalenderen over helligdage og lukkedage er ændret.` },
+      data: {
+        notBefore: target.toISOString(),
+        statusNote: `Flyttet fra ${danish(before)} til ${danish(target)}, fordi kalenderen over helligdage og lukkedage er ændret.`,
+      },
     });
     if (count === 1) moved.push({ documentId: row.documentId, notBefore: target });
   }

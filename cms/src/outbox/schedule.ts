@@ -77,7 +77,9 @@ export function plannedEscalation(
   const period = policy.statementEscalateAfter;
   const at = period.dayBased ? calendar.officeMorningAfter(overdueSentAt, period) : DateTime.fromJSDate(overdueSentAt).plus(period.duration).toJSDate();
   // Without a chief's address the escalation goes to the advisor, who then chases it by hand.
-  return [{ kind: 'statement_escalation', recipient: request.center?.chiefEmail || advisorEmail, notBefore: catchUp(at, now, period.dayBased, calendar), dueVersion }];
+  return [
+    { kind: 'statement_escalation', recipient: request.center?.chiefEmail || advisorEmail, notBefore: catchUp(at, now, period.dayBased, calendar), dueVersion },
+  ];
 }
 
 export interface OpinionFacts {
@@ -103,7 +105,14 @@ export function plannedOpinionRows(
   if (!opinion.feedbackRequested || opinion.feedbackReceivedAt || !issued) return [];
   const recipient = opinion.addresseeEmail?.trim() || advisorEmail;
   const at = calendar.noticeAfter(issued, policy.opinionFeedbackAfter);
-  return [{ kind: 'opinion_followup', recipient, notBefore: catchUp(at, now, policy.opinionFeedbackAfter.dayBased, calendar), dueVersion: opinionVersionOf(opinion) ?? '' }];
+  return [
+    {
+      kind: 'opinion_followup',
+      recipient,
+      notBefore: catchUp(at, now, policy.opinionFeedbackAfter.dayBased, calendar),
+      dueVersion: opinionVersionOf(opinion) ?? '',
+    },
+  ];
 }
 
 export function opinionVersionOf(opinion: OpinionFacts): string | null {

@@ -12,7 +12,23 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { CITIZEN_LINK_KINDS, MAX_STRING_LENGTH, closingOutcome, endOfPeriod, LETTER_LINK_KINDS, LINK_KINDS, loadDocumentSettings, loadEndpoints, loadOutboxSettings, municipality, type ClaimResult, type ComplaintStatus, type OpinionOutcome, type OutboxMessage, type StatementLinkGoneReason } from '@borgerraadgiver/config';
+import {
+  CITIZEN_LINK_KINDS,
+  MAX_STRING_LENGTH,
+  closingOutcome,
+  endOfPeriod,
+  LETTER_LINK_KINDS,
+  LINK_KINDS,
+  loadDocumentSettings,
+  loadEndpoints,
+  loadOutboxSettings,
+  municipality,
+  type ClaimResult,
+  type ComplaintStatus,
+  type OpinionOutcome,
+  type OutboxMessage,
+  type StatementLinkGoneReason,
+} from '@borgerraadgiver/config';
 import { citizenLink, letterLink, mintToken, statementLink } from './token';
 import { opinionVersionOf } from './schedule';
 import { dueVersionOf, linkExpiresAt, statementLinkProblem } from '../rules/links';
@@ -23,7 +39,6 @@ import { failuresOf } from './failures';
 import { loadWorkingCalendar } from '../db/working-calendar';
 import { isClosedStatus } from '../rules/complaint-status';
 import { recordNotifications } from '../journal';
-
 
 function loadRow(strapi: Core.Strapi, documentId: string) {
   return strapi.db.query(NOTIFICATION).findOne({
@@ -83,7 +98,12 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   const reason = whyNotApplicable(row, now);
   if (reason) {
     await strapi.db.transaction(async () => {
-      const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { id: row.id, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` } });
+      const { count } = await strapi.db
+        .query(NOTIFICATION)
+        .updateMany({
+          where: { id: row.id, deliveryStatus: 'planned' },
+          data: { deliveryStatus: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` },
+        });
       if (count === 1) await recordNotifications(strapi, { id: row.id }, 'notification_cancelled');
     });
     return { action: 'skip', reason };
@@ -92,7 +112,12 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   const sent = request && (LINK_KINDS as readonly string[]).includes(row.kind) ? await sentForCurrentDue(strapi, request) : new Map<string, Date>();
   if (row.kind === 'statement_escalation' && !sent.has('statement_overdue')) {
     // Escalate only after the department head has really been told the deadline has passed.
-    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: row.id, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret ved afsendelse: rykkeren for den overskredne frist er ikke sendt.' } });
+    await strapi.db
+      .query(NOTIFICATION)
+      .updateMany({
+        where: { id: row.id, deliveryStatus: 'planned' },
+        data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret ved afsendelse: rykkeren for den overskredne frist er ikke sendt.' },
+      });
     return { action: 'skip', reason: 'no overdue notice sent' };
   }
   const withLink = (LINK_KINDS as readonly string[]).includes(row.kind);
@@ -101,7 +126,7 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   // A completely anonymous citizen gets the case number only, never a link to the case.
   const citizen = (CITIZEN_LINK_KINDS as readonly string[]).includes(row.kind) && Boolean(complaint) && complaint.identity !== 'anonymous';
   const minted = withLink || letter || citizen ? mintToken() : null;
-  const linkVersion: number | null = withLink ? request.linkVersion ?? 1 : citizen ? complaint.citizenLinkVersion ?? 1 : null;
+  const linkVersion: number | null = withLink ? (request.linkVersion ?? 1) : citizen ? (complaint.citizenLinkVersion ?? 1) : null;
   const claimed = await strapi.db.transaction(async () => {
     // The claim is one conditional UPDATE planned -> sending: of two workers, exactly one wins.
     const { count } = await strapi.db.query(NOTIFICATION).updateMany({
@@ -126,26 +151,39 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
     centerName: request?.center?.name ?? opinion?.center?.name ?? null,
     dueAt: request ? iso(request.agreedDueAt ?? request.dueAt) : null,
     requestedAt: request ? iso(request.requestedAt) : null,
-    link: !minted ? null
-      : withLink ? statementLink(endpoints.publicSiteUrl, minted.token)
-      : letter ? letterLink(endpoints.publicSiteUrl, minted.token)
-      : citizenLink(endpoints.publicSiteUrl, minted.token),
-    linkExpiresAt: withLink ? iso(linkExpiresAt(request, policy(), now))
-      : letter && opinion?.issuedAt ? iso(endOfPeriod(new Date(opinion.issuedAt), loadDocumentSettings().letterLinkValid))
-      : null,
+    link: !minted
+      ? null
+      : withLink
+        ? statementLink(endpoints.publicSiteUrl, minted.token)
+        : letter
+          ? letterLink(endpoints.publicSiteUrl, minted.token)
+          : citizenLink(endpoints.publicSiteUrl, minted.token),
+    linkExpiresAt: withLink
+      ? iso(linkExpiresAt(request, policy(), now))
+      : letter && opinion?.issuedAt
+        ? iso(endOfPeriod(new Date(opinion.issuedAt), loadDocumentSettings().letterLinkValid))
+        : null,
     overdueNoticeSentAt: iso(sent.get('statement_overdue') ?? null),
     failures: row.kind === 'delivery_failures' ? await failuresOf(strapi, row.documentId) : null,
-    replacesEarlierLinks: row.kind === 'statement_request' && row.subject === 'Nyt link' && (await linksIssuedBefore(strapi, request.id, request.linkVersion ?? 1)),
-    adminUrl: request && row.kind === 'statement_received'
-      ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::statement-request.statement-request/${request.documentId}`
-      : opinion ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::opinion.opinion/${opinion.documentId}`
-      : row.kind === 'report_reminder' || row.kind === 'ongoing_status' || row.kind === 'delivery_failures' ? `${endpoints.cmsUrl}/admin` : null,
+    replacesEarlierLinks:
+      row.kind === 'statement_request' && row.subject === 'Nyt link' && (await linksIssuedBefore(strapi, request.id, request.linkVersion ?? 1)),
+    adminUrl:
+      request && row.kind === 'statement_received'
+        ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::statement-request.statement-request/${request.documentId}`
+        : opinion
+          ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::opinion.opinion/${opinion.documentId}`
+          : row.kind === 'report_reminder' || row.kind === 'ongoing_status' || row.kind === 'delivery_failures'
+            ? `${endpoints.cmsUrl}/admin`
+            : null,
     opinionKind: opinion?.kind ?? null,
     // A general opinion's title names the matter, not a citizen; a case opinion is named by its case number.
-    opinionTitle: opinion?.kind === 'general' ? opinion.title ?? null : null,
+    opinionTitle: opinion?.kind === 'general' ? (opinion.title ?? null) : null,
     issuedAt: opinion ? iso(opinion.issuedAt) : null,
     respondedAt: request ? iso(request.respondedAt) : null,
-    closingOutcome: row.kind === 'case_closed' && complaint?.caseStatus ? closingOutcome(complaint.caseStatus as ComplaintStatus, await caseOpinionOutcome(strapi, complaint.id)) : null,
+    closingOutcome:
+      row.kind === 'case_closed' && complaint?.caseStatus
+        ? closingOutcome(complaint.caseStatus as ComplaintStatus, await caseOpinionOutcome(strapi, complaint.id))
+        : null,
     municipality: { name: municipality.name, advisorTitle: municipality.advisorTitle, email: municipality.email, phone: municipality.phone },
   };
   return { action: 'send', message };
@@ -172,17 +210,30 @@ export async function report(strapi: Core.Strapi, documentId: string, result: Se
 }
 
 async function planAfterSent(strapi: Core.Strapi, documentId: string, now: Date) {
-  const row = await strapi.db.query(NOTIFICATION).findOne({ where: { documentId }, select: ['id', 'kind', 'dueVersion'], populate: { statementRequest: { populate: { center: true } } } });
+  const row = await strapi.db
+    .query(NOTIFICATION)
+    .findOne({ where: { documentId }, select: ['id', 'kind', 'dueVersion'], populate: { statementRequest: { populate: { center: true } } } });
   const request = row?.statementRequest;
   if (row?.kind !== 'statement_overdue' || !request || row.dueVersion !== dueVersionOf(request)) return;
-  const escalation = (await statementPlan(strapi, request, await loadWorkingCalendar(strapi), now)).filter((planned) => planned.kind === 'statement_escalation');
-  await insertRows(strapi, escalation.map((planned) => ({ ...planned, statementRequest: request.id })));
+  const escalation = (await statementPlan(strapi, request, await loadWorkingCalendar(strapi), now)).filter(
+    (planned) => planned.kind === 'statement_escalation',
+  );
+  await insertRows(
+    strapi,
+    escalation.map((planned) => ({ ...planned, statementRequest: request.id })),
+  );
 }
 
 async function recordResult(strapi: Core.Strapi, documentId: string, result: SendReport, now: Date): Promise<boolean> {
   const data = result.ok
     ? // lastError stays: with attempts > 1 it tells the advisor why the e-mail needed another try.
-      { deliveryStatus: 'sent', sentAt: now.toISOString(), messageId: (result.messageId ?? '').slice(0, MAX_STRING_LENGTH) || null, sendingSince: null, statusNote: null }
+      {
+        deliveryStatus: 'sent',
+        sentAt: now.toISOString(),
+        messageId: (result.messageId ?? '').slice(0, MAX_STRING_LENGTH) || null,
+        sendingSince: null,
+        statusNote: null,
+      }
     : {
         deliveryStatus: result.final ? 'failed' : 'planned',
         lastError: String(result.error ?? 'ukendt fejl').slice(0, 2000),
@@ -191,7 +242,8 @@ async function recordResult(strapi: Core.Strapi, documentId: string, result: Sen
       };
   return strapi.db.transaction(async () => {
     const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { documentId, deliveryStatus: 'sending' }, data });
-    if (count === 1 && data.deliveryStatus !== 'planned') await recordNotifications(strapi, { documentId }, result.ok ? 'notification_sent' : 'notification_failed');
+    if (count === 1 && data.deliveryStatus !== 'planned')
+      await recordNotifications(strapi, { documentId }, result.ok ? 'notification_sent' : 'notification_failed');
     return count === 1;
   });
 }
@@ -220,7 +272,9 @@ export async function pending(strapi: Core.Strapi, now = new Date()) {
       if (exhausted.length) {
         const statusNote = 'Afsendelsen blev afbrudt for mange gange; det er uvist, om e-mailen blev sendt. Kontrollér og send evt. manuelt.';
         const where = { id: { $in: exhausted }, deliveryStatus: 'sending' };
-        await strapi.db.query(NOTIFICATION).updateMany({ where, data: { deliveryStatus: 'failed', sendingSince: null, lastError: INTERRUPTED_SEND, statusNote } });
+        await strapi.db
+          .query(NOTIFICATION)
+          .updateMany({ where, data: { deliveryStatus: 'failed', sendingSince: null, lastError: INTERRUPTED_SEND, statusNote } });
         await recordNotifications(strapi, { id: { $in: exhausted }, deliveryStatus: 'failed' }, 'notification_failed');
       }
       if (retried.length) {

@@ -92,10 +92,36 @@ function toIso(value: unknown): string | null {
 
 /** The case fields in the export, in the order shown. */
 const caseFields = [
-  'caseNumber', 'receivedAt', 'channel', 'purpose', 'category', 'complainantKind', 'caseStatus', 'title', 'description', 'eventDate',
-  'center', 'institution', 'formalComplaintToUnit', 'centerHadOpportunity', 'identity', 'citizenName', 'citizenEmail', 'citizenPhone',
-  'citizenAddress', 'businessName', 'cvr', 'outOfScopeReason', 'timeLimitException', 'timeLimitExceptionReason', 'specialCaseReason',
-  'referredTo', 'dialogOutcome', 'internalNotes', 'firstActionAt', 'closedAt',
+  'caseNumber',
+  'receivedAt',
+  'channel',
+  'purpose',
+  'category',
+  'complainantKind',
+  'caseStatus',
+  'title',
+  'description',
+  'eventDate',
+  'center',
+  'institution',
+  'formalComplaintToUnit',
+  'centerHadOpportunity',
+  'identity',
+  'citizenName',
+  'citizenEmail',
+  'citizenPhone',
+  'citizenAddress',
+  'businessName',
+  'cvr',
+  'outOfScopeReason',
+  'timeLimitException',
+  'timeLimitExceptionReason',
+  'specialCaseReason',
+  'referredTo',
+  'dialogOutcome',
+  'internalNotes',
+  'firstActionAt',
+  'closedAt',
 ];
 
 export interface ExportedCase {
@@ -116,12 +142,17 @@ export interface AccessExport {
  * Everything held about the citizen of `complaint` in it and in `confirmed` (rows of cases the
  * advisor confirmed as theirs; each must be one of findMatchingCases, the caller checks).
  */
-export async function buildAccessExport(strapi: Core.Strapi, complaint: Record<string, any>, confirmed: { row: Record<string, any>; matchedOn: MatchReason[] }[], now = new Date()): Promise<AccessExport> {
+export async function buildAccessExport(
+  strapi: Core.Strapi,
+  complaint: Record<string, any>,
+  confirmed: { row: Record<string, any>; matchedOn: MatchReason[] }[],
+  now = new Date(),
+): Promise<AccessExport> {
   const cases: ExportedCase[] = [];
   for (const { row, matchedOn } of [{ row: complaint, matchedOn: [] as MatchReason[] }, ...confirmed]) {
     const full = await strapi.db.query(COMPLAINT).findOne({ where: { id: row.id }, populate: ['center', 'institution'] });
     const exported: ExportedCase = { matchedOn };
-    for (const field of caseFields) exported[field] = field === 'center' || field === 'institution' ? full[field]?.name ?? null : full[field] ?? null;
+    for (const field of caseFields) exported[field] = field === 'center' || field === 'institution' ? (full[field]?.name ?? null) : (full[field] ?? null);
     const ref: CaseRef = { id: full.id, documentId: full.documentId, caseNumber: full.caseNumber ?? null, citizenEmail: full.citizenEmail ?? null };
     for (const part of caseDataParts) exported[part.key] = await part.collect(strapi, ref);
     cases.push(exported);
@@ -150,14 +181,17 @@ function display(field: string, value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.map((v) => display(field, v)).join('\n') : '–';
   if (typeof value === 'string' && valueLabels[field]?.[value]) return valueLabels[field][value];
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return DateTime.fromISO(value).setLocale('da').toFormat('d. LLLL yyyy');
-  if (value instanceof Date || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value))) return formatDateTime(DateTime.fromJSDate(new Date(value as string)));
+  if (value instanceof Date || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)))
+    return formatDateTime(DateTime.fromJSDate(new Date(value as string)));
   return String(value);
 }
 
 const text = (value: string) => e(value).replace(/\n/g, '<br>');
 
 function fields(labels: Record<string, string>, item: Record<string, unknown>): string {
-  return `<dl>${Object.entries(labels).map(([field, label]) => `<dt>${e(label)}</dt><dd>${text(display(field, item[field]))}</dd>`).join('')}</dl>`;
+  return `<dl>${Object.entries(labels)
+    .map(([field, label]) => `<dt>${e(label)}</dt><dd>${text(display(field, item[field]))}</dd>`)
+    .join('')}</dl>`;
 }
 
 const caseLabels = () => {
@@ -171,7 +205,9 @@ export function renderAccessExport(data: AccessExport): string {
   const policy = loadPolicy();
   const generated = formatDateTime(DateTime.fromISO(data.generatedAt));
   const caseSections = data.cases.map((c) => {
-    const matched = c.matchedOn.length ? `<p class="matched">Fundet ud fra: ${e(c.matchedOn.map((r) => matchLabels[r]).join(', '))} (bekræftet af borgerrådgiveren).</p>` : '';
+    const matched = c.matchedOn.length
+      ? `<p class="matched">Fundet ud fra: ${e(c.matchedOn.map((r) => matchLabels[r]).join(', '))} (bekræftet af borgerrådgiveren).</p>`
+      : '';
     const parts = caseDataParts.map((part) => {
       const items = (c[part.key] as Record<string, unknown>[]) ?? [];
       const body = items.length ? items.map((item) => `<div class="item">${fields(part.labels, item)}</div>`).join('') : '<p class="empty">Ingen.</p>';
@@ -179,7 +215,9 @@ export function renderAccessExport(data: AccessExport): string {
     });
     return `<section class="case"><h2>Sag ${e(String(c.caseNumber ?? ''))}</h2>${matched}${fields(caseLabels(), c)}${parts.join('')}</section>`;
   });
-  const rights = citizenRights(m).map((r) => `<h3>${e(r.title)}</h3><p>${e(r.text)}</p>`).join('');
+  const rights = citizenRights(m)
+    .map((r) => `<h3>${e(r.title)}</h3><p>${e(r.text)}</p>`)
+    .join('');
   return `<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><title>Indsigt i personoplysninger – ${e(m.advisorTitle)}</title>
 <style>

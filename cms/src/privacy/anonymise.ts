@@ -36,7 +36,11 @@ export interface AnonymiseRequest {
  * Resolves true when this call anonymised the case, false when it was already anonymised or
  * does not exist.
  */
-export async function anonymiseCase(strapi: Core.Strapi, complaintId: number, { reason, actor, now = new Date(), condition = {} }: AnonymiseRequest): Promise<boolean> {
+export async function anonymiseCase(
+  strapi: Core.Strapi,
+  complaintId: number,
+  { reason, actor, now = new Date(), condition = {} }: AnonymiseRequest,
+): Promise<boolean> {
   const afterCommit: (() => Promise<void>)[] = [];
   const anonymised = await strapi.db.transaction(async () => {
     const query = strapi.db.query(COMPLAINT);
@@ -56,17 +60,19 @@ export async function anonymiseCase(strapi: Core.Strapi, complaintId: number, { 
       const cleanup = await part.anonymise(strapi, ref, now);
       if (cleanup) afterCommit.push(cleanup);
     }
-    await appendEvents(strapi, [{
-      kind: 'anonymised',
-      complaintId,
-      caseNumber: ref.caseNumber,
-      summary: `Sagen er anonymiseret. Begrundelse: ${reason}`,
-      changes: { anonymisedAt: { from: null, to: now.toISOString() } },
-      subjectType: 'complaint',
-      subjectDocumentId: ref.documentId,
-      actor,
-      at: now,
-    }]);
+    await appendEvents(strapi, [
+      {
+        kind: 'anonymised',
+        complaintId,
+        caseNumber: ref.caseNumber,
+        summary: `Sagen er anonymiseret. Begrundelse: ${reason}`,
+        changes: { anonymisedAt: { from: null, to: now.toISOString() } },
+        subjectType: 'complaint',
+        subjectDocumentId: ref.documentId,
+        actor,
+        at: now,
+      },
+    ]);
     return true;
   });
   for (const cleanup of afterCommit) await cleanup();

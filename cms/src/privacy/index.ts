@@ -26,9 +26,14 @@ export const privacyRoutes = [
  */
 export async function runPrivacyDaily(strapi: Core.Strapi, now = new Date()): Promise<string[] | null> {
   let anonymised: string[] | null = null;
-  await runOncePerDay(strapi, 'privacy-retention', async () => {
-    anonymised = await (strapi.service('api::privacy.privacy') as any).runRetention(now);
-  }, now);
+  await runOncePerDay(
+    strapi,
+    'privacy-retention',
+    async () => {
+      anonymised = await (strapi.service('api::privacy.privacy') as any).runRetention(now);
+    },
+    now,
+  );
   return anonymised;
 }
 
@@ -36,7 +41,8 @@ export function startPrivacy(strapi: Core.Strapi) {
   strapi.server.routes({ type: 'admin', prefix: '/privacy', routes: privacyRoutes } as any);
   strapi.cron.add({
     privacyRetention: {
-      task: () => runPrivacyDaily(strapi).catch((error) => strapi.log.warn(`privacy: retention run failed: ${error instanceof Error ? error.message : String(error)}`)),
+      task: () =>
+        runPrivacyDaily(strapi).catch((error) => strapi.log.warn(`privacy: retention run failed: ${error instanceof Error ? error.message : String(error)}`)),
       options: { rule: dailyJobsRule(), tz: TIME_ZONE },
     },
   });

@@ -56,13 +56,27 @@ async function anonymiseTexts(strapi: Core.Strapi, uid: keyof typeof personalTex
   }
 }
 
-const statementFields = ['requestedAt', 'dueAt', 'agreedDueAt', 'agreementNote', 'requestStatus', 'questions', 'caseSummary', 'responseText', 'respondedAt', 'respondentName', 'respondentTitle'];
+const statementFields = [
+  'requestedAt',
+  'dueAt',
+  'agreedDueAt',
+  'agreementNote',
+  'requestStatus',
+  'questions',
+  'caseSummary',
+  'responseText',
+  'respondedAt',
+  'respondentName',
+  'respondentTitle',
+];
 const statementRequests: CaseDataPart = {
   key: 'statementRequests',
   title: 'Anmodninger om redegørelse og centrenes redegørelser',
   labels: labelsFor(STATEMENT_REQUEST, ['center', ...statementFields]),
   async collect(strapi, complaint) {
-    const rows = await strapi.db.query(STATEMENT_REQUEST).findMany({ where: { complaint: { id: complaint.id } }, populate: ['center'], orderBy: { requestedAt: 'asc' } });
+    const rows = await strapi.db
+      .query(STATEMENT_REQUEST)
+      .findMany({ where: { complaint: { id: complaint.id } }, populate: ['center'], orderBy: { requestedAt: 'asc' } });
     return rows.map((row: Row) => ({ center: row.center?.name ?? null, ...pick(row, statementFields) }));
   },
   async anonymise(strapi, complaint) {
@@ -70,13 +84,25 @@ const statementRequests: CaseDataPart = {
   },
 };
 
-const opinionFields = ['title', 'outcome', 'issuedAt', 'addressedTo', 'legalPerspective', 'ethicalPerspective', 'equalityPerspective', 'valuesPerspective', 'reasoning'];
+const opinionFields = [
+  'title',
+  'outcome',
+  'issuedAt',
+  'addressedTo',
+  'legalPerspective',
+  'ethicalPerspective',
+  'equalityPerspective',
+  'valuesPerspective',
+  'reasoning',
+];
 const opinions: CaseDataPart = {
   key: 'opinions',
   title: 'Borgerrådgiverens udtalelser',
   labels: labelsFor(OPINION, ['center', ...opinionFields, 'recommendations']),
   async collect(strapi, complaint) {
-    const rows = await strapi.db.query(OPINION).findMany({ where: { complaint: { id: complaint.id } }, populate: ['center', 'recommendations'], orderBy: { issuedAt: 'asc' } });
+    const rows = await strapi.db
+      .query(OPINION)
+      .findMany({ where: { complaint: { id: complaint.id } }, populate: ['center', 'recommendations'], orderBy: { issuedAt: 'asc' } });
     return rows.map((row: Row) => ({
       center: row.center?.name ?? null,
       ...pick(row, opinionFields),
@@ -106,19 +132,34 @@ const meetings: CaseDataPart = {
 /** The case's outbox rows that went, or would go, to the citizen: the kinds for the citizen, and anything addressed to their e-mail. */
 async function citizenNotifications(strapi: Core.Strapi, complaint: CaseRef): Promise<Row[]> {
   const rows = await strapi.db.query(NOTIFICATION).findMany({
-    where: { $or: [{ complaint: { id: complaint.id } }, { statementRequest: { complaint: { id: complaint.id } } }, { opinion: { complaint: { id: complaint.id } } }] },
+    where: {
+      $or: [{ complaint: { id: complaint.id } }, { statementRequest: { complaint: { id: complaint.id } } }, { opinion: { complaint: { id: complaint.id } } }],
+    },
     orderBy: { notBefore: 'asc' },
   });
   const email = complaint.citizenEmail?.trim().toLowerCase();
   const citizenKinds: readonly string[] = CITIZEN_LINK_KINDS;
-  return rows.filter((row: Row) => citizenKinds.includes(row.kind) || (email && String(row.recipient ?? '').trim().toLowerCase() === email));
+  return rows.filter(
+    (row: Row) =>
+      citizenKinds.includes(row.kind) ||
+      (email &&
+        String(row.recipient ?? '')
+          .trim()
+          .toLowerCase() === email),
+  );
 }
 
 const notificationFields = ['subject', 'recipient', 'notBefore', 'deliveryStatus', 'sentAt'];
 const citizenEmails: CaseDataPart = {
   key: 'emails',
   title: 'E-mails til borgeren',
-  labels: labelsFor(NOTIFICATION, notificationFields, { subject: 'Emne', recipient: 'Modtager', notBefore: 'Planlagt til', deliveryStatus: 'Status', sentAt: 'Sendt' }),
+  labels: labelsFor(NOTIFICATION, notificationFields, {
+    subject: 'Emne',
+    recipient: 'Modtager',
+    notBefore: 'Planlagt til',
+    deliveryStatus: 'Status',
+    sentAt: 'Sendt',
+  }),
   async collect(strapi, complaint) {
     return (await citizenNotifications(strapi, complaint)).map((row) => pick(row, notificationFields));
   },
@@ -128,7 +169,12 @@ const citizenEmails: CaseDataPart = {
     const ids = rows.map((row) => row.id);
     // What has not gone out never will; the address, any delivery error quoting it and the
     // citizen's link to their case page go.
-    await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids }, deliveryStatus: 'planned' }, data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret: sagen er anonymiseret.' } });
+    await strapi.db
+      .query(NOTIFICATION)
+      .updateMany({
+        where: { id: { $in: ids }, deliveryStatus: 'planned' },
+        data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret: sagen er anonymiseret.' },
+      });
     await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids } }, data: { recipient: null, lastError: null } });
     await strapi.db.query(STATEMENT_LINK).deleteMany({ where: { notification: { id: { $in: ids } } } });
   },
@@ -141,12 +187,15 @@ const caseDocuments: CaseDataPart = {
   title: 'Dokumenter i sagen',
   labels: labelsFor(CASE_DOCUMENT, [...documentFields, 'fileName'], { fileName: 'Fil' }),
   async collect(strapi, complaint) {
-    const rows = await strapi.db.query(CASE_DOCUMENT).findMany({ where: { complaint: { id: complaint.id } }, populate: ['file'], orderBy: { registeredAt: 'asc' } });
+    const rows = await strapi.db
+      .query(CASE_DOCUMENT)
+      .findMany({ where: { complaint: { id: complaint.id } }, populate: ['file'], orderBy: { registeredAt: 'asc' } });
     return rows.map((row: Row) => ({ ...pick(row, documentFields), fileName: row.file?.name ?? null }));
   },
   async anonymise(strapi, complaint) {
     const rows = await strapi.db.query(CASE_DOCUMENT).findMany({ where: { complaint: { id: complaint.id } }, populate: ['file'] });
-    for (const row of rows) await strapi.db.query(CASE_DOCUMENT).update({ where: { id: row.id }, data: { title: anonymisedText(row.title), note: anonymisedText(row.note) } });
+    for (const row of rows)
+      await strapi.db.query(CASE_DOCUMENT).update({ where: { id: row.id }, data: { title: anonymisedText(row.title), note: anonymisedText(row.note) } });
     const files = rows.map((row: Row) => row.file).filter(Boolean);
     // The upload service deletes the stored bytes and the media row (and its link to the document).
     return async () => {
@@ -174,13 +223,15 @@ const caseEvents: CaseDataPart = {
   title: 'Hændelser i sagen',
   labels: eventLabels,
   async collect(strapi, complaint) {
-    return (await journalOf(strapi, complaint)).filter((event) => event.kind !== 'opened').map((event) => ({
-      at: event.at,
-      kind: event.kindLabel,
-      summary: event.summary,
-      actor: event.actorName ?? event.actorLabel,
-      details: event.details,
-    }));
+    return (await journalOf(strapi, complaint))
+      .filter((event) => event.kind !== 'opened')
+      .map((event) => ({
+        at: event.at,
+        kind: event.kindLabel,
+        summary: event.summary,
+        actor: event.actorName ?? event.actorLabel,
+        details: event.details,
+      }));
   },
   anonymise: journalKeptAsIs,
 };
@@ -191,7 +242,9 @@ const openedBy: CaseDataPart = {
   title: 'Medarbejdere, der har åbnet sagen',
   labels: { at: 'Tidspunkt', name: 'Medarbejder', subject: 'Åbnede' },
   async collect(strapi, complaint) {
-    return (await journalOf(strapi, complaint)).filter((event) => event.kind === 'opened').map((event) => ({ at: event.at, name: event.actorName, subject: event.subjectLabel }));
+    return (await journalOf(strapi, complaint))
+      .filter((event) => event.kind === 'opened')
+      .map((event) => ({ at: event.at, name: event.actorName, subject: event.subjectLabel }));
   },
   anonymise: journalKeptAsIs,
 };

@@ -15,15 +15,20 @@ const bytesOf = (file: { size?: number | string } | null | undefined) => Math.ro
 
 export async function applyCaseDocumentRules(strapi: Core.Strapi, data: Data, previous: Data | null, now: Date): Promise<Violation[]> {
   const fileRef = relationTarget(data.file);
-  const file = fileRef === undefined ? previous?.file ?? null : fileRef && (await strapi.db.query(FILE).findOne({ where: fileRef }));
+  const file = fileRef === undefined ? (previous?.file ?? null) : fileRef && (await strapi.db.query(FILE).findOne({ where: fileRef }));
   const complaintRef = relationTarget(data.complaint);
-  const complaint = complaintRef === undefined ? previous?.complaint ?? null : complaintRef && (await strapi.db.query(COMPLAINT).findOne({ where: complaintRef, select: ['id'] }));
+  const complaint =
+    complaintRef === undefined
+      ? (previous?.complaint ?? null)
+      : complaintRef && (await strapi.db.query(COMPLAINT).findOne({ where: complaintRef, select: ['id'] }));
   const next = { ...previous, ...data, file, complaint };
   const fileChanged = Boolean(previous) && previous?.file?.id !== file?.id;
 
   let caseBytes = 0;
   if (complaint && file) {
-    const others = await strapi.db.query(CASE_DOCUMENT).findMany({ where: { complaint: { id: complaint.id }, ...(previous ? { id: { $ne: previous.id } } : {}) }, populate: { file: { select: ['size'] } } });
+    const others = await strapi.db
+      .query(CASE_DOCUMENT)
+      .findMany({ where: { complaint: { id: complaint.id }, ...(previous ? { id: { $ne: previous.id } } : {}) }, populate: { file: { select: ['size'] } } });
     caseBytes = others.reduce((sum: number, document: Data) => sum + bytesOf(document.file), 0) + bytesOf(file);
   }
   const violations = checkCaseDocument(next, previous, caseBytes, loadDocumentSettings().maxCaseBytes, fileChanged);

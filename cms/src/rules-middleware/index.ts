@@ -112,7 +112,7 @@ async function onStatementRequest(write: Write) {
 
   // The due date is fixed when the request is made; it is computed again only for a new request time.
   // A request the system sends is requested now; one sent outside the system at its given time.
-  const requestedAt = !previous && !next.sentOutsideSystem ? context.now : toInstant(next.requestedAt) ?? context.now;
+  const requestedAt = !previous && !next.sentOutsideSystem ? context.now : (toInstant(next.requestedAt) ?? context.now);
   const requestedAtChanged = !previous || toInstant(previous.requestedAt)?.getTime() !== requestedAt.getTime();
   if (previous && !requestedAtChanged && 'dueAt' in data) violations.push(...checkDueAtUnchanged(data.dueAt, toInstant(previous.dueAt)!));
   if (violations.length) reject(violations);
@@ -168,7 +168,8 @@ const handlers: Partial<Record<string, { populate: string[]; apply: (write: Writ
 
 /** A case with a statement request or an opinion is part of the record (and of links sent to a center). */
 async function refuseDeletingInvestigatedCase(strapi: Core.Strapi, documentId: string | undefined) {
-  const complaint = documentId && (await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['statementRequests', 'opinions', 'documents'] }));
+  const complaint =
+    documentId && (await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['statementRequests', 'opinions', 'documents'] }));
   if (complaint && (complaint.statementRequests?.length || complaint.opinions?.length)) {
     reject([{ path: 'id', message: `Sag ${complaint.caseNumber} har anmodninger om redegørelse eller udtalelser og kan ikke slettes.` }]);
   }
@@ -187,28 +188,29 @@ async function refuseDeletingCaseDocument(strapi: Core.Strapi, documentId: strin
 
 export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPolicy()) {
   // The journal records every write these rules let through, in the same transaction.
-  strapi.documents.use(withJournal(strapi, async (ctx, next) => {
-    const handler = handlers[ctx.uid];
-    if (handler && ctx.action === 'clone') {
-      // A copy would carry the case number, deadlines and links of the original.
-      reject([{ path: 'id', message: 'Sagsdata kan ikke kopieres. Opret en ny registrering i stedet.' }]);
-    }
-    if (ctx.uid === COMPLAINT && ctx.action === 'delete') await refuseDeletingInvestigatedCase(strapi, (ctx.params as { documentId?: string }).documentId);
-    if (ctx.uid === CASE_DOCUMENT && ctx.action === 'delete') await refuseDeletingCaseDocument(strapi, (ctx.params as { documentId?: string }).documentId);
-    if (!handler || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
-    const params = ctx.params as { data?: Data; documentId?: string };
-    params.data = params.data ?? {};
-    // One transaction around the checks, the derived fields and the write itself.
-    return strapi.db.transaction(async ({ trx }) => {
-      const previous = ctx.action === 'update'
-        ? await strapi.db.query(ctx.uid).findOne({ where: { documentId: params.documentId }, populate: handler.populate })
-        : null;
-      const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi) };
-      await handler.apply({ strapi, trx, data: params.data!, previous, context });
-      await setHeading(strapi, ctx.uid, params.data!, previous);
-      const written = await next();
-      await followCaseStatus(strapi, ctx.uid, ctx.action, written as { id?: number });
-      return written;
-    });
-  }));
+  strapi.documents.use(
+    withJournal(strapi, async (ctx, next) => {
+      const handler = handlers[ctx.uid];
+      if (handler && ctx.action === 'clone') {
+        // A copy would carry the case number, deadlines and links of the original.
+        reject([{ path: 'id', message: 'Sagsdata kan ikke kopieres. Opret en ny registrering i stedet.' }]);
+      }
+      if (ctx.uid === COMPLAINT && ctx.action === 'delete') await refuseDeletingInvestigatedCase(strapi, (ctx.params as { documentId?: string }).documentId);
+      if (ctx.uid === CASE_DOCUMENT && ctx.action === 'delete') await refuseDeletingCaseDocument(strapi, (ctx.params as { documentId?: string }).documentId);
+      if (!handler || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
+      const params = ctx.params as { data?: Data; documentId?: string };
+      params.data = params.data ?? {};
+      // One transaction around the checks, the derived fields and the write itself.
+      return strapi.db.transaction(async ({ trx }) => {
+        const previous =
+          ctx.action === 'update' ? await strapi.db.query(ctx.uid).findOne({ where: { documentId: params.documentId }, populate: handler.populate }) : null;
+        const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi) };
+        await handler.apply({ strapi, trx, data: params.data!, previous, context });
+        await setHeading(strapi, ctx.uid, params.data!, previous);
+        const written = await next();
+        await followCaseStatus(strapi, ctx.uid, ctx.action, written as { id?: number });
+        return written;
+      });
+    }),
+  );
 }

@@ -6,7 +6,9 @@ export function changesRelation(value: unknown): boolean {
   if (value === undefined) return false;
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const input = value as Record<string, unknown>;
-    return ['connect', 'disconnect', 'set'].some((key) => key in input && (!Array.isArray(input[key]) || (input[key] as unknown[]).length > 0 || key === 'set'));
+    return ['connect', 'disconnect', 'set'].some(
+      (key) => key in input && (!Array.isArray(input[key]) || (input[key] as unknown[]).length > 0 || key === 'set'),
+    );
   }
   return true;
 }

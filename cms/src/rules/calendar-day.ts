@@ -18,8 +18,10 @@ export function checkCalendarDay(next: CalendarDayState): Violation[] {
   if (!date || next.kind !== 'helligdag' || next.active !== false) return [];
   const statutory = publicHolidays(Number(date.slice(0, 4))).get(date);
   if (!statutory) return [];
-  return [{
-    path: 'active',
-    message: `${statutory} er en lovbestemt helligdag og tæller altid som fridag. Skal datoen undtagelsesvis være en arbejdsdag, så vælg typen "arbejdsdag" og slå rækken til.`,
-  }];
+  return [
+    {
+      path: 'active',
+      message: `${statutory} er en lovbestemt helligdag og tæller altid som fridag. Skal datoen undtagelsesvis være en arbejdsdag, så vælg typen "arbejdsdag" og slå rækken til.`,
+    },
+  ];
 }

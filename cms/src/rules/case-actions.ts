@@ -48,9 +48,10 @@ export function caseActions(complaint: ComplaintState, facts: CaseFacts, context
     return openRequest;
   })();
 
-  const close = canTransition(status, 'afsluttet') && status !== 'afsluttet'
-    ? null
-    : 'Sagen kan afsluttes, når den er afvist, henvist, løst ved dialog eller har fået en udtalelse.';
+  const close =
+    canTransition(status, 'afsluttet') && status !== 'afsluttet'
+      ? null
+      : 'Sagen kan afsluttes, når den er afvist, henvist, løst ved dialog eller har fået en udtalelse.';
 
   return {
     requestStatement,

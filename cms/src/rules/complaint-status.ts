@@ -1,9 +1,7 @@
 import type { ComplaintStatus } from '@borgerraadgiver/config';
 
 /** Statuses a new registration may start in (a phone call can be registered as already solved). */
-export const initialStatuses: readonly ComplaintStatus[] = [
-  'modtaget', 'visitation', 'dialog', 'loest_ved_dialog', 'afvist', 'henvist', 'undersoegelse',
-];
+export const initialStatuses: readonly ComplaintStatus[] = ['modtaget', 'visitation', 'dialog', 'loest_ved_dialog', 'afvist', 'henvist', 'undersoegelse'];
 
 /** The case workflow: from each status, where it may go next. */
 export const transitions: Record<ComplaintStatus, readonly ComplaintStatus[]> = {

@@ -61,10 +61,10 @@ export function isExpired(complaint: ComplaintState, { policy, calendar }: Pick<
 export function hasTimeLimitException(complaint: ComplaintState): boolean {
   return Boolean(
     complaint.timeLimitException &&
-      !isBlank(complaint.timeLimitExceptionReason) &&
-      complaint.exceptionLegalInterest &&
-      complaint.exceptionCanBeClarified &&
-      complaint.exceptionCanImprove,
+    !isBlank(complaint.timeLimitExceptionReason) &&
+    complaint.exceptionLegalInterest &&
+    complaint.exceptionCanBeClarified &&
+    complaint.exceptionCanImprove,
   );
 }
 
@@ -137,7 +137,7 @@ export function checkComplaint(next: ComplaintState, previous: ComplaintState | 
   if (!isBlank(next.cvr) && !/^\d{8}$/.test(String(next.cvr))) add('cvr', 'CVR-nummeret skal bestå af 8 cifre.');
 
   const status = next.caseStatus ?? 'modtaget';
-  const from = previous ? previous.caseStatus ?? 'modtaget' : null;
+  const from = previous ? (previous.caseStatus ?? 'modtaget') : null;
   if (!canTransition(from, status)) {
     const allowed = from === null ? initialStatuses : [];
     add(
@@ -169,7 +169,8 @@ export function checkComplaintThemes(value: unknown): Violation[] {
   if (value === null || value === undefined) return [];
   const unknown = Array.isArray(value) ? value.filter((key) => typeof key !== 'string' || !(key in complaintThemes)) : null;
   if (unknown === null) return [{ path: 'complaintThemes', message: 'Temaerne skal angives som en liste.' }];
-  if (unknown.length) return [{ path: 'complaintThemes', message: `Ukendt tema: ${unknown.map((key) => JSON.stringify(key)).join(', ')}. Vælg blandt temaerne på listen.` }];
+  if (unknown.length)
+    return [{ path: 'complaintThemes', message: `Ukendt tema: ${unknown.map((key) => JSON.stringify(key)).join(', ')}. Vælg blandt temaerne på listen.` }];
   return [];
 }
 
@@ -188,8 +189,10 @@ export function checkOpenStatementRequests(next: ComplaintState, openRequests: n
   if (openRequests === 0) return [];
   const prefix = 'Der er en åben anmodning om redegørelse på sagen; annullér den først. ';
   const violations = investigationBlockers(next, context).map((v) => ({ path: v.path, message: prefix + v.message }));
-  if (!next.centerHadOpportunity) violations.push({ path: 'centerHadOpportunity', message: `${prefix}Centret har haft mulighed for at svare, da anmodningen blev sendt.` });
-  if (closedStatuses.includes(next.caseStatus ?? 'modtaget')) violations.push({ path: 'caseStatus', message: `${prefix}Sagen kan ikke afsluttes, mens centret er bedt om en redegørelse.` });
+  if (!next.centerHadOpportunity)
+    violations.push({ path: 'centerHadOpportunity', message: `${prefix}Centret har haft mulighed for at svare, da anmodningen blev sendt.` });
+  if (closedStatuses.includes(next.caseStatus ?? 'modtaget'))
+    violations.push({ path: 'caseStatus', message: `${prefix}Sagen kan ikke afsluttes, mens centret er bedt om en redegørelse.` });
   return violations;
 }
 

@@ -18,7 +18,12 @@ const shorten = (text: string) => (text.length > HEADING_LENGTH ? `${text.slice(
  * How a related item is named in pickers, lists and on the case: by its case and what it is,
  * e.g. "2026-0001 · Redegørelse · frist 14.12.2026 · Sendt". An agreed deadline replaces the computed one.
  */
-export function statementRequestHeading(r: { caseNumber?: string | null; dueAt?: DateInput; agreedDueAt?: DateInput; requestStatus?: StatementRequestStatus | null }): string {
+export function statementRequestHeading(r: {
+  caseNumber?: string | null;
+  dueAt?: DateInput;
+  agreedDueAt?: DateInput;
+  requestStatus?: StatementRequestStatus | null;
+}): string {
   const due = danishDate(r.agreedDueAt) || danishDate(r.dueAt);
   return shorten(join([r.caseNumber, 'Redegørelse', due && `frist ${due}`, statementRequestStatuses[r.requestStatus ?? 'sendt']]));
 }

@@ -51,7 +51,11 @@ export function dueVersionOf(request: Pick<RequestFacts, 'dueAt' | 'agreedDueAt'
  * due date (a day-based period to the end of its last local day). A link mailed later than the due
  * date counts from the day it was sent, so a link always works on arrival.
  */
-export function linkExpiresAt(request: Pick<RequestFacts, 'dueAt' | 'agreedDueAt'>, policy: Pick<Policy, 'statementLinkValidAfterDue'>, sentAt: Date | null = null): Date | null {
+export function linkExpiresAt(
+  request: Pick<RequestFacts, 'dueAt' | 'agreedDueAt'>,
+  policy: Pick<Policy, 'statementLinkValidAfterDue'>,
+  sentAt: Date | null = null,
+): Date | null {
   const due = effectiveDue(request);
   if (!due) return null;
   const from = sentAt && sentAt > due ? sentAt : due;

@@ -54,12 +54,16 @@ export function checkPersonalData(next: Values, previous: Values | null): Violat
     if (changed(next, previous, field) && containsCprNumber(next[field])) violations.push({ path: field, message: cprMessages.admin });
   }
   for (const field of retentionFields) {
-    if (changed(next, previous, field)) violations.push({ path: field, message: 'Feltet sættes af systemet: brug "Sager til anonymisering" eller "Anonymisér" på sagen.' });
+    if (changed(next, previous, field))
+      violations.push({ path: field, message: 'Feltet sættes af systemet: brug "Sager til anonymisering" eller "Anonymisér" på sagen.' });
   }
   if (previous?.anonymisedAt) {
     for (const field of [...citizenIdentityFields, ...personalTextFields['api::complaint.complaint']]) {
       if (changed(next, previous, field) && !isBlank(next[field])) {
-        violations.push({ path: field, message: 'Sagen er anonymiseret, og personoplysninger kan ikke tilføjes igen. Registrér en ny henvendelse, hvis borgeren henvender sig igen.' });
+        violations.push({
+          path: field,
+          message: 'Sagen er anonymiseret, og personoplysninger kan ikke tilføjes igen. Registrér en ny henvendelse, hvis borgeren henvender sig igen.',
+        });
       }
     }
   }

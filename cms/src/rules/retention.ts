@@ -54,7 +54,11 @@ export function retentionStatus(state: RetentionState, now: Date, policy: Pick<P
  * exact answer is retentionStatus): cases closed after it are kept.
  */
 export function retentionListCutoff(now: Date, policy: Pick<Policy, 'retentionAfterClosure' | 'retentionNotice'>): Date {
-  return DateTime.fromJSDate(now, { zone: TIME_ZONE }).plus(policy.retentionNotice.duration).minus(policy.retentionAfterClosure.duration).plus({ days: 1 }).toJSDate();
+  return DateTime.fromJSDate(now, { zone: TIME_ZONE })
+    .plus(policy.retentionNotice.duration)
+    .minus(policy.retentionAfterClosure.duration)
+    .plus({ days: 1 })
+    .toJSDate();
 }
 
 /** Checks a postponement: a reason, and a date after today and no further than one retention period ahead. */
@@ -67,7 +71,10 @@ export function checkPostponement(input: { until?: unknown; reason?: unknown }, 
   } else if (until <= localDate(now)) {
     violations.push({ path: 'until', message: 'Datoen skal ligge efter i dag.' });
   } else if (until > latest) {
-    violations.push({ path: 'until', message: `Anonymiseringen kan højst udsættes én opbevaringsperiode (${policy.retentionAfterClosure.iso}), dvs. til ${latest}. Udsæt igen senere, hvis det stadig er nødvendigt.` });
+    violations.push({
+      path: 'until',
+      message: `Anonymiseringen kan højst udsættes én opbevaringsperiode (${policy.retentionAfterClosure.iso}), dvs. til ${latest}. Udsæt igen senere, hvis det stadig er nødvendigt.`,
+    });
   }
   violations.push(...checkReason(input.reason));
   return violations;

@@ -40,12 +40,19 @@ export function checkStatementRequest(next: StatementRequestState, previous: Sta
     add('complaint', 'Vælg den henvendelse, redegørelsen vedrører.');
   } else if (!previous) {
     for (const blocker of investigationBlockers(next.complaint, context)) add('complaint', blocker.message);
-    if (closedStatuses.includes(next.complaint.caseStatus ?? 'modtaget')) add('complaint', 'Henvendelsen er afsluttet. Genoptag den, før der bedes om en redegørelse.');
+    if (closedStatuses.includes(next.complaint.caseStatus ?? 'modtaget'))
+      add('complaint', 'Henvendelsen er afsluttet. Genoptag den, før der bedes om en redegørelse.');
     if (next.complaint.identity !== 'named' && isBlank(next.caseSummary)) {
-      add('caseSummary', 'Borgeren er anonym over for kommunen: skriv et resumé af sagen til centret uden oplysninger, der kan identificere borgeren. Borgerens egen beskrivelse vises ikke for centret.');
+      add(
+        'caseSummary',
+        'Borgeren er anonym over for kommunen: skriv et resumé af sagen til centret uden oplysninger, der kan identificere borgeren. Borgerens egen beskrivelse vises ikke for centret.',
+      );
     }
     if (!next.complaint.centerHadOpportunity) {
-      add('complaint', 'Centret skal først have haft mulighed for at forholde sig til klagen (markér det på henvendelsen), før der kan bedes om en redegørelse.');
+      add(
+        'complaint',
+        'Centret skal først have haft mulighed for at forholde sig til klagen (markér det på henvendelsen), før der kan bedes om en redegørelse.',
+      );
     }
   }
   if (!next.center) add('center', 'Vælg det center, der skal afgive redegørelsen.');
@@ -62,9 +69,12 @@ export function checkStatementRequest(next: StatementRequestState, previous: Sta
   const status = next.requestStatus ?? 'sendt';
   const from = previous?.requestStatus ?? null;
   if (from === null ? status !== 'sendt' : from !== status && !statusTransitions[from].includes(status)) {
-    add('requestStatus', from === null
-      ? 'En ny anmodning om redegørelse oprettes med status "Sendt".'
-      : `Status kan ikke skifte fra "${statementRequestStatuses[from]}" til "${statementRequestStatuses[status]}".`);
+    add(
+      'requestStatus',
+      from === null
+        ? 'En ny anmodning om redegørelse oprettes med status "Sendt".'
+        : `Status kan ikke skifte fra "${statementRequestStatuses[from]}" til "${statementRequestStatuses[status]}".`,
+    );
   }
   if (status === 'besvaret' && isBlank(next.responseText)) add('responseText', 'En besvaret anmodning skal have redegørelsens tekst.');
   return violations;
@@ -83,17 +93,27 @@ export function checkRequestTime(next: StatementRequestState, previous: Statemen
   const requested = toInstant(next.requestedAt);
   const outside = Boolean(next.sentOutsideSystem);
   if (previous && outside !== Boolean(previous.sentOutsideSystem)) {
-    violations.push({ path: 'sentOutsideSystem', message: 'Det kan ikke ændres bagefter, om anmodningen blev sendt uden om systemet. Annullér anmodningen, og opret en ny.' });
+    violations.push({
+      path: 'sentOutsideSystem',
+      message: 'Det kan ikke ændres bagefter, om anmodningen blev sendt uden om systemet. Annullér anmodningen, og opret en ny.',
+    });
   }
   if (requested && requested.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) {
-    violations.push({ path: 'requestedAt', message: 'Anmodningstidspunktet kan ikke ligge i fremtiden. Systemet sender anmodningen nu; en anmodning sendt på anden vis registreres med det tidspunkt, den blev sendt.' });
+    violations.push({
+      path: 'requestedAt',
+      message:
+        'Anmodningstidspunktet kan ikke ligge i fremtiden. Systemet sender anmodningen nu; en anmodning sendt på anden vis registreres med det tidspunkt, den blev sendt.',
+    });
     return violations;
   }
   if (outside) {
-    if (!requested) violations.push({ path: 'requestedAt', message: 'Angiv, hvornår anmodningen blev sendt uden om systemet. Fristen regnes fra det tidspunkt.' });
+    if (!requested)
+      violations.push({ path: 'requestedAt', message: 'Angiv, hvornår anmodningen blev sendt uden om systemet. Fristen regnes fra det tidspunkt.' });
     return violations;
   }
-  const changed = previous ? !sameInstant(next.requestedAt, previous.requestedAt) : requested !== null && Math.abs(requested.getTime() - now.getTime()) > CLOCK_TOLERANCE_MS;
+  const changed = previous
+    ? !sameInstant(next.requestedAt, previous.requestedAt)
+    : requested !== null && Math.abs(requested.getTime() - now.getTime()) > CLOCK_TOLERANCE_MS;
   if (changed) {
     violations.push({
       path: 'requestedAt',
@@ -120,5 +140,7 @@ export function checkFixedRelations(changed: { complaint: boolean; center: boole
 /** A submitted dueAt must match the stored one: the due date is derived, a different date is agreed. */
 export function checkDueAtUnchanged(submitted: DateInput, stored: Date): Violation[] {
   if (submitted === undefined || submitted === null || submitted === '' || sameInstant(submitted, stored)) return [];
-  return [{ path: 'dueAt', message: 'Fristen beregnes automatisk (to uger efter anmodningen på arbejdsdage). Registrér i stedet en aftalt frist med en note.' }];
+  return [
+    { path: 'dueAt', message: 'Fristen beregnes automatisk (to uger efter anmodningen på arbejdsdage). Registrér i stedet en aftalt frist med en note.' },
+  ];
 }

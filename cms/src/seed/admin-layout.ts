@@ -13,14 +13,28 @@ interface TypeLayout {
   hidden?: string[];
 }
 
-const ACTIVE_LABEL: [string, string] = ['Aktiv', 'Et inaktivt center vises ikke i klageformularen og kan ikke få nye anmodninger, men bliver i rapporterne. Et center med sager kan ikke slettes.'];
+const ACTIVE_LABEL: [string, string] = [
+  'Aktiv',
+  'Et inaktivt center vises ikke i klageformularen og kan ikke få nye anmodninger, men bliver i rapporterne. Et center med sager kan ikke slettes.',
+];
 
 export const layouts: Record<string, TypeLayout> = {
   'api::complaint.complaint': {
     mainField: 'caseNumber',
     sort: ['receivedAt', 'DESC'],
     list: ['caseNumber', 'receivedAt', 'caseStatus', 'center', 'citizenName', 'title', 'purpose'],
-    readOnly: ['caseNumber', 'firstActionAt', 'closedAt', 'statementRequests', 'opinions', 'meetings', 'documents', 'anonymisedAt', 'retentionHoldUntil', 'retentionHoldReason'],
+    readOnly: [
+      'caseNumber',
+      'firstActionAt',
+      'closedAt',
+      'statementRequests',
+      'opinions',
+      'meetings',
+      'documents',
+      'anonymisedAt',
+      'retentionHoldUntil',
+      'retentionHoldReason',
+    ],
     labels: {
       caseNumber: ['Sagsnummer', 'Tildeles automatisk ved registrering.'],
       receivedAt: 'Modtaget',
@@ -81,10 +95,16 @@ export const layouts: Record<string, TypeLayout> = {
       complaint: 'Henvendelse',
       center: 'Center',
       questions: ['Spørgsmål til centret', 'Centret ser spørgsmålene, sagsnummeret og fristen — aldrig en anonym borgers identitet.'],
-      caseSummary: ['Sagsresumé til centret', 'Det, centret ser om sagen. Skal udfyldes, når borgeren er anonym; ellers ser centret borgerens egen beskrivelse.'],
+      caseSummary: [
+        'Sagsresumé til centret',
+        'Det, centret ser om sagen. Skal udfyldes, når borgeren er anonym; ellers ser centret borgerens egen beskrivelse.',
+      ],
       requestsFileAccess: 'Anmoder om aktindsigt i sagens akter',
       requestedAt: ['Anmodet', 'Udfyldes af systemet, når det sender anmodningen. Kun ved "Sendt uden om systemet": tidspunktet, anmodningen blev sendt.'],
-      sentOutsideSystem: ['Sendt uden om systemet', 'Markér, hvis anmodningen allerede er sendt på anden vis (fx med brev). Så sender systemet ingen anmodning; fristen regnes fra "Anmodet", og centret får kun påmindelser og rykkere.'],
+      sentOutsideSystem: [
+        'Sendt uden om systemet',
+        'Markér, hvis anmodningen allerede er sendt på anden vis (fx med brev). Så sender systemet ingen anmodning; fristen regnes fra "Anmodet", og centret får kun påmindelser og rykkere.',
+      ],
       dueAt: ['Frist', 'To uger efter anmodningen, flyttet til næste arbejdsdag.'],
       dueAtExplanation: 'Sådan er fristen beregnet',
       agreedDueAt: ['Aftalt frist', 'Kun hvis en anden frist er aftalt med centret.'],
@@ -127,7 +147,16 @@ export const layouts: Record<string, TypeLayout> = {
     sort: ['createdAt', 'DESC'],
     list: ['heading', 'opinion', 'center', 'followUpStatus', 'caseReopened'],
     readOnly: ['heading'],
-    labels: { heading: 'Anbefaling', opinion: 'Udtalelse', text: 'Anbefaling', center: 'Center', followUpStatus: 'Opfølgning', followUpNote: 'Note om opfølgning', caseReopened: 'Sagen er genoptaget', followedUpAt: 'Fulgt op' },
+    labels: {
+      heading: 'Anbefaling',
+      opinion: 'Udtalelse',
+      text: 'Anbefaling',
+      center: 'Center',
+      followUpStatus: 'Opfølgning',
+      followUpNote: 'Note om opfølgning',
+      caseReopened: 'Sagen er genoptaget',
+      followedUpAt: 'Fulgt op',
+    },
   },
   'api::meeting.meeting': {
     mainField: 'heading',
@@ -176,7 +205,12 @@ export const layouts: Record<string, TypeLayout> = {
       active: ACTIVE_LABEL,
     },
   },
-  'api::institution.institution': { mainField: 'name', sort: ['name', 'ASC'], list: ['name', 'center', 'active'], labels: { name: 'Navn', center: 'Center', active: ACTIVE_LABEL } },
+  'api::institution.institution': {
+    mainField: 'name',
+    sort: ['name', 'ASC'],
+    list: ['name', 'center', 'active'],
+    labels: { name: 'Navn', center: 'Center', active: ACTIVE_LABEL },
+  },
   'api::closing-day.closing-day': {
     mainField: 'name',
     sort: ['date', 'ASC'],
@@ -184,7 +218,10 @@ export const layouts: Record<string, TypeLayout> = {
     labels: {
       date: 'Dato',
       name: 'Navn',
-      kind: ['Type', 'helligdag eller lukkedag: en fridag ud over de lovbestemte helligdage, som altid regnes med. arbejdsdag: en undtagelse, der gør en helligdag eller lukkedag til arbejdsdag på netop denne dato.'],
+      kind: [
+        'Type',
+        'helligdag eller lukkedag: en fridag ud over de lovbestemte helligdage, som altid regnes med. arbejdsdag: en undtagelse, der gør en helligdag eller lukkedag til arbejdsdag på netop denne dato.',
+      ],
       active: ['Slået til', 'Rækken gælder kun i fristberegningen, når den er slået til.'],
     },
   },

@@ -27,7 +27,12 @@ export async function seedClosingDays(strapi: Core.Strapi, now = new Date()) {
     if (await days.count({ where: { date: { $gte: `${y}-01-01`, $lte: `${y}-12-31` } } })) continue;
     const rows = [
       ...[...publicHolidays(y)].map(([date, name]) => ({ date, name, kind: 'helligdag', active: true })),
-      ...municipality.closingDays.map((monthDay) => ({ date: `${y}-${monthDay}`, name: closingDayNames[monthDay] ?? 'Lukkedag', kind: 'lukkedag', active: false })),
+      ...municipality.closingDays.map((monthDay) => ({
+        date: `${y}-${monthDay}`,
+        name: closingDayNames[monthDay] ?? 'Lukkedag',
+        kind: 'lukkedag',
+        active: false,
+      })),
     ];
     for (const data of rows) {
       if (await days.findOne({ where: { date: data.date } })) continue;

@@ -24,21 +24,184 @@ interface DemoCase {
 }
 
 const cases: DemoCase[] = [
-  { daysAgo: 300, center: 0, title: 'Manglende partshøring i sag om aflastning', description: 'Borgeren oplever, at der blev truffet afgørelse om aflastning uden at hun blev hørt over oplysninger fra skolen.', category: 'sagsbehandling', eventBefore: 40, citizenName: 'Mette Jensen', path: ['visitation', 'undersoegelse', 'udtalelse_afgivet', 'afsluttet'], statement: { questions: 'Blev borgeren partshørt over skolens udtalelse, jf. forvaltningslovens § 19? Send gerne sagens akter.', answered: 'Centret har gennemgået sagen. Borgeren blev ikke partshørt over skolens udtalelse. Vi har genoptaget sagen.' }, opinion: { outcome: 'kritik', legalPerspective: 'Forvaltningslovens § 19 om partshøring er ikke overholdt.', reasoning: 'Oplysningerne fra skolen var til ugunst for borgeren og af væsentlig betydning for afgørelsen.', recommendation: 'Centret bør indføre en tjekliste for partshøring i sager om aflastning.' } },
-  { daysAgo: 280, center: 1, title: 'Lang ventetid på svar om sygedagpenge', description: 'Borgeren har ventet syv uger på svar og har ikke fået at vide, hvornår sagen forventes afgjort.', category: 'sagsbehandling', eventBefore: 20, citizenName: 'Lars Nielsen', path: ['dialog', 'loest_ved_dialog'], dialogOutcome: 'Afdelingslederen kontaktede borgeren samme dag, og afgørelsen blev sendt inden for en uge.' },
-  { daysAgo: 250, center: 4, title: 'Klage over naboens hegn', description: 'Borgeren er utilfreds med naboens nye hegn og ønsker, at kommunen griber ind.', eventBefore: 30, citizenName: 'Henrik Madsen', path: ['visitation', 'afvist', 'afsluttet'], outOfScopeReason: 'privatretlig' },
-  { daysAgo: 230, center: 2, title: 'Uvenlig tone ved telefonisk henvendelse', description: 'Borgeren oplevede at blive talt ned til, da hun ringede om sin mors hjemmepleje.', category: 'betjening', eventBefore: 5, citizenName: 'Anne Christensen', path: ['dialog', 'loest_ved_dialog'], dialogOutcome: 'Centerchefen har beklaget over for borgeren og taget sagen op i personalegruppen.' },
-  { daysAgo: 210, center: 3, title: 'Afslag på skoleskift uden begrundelse', description: 'Forældrene har fået afslag på skoleskift, men afgørelsen indeholder ingen begrundelse.', category: 'sagsbehandling', eventBefore: 14, citizenName: 'Peter Hansen', path: ['visitation', 'undersoegelse', 'udtalelse_afgivet', 'afsluttet'], statement: { questions: 'Hvorfor indeholder afgørelsen ingen begrundelse, jf. forvaltningslovens §§ 22-24?', answered: 'Afgørelsen burde have været begrundet. Vi har sendt en ny afgørelse med begrundelse og klagevejledning.' }, opinion: { outcome: 'henstilling', legalPerspective: 'Afgørelsen opfylder ikke begrundelseskravet i forvaltningslovens § 22.', reasoning: 'Centret har selv rettet fejlen; borgerrådgiveren henstiller, at skabelonerne gennemgås.', recommendation: 'Gennemgå brevskabeloner for afslag, så de altid indeholder begrundelse og klagevejledning.' } },
-  { daysAgo: 190, center: 5, title: 'Rykkergebyr trods betaling', description: 'Virksomheden har fået rykkergebyr, selv om regningen var betalt rettidigt.', eventBefore: 10, channel: 'email', path: ['dialog', 'loest_ved_dialog'], dialogOutcome: 'Opkrævningen har annulleret gebyret og rettet en fejl i indbetalingsmatchningen.' },
-  { daysAgo: 170, center: 1, title: 'Spørgsmål om aktindsigt', description: 'Borgeren vil vide, hvordan man søger aktindsigt i sin jobcentersag.', purpose: 'raadgivning', channel: 'phone', eventBefore: 3, path: ['loest_ved_dialog'], dialogOutcome: 'Borgeren er vejledt om aktindsigt efter forvaltningsloven og har fået kontaktoplysninger.' },
-  { daysAgo: 150, center: 6, title: 'Affald ikke afhentet i tre uger', description: 'Dagrenovationen er ikke blevet hentet i tre uger trods flere henvendelser.', category: 'faktisk_forvaltning', eventBefore: 21, channel: 'phone', citizenName: 'Karin Olsen', path: ['dialog', 'loest_ved_dialog'], dialogOutcome: 'Vej og Trafik har fået afhentet affaldet og aftalt ny rute med renovatøren.' },
-  { daysAgo: 120, center: 0, title: 'Klage over afgørelse om tabt arbejdsfortjeneste', description: 'Borgeren er uenig i beregningen af tabt arbejdsfortjeneste.', eventBefore: 25, citizenName: 'Sofie Larsen', path: ['visitation', 'afvist', 'afsluttet'], outOfScopeReason: 'anden_klageinstans' },
-  { daysAgo: 90, center: 2, title: 'Anonym henvendelse om forhold på plejecenter', description: 'En pårørende oplyser om gentagne forsinkede besøg på et plejecenter.', identity: 'anonymous', eventBefore: 15, path: ['visitation', 'afvist'], outOfScopeReason: 'anonym' },
-  { daysAgo: 60, center: 4, title: 'Byggesag trukket i langdrag', description: 'Ansøgning om byggetilladelse har ligget uden svar i fem måneder.', category: 'sagsbehandling', eventBefore: 150, citizenName: 'Jens Poulsen', path: ['dialog', 'undersoegelse'], statement: { questions: 'Hvad er status på sagen, og hvorfor er borgeren ikke orienteret om den forventede sagsbehandlingstid?' } },
-  { daysAgo: 30, center: 3, title: 'Forskelsbehandling ved optagelse i SFO', description: 'Forældre oplever, at deres barn med handicap blev afvist i SFO på et uklart grundlag.', category: 'diskrimination', eventBefore: 20, citizenName: 'Maria Petersen', path: ['visitation', 'undersoegelse'], statement: { questions: 'Redegør for grundlaget for afvisningen og for, hvordan barnets behov blev vurderet.' } },
-  { daysAgo: 12, center: 1, title: 'Ikke indkaldt til samtale', description: 'Borgeren fik sanktion for udeblivelse fra en samtale, hun ikke var indkaldt til.', category: 'sagsbehandling', eventBefore: 9, citizenName: 'Camilla Rasmussen', path: ['visitation'] },
-  { daysAgo: 4, center: 2, title: 'Spørgsmål om klagemuligheder', description: 'Borgeren vil vide, hvor han kan klage over en afgørelse om hjælpemidler.', purpose: 'raadgivning', channel: 'email', eventBefore: 7, path: [] },
-  { daysAgo: 1, center: 6, title: 'Vejarbejde uden varsel', description: 'Borgeren kunne ikke komme ud af sin indkørsel i to dage på grund af vejarbejde uden varsel.', category: 'faktisk_forvaltning', channel: 'web', eventBefore: 2, citizenName: 'Thomas Sørensen', path: [] },
+  {
+    daysAgo: 300,
+    center: 0,
+    title: 'Manglende partshøring i sag om aflastning',
+    description: 'Borgeren oplever, at der blev truffet afgørelse om aflastning uden at hun blev hørt over oplysninger fra skolen.',
+    category: 'sagsbehandling',
+    eventBefore: 40,
+    citizenName: 'Mette Jensen',
+    path: ['visitation', 'undersoegelse', 'udtalelse_afgivet', 'afsluttet'],
+    statement: {
+      questions: 'Blev borgeren partshørt over skolens udtalelse, jf. forvaltningslovens § 19? Send gerne sagens akter.',
+      answered: 'Centret har gennemgået sagen. Borgeren blev ikke partshørt over skolens udtalelse. Vi har genoptaget sagen.',
+    },
+    opinion: {
+      outcome: 'kritik',
+      legalPerspective: 'Forvaltningslovens § 19 om partshøring er ikke overholdt.',
+      reasoning: 'Oplysningerne fra skolen var til ugunst for borgeren og af væsentlig betydning for afgørelsen.',
+      recommendation: 'Centret bør indføre en tjekliste for partshøring i sager om aflastning.',
+    },
+  },
+  {
+    daysAgo: 280,
+    center: 1,
+    title: 'Lang ventetid på svar om sygedagpenge',
+    description: 'Borgeren har ventet syv uger på svar og har ikke fået at vide, hvornår sagen forventes afgjort.',
+    category: 'sagsbehandling',
+    eventBefore: 20,
+    citizenName: 'Lars Nielsen',
+    path: ['dialog', 'loest_ved_dialog'],
+    dialogOutcome: 'Afdelingslederen kontaktede borgeren samme dag, og afgørelsen blev sendt inden for en uge.',
+  },
+  {
+    daysAgo: 250,
+    center: 4,
+    title: 'Klage over naboens hegn',
+    description: 'Borgeren er utilfreds med naboens nye hegn og ønsker, at kommunen griber ind.',
+    eventBefore: 30,
+    citizenName: 'Henrik Madsen',
+    path: ['visitation', 'afvist', 'afsluttet'],
+    outOfScopeReason: 'privatretlig',
+  },
+  {
+    daysAgo: 230,
+    center: 2,
+    title: 'Uvenlig tone ved telefonisk henvendelse',
+    description: 'Borgeren oplevede at blive talt ned til, da hun ringede om sin mors hjemmepleje.',
+    category: 'betjening',
+    eventBefore: 5,
+    citizenName: 'Anne Christensen',
+    path: ['dialog', 'loest_ved_dialog'],
+    dialogOutcome: 'Centerchefen har beklaget over for borgeren og taget sagen op i personalegruppen.',
+  },
+  {
+    daysAgo: 210,
+    center: 3,
+    title: 'Afslag på skoleskift uden begrundelse',
+    description: 'Forældrene har fået afslag på skoleskift, men afgørelsen indeholder ingen begrundelse.',
+    category: 'sagsbehandling',
+    eventBefore: 14,
+    citizenName: 'Peter Hansen',
+    path: ['visitation', 'undersoegelse', 'udtalelse_afgivet', 'afsluttet'],
+    statement: {
+      questions: 'Hvorfor indeholder afgørelsen ingen begrundelse, jf. forvaltningslovens §§ 22-24?',
+      answered: 'Afgørelsen burde have været begrundet. Vi har sendt en ny afgørelse med begrundelse og klagevejledning.',
+    },
+    opinion: {
+      outcome: 'henstilling',
+      legalPerspective: 'Afgørelsen opfylder ikke begrundelseskravet i forvaltningslovens § 22.',
+      reasoning: 'Centret har selv rettet fejlen; borgerrådgiveren henstiller, at skabelonerne gennemgås.',
+      recommendation: 'Gennemgå brevskabeloner for afslag, så de altid indeholder begrundelse og klagevejledning.',
+    },
+  },
+  {
+    daysAgo: 190,
+    center: 5,
+    title: 'Rykkergebyr trods betaling',
+    description: 'Virksomheden har fået rykkergebyr, selv om regningen var betalt rettidigt.',
+    eventBefore: 10,
+    channel: 'email',
+    path: ['dialog', 'loest_ved_dialog'],
+    dialogOutcome: 'Opkrævningen har annulleret gebyret og rettet en fejl i indbetalingsmatchningen.',
+  },
+  {
+    daysAgo: 170,
+    center: 1,
+    title: 'Spørgsmål om aktindsigt',
+    description: 'Borgeren vil vide, hvordan man søger aktindsigt i sin jobcentersag.',
+    purpose: 'raadgivning',
+    channel: 'phone',
+    eventBefore: 3,
+    path: ['loest_ved_dialog'],
+    dialogOutcome: 'Borgeren er vejledt om aktindsigt efter forvaltningsloven og har fået kontaktoplysninger.',
+  },
+  {
+    daysAgo: 150,
+    center: 6,
+    title: 'Affald ikke afhentet i tre uger',
+    description: 'Dagrenovationen er ikke blevet hentet i tre uger trods flere henvendelser.',
+    category: 'faktisk_forvaltning',
+    eventBefore: 21,
+    channel: 'phone',
+    citizenName: 'Karin Olsen',
+    path: ['dialog', 'loest_ved_dialog'],
+    dialogOutcome: 'Vej og Trafik har fået afhentet affaldet og aftalt ny rute med renovatøren.',
+  },
+  {
+    daysAgo: 120,
+    center: 0,
+    title: 'Klage over afgørelse om tabt arbejdsfortjeneste',
+    description: 'Borgeren er uenig i beregningen af tabt arbejdsfortjeneste.',
+    eventBefore: 25,
+    citizenName: 'Sofie Larsen',
+    path: ['visitation', 'afvist', 'afsluttet'],
+    outOfScopeReason: 'anden_klageinstans',
+  },
+  {
+    daysAgo: 90,
+    center: 2,
+    title: 'Anonym henvendelse om forhold på plejecenter',
+    description: 'En pårørende oplyser om gentagne forsinkede besøg på et plejecenter.',
+    identity: 'anonymous',
+    eventBefore: 15,
+    path: ['visitation', 'afvist'],
+    outOfScopeReason: 'anonym',
+  },
+  {
+    daysAgo: 60,
+    center: 4,
+    title: 'Byggesag trukket i langdrag',
+    description: 'Ansøgning om byggetilladelse har ligget uden svar i fem måneder.',
+    category: 'sagsbehandling',
+    eventBefore: 150,
+    citizenName: 'Jens Poulsen',
+    path: ['dialog', 'undersoegelse'],
+    statement: { questions: 'Hvad er status på sagen, og hvorfor er borgeren ikke orienteret om den forventede sagsbehandlingstid?' },
+  },
+  {
+    daysAgo: 30,
+    center: 3,
+    title: 'Forskelsbehandling ved optagelse i SFO',
+    description: 'Forældre oplever, at deres barn med handicap blev afvist i SFO på et uklart grundlag.',
+    category: 'diskrimination',
+    eventBefore: 20,
+    citizenName: 'Maria Petersen',
+    path: ['visitation', 'undersoegelse'],
+    statement: { questions: 'Redegør for grundlaget for afvisningen og for, hvordan barnets behov blev vurderet.' },
+  },
+  {
+    daysAgo: 12,
+    center: 1,
+    title: 'Ikke indkaldt til samtale',
+    description: 'Borgeren fik sanktion for udeblivelse fra en samtale, hun ikke var indkaldt til.',
+    category: 'sagsbehandling',
+    eventBefore: 9,
+    citizenName: 'Camilla Rasmussen',
+    path: ['visitation'],
+  },
+  {
+    daysAgo: 4,
+    center: 2,
+    title: 'Spørgsmål om klagemuligheder',
+    description: 'Borgeren vil vide, hvor han kan klage over en afgørelse om hjælpemidler.',
+    purpose: 'raadgivning',
+    channel: 'email',
+    eventBefore: 7,
+    path: [],
+  },
+  {
+    daysAgo: 1,
+    center: 6,
+    title: 'Vejarbejde uden varsel',
+    description: 'Borgeren kunne ikke komme ud af sin indkørsel i to dage på grund af vejarbejde uden varsel.',
+    category: 'faktisk_forvaltning',
+    channel: 'web',
+    eventBefore: 2,
+    citizenName: 'Thomas Sørensen',
+    path: [],
+  },
 ];
 
 /** Demo cases through the Document Service, so the rules apply as for any other write. Returns how many were made. */
@@ -78,11 +241,24 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
       const closing = ['afvist', 'henvist', 'loest_ved_dialog', 'afsluttet'].includes(caseStatus);
       if (caseStatus === 'udtalelse_afgivet' && demo.opinion) {
         const opinion = await strapi.documents('api::opinion.opinion').create({
-          data: { kind: 'case', title: demo.title, complaint: complaint.documentId, issuedAt: at(received - 30), ...demo.opinion, recommendation: undefined } as never,
+          data: {
+            kind: 'case',
+            title: demo.title,
+            complaint: complaint.documentId,
+            issuedAt: at(received - 30),
+            ...demo.opinion,
+            recommendation: undefined,
+          } as never,
         });
         if (demo.opinion.recommendation) {
           await strapi.documents('api::recommendation.recommendation').create({
-            data: { opinion: opinion.documentId, text: demo.opinion.recommendation, center: center.documentId, followUpStatus: 'accepteret', caseReopened: true } as never,
+            data: {
+              opinion: opinion.documentId,
+              text: demo.opinion.recommendation,
+              center: center.documentId,
+              followUpStatus: 'accepteret',
+              caseReopened: true,
+            } as never,
           });
         }
       }
@@ -98,7 +274,13 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
         if (demo.statement.answered) {
           await strapi.documents('api::statement-request.statement-request').update({
             documentId: request.documentId,
-            data: { requestStatus: 'besvaret', responseText: demo.statement.answered, respondedAt: at(Math.max(received - 15, 0)), respondentName: 'Afdelingsleder', respondentTitle: 'Afdelingsleder' } as never,
+            data: {
+              requestStatus: 'besvaret',
+              responseText: demo.statement.answered,
+              respondedAt: at(Math.max(received - 15, 0)),
+              respondentName: 'Afdelingsleder',
+              respondentTitle: 'Afdelingsleder',
+            } as never,
           });
         }
       }
@@ -115,7 +297,13 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
   ];
   for (const activity of activities) {
     await improvement.create({
-      data: { kind: activity.kind, title: activity.title, date: at(activity.daysAgo).slice(0, 10), hours: activity.hours, center: centers[activity.center % centers.length].documentId } as never,
+      data: {
+        kind: activity.kind,
+        title: activity.title,
+        date: at(activity.daysAgo).slice(0, 10),
+        hours: activity.hours,
+        center: centers[activity.center % centers.length].documentId,
+      } as never,
     });
   }
   return cases.length;

@@ -28,11 +28,19 @@ function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string
   const fieldsOf = (uid: string) => Object.keys(strapi.contentType(uid as never).attributes).filter((field) => !(hiddenFields[uid] ?? []).includes(field));
   const existing = (uid: string) => Boolean(strapi.contentTypes[uid as never]);
   return [
-    ...caseTypes.filter(existing).flatMap((subject) => crud.map((action) => ({
-      action, subject, properties: action.endsWith('.delete') ? {} : { fields: fieldsOf(subject) }, conditions: [],
-    }))),
+    ...caseTypes.filter(existing).flatMap((subject) =>
+      crud.map((action) => ({
+        action,
+        subject,
+        properties: action.endsWith('.delete') ? {} : { fields: fieldsOf(subject) },
+        conditions: [],
+      })),
+    ),
     ...readOnlyTypes.filter(existing).map((subject) => ({
-      action: 'plugin::content-manager.explorer.read', subject, properties: { fields: fieldsOf(subject) }, conditions: [],
+      action: 'plugin::content-manager.explorer.read',
+      subject,
+      properties: { fields: fieldsOf(subject) },
+      conditions: [],
     })),
     ...(media ? mediaLibrary.map((action) => ({ action, subject: null, properties: {}, conditions: [] })) : []),
   ];
@@ -45,7 +53,11 @@ const roles: { name: string; description: string; hidden: Record<string, string[
     description: 'Administrativ bistand: sagsdata uden borgernes identitet og kontaktoplysninger.',
     // A receipt's recipient is the citizen's e-mail address, and a delivery error may repeat it.
     // Documents from citizens and centers, even their file names, carry the citizen's identity.
-    hidden: { 'api::complaint.complaint': [...citizenIdentityFields], 'api::notification.notification': ['recipient', 'lastError'], 'api::case-document.case-document': ['file', 'title', 'note'] },
+    hidden: {
+      'api::complaint.complaint': [...citizenIdentityFields],
+      'api::notification.notification': ['recipient', 'lastError'],
+      'api::case-document.case-document': ['file', 'title', 'note'],
+    },
     media: false,
   },
 ];

@@ -15,7 +15,8 @@ export function defaultSiteContent() {
     footerText: `${m.advisorTitle} er uafhængig af kommunens forvaltning og hjælper borgere og virksomheder i ${m.name}, når de er utilfredse med kommunens sagsbehandling eller betjening.`,
 
     frontTitle: `Borgerrådgiveren i ${m.name}`,
-    frontIntro: 'Er du utilfreds med den måde, kommunen har behandlet din sag eller dig på? Borgerrådgiveren kan hjælpe dig med at blive hørt og med at få sagen afklaret.',
+    frontIntro:
+      'Er du utilfreds med den måde, kommunen har behandlet din sag eller dig på? Borgerrådgiveren kan hjælpe dig med at blive hørt og med at få sagen afklaret.',
     frontBody: `## Hvem er borgerrådgiveren?
 
 Borgerrådgiveren skal sikre god og korrekt service over for borgerne og god sagsbehandlingsskik i kommunen. Du kan få råd og vejledning, og du kan klage over kommunens sagsbehandling og over den måde, du er blevet betjent på.
@@ -136,8 +137,10 @@ Send ikke dit CPR-nummer (personnummer). Borgerrådgiveren har ikke brug for det
 
 Du kan også [ringe eller skrive til borgerrådgiveren](/kontakt).`,
     identityNamedHelp: 'Borgerrådgiveren og det center, sagen handler om, kan se dit navn. Det giver de bedste muligheder for at undersøge og løse din sag.',
-    identityConfidentialHelp: 'Borgerrådgiveren kender dit navn og kan kontakte dig, men fortæller ikke centeret eller andre i kommunen, hvem du er. Borgerrådgiveren kan derfor som udgangspunkt ikke undersøge sagen hos centeret, kun i helt særlige tilfælde.',
-    identityAnonymousHelp: 'Du oplyser hverken navn eller kontaktoplysninger. Borgerrådgiveren kan ikke svare dig, og anonyme henvendelser undersøges som udgangspunkt ikke, men de registreres og indgår i overblikket over problemer i kommunen.',
+    identityConfidentialHelp:
+      'Borgerrådgiveren kender dit navn og kan kontakte dig, men fortæller ikke centeret eller andre i kommunen, hvem du er. Borgerrådgiveren kan derfor som udgangspunkt ikke undersøge sagen hos centeret, kun i helt særlige tilfælde.',
+    identityAnonymousHelp:
+      'Du oplyser hverken navn eller kontaktoplysninger. Borgerrådgiveren kan ikke svare dig, og anonyme henvendelser undersøges som udgangspunkt ikke, men de registreres og indgår i overblikket over problemer i kommunen.',
     consentText: 'Jeg har læst, hvordan borgerrådgiveren behandler mine oplysninger.',
 
     receiptTitle: 'Tak for din henvendelse',

@@ -2,7 +2,15 @@
  * Typed client for the CMS public API. Texts and centers are cached for SITE_CONTENT_TTL_MS and
  * the last good copy is served while the CMS is unreachable. Never logs URLs (statement tokens).
  */
-import { goneReasonOf, STATEMENT_LINK_GONE_REASONS, type ComplaintCreated, type PublicCenter, type SiteContent, type StatementLinkGoneReason, type StatementView } from '@borgerraadgiver/config';
+import {
+  goneReasonOf,
+  STATEMENT_LINK_GONE_REASONS,
+  type ComplaintCreated,
+  type PublicCenter,
+  type SiteContent,
+  type StatementLinkGoneReason,
+  type StatementView,
+} from '@borgerraadgiver/config';
 import { env } from './env';
 import { fallbackContent } from './site-content';
 
@@ -31,7 +39,12 @@ export async function request(what: string, path: string, init: RequestInit = {}
   try {
     response = await fetch(`${env.cmsUrl()}${path}`, {
       ...init,
-      headers: { accept: 'application/json', ...(typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}), ...forwardedFor(clientIp), ...init.headers },
+      headers: {
+        accept: 'application/json',
+        ...(typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}),
+        ...forwardedFor(clientIp),
+        ...init.headers,
+      },
       signal: AbortSignal.timeout(env.cmsTimeoutMs()),
     });
   } catch {
@@ -123,10 +136,7 @@ export async function getCenters(): Promise<PublicCenter[]> {
   return (await loadCenters()) ?? [];
 }
 
-export type SubmitResult =
-  | { ok: true; caseNumber: string | null }
-  | { ok: false; kind: 'invalid'; errors: FieldError[] }
-  | { ok: false; kind: 'rate-limited' };
+export type SubmitResult = { ok: true; caseNumber: string | null } | { ok: false; kind: 'invalid'; errors: FieldError[] } | { ok: false; kind: 'rate-limited' };
 
 /** Pauses between the attempts of one submission, in milliseconds. */
 const SUBMIT_RETRY_DELAYS_MS = [500, 1_500];
@@ -218,7 +228,12 @@ export type StatementSubmitResult =
   | { ok: false; kind: 'already-answered' | 'unknown' | 'rate-limited' }
   | { ok: false; kind: 'gone'; reason: StatementLinkGoneReason };
 
-export async function submitStatement(token: string, data: { text: string; respondentName: string; respondentTitle: string | null }, clientIp?: string, files: File[] = []): Promise<StatementSubmitResult> {
+export async function submitStatement(
+  token: string,
+  data: { text: string; respondentName: string; respondentTitle: string | null },
+  clientIp?: string,
+  files: File[] = [],
+): Promise<StatementSubmitResult> {
   const { status, body } = await request('statement', tokenPath(token), { method: 'POST', body: withFiles(data, files) }, clientIp);
   if (status === 200 || status === 201) return { ok: true };
   if (status === 409) return { ok: false, kind: 'already-answered' };

@@ -40,7 +40,10 @@ export type Values = Partial<Record<Field, string>>;
 export type Errors = Partial<Record<Field, string>>;
 
 /** Longest value kept per field (a little over its limit, so the CMS can say by how much), so a huge post cannot be echoed back into the page. */
-const MAX_LENGTH: Partial<Record<Field, number>> = { description: textLimits.complaint.description + 5_000, citizenAddress: textLimits.complaint.citizenAddress + 500 };
+const MAX_LENGTH: Partial<Record<Field, number>> = {
+  description: textLimits.complaint.description + 5_000,
+  citizenAddress: textLimits.complaint.citizenAddress + 500,
+};
 
 export function readValues(form: URLSearchParams): Values {
   const values: Values = {};
@@ -87,7 +90,9 @@ export function toPayload(values: Values): Record<string, unknown> {
  * checked here too, so the number is not sent on to the CMS at all.
  */
 export function cprErrors(values: Values): Errors {
-  return Object.fromEntries(FIELDS.filter((field) => !SYSTEM_VALUE_FIELDS.includes(field) && containsCprNumber(values[field])).map((field) => [field, cprMessages.public]));
+  return Object.fromEntries(
+    FIELDS.filter((field) => !SYSTEM_VALUE_FIELDS.includes(field) && containsCprNumber(values[field])).map((field) => [field, cprMessages.public]),
+  );
 }
 
 const API_TO_FORM: Record<string, Field> = { formalComplaintToUnit: 'contactedCenter' };
@@ -139,7 +144,12 @@ const defaultDeps: ComplaintPostDeps = { submit: submitComplaint, allow: allowPo
  * what the CMS client throws, except CmsUnavailableError, which becomes a 503 with the advisor's
  * phone and e-mail.
  */
-export async function handleComplaintPost(form: URLSearchParams | FormRefusal, clientIp: string, contact: Contact, deps: ComplaintPostDeps = defaultDeps): Promise<ComplaintPostOutcome> {
+export async function handleComplaintPost(
+  form: URLSearchParams | FormRefusal,
+  clientIp: string,
+  contact: Contact,
+  deps: ComplaintPostDeps = defaultDeps,
+): Promise<ComplaintPostOutcome> {
   const submissionKey = form instanceof URLSearchParams ? readSubmissionKey(form) : newSubmissionKey();
   const answer = (status: number, parts: { values?: Values; errors?: Errors; general?: string[]; problem?: Problem }): ComplaintPostOutcome => ({
     kind: 'form',
@@ -152,23 +162,40 @@ export async function handleComplaintPost(form: URLSearchParams | FormRefusal, c
   });
   if (!(form instanceof URLSearchParams)) {
     return answer(form.status, {
-      problem: form.status === 413
-        ? { title: 'Formularen kunne ikke sendes', message: `Det, du har sendt, er for stort. Beskrivelsen må højst være ${textLimits.complaint.description.toLocaleString('da-DK')} tegn. Gør den kortere, og prøv igen.` }
-        : { title: 'Formularen kunne ikke læses', message: 'Formularen blev sendt i et format, vi ikke kan læse. Udfyld og send formularen på denne side.' },
+      problem:
+        form.status === 413
+          ? {
+              title: 'Formularen kunne ikke sendes',
+              message: `Det, du har sendt, er for stort. Beskrivelsen må højst være ${textLimits.complaint.description.toLocaleString('da-DK')} tegn. Gør den kortere, og prøv igen.`,
+            }
+          : { title: 'Formularen kunne ikke læses', message: 'Formularen blev sendt i et format, vi ikke kan læse. Udfyld og send formularen på denne side.' },
     });
   }
   const values = readValues(form);
   if (!(await deps.allow(clientIp))) {
-    return answer(429, { values, problem: { title: WAIT_TITLE, message: `Der er sendt mange henvendelser fra din forbindelse på kort tid. Det, du har skrevet, står stadig nedenfor. Vent 10 minutter, og send igen – eller ring til borgerrådgiveren på ${contact.contactPhone}.` } });
+    return answer(429, {
+      values,
+      problem: {
+        title: WAIT_TITLE,
+        message: `Der er sendt mange henvendelser fra din forbindelse på kort tid. Det, du har skrevet, står stadig nedenfor. Vent 10 minutter, og send igen – eller ring til borgerrådgiveren på ${contact.contactPhone}.`,
+      },
+    });
   }
   if (honeypotFilled(form)) return answer(400, { values, general: [HONEYPOT_MESSAGE] });
   const cpr = cprErrors(values);
   if (Object.keys(cpr).length) return answer(400, { values, errors: cpr });
   try {
     const result = await deps.submit(toPayload(values), submissionKey, clientIp, filesOf(form));
-    if (result.ok) return { kind: 'received', receipt: { caseNumber: result.caseNumber, emailGiven: !!values.citizenEmail?.trim() && values.identity !== 'anonymous' } };
+    if (result.ok)
+      return { kind: 'received', receipt: { caseNumber: result.caseNumber, emailGiven: !!values.citizenEmail?.trim() && values.identity !== 'anonymous' } };
     if (result.kind === 'rate-limited') {
-      return answer(429, { values, problem: { title: WAIT_TITLE, message: `Borgerrådgiveren har modtaget mange henvendelser på kort tid. Det, du har skrevet, står stadig nedenfor. Prøv igen om 10 minutter – eller ring på ${contact.contactPhone}.` } });
+      return answer(429, {
+        values,
+        problem: {
+          title: WAIT_TITLE,
+          message: `Borgerrådgiveren har modtaget mange henvendelser på kort tid. Det, du har skrevet, står stadig nedenfor. Prøv igen om 10 minutter – eller ring på ${contact.contactPhone}.`,
+        },
+      });
     }
     return answer(400, { values, ...mapErrors(result.errors) });
   } catch (error) {

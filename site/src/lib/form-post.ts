@@ -14,7 +14,12 @@ export interface SummaryItem {
 }
 
 /** The error summary: the problem, the general messages, then each field's error in page order. */
-export function errorSummary<F extends string>(fields: readonly F[], errors: Partial<Record<F, string>>, general: string[] = [], problem: Problem | null = null): SummaryItem[] {
+export function errorSummary<F extends string>(
+  fields: readonly F[],
+  errors: Partial<Record<F, string>>,
+  general: string[] = [],
+  problem: Problem | null = null,
+): SummaryItem[] {
   return [
     ...(problem ? [{ message: problem.message }] : []),
     ...general.map((message) => ({ message })),

@@ -50,7 +50,12 @@ export interface StatementPostOutcome {
 }
 
 export interface StatementPostDeps {
-  submit: (token: string, data: { text: string; respondentName: string; respondentTitle: string | null }, clientIp: string, files?: File[]) => Promise<StatementSubmitResult>;
+  submit: (
+    token: string,
+    data: { text: string; respondentName: string; respondentTitle: string | null },
+    clientIp: string,
+    files?: File[],
+  ) => Promise<StatementSubmitResult>;
   /** False when this client has posted too often (SITE_FORM_RATE_LIMIT per 10 minutes). */
   allow: (clientIp: string) => boolean | Promise<boolean>;
 }
@@ -62,37 +67,68 @@ const defaultDeps: StatementPostDeps = { submit: submitStatement, allow: allowPo
  * not a form. A link that has gone or is unknown leaves the status to the page's lookup. Throws what
  * the CMS client throws, except CmsUnavailableError, which becomes a 503 with the advisor's e-mail.
  */
-export async function handleStatementPost(token: string, form: URLSearchParams | FormRefusal, clientIp: string, contactEmail: string, deps: StatementPostDeps = defaultDeps): Promise<StatementPostOutcome> {
+export async function handleStatementPost(
+  token: string,
+  form: URLSearchParams | FormRefusal,
+  clientIp: string,
+  contactEmail: string,
+  deps: StatementPostDeps = defaultDeps,
+): Promise<StatementPostOutcome> {
   const outcome: StatementPostOutcome = { sent: false, values: {}, errors: {}, problem: null, alreadyAnswered: false };
   if (!(form instanceof URLSearchParams)) {
     return {
       ...outcome,
       status: form.status,
-      problem: form.status === 413
-        ? { title: 'Redegørelsen kunne ikke sendes', message: `Teksten er for lang til at blive sendt her. Redegørelsen må højst være ${LIMITS.responseText.toLocaleString('da-DK')} tegn. Gør den kortere, eller send redegørelsen til borgerrådgiveren på e-mail.` }
-        : { title: 'Redegørelsen kunne ikke læses', message: 'Formularen blev sendt i et format, vi ikke kan læse. Udfyld og send formularen på denne side.' },
+      problem:
+        form.status === 413
+          ? {
+              title: 'Redegørelsen kunne ikke sendes',
+              message: `Teksten er for lang til at blive sendt her. Redegørelsen må højst være ${LIMITS.responseText.toLocaleString('da-DK')} tegn. Gør den kortere, eller send redegørelsen til borgerrådgiveren på e-mail.`,
+            }
+          : {
+              title: 'Redegørelsen kunne ikke læses',
+              message: 'Formularen blev sendt i et format, vi ikke kan læse. Udfyld og send formularen på denne side.',
+            },
     };
   }
   const values = readStatement(form);
   const errors = validateStatement(values);
   Object.assign(outcome, { values, errors });
   if (!(await deps.allow(clientIp))) {
-    return { ...outcome, status: 429, problem: { title: WAIT_TITLE, message: 'Der er sendt mange formularer fra din forbindelse på kort tid. Teksten står stadig nedenfor. Vent 10 minutter, og send igen.' } };
+    return {
+      ...outcome,
+      status: 429,
+      problem: {
+        title: WAIT_TITLE,
+        message: 'Der er sendt mange formularer fra din forbindelse på kort tid. Teksten står stadig nedenfor. Vent 10 minutter, og send igen.',
+      },
+    };
   }
   if (Object.keys(errors).length) return { ...outcome, status: 400 };
   try {
-    const result = await deps.submit(token, { text: values.text!.trim(), respondentName: values.respondentName!.trim(), respondentTitle: values.respondentTitle?.trim() || null }, clientIp, filesOf(form));
+    const result = await deps.submit(
+      token,
+      { text: values.text!.trim(), respondentName: values.respondentName!.trim(), respondentTitle: values.respondentTitle?.trim() || null },
+      clientIp,
+      filesOf(form),
+    );
     if (result.ok) return { ...outcome, sent: true };
     if (result.kind === 'invalid') {
       for (const { field, message } of result.errors) {
         if ((STATEMENT_FIELDS as readonly string[]).includes(field)) errors[field as StatementField] ??= message;
       }
-      const problem = Object.keys(errors).length ? null : { title: 'Redegørelsen kunne ikke sendes', message: result.errors[0]?.message || 'Kontrollér teksten, og prøv igen.' };
+      const problem = Object.keys(errors).length
+        ? null
+        : { title: 'Redegørelsen kunne ikke sendes', message: result.errors[0]?.message || 'Kontrollér teksten, og prøv igen.' };
       return { ...outcome, status: 400, problem };
     }
     if (result.kind === 'already-answered') return { ...outcome, status: 409, alreadyAnswered: true };
     if (result.kind === 'rate-limited') {
-      return { ...outcome, status: 429, problem: { title: WAIT_TITLE, message: 'Der er sendt mange formularer på kort tid. Teksten står stadig nedenfor. Vent 10 minutter, og send igen.' } };
+      return {
+        ...outcome,
+        status: 429,
+        problem: { title: WAIT_TITLE, message: 'Der er sendt mange formularer på kort tid. Teksten står stadig nedenfor. Vent 10 minutter, og send igen.' },
+      };
     }
     return outcome;
   } catch (error) {
@@ -100,7 +136,10 @@ export async function handleStatementPost(token: string, form: URLSearchParams |
     return {
       ...outcome,
       status: 503,
-      problem: { title: 'Redegørelsen er ikke sendt', message: `Der er en teknisk fejl hos os, så redegørelsen er ikke sendt. Teksten står stadig nedenfor. Prøv igen om lidt, eller skriv til borgerrådgiveren på ${contactEmail}.` },
+      problem: {
+        title: 'Redegørelsen er ikke sendt',
+        message: `Der er en teknisk fejl hos os, så redegørelsen er ikke sendt. Teksten står stadig nedenfor. Prøv igen om lidt, eller skriv til borgerrådgiveren på ${contactEmail}.`,
+      },
     };
   }
 }

@@ -97,9 +97,10 @@ export function render(message: OutboxMessage): RenderedMail {
         ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Se redegørelsen i sagssystemet' }] : []),
       ]);
     case 'opinion_followup': {
-      const what = message.opinionKind === 'general'
-        ? `borgerrådgiverens generelle udtalelse${message.opinionTitle ? ` "${message.opinionTitle}"` : ''} af ${danishDate(message.issuedAt)}`
-        : `borgerrådgiverens udtalelse i ${c} af ${danishDate(message.issuedAt)}`;
+      const what =
+        message.opinionKind === 'general'
+          ? `borgerrådgiverens generelle udtalelse${message.opinionTitle ? ` "${message.opinionTitle}"` : ''} af ${danishDate(message.issuedAt)}`
+          : `borgerrådgiverens udtalelse i ${c} af ${danishDate(message.issuedAt)}`;
       if (message.recipient.toLowerCase() === message.municipality.email.toLowerCase()) {
         return build(message, `Husk opfølgning: udtalelse ${message.caseNumber ?? danishDate(message.issuedAt)}`, 'Til borgerrådgiveren', [
           `Det er tid til at følge op på ${what}. Du bad om at få besked om, hvorvidt udtalelsen fører til ændringer, og der er ikke registreret en tilbagemelding.`,
@@ -116,13 +117,23 @@ export function render(message: OutboxMessage): RenderedMail {
       return build(message, `Kvittering: Vi har modtaget din henvendelse (${c})`, 'Tak for din henvendelse', [
         `Borgerrådgiveren har modtaget din henvendelse. Den har sagsnummer ${message.caseNumber ?? '(tildeles)'}; oplys det, hvis du kontakter os.`,
         'Hvad sker der nu? Borgerrådgiveren læser din henvendelse og vurderer, om den kan løses ved en hurtig dialog med det center, det drejer sig om, eller om den skal undersøges nærmere. Du hører fra os, når vi har set på den. Vi har tavshedspligt.',
-        ...(message.link ? [{ link: message.link, label: 'Følg din sag' }, 'På siden kan du se, hvor sagen står, læse borgerrådgiverens udtalelse, når den foreligger, og sende en besked. Linket er personligt; del det ikke med andre.'] : []),
+        ...(message.link
+          ? [
+              { link: message.link, label: 'Følg din sag' },
+              'På siden kan du se, hvor sagen står, læse borgerrådgiverens udtalelse, når den foreligger, og sende en besked. Linket er personligt; del det ikke med andre.',
+            ]
+          : []),
         'Af hensyn til dit privatliv gentager vi ikke indholdet af din henvendelse i denne e-mail.',
       ]);
     case 'opinion_letter':
       return build(message, `Borgerrådgiverens udtalelse i ${c}`, `Til ledelsen i ${center}`, [
         `Borgerrådgiveren har afgivet sin udtalelse i ${c} ${danishDate(message.issuedAt)}. Udtalelsen med vurdering, begrundelse og eventuelle anbefalinger står på siden bag linket og kan udskrives derfra.`,
-        ...(message.link ? [{ link: message.link, label: 'Læs udtalelsen' }, `Linket virker til og med ${danishDate(message.linkExpiresAt)}. Del det kun med medarbejdere, der skal følge op på udtalelsen.`] : []),
+        ...(message.link
+          ? [
+              { link: message.link, label: 'Læs udtalelsen' },
+              `Linket virker til og med ${danishDate(message.linkExpiresAt)}. Del det kun med medarbejdere, der skal følge op på udtalelsen.`,
+            ]
+          : []),
         'Finder borgerrådgiveren fejl, forventes centret at genoptage sagen. Borgerrådgiveren følger op på anbefalingerne.',
       ]);
     case 'opinion_letter_citizen':

@@ -46,7 +46,14 @@ export function createTransport(settings: WorkerSettings, log: Log = console): M
     return {
       mode: 'smtp',
       async send(mail) {
-        const info = await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: messageIdFor(mail.documentId, from) });
+        const info = await transporter.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId: messageIdFor(mail.documentId, from),
+        });
         return { messageId: info.messageId };
       },
       close: () => transporter.close(),
@@ -57,7 +64,14 @@ export function createTransport(settings: WorkerSettings, log: Log = console): M
   return {
     mode: 'file',
     async send(mail) {
-      const info = await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: messageIdFor(mail.documentId, from) });
+      const info = await transporter.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: messageIdFor(mail.documentId, from),
+      });
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.documentId}.eml`);
       fs.writeFileSync(file, info.message as Buffer);

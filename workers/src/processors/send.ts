@@ -21,10 +21,7 @@ export interface SendDeps {
   log?: { info(message: string): void; warn(message: string): void };
 }
 
-export type SendOutcome =
-  | { outcome: 'sent'; messageId: string }
-  | { outcome: 'skipped'; reason: string }
-  | { outcome: 'later'; notBefore: string };
+export type SendOutcome = { outcome: 'sent'; messageId: string } | { outcome: 'skipped'; reason: string } | { outcome: 'later'; notBefore: string };
 
 async function reportWithRetry(deps: SendDeps, documentId: string, result: Parameters<OutboxApi['report']>[1]) {
   let lastError: unknown;
@@ -67,7 +64,9 @@ export async function processSend(job: SendJob, deps: SendDeps): Promise<SendOut
     const permanent = isPermanentRejection(error);
     const final = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     await reportWithRetry(deps, documentId, { ok: false, error: (error as Error).message, final });
-    deps.log?.warn(`outbox ${documentId}: attempt ${job.attemptsMade + 1} failed${permanent ? ' (permanent, not retried)' : final ? ' (final)' : ''}: ${(error as Error).message}`);
+    deps.log?.warn(
+      `outbox ${documentId}: attempt ${job.attemptsMade + 1} failed${permanent ? ' (permanent, not retried)' : final ? ' (final)' : ''}: ${(error as Error).message}`,
+    );
     // BullMQ retries any other error with backoff; a permanent rejection would fail the same way again.
     throw permanent ? new UnrecoverableError((error as Error).message) : error;
   }

@@ -14,7 +14,9 @@ const COMPLAINT = 'api::complaint.complaint';
 const PAGE = 30;
 
 const formatTime = (iso: string) =>
-  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(iso));
+  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(
+    new Date(iso),
+  );
 
 const EventItem = ({ event }: { event: Event }) => {
   return (
@@ -22,8 +24,14 @@ const EventItem = ({ event }: { event: Event }) => {
       <Typography variant="pi" textColor="neutral600" tag="p">
         <time dateTime={event.at}>{formatTime(event.at)}</time>
       </Typography>
-      <Typography fontWeight="bold" tag="p">{event.kindLabel}</Typography>
-      {event.summary && <Typography tag="p" variant="omega">{event.summary}</Typography>}
+      <Typography fontWeight="bold" tag="p">
+        {event.kindLabel}
+      </Typography>
+      {event.summary && (
+        <Typography tag="p" variant="omega">
+          {event.summary}
+        </Typography>
+      )}
       <Typography tag="p" variant="pi" textColor="neutral600">
         {event.actorName ?? event.actorLabel}
         {event.actorType !== 'admin' && event.actorName ? ` (${event.actorLabel})` : ''}
@@ -31,7 +39,9 @@ const EventItem = ({ event }: { event: Event }) => {
       {event.details.length > 0 && event.kind !== 'created' && (
         <Box tag="ul" paddingTop={1} style={{ margin: 0, paddingLeft: '1rem' }}>
           {event.details.map((line) => (
-            <Typography key={line} tag="li" variant="pi" textColor="neutral700">{line}</Typography>
+            <Typography key={line} tag="li" variant="pi" textColor="neutral700">
+              {line}
+            </Typography>
           ))}
         </Box>
       )}
@@ -78,23 +88,39 @@ const Timeline = ({ documentId, version }: { documentId: string; version: unknow
   return (
     <Flex direction="column" alignItems="stretch" gap={2} width="100%">
       <Flex gap={2} wrap="wrap" role="group" aria-label="Vis">
-        <Button size="S" variant={readsOnly ? 'tertiary' : 'secondary'} aria-pressed={!readsOnly} onClick={() => setReadsOnly(false)}>Alle hændelser</Button>
-        <Button size="S" variant={readsOnly ? 'secondary' : 'tertiary'} aria-pressed={readsOnly} onClick={() => setReadsOnly(true)}>Hvem har set sagen</Button>
+        <Button size="S" variant={readsOnly ? 'tertiary' : 'secondary'} aria-pressed={!readsOnly} onClick={() => setReadsOnly(false)}>
+          Alle hændelser
+        </Button>
+        <Button size="S" variant={readsOnly ? 'secondary' : 'tertiary'} aria-pressed={readsOnly} onClick={() => setReadsOnly(true)}>
+          Hvem har set sagen
+        </Button>
       </Flex>
-      {error && <Typography textColor="danger600" role="alert">{error}</Typography>}
+      {error && (
+        <Typography textColor="danger600" role="alert">
+          {error}
+        </Typography>
+      )}
       {!events && !error && <Loader small>Henter sagens historik</Loader>}
       {events && events.length === 0 && (
-        <Typography variant="pi" textColor="neutral600">{readsOnly ? 'Ingen har åbnet sagen endnu.' : 'Ingen hændelser endnu.'}</Typography>
+        <Typography variant="pi" textColor="neutral600">
+          {readsOnly ? 'Ingen har åbnet sagen endnu.' : 'Ingen hændelser endnu.'}
+        </Typography>
       )}
       {events && events.length > 0 && (
         <Box tag="ol" style={{ margin: 0, padding: 0 }} aria-label="Sagens hændelser, nyeste først">
-          {events.slice(0, shown).map((event) => <EventItem key={event.documentId} event={event} />)}
+          {events.slice(0, shown).map((event) => (
+            <EventItem key={event.documentId} event={event} />
+          ))}
         </Box>
       )}
       {events && events.length > shown && (
-        <Button size="S" variant="tertiary" onClick={() => setShown(shown + PAGE)}>Vis flere ({events.length - shown})</Button>
+        <Button size="S" variant="tertiary" onClick={() => setShown(shown + PAGE)}>
+          Vis flere ({events.length - shown})
+        </Button>
       )}
-      <Button size="S" variant="tertiary" onClick={downloadCsv}>Eksportér journalen (CSV)</Button>
+      <Button size="S" variant="tertiary" onClick={downloadCsv}>
+        Eksportér journalen (CSV)
+      </Button>
     </Flex>
   );
 };

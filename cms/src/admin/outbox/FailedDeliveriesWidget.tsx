@@ -24,7 +24,9 @@ interface FailedRow {
 
 const listUrl = `/admin/content-manager/collection-types/${OUTBOX}?page=1&pageSize=50&sort=notBefore:DESC&filters[$and][0][deliveryStatus][$eq]=failed`;
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(iso));
+  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(
+    new Date(iso),
+  );
 
 const FailedDeliveriesWidget = () => {
   const { get } = useFetchClient();

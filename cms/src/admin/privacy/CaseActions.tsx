@@ -47,8 +47,7 @@ const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId:
 
   const query = (format: 'html' | 'json') => `/privacy/export/${documentId}?format=${format}&cases=${[...chosen].join(',')}`;
   const fail = (error: unknown) => toggleNotification({ type: 'danger', message: errorMessage(error) });
-  const printable = () =>
-    openHtml(async () => (await get<string>(query('html'), { responseType: 'text' })).data).then(onClose, fail);
+  const printable = () => openHtml(async () => (await get<string>(query('html'), { responseType: 'text' })).data).then(onClose, fail);
   const download = async () => {
     try {
       const { data } = await get<{ data: unknown }>(query('json'));
@@ -67,25 +66,32 @@ const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId:
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Typography>
-        Indsigten omfatter sag {caseNumber}. {matches.length ? 'Disse sager har samme e-mail, telefon, navn eller CVR-nummer. Markér dem, der er borgerens:' : 'Der er ingen andre sager med samme e-mail, telefon, navn eller CVR-nummer.'}
+        Indsigten omfatter sag {caseNumber}.{' '}
+        {matches.length
+          ? 'Disse sager har samme e-mail, telefon, navn eller CVR-nummer. Markér dem, der er borgerens:'
+          : 'Der er ingen andre sager med samme e-mail, telefon, navn eller CVR-nummer.'}
       </Typography>
       {matches.map((m) => (
         <Checkbox
           key={m.documentId}
           checked={chosen.has(m.documentId)}
-          onCheckedChange={(checked: boolean) => setChosen((previous) => {
-            const next = new Set(previous);
-            if (checked) next.add(m.documentId);
-            else next.delete(m.documentId);
-            return next;
-          })}
+          onCheckedChange={(checked: boolean) =>
+            setChosen((previous) => {
+              const next = new Set(previous);
+              if (checked) next.add(m.documentId);
+              else next.delete(m.documentId);
+              return next;
+            })
+          }
         >
           Sag {m.caseNumber ?? 'uden nummer'}, modtaget {formatDate(m.receivedAt)} (samme {m.matchedOn.map((r) => matchLabels[r]).join(', ')})
         </Checkbox>
       ))}
       <Flex gap={2}>
         <Button onClick={printable}>Åbn til udskrift</Button>
-        <Button variant="secondary" onClick={download}>Hent som JSON</Button>
+        <Button variant="secondary" onClick={download}>
+          Hent som JSON
+        </Button>
       </Flex>
     </Flex>
   );
@@ -109,8 +115,8 @@ const AnonymiseContent = ({ documentId, caseNumber, onClose }: { documentId: str
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Typography>
-        Borgerens navn, kontaktoplysninger og sagens beskrivelser, notater, redegørelser og udtalelsestekster fjernes nu og kan ikke genskabes.
-        Sagsnummer, datoer, center, kategorier og resultater bevares til statistikken.
+        Borgerens navn, kontaktoplysninger og sagens beskrivelser, notater, redegørelser og udtalelsestekster fjernes nu og kan ikke genskabes. Sagsnummer,
+        datoer, center, kategorier og resultater bevares til statistikken.
       </Typography>
       <Field.Root name="reason" error={error ?? undefined} hint="Registreres på sagen. Skriv ikke personoplysninger i begrundelsen." required>
         <Field.Label>Begrundelse (fx borgerens anmodning om sletning)</Field.Label>
@@ -119,7 +125,9 @@ const AnonymiseContent = ({ documentId, caseNumber, onClose }: { documentId: str
         <Field.Error />
       </Field.Root>
       <Box>
-        <Button variant="danger" onClick={submit}>Anonymisér sagen</Button>
+        <Button variant="danger" onClick={submit}>
+          Anonymisér sagen
+        </Button>
       </Box>
     </Flex>
   );
@@ -132,7 +140,11 @@ export const AccessRequestAction = ({ model, documentId, document }: ActionProps
   return {
     label: 'Indsigt (art. 15)',
     position: 'panel',
-    dialog: { type: 'modal', title: `Indsigt i borgerens oplysninger – sag ${caseNumber}`, content: ({ onClose }: { onClose: () => void }) => <AccessRequestContent documentId={documentId} caseNumber={caseNumber} onClose={onClose} /> },
+    dialog: {
+      type: 'modal',
+      title: `Indsigt i borgerens oplysninger – sag ${caseNumber}`,
+      content: ({ onClose }: { onClose: () => void }) => <AccessRequestContent documentId={documentId} caseNumber={caseNumber} onClose={onClose} />,
+    },
   };
 };
 
@@ -144,6 +156,10 @@ export const AnonymiseAction = ({ model, documentId, document }: ActionProps) =>
     label: 'Anonymisér nu',
     position: 'panel',
     variant: 'danger',
-    dialog: { type: 'modal', title: `Anonymisér sag ${caseNumber}`, content: ({ onClose }: { onClose: () => void }) => <AnonymiseContent documentId={documentId} caseNumber={caseNumber} onClose={onClose} /> },
+    dialog: {
+      type: 'modal',
+      title: `Anonymisér sag ${caseNumber}`,
+      content: ({ onClose }: { onClose: () => void }) => <AnonymiseContent documentId={documentId} caseNumber={caseNumber} onClose={onClose} />,
+    },
   };
 };

@@ -54,7 +54,10 @@ const RetentionPage = () => {
     try {
       if (kind === 'postpone') await post(`/privacy/retention/${item.documentId}/postpone`, { until, reason });
       else await post(`/privacy/anonymise/${item.documentId}`, { reason });
-      toggleNotification({ type: 'success', message: kind === 'postpone' ? `Anonymiseringen af sag ${item.caseNumber} er udsat.` : `Sag ${item.caseNumber} er anonymiseret.` });
+      toggleNotification({
+        type: 'success',
+        message: kind === 'postpone' ? `Anonymiseringen af sag ${item.caseNumber} er udsat.` : `Sag ${item.caseNumber} er anonymiseret.`,
+      });
       setDialog(null);
       load();
     } catch (error: any) {
@@ -69,7 +72,11 @@ const RetentionPage = () => {
       <Page.Title>Sager til anonymisering</Page.Title>
       <Layouts.Header
         title="Sager til anonymisering"
-        subtitle={data ? `Afsluttede sager anonymiseres ${data.retentionAfterClosure} efter afslutningen (RETENTION_AFTER_CLOSURE). Her ses sagerne ${data.retentionNotice} før og de udsatte.` : undefined}
+        subtitle={
+          data
+            ? `Afsluttede sager anonymiseres ${data.retentionAfterClosure} efter afslutningen (RETENTION_AFTER_CLOSURE). Her ses sagerne ${data.retentionNotice} før og de udsatte.`
+            : undefined
+        }
       />
       <Layouts.Content>
         {data && data.cases.length === 0 && <Typography>Ingen sager skal anonymiseres inden for de næste {data.retentionNotice}.</Typography>}
@@ -78,22 +85,40 @@ const RetentionPage = () => {
             <Thead>
               <Tr>
                 {['Sag', 'Afsluttet', 'Anonymiseres', 'Status', 'Udsat', 'Handling'].map((h) => (
-                  <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
+                  <Th key={h}>
+                    <Typography variant="sigma">{h}</Typography>
+                  </Th>
                 ))}
               </Tr>
             </Thead>
             <Tbody>
               {data.cases.map((item) => (
                 <Tr key={item.documentId}>
-                  <Td><a href={caseLink(item.documentId)}><Typography fontWeight="bold">{item.caseNumber ?? 'Uden nummer'}</Typography></a></Td>
-                  <Td><Typography>{formatDate(item.closedAt)}</Typography></Td>
-                  <Td><Typography>{formatDate(item.dueAt)}</Typography></Td>
-                  <Td><Typography textColor={item.status === 'due' ? 'danger600' : 'neutral800'}>{statusLabels[item.status]}</Typography></Td>
-                  <Td><Typography>{item.retentionHoldUntil ? `Til ${formatDate(item.retentionHoldUntil)}: ${item.retentionHoldReason ?? ''}` : '–'}</Typography></Td>
+                  <Td>
+                    <a href={caseLink(item.documentId)}>
+                      <Typography fontWeight="bold">{item.caseNumber ?? 'Uden nummer'}</Typography>
+                    </a>
+                  </Td>
+                  <Td>
+                    <Typography>{formatDate(item.closedAt)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{formatDate(item.dueAt)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography textColor={item.status === 'due' ? 'danger600' : 'neutral800'}>{statusLabels[item.status]}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{item.retentionHoldUntil ? `Til ${formatDate(item.retentionHoldUntil)}: ${item.retentionHoldReason ?? ''}` : '–'}</Typography>
+                  </Td>
                   <Td>
                     <Flex gap={2}>
-                      <Button size="S" variant="secondary" onClick={() => open('postpone', item)}>Udsæt</Button>
-                      <Button size="S" variant="danger-light" onClick={() => open('anonymise', item)}>Anonymisér nu</Button>
+                      <Button size="S" variant="secondary" onClick={() => open('postpone', item)}>
+                        Udsæt
+                      </Button>
+                      <Button size="S" variant="danger-light" onClick={() => open('anonymise', item)}>
+                        Anonymisér nu
+                      </Button>
                     </Flex>
                   </Td>
                 </Tr>
@@ -104,7 +129,9 @@ const RetentionPage = () => {
         <Modal.Root open={dialog !== null} onOpenChange={(isOpen: boolean) => !isOpen && setDialog(null)}>
           <Modal.Content>
             <Modal.Header>
-              <Modal.Title>{dialog?.kind === 'postpone' ? `Udsæt anonymiseringen af sag ${dialog.item.caseNumber}` : `Anonymisér sag ${dialog?.item.caseNumber}`}</Modal.Title>
+              <Modal.Title>
+                {dialog?.kind === 'postpone' ? `Udsæt anonymiseringen af sag ${dialog.item.caseNumber}` : `Anonymisér sag ${dialog?.item.caseNumber}`}
+              </Modal.Title>
             </Modal.Header>
             <Modal.Body>
               <Flex direction="column" alignItems="stretch" gap={4}>

@@ -50,10 +50,19 @@ const DeadlinesWidget = () => {
       {overview.alerts.map((alert) => (
         <Box key={alert.documentId} padding={3} background="warning100" hasRadius>
           <Typography fontWeight="bold">Løbende status: {alert.centerName}</Typography>
-          <Typography tag="p" variant="pi">{alert.message}</Typography>
+          <Typography tag="p" variant="pi">
+            {alert.message}
+          </Typography>
           {!alert.seenAt && (
             <Box paddingTop={2}>
-              <Button size="S" variant="tertiary" onClick={async () => { await post(`/reports/alerts/${alert.documentId}/seen`); load(); }}>
+              <Button
+                size="S"
+                variant="tertiary"
+                onClick={async () => {
+                  await post(`/reports/alerts/${alert.documentId}/seen`);
+                  load();
+                }}
+              >
                 Set
               </Button>
             </Box>
@@ -61,15 +70,27 @@ const DeadlinesWidget = () => {
         </Box>
       ))}
       <Box>
-        <Typography variant="sigma" textColor="neutral600">Redegørelser over fristen ({overview.overdue.length})</Typography>
+        <Typography variant="sigma" textColor="neutral600">
+          Redegørelser over fristen ({overview.overdue.length})
+        </Typography>
         <Box paddingTop={2}>
-          {overview.overdue.length === 0 ? <Typography textColor="neutral600">Ingen.</Typography> : overview.overdue.map((item) => <Item key={item.documentId} item={item} overdue />)}
+          {overview.overdue.length === 0 ? (
+            <Typography textColor="neutral600">Ingen.</Typography>
+          ) : (
+            overview.overdue.map((item) => <Item key={item.documentId} item={item} overdue />)
+          )}
         </Box>
       </Box>
       <Box>
-        <Typography variant="sigma" textColor="neutral600">Frister de næste 7 dage ({overview.dueSoon.length})</Typography>
+        <Typography variant="sigma" textColor="neutral600">
+          Frister de næste 7 dage ({overview.dueSoon.length})
+        </Typography>
         <Box paddingTop={2}>
-          {overview.dueSoon.length === 0 ? <Typography textColor="neutral600">Ingen.</Typography> : overview.dueSoon.map((item) => <Item key={item.documentId} item={item} overdue={false} />)}
+          {overview.dueSoon.length === 0 ? (
+            <Typography textColor="neutral600">Ingen.</Typography>
+          ) : (
+            overview.dueSoon.map((item) => <Item key={item.documentId} item={item} overdue={false} />)
+          )}
         </Box>
       </Box>
     </Flex>

@@ -1,7 +1,23 @@
 /** "Rapporter": statistics for a period with the previous period beside it, CSV export, and the annual report / half-year status drafts. */
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Textarea,
+  TextInput,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { BarChart } from './BarChart';
 import { formatChange, formatNumber, formatValue, type Report, type Row, type StatementStats } from './types';
 
@@ -24,19 +40,35 @@ const RowsTable = ({ caption, rows, report }: { caption: string; rows: Row[]; re
     <Table colCount={4} rowCount={rows.length + 1}>
       <Thead>
         <Tr>
-          <Th><Typography variant="sigma">Opgørelse</Typography></Th>
-          <Th><Typography variant="sigma">{report.period.label}</Typography></Th>
-          <Th><Typography variant="sigma">{report.previousPeriod.label}</Typography></Th>
-          <Th><Typography variant="sigma">Ændring</Typography></Th>
+          <Th>
+            <Typography variant="sigma">Opgørelse</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{report.period.label}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{report.previousPeriod.label}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">Ændring</Typography>
+          </Th>
         </Tr>
       </Thead>
       <Tbody>
         {rows.map((r) => (
           <Tr key={r.key}>
-            <Td><Typography>{r.label}</Typography></Td>
-            <Td><Typography fontWeight="bold">{formatValue(r.current, r.unit)}</Typography></Td>
-            <Td><Typography>{formatValue(r.previous, r.unit)}</Typography></Td>
-            <Td><Typography>{formatChange(r.change, r.unit)}</Typography></Td>
+            <Td>
+              <Typography>{r.label}</Typography>
+            </Td>
+            <Td>
+              <Typography fontWeight="bold">{formatValue(r.current, r.unit)}</Typography>
+            </Td>
+            <Td>
+              <Typography>{formatValue(r.previous, r.unit)}</Typography>
+            </Td>
+            <Td>
+              <Typography>{formatChange(r.change, r.unit)}</Typography>
+            </Td>
           </Tr>
         ))}
       </Tbody>
@@ -47,27 +79,51 @@ const RowsTable = ({ caption, rows, report }: { caption: string; rows: Row[]; re
 const StatementsTable = ({ report }: { report: Report }) => {
   const line = (name: string, s: StatementStats) => (
     <Tr key={name}>
-      <Td><Typography>{name}</Typography></Td>
-      <Td><Typography>{formatNumber(s.requested)}</Typography></Td>
-      <Td><Typography>{formatNumber(s.answered)}</Typography></Td>
-      <Td><Typography>{formatNumber(s.answeredOnTime)}</Typography></Td>
-      <Td><Typography>{formatNumber(s.answeredLate)}</Typography></Td>
-      <Td><Typography>{formatNumber(s.unansweredOverdue)}</Typography></Td>
-      <Td><Typography>{percent(s.onTimePercent)}</Typography></Td>
-      <Td><Typography>{formatNumber(s.overdueDaysMean, 1)}</Typography></Td>
-      <Td><Typography>{formatNumber(s.overdueDaysMax, 1)}</Typography></Td>
+      <Td>
+        <Typography>{name}</Typography>
+      </Td>
+      <Td>
+        <Typography>{formatNumber(s.requested)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{formatNumber(s.answered)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{formatNumber(s.answeredOnTime)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{formatNumber(s.answeredLate)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{formatNumber(s.unansweredOverdue)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{percent(s.onTimePercent)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{formatNumber(s.overdueDaysMean, 1)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{formatNumber(s.overdueDaysMax, 1)}</Typography>
+      </Td>
     </Tr>
   );
   return (
     <Box paddingBottom={6}>
-      <Typography variant="delta" tag="h3">Redegørelser efter center</Typography>
+      <Typography variant="delta" tag="h3">
+        Redegørelser efter center
+      </Typography>
       <Typography textColor="neutral600">Anmodet og besvaret efter anmodningsdato; rettidighed over anmodninger med frist i perioden.</Typography>
       <Table colCount={9} rowCount={report.statements.byCenter.length + 2}>
         <Thead>
           <Tr>
-            {['Center', 'Anmodet', 'Heraf besvaret', 'Rettidigt', 'For sent', 'Ubesvaret over frist', 'Rettidige', 'Dage over, gns.', 'Dage over, højst'].map((h) => (
-              <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
-            ))}
+            {['Center', 'Anmodet', 'Heraf besvaret', 'Rettidigt', 'For sent', 'Ubesvaret over frist', 'Rettidige', 'Dage over, gns.', 'Dage over, højst'].map(
+              (h) => (
+                <Th key={h}>
+                  <Typography variant="sigma">{h}</Typography>
+                </Th>
+              ),
+            )}
           </Tr>
         </Thead>
         <Tbody>
@@ -84,22 +140,32 @@ const TrendTable = ({ report }: { report: Report }) => {
   if (!trend) return null;
   return (
     <Box paddingBottom={6}>
-      <Typography variant="delta" tag="h3">Udvikling over fem år</Typography>
+      <Typography variant="delta" tag="h3">
+        Udvikling over fem år
+      </Typography>
       <Table colCount={trend.periods.length + 1} rowCount={trend.rows.length + 1}>
         <Thead>
           <Tr>
-            <Th><Typography variant="sigma">Opgørelse</Typography></Th>
+            <Th>
+              <Typography variant="sigma">Opgørelse</Typography>
+            </Th>
             {trend.periods.map((p) => (
-              <Th key={p.label}><Typography variant="sigma">{p.label}</Typography></Th>
+              <Th key={p.label}>
+                <Typography variant="sigma">{p.label}</Typography>
+              </Th>
             ))}
           </Tr>
         </Thead>
         <Tbody>
           {trend.rows.map((r) => (
             <Tr key={r.key}>
-              <Td><Typography>{r.label}</Typography></Td>
+              <Td>
+                <Typography>{r.label}</Typography>
+              </Td>
               {r.values.map((v, i) => (
-                <Td key={i}><Typography>{v === null ? '–' : formatValue(v, r.unit)}</Typography></Td>
+                <Td key={i}>
+                  <Typography>{v === null ? '–' : formatValue(v, r.unit)}</Typography>
+                </Td>
               ))}
             </Tr>
           ))}
@@ -111,7 +177,9 @@ const TrendTable = ({ report }: { report: Report }) => {
 
 const FollowUpTable = ({ report }: { report: Report }) => (
   <Box paddingBottom={6}>
-    <Typography variant="delta" tag="h3">Opfølgning på anbefalingerne fra {report.previousPeriod.label}</Typography>
+    <Typography variant="delta" tag="h3">
+      Opfølgning på anbefalingerne fra {report.previousPeriod.label}
+    </Typography>
     {report.recommendations.previousPeriod.length === 0 ? (
       <Typography textColor="neutral600">Der blev ikke givet anbefalinger i {report.previousPeriod.label}.</Typography>
     ) : (
@@ -119,18 +187,33 @@ const FollowUpTable = ({ report }: { report: Report }) => (
         <Thead>
           <Tr>
             {['Anbefaling', 'Center', 'Sag', 'Status', 'Note'].map((h) => (
-              <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
+              <Th key={h}>
+                <Typography variant="sigma">{h}</Typography>
+              </Th>
             ))}
           </Tr>
         </Thead>
         <Tbody>
           {report.recommendations.previousPeriod.map((r, i) => (
             <Tr key={i}>
-              <Td><Typography>{r.text}</Typography></Td>
-              <Td><Typography>{r.centerName ?? '–'}</Typography></Td>
-              <Td><Typography>{r.caseNumber ?? '–'}</Typography></Td>
-              <Td><Typography>{r.followUpLabel}{r.caseReopened ? ' (sagen genoptaget)' : ''}</Typography></Td>
-              <Td><Typography>{r.followUpNote ?? '–'}</Typography></Td>
+              <Td>
+                <Typography>{r.text}</Typography>
+              </Td>
+              <Td>
+                <Typography>{r.centerName ?? '–'}</Typography>
+              </Td>
+              <Td>
+                <Typography>{r.caseNumber ?? '–'}</Typography>
+              </Td>
+              <Td>
+                <Typography>
+                  {r.followUpLabel}
+                  {r.caseReopened ? ' (sagen genoptaget)' : ''}
+                </Typography>
+              </Td>
+              <Td>
+                <Typography>{r.followUpNote ?? '–'}</Typography>
+              </Td>
             </Tr>
           ))}
         </Tbody>
@@ -154,8 +237,7 @@ const ReportsPage = () => {
   const periodQuery = () =>
     kind === 'custom' ? `kind=custom&from=${from}&to=${to}` : kind === 'half_year' ? `kind=half_year&year=${year}&half=${half}` : `kind=year&year=${year}`;
   const draftQuery = () => (kind === 'half_year' ? `kind=half_year&year=${year}&half=${half}` : `kind=annual&year=${year}`);
-  const fail = (error: any) =>
-    toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? error?.message ?? 'Noget gik galt.' });
+  const fail = (error: any) => toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? error?.message ?? 'Noget gik galt.' });
 
   const load = async () => {
     setLoading(true);
@@ -265,26 +347,38 @@ const ReportsPage = () => {
                 </Field.Root>
               </>
             )}
-            <Button onClick={load} loading={loading}>Vis</Button>
-            <Button variant="secondary" onClick={exportCsv}>Eksportér CSV</Button>
+            <Button onClick={load} loading={loading}>
+              Vis
+            </Button>
+            <Button variant="secondary" onClick={exportCsv}>
+              Eksportér CSV
+            </Button>
             {kind !== 'custom' && (
-              <Button variant="tertiary" onClick={openDocument}>{documentLabel}</Button>
+              <Button variant="tertiary" onClick={openDocument}>
+                {documentLabel}
+              </Button>
             )}
           </Flex>
         </Box>
 
         {kind !== 'custom' && (
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius marginBottom={6}>
-            <Typography variant="beta" tag="h2">{kind === 'half_year' ? 'Halvårsstatus' : 'Årsberetning'}: borgerrådgiverens tekster</Typography>
+            <Typography variant="beta" tag="h2">
+              {kind === 'half_year' ? 'Halvårsstatus' : 'Årsberetning'}: borgerrådgiverens tekster
+            </Typography>
             <Box paddingTop={2} paddingBottom={4}>
-              <Typography textColor="neutral600">Teksterne kommer med i udskriften sammen med tallene. Tomme linjer adskiller afsnit; linjer, der begynder med "-", bliver til punkter.</Typography>
+              <Typography textColor="neutral600">
+                Teksterne kommer med i udskriften sammen med tallene. Tomme linjer adskiller afsnit; linjer, der begynder med "-", bliver til punkter.
+              </Typography>
             </Box>
             <Flex direction="column" alignItems="stretch" gap={4}>
-              {([
-                ['mainTrends', 'Hovedtendenser'],
-                ['attentionPoints', 'Opmærksomhedspunkter'],
-                ['recommendations', 'Anbefalinger'],
-              ] as const).map(([field, label]) => (
+              {(
+                [
+                  ['mainTrends', 'Hovedtendenser'],
+                  ['attentionPoints', 'Opmærksomhedspunkter'],
+                  ['recommendations', 'Anbefalinger'],
+                ] as const
+              ).map(([field, label]) => (
                 <Field.Root key={field} name={field}>
                   <Field.Label>{label}</Field.Label>
                   <Textarea value={texts[field]} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setTexts({ ...texts, [field]: e.target.value })} />
@@ -299,7 +393,9 @@ const ReportsPage = () => {
 
         {report && imp && (
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-            <Typography variant="alpha" tag="h2">{report.period.label}</Typography>
+            <Typography variant="alpha" tag="h2">
+              {report.period.label}
+            </Typography>
             <Box paddingBottom={4}>
               <Typography textColor="neutral600">Sammenlignet med {report.previousPeriod.label}.</Typography>
             </Box>
@@ -311,8 +407,18 @@ const ReportsPage = () => {
               </Typography>
             </Box>
             <TrendTable report={report} />
-            <BarChart title="Henvendelser efter formål" rows={report.inquiries.byPurpose} currentLabel={report.period.label} previousLabel={report.previousPeriod.label} />
-            <BarChart title="Henvendelser efter center" rows={report.inquiries.byCenter.filter((r) => r.current || r.previous)} currentLabel={report.period.label} previousLabel={report.previousPeriod.label} />
+            <BarChart
+              title="Henvendelser efter formål"
+              rows={report.inquiries.byPurpose}
+              currentLabel={report.period.label}
+              previousLabel={report.previousPeriod.label}
+            />
+            <BarChart
+              title="Henvendelser efter center"
+              rows={report.inquiries.byCenter.filter((r) => r.current || r.previous)}
+              currentLabel={report.period.label}
+              previousLabel={report.previousPeriod.label}
+            />
             <RowsTable caption="Henvendelser efter kanal" rows={report.inquiries.byChannel} report={report} />
             <RowsTable caption="Henvendelser efter center" rows={report.inquiries.byCenter} report={report} />
             <RowsTable caption="Henvendelser efter kategori" rows={report.inquiries.byCategory} report={report} />
@@ -321,33 +427,62 @@ const ReportsPage = () => {
             <RowsTable caption="Henvendelser efter identitet" rows={report.inquiries.byIdentity} report={report} />
             <RowsTable
               caption="Udfald nået i perioden"
-              rows={[report.outcomes.resolvedByDialogue, report.outcomes.referred, report.outcomes.rejected, report.outcomes.withdrawn, report.outcomes.reopenedInquiries]}
+              rows={[
+                report.outcomes.resolvedByDialogue,
+                report.outcomes.referred,
+                report.outcomes.rejected,
+                report.outcomes.withdrawn,
+                report.outcomes.reopenedInquiries,
+              ]}
               report={report}
             />
             <RowsTable caption="Behandlingsform" rows={report.inquiries.byHandling} report={report} />
             <RowsTable caption="Resultat for borgeren" rows={report.inquiries.byCitizenResult} report={report} />
             <RowsTable caption="Afvist efter begrundelse" rows={report.outcomes.rejectedByReason.filter((r) => r.current || r.previous)} report={report} />
-            <BarChart title="Udtalelser efter udfald" rows={report.outcomes.opinionsByOutcome} currentLabel={report.period.label} previousLabel={report.previousPeriod.label} />
+            <BarChart
+              title="Udtalelser efter udfald"
+              rows={report.outcomes.opinionsByOutcome}
+              currentLabel={report.period.label}
+              previousLabel={report.previousPeriod.label}
+            />
             <RowsTable caption="Udtalelser" rows={[...report.outcomes.opinionsByOutcome, report.outcomes.generalOpinions]} report={report} />
             <Box paddingBottom={6}>
-              <Typography variant="delta" tag="h3">Tider i dage</Typography>
+              <Typography variant="delta" tag="h3">
+                Tider i dage
+              </Typography>
               <Table colCount={6} rowCount={report.times.length + 1}>
                 <Thead>
                   <Tr>
-                    {['', 'Antal', 'Median', '90 %-fraktil', `Median ${report.previousPeriod.label}`, `90 %-fraktil ${report.previousPeriod.label}`].map((h) => (
-                      <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
-                    ))}
+                    {['', 'Antal', 'Median', '90 %-fraktil', `Median ${report.previousPeriod.label}`, `90 %-fraktil ${report.previousPeriod.label}`].map(
+                      (h) => (
+                        <Th key={h}>
+                          <Typography variant="sigma">{h}</Typography>
+                        </Th>
+                      ),
+                    )}
                   </Tr>
                 </Thead>
                 <Tbody>
                   {report.times.map((t) => (
                     <Tr key={t.key}>
-                      <Td><Typography>{t.label}</Typography></Td>
-                      <Td><Typography>{formatNumber(t.current.count)}</Typography></Td>
-                      <Td><Typography fontWeight="bold">{formatNumber(t.current.medianDays, 1)}</Typography></Td>
-                      <Td><Typography>{formatNumber(t.current.p90Days, 1)}</Typography></Td>
-                      <Td><Typography>{formatNumber(t.previous.medianDays, 1)}</Typography></Td>
-                      <Td><Typography>{formatNumber(t.previous.p90Days, 1)}</Typography></Td>
+                      <Td>
+                        <Typography>{t.label}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>{formatNumber(t.current.count)}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography fontWeight="bold">{formatNumber(t.current.medianDays, 1)}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>{formatNumber(t.current.p90Days, 1)}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>{formatNumber(t.previous.medianDays, 1)}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>{formatNumber(t.previous.p90Days, 1)}</Typography>
+                      </Td>
                     </Tr>
                   ))}
                 </Tbody>
@@ -358,10 +493,17 @@ const ReportsPage = () => {
             <RowsTable caption="Centre, der har genoptaget sager" rows={report.recommendations.reopenedByCenter} report={report} />
             <FollowUpTable report={report} />
             <RowsTable caption="Møder mellem borger og center (R12)" rows={report.meetings.byRole} report={report} />
-            <BarChart title="Timer til forbedringsarbejde" rows={imp.hoursByKind} currentLabel={report.period.label} previousLabel={report.previousPeriod.label} />
+            <BarChart
+              title="Timer til forbedringsarbejde"
+              rows={imp.hoursByKind}
+              currentLabel={report.period.label}
+              previousLabel={report.previousPeriod.label}
+            />
             <RowsTable caption="Forbedringsarbejde: aktiviteter" rows={imp.activitiesByKind} report={report} />
             <RowsTable caption="Forbedringsarbejde: timer efter center" rows={imp.hoursByCenter} report={report} />
-            <Typography variant="delta" tag="h3">Sådan er tallene opgjort</Typography>
+            <Typography variant="delta" tag="h3">
+              Sådan er tallene opgjort
+            </Typography>
             <ul style={{ paddingLeft: 20, listStyle: 'disc' }}>
               {report.definitions.map((d) => (
                 <li key={d}>

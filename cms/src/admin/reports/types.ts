@@ -14,7 +14,15 @@ export type { DeadlineItem } from '../../reports/db/overview';
 export interface Overview {
   overdue: DeadlineItem[];
   dueSoon: DeadlineItem[];
-  alerts: { documentId: string; centerName: string | null; openedAt: string; recentCount: number; usualLevel: number | null; message: string; seenAt: string | null }[];
+  alerts: {
+    documentId: string;
+    centerName: string | null;
+    openedAt: string;
+    recentCount: number;
+    usualLevel: number | null;
+    message: string;
+    seenAt: string | null;
+  }[];
 }
 
 /** Danish number, or a dash where there is no figure (e.g. a median of no durations). */

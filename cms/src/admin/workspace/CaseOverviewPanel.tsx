@@ -48,7 +48,11 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
                 {r.overdue ? ' – overskredet' : ''}
               </strong>
             </Line>
-            {r.agreedDueAt && <Line>Aftalt frist ({r.agreementNote}). Beregnet frist var {danishDate(r.dueAt)}.</Line>}
+            {r.agreedDueAt && (
+              <Line>
+                Aftalt frist ({r.agreementNote}). Beregnet frist var {danishDate(r.dueAt)}.
+              </Line>
+            )}
             {r.dueAtExplanation && <Line color="neutral600">{r.dueAtExplanation}</Line>}
           </Box>
         ))}

@@ -39,7 +39,15 @@ const initialValues = (step: CaseActionKind): Values => {
     case 'registerMeeting':
       return { heldAt: localNow(), role: 'bisidder', place: '', notes: '' };
     case 'issueOpinion':
-      return { outcome: '', legalPerspective: '', ethicalPerspective: '', equalityPerspective: '', valuesPerspective: '', reasoning: '', recommendations: [''] };
+      return {
+        outcome: '',
+        legalPerspective: '',
+        ethicalPerspective: '',
+        equalityPerspective: '',
+        valuesPerspective: '',
+        reasoning: '',
+        recommendations: [''],
+      };
     case 'requestStatement':
       return { questions: '', caseSummary: '', requestsFileAccess: false };
     default:
@@ -80,7 +88,19 @@ const Choice = ({ name, label, values, errors, set, required, options }: FieldPr
   </Field.Root>
 );
 
-function StepFields({ step, overview, values, errors, set }: { step: CaseActionKind; overview: CaseOverview; values: Values; errors: FieldErrors; set: FieldProps['set'] }) {
+function StepFields({
+  step,
+  overview,
+  values,
+  errors,
+  set,
+}: {
+  step: CaseActionKind;
+  overview: CaseOverview;
+  values: Values;
+  errors: FieldErrors;
+  set: FieldProps['set'];
+}) {
   const field = { values, errors, set };
   switch (step) {
     case 'requestStatement':
@@ -91,7 +111,13 @@ function StepFields({ step, overview, values, errors, set }: { step: CaseActionK
           </Typography>
           <TextArea name="questions" label="Spørgsmål til centret" required hint="Centret ser spørgsmålene, sagsnummeret og fristen." {...field} />
           {overview.identity !== 'named' && (
-            <TextArea name="caseSummary" label="Sagsresumé til centret" required hint="Borgeren er anonym over for kommunen: skriv resuméet uden oplysninger, der kan identificere borgeren." {...field} />
+            <TextArea
+              name="caseSummary"
+              label="Sagsresumé til centret"
+              required
+              hint="Borgeren er anonym over for kommunen: skriv resuméet uden oplysninger, der kan identificere borgeren."
+              {...field}
+            />
           )}
           <Checkbox checked={Boolean(values.requestsFileAccess)} onCheckedChange={(checked: boolean) => set('requestsFileAccess', checked === true)}>
             Anmod om aktindsigt i sagens akter
@@ -124,11 +150,25 @@ function StepFields({ step, overview, values, errors, set }: { step: CaseActionK
           {Object.entries(perspectives).map(([name, label]) => (
             <TextArea key={name} name={name} label={label} {...field} />
           ))}
-          <TextArea name="reasoning" label="Begrundelse" required={Boolean(needsReasons)} hint="Skal udfyldes ved Kritik, Henstilling og Ingen kritik." {...field} />
+          <TextArea
+            name="reasoning"
+            label="Begrundelse"
+            required={Boolean(needsReasons)}
+            hint="Skal udfyldes ved Kritik, Henstilling og Ingen kritik."
+            {...field}
+          />
           {recommendations.map((text, index) => (
             <Field.Root key={index} name={`recommendations.${index}`}>
               <Field.Label>{`Anbefaling ${index + 1}`}</Field.Label>
-              <Textarea value={text} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set('recommendations', recommendations.map((r, i) => (i === index ? e.target.value : r)))} />
+              <Textarea
+                value={text}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+                  set(
+                    'recommendations',
+                    recommendations.map((r, i) => (i === index ? e.target.value : r)),
+                  )
+                }
+              />
             </Field.Root>
           ))}
           <Box>
@@ -226,7 +266,13 @@ export function NextSteps({ documentId, version }: { documentId: string; version
         const id = `next-step-${step}-reason`;
         return (
           <Box key={step}>
-            <Button fullWidth variant={reason ? 'tertiary' : 'secondary'} disabled={Boolean(reason) || modified} aria-describedby={reason ? id : undefined} onClick={() => setOpen(step)}>
+            <Button
+              fullWidth
+              variant={reason ? 'tertiary' : 'secondary'}
+              disabled={Boolean(reason) || modified}
+              aria-describedby={reason ? id : undefined}
+              onClick={() => setOpen(step)}
+            >
               {stepLabels[step]}
             </Button>
             {reason && (

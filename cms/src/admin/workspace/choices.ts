@@ -16,13 +16,12 @@ export function labelsFor(attribute: { enum?: readonly string[]; options?: { cho
   if (!attribute) return null;
   const named = attribute.options?.choices;
   if (named && lists[named]) return lists[named];
-  return attribute.enum ? listByKeys.get(keySet(attribute.enum)) ?? null : null;
+  return attribute.enum ? (listByKeys.get(keySet(attribute.enum)) ?? null) : null;
 }
 
 /** The labels of a set of stored keys, e.g. a filter's options. */
 export const labelsForKeys = (keys: readonly string[]): Labels | null => listByKeys.get(keySet(keys)) ?? null;
 
-export const choiceLabel = (list: ChoiceListName, key: string | null | undefined): string =>
-  key ? (choiceLists[list] as Labels)[key] ?? key : '';
+export const choiceLabel = (list: ChoiceListName, key: string | null | undefined): string => (key ? ((choiceLists[list] as Labels)[key] ?? key) : '');
 
 export { choiceLists, perspectives };

@@ -20,9 +20,7 @@ interface Header {
   cellFormatter?: (row: Record<string, any>) => React.ReactNode;
 }
 
-const Plain = ({ children, color }: { children: React.ReactNode; color?: string }) => (
-  <Typography textColor={color ?? 'neutral800'}>{children}</Typography>
-);
+const Plain = ({ children, color }: { children: React.ReactNode; color?: string }) => <Typography textColor={color ?? 'neutral800'}>{children}</Typography>;
 
 const daysSince = (iso: string | null | undefined) => (iso ? Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000) : null);
 
@@ -37,7 +35,9 @@ function NextDeadline({ complaintId }: { complaintId: string }) {
   React.useEffect(() => {
     if (!deadlines || Date.now() - loadedAt > 60_000) {
       loadedAt = Date.now();
-      deadlines = get<{ data: Deadlines }>('/workspace/deadlines').then(({ data }) => data.data).catch(() => ({}));
+      deadlines = get<{ data: Deadlines }>('/workspace/deadlines')
+        .then(({ data }) => data.data)
+        .catch(() => ({}));
     }
     let live = true;
     deadlines.then((all) => live && setEntry(all[complaintId] ?? null));
@@ -86,7 +86,9 @@ export function labelFilters({ displayedFilters, layout }: { displayedFilters: a
       .filter((filter) => !SYSTEM_FIELDS.includes(filter.name))
       .map((filter) => {
         const labels = filter.options && labelsForKeys(filter.options.map((option: { value: string }) => option.value));
-        return labels ? { ...filter, options: filter.options.map((option: { value: string }) => ({ ...option, label: labels[option.value] ?? option.value })) } : filter;
+        return labels
+          ? { ...filter, options: filter.options.map((option: { value: string }) => ({ ...option, label: labels[option.value] ?? option.value })) }
+          : filter;
       }),
   };
 }

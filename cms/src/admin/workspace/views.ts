@@ -16,7 +16,11 @@ const list = (uid: string, filters: object, sort: string) =>
   `/content-manager/collection-types/${uid}?${new URLSearchParams(flatten({ page: 1, pageSize: 50, sort, filters }, '', [])).toString()}`;
 
 export const openCasesView = (status?: string) =>
-  list('api::complaint.complaint', status ? { $and: [{ caseStatus: { $eq: status } }] } : { $and: [{ caseStatus: { $notIn: closedStatuses } }] }, 'receivedAt:ASC');
+  list(
+    'api::complaint.complaint',
+    status ? { $and: [{ caseStatus: { $eq: status } }] } : { $and: [{ caseStatus: { $notIn: closedStatuses } }] },
+    'receivedAt:ASC',
+  );
 
 export const awaitingStatementView = () =>
   list('api::complaint.complaint', { $and: [{ statementRequests: { requestStatus: { $eq: 'sendt' } } }] }, 'receivedAt:ASC');

@@ -37,17 +37,26 @@ export interface Registered {
 
 /** The inquiry registered under this key within the window, if any; older keys are forgotten first. */
 export async function findRegistered(knex: Knex, key: string, now = Date.now()): Promise<Registered | null> {
-  await knex(TABLE).where('created_at_ms', '<', now - SUBMISSION_KEY_WINDOW_MS).delete();
-  const row = await knex(TABLE).where({ key_hash: hash(key) }).first();
+  await knex(TABLE)
+    .where('created_at_ms', '<', now - SUBMISSION_KEY_WINDOW_MS)
+    .delete();
+  const row = await knex(TABLE)
+    .where({ key_hash: hash(key) })
+    .first();
   return row?.complaint_document_id ? { caseNumber: row.case_number ?? null, documentId: row.complaint_document_id } : null;
 }
 
 /** Claims the key inside the intake's transaction; throws (duplicate key) when another claim holds it. */
 export async function claimKey(knex: Knex, trx: Knex.Transaction, key: string, now = Date.now()) {
-  await knex(TABLE).transacting(trx).insert({ key_hash: hash(key), created_at_ms: now });
+  await knex(TABLE)
+    .transacting(trx)
+    .insert({ key_hash: hash(key), created_at_ms: now });
 }
 
 /** Records what the claimed key registered, in the same transaction. */
 export async function recordRegistered(knex: Knex, trx: Knex.Transaction, key: string, registered: Registered) {
-  await knex(TABLE).transacting(trx).where({ key_hash: hash(key) }).update({ case_number: registered.caseNumber, complaint_document_id: registered.documentId });
+  await knex(TABLE)
+    .transacting(trx)
+    .where({ key_hash: hash(key) })
+    .update({ case_number: registered.caseNumber, complaint_document_id: registered.documentId });
 }

@@ -71,7 +71,8 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
   for (const [field, value] of Object.entries(raw)) if (!SYSTEM_VALUE_FIELDS.includes(field) && containsCprNumber(value)) fail(field, cprMessages.public);
 
   for (const [field, value] of Object.entries(raw)) {
-    if (typeof value === 'string' && normaliseText(value) === null) fail(field, 'Teksten indeholder et ugyldigt tegn. Skriv den igen, eller indsæt den uden specialtegn.');
+    if (typeof value === 'string' && normaliseText(value) === null)
+      fail(field, 'Teksten indeholder et ugyldigt tegn. Skriv den igen, eller indsæt den uden specialtegn.');
   }
 
   const purposeText = text(raw.purpose) || 'klage';
@@ -94,7 +95,8 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
 
   const description = text(raw.description);
   if (!description) fail('description', 'Beskriv, hvad din henvendelse handler om.');
-  else if (characterCount(description) > LIMITS.description) fail('description', tooLongMessage('Beskrivelsen', LIMITS.description, characterCount(description)));
+  else if (characterCount(description) > LIMITS.description)
+    fail('description', tooLongMessage('Beskrivelsen', LIMITS.description, characterCount(description)));
 
   const identityText = text(raw.identity);
   const identity = IDENTITIES.find((i) => i === identityText);
@@ -133,7 +135,8 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
     businessName = optional(raw.businessName);
     cvr = text(raw.cvr).replace(/\s+/g, '') || null;
     if (!businessName) fail('businessName', 'Skriv virksomhedens navn.');
-    else if (characterCount(businessName) > LIMITS.businessName) fail('businessName', tooLongMessage('Feltet', LIMITS.businessName, characterCount(businessName)));
+    else if (characterCount(businessName) > LIMITS.businessName)
+      fail('businessName', tooLongMessage('Feltet', LIMITS.businessName, characterCount(businessName)));
     if (!cvr) fail('cvr', 'Skriv virksomhedens CVR-nummer.');
     else if (!/^\d{8}$/.test(cvr) || characterCount(cvr) > LIMITS.cvr) fail('cvr', 'CVR-nummeret skal være 8 cifre.');
   }

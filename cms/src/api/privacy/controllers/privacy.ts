@@ -25,7 +25,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async export(ctx: any) {
       const format = String(ctx.query.format ?? 'json');
       if (format !== 'json' && format !== 'html') return ctx.badRequest('Formatet skal være json eller html.');
-      const cases = String(ctx.query.cases ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+      const cases = String(ctx.query.cases ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
       const result = await service().export(String(ctx.params.documentId), cases, adminActor(ctx));
       ctx.set('Cache-Control', 'no-store');
       if (format === 'html') {

@@ -17,7 +17,9 @@ import { retentionList, runRetention } from '../../../privacy/retention';
 const COMPLAINT = 'api::complaint.complaint';
 
 function reject(violations: Violation[]): never {
-  throw new errors.ValidationError(violations[0].message, { errors: violations.map(({ path, message }) => ({ path: [path], message, name: 'ValidationError' })) });
+  throw new errors.ValidationError(violations[0].message, {
+    errors: violations.map(({ path, message }) => ({ path: [path], message, name: 'ValidationError' })),
+  });
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -46,7 +48,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const confirmed: { row: Record<string, any>; matchedOn: MatchReason[] }[] = [];
       for (const id of new Set(confirmedIds.filter((id) => id !== documentId))) {
         const match = matches.find((m) => m.documentId === id);
-        if (!match) reject([{ path: 'cases', message: `Sagen ${id} er ikke fundet som en af borgerens sager (samme e-mail, telefon, navn eller CVR-nummer).` }]);
+        if (!match)
+          reject([{ path: 'cases', message: `Sagen ${id} er ikke fundet som en af borgerens sager (samme e-mail, telefon, navn eller CVR-nummer).` }]);
         confirmed.push({ row: await findCase(id), matchedOn: match.matchedOn });
       }
       const data = await buildAccessExport(strapi, complaint, confirmed, now);
@@ -54,16 +57,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // anonymised case to a named one).
       const cases = [complaint, ...confirmed.map(({ row }) => row)];
       const others = cases.length - 1;
-      await strapi.db.transaction(() => appendEvents(strapi, cases.map((row) => ({
-        kind: 'exported' as const,
-        complaintId: row.id,
-        caseNumber: row.caseNumber ?? null,
-        summary: `Borgerens oplysninger i sagen udleveret ved indsigt (databeskyttelsesforordningens art. 15)${others ? ` sammen med ${others === 1 ? 'én anden sag' : `${others} andre sager`}` : ''}.`,
-        subjectType: 'complaint' as const,
-        subjectDocumentId: row.documentId,
-        actor,
-        at: now,
-      }))));
+      await strapi.db.transaction(() =>
+        appendEvents(
+          strapi,
+          cases.map((row) => ({
+            kind: 'exported' as const,
+            complaintId: row.id,
+            caseNumber: row.caseNumber ?? null,
+            summary: `Borgerens oplysninger i sagen udleveret ved indsigt (databeskyttelsesforordningens art. 15)${others ? ` sammen med ${others === 1 ? 'én anden sag' : `${others} andre sager`}` : ''}.`,
+            subjectType: 'complaint' as const,
+            subjectDocumentId: row.documentId,
+            actor,
+            at: now,
+          })),
+        ),
+      );
       return { data, html: () => renderAccessExport(data) };
     },
 
@@ -96,17 +104,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const data = { retentionHoldUntil: String(input.until).trim(), retentionHoldReason: String(input.reason).trim() };
       await strapi.db.transaction(async () => {
         await strapi.db.query(COMPLAINT).update({ where: { id: complaint.id }, data });
-        await appendEvents(strapi, [{
-          kind: 'retention_postponed',
-          complaintId: complaint.id,
-          caseNumber: complaint.caseNumber ?? null,
-          summary: `Anonymiseringen er udsat til ${danishDate(data.retentionHoldUntil)}. Begrundelse: ${data.retentionHoldReason}`,
-          changes: { retentionHoldUntil: { from: complaint.retentionHoldUntil ? String(complaint.retentionHoldUntil).slice(0, 10) : null, to: data.retentionHoldUntil }, retentionHoldReason: { changed: true } },
-          subjectType: 'complaint',
-          subjectDocumentId: complaint.documentId,
-          actor,
-          at: now,
-        }]);
+        await appendEvents(strapi, [
+          {
+            kind: 'retention_postponed',
+            complaintId: complaint.id,
+            caseNumber: complaint.caseNumber ?? null,
+            summary: `Anonymiseringen er udsat til ${danishDate(data.retentionHoldUntil)}. Begrundelse: ${data.retentionHoldReason}`,
+            changes: {
+              retentionHoldUntil: {
+                from: complaint.retentionHoldUntil ? String(complaint.retentionHoldUntil).slice(0, 10) : null,
+                to: data.retentionHoldUntil,
+              },
+              retentionHoldReason: { changed: true },
+            },
+            subjectType: 'complaint',
+            subjectDocumentId: complaint.documentId,
+            actor,
+            at: now,
+          },
+        ]);
       });
       return { caseNumber: complaint.caseNumber ?? null, ...data };
     },

@@ -9,7 +9,21 @@
  * A GET never changes anything.
  */
 import type { Core } from '@strapi/strapi';
-import { characterCount, CITIZEN_LINK_KINDS, CITIZEN_MESSAGE_LIMIT, citizenStatusTexts, LETTER_LINK_KINDS, loadDocumentSettings, opinionOutcomes, type CaseLinkGoneReason, type CitizenCaseView, citizenMessageBody, type CitizenMessage, type ComplaintStatus, type LetterView } from '@borgerraadgiver/config';
+import {
+  characterCount,
+  CITIZEN_LINK_KINDS,
+  CITIZEN_MESSAGE_LIMIT,
+  citizenStatusTexts,
+  LETTER_LINK_KINDS,
+  loadDocumentSettings,
+  opinionOutcomes,
+  type CaseLinkGoneReason,
+  type CitizenCaseView,
+  citizenMessageBody,
+  type CitizenMessage,
+  type ComplaintStatus,
+  type LetterView,
+} from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { rowOfLink } from '../../../outbox/links';
 import { citizenLinkProblem, letterLinkProblem } from '../../../rules';
@@ -50,7 +64,9 @@ const fromLabel: Record<string, string> = { borger: 'Dig', center: 'Centret', bo
 /** What the citizen sees: status in plain Danish, the issued opinion, their documents and the letters sent. */
 export async function presentCase(strapi: Core.Strapi, complaint: any): Promise<CitizenCaseView> {
   const status = (complaint.caseStatus ?? 'modtaget') as ComplaintStatus;
-  const opinions = await strapi.db.query('api::opinion.opinion').findMany({ where: { complaint: { id: complaint.id }, kind: 'case' }, orderBy: { issuedAt: 'desc' }, limit: 1 });
+  const opinions = await strapi.db
+    .query('api::opinion.opinion')
+    .findMany({ where: { complaint: { id: complaint.id }, kind: 'case' }, orderBy: { issuedAt: 'desc' }, limit: 1 });
   const opinion = opinions[0] ? await loadOpinionForLetter(strapi, { id: opinions[0].id }) : null;
   // The citizen sees what they sent and what the advisor sent; internal notes and the center's documents stay internal.
   const documents = await strapi.db.query(CASE_DOCUMENT).findMany({
@@ -61,9 +77,14 @@ export async function presentCase(strapi: Core.Strapi, complaint: any): Promise<
     caseNumber: complaint.caseNumber ?? null,
     receivedAt: complaint.receivedAt ?? null,
     status: { key: status, ...citizenStatusTexts[status] },
-    opinion: opinion && opinion.issuedAt
-      ? { outcome: opinion.outcome ? opinionOutcomes[opinion.outcome as keyof typeof opinionOutcomes] : null, issuedAt: opinion.issuedAt, html: letterOf(opinion, 'citizen').html }
-      : null,
+    opinion:
+      opinion && opinion.issuedAt
+        ? {
+            outcome: opinion.outcome ? opinionOutcomes[opinion.outcome as keyof typeof opinionOutcomes] : null,
+            issuedAt: opinion.issuedAt,
+            html: letterOf(opinion, 'citizen').html,
+          }
+        : null,
     documents: documents.map((document: any) => ({ title: document.title, registeredAt: document.registeredAt, from: fromLabel[document.source] ?? '' })),
     canWrite: true,
   };
@@ -75,7 +96,8 @@ export function validateMessage(body: unknown, withFiles = false): { value?: Cit
   const shape = citizenMessageBody.safeParse(body);
   const message = shape.success ? shape.data.data.message.normalize('NFC').trim() : '';
   if (!message && !withFiles) return { errors: [{ path: ['message'], message: 'Skriv din besked, eller vedhæft et dokument.' }] };
-  if (characterCount(message) > CITIZEN_MESSAGE_LIMIT) return { errors: [{ path: ['message'], message: `Beskeden må højst være ${CITIZEN_MESSAGE_LIMIT.toLocaleString('da-DK')} tegn.` }] };
+  if (characterCount(message) > CITIZEN_MESSAGE_LIMIT)
+    return { errors: [{ path: ['message'], message: `Beskeden må højst være ${CITIZEN_MESSAGE_LIMIT.toLocaleString('da-DK')} tegn.` }] };
   return { value: { message }, errors: [] };
 }
 

@@ -13,7 +13,11 @@ export default ({ strapi }: FactoryArgs) => ({
     if (!acceptPublicBody(ctx, 'complaint')) return;
     const body = bodyOf(ctx.request.body) as { data?: unknown } | null;
     const data = body && typeof body === 'object' ? body.data : undefined;
-    const key = ctx.get('idempotency-key') || (data && typeof data === 'object' && typeof (data as { submissionKey?: unknown }).submissionKey === 'string' ? (data as { submissionKey: string }).submissionKey : null);
+    const key =
+      ctx.get('idempotency-key') ||
+      (data && typeof data === 'object' && typeof (data as { submissionKey?: unknown }).submissionKey === 'string'
+        ? (data as { submissionKey: string }).submissionKey
+        : null);
     const result = await service.submit(data, filesOf(ctx), key);
     // A repeat answers as the first registration did (the Idempotency-Key draft: the same response).
     if (result.repeated) ctx.set('Idempotent-Replayed', 'true');

@@ -67,7 +67,14 @@ export default ({ strapi }: FactoryArgs) => ({
         if (data.citizenEmail) {
           // Through the outbox writer: same transaction, job enqueued after commit; the workers send it.
           await insertRows(strapi, [
-            { kind: 'complaint_receipt', recipient: data.citizenEmail, subject: 'Kvittering for din henvendelse til borgerrådgiveren', complaint: Number(complaint.id), notBefore: new Date(now), dueVersion: '' },
+            {
+              kind: 'complaint_receipt',
+              recipient: data.citizenEmail,
+              subject: 'Kvittering for din henvendelse til borgerrådgiveren',
+              complaint: Number(complaint.id),
+              notBefore: new Date(now),
+              dueVersion: '',
+            },
           ]);
         }
         const registered = { caseNumber: complaint.caseNumber ?? null, documentId: complaint.documentId };

@@ -52,11 +52,20 @@ export default {
       if (!acceptPublicBody(ctx, 'statement')) return;
       const request = await resolve(strapi, String(ctx.params.token));
       requestId = request.id;
-      if (request.requestStatus === 'besvaret') throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.');
+      if (request.requestStatus === 'besvaret')
+        throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.');
       const { value, errors } = validateSubmission(bodyOf(ctx.request.body));
       if (!value) {
         ctx.status = 400;
-        ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: errors[0].message, details: { errors: errors.map((e) => ({ ...e, name: 'ValidationError' })) } } };
+        ctx.body = {
+          data: null,
+          error: {
+            status: 400,
+            name: 'ValidationError',
+            message: errors[0].message,
+            details: { errors: errors.map((e) => ({ ...e, name: 'ValidationError' })) },
+          },
+        };
         return;
       }
       // Attachments are checked and stored before the statement; a refused file refuses the whole submission.

@@ -9,7 +9,27 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { categories, characterCount, containsCprNumber, cprMessages, createRateLimiter, loadOutboxSettings, loadPolicy, municipality, normaliseText, purposes, RATE_LIMITS, textLimits, tooLongMessage, type RateLimiter, type StatementLinkGoneReason, statementSubmissionBody, type StatementSubmission, type StatementSubmissionBody, type StatementView } from '@borgerraadgiver/config';
+import {
+  categories,
+  characterCount,
+  containsCprNumber,
+  cprMessages,
+  createRateLimiter,
+  loadOutboxSettings,
+  loadPolicy,
+  municipality,
+  normaliseText,
+  purposes,
+  RATE_LIMITS,
+  textLimits,
+  tooLongMessage,
+  type RateLimiter,
+  type StatementLinkGoneReason,
+  statementSubmissionBody,
+  type StatementSubmission,
+  type StatementSubmissionBody,
+  type StatementView,
+} from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt, OPEN_REQUEST_WHERE, statementLinkProblem } from '../../../rules/links';
@@ -20,7 +40,11 @@ import { runAs } from '../../../journal';
 const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
 
 export class PublicError extends Error {
-  constructor(public status: number, message: string, public details: Record<string, unknown> = {}) {
+  constructor(
+    public status: number,
+    message: string,
+    public details: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
@@ -72,15 +96,17 @@ export function present(request: any): StatementView {
     complaint: {
       description,
       category: complaint.category ?? null,
-      categoryLabel: complaint.category ? categories[complaint.category as keyof typeof categories] ?? null : null,
+      categoryLabel: complaint.category ? (categories[complaint.category as keyof typeof categories] ?? null) : null,
       purpose: complaint.purpose ?? null,
-      purposeLabel: complaint.purpose ? purposes[complaint.purpose as keyof typeof purposes] ?? null : null,
+      purposeLabel: complaint.purpose ? (purposes[complaint.purpose as keyof typeof purposes] ?? null) : null,
       eventDate: complaint.eventDate ?? null,
       institution: complaint.institution?.name ?? null,
       identity: complaint.identity ?? null,
       complainantName: complaint.identity === 'named' ? complaint.businessName || complaint.citizenName || null : null,
     },
-    response: answered ? { respondedAt: request.respondedAt ?? null, respondentName: request.respondentName ?? null, respondentTitle: request.respondentTitle ?? null } : null,
+    response: answered
+      ? { respondedAt: request.respondedAt ?? null, respondentName: request.respondentName ?? null, respondentTitle: request.respondentTitle ?? null }
+      : null,
   };
 }
 
@@ -91,7 +117,9 @@ const LABELS = { text: 'Redegørelsen', respondentName: 'Navnet', respondentTitl
 /** Checks the POST body: its shape (statementSubmissionBody), then its meaning; the errors name the field, in Danish. */
 export function validateSubmission(body: unknown): { value?: StatementSubmission; errors: { path: string[]; message: string }[] } {
   const shape = statementSubmissionBody.safeParse(body);
-  const wrongType = new Set(shape.success ? [] : shape.error.issues.map((issue) => (issue.path[0] === 'data' && issue.path.length === 2 ? String(issue.path[1]) : 'data')));
+  const wrongType = new Set(
+    shape.success ? [] : shape.error.issues.map((issue) => (issue.path[0] === 'data' && issue.path.length === 2 ? String(issue.path[1]) : 'data')),
+  );
   if (wrongType.has('data')) {
     return { errors: [{ path: ['data'], message: 'Indsend redegørelsen som { "data": { "text", "respondentName", "respondentTitle" } }.' }] };
   }
@@ -102,7 +130,8 @@ export function validateSubmission(body: unknown): { value?: StatementSubmission
     const value = data[path];
     if (wrongType.has(path)) errors.push({ path: [path], message: `${LABELS[path]} skal være tekst.` });
     else if (value === undefined || value === null) return '';
-    else if (normaliseText(value) === null) errors.push({ path: [path], message: `${LABELS[path]} indeholder et ugyldigt tegn. Skriv teksten igen, eller indsæt den uden specialtegn.` });
+    else if (normaliseText(value) === null)
+      errors.push({ path: [path], message: `${LABELS[path]} indeholder et ugyldigt tegn. Skriv teksten igen, eller indsæt den uden specialtegn.` });
     else return normaliseText(value)!.trim();
     return '';
   };
@@ -112,13 +141,19 @@ export function validateSubmission(body: unknown): { value?: StatementSubmission
   const already = new Set(errors.map((error) => error.path[0]));
   if (!already.has('text')) {
     if (!text) errors.push({ path: ['text'], message: 'Skriv redegørelsen.' });
-    else if (characterCount(text) > LIMITS.responseText) errors.push({ path: ['text'], message: `${tooLongMessage('Redegørelsen', LIMITS.responseText, characterCount(text))} Send bilag til borgerrådgiveren på e-mail.` });
+    else if (characterCount(text) > LIMITS.responseText)
+      errors.push({
+        path: ['text'],
+        message: `${tooLongMessage('Redegørelsen', LIMITS.responseText, characterCount(text))} Send bilag til borgerrådgiveren på e-mail.`,
+      });
   }
   if (!already.has('respondentName')) {
     if (!name) errors.push({ path: ['respondentName'], message: 'Skriv navnet på den, der afgiver redegørelsen.' });
-    else if (characterCount(name) > LIMITS.respondentName) errors.push({ path: ['respondentName'], message: tooLongMessage('Navnet', LIMITS.respondentName, characterCount(name)) });
+    else if (characterCount(name) > LIMITS.respondentName)
+      errors.push({ path: ['respondentName'], message: tooLongMessage('Navnet', LIMITS.respondentName, characterCount(name)) });
   }
-  if (!already.has('respondentTitle') && characterCount(title) > LIMITS.respondentTitle) errors.push({ path: ['respondentTitle'], message: tooLongMessage('Stillingsbetegnelsen', LIMITS.respondentTitle, characterCount(title)) });
+  if (!already.has('respondentTitle') && characterCount(title) > LIMITS.respondentTitle)
+    errors.push({ path: ['respondentTitle'], message: tooLongMessage('Stillingsbetegnelsen', LIMITS.respondentTitle, characterCount(title)) });
   for (const field of ['text', 'respondentName', 'respondentTitle'] as const) {
     if (containsCprNumber(data[field]) && !errors.some((e) => e.path[0] === field)) errors.push({ path: [field], message: cprMessages.center });
   }
@@ -128,21 +163,34 @@ export function validateSubmission(body: unknown): { value?: StatementSubmission
 /** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
 export async function submit(strapi: Core.Strapi, request: any, submission: StatementSubmission, files: { id: number; name: string }[] = [], now = new Date()) {
   // Journaled as the center, named as it is now (the link carries no person).
-  return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () => strapi.db.transaction(async () => {
-    // The conditional update is the lock: of two concurrent submissions exactly one matches.
-    const { count } = await strapi.db.query(STATEMENT_REQUEST).updateMany({ where: { id: request.id, ...OPEN_REQUEST_WHERE }, data: { respondedAt: now.toISOString() } });
-    if (count !== 1) {
-      throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
-    }
-    if (request.complaint && files.length) await fileReceived(strapi, request.complaint, files, { source: 'center', statementRequest: request.documentId, now });
-    await strapi.documents(STATEMENT_REQUEST).update({
-      documentId: request.documentId,
-      data: { requestStatus: 'besvaret', responseText: submission.text, respondentName: submission.respondentName, respondentTitle: submission.respondentTitle, respondedAt: now.toISOString() } as any,
-    });
-    await insertRows(strapi, [{ kind: 'statement_received', recipient: municipality.email, notBefore: now, dueVersion: '', statementRequest: request.id }]);
-    const updated = await strapi.db.query(STATEMENT_REQUEST).findOne({ where: { id: request.id }, populate: { center: true, complaint: { populate: { institution: true } } } });
-    return updated;
-  }));
+  return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () =>
+    strapi.db.transaction(async () => {
+      // The conditional update is the lock: of two concurrent submissions exactly one matches.
+      const { count } = await strapi.db
+        .query(STATEMENT_REQUEST)
+        .updateMany({ where: { id: request.id, ...OPEN_REQUEST_WHERE }, data: { respondedAt: now.toISOString() } });
+      if (count !== 1) {
+        throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
+      }
+      if (request.complaint && files.length)
+        await fileReceived(strapi, request.complaint, files, { source: 'center', statementRequest: request.documentId, now });
+      await strapi.documents(STATEMENT_REQUEST).update({
+        documentId: request.documentId,
+        data: {
+          requestStatus: 'besvaret',
+          responseText: submission.text,
+          respondentName: submission.respondentName,
+          respondentTitle: submission.respondentTitle,
+          respondedAt: now.toISOString(),
+        } as any,
+      });
+      await insertRows(strapi, [{ kind: 'statement_received', recipient: municipality.email, notBefore: now, dueVersion: '', statementRequest: request.id }]);
+      const updated = await strapi.db
+        .query(STATEMENT_REQUEST)
+        .findOne({ where: { id: request.id }, populate: { center: true, complaint: { populate: { institution: true } } } });
+      return updated;
+    }),
+  );
 }
 
 let ipKey: string | null = null;
@@ -163,7 +211,10 @@ export async function audit(strapi: Core.Strapi, entry: { requestId: number | nu
         action: entry.action,
         outcome: entry.outcome,
         at: new Date().toISOString(),
-        ipHash: crypto.createHmac('sha256', ipSecret(strapi)).update(entry.ip || 'unknown').digest('hex'),
+        ipHash: crypto
+          .createHmac('sha256', ipSecret(strapi))
+          .update(entry.ip || 'unknown')
+          .digest('hex'),
       },
     });
   } catch (error) {

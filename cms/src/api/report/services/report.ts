@@ -154,7 +154,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const plan of nextReportReminders(now, calendar)) {
       const existing = await strapi.db.query(NOTIFICATION).findOne({ where: { kind: 'report_reminder', dueVersion: plan.dueVersion } });
       if (existing) continue;
-      await insertRows(strapi, [{ kind: 'report_reminder' as NewRow['kind'], recipient: municipality.email, subject: plan.subject, dueVersion: plan.dueVersion, notBefore: plan.notBefore }]);
+      await insertRows(strapi, [
+        {
+          kind: 'report_reminder' as NewRow['kind'],
+          recipient: municipality.email,
+          subject: plan.subject,
+          dueVersion: plan.dueVersion,
+          notBefore: plan.notBefore,
+        },
+      ]);
       created.push(plan.dueVersion);
     }
     return created;
@@ -173,7 +181,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const centerId of new Set([...levelByCenter.keys(), ...openByCenter.keys()])) {
       const level = levelByCenter.get(centerId) ?? { centerId, recent: 0, baseline: 0 };
       const usual = usualLevel(level.baseline, windowDays);
-      const elevated = hasHistory && isElevated(level.recent, usual, { factor: policy.ongoingStatusFactor, minCount: policy.ongoingStatusMinCount, windowDays });
+      const elevated =
+        hasHistory && isElevated(level.recent, usual, { factor: policy.ongoingStatusFactor, minCount: policy.ongoingStatusMinCount, windowDays });
       const decision = decideAlert(elevated, openByCenter.has(centerId));
       if (decision === 'open') {
         const name = centers.get(centerId) ?? 'Et center';

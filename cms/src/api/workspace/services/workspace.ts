@@ -15,7 +15,17 @@ import {
   type ComplaintStatus,
   type Policy,
 } from '@borgerraadgiver/config';
-import { caseActions, closedStatuses, danishDate, effectiveDue, isOpenRequest, meetingHeading, OPEN_REQUEST_WHERE, statementRequestHeading, type CaseActionKind } from '../../../rules';
+import {
+  caseActions,
+  closedStatuses,
+  danishDate,
+  effectiveDue,
+  isOpenRequest,
+  meetingHeading,
+  OPEN_REQUEST_WHERE,
+  statementRequestHeading,
+  type CaseActionKind,
+} from '../../../rules';
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -71,14 +81,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             agreementNote: r.agreementNote,
             dueAtExplanation: r.dueAtExplanation,
             overdue,
-            response: r.requestStatus === 'besvaret'
-              ? { text: r.responseText, respondedAt: r.respondedAt, respondentName: r.respondentName, respondentTitle: r.respondentTitle }
-              : null,
+            response:
+              r.requestStatus === 'besvaret'
+                ? { text: r.responseText, respondedAt: r.respondedAt, respondentName: r.respondentName, respondentTitle: r.respondentTitle }
+                : null,
           };
         }),
         notifications: notifications.map((n) => ({
           documentId: n.documentId,
-          label: label([notificationKinds[n.kind as keyof typeof notificationKinds] ?? n.kind, danishDate(n.sentAt ?? n.notBefore), deliveryStatuses[n.deliveryStatus as keyof typeof deliveryStatuses]]),
+          label: label([
+            notificationKinds[n.kind as keyof typeof notificationKinds] ?? n.kind,
+            danishDate(n.sentAt ?? n.notBefore),
+            deliveryStatuses[n.deliveryStatus as keyof typeof deliveryStatuses],
+          ]),
           kind: n.kind,
           deliveryStatus: n.deliveryStatus,
           at: n.sentAt ?? n.notBefore,
@@ -97,7 +112,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The next open statement deadline per case (agreed deadlines count), for the case list. */
     async openDeadlines(now = new Date()) {
-      const open = await strapi.db.query(REQUEST).findMany({ where: OPEN_REQUEST_WHERE, select: ['dueAt', 'agreedDueAt'], populate: { complaint: { select: ['documentId'] } } });
+      const open = await strapi.db
+        .query(REQUEST)
+        .findMany({ where: OPEN_REQUEST_WHERE, select: ['dueAt', 'agreedDueAt'], populate: { complaint: { select: ['documentId'] } } });
       const next: Record<string, { dueAt: string; overdue: boolean }> = {};
       for (const request of open) {
         const due = effectiveDue(request);
@@ -136,7 +153,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             return docs(MEETING).create({ data: { complaint: documentId, ...pick(input, ['heldAt', 'role', 'place', 'notes']) } });
           case 'issueOpinion': {
             const opinion = await docs(OPINION).create({
-              data: { kind: 'case', complaint: documentId, ...pick(input, ['title', 'outcome', 'reasoning', 'feedbackRequested', ...Object.keys(perspectives)]) },
+              data: {
+                kind: 'case',
+                complaint: documentId,
+                ...pick(input, ['title', 'outcome', 'reasoning', 'feedbackRequested', ...Object.keys(perspectives)]),
+              },
             });
             const texts = (Array.isArray(input.recommendations) ? input.recommendations : []).map(text).filter((t): t is string => Boolean(t?.trim()));
             for (const recommendation of texts) await docs(RECOMMENDATION).create({ data: { opinion: opinion.documentId, center, text: recommendation } });
