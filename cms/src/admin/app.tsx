@@ -6,6 +6,7 @@ import da from './translations/da.json';
 import { registerFailedDeliveriesWidget } from './outbox/widget';
 import { CaseTimelinePanel } from './journal/TimelinePanel';
 import { bootstrapWorkspace, registerWorkspace } from './workspace';
+import { COMPLAINT } from '../content-types';
 
 export default {
   config: {
@@ -34,7 +35,7 @@ export default {
       to: 'anonymisering',
       icon: Trash,
       intlLabel: { id: 'borgerraadgiver.privacy.menu', defaultMessage: 'Sager til anonymisering' },
-      permissions: [{ action: 'plugin::content-manager.explorer.update', subject: 'api::complaint.complaint' }],
+      permissions: [{ action: 'plugin::content-manager.explorer.update', subject: COMPLAINT }],
       position: 4,
       Component: () => import('./privacy/RetentionPage'),
     });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { formatCaseNumber, parseCaseNumber } from '../rules';
+import { COMPLAINT } from '../content-types';
 
 const TABLE = 'case_number_counters';
 
@@ -13,9 +14,7 @@ export async function ensureCaseNumberCounter(strapi: Core.Strapi) {
       table.integer('last_number').notNullable();
     });
   }
-  const numbers: { caseNumber: string }[] = await strapi.db
-    .query('api::complaint.complaint')
-    .findMany({ select: ['caseNumber'], where: { caseNumber: { $notNull: true } } });
+  const numbers: { caseNumber: string }[] = await strapi.db.query(COMPLAINT).findMany({ select: ['caseNumber'], where: { caseNumber: { $notNull: true } } });
   const highest = new Map<number, number>();
   for (const { caseNumber } of numbers) {
     const parsed = parseCaseNumber(caseNumber);

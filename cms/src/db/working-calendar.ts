@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { calendarDaysFromRows, WorkingCalendar } from '@borgerraadgiver/config';
-
-export const CALENDAR_DAY = 'api::closing-day.closing-day';
+import { CLOSING_DAY as CALENDAR_DAY } from '../content-types';
+export { CALENDAR_DAY };
 
 /**
  * The municipality's working-day calendar: the statutory holidays (always computed) with the

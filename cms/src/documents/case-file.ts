@@ -2,8 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { storeGeneratedFile } from './storage';
 import { TIME_ZONE } from '@borgerraadgiver/config';
-
-const CASE_DOCUMENT = 'api::case-document.case-document';
+import { CASE_DOCUMENT } from '../content-types';
 
 const stamp = (at: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(at);
 

@@ -6,8 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { loadDocumentSettings } from '@borgerraadgiver/config';
-
-const CASE_DOCUMENT = 'api::case-document.case-document';
+import { CASE_DOCUMENT } from '../content-types';
 
 /** A file as koa-body (formidable) hands it over. */
 export interface IncomingFile {

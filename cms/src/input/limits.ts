@@ -4,11 +4,12 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { textLimits } from '@borgerraadgiver/config';
+import { COMPLAINT, STATEMENT_REQUEST } from '../content-types';
 
 /** Which content type each group of config's textLimits belongs to. */
 export const LIMITED_TYPES: Record<keyof typeof textLimits, string> = {
-  complaint: 'api::complaint.complaint',
-  statementRequest: 'api::statement-request.statement-request',
+  complaint: COMPLAINT,
+  statementRequest: STATEMENT_REQUEST,
 };
 
 /** The limit config sets for a field, if any. */

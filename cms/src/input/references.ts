@@ -6,11 +6,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import type { Violation } from '../rules/violation';
-
-const CENTER = 'api::center.center';
-const INSTITUTION = 'api::institution.institution';
-const STATEMENT_REQUEST = 'api::statement-request.statement-request';
-const OPINION = 'api::opinion.opinion';
+import { CENTER, INSTITUTION, STATEMENT_REQUEST, OPINION } from '../content-types';
 
 /** Only what is active may be chosen for something new; a center without the flag (older data) is active. */
 export const activeFilter = { $or: [{ active: true }, { active: { $null: true } }] };

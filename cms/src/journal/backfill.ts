@@ -9,8 +9,8 @@ import { SYSTEM } from './actor';
 import { createdSummary } from './describe';
 import { CASE_EVENT } from './model';
 import { appendOnce } from './writer';
+import { COMPLAINT } from '../content-types';
 
-const COMPLAINT = 'api::complaint.complaint';
 const BATCH = 500;
 
 /** Returns the number of events written. */

@@ -17,15 +17,10 @@ import {
 import { layouts } from '../seed/admin-layout';
 import { diffRows, partition, type Attributes } from './changes';
 import type { Changes, EventKind, SubjectType } from './model';
+import { COMPLAINT, STATEMENT_REQUEST, OPINION, RECOMMENDATION, MEETING, CASE_DOCUMENT } from '../content-types';
+export { COMPLAINT, STATEMENT_REQUEST, OPINION, RECOMMENDATION, MEETING, CASE_DOCUMENT };
 
 type Row = Record<string, any>;
-
-export const COMPLAINT = 'api::complaint.complaint';
-export const STATEMENT_REQUEST = 'api::statement-request.statement-request';
-export const OPINION = 'api::opinion.opinion';
-export const RECOMMENDATION = 'api::recommendation.recommendation';
-export const MEETING = 'api::meeting.meeting';
-export const CASE_DOCUMENT = 'api::case-document.case-document';
 
 /** The content types whose writes are journaled, and what an event about them concerns. */
 export const JOURNALED: Record<string, SubjectType> = {

@@ -11,11 +11,11 @@ import { recordNotifications } from './notifications';
 import { recordOpened } from './reads';
 import { attributesOf, loadRow } from './rows';
 import { appendEvents, refusal } from './writer';
+import { NOTIFICATION } from '../content-types';
 
 type Context = { uid: string; action: string; params: any };
 type Middleware = (ctx: Context, next: () => Promise<any>) => Promise<any>;
 
-const NOTIFICATION = 'api::notification.notification';
 const WRITES = new Set(['create', 'update', 'delete']);
 const JOURNAL_WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 

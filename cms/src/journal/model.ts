@@ -11,8 +11,8 @@
  */
 
 import { caseEventActors, caseEventKinds, caseEventSubjects } from '@borgerraadgiver/config';
-
-export const CASE_EVENT = 'api::case-event.case-event';
+import { CASE_EVENT, CASE_DOCUMENT, COMPLAINT, MEETING, NOTIFICATION, OPINION, RECOMMENDATION, STATEMENT_REQUEST } from '../content-types';
+export { CASE_EVENT };
 
 export type EventKind = keyof typeof caseEventKinds;
 export const EVENT_KINDS = Object.keys(caseEventKinds) as EventKind[];
@@ -37,13 +37,13 @@ export type Changes = Record<string, FieldChange>;
 
 /** The content type behind each subject, for links to the admin's edit view. */
 export const subjectUids: Record<SubjectType, string> = {
-  complaint: 'api::complaint.complaint',
-  statement_request: 'api::statement-request.statement-request',
-  opinion: 'api::opinion.opinion',
-  recommendation: 'api::recommendation.recommendation',
-  meeting: 'api::meeting.meeting',
-  notification: 'api::notification.notification',
-  case_document: 'api::case-document.case-document',
+  complaint: COMPLAINT,
+  statement_request: STATEMENT_REQUEST,
+  opinion: OPINION,
+  recommendation: RECOMMENDATION,
+  meeting: MEETING,
+  notification: NOTIFICATION,
+  case_document: CASE_DOCUMENT,
 };
 
 /** One event as the timeline API returns it (GET /case-journal/:documentId). */

@@ -8,8 +8,8 @@ import { municipality } from '@borgerraadgiver/config';
 import { danishDateTime } from './describe';
 import type { Changes, EventKind } from './model';
 import { appendEvents, type NewEvent } from './writer';
+import { NOTIFICATION } from '../content-types';
 
-const NOTIFICATION = 'api::notification.notification';
 const CASE = { select: ['id', 'documentId', 'caseNumber'] };
 
 type NotificationEvent = Extract<EventKind, 'notification_planned' | 'notification_sent' | 'notification_failed' | 'notification_cancelled'>;

@@ -17,8 +17,7 @@ import recommendation from '../api/recommendation/content-types/recommendation/s
 import meeting from '../api/meeting/content-types/meeting/schema.json';
 import notification from '../api/notification/content-types/notification/schema.json';
 import caseDocument from '../api/case-document/content-types/case-document/schema.json';
-
-const COMPLAINT = 'api::complaint.complaint';
+import { COMPLAINT } from '../content-types';
 
 type Labels = Record<string, string>;
 type Schema = { attributes: Record<string, { type: string; options?: { choices?: string } }> };

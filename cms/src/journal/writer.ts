@@ -3,7 +3,7 @@
  * caller's transaction (a rolled-back write leaves no event). Everything else is refused:
  * the Document Service (admin panel, content-manager and REST APIs, scripts) by the journal's
  * middleware guard, and the query engine by the lifecycle guard below, so that even code calling
- * strapi.db.query('api::case-event.case-event') can neither change nor delete an event, nor add
+ * strapi.db.query(CASE_EVENT) can neither change nor delete an event, nor add
  * one outside this module.
  */
 import { AsyncLocalStorage } from 'async_hooks';

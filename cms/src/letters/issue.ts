@@ -11,9 +11,7 @@ import { storeGeneratedFile } from '../documents/storage';
 import { runAs, SYSTEM } from '../journal';
 import { insertRows } from '../outbox/writer';
 import { renderOpinionLetter, type LetterAudience } from './opinion-letter';
-
-const OPINION = 'api::opinion.opinion';
-const CASE_DOCUMENT = 'api::case-document.case-document';
+import { OPINION, CASE_DOCUMENT } from '../content-types';
 
 /** The opinion with what its letter needs. */
 export function loadOpinionForLetter(strapi: Core.Strapi, where: Record<string, unknown>) {

@@ -28,7 +28,7 @@ export async function stopOutbox() {
 /**
  * For other modules (e.g. the public intake's complaint receipt): writes one immediate
  * notification in the caller's transaction; delivered after commit. Writing through
- * strapi.documents('api::notification.notification').create() works the same way.
+ * strapi.documents(NOTIFICATION).create() works the same way.
  */
 export async function queueNotification(strapi: Core.Strapi, row: Omit<NewRow, 'notBefore' | 'dueVersion'> & { notBefore?: Date; dueVersion?: string }) {
   const [created] = await insertRows(strapi, [{ ...row, notBefore: row.notBefore ?? new Date(), dueVersion: row.dueVersion ?? '' }]);

@@ -6,8 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { NOTIFICATION } from './writer';
-
-export const STATEMENT_LINK = 'api::statement-link.statement-link';
+import { STATEMENT_LINK } from '../content-types';
+export { STATEMENT_LINK };
 
 /** Records a minted token's hash for the e-mail of outbox row `notificationId` (in the caller's transaction). */
 export async function storeLink(strapi: Core.Strapi, tokenHash: string, notificationId: number, linkVersion: number | null, issuedAt: Date) {

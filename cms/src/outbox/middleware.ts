@@ -16,8 +16,8 @@ import { replanAfterCalendarChange } from './replan';
 import { advisorEmail, afterCommit, cancelPlanned, insertRows, NOTIFICATION, OPINION, policy, scheduleDelivery, STATEMENT_REQUEST } from './writer';
 import { citizenReachable, issueOpinionLetter } from '../letters/issue';
 import { isClosedStatus } from '../rules/complaint-status';
+import { STATEMENT_ACCESS_LOG as ACCESS_LOG, COMPLAINT } from '../content-types';
 
-const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
 const READ_ONLY: Record<string, string> = {
   [NOTIFICATION]: 'Udsendelser skrives af systemet og kan ikke oprettes, ændres eller slettes her.',
   [ACCESS_LOG]: 'Adgangsloggen skrives af systemet og kan ikke oprettes, ændres eller slettes her.',
@@ -149,8 +149,6 @@ async function onOpinionWrite(strapi: Core.Strapi, action: string, params: { doc
   );
   return result;
 }
-
-const COMPLAINT = 'api::complaint.complaint';
 
 /** A case that closes tells its reachable citizen how it ended (their case page has the details). */
 async function onComplaintUpdate(strapi: Core.Strapi, params: { documentId?: string; data?: Data }, next: () => Promise<any>) {

@@ -39,6 +39,7 @@ import { failuresOf } from './failures';
 import { loadWorkingCalendar } from '../db/working-calendar';
 import { isClosedStatus } from '../rules/complaint-status';
 import { recordNotifications } from '../journal';
+import { OPINION } from '../content-types';
 
 function loadRow(strapi: Core.Strapi, documentId: string) {
   return strapi.db.query(NOTIFICATION).findOne({
@@ -49,7 +50,7 @@ function loadRow(strapi: Core.Strapi, documentId: string) {
 
 /** The outcome of the case's issued (not withdrawn) opinion, if any. */
 async function caseOpinionOutcome(strapi: Core.Strapi, complaintId: number): Promise<OpinionOutcome | null> {
-  const opinion = await strapi.db.query('api::opinion.opinion').findOne({
+  const opinion = await strapi.db.query(OPINION).findOne({
     where: { complaint: { id: complaintId }, kind: 'case', issuedAt: { $notNull: true }, withdrawnAt: { $null: true } },
     select: ['outcome'],
     orderBy: { issuedAt: 'desc' },
@@ -98,12 +99,10 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   const reason = whyNotApplicable(row, now);
   if (reason) {
     await strapi.db.transaction(async () => {
-      const { count } = await strapi.db
-        .query(NOTIFICATION)
-        .updateMany({
-          where: { id: row.id, deliveryStatus: 'planned' },
-          data: { deliveryStatus: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` },
-        });
+      const { count } = await strapi.db.query(NOTIFICATION).updateMany({
+        where: { id: row.id, deliveryStatus: 'planned' },
+        data: { deliveryStatus: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` },
+      });
       if (count === 1) await recordNotifications(strapi, { id: row.id }, 'notification_cancelled');
     });
     return { action: 'skip', reason };
@@ -112,12 +111,10 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   const sent = request && (LINK_KINDS as readonly string[]).includes(row.kind) ? await sentForCurrentDue(strapi, request) : new Map<string, Date>();
   if (row.kind === 'statement_escalation' && !sent.has('statement_overdue')) {
     // Escalate only after the department head has really been told the deadline has passed.
-    await strapi.db
-      .query(NOTIFICATION)
-      .updateMany({
-        where: { id: row.id, deliveryStatus: 'planned' },
-        data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret ved afsendelse: rykkeren for den overskredne frist er ikke sendt.' },
-      });
+    await strapi.db.query(NOTIFICATION).updateMany({
+      where: { id: row.id, deliveryStatus: 'planned' },
+      data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret ved afsendelse: rykkeren for den overskredne frist er ikke sendt.' },
+    });
     return { action: 'skip', reason: 'no overdue notice sent' };
   }
   const withLink = (LINK_KINDS as readonly string[]).includes(row.kind);

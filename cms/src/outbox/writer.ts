@@ -8,10 +8,8 @@ import { loadPolicy, municipality } from '@borgerraadgiver/config';
 import { recordNotifications } from '../journal';
 import { enqueueRows } from './queue';
 import { NotificationKind, PlannedRow } from './schedule';
-
-export const NOTIFICATION = 'api::notification.notification';
-export const STATEMENT_REQUEST = 'api::statement-request.statement-request';
-export const OPINION = 'api::opinion.opinion';
+import { NOTIFICATION, STATEMENT_REQUEST, OPINION } from '../content-types';
+export { NOTIFICATION, STATEMENT_REQUEST, OPINION };
 
 export interface NewRow extends PlannedRow {
   statementRequest?: number;

@@ -28,8 +28,7 @@ import { DateTime } from 'luxon';
 import { fieldLabels } from '../seed/admin-layout';
 import { escapeHtml as e } from '../reports/svg';
 import { caseDataParts, type CaseRef } from './parts';
-
-const COMPLAINT = 'api::complaint.complaint';
+import { COMPLAINT } from '../content-types';
 
 export type MatchReason = 'email' | 'phone' | 'name' | 'cvr';
 

@@ -1,5 +1,6 @@
 /** Who may use the privacy functions. */
 import { citizenIdentityFields } from '../rules/personal-data';
+import { COMPLAINT } from '../content-types';
 
 interface Ability {
   can(action: string, subject: string, field?: string): boolean;
@@ -12,5 +13,5 @@ interface Ability {
  */
 export function mayHandleIdentity(ability: Ability | null | undefined, verb: 'read' | 'update'): boolean {
   const action = `plugin::content-manager.explorer.${verb}`;
-  return Boolean(ability) && citizenIdentityFields.every((field) => ability!.can(action, 'api::complaint.complaint', field));
+  return Boolean(ability) && citizenIdentityFields.every((field) => ability!.can(action, COMPLAINT, field));
 }

@@ -15,8 +15,7 @@ import type { Core } from '@strapi/strapi';
 import { appendEvents, type Actor } from '../journal';
 import { anonymisedText, citizenIdentityFields, personalTextFields } from '../rules/personal-data';
 import { caseDataParts, type CaseRef } from './parts';
-
-const COMPLAINT = 'api::complaint.complaint';
+import { COMPLAINT } from '../content-types';
 
 export interface AnonymiseRequest {
   /** Why, in Danish; kept in the journal (never personal data: the caller checks it has no CPR number). */

@@ -10,6 +10,7 @@ import { anonymisedText, personalTextFields } from '../rules/personal-data';
 import { fieldLabels } from '../seed/admin-layout';
 import { STATEMENT_LINK } from '../outbox/links';
 import { caseTimeline } from '../journal';
+import { STATEMENT_REQUEST, OPINION, MEETING, NOTIFICATION, CASE_DOCUMENT } from '../content-types';
 
 /** The case row as the parts need it. */
 export interface CaseRef {
@@ -37,12 +38,6 @@ export interface CaseDataPart {
    */
   anonymise(strapi: Core.Strapi, complaint: CaseRef, now: Date): Promise<void | (() => Promise<void>)>;
 }
-
-const STATEMENT_REQUEST = 'api::statement-request.statement-request';
-const OPINION = 'api::opinion.opinion';
-const MEETING = 'api::meeting.meeting';
-const NOTIFICATION = 'api::notification.notification';
-const CASE_DOCUMENT = 'api::case-document.case-document';
 
 const pick = (row: Row, fields: string[]) => Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
 const labelsFor = (uid: string, fields: string[], extra: Record<string, string> = {}) =>
@@ -169,12 +164,10 @@ const citizenEmails: CaseDataPart = {
     const ids = rows.map((row) => row.id);
     // What has not gone out never will; the address, any delivery error quoting it and the
     // citizen's link to their case page go.
-    await strapi.db
-      .query(NOTIFICATION)
-      .updateMany({
-        where: { id: { $in: ids }, deliveryStatus: 'planned' },
-        data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret: sagen er anonymiseret.' },
-      });
+    await strapi.db.query(NOTIFICATION).updateMany({
+      where: { id: { $in: ids }, deliveryStatus: 'planned' },
+      data: { deliveryStatus: 'cancelled', statusNote: 'Annulleret: sagen er anonymiseret.' },
+    });
     await strapi.db.query(NOTIFICATION).updateMany({ where: { id: { $in: ids } }, data: { recipient: null, lastError: null } });
     await strapi.db.query(STATEMENT_LINK).deleteMany({ where: { notification: { id: { $in: ids } } } });
   },

@@ -10,8 +10,7 @@ import { closedStatuses } from '../rules/complaint-status';
 import { toInstant } from '../rules/dates';
 import { retentionDueAt, retentionListCutoff, retentionStatus, type RetentionStatus } from '../rules/retention';
 import { anonymiseCase } from './anonymise';
-
-const COMPLAINT = 'api::complaint.complaint';
+import { COMPLAINT } from '../content-types';
 
 export interface RetentionItem {
   id: number;

@@ -3,10 +3,9 @@ import type { Core } from '@strapi/strapi';
 import { loadDocumentSettings } from '@borgerraadgiver/config';
 import { checkCaseDocument, type Violation } from '../rules';
 import { relationTarget } from './relations';
+import { CASE_DOCUMENT, COMPLAINT } from '../content-types';
 
 const FILE = 'plugin::upload.file';
-const CASE_DOCUMENT = 'api::case-document.case-document';
-const COMPLAINT = 'api::complaint.complaint';
 
 type Data = Record<string, any>;
 

@@ -6,11 +6,11 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { statusAfter, type CaseStatusEvent } from '../rules';
+import { COMPLAINT, OPINION, STATEMENT_REQUEST } from '../content-types';
 
-const COMPLAINT = 'api::complaint.complaint';
 const events: Partial<Record<string, CaseStatusEvent>> = {
-  'api::statement-request.statement-request': 'statement_requested',
-  'api::opinion.opinion': 'opinion_issued',
+  [STATEMENT_REQUEST]: 'statement_requested',
+  [OPINION]: 'opinion_issued',
 };
 
 export async function followCaseStatus(strapi: Core.Strapi, uid: string, action: string, written: { id?: number } | null | undefined) {

@@ -6,16 +6,14 @@
 import type { Core, UID } from '@strapi/strapi';
 import { meetingHeading, recommendationHeading, statementRequestHeading } from '../rules';
 import { relationTarget } from './relations';
+import { COMPLAINT, OPINION, MEETING, RECOMMENDATION, STATEMENT_REQUEST } from '../content-types';
 
 type Data = Record<string, any>;
 
-const COMPLAINT = 'api::complaint.complaint';
-const OPINION = 'api::opinion.opinion';
-
 const headings: Record<string, { via: 'complaint' | 'opinion'; make: (fields: Data) => string }> = {
-  'api::statement-request.statement-request': { via: 'complaint', make: statementRequestHeading },
-  'api::meeting.meeting': { via: 'complaint', make: meetingHeading },
-  'api::recommendation.recommendation': { via: 'opinion', make: recommendationHeading },
+  [STATEMENT_REQUEST]: { via: 'complaint', make: statementRequestHeading },
+  [MEETING]: { via: 'complaint', make: meetingHeading },
+  [RECOMMENDATION]: { via: 'opinion', make: recommendationHeading },
 };
 
 export const hasHeading = (uid: string) => uid in headings;

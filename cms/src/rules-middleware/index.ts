@@ -32,12 +32,7 @@ import { CALENDAR_DAY, loadWorkingCalendar } from '../db/working-calendar';
 import { checkActiveCenter } from '../input/references';
 import { applyCaseDocumentRules } from './case-document';
 import { withJournal } from '../journal';
-
-const COMPLAINT = 'api::complaint.complaint';
-const STATEMENT_REQUEST = 'api::statement-request.statement-request';
-const OPINION = 'api::opinion.opinion';
-const CENTER = 'api::center.center';
-const CASE_DOCUMENT = 'api::case-document.case-document';
+import { COMPLAINT, STATEMENT_REQUEST, OPINION, CENTER, CASE_DOCUMENT, MEETING, RECOMMENDATION } from '../content-types';
 
 type Data = Record<string, any>;
 
@@ -162,8 +157,8 @@ const handlers: Partial<Record<string, { populate: string[]; apply: (write: Writ
   [OPINION]: { populate: ['complaint', 'center'], apply: onOpinion },
   [CASE_DOCUMENT]: { populate: ['complaint', 'file'], apply: onCaseDocument },
   // No rules of their own; the middleware gives them their heading.
-  'api::meeting.meeting': { populate: ['complaint'], apply: async () => undefined },
-  'api::recommendation.recommendation': { populate: ['opinion'], apply: async () => undefined },
+  [MEETING]: { populate: ['complaint'], apply: async () => undefined },
+  [RECOMMENDATION]: { populate: ['opinion'], apply: async () => undefined },
 };
 
 /** A case with a statement request or an opinion is part of the record (and of links sent to a center). */

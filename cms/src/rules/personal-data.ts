@@ -7,6 +7,7 @@
  */
 import { containsCprNumber, cprMessages } from '@borgerraadgiver/config';
 import { isBlank, type Violation } from './violation';
+import { COMPLAINT, MEETING, OPINION, STATEMENT_REQUEST } from '../content-types';
 
 /** The citizen's identity and contact fields on a complaint (hidden from the administrative assistant). */
 export const citizenIdentityFields = ['citizenName', 'citizenEmail', 'citizenPhone', 'citizenAddress', 'businessName', 'cvr'] as const;
@@ -17,11 +18,11 @@ export const citizenIdentityFields = ['citizenName', 'citizenEmail', 'citizenPho
  * filled stays filled and "was there a text" keeps its answer.
  */
 export const personalTextFields = {
-  'api::complaint.complaint': ['title', 'description', 'dialogOutcome', 'internalNotes', 'timeLimitExceptionReason', 'specialCaseReason'],
-  'api::statement-request.statement-request': ['questions', 'caseSummary', 'agreementNote', 'responseText'],
-  'api::meeting.meeting': ['place', 'notes'],
+  [COMPLAINT]: ['title', 'description', 'dialogOutcome', 'internalNotes', 'timeLimitExceptionReason', 'specialCaseReason'],
+  [STATEMENT_REQUEST]: ['questions', 'caseSummary', 'agreementNote', 'responseText'],
+  [MEETING]: ['place', 'notes'],
   /** Case opinions only: a general opinion is about a matter, not a citizen. */
-  'api::opinion.opinion': ['title', 'legalPerspective', 'ethicalPerspective', 'equalityPerspective', 'valuesPerspective', 'reasoning'],
+  [OPINION]: ['title', 'legalPerspective', 'ethicalPerspective', 'equalityPerspective', 'valuesPerspective', 'reasoning'],
 } as const;
 
 /** What an anonymised text reads. */
@@ -58,7 +59,7 @@ export function checkPersonalData(next: Values, previous: Values | null): Violat
       violations.push({ path: field, message: 'Feltet sættes af systemet: brug "Sager til anonymisering" eller "Anonymisér" på sagen.' });
   }
   if (previous?.anonymisedAt) {
-    for (const field of [...citizenIdentityFields, ...personalTextFields['api::complaint.complaint']]) {
+    for (const field of [...citizenIdentityFields, ...personalTextFields[COMPLAINT]]) {
       if (changed(next, previous, field) && !isBlank(next[field])) {
         violations.push({
           path: field,

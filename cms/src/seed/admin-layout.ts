@@ -1,4 +1,17 @@
 import type { Core } from '@strapi/strapi';
+import {
+  CASE_DOCUMENT,
+  CASE_EVENT,
+  CENTER,
+  CLOSING_DAY,
+  COMPLAINT,
+  IMPROVEMENT_ACTIVITY,
+  INSTITUTION,
+  MEETING,
+  OPINION,
+  RECOMMENDATION,
+  STATEMENT_REQUEST,
+} from '../content-types';
 
 interface TypeLayout {
   mainField: string;
@@ -19,7 +32,7 @@ const ACTIVE_LABEL: [string, string] = [
 ];
 
 export const layouts: Record<string, TypeLayout> = {
-  'api::complaint.complaint': {
+  [COMPLAINT]: {
     mainField: 'caseNumber',
     sort: ['receivedAt', 'DESC'],
     list: ['caseNumber', 'receivedAt', 'caseStatus', 'center', 'citizenName', 'title', 'purpose'],
@@ -82,7 +95,7 @@ export const layouts: Record<string, TypeLayout> = {
       revokeCitizenLink: ['Luk borgerens link', 'Alle links til sagens side, som borgeren har fået, holder op med at virke.'],
     },
   },
-  'api::statement-request.statement-request': {
+  [STATEMENT_REQUEST]: {
     mainField: 'heading',
     sort: ['dueAt', 'ASC'],
     list: ['heading', 'center', 'requestedAt', 'dueAt', 'agreedDueAt', 'requestStatus'],
@@ -116,7 +129,7 @@ export const layouts: Record<string, TypeLayout> = {
       respondentTitle: 'Stilling',
     },
   },
-  'api::opinion.opinion': {
+  [OPINION]: {
     mainField: 'title',
     sort: ['issuedAt', 'DESC'],
     list: ['title', 'kind', 'complaint', 'outcome', 'issuedAt', 'center'],
@@ -142,7 +155,7 @@ export const layouts: Record<string, TypeLayout> = {
       feedbackNote: 'Tilbagemelding',
     },
   },
-  'api::recommendation.recommendation': {
+  [RECOMMENDATION]: {
     mainField: 'heading',
     sort: ['createdAt', 'DESC'],
     list: ['heading', 'opinion', 'center', 'followUpStatus', 'caseReopened'],
@@ -158,14 +171,14 @@ export const layouts: Record<string, TypeLayout> = {
       followedUpAt: 'Fulgt op',
     },
   },
-  'api::meeting.meeting': {
+  [MEETING]: {
     mainField: 'heading',
     sort: ['heldAt', 'DESC'],
     list: ['heading', 'heldAt', 'role', 'place'],
     readOnly: ['heading'],
     labels: { heading: 'Møde', complaint: 'Henvendelse', heldAt: 'Tidspunkt', role: 'Borgerrådgiverens rolle', place: 'Sted', notes: 'Noter' },
   },
-  'api::case-document.case-document': {
+  [CASE_DOCUMENT]: {
     mainField: 'title',
     sort: ['registeredAt', 'DESC'],
     list: ['registeredAt', 'title', 'complaint', 'direction', 'source'],
@@ -183,13 +196,13 @@ export const layouts: Record<string, TypeLayout> = {
       note: 'Note',
     },
   },
-  'api::improvement-activity.improvement-activity': {
+  [IMPROVEMENT_ACTIVITY]: {
     mainField: 'title',
     sort: ['date', 'DESC'],
     list: ['date', 'title', 'kind', 'center', 'hours'],
     labels: { kind: 'Type', title: 'Titel', date: 'Dato', hours: 'Timer', center: 'Center', description: 'Beskrivelse' },
   },
-  'api::center.center': {
+  [CENTER]: {
     mainField: 'name',
     sort: ['name', 'ASC'],
     list: ['name', 'email', 'chiefEmail', 'active'],
@@ -205,13 +218,13 @@ export const layouts: Record<string, TypeLayout> = {
       active: ACTIVE_LABEL,
     },
   },
-  'api::institution.institution': {
+  [INSTITUTION]: {
     mainField: 'name',
     sort: ['name', 'ASC'],
     list: ['name', 'center', 'active'],
     labels: { name: 'Navn', center: 'Center', active: ACTIVE_LABEL },
   },
-  'api::closing-day.closing-day': {
+  [CLOSING_DAY]: {
     mainField: 'name',
     sort: ['date', 'ASC'],
     list: ['date', 'name', 'kind', 'active'],
@@ -226,7 +239,7 @@ export const layouts: Record<string, TypeLayout> = {
     },
   },
   // The case journal: read-only everywhere (the system writes it; see journal/writer.ts).
-  'api::case-event.case-event': {
+  [CASE_EVENT]: {
     mainField: 'summary',
     sort: ['at', 'DESC'],
     list: ['at', 'caseNumber', 'kind', 'summary', 'actorName', 'actorType'],

@@ -1,14 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { municipality, publicHolidays, TIME_ZONE } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
+import { CENTER, CLOSING_DAY, INSTITUTION } from '../content-types';
 
 /** The municipality's centers as demo data on an empty system; afterwards the advisor edits them. */
 export async function seedCenters(strapi: Core.Strapi) {
-  if ((await strapi.db.query('api::center.center').count()) > 0) return;
+  if ((await strapi.db.query(CENTER).count()) > 0) return;
   for (const { institutions, ...center } of municipality.centers) {
-    const created = await strapi.documents('api::center.center').create({ data: center });
+    const created = await strapi.documents(CENTER).create({ data: center });
     for (const name of institutions) {
-      await strapi.documents('api::institution.institution').create({ data: { name, center: created.documentId } as never });
+      await strapi.documents(INSTITUTION).create({ data: { name, center: created.documentId } as never });
     }
   }
 }
@@ -22,7 +23,7 @@ const closingDayNames: Record<string, string> = { '06-05': 'Grundlovsdag', '12-2
  */
 export async function seedClosingDays(strapi: Core.Strapi, now = new Date()) {
   const year = DateTime.fromJSDate(now, { zone: TIME_ZONE }).year;
-  const days = strapi.db.query('api::closing-day.closing-day');
+  const days = strapi.db.query(CLOSING_DAY);
   for (const y of [year, year + 1]) {
     if (await days.count({ where: { date: { $gte: `${y}-01-01`, $lte: `${y}-12-31` } } })) continue;
     const rows = [
@@ -36,7 +37,7 @@ export async function seedClosingDays(strapi: Core.Strapi, now = new Date()) {
     ];
     for (const data of rows) {
       if (await days.findOne({ where: { date: data.date } })) continue;
-      await strapi.documents('api::closing-day.closing-day').create({ data: data as never });
+      await strapi.documents(CLOSING_DAY).create({ data: data as never });
     }
   }
 }

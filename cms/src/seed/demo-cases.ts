@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CENTER, COMPLAINT, IMPROVEMENT_ACTIVITY, OPINION, RECOMMENDATION, STATEMENT_REQUEST } from '../content-types';
 
 const DEMO_MARK = '[demo]';
 const day = 86400000;
@@ -206,13 +207,13 @@ const cases: DemoCase[] = [
 
 /** Demo cases through the Document Service, so the rules apply as for any other write. Returns how many were made. */
 export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
-  const existing = await strapi.db.query('api::complaint.complaint').count({ where: { internalNotes: { $contains: DEMO_MARK } } });
+  const existing = await strapi.db.query(COMPLAINT).count({ where: { internalNotes: { $contains: DEMO_MARK } } });
   if (existing > 0) return 0;
-  const centers = await strapi.db.query('api::center.center').findMany({ orderBy: { id: 'asc' } });
+  const centers = await strapi.db.query(CENTER).findMany({ orderBy: { id: 'asc' } });
   if (!centers.length) throw new Error('No centers: start the CMS once so the base data is seeded.');
   const now = Date.now();
   const at = (daysAgo: number) => new Date(now - daysAgo * day).toISOString();
-  const complaints = strapi.documents('api::complaint.complaint');
+  const complaints = strapi.documents(COMPLAINT);
 
   for (const demo of cases) {
     const center = centers[demo.center % centers.length];
@@ -240,7 +241,7 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
     for (const [index, caseStatus] of demo.path.entries()) {
       const closing = ['afvist', 'henvist', 'loest_ved_dialog', 'afsluttet'].includes(caseStatus);
       if (caseStatus === 'udtalelse_afgivet' && demo.opinion) {
-        const opinion = await strapi.documents('api::opinion.opinion').create({
+        const opinion = await strapi.documents(OPINION).create({
           data: {
             kind: 'case',
             title: demo.title,
@@ -251,7 +252,7 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
           } as never,
         });
         if (demo.opinion.recommendation) {
-          await strapi.documents('api::recommendation.recommendation').create({
+          await strapi.documents(RECOMMENDATION).create({
             data: {
               opinion: opinion.documentId,
               text: demo.opinion.recommendation,
@@ -268,11 +269,11 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
       }))!;
       if (caseStatus === 'undersoegelse' && demo.statement) {
         const requestedAt = at(Math.max(received - 3, 1));
-        const request = await strapi.documents('api::statement-request.statement-request').create({
+        const request = await strapi.documents(STATEMENT_REQUEST).create({
           data: { complaint: complaint.documentId, questions: demo.statement.questions, requestedAt, sentOutsideSystem: true } as never,
         });
         if (demo.statement.answered) {
-          await strapi.documents('api::statement-request.statement-request').update({
+          await strapi.documents(STATEMENT_REQUEST).update({
             documentId: request.documentId,
             data: {
               requestStatus: 'besvaret',
@@ -287,7 +288,7 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
     }
   }
 
-  const improvement = strapi.documents('api::improvement-activity.improvement-activity');
+  const improvement = strapi.documents(IMPROVEMENT_ACTIVITY);
   const activities = [
     { kind: 'undervisning', title: 'Undervisning i partshøring for sagsbehandlere', daysAgo: 200, hours: 6, center: 0 },
     { kind: 'moede_centerchef', title: 'Halvårligt møde med centerchefen', daysAgo: 160, hours: 2, center: 1 },

@@ -1,22 +1,37 @@
 import type { Core } from '@strapi/strapi';
 import { citizenIdentityFields } from '../rules/personal-data';
+import {
+  CASE_DOCUMENT,
+  CASE_EVENT,
+  CENTER,
+  CLOSING_DAY,
+  COMPLAINT,
+  IMPROVEMENT_ACTIVITY,
+  INSTITUTION,
+  MEETING,
+  NOTIFICATION,
+  OPINION,
+  RECOMMENDATION,
+  STATEMENT_ACCESS_LOG,
+  STATEMENT_REQUEST,
+} from '../content-types';
 
 /** Case data: the content types that hold what citizens told the advisor. */
 export const caseTypes = [
-  'api::complaint.complaint',
-  'api::statement-request.statement-request',
-  'api::opinion.opinion',
-  'api::recommendation.recommendation',
-  'api::meeting.meeting',
-  'api::case-document.case-document',
-  'api::improvement-activity.improvement-activity',
-  'api::center.center',
-  'api::institution.institution',
-  'api::closing-day.closing-day',
+  COMPLAINT,
+  STATEMENT_REQUEST,
+  OPINION,
+  RECOMMENDATION,
+  MEETING,
+  CASE_DOCUMENT,
+  IMPROVEMENT_ACTIVITY,
+  CENTER,
+  INSTITUTION,
+  CLOSING_DAY,
 ] as const;
 
 /** Written by the system only; the advisor reads them. */
-const readOnlyTypes = ['api::notification.notification', 'api::statement-access-log.statement-access-log', 'api::case-event.case-event'];
+const readOnlyTypes = [NOTIFICATION, STATEMENT_ACCESS_LOG, CASE_EVENT];
 
 const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::content-manager.explorer.${verb}`);
 
@@ -54,9 +69,9 @@ const roles: { name: string; description: string; hidden: Record<string, string[
     // A receipt's recipient is the citizen's e-mail address, and a delivery error may repeat it.
     // Documents from citizens and centers, even their file names, carry the citizen's identity.
     hidden: {
-      'api::complaint.complaint': [...citizenIdentityFields],
-      'api::notification.notification': ['recipient', 'lastError'],
-      'api::case-document.case-document': ['file', 'title', 'note'],
+      [COMPLAINT]: [...citizenIdentityFields],
+      [NOTIFICATION]: ['recipient', 'lastError'],
+      [CASE_DOCUMENT]: ['file', 'title', 'note'],
     },
     media: false,
   },

@@ -5,8 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { municipality } from '@borgerraadgiver/config';
-
-const UID = 'api::site-content.site-content';
+import { SITE_CONTENT as UID } from '../content-types';
 
 export function defaultSiteContent() {
   const m = municipality;

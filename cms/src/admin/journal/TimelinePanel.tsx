@@ -9,8 +9,8 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
 import type { TimelineEvent as Event } from '../../journal/model';
+import { COMPLAINT } from '../../content-types';
 
-const COMPLAINT = 'api::complaint.complaint';
 const PAGE = 30;
 
 const formatTime = (iso: string) =>

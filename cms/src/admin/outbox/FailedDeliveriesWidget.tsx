@@ -8,8 +8,8 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { notificationKinds } from '@borgerraadgiver/config/src/vocabulary';
 import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
+import { NOTIFICATION as OUTBOX } from '../../content-types';
 
-const OUTBOX = 'api::notification.notification';
 const DAYS = 30;
 
 interface FailedRow {

@@ -7,8 +7,7 @@ import * as React from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Checkbox, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
 import { errorMessage, formatDate, matchLabels, usePrivacyAccess, type MatchingCase } from './api';
-
-const COMPLAINT = 'api::complaint.complaint';
+import { COMPLAINT } from '../../content-types';
 
 interface ActionProps {
   model: string;

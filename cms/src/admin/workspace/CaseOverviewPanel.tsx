@@ -7,6 +7,7 @@ import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 import { danishDate, useCaseOverview } from './useCase';
+import { MEETING, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../../content-types';
 
 const editLink = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
 
@@ -32,9 +33,9 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
   const open = overview.requests.filter((r) => r.requestStatus === 'sendt');
   const answered = overview.requests.filter((r) => r.response);
   const related = [
-    ...overview.requests.map((r) => ({ ...r, uid: 'api::statement-request.statement-request' })),
-    ...overview.opinions.map((o) => ({ ...o, uid: 'api::opinion.opinion' })),
-    ...overview.meetings.map((m) => ({ ...m, uid: 'api::meeting.meeting' })),
+    ...overview.requests.map((r) => ({ ...r, uid: STATEMENT_REQUEST })),
+    ...overview.opinions.map((o) => ({ ...o, uid: OPINION })),
+    ...overview.meetings.map((m) => ({ ...m, uid: MEETING })),
   ];
   return (
     <Flex direction="column" alignItems="stretch" width="100%" data-workspace-panel="overview">
@@ -79,7 +80,7 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
         {overview.notifications.length === 0 && <Line color="neutral600">Ingen e-mails.</Line>}
         {overview.notifications.map((n) => (
           <Line key={n.documentId} color={n.deliveryStatus === 'failed' ? 'danger600' : 'neutral800'}>
-            <Link to={editLink('api::notification.notification', n.documentId)}>{n.label}</Link>
+            <Link to={editLink(NOTIFICATION, n.documentId)}>{n.label}</Link>
           </Line>
         ))}
       </Section>

@@ -2,8 +2,8 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { CaseActionAvailability, CaseActionKind } from '../../rules/case-actions';
-
-export const COMPLAINT = 'api::complaint.complaint';
+import { COMPLAINT } from '../../content-types';
+export { COMPLAINT };
 
 export interface CaseOverview {
   documentId: string;

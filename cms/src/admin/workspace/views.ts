@@ -3,6 +3,7 @@
  * time: "overdue" compares with now, and an agreed deadline replaces the computed one.
  */
 import { closedStatuses } from '../../rules/complaint-status';
+import { COMPLAINT, STATEMENT_REQUEST } from '../../content-types';
 
 /** Nested query parameters as the content manager reads them: filters[$and][0][caseStatus][$eq]=… */
 function flatten(value: unknown, key: string, out: [string, string][]): [string, string][] {
@@ -16,18 +17,13 @@ const list = (uid: string, filters: object, sort: string) =>
   `/content-manager/collection-types/${uid}?${new URLSearchParams(flatten({ page: 1, pageSize: 50, sort, filters }, '', [])).toString()}`;
 
 export const openCasesView = (status?: string) =>
-  list(
-    'api::complaint.complaint',
-    status ? { $and: [{ caseStatus: { $eq: status } }] } : { $and: [{ caseStatus: { $notIn: closedStatuses } }] },
-    'receivedAt:ASC',
-  );
+  list(COMPLAINT, status ? { $and: [{ caseStatus: { $eq: status } }] } : { $and: [{ caseStatus: { $notIn: closedStatuses } }] }, 'receivedAt:ASC');
 
-export const awaitingStatementView = () =>
-  list('api::complaint.complaint', { $and: [{ statementRequests: { requestStatus: { $eq: 'sendt' } } }] }, 'receivedAt:ASC');
+export const awaitingStatementView = () => list(COMPLAINT, { $and: [{ statementRequests: { requestStatus: { $eq: 'sendt' } } }] }, 'receivedAt:ASC');
 
 export const overdueStatementsView = (now = new Date()) =>
   list(
-    'api::statement-request.statement-request',
+    STATEMENT_REQUEST,
     {
       $and: [
         { requestStatus: { $eq: 'sendt' } },

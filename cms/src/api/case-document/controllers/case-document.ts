@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { CASE_DOCUMENT } from '../../../content-types';
 
-export default factories.createCoreController('api::case-document.case-document');
+export default factories.createCoreController(CASE_DOCUMENT);

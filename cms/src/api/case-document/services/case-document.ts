@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { CASE_DOCUMENT } from '../../../content-types';
 
-export default factories.createCoreService('api::case-document.case-document');
+export default factories.createCoreService(CASE_DOCUMENT);

@@ -3,12 +3,13 @@ import type { Core } from '@strapi/strapi';
 import { currentAdmin } from '../../../journal/actor';
 import { CASE_EVENT } from '../../../journal/model';
 import { caseTimeline, caseTimelineCsv } from '../../../journal/timeline';
+import { COMPLAINT } from '../../../content-types';
 
 const READ = 'plugin::content-manager.explorer.read';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The journal is shown to whoever may read both the cases and the journal in the admin. */
-  const mayRead = (ctx: any) => ctx.state.userAbility?.can(READ, CASE_EVENT) && ctx.state.userAbility?.can(READ, 'api::complaint.complaint');
+  const mayRead = (ctx: any) => ctx.state.userAbility?.can(READ, CASE_EVENT) && ctx.state.userAbility?.can(READ, COMPLAINT);
   return {
     async find(ctx: any) {
       if (!mayRead(ctx)) return ctx.forbidden('Du har ikke adgang til sagens journal.');

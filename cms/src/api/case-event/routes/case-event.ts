@@ -3,5 +3,6 @@
  * 403) instead of a silent 404; the public roles never get any of them (seed/roles.ts).
  */
 import { factories } from '@strapi/strapi';
+import { CASE_EVENT } from '../../../content-types';
 
-export default factories.createCoreRouter('api::case-event.case-event');
+export default factories.createCoreRouter(CASE_EVENT);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { CASE_EVENT } from '../../../content-types';
 
-export default factories.createCoreService('api::case-event.case-event');
+export default factories.createCoreService(CASE_EVENT);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { CENTER } from '../../../content-types';
 
-export default factories.createCoreService('api::center.center');
+export default factories.createCoreService(CENTER);

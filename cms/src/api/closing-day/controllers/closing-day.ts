@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { CLOSING_DAY } from '../../../content-types';
 
-export default factories.createCoreController('api::closing-day.closing-day');
+export default factories.createCoreController(CLOSING_DAY);

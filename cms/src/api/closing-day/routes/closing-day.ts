@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { CLOSING_DAY } from '../../../content-types';
 
-export default factories.createCoreRouter('api::closing-day.closing-day');
+export default factories.createCoreRouter(CLOSING_DAY);

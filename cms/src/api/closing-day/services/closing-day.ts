@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { CLOSING_DAY } from '../../../content-types';
 
-export default factories.createCoreService('api::closing-day.closing-day');
+export default factories.createCoreService(CLOSING_DAY);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { COMPLAINT } from '../../../content-types';
 
-export default factories.createCoreController('api::complaint.complaint');
+export default factories.createCoreController(COMPLAINT);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { IMPROVEMENT_ACTIVITY } from '../../../content-types';
 
-export default factories.createCoreController('api::improvement-activity.improvement-activity');
+export default factories.createCoreController(IMPROVEMENT_ACTIVITY);

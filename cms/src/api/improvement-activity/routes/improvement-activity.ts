@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { IMPROVEMENT_ACTIVITY } from '../../../content-types';
 
-export default factories.createCoreRouter('api::improvement-activity.improvement-activity');
+export default factories.createCoreRouter(IMPROVEMENT_ACTIVITY);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { INSTITUTION } from '../../../content-types';
 
-export default factories.createCoreController('api::institution.institution');
+export default factories.createCoreController(INSTITUTION);

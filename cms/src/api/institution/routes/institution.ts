@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { INSTITUTION } from '../../../content-types';
 
-export default factories.createCoreRouter('api::institution.institution');
+export default factories.createCoreRouter(INSTITUTION);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { MEETING } from '../../../content-types';
 
-export default factories.createCoreController('api::meeting.meeting');
+export default factories.createCoreController(MEETING);

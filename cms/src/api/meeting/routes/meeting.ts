@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { MEETING } from '../../../content-types';
 
-export default factories.createCoreRouter('api::meeting.meeting');
+export default factories.createCoreRouter(MEETING);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { MEETING } from '../../../content-types';
 
-export default factories.createCoreService('api::meeting.meeting');
+export default factories.createCoreService(MEETING);

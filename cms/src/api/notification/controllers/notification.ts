@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { NOTIFICATION } from '../../../content-types';
 
-export default factories.createCoreController('api::notification.notification');
+export default factories.createCoreController(NOTIFICATION);

@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
+import { NOTIFICATION } from '../../../content-types';
 
 // The outbox is written by the CMS itself; the REST API may only read it (with a permission).
-export default factories.createCoreRouter('api::notification.notification', { only: ['find', 'findOne'] });
+export default factories.createCoreRouter(NOTIFICATION, { only: ['find', 'findOne'] });

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { NOTIFICATION } from '../../../content-types';
 
-export default factories.createCoreService('api::notification.notification');
+export default factories.createCoreService(NOTIFICATION);

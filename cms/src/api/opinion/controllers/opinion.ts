@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { OPINION } from '../../../content-types';
 
-export default factories.createCoreController('api::opinion.opinion');
+export default factories.createCoreController(OPINION);

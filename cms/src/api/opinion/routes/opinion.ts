@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { OPINION } from '../../../content-types';
 
-export default factories.createCoreRouter('api::opinion.opinion');
+export default factories.createCoreRouter(OPINION);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { OPINION } from '../../../content-types';
 
-export default factories.createCoreService('api::opinion.opinion');
+export default factories.createCoreService(OPINION);

@@ -13,8 +13,7 @@ import { danishDate } from '../../../journal/describe';
 import { anonymiseCase } from '../../../privacy/anonymise';
 import { buildAccessExport, findMatchingCases, renderAccessExport, type MatchReason } from '../../../privacy/access-export';
 import { retentionList, runRetention } from '../../../privacy/retention';
-
-const COMPLAINT = 'api::complaint.complaint';
+import { COMPLAINT } from '../../../content-types';
 
 function reject(violations: Violation[]): never {
   throw new errors.ValidationError(violations[0].message, {

@@ -31,8 +31,7 @@ import { letterOf, loadOpinionForLetter } from '../../../letters/issue';
 import { PublicError } from '../../public-statement/services/public-statement';
 import { storeCitizenMessage } from '../../../documents/case-file';
 import { fileReceived } from '../../../documents/receive';
-
-const CASE_DOCUMENT = 'api::case-document.case-document';
+import { CASE_DOCUMENT, OPINION } from '../../../content-types';
 
 const notFound = () => new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
 const goneMessages: Record<CaseLinkGoneReason, string> = {
@@ -65,7 +64,7 @@ const fromLabel: Record<string, string> = { borger: 'Dig', center: 'Centret', bo
 export async function presentCase(strapi: Core.Strapi, complaint: any): Promise<CitizenCaseView> {
   const status = (complaint.caseStatus ?? 'modtaget') as ComplaintStatus;
   const opinions = await strapi.db
-    .query('api::opinion.opinion')
+    .query(OPINION)
     .findMany({ where: { complaint: { id: complaint.id }, kind: 'case' }, orderBy: { issuedAt: 'desc' }, limit: 1 });
   const opinion = opinions[0] ? await loadOpinionForLetter(strapi, { id: opinions[0].id }) : null;
   // The citizen sees what they sent and what the advisor sent; internal notes and the center's documents stay internal.

@@ -6,8 +6,8 @@ import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validati
 import type { FactoryArgs } from '../../../strapi-types';
 import { activeFilter } from '../../../input/references';
 import { claimKey, findRegistered, isWellFormedKey, recordRegistered, type Registered } from '../idempotency';
+import { COMPLAINT, CENTER } from '../../../content-types';
 
-const COMPLAINT = 'api::complaint.complaint';
 let limiter: RateLimiter | null = null;
 /** Submissions per IP per 10 minutes, counted in Redis across all instances; made on first use, after the environment is set. */
 const complaintLimiter = () => (limiter ??= createRateLimiter(RATE_LIMITS.publicComplaint));
@@ -46,7 +46,7 @@ export default ({ strapi }: FactoryArgs) => ({
     }
     const { data, errors: fieldErrors } = validateComplaint(input);
     if (data?.centerDocumentId) {
-      const center = await strapi.documents('api::center.center').findOne({ documentId: data.centerDocumentId, fields: ['id', 'active'] });
+      const center = await strapi.documents(CENTER).findOne({ documentId: data.centerDocumentId, fields: ['id', 'active'] });
       if (!center || center.active === false) fieldErrors.push({ path: ['center'], message: 'Vælg et center fra listen, eller vælg "Ved ikke".' });
     }
     if (!data || fieldErrors.length) {
@@ -92,7 +92,7 @@ export default ({ strapi }: FactoryArgs) => ({
 
   /** Names and documentIds only, for the form's select. */
   async listCenters(): Promise<PublicCenter[]> {
-    const centers = await strapi.documents('api::center.center').findMany({ fields: ['name'], filters: activeFilter, sort: 'name:asc', limit: 200 });
+    const centers = await strapi.documents(CENTER).findMany({ fields: ['name'], filters: activeFilter, sort: 'name:asc', limit: 200 });
     return centers.map((c) => ({ documentId: c.documentId, name: c.name }));
   },
 });

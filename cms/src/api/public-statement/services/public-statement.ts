@@ -36,8 +36,7 @@ import { effectiveDue, linkExpiresAt, OPEN_REQUEST_WHERE, statementLinkProblem }
 import { insertRows, STATEMENT_REQUEST } from '../../../outbox/writer';
 import { fileReceived } from '../../../documents/receive';
 import { runAs } from '../../../journal';
-
-const ACCESS_LOG = 'api::statement-access-log.statement-access-log';
+import { STATEMENT_ACCESS_LOG as ACCESS_LOG } from '../../../content-types';
 
 export class PublicError extends Error {
   constructor(

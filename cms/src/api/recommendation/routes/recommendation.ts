@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { RECOMMENDATION } from '../../../content-types';
 
-export default factories.createCoreRouter('api::recommendation.recommendation');
+export default factories.createCoreRouter(RECOMMENDATION);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { RECOMMENDATION } from '../../../content-types';
 
-export default factories.createCoreService('api::recommendation.recommendation');
+export default factories.createCoreService(RECOMMENDATION);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { REPORT_ALERT } from '../../../content-types';
 
-export default factories.createCoreService('api::report-alert.report-alert');
+export default factories.createCoreService(REPORT_ALERT);

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { REPORT_DRAFT } from '../../../content-types';
 
-export default factories.createCoreService('api::report-draft.report-draft');
+export default factories.createCoreService(REPORT_DRAFT);

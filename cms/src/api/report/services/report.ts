@@ -17,10 +17,7 @@ import { nextReportReminders } from '../../../reports/reminders';
 import { PeriodError } from '../../../reports/period';
 import { insertRows, type NewRow } from '../../../outbox/writer';
 import { withClusterLock } from '../../../cluster/locks';
-
-const DRAFT = 'api::report-draft.report-draft';
-const ALERT = 'api::report-alert.report-alert';
-const NOTIFICATION = 'api::notification.notification';
+import { REPORT_DRAFT as DRAFT, REPORT_ALERT as ALERT, NOTIFICATION, CENTER } from '../../../content-types';
 
 export interface DraftKey {
   kind: DocumentKind;
@@ -174,7 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { levels, hasHistory } = await centerLevels(knex(), now, windowDays);
     const openAlerts = await strapi.db.query(ALERT).findMany({ where: { alertStatus: 'open', kind: 'ongoing_status' }, populate: ['center'] });
     const openByCenter = new Map<number, any>(openAlerts.filter((a: any) => a.center).map((a: any) => [a.center.id, a]));
-    const centers = new Map<number, string>((await strapi.db.query('api::center.center').findMany({ select: ['id', 'name'] })).map((c: any) => [c.id, c.name]));
+    const centers = new Map<number, string>((await strapi.db.query(CENTER).findMany({ select: ['id', 'name'] })).map((c: any) => [c.id, c.name]));
     const opened: number[] = [];
     const closed: number[] = [];
     const levelByCenter = new Map(levels.map((l) => [l.centerId, l]));

@@ -1,6 +1,6 @@
 import type { FactoryArgs } from '../../../strapi-types';
+import { SITE_CONTENT as UID } from '../../../content-types';
 
-const UID = 'api::site-content.site-content';
 const INTERNAL = ['id', 'documentId', 'createdAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'];
 
 export default ({ strapi }: FactoryArgs) => ({

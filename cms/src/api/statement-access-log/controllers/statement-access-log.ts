@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { STATEMENT_ACCESS_LOG } from '../../../content-types';
 
-export default factories.createCoreController('api::statement-access-log.statement-access-log');
+export default factories.createCoreController(STATEMENT_ACCESS_LOG);

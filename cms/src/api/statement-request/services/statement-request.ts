@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { STATEMENT_REQUEST } from '../../../content-types';
 
-export default factories.createCoreService('api::statement-request.statement-request');
+export default factories.createCoreService(STATEMENT_REQUEST);

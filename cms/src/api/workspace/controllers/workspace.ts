@@ -1,15 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { caseActionKinds, type CaseActionKind } from '../../../rules';
+import { COMPLAINT, MEETING, OPINION, STATEMENT_REQUEST } from '../../../content-types';
 
-const readable = ['api::complaint.complaint', 'api::statement-request.statement-request'];
+const readable = [COMPLAINT, STATEMENT_REQUEST];
 /** What each step writes: the user needs the content manager's permission for it. */
 const writes: Record<CaseActionKind, [string, string]> = {
-  requestStatement: ['create', 'api::statement-request.statement-request'],
-  registerMeeting: ['create', 'api::meeting.meeting'],
-  issueOpinion: ['create', 'api::opinion.opinion'],
-  reject: ['update', 'api::complaint.complaint'],
-  close: ['update', 'api::complaint.complaint'],
+  requestStatement: ['create', STATEMENT_REQUEST],
+  registerMeeting: ['create', MEETING],
+  issueOpinion: ['create', OPINION],
+  reject: ['update', COMPLAINT],
+  close: ['update', COMPLAINT],
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -24,13 +25,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** GET /workspace/deadlines (admin): the next open statement deadline per case. */
   async deadlines(ctx: any) {
-    if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', 'api::statement-request.statement-request')) return ctx.forbidden();
+    if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', STATEMENT_REQUEST)) return ctx.forbidden();
     ctx.body = { data: await strapi.service('api::workspace.workspace').openDeadlines() };
   },
 
   /** GET /workspace/open-cases (admin): open cases by status. */
   async openCases(ctx: any) {
-    if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', 'api::complaint.complaint')) return ctx.forbidden();
+    if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', COMPLAINT)) return ctx.forbidden();
     ctx.body = { data: await strapi.service('api::workspace.workspace').openCasesByStatus() };
   },
 

@@ -27,13 +27,7 @@ import {
   type CaseActionKind,
 } from '../../../rules';
 import { loadWorkingCalendar } from '../../../db/working-calendar';
-
-const COMPLAINT = 'api::complaint.complaint';
-const NOTIFICATION = 'api::notification.notification';
-const REQUEST = 'api::statement-request.statement-request';
-const MEETING = 'api::meeting.meeting';
-const OPINION = 'api::opinion.opinion';
-const RECOMMENDATION = 'api::recommendation.recommendation';
+import { COMPLAINT, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
 
 type Input = Record<string, unknown>;
 /** A row from the query engine (populated relations included). */
