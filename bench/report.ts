@@ -5,9 +5,10 @@
  * COUNT over the same table, on SQLite and on PostgreSQL, each in its own process on a fresh
  * database. The journal came in mid-2024: older cases have only the backfill's event; newer ones
  * their status history (a tenth reopened once) and two other events each (opened, changed).
- * --profile prints the slowest queries of one more report.
+ * --profile prints the slowest queries of one more report; --keep leaves the database (named on
+ * stderr) for EXPLAIN, to be dropped by hand.
  *
- *   npx tsx bench/report.ts [--n 100000] [--db sqlite|postgres|both] [--runs 5] [--profile]
+ *   npx tsx bench/report.ts [--n 100000] [--db sqlite|postgres|both] [--runs 5] [--profile] [--keep]
  *   npm run bench:report
  */
 import { spawnSync } from 'child_process';
@@ -24,6 +25,7 @@ const N = Number(arg('n', process.env.BENCH_N ?? '100000'));
 const RUNS = Number(arg('runs', '5'));
 const DB = arg('db', 'both');
 const PROFILE = args.includes('--profile');
+const KEEP = args.includes('--keep');
 
 /** The statuses a case passes through to reach its status (after "modtaget"). */
 const PATHS: Record<string, string[][]> = {
@@ -187,6 +189,11 @@ async function runOne(client: 'sqlite' | 'postgres') {
       }),
     );
   } finally {
+    if (KEEP) {
+      // Without stopping Strapi, which drops the database.
+      console.error(`kept database: ${client === 'postgres' ? process.env.DATABASE_NAME : process.env.DATABASE_FILENAME}`);
+      process.exit(0);
+    }
     await app.stop();
   }
 }
@@ -213,13 +220,13 @@ async function main() {
   console.log(`Statistics report benchmark: ${N} inquiries, median of ${RUNS} runs, full report for 2025 (with 2024) against SELECT case_status, COUNT(*) … GROUP BY case_status`);
   const results: any[] = [];
   for (const client of clients) {
-    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', '--db', client, '--n', String(N), '--runs', String(RUNS), ...(PROFILE ? ['--profile'] : [])], {
+    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', '--db', client, '--n', String(N), '--runs', String(RUNS), ...(PROFILE ? ['--profile'] : []), ...(KEEP ? ['--keep'] : [])], {
       cwd: path.resolve(__dirname, '..'),
       env: { ...process.env, DATABASE_CLIENT: client },
       encoding: 'utf8',
     });
     const line = run.stdout.split('\n').find((l) => l.startsWith('{"client"'));
-    if (PROFILE) console.log(`${client}: slowest queries of one report\n${run.stderr}`);
+    if (PROFILE || KEEP) console.log(`${client}:${PROFILE ? ' slowest queries of one report' : ''}\n${run.stderr}`);
     if (!line) {
       console.error(`${client}: failed\n${run.stdout}\n${run.stderr}`);
       process.exitCode = 1;
