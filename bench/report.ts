@@ -152,7 +152,9 @@ async function runOne(client: 'sqlite' | 'postgres') {
         })),
       );
     });
-    if (client === 'postgres') await knex.raw('ANALYZE');
+    // As autovacuum leaves a table soon after a bulk load (PostgreSQL 13+ vacuums after inserts):
+    // with the visibility map set, the covering indexes answer without reading the table.
+    if (client === 'postgres') await knex.raw('VACUUM ANALYZE');
     const generateMs = performance.now() - t0;
 
     const service = app.strapi.service('api::report.report') as any;
