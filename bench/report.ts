@@ -15,6 +15,7 @@ import { spawnSync } from 'child_process';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import { ReportFixtures } from './report-fixtures';
+import { machine } from './stats';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -188,6 +189,7 @@ async function runOne(client: 'sqlite' | 'postgres') {
         groupedCountMs: Math.round(c * 10) / 10,
         ratio: Math.round((r / c) * 10) / 10,
         underOneSecond: r < 1000,
+        machine: machine(),
       }),
     );
   } finally {
@@ -238,7 +240,7 @@ async function main() {
   }
   for (const r of results) {
     console.log(
-      `${r.client.padEnd(9)} cases ${r.cases}  generated in ${r.generateSeconds} s  full report ${r.reportMs} ms  grouped COUNT ${r.groupedCountMs} ms  ratio ${r.ratio}×  ${r.underOneSecond ? 'under 1 s' : 'OVER 1 s'}`,
+      `${r.client.padEnd(9)} cases ${r.cases}  generated in ${r.generateSeconds} s  full report ${r.reportMs} ms  grouped COUNT ${r.groupedCountMs} ms  ratio ${r.ratio}×  ${r.underOneSecond ? 'under 1 s' : 'OVER 1 s'}  (${r.machine})`,
     );
   }
 }
