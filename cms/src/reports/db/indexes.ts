@@ -11,15 +11,18 @@
  *   Their expressions must stay exactly the ones the percentile queries order by (DURATIONS below).
  * - Named citizens by the key they are counted by, and the themes of the inquiries that have any,
  *   so both are read from an index instead of the table.
- * - Two partial indexes on the journal for the outcomes (./outcomes): the events that set an
- *   outcome by time, with the status they set, so the period's events are one index range without
- *   reading the table or its JSON; and the backfill's events of the cases from before the journal.
- *   Their conditions are the queries' own (outcomeEvents, backfilled).
+ * - Partial indexes on the journal for the outcomes (./outcomes): for each outcome status the events
+ *   that set it, by time, so the period's events are one index range without reading the table or
+ *   its JSON (the status column is for SQLite, which checks the condition from it; PostgreSQL needs
+ *   the status in the index's condition, as it cannot read an expression's value from an index);
+ *   the backfill's events of the cases from before the journal; and the events that
+ *   closed a case, so the check that a pre-journal case was closed in the journal reads no JSON.
+ *   Their conditions are the queries' own (outcomeEvents, backfilled, closureEvents).
  */
 import type { Knex } from 'knex';
 import type { Sql } from './dialect';
 import { sqlFor } from './dialect';
-import { backfilled, eventStatus, outcomeEvents } from './outcomes';
+import { backfilled, closureEvents, eventStatus, OUTCOME_STATUSES, outcomeEvents } from './outcomes';
 
 export interface DurationSource {
   table: string;
@@ -76,14 +79,19 @@ export function reportIndexStatements(sql: Sql): string[] {
   const statements = [
     // Replaced by report_complaints_dimensions_idx (the breakdown's columns changed).
     'DROP INDEX IF EXISTS report_complaints_dimension_idx',
+    // Replaced by one index per outcome status (PostgreSQL read this one's events from the table).
+    'DROP INDEX IF EXISTS report_case_events_outcome_idx',
     'CREATE INDEX IF NOT EXISTS report_complaints_dimensions_idx ON complaints (channel, identity, out_of_scope_reason, handling, citizen_result, received_at)',
     'CREATE INDEX IF NOT EXISTS report_complaints_center_idx ON complaints (purpose, category, case_status, received_at, first_action_at, closed_at)',
   ];
   statements.push(
     `CREATE INDEX IF NOT EXISTS report_complaints_citizen_idx ON complaints (received_at, (${citizenKey()})) WHERE ${NAMED()}`,
     'CREATE INDEX IF NOT EXISTS report_complaints_themes_idx ON complaints (received_at, complaint_themes) WHERE complaint_themes IS NOT NULL',
-    `CREATE INDEX IF NOT EXISTS report_case_events_outcome_idx ON case_events (kind, at, (${eventStatus(sql)}), id) WHERE ${outcomeEvents(sql)}`,
+    ...OUTCOME_STATUSES.map(
+      (status) => `CREATE INDEX IF NOT EXISTS report_case_events_${status}_idx ON case_events (kind, at, (${eventStatus(sql)}), id) WHERE ${outcomeEvents(sql, status)}`,
+    ),
     `CREATE INDEX IF NOT EXISTS report_case_events_backfill_idx ON case_events (kind, id) WHERE ${backfilled()}`,
+    `CREATE INDEX IF NOT EXISTS report_case_events_closure_idx ON case_events (id) WHERE ${closureEvents(sql)}`,
   );
   for (const [key, source] of Object.entries(DURATIONS) as [string, DurationSource][]) {
     const name = `report_${source.table}_${key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_duration_idx`;

@@ -18,6 +18,7 @@ import { slotClause, type Span } from './slots';
 
 /** The statuses the report counts as outcomes (and reopening). */
 export const OUTCOME_STATUSES = ['loest_ved_dialog', 'henvist', 'afvist', 'tilbagetrukket', 'genoptaget'] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 
 const column = (alias?: string) => (name: string) => (alias ? `${alias}.${name}` : name);
 
@@ -26,10 +27,20 @@ export function eventStatus(sql: Sql, alias?: string): string {
   return sql.jsonText(column(alias)('changes'), ['caseStatus', 'to']);
 }
 
-/** The events that set an outcome; the partial index in ./indexes has the same condition. */
-export function outcomeEvents(sql: Sql, alias?: string): string {
+/**
+ * The events that set a given outcome status; a partial index in ./indexes has the same condition
+ * for each status. One status per index, so that PostgreSQL reads the period's events from the
+ * index alone: it cannot return the JSON expression's value from an index, only test it in an
+ * index's condition.
+ */
+export function outcomeEvents(sql: Sql, status: OutcomeStatus, alias?: string): string {
+  return `${column(alias)('kind')} IN ('created', 'status_changed') AND ${eventStatus(sql, alias)} = '${status}'`;
+}
+
+/** The events that closed a case (set closedAt); a partial index in ./indexes has the same condition. */
+export function closureEvents(sql: Sql, alias?: string): string {
   const col = column(alias);
-  return `${col('kind')} IN ('created', 'status_changed') AND ${eventStatus(sql, alias)} IN (${OUTCOME_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+  return `${col('kind')} = 'status_changed' AND ${sql.jsonText(col('changes'), ['closedAt', 'to'])} IS NOT NULL`;
 }
 
 /** The backfill's event of a case from before the journal; the partial index in ./indexes has the same condition. */
@@ -51,7 +62,29 @@ const STORED_OUTCOME = `CASE
 export async function outcomeCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
   const byEvent = slotClause(sql, 'e.at', spans);
   const byClosure = slotClause(sql, 'c.closed_at', spans);
-  const status = eventStatus(sql, 'e');
+  // One branch per status, each an index range of its partial index (see outcomeEvents).
+  const events = OUTCOME_STATUSES.map(
+    (status) => `SELECT ${byEvent.slot} AS slot, '${status}' AS status, l.complaint_id AS complaint_id
+           FROM case_events e
+           JOIN case_events_complaint_lnk l ON l.case_event_id = e.id
+          WHERE ${outcomeEvents(sql, status, 'e')} AND ${byEvent.where}`,
+  );
+  // The pre-journal cases are found from their backfill events, a case at a time: SQLite joins
+  // CROSS JOIN in the order written; PostgreSQL would hash the whole link table and test every
+  // closed case for a closure event, so there a LATERAL subquery and OFFSET 0 (which keeps a
+  // subquery from being merged into the query around it) make the lookups per backfilled case.
+  const postgres = sql.dialect === 'postgres';
+  const caseOfBackfill = postgres
+    ? 'CROSS JOIN LATERAL (SELECT l.complaint_id FROM case_events_complaint_lnk l WHERE l.case_event_id = e.id OFFSET 0) l'
+    : 'CROSS JOIN case_events_complaint_lnk l';
+  const preJournal = `SELECT ${byClosure.slot} AS slot, ${STORED_OUTCOME} AS status, c.id AS complaint_id
+           FROM case_events e
+           ${caseOfBackfill}
+           CROSS JOIN complaints c
+          WHERE ${backfilled('e')}${postgres ? '' : ' AND l.case_event_id = e.id'} AND c.id = l.complaint_id AND ${byClosure.where}
+            AND NOT EXISTS (
+              SELECT 1 FROM case_events_complaint_lnk l2 CROSS JOIN case_events e2
+               WHERE l2.complaint_id = c.id AND e2.id = l2.case_event_id AND ${closureEvents(sql, 'e2')}${postgres ? ' OFFSET 0' : ''})`;
   // The case row only for the reason of a rejection: the other cases' rows are not read.
   const result = await rows<any>(
     knex,
@@ -59,24 +92,12 @@ export async function outcomeCells(knex: Knex, sql: Sql, spans: readonly Span[])
             CASE WHEN o.status = 'afvist' THEN (SELECT r.out_of_scope_reason FROM complaints r WHERE r.id = o.complaint_id) END AS reason,
             COUNT(DISTINCT o.complaint_id) AS n
        FROM (
-         SELECT ${byEvent.slot} AS slot, ${status} AS status, l.complaint_id AS complaint_id
-           FROM case_events e
-           JOIN case_events_complaint_lnk l ON l.case_event_id = e.id
-          WHERE ${outcomeEvents(sql, 'e')} AND ${byEvent.where}
-         UNION ALL
-         SELECT ${byClosure.slot} AS slot, ${STORED_OUTCOME} AS status, c.id AS complaint_id
-           FROM case_events e
-           CROSS JOIN case_events_complaint_lnk l
-           CROSS JOIN complaints c
-          WHERE ${backfilled('e')} AND l.case_event_id = e.id AND c.id = l.complaint_id AND ${byClosure.where}
-            AND NOT EXISTS (
-              SELECT 1 FROM case_events_complaint_lnk l2 CROSS JOIN case_events e2
-               WHERE l2.complaint_id = c.id AND e2.id = l2.case_event_id AND e2.kind = 'status_changed' AND ${sql.jsonText('e2.changes', ['closedAt', 'to'])} IS NOT NULL)
+         ${[...events, preJournal].join('\n         UNION ALL\n         ')}
        ) o
        LEFT JOIN complaints_center_lnk cl ON cl.complaint_id = o.complaint_id
       WHERE o.slot IS NOT NULL AND o.status IS NOT NULL
       GROUP BY o.slot, o.status, cl.center_id, reason`,
-    [...byEvent.slotBindings, ...byEvent.whereBindings, ...byClosure.slotBindings, ...byClosure.whereBindings],
+    [...events.flatMap(() => [...byEvent.slotBindings, ...byEvent.whereBindings]), ...byClosure.slotBindings, ...byClosure.whereBindings],
   );
   return result.map((x) => ({ period: String(x.slot), status: String(x.status), centerId: idOrNull(x.center_id), reason: textOrNull(x.reason), count: num(x.n) }));
 }
