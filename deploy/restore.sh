@@ -20,7 +20,7 @@ if [ "$exists" = "1" ]; then
     exit 1
   fi
 elif ! createdb "$database"; then
-  echo "restore.sh: could not create $database as $PGUSER; create it as postgres first: sudo -u postgres createdb --owner $PGUSER $database" >&2
+  echo "restore.sh: could not create $database as $PGUSER; create it as postgres first: runuser -u postgres -- createdb --owner $PGUSER $database" >&2
   exit 1
 fi
 pg_restore --no-owner --no-privileges --exit-on-error --single-transaction --dbname="$database" "$file"
