@@ -49,7 +49,7 @@ type Pool = { numUsed(): number; numPendingAcquires(): number; numPendingCreates
  * belongs to the write that caused it, and left running it would slow the next measurement.
  */
 async function settled(pool: Pool) {
-  for (let idle = 0; idle < 2; ) {
+  for (let idle = 0; idle < 2;) {
     await new Promise((resolve) => setTimeout(resolve, 10));
     idle = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() === 0 ? idle + 1 : 0;
   }
@@ -59,9 +59,11 @@ async function settled(pool: Pool) {
 async function closedLoop(pool: Pool, from: number, to: number, concurrency: number, request: (i: number) => Promise<unknown>): Promise<number> {
   let next = from;
   const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < to) await request(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < to) await request(next++);
+    }),
+  );
   await settled(pool);
   return (performance.now() - start) / 1000;
 }
@@ -96,27 +98,36 @@ async function main() {
     const latencies: number[] = [];
     const total = RATE * SECONDS;
     const t0 = performance.now();
-    await Promise.all(Array.from({ length: total }, async (_, i) => {
-      const due = t0 + (i * 1000) / RATE;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-      const start = performance.now();
-      await intake(2_000_000 + i);
-      latencies.push(performance.now() - start);
-    }));
+    await Promise.all(
+      Array.from({ length: total }, async (_, i) => {
+        const due = t0 + (i * 1000) / RATE;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+        const start = performance.now();
+        await intake(2_000_000 + i);
+        latencies.push(performance.now() - start);
+      }),
+    );
     await settled(pool); // before Strapi stops: its pool would refuse the events' queries
 
-    console.log(`\nPublic intake on ${DB} (${N} requests each, ${CONCURRENCY} in flight, in ${ROUNDS} alternating rounds; Node ${process.versions.node}, ${machine()})`);
+    console.log(
+      `\nPublic intake on ${DB} (${N} requests each, ${CONCURRENCY} in flight, in ${ROUNDS} alternating rounds; Node ${process.versions.node}, ${machine()})`,
+    );
     console.log(`  intake POST /api/public/complaints   ${intakeRate.toFixed(1).padStart(8)} req/s`);
     console.log(`  bare create POST /api/institutions   ${plainRate.toFixed(1).padStart(8)} req/s`);
     console.log(`  ratio intake / bare create           ${ratio(intakeRate, plainRate)}   (aim ≥ 0.5×)`);
     console.log(`\nIntake at a steady ${RATE} req/s for ${SECONDS} s (${total} requests; ${machine()})`);
-    console.log(`  p50 ${percentile(latencies, 0.5).toFixed(1)} ms   p95 ${percentile(latencies, 0.95).toFixed(1)} ms   p99 ${percentile(latencies, 0.99).toFixed(1)} ms   max ${Math.max(...latencies).toFixed(1)} ms   (aim p95 < 100 ms)`);
+    console.log(
+      `  p50 ${percentile(latencies, 0.5).toFixed(1)} ms   p95 ${percentile(latencies, 0.95).toFixed(1)} ms   p99 ${percentile(latencies, 0.99).toFixed(1)} ms   max ${Math.max(...latencies).toFixed(1)} ms   (aim p95 < 100 ms)`,
+    );
   } finally {
     await app.stop();
   }
 }
 
-main().then(() => process.exit(0), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

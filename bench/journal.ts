@@ -39,10 +39,22 @@ async function runOne(client: 'sqlite' | 'postgres', journal: boolean) {
   const app = await startStrapi();
   try {
     const documents = app.strapi.documents('api::complaint.complaint');
-    const center: any = await app.strapi.documents('api::center.center').create({ data: { name: 'Center for Benchmark', email: 'bench@example.org' } } as never);
-    const create = (i: number) => documents.create({
-      data: { description: `Henvendelse nr. ${i}`, eventDate: '2026-01-15', center: center.documentId, channel: 'phone', purpose: 'klage', identity: 'named', citizenName: 'Bente Bench', citizenEmail: 'bente@example.org' },
-    } as never);
+    const center: any = await app.strapi
+      .documents('api::center.center')
+      .create({ data: { name: 'Center for Benchmark', email: 'bench@example.org' } } as never);
+    const create = (i: number) =>
+      documents.create({
+        data: {
+          description: `Henvendelse nr. ${i}`,
+          eventDate: '2026-01-15',
+          center: center.documentId,
+          channel: 'phone',
+          purpose: 'klage',
+          identity: 'named',
+          citizenName: 'Bente Bench',
+          citizenEmail: 'bente@example.org',
+        },
+      } as never);
     for (let i = 0; i < WARMUP; i++) await create(i);
     const times: number[] = [];
     for (let i = 0; i < N; i++) {

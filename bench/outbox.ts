@@ -75,8 +75,24 @@ async function main() {
   try {
     // The same message the workers render for a report reminder.
     const message = (i: number): OutboxMessage => ({
-      documentId: `direct${i}`, kind: 'report_reminder', recipient: municipality.email, subject: `Benchmark ${i}`, caseNumber: null, centerName: null, dueAt: null, requestedAt: null,
-      link: null, linkExpiresAt: null, overdueNoticeSentAt: null, replacesEarlierLinks: false, failures: null, adminUrl: `${app.url}/admin`, opinionKind: null, opinionTitle: null, issuedAt: null, respondedAt: null,
+      documentId: `direct${i}`,
+      kind: 'report_reminder',
+      recipient: municipality.email,
+      subject: `Benchmark ${i}`,
+      caseNumber: null,
+      centerName: null,
+      dueAt: null,
+      requestedAt: null,
+      link: null,
+      linkExpiresAt: null,
+      overdueNoticeSentAt: null,
+      replacesEarlierLinks: false,
+      failures: null,
+      adminUrl: `${app.url}/admin`,
+      opinionKind: null,
+      opinionTitle: null,
+      issuedAt: null,
+      respondedAt: null,
       municipality: { name: municipality.name, advisorTitle: municipality.advisorTitle, email: municipality.email, phone: municipality.phone },
     });
     // As the workers' transport: one connection per message, no pool.
@@ -85,13 +101,22 @@ async function main() {
     const sendDirect = async (from: number, to: number) => {
       let next = from;
       const start = performance.now();
-      await Promise.all(Array.from({ length: WORKERS * PER_WORKER }, async () => {
-        while (next < to) {
-          const i = next++;
-          const mail = render(message(i));
-          await direct.sendMail({ from: municipality.email, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<direct${i}@bench>` });
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: WORKERS * PER_WORKER }, async () => {
+          while (next < to) {
+            const i = next++;
+            const mail = render(message(i));
+            await direct.sendMail({
+              from: municipality.email,
+              to: mail.to,
+              subject: mail.subject,
+              text: mail.text,
+              html: mail.html,
+              messageId: `<direct${i}@bench>`,
+            });
+          }
+        }),
+      );
       return (performance.now() - start) / 1000;
     };
 
@@ -102,7 +127,13 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 3000));
 
     const plan = async (count: number, notBefore: (i: number) => Date, tag: string) => {
-      const rows = Array.from({ length: count }, (_, i) => ({ kind: 'report_reminder' as const, recipient: municipality.email, subject: `Benchmark ${tag} ${i}`, dueVersion: `bench:${tag}:${i}`, notBefore: notBefore(i) }));
+      const rows = Array.from({ length: count }, (_, i) => ({
+        kind: 'report_reminder' as const,
+        recipient: municipality.email,
+        subject: `Benchmark ${tag} ${i}`,
+        dueVersion: `bench:${tag}:${i}`,
+        notBefore: notBefore(i),
+      }));
       const stored: { documentId: string; notBefore: string | Date }[] = [];
       for (let i = 0; i < rows.length; i += 500) {
         stored.push(...(await app.strapi.db.transaction(() => insertRows(app.strapi, rows.slice(i, i + 500)))));
@@ -142,20 +173,27 @@ async function main() {
     await waitFor(`${DUE} due e-mails`, () => due.every((row) => arrivals.has(row.documentId)), 15 * 60_000);
     const lateness = due.map((row) => (arrivals.get(row.documentId)! - new Date(row.notBefore).getTime()) / 1000);
 
-    console.log(`\nOutbox delivery on ${DB}, ${WORKERS} worker processes × ${PER_WORKER}, local SMTP sink, ${N} e-mails each in ${ROUNDS} alternating rounds (Node ${process.versions.node}, ${machine()})`);
+    console.log(
+      `\nOutbox delivery on ${DB}, ${WORKERS} worker processes × ${PER_WORKER}, local SMTP sink, ${N} e-mails each in ${ROUNDS} alternating rounds (Node ${process.versions.node}, ${machine()})`,
+    );
     console.log(`  through the outbox (claim, render, send, report)  ${outboxRate.toFixed(1).padStart(8)} e-mails/s   (aim ≥ 200)`);
     console.log(`  nodemailer directly, ${WORKERS * PER_WORKER} in flight              ${directRate.toFixed(1).padStart(8)} e-mails/s`);
     console.log(`  ratio outbox / direct                             ${ratio(outboxRate, directRate)}   (aim ≥ 0.5×)`);
     console.log(`  duplicates: ${duplicates}`);
     console.log(`\n${DUE} notifications due within one minute: lateness after notBefore (${machine()})`);
-    console.log(`  p50 ${percentile(lateness, 0.5).toFixed(3)} s   p99 ${percentile(lateness, 0.99).toFixed(3)} s   max ${Math.max(...lateness).toFixed(3)} s   (aim p99 < 1 s)`);
+    console.log(
+      `  p50 ${percentile(lateness, 0.5).toFixed(3)} s   p99 ${percentile(lateness, 0.99).toFixed(3)} s   max ${Math.max(...lateness).toFixed(3)} s   (aim p99 < 1 s)`,
+    );
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await app.stop();
   }
 }
 
-main().then(() => process.exit(0), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -121,7 +121,10 @@ export class ReportFixtures {
 
   private readonly chunkSize: number;
 
-  constructor(private readonly knex: Knex, chunkSize = 400) {
+  constructor(
+    private readonly knex: Knex,
+    chunkSize = 400,
+  ) {
     this.sql = sqlFor(knex);
     // SQLite's multi-row insert is a compound SELECT, limited to 500 terms.
     this.chunkSize = this.sql.dialect === 'sqlite' ? Math.min(chunkSize, 400) : chunkSize;
@@ -136,7 +139,9 @@ export class ReportFixtures {
   private async insert(table: string, rows: Record<string, unknown>[]): Promise<number[]> {
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += this.chunkSize) {
-      const inserted = await this.knex(table).insert(rows.slice(i, i + this.chunkSize)).returning('id');
+      const inserted = await this.knex(table)
+        .insert(rows.slice(i, i + this.chunkSize))
+        .returning('id');
       ids.push(...inserted.map((r: any) => Number(typeof r === 'object' ? r.id : r)));
     }
     return ids;
@@ -148,19 +153,38 @@ export class ReportFixtures {
   }
 
   async centers(names: string[]): Promise<number[]> {
-    return this.insert('centers', names.map((name, i) => ({ ...this.meta(), name, email: `center${i}@example.org` })));
+    return this.insert(
+      'centers',
+      names.map((name, i) => ({ ...this.meta(), name, email: `center${i}@example.org` })),
+    );
   }
 
   /** Institutions under their center: [name, center id]. */
   async institutions(list: [string, number | null][]): Promise<number[]> {
-    const ids = await this.insert('institutions', list.map(([name]) => ({ ...this.meta(), name })));
-    await this.link('institutions_center_lnk', 'institution_id', 'center_id', ids.map((id, i) => [id, list[i][1]]));
+    const ids = await this.insert(
+      'institutions',
+      list.map(([name]) => ({ ...this.meta(), name })),
+    );
+    await this.link(
+      'institutions_center_lnk',
+      'institution_id',
+      'center_id',
+      ids.map((id, i) => [id, list[i][1]]),
+    );
     return ids;
   }
 
   async meetings(fixtures: MeetingFixture[]): Promise<number[]> {
-    const ids = await this.insert('meetings', fixtures.map((f) => ({ ...this.meta(), held_at: this.t(f.heldAt), role: f.role })));
-    await this.link('meetings_complaint_lnk', 'meeting_id', 'complaint_id', ids.map((id, i) => [id, fixtures[i].complaint]));
+    const ids = await this.insert(
+      'meetings',
+      fixtures.map((f) => ({ ...this.meta(), held_at: this.t(f.heldAt), role: f.role })),
+    );
+    await this.link(
+      'meetings_complaint_lnk',
+      'meeting_id',
+      'complaint_id',
+      ids.map((id, i) => [id, fixtures[i].complaint]),
+    );
     return ids;
   }
 
@@ -195,8 +219,18 @@ export class ReportFixtures {
         dialog_outcome: f.dialogOutcome ?? null,
       })),
     );
-    await this.link('complaints_center_lnk', 'complaint_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
-    await this.link('complaints_institution_lnk', 'complaint_id', 'institution_id', ids.map((id, i) => [id, fixtures[i].institution]));
+    await this.link(
+      'complaints_center_lnk',
+      'complaint_id',
+      'center_id',
+      ids.map((id, i) => [id, fixtures[i].center]),
+    );
+    await this.link(
+      'complaints_institution_lnk',
+      'complaint_id',
+      'institution_id',
+      ids.map((id, i) => [id, fixtures[i].institution]),
+    );
     await this.journal(fixtures, ids);
     return ids;
   }
@@ -214,7 +248,14 @@ export class ReportFixtures {
         const at = step.at.toISOString();
         if (f.preJournal && from === null) {
           // The status the case had when the journal came, not journaled: only the backfill's event.
-          events.push({ complaint, caseNumber, kind: 'created', at: f.receivedAt, summary: 'Henvendelse registreret, før journalen blev indført.', dedupeKey: `created:${complaint}` });
+          events.push({
+            complaint,
+            caseNumber,
+            kind: 'created',
+            at: f.receivedAt,
+            summary: 'Henvendelse registreret, før journalen blev indført.',
+            dedupeKey: `created:${complaint}`,
+          });
           [from, closedAt] = [step.status, closed(step.status) ? at : null];
           continue;
         }
@@ -222,7 +263,11 @@ export class ReportFixtures {
         if (closed(step.status) && !closedAt) changes.closedAt = { from: null, to: (closedAt = at) };
         if (!closed(step.status) && closedAt) changes.closedAt = { from: closedAt, to: (closedAt = null) };
         if (from === null) {
-          Object.assign(changes, { receivedAt: { from: null, to: f.receivedAt.toISOString() }, channel: { from: null, to: f.channel ?? 'web' }, purpose: { from: null, to: f.purpose ?? 'klage' } });
+          Object.assign(changes, {
+            receivedAt: { from: null, to: f.receivedAt.toISOString() },
+            channel: { from: null, to: f.channel ?? 'web' },
+            purpose: { from: null, to: f.purpose ?? 'klage' },
+          });
           events.push({ complaint, caseNumber, kind: 'created', at: step.at, changes, summary: 'Henvendelse registreret.', dedupeKey: `created:${complaint}` });
         } else {
           events.push({ complaint, caseNumber, kind: 'status_changed', at: step.at, changes, summary: `Status ændret fra ${from} til ${step.status}.` });
@@ -250,7 +295,12 @@ export class ReportFixtures {
         dedupe_key: f.dedupeKey ?? null,
       })),
     );
-    await this.link('case_events_complaint_lnk', 'case_event_id', 'complaint_id', ids.map((id, i) => [id, fixtures[i].complaint]));
+    await this.link(
+      'case_events_complaint_lnk',
+      'case_event_id',
+      'complaint_id',
+      ids.map((id, i) => [id, fixtures[i].complaint]),
+    );
     return ids;
   }
 
@@ -267,15 +317,38 @@ export class ReportFixtures {
         request_status: f.status ?? (f.respondedAt ? 'besvaret' : 'sendt'),
       })),
     );
-    await this.link('statement_requests_center_lnk', 'statement_request_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
-    await this.link('statement_requests_complaint_lnk', 'statement_request_id', 'complaint_id', ids.map((id, i) => [id, fixtures[i].complaint]));
+    await this.link(
+      'statement_requests_center_lnk',
+      'statement_request_id',
+      'center_id',
+      ids.map((id, i) => [id, fixtures[i].center]),
+    );
+    await this.link(
+      'statement_requests_complaint_lnk',
+      'statement_request_id',
+      'complaint_id',
+      ids.map((id, i) => [id, fixtures[i].complaint]),
+    );
     return ids;
   }
 
   async opinions(fixtures: OpinionFixture[]): Promise<number[]> {
-    const ids = await this.insert('opinions', fixtures.map((f) => ({ ...this.meta(), kind: f.kind ?? 'case', outcome: f.outcome, issued_at: this.t(f.issuedAt) })));
-    await this.link('opinions_complaint_lnk', 'opinion_id', 'complaint_id', ids.map((id, i) => [id, fixtures[i].complaint]));
-    await this.link('opinions_center_lnk', 'opinion_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
+    const ids = await this.insert(
+      'opinions',
+      fixtures.map((f) => ({ ...this.meta(), kind: f.kind ?? 'case', outcome: f.outcome, issued_at: this.t(f.issuedAt) })),
+    );
+    await this.link(
+      'opinions_complaint_lnk',
+      'opinion_id',
+      'complaint_id',
+      ids.map((id, i) => [id, fixtures[i].complaint]),
+    );
+    await this.link(
+      'opinions_center_lnk',
+      'opinion_id',
+      'center_id',
+      ids.map((id, i) => [id, fixtures[i].center]),
+    );
     return ids;
   }
 
@@ -291,14 +364,32 @@ export class ReportFixtures {
         case_reopened: this.bool(f.caseReopened ?? false),
       })),
     );
-    await this.link('recommendations_opinion_lnk', 'recommendation_id', 'opinion_id', ids.map((id, i) => [id, fixtures[i].opinion]));
-    await this.link('recommendations_center_lnk', 'recommendation_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
+    await this.link(
+      'recommendations_opinion_lnk',
+      'recommendation_id',
+      'opinion_id',
+      ids.map((id, i) => [id, fixtures[i].opinion]),
+    );
+    await this.link(
+      'recommendations_center_lnk',
+      'recommendation_id',
+      'center_id',
+      ids.map((id, i) => [id, fixtures[i].center]),
+    );
     return ids;
   }
 
   async improvement(fixtures: ImprovementFixture[]): Promise<number[]> {
-    const ids = await this.insert('improvement_activities', fixtures.map((f) => ({ ...this.meta(), kind: f.kind, title: 'Aktivitet', date: f.date, hours: f.hours ?? null })));
-    await this.link('improvement_activities_center_lnk', 'improvement_activity_id', 'center_id', ids.map((id, i) => [id, fixtures[i].center]));
+    const ids = await this.insert(
+      'improvement_activities',
+      fixtures.map((f) => ({ ...this.meta(), kind: f.kind, title: 'Aktivitet', date: f.date, hours: f.hours ?? null })),
+    );
+    await this.link(
+      'improvement_activities_center_lnk',
+      'improvement_activity_id',
+      'center_id',
+      ids.map((id, i) => [id, fixtures[i].center]),
+    );
     return ids;
   }
 }

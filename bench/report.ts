@@ -38,7 +38,12 @@ const PATHS: Record<string, string[][]> = {
   loest_ved_dialog: [['dialog', 'loest_ved_dialog'], ['loest_ved_dialog']],
   undersoegelse: [['visitation', 'undersoegelse']],
   udtalelse_afgivet: [['visitation', 'undersoegelse', 'udtalelse_afgivet']],
-  afsluttet: [['dialog', 'loest_ved_dialog', 'afsluttet'], ['visitation', 'afvist', 'afsluttet'], ['henvist', 'afsluttet'], ['visitation', 'undersoegelse', 'udtalelse_afgivet', 'afsluttet']],
+  afsluttet: [
+    ['dialog', 'loest_ved_dialog', 'afsluttet'],
+    ['visitation', 'afvist', 'afsluttet'],
+    ['henvist', 'afsluttet'],
+    ['visitation', 'undersoegelse', 'udtalelse_afgivet', 'afsluttet'],
+  ],
   tilbagetrukket: [['tilbagetrukket'], ['dialog', 'tilbagetrukket']],
 };
 const CLOSING = ['afvist', 'henvist', 'loest_ved_dialog', 'afsluttet', 'tilbagetrukket'];
@@ -72,8 +77,30 @@ async function runOne(client: 'sqlite' | 'postgres') {
     await knex.transaction(async (trx) => {
       const f = new ReportFixtures(trx, 1000);
       const centers = await f.centers(Array.from({ length: 12 }, (_, i) => `Center ${i + 1}`));
-      const statuses = ['modtaget', 'visitation', 'dialog', 'afvist', 'henvist', 'loest_ved_dialog', 'undersoegelse', 'udtalelse_afgivet', 'afsluttet', 'tilbagetrukket'];
-      const reasons = ['faglig_vurdering', 'privatretlig', 'anden_klageinstans', 'personalesag', 'serviceniveau', 'foraeldet', 'indbragt', 'politisk_behandlet', 'grundloes', 'anonym'];
+      const statuses = [
+        'modtaget',
+        'visitation',
+        'dialog',
+        'afvist',
+        'henvist',
+        'loest_ved_dialog',
+        'undersoegelse',
+        'udtalelse_afgivet',
+        'afsluttet',
+        'tilbagetrukket',
+      ];
+      const reasons = [
+        'faglig_vurdering',
+        'privatretlig',
+        'anden_klageinstans',
+        'personalesag',
+        'serviceniveau',
+        'foraeldet',
+        'indbragt',
+        'politisk_behandlet',
+        'grundloes',
+        'anonym',
+      ];
       const journalFrom = Date.UTC(2024, 6, 1);
       const complaints = Array.from({ length: N }, () => {
         const receivedAt = new Date(start + Math.floor(rnd() * span));
@@ -112,10 +139,14 @@ async function runOne(client: 'sqlite' | 'postgres') {
       });
       const complaintIds = await f.complaints(complaints);
       await f.events(
-        complaints.flatMap((c, i) => (c.preJournal ? [] : [
-          { complaint: complaintIds[i], kind: 'opened', at: new Date(c.receivedAt.getTime() + Math.floor(rnd() * 30 * DAY)) },
-          { complaint: complaintIds[i], kind: 'field_changed', at: new Date(c.receivedAt.getTime() + Math.floor(rnd() * 30 * DAY)) },
-        ])),
+        complaints.flatMap((c, i) =>
+          c.preJournal
+            ? []
+            : [
+                { complaint: complaintIds[i], kind: 'opened', at: new Date(c.receivedAt.getTime() + Math.floor(rnd() * 30 * DAY)) },
+                { complaint: complaintIds[i], kind: 'field_changed', at: new Date(c.receivedAt.getTime() + Math.floor(rnd() * 30 * DAY)) },
+              ],
+        ),
       );
       const statementCount = Math.floor(N / 5);
       await f.statements(
@@ -221,14 +252,32 @@ async function main() {
   const child = args.includes('--child');
   if (child) return runOne(DB as 'sqlite' | 'postgres');
   const clients = DB === 'both' ? (['sqlite', 'postgres'] as const) : ([DB] as ('sqlite' | 'postgres')[]);
-  console.log(`Statistics report benchmark: ${N} inquiries, median of ${RUNS} runs, full report for 2025 (with 2024) against SELECT case_status, COUNT(*) … GROUP BY case_status`);
+  console.log(
+    `Statistics report benchmark: ${N} inquiries, median of ${RUNS} runs, full report for 2025 (with 2024) against SELECT case_status, COUNT(*) … GROUP BY case_status`,
+  );
   const results: any[] = [];
   for (const client of clients) {
-    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', '--db', client, '--n', String(N), '--runs', String(RUNS), ...(PROFILE ? ['--profile'] : []), ...(KEEP ? ['--keep'] : [])], {
-      cwd: path.resolve(__dirname, '..'),
-      env: { ...process.env, DATABASE_CLIENT: client },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        __filename,
+        '--child',
+        '--db',
+        client,
+        '--n',
+        String(N),
+        '--runs',
+        String(RUNS),
+        ...(PROFILE ? ['--profile'] : []),
+        ...(KEEP ? ['--keep'] : []),
+      ],
+      {
+        cwd: path.resolve(__dirname, '..'),
+        env: { ...process.env, DATABASE_CLIENT: client },
+        encoding: 'utf8',
+      },
+    );
     const line = run.stdout.split('\n').find((l) => l.startsWith('{"client"'));
     if (PROFILE || KEEP) console.log(`${client}:${PROFILE ? ' slowest queries of one report' : ''}\n${run.stderr}`);
     if (!line) {

@@ -12,6 +12,7 @@ import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { caseTypes } from '../../cms/src/seed/roles';
 import { mintToken } from '../../cms/src/outbox/token';
+import { storeLink } from '../../cms/src/outbox/links';
 
 const RUNS = Number(process.env.INPUT_PROPERTY_RUNS || 6);
 const SEED = process.env.INPUT_PROPERTY_SEED ? Number(process.env.INPUT_PROPERTY_SEED) : process.env.CI ? 20261130 : undefined;
@@ -151,11 +152,12 @@ test('statement submission: arbitrary input is a 200 or a 4xx, and a refusal wri
       caseStatus: 'undersoegelse',
     });
     const request = await create('api::statement-request.statement-request', { complaint: complaint.documentId, questions: 'Hvad skete der?' });
+    // As the worker does when it mails the request: a minted token whose hash is stored for the row.
     const { token, hash } = mintToken();
     const row = await app.strapi.db
       .query('api::notification.notification')
       .findOne({ where: { statementRequest: { id: request.id }, kind: 'statement_request' } });
-    await app.strapi.db.query('api::notification.notification').update({ where: { id: row.id }, data: { linkTokenHash: hash, linkVersion: 1 } });
+    await storeLink(app.strapi, hash, row.id, request.linkVersion ?? 1, new Date());
     return token;
   };
   let token = await newToken();
@@ -172,6 +174,8 @@ test('statement submission: arbitrary input is a 200 or a 4xx, and a refusal wri
     }),
     { numRuns: RUNS * 2 },
   );
+  // The link works: a well-formed statement through it is accepted.
+  expect((await send('POST', `${app.url}/api/public/statements/${token}`, { data: { text: 'Redegørelse', respondentName: 'Lise Leder' } })).status).toBe(200);
 });
 
 describe('admin create and update of every case content type', () => {

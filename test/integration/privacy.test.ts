@@ -138,11 +138,9 @@ describe('retention run', () => {
     await knex('statement_requests').whereIn('id', statements).update({ response_text: 'Redegørelse om borgeren', case_summary: 'Resumé om borgeren' });
     await knex('opinions').whereIn('id', [o1, o2]).update({ reasoning: 'Borgeren blev behandlet forkert', legal_perspective: 'Forvaltningsloven' });
     meetingId = (
-      await app.strapi.db
-        .query('api::meeting.meeting')
-        .create({
-          data: { complaint: ids[2], heldAt: at('2019-10-01T10:00:00Z'), role: 'bisidder', place: 'Borgerens hjem, Vejen 2', notes: 'Borgeren var ked af det' },
-        })
+      await app.strapi.db.query('api::meeting.meeting').create({
+        data: { complaint: ids[2], heldAt: at('2019-10-01T10:00:00Z'), role: 'bisidder', place: 'Borgerens hjem, Vejen 2', notes: 'Borgeren var ked af det' },
+      })
     ).id;
     receiptIds = [];
     for (const [i, id] of [

@@ -25,33 +25,87 @@ beforeAll(async () => {
   const f = new ReportFixtures(app.strapi.db.connection);
   const [a, b, c, d] = await f.centers(['Center for Alfa', 'Center for Beta', 'Center for Gamma', 'Center for Delta']);
   Object.assign(ids, { a, b, c, d });
-  const [skov, hjem, skole] = await f.institutions([['Skovbørnehaven', a], ['Hjemmeplejen Nord', a], ['Lejre Skole', b]]);
+  const [skov, hjem, skole] = await f.institutions([
+    ['Skovbørnehaven', a],
+    ['Hjemmeplejen Nord', a],
+    ['Lejre Skole', b],
+  ]);
   await f.closingDay('2025-12-24', 'Juleaftensdag', true);
   await f.closingDay('2025-12-31', 'Nytårsaftensdag', false);
 
-  const complaint = (center: number | null, receivedAt: string, purpose: string, channel: string, category: string | null, reason: string | null, identity: string, status: string, first: number | null, closed: number | null, caseNumber?: string, extra: Partial<ComplaintFixture> = {}) => ({
-    center, receivedAt: at(receivedAt), purpose, channel, category, outOfScopeReason: reason, identity, status, caseNumber,
-    firstActionAt: first === null ? null : at(receivedAt, first), closedAt: closed === null ? null : at(receivedAt, closed), ...extra,
+  const complaint = (
+    center: number | null,
+    receivedAt: string,
+    purpose: string,
+    channel: string,
+    category: string | null,
+    reason: string | null,
+    identity: string,
+    status: string,
+    first: number | null,
+    closed: number | null,
+    caseNumber?: string,
+    extra: Partial<ComplaintFixture> = {},
+  ) => ({
+    center,
+    receivedAt: at(receivedAt),
+    purpose,
+    channel,
+    category,
+    outOfScopeReason: reason,
+    identity,
+    status,
+    caseNumber,
+    firstActionAt: first === null ? null : at(receivedAt, first),
+    closedAt: closed === null ? null : at(receivedAt, closed),
+    ...extra,
   });
   const complaintIds = await f.complaints([
     // 2025 (current): ten inquiries here and five below (fifteen); seven distinct named citizens (Karen three times by e-mail, Ole Hansen three times by name, a business by CVR, Peter,
     // Anna Berg, Bo Holm, and one without any name)
     complaint(a, '2025-01-10T09:00:00Z', 'klage', 'web', 'sagsbehandling', null, 'named', 'loest_ved_dialog', 1, 5, '2025-0001', {
-      themes: ['sagsbehandlingstid', 'vejledning'], handling: 'dialog', citizenResult: 'medhold_delvist', citizenName: 'Karen Jensen', citizenEmail: 'karen@example.org', institution: skov,
+      themes: ['sagsbehandlingstid', 'vejledning'],
+      handling: 'dialog',
+      citizenResult: 'medhold_delvist',
+      citizenName: 'Karen Jensen',
+      citizenEmail: 'karen@example.org',
+      institution: skov,
     }),
     complaint(a, '2025-02-10T09:00:00Z', 'klage', 'email', 'betjening', null, 'named', 'loest_ved_dialog', 2, 10, '2025-0002', {
-      themes: ['vejledning'], handling: 'dialog', citizenResult: 'medhold_fuldt', citizenEmail: ' KAREN@example.org', institution: hjem,
+      themes: ['vejledning'],
+      handling: 'dialog',
+      citizenResult: 'medhold_fuldt',
+      citizenEmail: ' KAREN@example.org',
+      institution: hjem,
     }),
-    complaint(a, '2025-03-10T09:00:00Z', 'raadgivning', 'phone', null, null, 'confidential', 'afsluttet', 3, 3, '2025-0003', { citizenName: 'Fortrolig Borger' }),
-    complaint(a, '2025-04-10T09:00:00Z', 'klage', 'web', null, 'faglig_vurdering', 'named', 'afvist', 1, 1, '2025-0004', { citizenName: 'Ole Hansen', institution: skov }),
-    complaint(b, '2025-05-10T09:00:00Z', 'klage', 'letter', 'faktisk_forvaltning', null, 'named', 'henvist', 4, 6, '2025-0005', { handling: 'videresendt', cvr: '12345678', citizenName: 'Byg ApS', institution: skole }),
+    complaint(a, '2025-03-10T09:00:00Z', 'raadgivning', 'phone', null, null, 'confidential', 'afsluttet', 3, 3, '2025-0003', {
+      citizenName: 'Fortrolig Borger',
+    }),
+    complaint(a, '2025-04-10T09:00:00Z', 'klage', 'web', null, 'faglig_vurdering', 'named', 'afvist', 1, 1, '2025-0004', {
+      citizenName: 'Ole Hansen',
+      institution: skov,
+    }),
+    complaint(b, '2025-05-10T09:00:00Z', 'klage', 'letter', 'faktisk_forvaltning', null, 'named', 'henvist', 4, 6, '2025-0005', {
+      handling: 'videresendt',
+      cvr: '12345678',
+      citizenName: 'Byg ApS',
+      institution: skole,
+    }),
     complaint(b, '2025-06-10T09:00:00Z', 'genoptagelse', 'web', 'sagsbehandling', 'anonym', 'anonymous', 'afvist', 5, 2, '2025-0006'),
     complaint(b, '2025-07-10T09:00:00Z', 'klage', 'meeting', 'diskrimination', null, 'named', 'undersoegelse', 6, null, '2025-0007', {
-      themes: ['partshoering', 'begrundelse', 'klagevejledning'], handling: 'undersoegelse', citizenResult: 'ikke_medhold', citizenName: 'Ole Hansen',
+      themes: ['partshoering', 'begrundelse', 'klagevejledning'],
+      handling: 'undersoegelse',
+      citizenResult: 'ikke_medhold',
+      citizenName: 'Ole Hansen',
     }),
     complaint(null, '2025-12-31T22:30:00Z', 'vejvisning', 'own_initiative', null, null, 'named', 'modtaget', null, null, '2025-0008'), // 23:30 local
-    complaint(a, '2025-08-10T09:00:00Z', 'klage', 'web', null, 'privatretlig', 'named', 'afvist', 10, 20, '2025-0009', { handling: 'maegling', citizenName: ' ole hansen ' }),
-    complaint(b, '2024-12-31T23:30:00Z', 'klage', 'web', 'betjening', null, 'named', 'loest_ved_dialog', 2, 4, '2025-0010', { citizenEmail: 'peter@example.org' }), // 00:30 local on 1 January
+    complaint(a, '2025-08-10T09:00:00Z', 'klage', 'web', null, 'privatretlig', 'named', 'afvist', 10, 20, '2025-0009', {
+      handling: 'maegling',
+      citizenName: ' ole hansen ',
+    }),
+    complaint(b, '2024-12-31T23:30:00Z', 'klage', 'web', 'betjening', null, 'named', 'loest_ved_dialog', 2, 4, '2025-0010', {
+      citizenEmail: 'peter@example.org',
+    }), // 00:30 local on 1 January
     // 2024 (previous): three
     complaint(a, '2024-03-01T09:00:00Z', 'klage', 'web', 'sagsbehandling', null, 'named', 'loest_ved_dialog', 1, 2, '2024-0001', { themes: ['vejledning'] }),
     complaint(a, '2024-06-01T09:00:00Z', 'klage', 'phone', null, 'foraeldet', 'named', 'afvist', 2, 3, '2024-0002'),
@@ -62,33 +116,69 @@ beforeAll(async () => {
     // 2025 (current), five more with a longer history (the ones above went from "modtaget" straight to their status at closure, else first action):
     // resolved by dialogue, then closed: counts under "Løst ved dialog"
     complaint(a, '2025-09-01T08:00:00Z', 'klage', 'web', 'betjening', null, 'named', 'afsluttet', 2, 9, '2025-0011', {
-      handling: 'dialog', citizenName: 'Anna Berg', dialogOutcome: 'Centret beklagede og rettede fejlen',
-      history: [{ status: 'modtaget', at: at('2025-09-01T08:00:00Z') }, { status: 'dialog', at: at('2025-09-01T08:00:00Z', 2) }, { status: 'loest_ved_dialog', at: at('2025-09-01T08:00:00Z', 9) }, { status: 'afsluttet', at: at('2025-09-01T08:00:00Z', 19) }],
+      handling: 'dialog',
+      citizenName: 'Anna Berg',
+      dialogOutcome: 'Centret beklagede og rettede fejlen',
+      history: [
+        { status: 'modtaget', at: at('2025-09-01T08:00:00Z') },
+        { status: 'dialog', at: at('2025-09-01T08:00:00Z', 2) },
+        { status: 'loest_ved_dialog', at: at('2025-09-01T08:00:00Z', 9) },
+        { status: 'afsluttet', at: at('2025-09-01T08:00:00Z', 19) },
+      ],
     }),
     // rejected, then closed: counts under "Afvist"
     complaint(b, '2025-10-01T08:00:00Z', 'klage', 'email', null, 'grundloes', 'named', 'afsluttet', 1, 4, '2025-0012', {
       citizenName: 'Bo Holm',
-      history: [{ status: 'modtaget', at: at('2025-10-01T08:00:00Z') }, { status: 'visitation', at: at('2025-10-01T08:00:00Z', 1) }, { status: 'afvist', at: at('2025-10-01T08:00:00Z', 4) }, { status: 'afsluttet', at: at('2025-10-01T08:00:00Z', 19) }],
+      history: [
+        { status: 'modtaget', at: at('2025-10-01T08:00:00Z') },
+        { status: 'visitation', at: at('2025-10-01T08:00:00Z', 1) },
+        { status: 'afvist', at: at('2025-10-01T08:00:00Z', 4) },
+        { status: 'afsluttet', at: at('2025-10-01T08:00:00Z', 19) },
+      ],
     }),
     // resolved by dialogue, then reopened and investigated: counts under both "Løst ved dialog" and "Genoptaget"
     complaint(a, '2025-03-01T08:00:00Z', 'klage', 'phone', 'sagsbehandling', null, 'named', 'undersoegelse', 1, null, '2025-0013', {
       citizenEmail: 'karen@example.org',
-      history: [{ status: 'modtaget', at: at('2025-03-01T08:00:00Z') }, { status: 'dialog', at: at('2025-03-01T08:00:00Z', 1) }, { status: 'loest_ved_dialog', at: at('2025-03-20T08:00:00Z') }, { status: 'genoptaget', at: at('2025-05-01T08:00:00Z') }, { status: 'undersoegelse', at: at('2025-05-02T08:00:00Z') }],
+      history: [
+        { status: 'modtaget', at: at('2025-03-01T08:00:00Z') },
+        { status: 'dialog', at: at('2025-03-01T08:00:00Z', 1) },
+        { status: 'loest_ved_dialog', at: at('2025-03-20T08:00:00Z') },
+        { status: 'genoptaget', at: at('2025-05-01T08:00:00Z') },
+        { status: 'undersoegelse', at: at('2025-05-02T08:00:00Z') },
+      ],
     }),
     // Before the journal, closed: resolved by dialogue by its stored state, dated by closedAt
-    complaint(a, '2025-01-05T08:00:00Z', 'raadgivning', 'letter', null, null, 'confidential', 'afsluttet', 1, 15, '2025-0014', { preJournal: true, dialogOutcome: 'Borgeren fik vejledning' }),
+    complaint(a, '2025-01-05T08:00:00Z', 'raadgivning', 'letter', null, null, 'confidential', 'afsluttet', 1, 15, '2025-0014', {
+      preJournal: true,
+      dialogOutcome: 'Borgeren fik vejledning',
+    }),
     // Before the journal, in dialogue; then referred and closed in the journal: "Henvist" only, though its dialogue field is filled
     complaint(b, '2025-01-03T08:00:00Z', 'klage', 'web', 'faktisk_forvaltning', null, 'anonymous', 'afsluttet', 2, 137, '2025-0015', {
-      preJournal: true, dialogOutcome: 'Samtale med borgeren',
-      history: [{ status: 'dialog', at: at('2025-01-03T08:00:00Z', 2) }, { status: 'henvist', at: at('2025-01-03T08:00:00Z', 137) }, { status: 'afsluttet', at: at('2025-01-03T08:00:00Z', 149) }],
+      preJournal: true,
+      dialogOutcome: 'Samtale med borgeren',
+      history: [
+        { status: 'dialog', at: at('2025-01-03T08:00:00Z', 2) },
+        { status: 'henvist', at: at('2025-01-03T08:00:00Z', 137) },
+        { status: 'afsluttet', at: at('2025-01-03T08:00:00Z', 149) },
+      ],
     }),
   ]);
   const k = (n: number) => complaintIds[n - 1];
 
-  const statement = (center: number, complaintNo: number, requested: string, respondedAfter: number | null, extra: { agreed?: number; status?: string; due?: number } = {}) => ({
-    center, complaint: k(complaintNo), requestedAt: at(requested), dueAt: at(requested, extra.due ?? 14),
+  const statement = (
+    center: number,
+    complaintNo: number,
+    requested: string,
+    respondedAfter: number | null,
+    extra: { agreed?: number; status?: string; due?: number } = {},
+  ) => ({
+    center,
+    complaint: k(complaintNo),
+    requestedAt: at(requested),
+    dueAt: at(requested, extra.due ?? 14),
     agreedDueAt: extra.agreed === undefined ? null : at(requested, extra.agreed),
-    respondedAt: respondedAfter === null ? null : at(requested, respondedAfter), status: extra.status,
+    respondedAt: respondedAfter === null ? null : at(requested, respondedAfter),
+    status: extra.status,
   });
   await f.statements([
     statement(a, 1, '2025-02-01T10:00:00Z', 10), // on time, 10 days
@@ -126,7 +216,14 @@ beforeAll(async () => {
     { opinion: o1, followUpStatus: 'afventer' },
     { opinion: o2, followUpStatus: 'accepteret', caseReopened: true },
     { opinion: o5, center: c, followUpStatus: 'afvist' },
-    { opinion: o6, text: 'Genoptag sagen og træf en ny afgørelse', followUpStatus: 'gennemfoert', followUpNote: 'Ny afgørelse truffet', followedUpAt: at('2024-08-01T10:00:00Z'), caseReopened: true },
+    {
+      opinion: o6,
+      text: 'Genoptag sagen og træf en ny afgørelse',
+      followUpStatus: 'gennemfoert',
+      followUpNote: 'Ny afgørelse truffet',
+      followedUpAt: at('2024-08-01T10:00:00Z'),
+      caseReopened: true,
+    },
     { opinion: o6, text: 'Svar borgerne inden for fristen', followUpStatus: 'afventer' },
   ]);
   await f.improvement([
@@ -162,7 +259,13 @@ test('inquiries by purpose, channel, center, category, out-of-scope reason, iden
   expect(i.byChannel).toHaveLength(7); // council listed with zeros
   expect(byLabel(i.byCenter)).toEqual({ 'Center for Alfa': [8, 2], 'Center for Beta': [6, 1], 'Intet center angivet': [1, 0] });
   expect(i.byCenter.find((r) => r.label === 'Center for Gamma')).toMatchObject({ current: 0, previous: 0 });
-  expect(counts(i.byCategory)).toEqual({ sagsbehandling: [3, 1], betjening: [3, 0], faktisk_forvaltning: [2, 0], diskrimination: [1, 0], ikke_angivet: [6, 2] });
+  expect(counts(i.byCategory)).toEqual({
+    sagsbehandling: [3, 1],
+    betjening: [3, 0],
+    faktisk_forvaltning: [2, 0],
+    diskrimination: [1, 0],
+    ikke_angivet: [6, 2],
+  });
   expect(counts(i.byOutOfScopeReason)).toEqual({ faglig_vurdering: [1, 0], anonym: [1, 0], privatretlig: [1, 0], grundloes: [1, 0], foraeldet: [0, 1] });
   expect(counts(i.byIdentity)).toEqual({ named: [11, 3], confidential: [2, 0], anonymous: [2, 0] });
   // The status now, by receipt (outcomes reached are counted from the journal, below).
@@ -218,16 +321,57 @@ test('statements: requested by request date, punctuality over the requests whose
   // Due in 2025: on time 4 (two of Alfa's, the one Alfa was asked in December 2024, Delta's first), late 2 (3 and 1 days),
   // unanswered past the deadline 2 (240 and 87 days on NOW); the one due 13 January 2026 is in none, the cancelled one nowhere.
   expect(report.statements.total.current).toEqual({
-    requested: 8, answered: 5, answeredOnTime: 4, answeredLate: 2, unansweredOverdue: 2, onTimePercent: 50, overdueDaysMean: 82.8, overdueDaysMax: 240,
+    requested: 8,
+    answered: 5,
+    answeredOnTime: 4,
+    answeredLate: 2,
+    unansweredOverdue: 2,
+    onTimePercent: 50,
+    overdueDaysMean: 82.8,
+    overdueDaysMax: 240,
   });
   expect(report.statements.total.previous).toEqual({
-    requested: 2, answered: 2, answeredOnTime: 1, answeredLate: 0, unansweredOverdue: 0, onTimePercent: 100, overdueDaysMean: null, overdueDaysMax: null,
+    requested: 2,
+    answered: 2,
+    answeredOnTime: 1,
+    answeredLate: 0,
+    unansweredOverdue: 0,
+    onTimePercent: 100,
+    overdueDaysMean: null,
+    overdueDaysMax: null,
   });
   const byCenter = Object.fromEntries(report.statements.byCenter.map((c) => [c.name, c.current]));
-  expect(byCenter['Center for Alfa']).toEqual({ requested: 4, answered: 3, answeredOnTime: 3, answeredLate: 1, unansweredOverdue: 0, onTimePercent: 75, overdueDaysMean: 3, overdueDaysMax: 3 });
-  expect(byCenter['Center for Beta']).toEqual({ requested: 2, answered: 1, answeredOnTime: 0, answeredLate: 1, unansweredOverdue: 1, onTimePercent: 0, overdueDaysMean: 120.5, overdueDaysMax: 240 });
+  expect(byCenter['Center for Alfa']).toEqual({
+    requested: 4,
+    answered: 3,
+    answeredOnTime: 3,
+    answeredLate: 1,
+    unansweredOverdue: 0,
+    onTimePercent: 75,
+    overdueDaysMean: 3,
+    overdueDaysMax: 3,
+  });
+  expect(byCenter['Center for Beta']).toEqual({
+    requested: 2,
+    answered: 1,
+    answeredOnTime: 0,
+    answeredLate: 1,
+    unansweredOverdue: 1,
+    onTimePercent: 0,
+    overdueDaysMean: 120.5,
+    overdueDaysMax: 240,
+  });
   // One on time and one unanswered past its deadline is 50 %, not 100 %.
-  expect(byCenter['Center for Delta']).toEqual({ requested: 2, answered: 1, answeredOnTime: 1, answeredLate: 0, unansweredOverdue: 1, onTimePercent: 50, overdueDaysMean: 87, overdueDaysMax: 87 });
+  expect(byCenter['Center for Delta']).toEqual({
+    requested: 2,
+    answered: 1,
+    answeredOnTime: 1,
+    answeredLate: 0,
+    unansweredOverdue: 1,
+    onTimePercent: 50,
+    overdueDaysMean: 87,
+    overdueDaysMax: 87,
+  });
   expect(report.statements.byCenter.map((c) => c.name)).toEqual(['Center for Alfa', 'Center for Beta', 'Center for Delta']);
 });
 
@@ -242,12 +386,26 @@ test('recommendations by follow-up and centers that reopened cases', () => {
 test("following up the previous period's recommendations, each with its status", () => {
   expect(report.recommendations.previousPeriod).toEqual([
     {
-      text: 'Genoptag sagen og træf en ny afgørelse', centerName: 'Center for Alfa', caseNumber: '2024-0001', issuedOn: '2024-05-01',
-      followUpStatus: 'gennemfoert', followUpLabel: 'Gennemført', followUpNote: 'Ny afgørelse truffet', followedUpOn: '2024-08-01', caseReopened: true,
+      text: 'Genoptag sagen og træf en ny afgørelse',
+      centerName: 'Center for Alfa',
+      caseNumber: '2024-0001',
+      issuedOn: '2024-05-01',
+      followUpStatus: 'gennemfoert',
+      followUpLabel: 'Gennemført',
+      followUpNote: 'Ny afgørelse truffet',
+      followedUpOn: '2024-08-01',
+      caseReopened: true,
     },
     {
-      text: 'Svar borgerne inden for fristen', centerName: 'Center for Alfa', caseNumber: '2024-0001', issuedOn: '2024-05-01',
-      followUpStatus: 'afventer', followUpLabel: 'Afventer svar', followUpNote: null, followedUpOn: null, caseReopened: false,
+      text: 'Svar borgerne inden for fristen',
+      centerName: 'Center for Alfa',
+      caseNumber: '2024-0001',
+      issuedOn: '2024-05-01',
+      followUpStatus: 'afventer',
+      followUpLabel: 'Afventer svar',
+      followUpNote: null,
+      followedUpOn: null,
+      caseReopened: false,
     },
   ]);
 });
@@ -281,8 +439,20 @@ test('improvement work by kind and center, and its share of working time', () =>
   const m = report.improvement;
   expect([m.activities.current, m.activities.previous]).toEqual([4, 1]);
   expect([m.hours.current, m.hours.previous]).toEqual([20, 4]);
-  expect(counts(m.activitiesByKind)).toEqual({ tilbagemelding: [1, 0], undervisning: [1, 0], vejledning: [0, 1], forbedringsprojekt: [1, 0], moede_centerchef: [1, 0] });
-  expect(counts(m.hoursByKind)).toEqual({ tilbagemelding: [2.5, 0], undervisning: [6, 0], vejledning: [0, 4], forbedringsprojekt: [10, 0], moede_centerchef: [1.5, 0] });
+  expect(counts(m.activitiesByKind)).toEqual({
+    tilbagemelding: [1, 0],
+    undervisning: [1, 0],
+    vejledning: [0, 1],
+    forbedringsprojekt: [1, 0],
+    moede_centerchef: [1, 0],
+  });
+  expect(counts(m.hoursByKind)).toEqual({
+    tilbagemelding: [2.5, 0],
+    undervisning: [6, 0],
+    vejledning: [0, 4],
+    forbedringsprojekt: [10, 0],
+    moede_centerchef: [1.5, 0],
+  });
   expect(byLabel(m.hoursByCenter)).toEqual({ 'Center for Alfa': [7.5, 0], 'Center for Beta': [2.5, 4], 'Ikke knyttet til et center': [10, 0] });
   // 2025: 261 weekdays − 8 public holidays − 24 December (closing day switched on) = 252 days × 7.4 h;
   // 2024: 262 weekdays − 8 public holidays = 254 days × 7.4 h.
@@ -293,14 +463,32 @@ test('improvement work by kind and center, and its share of working time', () =>
 
 test('summary and per-center sections', () => {
   expect(Object.fromEntries(report.summary.map((r) => [r.key, [r.current, r.previous]]))).toEqual({
-    inquiries: [15, 3], namedCitizens: [7, 3], klage: [11, 2], raadgivning: [2, 1], vejvisning: [1, 0], genoptagelse: [1, 0],
-    loest_ved_dialog: [6, 1], henvist: [2, 0], afvist: [4, 1], genoptaget: [1, 0],
-    opinions: [5, 1], general: [1, 0], statements: [8, 2], statementsOnTime: [4, 1], recommendations: [4, 2], reopened: [2, 1], meetings: [3, 1], activities: [4, 1], hours: [20, 4],
+    inquiries: [15, 3],
+    namedCitizens: [7, 3],
+    klage: [11, 2],
+    raadgivning: [2, 1],
+    vejvisning: [1, 0],
+    genoptagelse: [1, 0],
+    loest_ved_dialog: [6, 1],
+    henvist: [2, 0],
+    afvist: [4, 1],
+    genoptaget: [1, 0],
+    opinions: [5, 1],
+    general: [1, 0],
+    statements: [8, 2],
+    statementsOnTime: [4, 1],
+    recommendations: [4, 2],
+    reopened: [2, 1],
+    meetings: [3, 1],
+    activities: [4, 1],
+    hours: [20, 4],
   });
   expect(Object.fromEntries(report.summary.map((r) => [r.key, r.unit]))).toMatchObject({ inquiries: 'count', namedCitizens: 'count', hours: 'hours' });
   expect(report.centers.map((c) => c.name)).toEqual(['Center for Alfa', 'Center for Beta', 'Center for Delta', 'Center for Gamma', 'Intet center angivet']);
   const [alfa, beta, , gamma, none] = report.centers;
-  expect([alfa.inquiries.current, alfa.inquiries.previous, alfa.resolvedByDialogue.current, alfa.rejected.current, alfa.referred.current]).toEqual([8, 2, 5, 2, 0]);
+  expect([alfa.inquiries.current, alfa.inquiries.previous, alfa.resolvedByDialogue.current, alfa.rejected.current, alfa.referred.current]).toEqual([
+    8, 2, 5, 2, 0,
+  ]);
   expect([alfa.resolvedByDialogue.previous, alfa.rejected.previous, alfa.reopenedInquiries.current, beta.reopenedInquiries.current]).toEqual([1, 1, 1, 0]);
   expect(counts(alfa.byPurpose)).toEqual({ klage: [6, 2], raadgivning: [2, 0] });
   expect(counts(alfa.opinionsByOutcome)).toEqual({ kritik: [0, 1], henstilling: [1, 0], ingen_kritik: [1, 0], afvisning: [1, 0] });
@@ -333,7 +521,10 @@ test('CSV export and the printable document', async () => {
   expect(lines).toContain('Udvikling over fem år;Rettidige redegørelser i %;;;;100,0;50,0');
   expect(lines).toContain('Opfølgning på anbefalinger;Svar borgerne inden for fristen;Center for Alfa;2024-0001;2024-05-01;Afventer svar;;;Nej');
 
-  await service().saveDraft({ kind: 'annual', year: 2025 }, { mainTrends: 'Flere klager over <betjening>.', recommendations: '- Bedre svarfrister\n- Mere dialog' });
+  await service().saveDraft(
+    { kind: 'annual', year: 2025 },
+    { mainTrends: 'Flere klager over <betjening>.', recommendations: '- Bedre svarfrister\n- Mere dialog' },
+  );
   const { html, draft } = await service().document({ kind: 'annual', year: 2025 }, NOW);
   expect(draft).toMatchObject({ kind: 'annual', year: 2025, periodFrom: '2025-01-01', periodTo: '2025-12-31', title: 'Årsberetning 2025' });
   expect(html).toContain('<h1>Årsberetning 2025</h1>');
@@ -344,8 +535,12 @@ test('CSV export and the printable document', async () => {
   expect(html).toContain('<h3>Center for Beta</h3>');
   // Counts print as whole numbers, hours and percentages with one decimal.
   expect(html).toContain('<th scope="row">Henvendelser i alt</th><td class="num">15</td><td class="num">3</td><td class="num">+12 (+400,0 %)</td>');
-  expect(html).toContain('<th scope="row">Timer til forbedringsarbejde</th><td class="num">20,0</td><td class="num">4,0</td><td class="num">+16,0 (+400,0 %)</td>');
-  expect(html).toContain('<th scope="row">Center for Delta</th><td class="num">2</td><td class="num">1</td><td class="num">1</td><td class="num">0</td><td class="num">1</td><td class="num">50,0 %</td>');
+  expect(html).toContain(
+    '<th scope="row">Timer til forbedringsarbejde</th><td class="num">20,0</td><td class="num">4,0</td><td class="num">+16,0 (+400,0 %)</td>',
+  );
+  expect(html).toContain(
+    '<th scope="row">Center for Delta</th><td class="num">2</td><td class="num">1</td><td class="num">1</td><td class="num">0</td><td class="num">1</td><td class="num">50,0 %</td>',
+  );
   expect(html).not.toMatch(/Henvendelser i alt<\/th><td class="num">15,0/);
   expect(html).toContain('Udvikling over fem år');
   expect(html).toContain('Svar borgerne inden for fristen');
@@ -361,7 +556,9 @@ test('widget overview: overdue statements and deadlines of the coming week', asy
     expect.objectContaining({ caseNumber: '2025-0005', centerName: 'Center for Beta', daysOverdue: 240, dueAt: '2025-05-15T10:00:00.000Z' }),
     expect.objectContaining({ caseNumber: '2025-0010', centerName: 'Center for Delta', daysOverdue: 87, dueAt: '2025-10-15T10:00:00.000Z' }),
   ]);
-  expect(overview.dueSoon).toEqual([expect.objectContaining({ caseNumber: '2025-0003', centerName: 'Center for Alfa', dueAt: '2026-01-13T10:00:00.000Z', daysOverdue: -3 })]);
+  expect(overview.dueSoon).toEqual([
+    expect.objectContaining({ caseNumber: '2025-0003', centerName: 'Center for Alfa', dueAt: '2026-01-13T10:00:00.000Z', daysOverdue: -3 }),
+  ]);
 });
 
 test('admin routes: admins only, Danish error for a bad period', async () => {

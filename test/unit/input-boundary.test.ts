@@ -74,6 +74,19 @@ test('normaliseData cleans every text field, refuses lone surrogates and dates o
   expect(normaliseData(bad, attributes, (field) => `»${field}«`)[1].message).toBe('»day« skal ligge mellem år 1900 og 2100. Kontrollér årstallet.');
 });
 
+// What Strapi's query layer cannot parse (it throws InvalidDateFormat) never gets past the boundary.
+test.each<unknown>(['2026-13-01', '2026-02-30', '2026-2-3', '26-02-03', '2026/02/03', 1767225600000])('the date %s is refused as unreadable', (day) => {
+  expect(normaliseData({ day }, { day: { type: 'date' } }, (field) => `»${field}«`).map((v) => v.message)).toEqual([
+    '»day« skal være en gyldig dato, fx 2026-03-14.',
+  ]);
+});
+
+test('a date with spaces around it is stored without them', () => {
+  const data = { day: ' 2026-02-03 ', at: '\t2026-02-03T10:00:00Z ' };
+  expect(normaliseData(data, { day: { type: 'date' }, at: { type: 'datetime' } }, (field) => field)).toEqual([]);
+  expect(data).toEqual({ day: '2026-02-03', at: '2026-02-03T10:00:00Z' });
+});
+
 describe('every schema', () => {
   const apiDir = path.resolve(__dirname, '../../cms/src/api');
   const schemas = fs.readdirSync(apiDir).flatMap((api) => {
@@ -111,6 +124,7 @@ test.each`
   ${'SQLite unique'}          | ${{ code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed: complaints.case_number' }} | ${{ kind: 'unique', table: 'complaints', column: 'case_number' }}
   ${'PG connection refused'}  | ${{ code: 'ECONNREFUSED' }}                                                                          | ${null}
   ${'PG syntax error (ours)'} | ${{ code: '42601' }}                                                                                 | ${null}
+  ${'Strapi date parse'}      | ${{ name: 'InvalidDateFormat' }}                                                                     | ${{ kind: 'invalid_value' }}
   ${'plain Error'}            | ${new Error('boom')}                                                                                 | ${null}
 `('classifyDbError: $case', ({ error, kind }) => {
   expect(classifyDbError(error)).toEqual(kind);

@@ -23,10 +23,14 @@ const POSTGRES_CODES: Record<string, DbInputErrorKind> = {
   '23505': 'unique', // unique_violation
 };
 
+/** Strapi's query layer refuses a date, datetime or time it cannot parse before the database sees it. */
+const STRAPI_PARSE_ERRORS = new Set(['InvalidDateFormat', 'InvalidDatetimeFormat', 'InvalidTimeFormat']);
+
 /** The error a query threw, or null when the input did not cause it. */
 export function classifyDbError(error: unknown): DbInputError | null {
   if (!error || typeof error !== 'object') return null;
-  const { code, table, detail, message } = error as { code?: unknown; table?: unknown; detail?: unknown; message?: unknown };
+  const { code, table, detail, message, name } = error as { code?: unknown; table?: unknown; detail?: unknown; message?: unknown; name?: unknown };
+  if (typeof name === 'string' && STRAPI_PARSE_ERRORS.has(name)) return { kind: 'invalid_value' };
   if (typeof code !== 'string') return null;
   const postgres = POSTGRES_CODES[code];
   if (postgres) {

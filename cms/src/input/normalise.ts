@@ -29,6 +29,14 @@ export function yearOf(value: unknown): number | null {
   return Number.isNaN(parsed.getTime()) ? null : parsed.getUTCFullYear();
 }
 
+/** Whether a text starts with a real calendar date as yyyy-MM-dd (2026-02-30 does not). */
+function isCalendarDatePrefix(text: string): boolean {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
 /** Strings anywhere inside a JSON value, normalised; null when one cannot be stored. */
 function normaliseJson(value: unknown): { value: unknown; ok: boolean } {
   if (typeof value === 'string') {
@@ -72,8 +80,13 @@ export function normaliseData(data: Record<string, unknown>, attributes: Record<
       if (!normalised.ok) violations.push({ path: field, message: `${label(field)} indeholder et ugyldigt tegn.` });
       else data[field] = normalised.value;
     } else if (DATE_TYPES.has(attribute.type)) {
-      const year = yearOf(value);
-      if (year === null || (typeof value === 'string' && !/^\s*\d{4}-\d{2}-\d{2}/.test(value))) {
+      // As Strapi's query layer parses it (yyyy-MM-dd first, a real calendar day), so nothing it would refuse gets past.
+      const text = typeof value === 'string' ? value.trim() : null;
+      if (text !== null) data[field] = text;
+      const year = yearOf(text ?? value);
+      // A date (no time) must be written as one: Strapi cannot store an epoch number in a date column.
+      const unwritable = attribute.type === 'date' && typeof value === 'number';
+      if (year === null || unwritable || (text !== null && !isCalendarDatePrefix(text))) {
         violations.push({ path: field, message: `${label(field)} skal være en gyldig dato, fx 2026-03-14.` });
       } else if (year < DATE_RANGE.from || year > DATE_RANGE.to) {
         violations.push({ path: field, message: `${label(field)} skal ligge mellem år ${DATE_RANGE.from} og ${DATE_RANGE.to}. Kontrollér årstallet.` });

@@ -69,7 +69,8 @@ export function breakdown(vocabulary: Vocabulary, counts: Counts, notGivenLabel 
 }
 
 const sumOf = (counts: Counts, slot: PeriodSlot) => [...counts[slot].values()].reduce((a, b) => a + b, 0);
-const totalRow = (key: string, label: string, counts: Counts, unit: Unit = 'count') => row(key, label, sumOf(counts, 'current'), sumOf(counts, 'previous'), unit);
+const totalRow = (key: string, label: string, counts: Counts, unit: Unit = 'count') =>
+  row(key, label, sumOf(counts, 'current'), sumOf(counts, 'previous'), unit);
 const pickRow = (counts: Counts, key: string, label: string, rowKey = key, unit: Unit = 'count') =>
   row(rowKey, label, counts.current.get(key) ?? 0, counts.previous.get(key) ?? 0, unit);
 const nonZero = (rows: Row[]) => rows.filter((r) => r.current !== 0 || r.previous !== 0);
@@ -279,7 +280,8 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
 
   // Per-center sections: every center with activity in either period.
   const centerKeys = new Set<string>();
-  for (const counts of [byCenter, hoursByCenter, recommendationsByCenter]) for (const slot of ['current', 'previous'] as const) for (const key of counts[slot].keys()) centerKeys.add(key);
+  for (const counts of [byCenter, hoursByCenter, recommendationsByCenter])
+    for (const slot of ['current', 'previous'] as const) for (const key of counts[slot].keys()) centerKeys.add(key);
   for (const key of [...opinionsPerCenter.keys(), ...statementCenterKeys, ...perCenter.keys()]) centerKeys.add(key);
   const centers: CenterSection[] = [...centerKeys]
     .map((key) => {
@@ -295,7 +297,12 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
         resolvedByDialogue: outcomeRow(bucket.outcome, 'loest_ved_dialog'),
         referred: outcomeRow(bucket.outcome, 'henvist'),
         rejected: outcomeRow(bucket.outcome, 'afvist'),
-        reopenedInquiries: row('genoptaget', 'Henvendelser genoptaget', bucket.outcome.current.get('genoptaget') ?? 0, bucket.outcome.previous.get('genoptaget') ?? 0),
+        reopenedInquiries: row(
+          'genoptaget',
+          'Henvendelser genoptaget',
+          bucket.outcome.current.get('genoptaget') ?? 0,
+          bucket.outcome.previous.get('genoptaget') ?? 0,
+        ),
         opinionsByOutcome: breakdown(opinionOutcomes, opinionsPerCenter.get(key) ?? emptyCounts()),
         statements: { current: statementsOf('current', key), previous: statementsOf('previous', key) },
         recommendations: pick(recommendationsByCenter, 'Anbefalinger', 'recommendations'),
@@ -401,16 +408,48 @@ export function assembleTrend(periods: Period[], cells: TrendCells): Trend {
     periods,
     rows: [
       line('inquiries', 'Henvendelser i alt', count(cells.purposes)),
-      line('namedCitizens', 'Navngivne borgere (forskellige)', slots.map((slot) => cells.citizens.get(slot) ?? 0)),
-      ...Object.entries(purposes).map(([key, label]) => line(key, label, count(cells.purposes, (c) => c.key === key))),
-      ...(Object.keys(OUTCOME_LABELS) as (keyof typeof OUTCOME_LABELS)[]).map((status) =>
-        line(status, OUTCOME_LABELS[status], count(cells.outcomes, (c) => c.status === status)),
+      line(
+        'namedCitizens',
+        'Navngivne borgere (forskellige)',
+        slots.map((slot) => cells.citizens.get(slot) ?? 0),
       ),
-      line('opinions', 'Udtalelser i konkrete sager', count(cells.opinions, (c) => c.kind !== 'general')),
-      line('kritik', 'Heraf med kritik', count(cells.opinions, (c) => c.kind !== 'general' && c.outcome === 'kritik')),
-      line('statementsOnTimePercent', 'Rettidige redegørelser i %', punctuality.map((s) => s.onTimePercent), 'percent'),
+      ...Object.entries(purposes).map(([key, label]) =>
+        line(
+          key,
+          label,
+          count(cells.purposes, (c) => c.key === key),
+        ),
+      ),
+      ...(Object.keys(OUTCOME_LABELS) as (keyof typeof OUTCOME_LABELS)[]).map((status) =>
+        line(
+          status,
+          OUTCOME_LABELS[status],
+          count(cells.outcomes, (c) => c.status === status),
+        ),
+      ),
+      line(
+        'opinions',
+        'Udtalelser i konkrete sager',
+        count(cells.opinions, (c) => c.kind !== 'general'),
+      ),
+      line(
+        'kritik',
+        'Heraf med kritik',
+        count(cells.opinions, (c) => c.kind !== 'general' && c.outcome === 'kritik'),
+      ),
+      line(
+        'statementsOnTimePercent',
+        'Rettidige redegørelser i %',
+        punctuality.map((s) => s.onTimePercent),
+        'percent',
+      ),
       line('hours', 'Timer til forbedringsarbejde', hours, 'hours'),
-      line('hoursSharePercent', 'Forbedringsarbejde i % af arbejdstiden', hours.map((h, i) => percentOf(h, cells.workingHours[i])), 'percent'),
+      line(
+        'hoursSharePercent',
+        'Forbedringsarbejde i % af arbejdstiden',
+        hours.map((h, i) => percentOf(h, cells.workingHours[i])),
+        'percent',
+      ),
     ],
   };
 }

@@ -48,7 +48,10 @@ const pct = (value: number | null) => (value === null ? '–' : `${formatValue(v
 function rowsTable(caption: string, rows: Row[], report: Report): string {
   if (rows.length === 0) return '';
   return `<table><caption>${e(caption)}</caption><thead><tr><th scope="col"></th><th scope="col" class="num">${e(report.period.label)}</th><th scope="col" class="num">${e(report.previousPeriod.label)}</th><th scope="col" class="num">Ændring</th></tr></thead><tbody>${rows
-    .map((r) => `<tr><th scope="row">${e(r.label)}</th><td class="num">${n(r.current, r.unit)}</td><td class="num">${n(r.previous, r.unit)}</td><td class="num">${e(formatChange(r.change, r.unit))}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><th scope="row">${e(r.label)}</th><td class="num">${n(r.current, r.unit)}</td><td class="num">${n(r.previous, r.unit)}</td><td class="num">${e(formatChange(r.change, r.unit))}</td></tr>`,
+    )
     .join('')}</tbody></table>`;
 }
 
@@ -161,7 +164,10 @@ export function renderReportDocument(input: DocumentInput): string {
   const share = pct(imp.sharePercent.current);
   const generated = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(report.generatedAt));
   const timesTable = `<table><caption>Tider i dage (median og 90 %-fraktil)</caption><thead><tr><th scope="col"></th><th scope="col" class="num">Antal</th><th scope="col" class="num">Median</th><th scope="col" class="num">90 %-fraktil</th><th scope="col" class="num">Median ${e(report.previousPeriod.label)}</th><th scope="col" class="num">90 %-fraktil ${e(report.previousPeriod.label)}</th></tr></thead><tbody>${report.times
-    .map((t) => `<tr><th scope="row">${e(t.label)}</th><td class="num">${n(t.current.count)}</td><td class="num">${n(t.current.medianDays, 'days')}</td><td class="num">${n(t.current.p90Days, 'days')}</td><td class="num">${n(t.previous.medianDays, 'days')}</td><td class="num">${n(t.previous.p90Days, 'days')}</td></tr>`)
+    .map(
+      (t) =>
+        `<tr><th scope="row">${e(t.label)}</th><td class="num">${n(t.current.count)}</td><td class="num">${n(t.current.medianDays, 'days')}</td><td class="num">${n(t.current.p90Days, 'days')}</td><td class="num">${n(t.previous.medianDays, 'days')}</td><td class="num">${n(t.previous.p90Days, 'days')}</td></tr>`,
+    )
     .join('')}</tbody></table>`;
 
   return `<!doctype html>

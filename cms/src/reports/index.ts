@@ -8,6 +8,7 @@ import { TIME_ZONE } from '@borgerraadgiver/config';
 import { ensureReportIndexes } from './db/indexes';
 import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
 import { afterCommit } from '../outbox/writer';
+import { COMPLAINT, NOTIFICATION } from '../content-types';
 
 const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
 const handler = (action: string) => `api::report.report.${action}`;
@@ -47,7 +48,7 @@ export async function startReports(strapi: Core.Strapi) {
   // commit callback, which runs outside it; a rolled-back inquiry triggers nothing.
   let pending = false;
   strapi.db.lifecycles.subscribe({
-    models: ['api::complaint.complaint'],
+    models: [COMPLAINT],
     async afterCreate() {
       await afterCommit(strapi, () => {
         if (pending) return;
@@ -62,7 +63,7 @@ export async function startReports(strapi: Core.Strapi) {
   });
   // When a reminder has gone out, plan the next one.
   strapi.db.lifecycles.subscribe({
-    models: ['api::notification.notification'],
+    models: [NOTIFICATION],
     afterUpdate(event: any) {
       if (event.result?.kind === 'report_reminder' && event.result?.deliveryStatus === 'sent') {
         defer(() => service.ensureReportReminders().catch(log('report reminders')), 0);

@@ -22,9 +22,21 @@ function planFor(kind: ReminderPlan['kind'], reminderYear: number, calendar: Wor
   const notBefore = calendar.nextOfficeMorning(firstOfMonth.toJSDate());
   if (kind === 'annual') {
     const year = reminderYear - 1;
-    return { kind, year, notBefore, dueVersion: `report-reminder:annual:${year}`, subject: `Årsberetningen for ${year} skal forelægges i marts ${reminderYear}` };
+    return {
+      kind,
+      year,
+      notBefore,
+      dueVersion: `report-reminder:annual:${year}`,
+      subject: `Årsberetningen for ${year} skal forelægges i marts ${reminderYear}`,
+    };
   }
-  return { kind, year: reminderYear, notBefore, dueVersion: `report-reminder:half_year:${reminderYear}-1`, subject: `Halvårsstatus for 1. halvår ${reminderYear} skal udarbejdes til udvalgene` };
+  return {
+    kind,
+    year: reminderYear,
+    notBefore,
+    dueVersion: `report-reminder:half_year:${reminderYear}-1`,
+    subject: `Halvårsstatus for 1. halvår ${reminderYear} skal udarbejdes til udvalgene`,
+  };
 }
 
 /** The next annual and the next half-year reminder after `now` (never one in the past). */

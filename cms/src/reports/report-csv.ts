@@ -11,10 +11,18 @@ export function reportToCsv(report: Report): string {
   const prev = report.previousPeriod.label;
   const out: CsvCell[][] = [['Afsnit', 'Opgørelse', cur, prev, 'Ændring', 'Ændring i %']];
   const rowsOf = (section: string, rows: Row[]) => {
-    for (const r of rows) out.push([section, r.label, fixed(r.current, r.unit), fixed(r.previous, r.unit), fixed(r.change.difference, r.unit), fixed(r.change.percent, 'percent')]);
+    for (const r of rows)
+      out.push([section, r.label, fixed(r.current, r.unit), fixed(r.previous, r.unit), fixed(r.change.difference, r.unit), fixed(r.change.percent, 'percent')]);
   };
   const pair = (section: string, label: string, current: number | null, previous: number | null, unit: Unit = 'count') =>
-    out.push([section, label, fixed(current, unit), fixed(previous, unit), current !== null && previous !== null ? fixed(current - previous, unit) : null, null]);
+    out.push([
+      section,
+      label,
+      fixed(current, unit),
+      fixed(previous, unit),
+      current !== null && previous !== null ? fixed(current - previous, unit) : null,
+      null,
+    ]);
 
   rowsOf('Nøgletal', report.summary);
   rowsOf('Henvendelser efter formål', report.inquiries.byPurpose);
@@ -27,7 +35,13 @@ export function reportToCsv(report: Report): string {
   rowsOf('Henvendelser efter status', report.inquiries.byStatus);
   rowsOf('Henvendelser efter behandlingsform', report.inquiries.byHandling);
   rowsOf('Henvendelser efter resultat for borgeren', report.inquiries.byCitizenResult);
-  rowsOf('Udfald', [report.outcomes.resolvedByDialogue, report.outcomes.referred, report.outcomes.rejected, report.outcomes.withdrawn, report.outcomes.reopenedInquiries]);
+  rowsOf('Udfald', [
+    report.outcomes.resolvedByDialogue,
+    report.outcomes.referred,
+    report.outcomes.rejected,
+    report.outcomes.withdrawn,
+    report.outcomes.reopenedInquiries,
+  ]);
   rowsOf('Afvist efter begrundelse', report.outcomes.rejectedByReason);
   rowsOf('Udtalelser efter udfald', report.outcomes.opinionsByOutcome);
   rowsOf('Generelle udtalelser', [report.outcomes.generalOpinions]);
@@ -65,9 +79,22 @@ export function reportToCsv(report: Report): string {
     out.push([], ['Udvikling over fem år', 'Opgørelse', ...report.trend.periods.map((p) => p.label)]);
     for (const r of report.trend.rows) out.push(['Udvikling over fem år', r.label, ...r.values.map((v) => fixed(v, r.unit))]);
   }
-  out.push([], [`Opfølgning på anbefalinger fra ${prev}`, 'Anbefaling', 'Center', 'Sag', 'Udtalelse afgivet', 'Status', 'Note', 'Fulgt op', 'Sagen genoptaget']);
+  out.push(
+    [],
+    [`Opfølgning på anbefalinger fra ${prev}`, 'Anbefaling', 'Center', 'Sag', 'Udtalelse afgivet', 'Status', 'Note', 'Fulgt op', 'Sagen genoptaget'],
+  );
   for (const r of report.recommendations.previousPeriod) {
-    out.push(['Opfølgning på anbefalinger', r.text, r.centerName, r.caseNumber, r.issuedOn, r.followUpLabel, r.followUpNote, r.followedUpOn, r.caseReopened ? 'Ja' : 'Nej']);
+    out.push([
+      'Opfølgning på anbefalinger',
+      r.text,
+      r.centerName,
+      r.caseNumber,
+      r.issuedOn,
+      r.followUpLabel,
+      r.followUpNote,
+      r.followedUpOn,
+      r.caseReopened ? 'Ja' : 'Nej',
+    ]);
   }
   return toCsv(out);
 }

@@ -11,7 +11,10 @@ export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Bars labelled with their values in Danish, with `decimals` decimals (0 for counts, 1 for hours). */
-export function barChart(data: BarDatum[], options: { title: string; currentLabel: string; previousLabel?: string; width?: number; decimals?: number }): string {
+export function barChart(
+  data: BarDatum[],
+  options: { title: string; currentLabel: string; previousLabel?: string; width?: number; decimals?: number },
+): string {
   const decimals = options.decimals ?? 0;
   const width = options.width ?? 640;
   const labelWidth = 230;

@@ -38,10 +38,12 @@ export function sqlFor(knex: Knex): Sql {
       instant: (date) => date.getTime(),
       secondsBetween: (later, earlier) => `((${later}) - (${earlier})) / 1000.0`,
       instantParam: '?',
-      toDate: (value) => (value === null || value === undefined ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | string))),
+      toDate: (value) =>
+        value === null || value === undefined ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | string)),
       // JSON is stored as text; json_each fails on text that is not JSON, so that counts as no elements.
       jsonText: (column, path) => `json_extract(${column}, '$.${path.join('.')}')`,
-      jsonArrayElements: (column, alias) => `json_each(CASE WHEN NOT json_valid(${column}) THEN '[]' WHEN json_type(${column}) = 'array' THEN ${column} ELSE '[]' END) AS ${alias}`,
+      jsonArrayElements: (column, alias) =>
+        `json_each(CASE WHEN NOT json_valid(${column}) THEN '[]' WHEN json_type(${column}) = 'array' THEN ${column} ELSE '[]' END) AS ${alias}`,
     };
   }
   return {

@@ -88,7 +88,8 @@ export function reportIndexStatements(sql: Sql): string[] {
     `CREATE INDEX IF NOT EXISTS report_complaints_citizen_idx ON complaints (received_at, (${citizenKey()})) WHERE ${NAMED()}`,
     'CREATE INDEX IF NOT EXISTS report_complaints_themes_idx ON complaints (received_at, complaint_themes) WHERE complaint_themes IS NOT NULL',
     ...OUTCOME_STATUSES.map(
-      (status) => `CREATE INDEX IF NOT EXISTS report_case_events_${status}_idx ON case_events (kind, at, (${eventStatus(sql)}), id) WHERE ${outcomeEvents(sql, status)}`,
+      (status) =>
+        `CREATE INDEX IF NOT EXISTS report_case_events_${status}_idx ON case_events (kind, at, (${eventStatus(sql)}), id) WHERE ${outcomeEvents(sql, status)}`,
     ),
     `CREATE INDEX IF NOT EXISTS report_case_events_backfill_idx ON case_events (kind, id) WHERE ${backfilled()}`,
     `CREATE INDEX IF NOT EXISTS report_case_events_closure_idx ON case_events (id) WHERE ${closureEvents(sql)}`,

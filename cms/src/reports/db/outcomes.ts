@@ -99,5 +99,11 @@ export async function outcomeCells(knex: Knex, sql: Sql, spans: readonly Span[])
       GROUP BY o.slot, o.status, cl.center_id, reason`,
     [...events.flatMap(() => [...byEvent.slotBindings, ...byEvent.whereBindings]), ...byClosure.slotBindings, ...byClosure.whereBindings],
   );
-  return result.map((x) => ({ period: String(x.slot), status: String(x.status), centerId: idOrNull(x.center_id), reason: textOrNull(x.reason), count: num(x.n) }));
+  return result.map((x) => ({
+    period: String(x.slot),
+    status: String(x.status),
+    centerId: idOrNull(x.center_id),
+    reason: textOrNull(x.reason),
+    count: num(x.n),
+  }));
 }

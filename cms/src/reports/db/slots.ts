@@ -28,10 +28,13 @@ export function slotClause(sql: Sql, column: string, spans: readonly Span[], kin
   const dates = [...spans].map((span) => [span.period.from, span.period.to]).sort();
   const first = dates[0][0];
   const last = dates.map(([, to]) => to).sort()[dates.length - 1];
-  const bound = kind === 'date' ? (from: string, to: string) => [from, to] : (from: string, to: string) => {
-    const { start, end } = periodBounds({ kind: 'custom', from, to, label: '' });
-    return [sql.instant(start), sql.instant(end)];
-  };
+  const bound =
+    kind === 'date'
+      ? (from: string, to: string) => [from, to]
+      : (from: string, to: string) => {
+          const { start, end } = periodBounds({ kind: 'custom', from, to, label: '' });
+          return [sql.instant(start), sql.instant(end)];
+        };
   const high = kind === 'date' ? '<=' : '<';
   return {
     slot: `CASE ${spans.map(() => `WHEN ${column} >= ? AND ${column} ${high} ? THEN ?`).join(' ')} END`,

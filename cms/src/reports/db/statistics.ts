@@ -10,7 +10,18 @@ import { calendarDaysFromRows, recommendationFollowUps, TIME_ZONE, WorkingCalend
 import { MEDIAN, P90, percentileFromRanks, percentileRanks } from '../percentile';
 import { periodBounds, periodDates, previousPeriod, trendPeriods, type Period } from '../period';
 import { assembleReport, assembleTrend } from '../assemble';
-import type { DurationCell, InquiryDimensionCell, OpinionCell, PeriodSlot, RawFigures, RecommendationCell, RecommendationFollowUp, Report, StatementCell, Trend } from '../model';
+import type {
+  DurationCell,
+  InquiryDimensionCell,
+  OpinionCell,
+  PeriodSlot,
+  RawFigures,
+  RecommendationCell,
+  RecommendationFollowUp,
+  Report,
+  StatementCell,
+  Trend,
+} from '../model';
 import { idOrNull, num, numOrNull, rows, sqlFor, textOrNull, type Sql } from './dialect';
 import { citizenKey, DURATIONS, durationCondition, durationExpression, NAMED, type DurationSource } from './indexes';
 import { outcomeCells } from './outcomes';
@@ -95,13 +106,28 @@ async function inquiriesByCenter(knex: Knex, sql: Sql, r: Range) {
       GROUP BY l.center_id, c.purpose, c.category, c.case_status`,
     [sql.instant(r.curStart), sql.instant(r.curStart), sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
-  const cells: { period: PeriodSlot; centerId: number | null; purpose: string | null; category: string | null; status: string | null; count: number; firstActions: number; closures: number }[] = [];
+  const cells: {
+    period: PeriodSlot;
+    centerId: number | null;
+    purpose: string | null;
+    category: string | null;
+    status: string | null;
+    count: number;
+    firstActions: number;
+    closures: number;
+  }[] = [];
   for (const x of result as any[]) {
     const cell = { centerId: idOrNull(x.center_id), purpose: textOrNull(x.purpose), category: textOrNull(x.category), status: textOrNull(x.status) };
     const counts = { count: num(x.n_current), firstActions: num(x.n_first_action_current), closures: num(x.n_closed_current) };
     if (counts.count > 0) cells.push({ period: 'current', ...cell, ...counts });
     if (num(x.n) > counts.count) {
-      cells.push({ period: 'previous', ...cell, count: num(x.n) - counts.count, firstActions: num(x.n_first_action) - counts.firstActions, closures: num(x.n_closed) - counts.closures });
+      cells.push({
+        period: 'previous',
+        ...cell,
+        count: num(x.n) - counts.count,
+        firstActions: num(x.n_first_action) - counts.firstActions,
+        closures: num(x.n_closed) - counts.closures,
+      });
     }
   }
   return sortCells(cells, (c) => [c.period, c.centerId, c.purpose, c.category, c.status]);
@@ -125,7 +151,13 @@ async function inquiriesByDimension(knex: Knex, sql: Sql, r: Range) {
   const cells: InquiryDimensionCell[] = [];
   for (const x of result as any[]) {
     const current = num(x.n_current);
-    const cell = { channel: textOrNull(x.channel), identity: textOrNull(x.identity), reason: textOrNull(x.reason), handling: textOrNull(x.handling), citizenResult: textOrNull(x.citizen_result) };
+    const cell = {
+      channel: textOrNull(x.channel),
+      identity: textOrNull(x.identity),
+      reason: textOrNull(x.reason),
+      handling: textOrNull(x.handling),
+      citizenResult: textOrNull(x.citizen_result),
+    };
     if (current > 0) cells.push({ period: 'current', ...cell, count: current });
     if (num(x.n) > current) cells.push({ period: 'previous', ...cell, count: num(x.n) - current });
   }
@@ -150,20 +182,37 @@ export async function namedCitizens(knex: Knex, sql: Sql, spans: readonly Span[]
 
 /** Rows of `from` counted by one key over spans, placed in a span by the datetime column `at`. */
 async function countByKey(knex: Knex, sql: Sql, spans: readonly Span[], q: { at: string; from: string; key: string; where?: string; numericKey?: boolean }) {
-  const result = await spanned(knex, sql, spans, q.at, `SELECT {slot} AS slot, ${q.key} AS k, COUNT(*) AS n FROM ${q.from} WHERE ${q.where ? `${q.where} AND ` : ''}{where} GROUP BY 1, 2`);
+  const result = await spanned(
+    knex,
+    sql,
+    spans,
+    q.at,
+    `SELECT {slot} AS slot, ${q.key} AS k, COUNT(*) AS n FROM ${q.from} WHERE ${q.where ? `${q.where} AND ` : ''}{where} GROUP BY 1, 2`,
+  );
   return result.map((x) => ({ period: x.slot, key: q.numericKey ? idOrNull(x.k) : textOrNull(x.k), count: num(x.n) }));
 }
 
 /** Inquiries by purpose (the trend's breakdown; the report's own comes from inquiriesByCenter). */
-export const purposeCells = (knex: Knex, sql: Sql, spans: readonly Span[]) => countByKey(knex, sql, spans, { at: 'c.received_at', from: 'complaints c', key: 'c.purpose' });
+export const purposeCells = (knex: Knex, sql: Sql, spans: readonly Span[]) =>
+  countByKey(knex, sql, spans, { at: 'c.received_at', from: 'complaints c', key: 'c.purpose' });
 
 /** Complaint themes (a JSON array on the complaint): an inquiry counts once under each of its themes. */
 const themeCells = (knex: Knex, sql: Sql, spans: readonly Span[]) =>
-  countByKey(knex, sql, spans, { at: 'c.received_at', from: `complaints c, ${sql.jsonArrayElements('c.complaint_themes', 't')}`, key: 't.value', where: 'c.complaint_themes IS NOT NULL' });
+  countByKey(knex, sql, spans, {
+    at: 'c.received_at',
+    from: `complaints c, ${sql.jsonArrayElements('c.complaint_themes', 't')}`,
+    key: 't.value',
+    where: 'c.complaint_themes IS NOT NULL',
+  });
 
 /** Inquiries that name an institution, by institution id. */
 const institutionCells = (knex: Knex, sql: Sql, spans: readonly Span[]) =>
-  countByKey(knex, sql, spans, { at: 'c.received_at', from: 'complaints c JOIN complaints_institution_lnk il ON il.complaint_id = c.id', key: 'il.institution_id', numericKey: true });
+  countByKey(knex, sql, spans, {
+    at: 'c.received_at',
+    from: 'complaints c JOIN complaints_institution_lnk il ON il.complaint_id = c.id',
+    key: 'il.institution_id',
+    numericKey: true,
+  });
 
 /** R12: meetings the advisor attended, by the advisor's role, placed in a period by when they were held. */
 const meetingCells = (knex: Knex, sql: Sql, spans: readonly Span[]) => countByKey(knex, sql, spans, { at: 'm.held_at', from: 'meetings m', key: 'm.role' });
@@ -269,7 +318,13 @@ async function recommendationCells(knex: Knex, sql: Sql, spans: readonly Span[])
       WHERE {where}
       GROUP BY 1, 2, 3`,
   );
-  return result.map((x) => ({ period: x.slot, centerId: idOrNull(x.center_id), followUp: textOrNull(x.follow_up), reopened: num(x.reopened), count: num(x.n) }));
+  return result.map((x) => ({
+    period: x.slot,
+    centerId: idOrNull(x.center_id),
+    followUp: textOrNull(x.follow_up),
+    reopened: num(x.reopened),
+    count: num(x.n),
+  }));
 }
 
 export async function improvementCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
@@ -320,7 +375,7 @@ async function recommendationsOf(knex: Knex, sql: Sql, period: Period): Promise<
       caseNumber: textOrNull(x.case_number),
       issuedOn: localDate(x.issued_at),
       followUpStatus: status,
-      followUpLabel: status ? recommendationFollowUps[status as keyof typeof recommendationFollowUps] ?? status : 'Ikke angivet',
+      followUpLabel: status ? (recommendationFollowUps[status as keyof typeof recommendationFollowUps] ?? status) : 'Ikke angivet',
       followUpNote: textOrNull(x.note),
       followedUpOn: localDate(x.followed_up_at),
       caseReopened: x.case_reopened === true || x.case_reopened === 1 || x.case_reopened === '1',
@@ -367,7 +422,10 @@ async function durationPercentiles(
   const valueAt: Record<PeriodSlot, Map<number, number>> = { current: new Map(), previous: new Map() };
   parts.forEach((part, i) => {
     // The values at consecutive ranks, in ascending order whichever end they were counted from.
-    const values = result.filter((x: any) => num(x.part) === i).map((x: any) => num(x.d)).sort((a, b) => a - b);
+    const values = result
+      .filter((x: any) => num(x.part) === i)
+      .map((x: any) => num(x.d))
+      .sort((a, b) => a - b);
     values.forEach((value, k) => valueAt[part.slot].set(part.lower + k, value));
   });
   for (const slot of ['current', 'previous'] as const) {
@@ -457,7 +515,13 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
   const indexOf = (keys: string[]) => new Map(keys.map((key, i) => [key, String(i)]));
   const trendCells = joint
     ? shared.then((f) => pickSpans(f, indexOf(joint.trendKeys)))
-    : trendList && spannedFigures(knex, sql, trendList.map((p, i) => ({ key: String(i), period: p })), now);
+    : trendList &&
+      spannedFigures(
+        knex,
+        sql,
+        trendList.map((p, i) => ({ key: String(i), period: p })),
+        now,
+      );
   const trend = trendList && trendCells ? trendCells.then((f) => trendFigures(knex, sql, trendList, f, hoursPerDay, fte)) : null;
 
   // PostgreSQL answers independent queries side by side (pool); SQLite has one connection, so there they queue.
@@ -477,7 +541,9 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
     hoursPrevious,
     trendTable,
   ] = await Promise.all([
-    rows<{ id: unknown; name: unknown }>(knex, 'SELECT id, name FROM centers ORDER BY name', []).then((list) => list.map((c) => ({ id: Number(c.id), name: String(c.name) }))),
+    rows<{ id: unknown; name: unknown }>(knex, 'SELECT id, name FROM centers ORDER BY name', []).then((list) =>
+      list.map((c) => ({ id: Number(c.id), name: String(c.name) })),
+    ),
     institutionList(knex),
     inquiriesByCenter(knex, sql, range),
     inquiriesByDimension(knex, sql, range),
@@ -498,10 +564,28 @@ export async function rawFigures(knex: Knex, period: Period, options: Statistics
     previous: cells.filter((c) => c.period === 'previous').reduce((sum, c) => sum + pick(c), 0),
   });
   const [firstAction, closure, statement] = await Promise.all([
-    durationPercentiles(knex, sql, DURATIONS.firstAction, range, countBy(byCenter, (c) => c.firstActions)),
-    durationPercentiles(knex, sql, DURATIONS.closure, range, countBy(byCenter, (c) => c.closures)),
+    durationPercentiles(
+      knex,
+      sql,
+      DURATIONS.firstAction,
+      range,
+      countBy(byCenter, (c) => c.firstActions),
+    ),
+    durationPercentiles(
+      knex,
+      sql,
+      DURATIONS.closure,
+      range,
+      countBy(byCenter, (c) => c.closures),
+    ),
     // Same rows as "answered" in requestedStatements: responded, not cancelled, by request date.
-    durationPercentiles(knex, sql, DURATIONS.statement, range, countBy(statements, (c) => c.answered)),
+    durationPercentiles(
+      knex,
+      sql,
+      DURATIONS.statement,
+      range,
+      countBy(statements, (c) => c.answered),
+    ),
   ]);
   return {
     centers,
