@@ -19,3 +19,46 @@ const onPostgres = (process.env.DATABASE_CLIENT ?? 'sqlite') === 'postgres';
   const result = await app.strapi.db.connection.raw('SHOW jit');
   expect(result.rows[0].jit).toBe('off');
 });
+
+// PostgreSQL: a COMMIT fails there when the connection drops (scale-out.test.ts restarts the server
+// under load); SQLite has no connection to lose, and a COMMIT it refuses leaves the transaction open.
+(onPostgres ? describe : describe.skip)('a transaction whose COMMIT fails', () => {
+  // A deferred foreign key is checked only at COMMIT: a failure at commit a test can cause on purpose.
+  const parent = 'commit_probe_parent';
+  const child = 'commit_probe_child';
+  beforeAll(async () => {
+    const knex = app.strapi.db.connection;
+    await knex.raw(`CREATE TABLE ${parent} (id INTEGER PRIMARY KEY)`);
+    await knex.raw(`CREATE TABLE ${child} (parent_id INTEGER REFERENCES ${parent}(id) DEFERRABLE INITIALLY DEFERRED)`);
+  });
+  afterAll(async () => {
+    await app.strapi.db.connection.raw(`DROP TABLE ${child}`);
+    await app.strapi.db.connection.raw(`DROP TABLE ${parent}`);
+  });
+  const insertOrphan = async ({ trx }: { trx: any }) => {
+    await trx.raw(`INSERT INTO ${child} (parent_id) VALUES (42)`);
+    return 'saved';
+  };
+  const rows = async () => Number((await app.strapi.db.connection(child).count({ n: '*' }))[0].n);
+
+  test('Strapi alone reports it as saved (the Knex behaviour this guards against)', async () => {
+    const executions: Promise<unknown>[] = [];
+    await expect(
+      app.strapi.db.transaction(async (params: { trx: any }) => (executions.push(params.trx.executionPromise.catch(() => 'rejected')), insertOrphan(params))),
+    ).resolves.toBe('saved');
+    await expect(executions[0]).resolves.toBe('rejected');
+    expect(await rows()).toBe(0);
+  });
+
+  test('inTransaction rejects with the database error, and a nested call leaves the outcome to the outermost', async () => {
+    const { inTransaction } = await import('../../cms/src/db/transaction');
+    await expect(inTransaction(app.strapi, insertOrphan)).rejects.toMatchObject({ message: expect.stringMatching(/foreign key/i) });
+    await expect(inTransaction(app.strapi, () => inTransaction(app.strapi, insertOrphan))).rejects.toMatchObject({
+      message: expect.stringMatching(/foreign key/i),
+    });
+    expect(await rows()).toBe(0);
+    await app.strapi.db.connection(parent).insert({ id: 42 });
+    await expect(inTransaction(app.strapi, () => inTransaction(app.strapi, insertOrphan))).resolves.toBe('saved');
+    expect(await rows()).toBe(1);
+  });
+});

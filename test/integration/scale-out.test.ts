@@ -166,6 +166,7 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-borgerraadgiver-client-ip': ip, 'x-borgerraadgiver-site-secret': SITE_API_SECRET },
       body: JSON.stringify({ data }),
+      signal: AbortSignal.timeout(30_000), // a request the CMS never answers fails the test, not its timeout
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
@@ -314,6 +315,7 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
     const before = (await caseNumbers()).length;
     const statuses: number[] = [];
     const messages = new Set<string>();
+    const failures: string[] = []; // request ids of 500s, to show what the log says about them
     let stop = false;
     let n = 0;
     const load = (async () => {
@@ -323,8 +325,9 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
           const { status, body } = await intake(i % 2 ? urlB : urlA, complaint(1000 + i), `10.2.${Math.floor(i / 250)}.${(i % 250) + 1}`);
           statuses.push(status);
           if (status !== 201) messages.add(body?.error?.message);
-        } catch {
-          statuses.push(-1); // connection refused: the process died
+          if (status === 500) failures.push(body?.error?.details?.requestId);
+        } catch (error) {
+          statuses.push((error as Error).name === 'TimeoutError' ? -2 : -1); // -2: never answered; -1: connection refused, the process died
         }
         await sleep(50);
       }
@@ -348,6 +351,24 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
     for (const cms of [cmsA, cmsB])
       expect({ name: cms.name, alive: cms.alive(), log: cms.alive() ? '' : cms.output().slice(-3000) }).toEqual({ name: cms.name, alive: true, log: '' });
     expect(statuses).not.toContain(-1);
+    expect({
+      unanswered: statuses.filter((s) => s === -2).length,
+      log: statuses.includes(-2)
+        ? [cmsA, cmsB]
+            .map((cms) =>
+              cms
+                .output()
+                .split('\n')
+                .filter((line) => !line.includes('daily job'))
+                .join('\n')
+                .slice(-6000),
+            )
+            .join('\n----\n')
+        : '',
+    }).toEqual({ unanswered: 0, log: '' });
+    const logged = (id: string) =>
+      [cmsA, cmsB].map((cms) => cms.output()).flatMap((out) => (out.includes(id) ? [out.slice(out.indexOf(id), out.indexOf(id) + 2500)] : []));
+    expect(failures.flatMap(logged)).toEqual([]);
     expect(statuses).not.toContain(500);
     expect(new Set(statuses)).toEqual(new Set([201, 503]));
     expect([...messages]).toEqual(['Sagssystemet kan ikke nå sin database lige nu. Prøv igen om et øjeblik.']);

@@ -20,3 +20,14 @@ export function isConnectionError(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Whether an error says a query ran in a transaction that had already ended. Knex throws this
+ * without a cause when a COMMIT or ROLLBACK failed first, which is what a connection dropped in
+ * the middle of a transaction looks like; it is also what a query after a finished transaction
+ * (our bug) looks like, so callers tell the two apart by asking the database (`isConnectionError`
+ * on a probe query).
+ */
+export function isEndedTransactionError(error: unknown): boolean {
+  return error instanceof Error && /^Transaction query already complete/.test(error.message);
+}

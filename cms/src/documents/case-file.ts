@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { storeGeneratedFile } from './storage';
 import { TIME_ZONE } from '@borgerraadgiver/config';
 import { CASE_DOCUMENT } from '../content-types';
+import { inTransaction } from '../db/transaction';
 
 const stamp = (at: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(at);
 
@@ -13,7 +14,7 @@ export async function storeCitizenMessage(
   message: string,
   now = new Date(),
 ) {
-  await strapi.db.transaction(async () => {
+  await inTransaction(strapi, async () => {
     const file = await storeGeneratedFile(strapi, {
       name: `besked-${complaint.caseNumber ?? 'sag'}.txt`,
       mime: 'text/plain',

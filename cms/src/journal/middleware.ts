@@ -12,6 +12,7 @@ import { recordOpened } from './reads';
 import { attributesOf, loadRow } from './rows';
 import { appendEvents, refusal } from './writer';
 import { NOTIFICATION } from '../content-types';
+import { inTransaction } from '../db/transaction';
 
 type Context = { uid: string; action: string; params: any };
 type Middleware = (ctx: Context, next: () => Promise<any>) => Promise<any>;
@@ -21,7 +22,7 @@ const JOURNAL_WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish'
 
 async function journalWrite(strapi: Core.Strapi, ctx: Context, inner: () => Promise<any>) {
   const action = ctx.action as 'create' | 'update' | 'delete';
-  return strapi.db.transaction(async () => {
+  return inTransaction(strapi, async () => {
     const documentId: string | undefined = ctx.params?.documentId;
     const before = action !== 'create' && documentId ? await loadRow(strapi, ctx.uid, { documentId }) : null;
     const result = await inner();
@@ -59,12 +60,14 @@ export function withJournal(strapi: Core.Strapi, rules: Middleware): Middleware 
     }
     if (ctx.uid === NOTIFICATION && ctx.action === 'create') {
       // Outbox rows written through the Document Service instead of the outbox writer.
-      return strapi.db.transaction(async () => {
+      return inTransaction(strapi, async () => {
         const result = await rules(ctx, next);
         if (result?.id) await recordNotifications(strapi, { id: result.id }, 'notification_planned');
         return result;
       });
     }
+    // Every other write of our content types commits through inTransaction, so a failed COMMIT is an error.
+    if (WRITES.has(ctx.action) && ctx.uid.startsWith('api::')) return inTransaction(strapi, () => rules(ctx, next));
     return rules(ctx, next);
   };
 }

@@ -12,6 +12,7 @@ import { runAs, SYSTEM } from '../journal';
 import { insertRows } from '../outbox/writer';
 import { renderOpinionLetter, type LetterAudience } from './opinion-letter';
 import { OPINION, CASE_DOCUMENT } from '../content-types';
+import { inTransaction } from '../db/transaction';
 
 /** The opinion with what its letter needs. */
 export function loadOpinionForLetter(strapi: Core.Strapi, where: Record<string, unknown>) {
@@ -53,7 +54,7 @@ export async function issueOpinionLetter(strapi: Core.Strapi, opinionId: number,
   // The case file keeps the copy that names a named citizen, as the advisor wrote it.
   const { title, html } = letterOf(opinion, 'citizen');
   await runAs(SYSTEM, () =>
-    strapi.db.transaction(async () => {
+    inTransaction(strapi, async () => {
       const file = await storeGeneratedFile(strapi, {
         name: `udtalelse-${complaint.caseNumber ?? opinion.documentId}.html`,
         mime: 'text/html',

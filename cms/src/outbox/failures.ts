@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { localDate, loadEndpoints, municipality, TIME_ZONE, type DeliveryFailure } from '@borgerraadgiver/config';
 import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
 import { insertRows, NOTIFICATION } from './writer';
+import { inTransaction } from '../db/transaction';
 
 const DIGEST = 'delivery_failures';
 
@@ -19,7 +20,7 @@ const DIGEST = 'delivery_failures';
  * failures it lists.
  */
 export async function queueFailureDigest(strapi: Core.Strapi, now = new Date()): Promise<number> {
-  return strapi.db.transaction(async () => {
+  return inTransaction(strapi, async () => {
     const notifications = strapi.db.query(NOTIFICATION);
     const unreported = { deliveryStatus: 'failed', failureDigest: { $null: true }, kind: { $ne: DIGEST } };
     if (!(await notifications.count({ where: unreported }))) return 0;

@@ -17,6 +17,7 @@ import { advisorEmail, afterCommit, cancelPlanned, insertRows, NOTIFICATION, OPI
 import { citizenReachable, issueOpinionLetter } from '../letters/issue';
 import { isClosedStatus } from '../rules/complaint-status';
 import { STATEMENT_ACCESS_LOG as ACCESS_LOG, COMPLAINT } from '../content-types';
+import { inTransaction } from '../db/transaction';
 
 const READ_ONLY: Record<string, string> = {
   [NOTIFICATION]: 'Udsendelser skrives af systemet og kan ikke oprettes, ændres eller slettes her.',
@@ -175,20 +176,20 @@ export function registerOutboxMiddleware(strapi: Core.Strapi) {
       throw new errors.ForbiddenError(READ_ONLY[ctx.uid]);
     }
     if (ctx.uid === STATEMENT_REQUEST) {
-      if (ctx.action === 'create') return strapi.db.transaction(() => onStatementRequestCreate(strapi, next));
-      if (ctx.action === 'update') return strapi.db.transaction(() => onStatementRequestUpdate(strapi, params, next));
-      if (ctx.action === 'delete') return strapi.db.transaction(() => onStatementRequestDelete(strapi, params, next));
+      if (ctx.action === 'create') return inTransaction(strapi, () => onStatementRequestCreate(strapi, next));
+      if (ctx.action === 'update') return inTransaction(strapi, () => onStatementRequestUpdate(strapi, params, next));
+      if (ctx.action === 'delete') return inTransaction(strapi, () => onStatementRequestDelete(strapi, params, next));
     }
-    if (ctx.uid === COMPLAINT && ctx.action === 'update') return strapi.db.transaction(() => onComplaintUpdate(strapi, params, next));
+    if (ctx.uid === COMPLAINT && ctx.action === 'update') return inTransaction(strapi, () => onComplaintUpdate(strapi, params, next));
     if (ctx.uid === CALENDAR_DAY && (ctx.action === 'create' || ctx.action === 'update' || ctx.action === 'delete')) {
-      return strapi.db.transaction(async () => {
+      return inTransaction(strapi, async () => {
         const result = await next();
         await replanAfterCalendarChange(strapi);
         return result;
       });
     }
     if (ctx.uid === OPINION && (ctx.action === 'create' || ctx.action === 'update' || ctx.action === 'delete')) {
-      return strapi.db.transaction(() => onOpinionWrite(strapi, ctx.action, params, next));
+      return inTransaction(strapi, () => onOpinionWrite(strapi, ctx.action, params, next));
     }
     if (ctx.uid === NOTIFICATION && ctx.action === 'create') {
       // Rows written through the Document Service by other modules (e.g. the complaint receipt of

@@ -40,6 +40,7 @@ import { loadWorkingCalendar } from '../db/working-calendar';
 import { isClosedStatus } from '../rules/complaint-status';
 import { recordNotifications } from '../journal';
 import { OPINION } from '../content-types';
+import { inTransaction } from '../db/transaction';
 
 function loadRow(strapi: Core.Strapi, documentId: string) {
   return strapi.db.query(NOTIFICATION).findOne({
@@ -98,7 +99,7 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   if (new Date(row.notBefore).getTime() > now.getTime() + 1000) return { action: 'later', notBefore: iso(row.notBefore)! };
   const reason = whyNotApplicable(row, now);
   if (reason) {
-    await strapi.db.transaction(async () => {
+    await inTransaction(strapi, async () => {
       const { count } = await strapi.db.query(NOTIFICATION).updateMany({
         where: { id: row.id, deliveryStatus: 'planned' },
         data: { deliveryStatus: 'cancelled', statusNote: `Annulleret ved afsendelse: ${reason}` },
@@ -124,7 +125,7 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   const citizen = (CITIZEN_LINK_KINDS as readonly string[]).includes(row.kind) && Boolean(complaint) && complaint.identity !== 'anonymous';
   const minted = withLink || letter || citizen ? mintToken() : null;
   const linkVersion: number | null = withLink ? (request.linkVersion ?? 1) : citizen ? (complaint.citizenLinkVersion ?? 1) : null;
-  const claimed = await strapi.db.transaction(async () => {
+  const claimed = await inTransaction(strapi, async () => {
     // The claim is one conditional UPDATE planned -> sending: of two workers, exactly one wins.
     const { count } = await strapi.db.query(NOTIFICATION).updateMany({
       where: { id: row.id, deliveryStatus: 'planned' },
@@ -199,7 +200,7 @@ export interface SendReport {
  * chief is planned from that moment (STATEMENT_ESCALATE_AFTER later), in the same transaction.
  */
 export async function report(strapi: Core.Strapi, documentId: string, result: SendReport, now = new Date()): Promise<boolean> {
-  return strapi.db.transaction(async () => {
+  return inTransaction(strapi, async () => {
     const updated = await recordResult(strapi, documentId, result, now);
     if (updated && result.ok) await planAfterSent(strapi, documentId, now);
     return updated;
@@ -237,7 +238,7 @@ async function recordResult(strapi: Core.Strapi, documentId: string, result: Sen
         sendingSince: null,
         statusNote: result.final ? 'Afsendelsen mislykkedes gentagne gange; kontrollér modtagerens adresse og mailserveren.' : null,
       };
-  return strapi.db.transaction(async () => {
+  return inTransaction(strapi, async () => {
     const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { documentId, deliveryStatus: 'sending' }, data });
     if (count === 1 && data.deliveryStatus !== 'planned')
       await recordNotifications(strapi, { documentId }, result.ok ? 'notification_sent' : 'notification_failed');
@@ -265,7 +266,7 @@ export async function pending(strapi: Core.Strapi, now = new Date()) {
   if (stale.length) {
     const exhausted = stale.filter((row) => row.attempts >= settings.maxAttempts).map((row) => row.id);
     const retried = stale.filter((row) => row.attempts < settings.maxAttempts).map((row) => row.id);
-    await strapi.db.transaction(async () => {
+    await inTransaction(strapi, async () => {
       if (exhausted.length) {
         const statusNote = 'Afsendelsen blev afbrudt for mange gange; det er uvist, om e-mailen blev sendt. Kontrollér og send evt. manuelt.';
         const where = { id: { $in: exhausted }, deliveryStatus: 'sending' };

@@ -9,6 +9,7 @@ import { recordNotifications } from '../journal';
 import { enqueueRows } from './queue';
 import { NotificationKind, PlannedRow } from './schedule';
 import { NOTIFICATION, STATEMENT_REQUEST, OPINION } from '../content-types';
+import { inTransaction } from '../db/transaction';
 export { NOTIFICATION, STATEMENT_REQUEST, OPINION };
 
 export interface NewRow extends PlannedRow {
@@ -37,7 +38,7 @@ export async function afterCommit(strapi: Core.Strapi, fn: () => unknown): Promi
   };
   if (!strapi.db.inTransaction()) return run();
   // A nested transaction reuses the open one (AsyncLocalStorage) and shares its commit callbacks.
-  await strapi.db.transaction(async ({ onCommit }) => {
+  await inTransaction(strapi, async ({ onCommit }) => {
     onCommit(run);
   });
 }

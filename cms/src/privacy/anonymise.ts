@@ -16,6 +16,7 @@ import { appendEvents, type Actor } from '../journal';
 import { anonymisedText, citizenIdentityFields, personalTextFields } from '../rules/personal-data';
 import { caseDataParts, type CaseRef } from './parts';
 import { COMPLAINT } from '../content-types';
+import { inTransaction } from '../db/transaction';
 
 export interface AnonymiseRequest {
   /** Why, in Danish; kept in the journal (never personal data: the caller checks it has no CPR number). */
@@ -41,7 +42,7 @@ export async function anonymiseCase(
   { reason, actor, now = new Date(), condition = {} }: AnonymiseRequest,
 ): Promise<boolean> {
   const afterCommit: (() => Promise<void>)[] = [];
-  const anonymised = await strapi.db.transaction(async () => {
+  const anonymised = await inTransaction(strapi, async () => {
     const query = strapi.db.query(COMPLAINT);
     const { count } = await query.updateMany({ where: { ...condition, id: complaintId, anonymisedAt: null }, data: { anonymisedAt: now } });
     if (count !== 1) return false;

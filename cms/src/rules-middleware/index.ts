@@ -33,6 +33,7 @@ import { checkActiveCenter } from '../input/references';
 import { applyCaseDocumentRules } from './case-document';
 import { withJournal } from '../journal';
 import { COMPLAINT, STATEMENT_REQUEST, OPINION, CENTER, CASE_DOCUMENT, MEETING, RECOMMENDATION } from '../content-types';
+import { inTransaction } from '../db/transaction';
 
 type Data = Record<string, any>;
 
@@ -196,7 +197,7 @@ export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPoli
       const params = ctx.params as { data?: Data; documentId?: string };
       params.data = params.data ?? {};
       // One transaction around the checks, the derived fields and the write itself.
-      return strapi.db.transaction(async ({ trx }) => {
+      return inTransaction(strapi, async ({ trx }) => {
         const previous =
           ctx.action === 'update' ? await strapi.db.query(ctx.uid).findOne({ where: { documentId: params.documentId }, populate: handler.populate }) : null;
         const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi) };

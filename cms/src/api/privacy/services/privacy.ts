@@ -14,6 +14,7 @@ import { anonymiseCase } from '../../../privacy/anonymise';
 import { buildAccessExport, findMatchingCases, renderAccessExport, type MatchReason } from '../../../privacy/access-export';
 import { retentionList, runRetention } from '../../../privacy/retention';
 import { COMPLAINT } from '../../../content-types';
+import { inTransaction } from '../../../db/transaction';
 
 function reject(violations: Violation[]): never {
   throw new errors.ValidationError(violations[0].message, {
@@ -56,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // anonymised case to a named one).
       const cases = [complaint, ...confirmed.map(({ row }) => row)];
       const others = cases.length - 1;
-      await strapi.db.transaction(() =>
+      await inTransaction(strapi, () =>
         appendEvents(
           strapi,
           cases.map((row) => ({
@@ -101,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (complaint.anonymisedAt) reject([{ path: 'until', message: 'Sagen er allerede anonymiseret.' }]);
       if (!isClosedStatus(complaint.caseStatus)) reject([{ path: 'until', message: 'Kun afsluttede sager anonymiseres; sagen er ikke afsluttet.' }]);
       const data = { retentionHoldUntil: String(input.until).trim(), retentionHoldReason: String(input.reason).trim() };
-      await strapi.db.transaction(async () => {
+      await inTransaction(strapi, async () => {
         await strapi.db.query(COMPLAINT).update({ where: { id: complaint.id }, data });
         await appendEvents(strapi, [
           {

@@ -32,6 +32,7 @@ import { PublicError } from '../../public-statement/services/public-statement';
 import { storeCitizenMessage } from '../../../documents/case-file';
 import { fileReceived } from '../../../documents/receive';
 import { CASE_DOCUMENT, OPINION } from '../../../content-types';
+import { inTransaction } from '../../../db/transaction';
 
 const notFound = () => new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
 const goneMessages: Record<CaseLinkGoneReason, string> = {
@@ -102,7 +103,7 @@ export function validateMessage(body: unknown, withFiles = false): { value?: Cit
 
 /** The message and the files (already stored and inspected) join the case file as received from the citizen. */
 export async function addMessage(strapi: Core.Strapi, complaint: any, message: CitizenMessage, files: { id: number; name: string }[] = [], now = new Date()) {
-  await strapi.db.transaction(async () => {
+  await inTransaction(strapi, async () => {
     if (message.message) await storeCitizenMessage(strapi, complaint, message.message, now);
     if (files.length) await fileReceived(strapi, complaint, files, { source: 'borger', now });
   });

@@ -7,6 +7,7 @@ import type { FactoryArgs } from '../../../strapi-types';
 import { activeFilter } from '../../../input/references';
 import { claimKey, findRegistered, isWellFormedKey, recordRegistered, type Registered } from '../idempotency';
 import { COMPLAINT, CENTER } from '../../../content-types';
+import { inTransaction } from '../../../db/transaction';
 
 let limiter: RateLimiter | null = null;
 /** Submissions per IP per 10 minutes, counted in Redis across all instances; made on first use, after the environment is set. */
@@ -58,7 +59,7 @@ export default ({ strapi }: FactoryArgs) => ({
     // The citizen's attachments (e.g. the decision complained about) are checked and stored first.
     const files = await storeIncoming(strapi, incoming);
     try {
-      return await strapi.db.transaction(async ({ trx }) => {
+      return await inTransaction(strapi, async ({ trx }) => {
         if (submissionKey) await claimKey(knex, trx, submissionKey);
         const complaint = await strapi.documents(COMPLAINT).create({
           data: { ...fields, center: centerDocumentId ?? null, channel: 'web', caseStatus: 'modtaget', receivedAt: now },

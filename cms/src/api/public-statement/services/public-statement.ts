@@ -37,6 +37,7 @@ import { insertRows, STATEMENT_REQUEST } from '../../../outbox/writer';
 import { fileReceived } from '../../../documents/receive';
 import { runAs } from '../../../journal';
 import { STATEMENT_ACCESS_LOG as ACCESS_LOG } from '../../../content-types';
+import { inTransaction } from '../../../db/transaction';
 
 export class PublicError extends Error {
   constructor(
@@ -163,7 +164,7 @@ export function validateSubmission(body: unknown): { value?: StatementSubmission
 export async function submit(strapi: Core.Strapi, request: any, submission: StatementSubmission, files: { id: number; name: string }[] = [], now = new Date()) {
   // Journaled as the center, named as it is now (the link carries no person).
   return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () =>
-    strapi.db.transaction(async () => {
+    inTransaction(strapi, async () => {
       // The conditional update is the lock: of two concurrent submissions exactly one matches.
       const { count } = await strapi.db
         .query(STATEMENT_REQUEST)

@@ -18,6 +18,7 @@ import { PeriodError } from '../../../reports/period';
 import { insertRows, type NewRow } from '../../../outbox/writer';
 import { withClusterLock } from '../../../cluster/locks';
 import { REPORT_DRAFT as DRAFT, REPORT_ALERT as ALERT, NOTIFICATION, CENTER } from '../../../content-types';
+import { inTransaction } from '../../../db/transaction';
 
 export interface DraftKey {
   kind: DocumentKind;
@@ -183,7 +184,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const decision = decideAlert(elevated, openByCenter.has(centerId));
       if (decision === 'open') {
         const name = centers.get(centerId) ?? 'Et center';
-        await strapi.db.transaction(async () => {
+        await inTransaction(strapi, async () => {
           const alert = await strapi.documents(ALERT).create({
             data: {
               kind: 'ongoing_status',

@@ -28,6 +28,7 @@ import {
 } from '../../../rules';
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { COMPLAINT, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
+import { inTransaction } from '../../../db/transaction';
 
 type Input = Record<string, unknown>;
 /** A row from the query engine (populated relations included). */
@@ -139,7 +140,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!complaint) return null;
       const docs = (uid: string) => strapi.documents(uid as UID.ContentType) as any;
       const center = complaint.center?.documentId;
-      return strapi.db.transaction(async () => {
+      return inTransaction(strapi, async () => {
         switch (step) {
           case 'requestStatement':
             return docs(REQUEST).create({ data: { complaint: documentId, center, ...pick(input, ['questions', 'caseSummary', 'requestsFileAccess']) } });
