@@ -36,6 +36,9 @@ function pruneOrphans(distRoot, sourceRoot, dirs) {
 
 run('npx tsc -p config');
 pruneOrphans(path.join(root, 'cms/dist'), path.join(root, 'cms'), ['src', 'config']);
+// The content types' TypeScript types (cms/types/generated), from the schemas as they are now, so
+// the CMS compiles against them (strapi build does not generate them; only strapi develop does).
+run('npx strapi ts:generate-types --silent', path.join(root, 'cms'));
 if (serverOnly) {
   run('npx tsc -p cms');
 } else {

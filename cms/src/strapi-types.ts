@@ -1,5 +1,5 @@
 /** Types of the Strapi boundary that Strapi uses but does not export by name. */
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 
 /** The Koa context of one request, as Strapi passes it to controllers (and keeps in its request context). */
 export type RequestContext = NonNullable<ReturnType<Core.Strapi['requestContext']['get']>>;
@@ -7,4 +7,24 @@ export type RequestContext = NonNullable<ReturnType<Core.Strapi['requestContext'
 /** What Strapi passes to the factory of an API's controller or service. */
 export interface FactoryArgs {
   strapi: Core.Strapi;
+}
+
+/** What the Document Service accepts as data for a content type (from the generated types). */
+export type DocumentInput<U extends UID.ContentType> = Modules.Documents.Params.Data.Input<U>;
+
+/**
+ * Document data in which a field may be null, to clear it. The Document Service stores null, but
+ * Strapi's generated input types leave null out (a gap in Strapi's own types): this is the one cast
+ * across that gap, checked against the content type's fields otherwise.
+ */
+export function withNulls<U extends UID.ContentType>(_uid: U, data: { [K in keyof DocumentInput<U>]?: DocumentInput<U>[K] | null }): DocumentInput<U> {
+  return data as DocumentInput<U>;
+}
+
+/**
+ * Fields a user sent for a document, passed on unchecked: the case rules in the Document Service
+ * middleware check them on the write, as they do for the content manager's own saves.
+ */
+export function unchecked<U extends UID.ContentType>(_uid: U, data: Record<string, unknown>): DocumentInput<U> {
+  return data as DocumentInput<U>;
 }

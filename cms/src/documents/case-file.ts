@@ -30,6 +30,6 @@ export async function storeCitizenMessage(
         source: 'borger',
         registeredAt: now.toISOString(),
       },
-    } as never);
+    });
   });
 }

@@ -77,6 +77,6 @@ export async function fileReceived(
         registeredAt: now,
         ...(origin.statementRequest ? { statementRequest: origin.statementRequest } : {}),
       },
-    } as never);
+    });
   }
 }

@@ -18,7 +18,10 @@ export async function backfillCreatedEvents(strapi: Core.Strapi): Promise<number
   const knex = strapi.db.connection;
   const events = strapi.db.metadata.get(CASE_EVENT);
   const complaints = strapi.db.metadata.get(COMPLAINT);
-  const link = (events.attributes.complaint as any).joinTable;
+  // Strapi's metadata type leaves out what a relation's join table is called.
+  const { joinTable: link } = events.attributes.complaint as unknown as {
+    joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+  };
   let written = 0;
   let lastId = 0;
   for (;;) {

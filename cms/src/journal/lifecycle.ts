@@ -6,22 +6,17 @@
 import type { Core } from '@strapi/strapi';
 import { backfillCreatedEvents } from './backfill';
 import { guardJournalQueries } from './writer';
-
-const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
+import { addAdminRoutes, ADMIN_ONLY } from '../utils/admin-routes';
 
 export function registerJournal(strapi: Core.Strapi) {
   guardJournalQueries(strapi);
 }
 
 export async function startJournal(strapi: Core.Strapi) {
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/case-journal',
-    routes: [
-      { method: 'GET', path: '/:documentId', handler: 'api::case-event.timeline.find', config: ADMIN_ONLY },
-      { method: 'GET', path: '/:documentId/csv', handler: 'api::case-event.timeline.csv', config: ADMIN_ONLY },
-    ],
-  } as any);
+  addAdminRoutes(strapi, '/case-journal', [
+    { method: 'GET', path: '/:documentId', handler: 'api::case-event.timeline.find', config: ADMIN_ONLY },
+    { method: 'GET', path: '/:documentId/csv', handler: 'api::case-event.timeline.csv', config: ADMIN_ONLY },
+  ]);
   const written = await backfillCreatedEvents(strapi);
   if (written) strapi.log.info(`journal: recorded the creation of ${written} case(s) registered before the journal`);
 }

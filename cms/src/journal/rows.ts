@@ -31,5 +31,5 @@ function populateFor(strapi: Core.Strapi, uid: string): Populate {
 }
 
 export async function loadRow(strapi: Core.Strapi, uid: string, where: Record<string, unknown>): Promise<Record<string, any> | null> {
-  return strapi.db.query(uid as UID.ContentType).findOne({ where, populate: populateFor(strapi, uid) as never });
+  return strapi.db.query(uid as UID.ContentType).findOne({ where, populate: populateFor(strapi, uid) });
 }

@@ -71,7 +71,7 @@ export async function issueOpinionLetter(strapi: Core.Strapi, opinionId: number,
           source: 'borgerraadgiver',
           registeredAt: now.toISOString(),
         },
-      } as never);
+      });
       await insertRows(strapi, [
         ...(center?.email
           ? [{ kind: 'opinion_letter' as const, recipient: center.email, notBefore: now, dueVersion: '', opinion: opinion.id, complaint: complaint.id }]

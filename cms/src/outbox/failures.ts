@@ -7,7 +7,8 @@
 import type { Core } from '@strapi/strapi';
 import { localDate, loadEndpoints, municipality, TIME_ZONE, type DeliveryFailure } from '@borgerraadgiver/config';
 import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
-import { insertRows, NOTIFICATION } from './writer';
+import { insertRows } from './writer';
+import { NOTIFICATION } from '../content-types';
 import { inTransaction } from '../db/transaction';
 
 const DIGEST = 'delivery_failures';

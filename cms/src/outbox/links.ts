@@ -5,8 +5,8 @@
  * letter) and when it was minted. See token.ts for the scheme.
  */
 import type { Core } from '@strapi/strapi';
-import { NOTIFICATION } from './writer';
-import { STATEMENT_LINK } from '../content-types';
+
+import { STATEMENT_LINK, NOTIFICATION } from '../content-types';
 export { STATEMENT_LINK };
 
 /** Records a minted token's hash for the e-mail of outbox row `notificationId` (in the caller's transaction). */

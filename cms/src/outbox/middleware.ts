@@ -13,10 +13,10 @@ import { dueVersionOf, isOpenRequest } from '../rules/links';
 import { statementPlan } from './plan';
 import { CALENDAR_DAY, loadWorkingCalendar } from '../db/working-calendar';
 import { replanAfterCalendarChange } from './replan';
-import { advisorEmail, afterCommit, cancelPlanned, insertRows, NOTIFICATION, OPINION, policy, scheduleDelivery, STATEMENT_REQUEST } from './writer';
+import { advisorEmail, afterCommit, cancelPlanned, insertRows, policy, scheduleDelivery } from './writer';
 import { citizenReachable, issueOpinionLetter } from '../letters/issue';
 import { isClosedStatus } from '../rules/complaint-status';
-import { STATEMENT_ACCESS_LOG as ACCESS_LOG, COMPLAINT } from '../content-types';
+import { STATEMENT_ACCESS_LOG as ACCESS_LOG, COMPLAINT, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../content-types';
 import { inTransaction } from '../db/transaction';
 
 const READ_ONLY: Record<string, string> = {

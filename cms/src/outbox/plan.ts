@@ -8,7 +8,8 @@ import type { Core } from '@strapi/strapi';
 import type { WorkingCalendar } from '@borgerraadgiver/config';
 import { plannedEscalation, plannedStatementRows, type PlannedRow } from './schedule';
 import { dueVersionOf } from '../rules/links';
-import { advisorEmail, NOTIFICATION, policy } from './writer';
+import { advisorEmail, policy } from './writer';
+import { NOTIFICATION } from '../content-types';
 
 /** When each scheduled kind went out for the request's current due date (sent rows only). */
 export async function sentForCurrentDue(strapi: Core.Strapi, request: { id: number } & Parameters<typeof dueVersionOf>[0]): Promise<Map<string, Date>> {

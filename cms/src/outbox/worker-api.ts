@@ -32,14 +32,14 @@ import {
 import { citizenLink, letterLink, mintToken, statementLink } from './token';
 import { opinionVersionOf } from './schedule';
 import { dueVersionOf, linkExpiresAt, statementLinkProblem } from '../rules/links';
-import { insertRows, NOTIFICATION, policy } from './writer';
+import { insertRows, policy } from './writer';
 import { sentForCurrentDue, statementPlan } from './plan';
 import { linksIssuedBefore, storeLink } from './links';
 import { failuresOf } from './failures';
 import { loadWorkingCalendar } from '../db/working-calendar';
 import { isClosedStatus } from '../rules/complaint-status';
 import { recordNotifications } from '../journal';
-import { OPINION } from '../content-types';
+import { OPINION, NOTIFICATION } from '../content-types';
 import { inTransaction } from '../db/transaction';
 
 function loadRow(strapi: Core.Strapi, documentId: string) {

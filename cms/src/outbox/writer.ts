@@ -8,9 +8,8 @@ import { loadPolicy, municipality } from '@borgerraadgiver/config';
 import { recordNotifications } from '../journal';
 import { enqueueRows } from './queue';
 import { NotificationKind, PlannedRow } from './schedule';
-import { NOTIFICATION, STATEMENT_REQUEST, OPINION } from '../content-types';
+import { NOTIFICATION } from '../content-types';
 import { inTransaction } from '../db/transaction';
-export { NOTIFICATION, STATEMENT_REQUEST, OPINION };
 
 export interface NewRow extends PlannedRow {
   statementRequest?: number;

@@ -6,13 +6,14 @@
 import type { Core } from '@strapi/strapi';
 import { TIME_ZONE } from '@borgerraadgiver/config';
 import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
+import { addAdminRoutes, ADMIN_ONLY, type AdminRoute } from '../utils/admin-routes';
 
 const handler = (action: string) => `api::privacy.privacy.${action}`;
-const policies = (verb: 'read' | 'update') => ({ policies: ['admin::isAuthenticatedAdmin', { name: 'api::privacy.may-handle-identity', config: { verb } }] });
+const policies = (verb: 'read' | 'update') => ({ policies: [...ADMIN_ONLY.policies, { name: 'api::privacy.may-handle-identity', config: { verb } }] });
 
-export const privacyRoutes = [
+export const privacyRoutes: AdminRoute[] = [
   // Which privacy functions the signed-in user may use, so the admin shows only those.
-  { method: 'GET', path: '/access', handler: handler('access'), config: { policies: ['admin::isAuthenticatedAdmin'] } },
+  { method: 'GET', path: '/access', handler: handler('access'), config: ADMIN_ONLY },
   { method: 'GET', path: '/export/:documentId', handler: handler('export'), config: policies('read') },
   { method: 'GET', path: '/matches/:documentId', handler: handler('matches'), config: policies('read') },
   { method: 'POST', path: '/anonymise/:documentId', handler: handler('anonymise'), config: policies('update') },
@@ -30,7 +31,7 @@ export async function runPrivacyDaily(strapi: Core.Strapi, now = new Date()): Pr
     strapi,
     'privacy-retention',
     async () => {
-      anonymised = await (strapi.service('api::privacy.privacy') as any).runRetention(now);
+      anonymised = await strapi.service('api::privacy.privacy').runRetention(now);
     },
     now,
   );
@@ -38,7 +39,7 @@ export async function runPrivacyDaily(strapi: Core.Strapi, now = new Date()): Pr
 }
 
 export function startPrivacy(strapi: Core.Strapi) {
-  strapi.server.routes({ type: 'admin', prefix: '/privacy', routes: privacyRoutes } as any);
+  addAdminRoutes(strapi, '/privacy', privacyRoutes);
   strapi.cron.add({
     privacyRetention: {
       task: () =>

@@ -9,11 +9,11 @@ import { ensureReportIndexes } from './db/indexes';
 import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
 import { afterCommit } from '../outbox/writer';
 import { COMPLAINT, NOTIFICATION } from '../content-types';
+import { addAdminRoutes, ADMIN_ONLY, type AdminRoute } from '../utils/admin-routes';
 
-const ADMIN_ONLY = { policies: ['admin::isAuthenticatedAdmin'] };
 const handler = (action: string) => `api::report.report.${action}`;
 
-export const reportRoutes = [
+export const reportRoutes: AdminRoute[] = [
   { method: 'GET', path: '/statistics', handler: handler('statistics'), config: ADMIN_ONLY },
   { method: 'GET', path: '/statistics/csv', handler: handler('csv'), config: ADMIN_ONLY },
   { method: 'GET', path: '/document', handler: handler('document'), config: ADMIN_ONLY },
@@ -34,9 +34,9 @@ function defer(task: () => void, ms: number) {
 }
 
 export async function startReports(strapi: Core.Strapi) {
-  strapi.server.routes({ type: 'admin', prefix: '/reports', routes: reportRoutes } as any);
+  addAdminRoutes(strapi, '/reports', reportRoutes);
 
-  const service = strapi.service('api::report.report') as any;
+  const service = strapi.service('api::report.report');
   const log = (what: string) => (error: unknown) => strapi.log.warn(`reports: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
 
   // Idempotent (IF NOT EXISTS); the statistics are correct without them, only slower.
@@ -85,7 +85,7 @@ export async function startReports(strapi: Core.Strapi) {
 
 /** The daily reporting work; each job once per local date across instances, each failure logged. */
 export async function runReportsDaily(strapi: Core.Strapi, now = new Date()) {
-  const service = strapi.service('api::report.report') as any;
+  const service = strapi.service('api::report.report');
   const log = (what: string) => (error: unknown) => strapi.log.warn(`reports: daily ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
   return {
     ongoingStatus: await runOncePerDay(strapi, 'ongoing-status', () => service.checkOngoingStatus(now), now).catch(log('ongoing status check')),

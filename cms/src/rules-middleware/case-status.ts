@@ -20,5 +20,5 @@ export async function followCaseStatus(strapi: Core.Strapi, uid: string, action:
   const complaint = row?.complaint;
   if (!complaint || (event === 'opinion_issued' && row.kind === 'general')) return;
   const next = statusAfter(event, complaint.caseStatus);
-  if (next) await strapi.documents(COMPLAINT).update({ documentId: complaint.documentId, data: { caseStatus: next } as never });
+  if (next) await strapi.documents(COMPLAINT).update({ documentId: complaint.documentId, data: { caseStatus: next } });
 }

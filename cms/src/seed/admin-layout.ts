@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import {
   CASE_DOCUMENT,
   CASE_EVENT,
@@ -279,7 +279,7 @@ export async function seedAdminLayouts(strapi: Core.Strapi) {
   if (((await store.get()) as number | null) === LAYOUT_VERSION) return;
   const contentTypes = strapi.plugin('content-manager').service('content-types');
   for (const [uid, layout] of Object.entries(layouts)) {
-    const contentType = strapi.contentTypes[uid as never];
+    const contentType = strapi.contentTypes[uid as UID.ContentType];
     if (!contentType) continue;
     const configuration = await contentTypes.findConfiguration(contentType);
     const metadatas = { ...configuration.metadatas };

@@ -9,7 +9,7 @@ export async function seedCenters(strapi: Core.Strapi) {
   for (const { institutions, ...center } of municipality.centers) {
     const created = await strapi.documents(CENTER).create({ data: center });
     for (const name of institutions) {
-      await strapi.documents(INSTITUTION).create({ data: { name, center: created.documentId } as never });
+      await strapi.documents(INSTITUTION).create({ data: { name, center: created.documentId } });
     }
   }
 }
@@ -27,17 +27,17 @@ export async function seedClosingDays(strapi: Core.Strapi, now = new Date()) {
   for (const y of [year, year + 1]) {
     if (await days.count({ where: { date: { $gte: `${y}-01-01`, $lte: `${y}-12-31` } } })) continue;
     const rows = [
-      ...[...publicHolidays(y)].map(([date, name]) => ({ date, name, kind: 'helligdag', active: true })),
+      ...[...publicHolidays(y)].map(([date, name]) => ({ date, name, kind: 'helligdag' as const, active: true })),
       ...municipality.closingDays.map((monthDay) => ({
         date: `${y}-${monthDay}`,
         name: closingDayNames[monthDay] ?? 'Lukkedag',
-        kind: 'lukkedag',
+        kind: 'lukkedag' as const,
         active: false,
       })),
     ];
     for (const data of rows) {
       if (await days.findOne({ where: { date: data.date } })) continue;
-      await strapi.documents(CLOSING_DAY).create({ data: data as never });
+      await strapi.documents(CLOSING_DAY).create({ data: data });
     }
   }
 }

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { CENTER, COMPLAINT, IMPROVEMENT_ACTIVITY, OPINION, RECOMMENDATION, STATEMENT_REQUEST } from '../content-types';
+import type { DocumentInput } from '../strapi-types';
+
+type Complaint = DocumentInput<typeof COMPLAINT>;
 
 const DEMO_MARK = '[demo]';
 const day = 86400000;
@@ -9,19 +12,19 @@ interface DemoCase {
   center: number;
   title: string;
   description: string;
-  purpose?: string;
-  channel?: string;
-  category?: string;
-  identity?: string;
+  purpose?: Complaint['purpose'];
+  channel?: Complaint['channel'];
+  category?: Complaint['category'];
+  identity?: Complaint['identity'];
   citizenName?: string;
   /** Days between the decision or matter and the inquiry. */
   eventBefore: number;
   /** The statuses the case goes through, in order. */
-  path: string[];
-  outOfScopeReason?: string;
+  path: NonNullable<Complaint['caseStatus']>[];
+  outOfScopeReason?: Complaint['outOfScopeReason'];
   dialogOutcome?: string;
   statement?: { questions: string; answered?: string };
-  opinion?: { outcome: string; legalPerspective: string; reasoning: string; recommendation?: string };
+  opinion?: { outcome: DocumentInput<typeof OPINION>['outcome']; legalPerspective: string; reasoning: string; recommendation?: string };
 }
 
 const cases: DemoCase[] = [
@@ -226,6 +229,8 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
         purpose: demo.purpose ?? 'klage',
         category: demo.category,
         identity: demo.identity ?? 'named',
+        complainantKind: 'citizen',
+        caseStatus: 'modtaget',
         citizenName: demo.citizenName,
         title: demo.title,
         description: demo.description,
@@ -236,41 +241,41 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
         dialogOutcome: demo.dialogOutcome,
         internalNotes: `${DEMO_MARK} Demodata.`,
         firstActionAt: demo.path.length ? at(received - 1) : undefined,
-      } as never,
+      },
     });
     for (const [index, caseStatus] of demo.path.entries()) {
       const closing = ['afvist', 'henvist', 'loest_ved_dialog', 'afsluttet'].includes(caseStatus);
       if (caseStatus === 'udtalelse_afgivet' && demo.opinion) {
+        const { recommendation, ...opinionTexts } = demo.opinion;
         const opinion = await strapi.documents(OPINION).create({
           data: {
             kind: 'case',
             title: demo.title,
             complaint: complaint.documentId,
             issuedAt: at(received - 30),
-            ...demo.opinion,
-            recommendation: undefined,
-          } as never,
+            ...opinionTexts,
+          },
         });
-        if (demo.opinion.recommendation) {
+        if (recommendation) {
           await strapi.documents(RECOMMENDATION).create({
             data: {
               opinion: opinion.documentId,
-              text: demo.opinion.recommendation,
+              text: recommendation,
               center: center.documentId,
               followUpStatus: 'accepteret',
               caseReopened: true,
-            } as never,
+            },
           });
         }
       }
       complaint = (await complaints.update({
         documentId: complaint.documentId,
-        data: { caseStatus, ...(closing && !complaint.closedAt ? { closedAt: at(Math.max(received - 5 - index * 7, 0)) } : {}) } as never,
+        data: { caseStatus, ...(closing && !complaint.closedAt ? { closedAt: at(Math.max(received - 5 - index * 7, 0)) } : {}) },
       }))!;
       if (caseStatus === 'undersoegelse' && demo.statement) {
         const requestedAt = at(Math.max(received - 3, 1));
         const request = await strapi.documents(STATEMENT_REQUEST).create({
-          data: { complaint: complaint.documentId, questions: demo.statement.questions, requestedAt, sentOutsideSystem: true } as never,
+          data: { complaint: complaint.documentId, questions: demo.statement.questions, requestedAt, sentOutsideSystem: true, requestStatus: 'sendt' },
         });
         if (demo.statement.answered) {
           await strapi.documents(STATEMENT_REQUEST).update({
@@ -281,7 +286,7 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
               respondedAt: at(Math.max(received - 15, 0)),
               respondentName: 'Afdelingsleder',
               respondentTitle: 'Afdelingsleder',
-            } as never,
+            },
           });
         }
       }
@@ -295,7 +300,7 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
     { kind: 'vejledning', title: 'Vejledning om begrundelse af afslag', daysAgo: 140, hours: 3, center: 3 },
     { kind: 'forbedringsprojekt', title: 'Nye brevskabeloner for afgørelser', daysAgo: 100, hours: 20, center: 3 },
     { kind: 'tilbagemelding', title: 'Tilbagemelding om sagsbehandlingstider', daysAgo: 45, hours: 4, center: 4 },
-  ];
+  ] as const;
   for (const activity of activities) {
     await improvement.create({
       data: {
@@ -304,7 +309,7 @@ export async function seedDemoCases(strapi: Core.Strapi): Promise<number> {
         date: at(activity.daysAgo).slice(0, 10),
         hours: activity.hours,
         center: centers[activity.center % centers.length].documentId,
-      } as never,
+      },
     });
   }
   return cases.length;

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { citizenIdentityFields } from '../rules/personal-data';
 import {
   CASE_DOCUMENT,
@@ -40,8 +40,9 @@ const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::conte
 const mediaLibrary = ['read', 'assets.create', 'assets.download', 'assets.copy-link'].map((verb) => `plugin::upload.${verb}`);
 
 function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string[]>, media: boolean) {
-  const fieldsOf = (uid: string) => Object.keys(strapi.contentType(uid as never).attributes).filter((field) => !(hiddenFields[uid] ?? []).includes(field));
-  const existing = (uid: string) => Boolean(strapi.contentTypes[uid as never]);
+  const fieldsOf = (uid: string) =>
+    Object.keys(strapi.contentType(uid as UID.ContentType).attributes).filter((field) => !(hiddenFields[uid] ?? []).includes(field));
+  const existing = (uid: string) => Boolean(strapi.contentTypes[uid as UID.ContentType]);
   return [
     ...caseTypes.filter(existing).flatMap((subject) =>
       crud.map((action) => ({

@@ -249,7 +249,7 @@ async function seedSiteContentLayout(strapi: Core.Strapi) {
   const store = strapi.store({ type: 'plugin', name: 'borgerraadgiver', key: 'site-content-layout-version' });
   if (((await store.get()) as number | null) === LAYOUT_VERSION) return;
   const contentTypes = strapi.plugin('content-manager').service('content-types');
-  const contentType = strapi.contentTypes[UID as never];
+  const contentType = strapi.contentTypes[UID];
   const configuration = await contentTypes.findConfiguration(contentType);
   const metadatas = { ...configuration.metadatas };
   for (const [field, entry] of Object.entries(LABELS)) {
@@ -264,7 +264,7 @@ async function seedSiteContentLayout(strapi: Core.Strapi) {
 export async function seedSiteContent(strapi: Core.Strapi): Promise<void> {
   const existing = await strapi.documents(UID).findFirst({});
   if (!existing) {
-    await strapi.documents(UID).create({ data: defaultSiteContent() as any });
+    await strapi.documents(UID).create({ data: defaultSiteContent() });
     strapi.log.info('Seeded "Hjemmesidens tekster" with default texts.');
   }
   await seedSiteContentLayout(strapi);

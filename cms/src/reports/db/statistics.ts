@@ -116,7 +116,7 @@ async function inquiriesByCenter(knex: Knex, sql: Sql, r: Range) {
     firstActions: number;
     closures: number;
   }[] = [];
-  for (const x of result as any[]) {
+  for (const x of result) {
     const cell = { centerId: idOrNull(x.center_id), purpose: textOrNull(x.purpose), category: textOrNull(x.category), status: textOrNull(x.status) };
     const counts = { count: num(x.n_current), firstActions: num(x.n_first_action_current), closures: num(x.n_closed_current) };
     if (counts.count > 0) cells.push({ period: 'current', ...cell, ...counts });
@@ -149,7 +149,7 @@ async function inquiriesByDimension(knex: Knex, sql: Sql, r: Range) {
     [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
   const cells: InquiryDimensionCell[] = [];
-  for (const x of result as any[]) {
+  for (const x of result) {
     const current = num(x.n_current);
     const cell = {
       channel: textOrNull(x.channel),

@@ -12,7 +12,7 @@ export function adminActor(ctx: any): Actor {
 const bodyOf = (ctx: any) => ctx.request.body?.data ?? ctx.request.body ?? {};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.service('api::privacy.privacy') as any;
+  const service = () => strapi.service('api::privacy.privacy');
   return {
     async access(ctx: any) {
       const ability = ctx.state.userAbility;

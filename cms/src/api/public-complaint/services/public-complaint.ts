@@ -3,7 +3,7 @@ import { insertRows } from '../../../outbox/writer';
 import { fileReceived, removeStored, storeIncoming, type IncomingFile } from '../../../documents/receive';
 import { createRateLimiter, RATE_LIMITS, type PublicCenter, type RateLimiter } from '@borgerraadgiver/config';
 import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
-import type { FactoryArgs } from '../../../strapi-types';
+import { withNulls, type FactoryArgs } from '../../../strapi-types';
 import { activeFilter } from '../../../input/references';
 import { claimKey, findRegistered, isWellFormedKey, recordRegistered, type Registered } from '../idempotency';
 import { COMPLAINT, CENTER } from '../../../content-types';
@@ -62,7 +62,7 @@ export default ({ strapi }: FactoryArgs) => ({
       return await inTransaction(strapi, async ({ trx }) => {
         if (submissionKey) await claimKey(knex, trx, submissionKey);
         const complaint = await strapi.documents(COMPLAINT).create({
-          data: { ...fields, center: centerDocumentId ?? null, channel: 'web', caseStatus: 'modtaget', receivedAt: now },
+          data: withNulls(COMPLAINT, { ...fields, center: centerDocumentId ?? null, channel: 'web', caseStatus: 'modtaget', receivedAt: now }),
         });
         await fileReceived(strapi, complaint, files, { source: 'borger', now: new Date(now) });
         if (data.citizenEmail) {
@@ -94,6 +94,6 @@ export default ({ strapi }: FactoryArgs) => ({
   /** Names and documentIds only, for the form's select. */
   async listCenters(): Promise<PublicCenter[]> {
     const centers = await strapi.documents(CENTER).findMany({ fields: ['name'], filters: activeFilter, sort: 'name:asc', limit: 200 });
-    return centers.map((c) => ({ documentId: c.documentId, name: c.name }));
+    return centers.map((c) => ({ documentId: c.documentId, name: c.name ?? '' }));
   },
 });

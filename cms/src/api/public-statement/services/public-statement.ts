@@ -33,10 +33,11 @@ import {
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt, OPEN_REQUEST_WHERE, statementLinkProblem } from '../../../rules/links';
-import { insertRows, STATEMENT_REQUEST } from '../../../outbox/writer';
+import { insertRows } from '../../../outbox/writer';
+import { withNulls } from '../../../strapi-types';
 import { fileReceived } from '../../../documents/receive';
 import { runAs } from '../../../journal';
-import { STATEMENT_ACCESS_LOG as ACCESS_LOG } from '../../../content-types';
+import { STATEMENT_ACCESS_LOG as ACCESS_LOG, STATEMENT_REQUEST } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
 
 export class PublicError extends Error {
@@ -176,13 +177,13 @@ export async function submit(strapi: Core.Strapi, request: any, submission: Stat
         await fileReceived(strapi, request.complaint, files, { source: 'center', statementRequest: request.documentId, now });
       await strapi.documents(STATEMENT_REQUEST).update({
         documentId: request.documentId,
-        data: {
+        data: withNulls(STATEMENT_REQUEST, {
           requestStatus: 'besvaret',
           responseText: submission.text,
           respondentName: submission.respondentName,
           respondentTitle: submission.respondentTitle,
           respondedAt: now.toISOString(),
-        } as any,
+        }),
       });
       await insertRows(strapi, [{ kind: 'statement_received', recipient: municipality.email, notBefore: now, dueVersion: '', statementRequest: request.id }]);
       const updated = await strapi.db

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { PeriodError } from '../../../reports/period';
 import { parseDraftKey } from '../services/report';
 
-const service = (strapi: Core.Strapi) => strapi.service('api::report.report') as any;
+const service = (strapi: Core.Strapi) => strapi.service('api::report.report');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Bad periods are the user's mistake: 400 with the Danish message. */

@@ -4,6 +4,7 @@
  * report reminders in the outbox. Computation lives in ../../../reports (plain TS).
  */
 import type { Core } from '@strapi/strapi';
+import { withNulls } from '../../../strapi-types';
 import { loadReportPolicy, municipality } from '@borgerraadgiver/config';
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { buildReport } from '../../../reports/db/statistics';
@@ -70,18 +71,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async draft(key: DraftKey) {
       const filters: Record<string, unknown> = { kind: key.kind, year: key.year };
       if (key.kind === 'half_year') filters.half = key.half;
-      const existing = await strapi.documents(DRAFT).findFirst({ filters: filters as any });
+      const existing = await strapi.documents(DRAFT).findFirst({ filters: filters });
       if (existing) return existing;
       const period = reportPeriod(key.kind, key.year, key.half ?? undefined);
       return strapi.documents(DRAFT).create({
-        data: {
+        data: withNulls(DRAFT, {
           kind: key.kind,
           year: key.year,
           half: key.kind === 'half_year' ? key.half : null,
           periodFrom: period.from,
           periodTo: period.to,
           title: `${documentTitles[key.kind]} ${period.label}`,
-        } as any,
+        }),
       });
     },
 
@@ -91,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const field of ['title', 'mainTrends', 'attentionPoints', 'recommendations'] as const) {
         if (texts[field] !== undefined) data[field] = texts[field] === null ? null : String(texts[field]);
       }
-      return strapi.documents(DRAFT).update({ documentId: draft.documentId, data: data as any });
+      return strapi.documents(DRAFT).update({ documentId: draft.documentId, data: data });
     },
 
     async document(key: DraftKey, now = new Date()) {
@@ -125,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async markAlertSeen(documentId: string, now = new Date()) {
-      return strapi.documents(ALERT).update({ documentId, data: { seenAt: now } as any });
+      return strapi.documents(ALERT).update({ documentId, data: { seenAt: now } });
     },
 
     /**
@@ -196,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               factor: policy.ongoingStatusFactor,
               windowDays,
               message: alertMessage(name, level.recent, usual, windowDays),
-            } as any,
+            },
           });
           await insertRows(strapi, [
             {
@@ -210,7 +211,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         opened.push(centerId);
       } else if (decision === 'close') {
-        await strapi.documents(ALERT).update({ documentId: openByCenter.get(centerId).documentId, data: { alertStatus: 'closed', closedAt: now } as any });
+        await strapi.documents(ALERT).update({ documentId: openByCenter.get(centerId).documentId, data: { alertStatus: 'closed', closedAt: now } });
         closed.push(centerId);
       }
     }

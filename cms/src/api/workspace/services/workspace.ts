@@ -4,7 +4,7 @@
  * and their delivery status, and the related items named by what they are. Only fields both
  * office roles may read (no identity or contact details, no recipients or delivery errors).
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import {
   deliveryStatuses,
   loadPolicy,
@@ -29,6 +29,7 @@ import {
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { COMPLAINT, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
+import { unchecked } from '../../../strapi-types';
 
 type Input = Record<string, unknown>;
 /** A row from the query engine (populated relations included). */
@@ -138,30 +139,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async takeStep(documentId: string, step: CaseActionKind, input: Input) {
       const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['center'] });
       if (!complaint) return null;
-      const docs = (uid: string) => strapi.documents(uid as UID.ContentType) as any;
       const center = complaint.center?.documentId;
       return inTransaction(strapi, async () => {
         switch (step) {
           case 'requestStatement':
-            return docs(REQUEST).create({ data: { complaint: documentId, center, ...pick(input, ['questions', 'caseSummary', 'requestsFileAccess']) } });
+            return strapi
+              .documents(REQUEST)
+              .create({ data: unchecked(REQUEST, { complaint: documentId, center, ...pick(input, ['questions', 'caseSummary', 'requestsFileAccess']) }) });
           case 'registerMeeting':
-            return docs(MEETING).create({ data: { complaint: documentId, ...pick(input, ['heldAt', 'role', 'place', 'notes']) } });
+            return strapi
+              .documents(MEETING)
+              .create({ data: unchecked(MEETING, { complaint: documentId, ...pick(input, ['heldAt', 'role', 'place', 'notes']) }) });
           case 'issueOpinion': {
-            const opinion = await docs(OPINION).create({
-              data: {
+            const opinion = await strapi.documents(OPINION).create({
+              data: unchecked(OPINION, {
                 kind: 'case',
                 complaint: documentId,
                 ...pick(input, ['title', 'outcome', 'reasoning', 'feedbackRequested', ...Object.keys(perspectives)]),
-              },
+              }),
             });
             const texts = (Array.isArray(input.recommendations) ? input.recommendations : []).map(text).filter((t): t is string => Boolean(t?.trim()));
-            for (const recommendation of texts) await docs(RECOMMENDATION).create({ data: { opinion: opinion.documentId, center, text: recommendation } });
+            for (const recommendation of texts)
+              await strapi.documents(RECOMMENDATION).create({ data: unchecked(RECOMMENDATION, { opinion: opinion.documentId, center, text: recommendation }) });
             return opinion;
           }
           case 'reject':
-            return docs(COMPLAINT).update({ documentId, data: { caseStatus: 'afvist', outOfScopeReason: input.outOfScopeReason ?? null } });
+            return strapi
+              .documents(COMPLAINT)
+              .update({ documentId, data: unchecked(COMPLAINT, { caseStatus: 'afvist', outOfScopeReason: input.outOfScopeReason ?? null }) });
           case 'close':
-            return docs(COMPLAINT).update({ documentId, data: { caseStatus: 'afsluttet' } });
+            return strapi.documents(COMPLAINT).update({ documentId, data: { caseStatus: 'afsluttet' } });
         }
       });
     },
