@@ -48,32 +48,39 @@ export interface ApiError {
   error: { status: number; name: string; message: string; details?: { errors?: FieldErrorDetail[]; reason?: string } };
 }
 
+/** A form field as a browser or an API client sends it: text (a number counts as its digits), or nothing. */
+const formText = z.union([z.string(), z.number()]).nullish();
+/** A check box: JSON true/false, or a form's "true", "on", "ja", "1". */
+const formFlag = z.union([z.boolean(), z.string()]).nullish();
+
 /**
  * POST /api/public/complaints `{ data }` (JSON, or multipart with the JSON in `data` and the files
- * under `files`) → 201 {@link ComplaintCreated}. The form's values as sent; the CMS checks them.
- * Idempotent by the `Idempotency-Key` header or `submissionKey`.
+ * under `files`) → 201 {@link ComplaintCreated}. The shape of the form's values; the CMS checks what
+ * they mean (required fields, formats, identity and contact) and answers in Danish per field.
+ * Idempotent by the `Idempotency-Key` header or `submissionKey`. Other keys are ignored.
  */
-export interface ComplaintSubmission {
-  purpose?: string;
+export const complaintSubmission = z.object({
+  purpose: formText,
   /** A center's documentId, or "ved ikke". */
-  center?: string;
+  center: formText,
   /** YYYY-MM-DD or D-M-YYYY. */
-  eventDate?: string;
-  description?: string;
-  formalComplaintToUnit?: boolean | string;
-  identity?: string;
-  complainantKind?: string;
-  citizenName?: string;
-  citizenEmail?: string;
-  citizenPhone?: string;
-  citizenAddress?: string;
-  businessName?: string;
-  cvr?: string;
-  consent?: boolean | string;
+  eventDate: formText,
+  description: formText,
+  formalComplaintToUnit: formFlag,
+  identity: formText,
+  complainantKind: formText,
+  citizenName: formText,
+  citizenEmail: formText,
+  citizenPhone: formText,
+  citizenAddress: formText,
+  businessName: formText,
+  cvr: formText,
+  consent: formFlag,
   /** The honeypot: people never see it, so only robots fill it in. */
-  website?: string;
-  submissionKey?: string;
-}
+  website: formText,
+  submissionKey: formText,
+});
+export type ComplaintSubmission = z.input<typeof complaintSubmission>;
 export interface ComplaintCreated {
   /** Assigned by the case rules ("2026-0001"); the same for a repeat of the submission. */
   data: { caseNumber: string | null };

@@ -2,6 +2,7 @@ import { CASE_LINK_GONE_REASONS, goneReasonOf, STATEMENT_LINK_GONE_REASONS } fro
 import { clientIp } from '../../cms/src/utils/client-ip';
 import { validateSubmission } from '../../cms/src/api/public-statement/services/public-statement';
 import { validateMessage } from '../../cms/src/api/public-case/services/public-case';
+import { validateComplaint } from '../../cms/src/api/public-complaint/validation';
 
 const ctx = (headers: Record<string, string>, ip = '10.0.0.1') => ({ request: { ip }, get: (name: string) => headers[name] ?? '' });
 const forwarded = { 'x-borgerraadgiver-client-ip': '203.0.113.7' };
@@ -71,4 +72,33 @@ test.each`
   ${{ data: { message: 'x'.repeat(20_001) } }} | ${false}  | ${[{ path: ['message'], message: 'Beskeden må højst være 20.000 tegn.' }]}
 `('a citizen message $body (files: $withFiles)', ({ body, withFiles, errors }) => {
   expect(validateMessage(body, withFiles).errors).toEqual(errors);
+});
+
+describe('complaint intake: the shape first (complaintSubmission), then the meaning', () => {
+  const now = new Date('2026-11-30T12:00:00Z');
+  const valid = {
+    purpose: 'klage',
+    center: 'ved ikke',
+    eventDate: '2026-11-01',
+    description: 'Jeg har ventet længe.',
+    identity: 'named',
+    citizenName: 'Karen Jensen',
+    citizenEmail: 'karen@example.org',
+    consent: true,
+  };
+  test.each`
+    case                                   | change                                                  | expected
+    ${'a valid form'}                      | ${{}}                                                   | ${[]}
+    ${'a form as a browser sends it'}      | ${{ consent: 'on', formalComplaintToUnit: 'true' }}     | ${[]}
+    ${'a number where text is expected'}   | ${{ citizenPhone: 12345678 }}                           | ${[]}
+    ${'a list for the description'}        | ${{ description: ['a', 'b'] }}                          | ${[['description', 'Feltet skal udfyldes med tekst.']]}
+    ${'an object for the identity'}        | ${{ identity: { $ne: 'x' } }}                           | ${[['identity', 'Feltet skal udfyldes med tekst.']]}
+    ${'a number for the consent'}          | ${{ consent: 1 }}                                       | ${[['consent', 'Feltet skal udfyldes med tekst.']]}
+    ${'two wrong types, each named once'}  | ${{ citizenName: [], citizenEmail: {} }}                | ${[['citizenName', 'Feltet skal udfyldes med tekst.'], ['citizenEmail', 'Feltet skal udfyldes med tekst.']]}
+    ${'a wrong type beside a wrong value'} | ${{ description: [], citizenEmail: 'ikke-en-adresse' }} | ${[['description', 'Feltet skal udfyldes med tekst.'], ['citizenEmail', 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.']]}
+    ${'unknown keys are ignored'}          | ${{ documentId: ['x'], caseNumber: { a: 1 } }}          | ${[]}
+  `('$case', ({ change, expected }) => {
+    const { errors } = validateComplaint({ ...valid, ...change }, now);
+    expect(errors.map((error) => [error.path[0], error.message])).toEqual(expected);
+  });
 });

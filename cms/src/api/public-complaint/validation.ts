@@ -1,11 +1,20 @@
 /**
- * Whitelisting and validation of a complaint sent from the public site.
- * Plain TS without Strapi: returns the clean data or a list of { path, message } in Danish.
+ * Whitelisting and validation of a complaint sent from the public site: its shape by the shared zod
+ * schema (complaintSubmission), then what the values mean, field by field in Danish.
+ * Plain TS without Strapi: returns the clean data or a list of { path, message }.
  * Case rules (caseNumber, R6, identity rules) run afterwards in the lead's document middleware.
  */
-import { characterCount, containsCprNumber, cprMessages, normaliseText, SYSTEM_VALUE_FIELDS, textLimits, tooLongMessage } from '@borgerraadgiver/config';
-
-import { localDate } from '@borgerraadgiver/config';
+import {
+  characterCount,
+  complaintSubmission,
+  containsCprNumber,
+  cprMessages,
+  localDate,
+  normaliseText,
+  SYSTEM_VALUE_FIELDS,
+  textLimits,
+  tooLongMessage,
+} from '@borgerraadgiver/config';
 
 export const HONEYPOT_FIELD = 'website';
 export const UNKNOWN_CENTER = 'ved ikke';
@@ -64,27 +73,33 @@ export function parseDate(value: string): string | null {
 }
 
 export function validateComplaint(input: unknown, now = new Date()): { data?: CleanComplaint; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const fail = (field: string, message: string) => errors.push({ path: [field], message });
   const raw = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+  // A field of the wrong type (a list, an object) gets that one message and is read as empty.
+  const shape = complaintSubmission.safeParse(raw);
+  const wrongType = new Set(shape.success ? [] : shape.error.issues.map((issue) => String(issue.path[0])));
+  const errors: FieldError[] = [...wrongType].map((field) => ({ path: [field], message: 'Feltet skal udfyldes med tekst.' }));
+  const fail = (field: string, message: string) => {
+    if (!wrongType.has(field)) errors.push({ path: [field], message });
+  };
+  const value = (field: string) => (wrongType.has(field) ? undefined : raw[field]);
   // First, so a field with a CPR number shows why it is refused, whatever else is wrong with it.
-  for (const [field, value] of Object.entries(raw)) if (!SYSTEM_VALUE_FIELDS.includes(field) && containsCprNumber(value)) fail(field, cprMessages.public);
+  for (const [field, given] of Object.entries(raw)) if (!SYSTEM_VALUE_FIELDS.includes(field) && containsCprNumber(given)) fail(field, cprMessages.public);
 
-  for (const [field, value] of Object.entries(raw)) {
-    if (typeof value === 'string' && normaliseText(value) === null)
+  for (const [field, given] of Object.entries(raw)) {
+    if (typeof given === 'string' && normaliseText(given) === null)
       fail(field, 'Teksten indeholder et ugyldigt tegn. Skriv den igen, eller indsæt den uden specialtegn.');
   }
 
-  const purposeText = text(raw.purpose) || 'klage';
+  const purposeText = text(value('purpose')) || 'klage';
   const purpose = PURPOSES.find((p) => p === purposeText);
   if (!purpose) fail('purpose', 'Vælg, om du vil klage, have råd eller have en sag genoptaget.');
 
-  const centerText = text(raw.center);
+  const centerText = text(value('center'));
   const centerDocumentId = !centerText || centerText.toLowerCase() === UNKNOWN_CENTER ? null : centerText;
   if (centerDocumentId && !/^[a-z0-9]{1,64}$/i.test(centerDocumentId)) fail('center', 'Vælg et center fra listen, eller vælg "Ved ikke".');
 
   let eventDate: string | null = null;
-  const dateText = text(raw.eventDate);
+  const dateText = text(value('eventDate'));
   if (dateText) {
     eventDate = parseDate(dateText);
     if (!eventDate) fail('eventDate', 'Skriv datoen som dag, måned og år, fx 14-03-2026.');
@@ -93,24 +108,24 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
     fail('eventDate', 'Skriv datoen for afgørelsen eller hændelsen. Kender du ikke den præcise dato, så skriv en omtrentlig dato.');
   }
 
-  const description = text(raw.description);
+  const description = text(value('description'));
   if (!description) fail('description', 'Beskriv, hvad din henvendelse handler om.');
   else if (characterCount(description) > LIMITS.description)
     fail('description', tooLongMessage('Beskrivelsen', LIMITS.description, characterCount(description)));
 
-  const identityText = text(raw.identity);
+  const identityText = text(value('identity'));
   const identity = IDENTITIES.find((i) => i === identityText);
   if (!identity) fail('identity', 'Vælg, om du vil stå frem med navn, være anonym over for kommunen eller være helt anonym.');
 
-  const kindText = text(raw.complainantKind) || 'citizen';
+  const kindText = text(value('complainantKind')) || 'citizen';
   const complainantKind = KINDS.find((k) => k === kindText);
   if (!complainantKind) fail('complainantKind', 'Vælg, om du henvender dig som borger, virksomhed eller berørt borger.');
 
   const contact = {
-    citizenName: optional(raw.citizenName),
-    citizenEmail: optional(raw.citizenEmail),
-    citizenPhone: optional(raw.citizenPhone),
-    citizenAddress: optional(raw.citizenAddress),
+    citizenName: optional(value('citizenName')),
+    citizenEmail: optional(value('citizenEmail')),
+    citizenPhone: optional(value('citizenPhone')),
+    citizenAddress: optional(value('citizenAddress')),
   };
   for (const field of Object.keys(contact) as (keyof typeof contact)[]) {
     const value = contact[field];
@@ -132,8 +147,8 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
   let businessName: string | null = null;
   let cvr: string | null = null;
   if (complainantKind === 'business') {
-    businessName = optional(raw.businessName);
-    cvr = text(raw.cvr).replace(/\s+/g, '') || null;
+    businessName = optional(value('businessName'));
+    cvr = text(value('cvr')).replace(/\s+/g, '') || null;
     if (!businessName) fail('businessName', 'Skriv virksomhedens navn.');
     else if (characterCount(businessName) > LIMITS.businessName)
       fail('businessName', tooLongMessage('Feltet', LIMITS.businessName, characterCount(businessName)));
@@ -141,10 +156,10 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
     else if (!/^\d{8}$/.test(cvr) || characterCount(cvr) > LIMITS.cvr) fail('cvr', 'CVR-nummeret skal være 8 cifre.');
   }
 
-  if (!toBoolean(raw.consent)) fail('consent', 'Bekræft, at du har læst, hvordan borgerrådgiveren behandler dine oplysninger.');
+  if (!toBoolean(value('consent'))) fail('consent', 'Bekræft, at du har læst, hvordan borgerrådgiveren behandler dine oplysninger.');
 
   if (errors.length || !purpose || !identity || !complainantKind) return { errors };
-  const contacted = toBoolean(raw.formalComplaintToUnit);
+  const contacted = toBoolean(value('formalComplaintToUnit'));
   return {
     errors,
     data: {
