@@ -8,18 +8,9 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const envFile = path.join(root, '.env');
 
-/** Secrets the CMS needs; generated once and kept in the git-ignored .env. */
-const secrets = [
-  'APP_KEYS',
-  'ADMIN_JWT_SECRET',
-  'API_TOKEN_SALT',
-  'TRANSFER_TOKEN_SALT',
-  'ENCRYPTION_KEY',
-  'JWT_SECRET',
-  'OUTBOX_WORKER_TOKEN',
-  'AUDIT_IP_SECRET',
-  'SITE_API_SECRET',
-];
+/** The secrets each process needs (scripts/secrets.json); generated once and kept in the git-ignored .env. */
+export const secretsOf = JSON.parse(readFileSync(path.join(root, 'scripts/secrets.json'), 'utf8'));
+const secrets = [...new Set([...secretsOf.cms, ...secretsOf.workers, ...secretsOf.site])];
 
 /** The .env file's values, read with Node's own parser (quotes, comments and multi-line values as dotenv). */
 function loadEnvFile() {

@@ -3,7 +3,7 @@
 // from what `npm run build` produced, with the environment plus the repository's .env. It never
 // builds or generates secrets (a production machine has them in its environment file); a missing
 // build or secret stops it with the reason.
-import { loadEnv } from './env.mjs';
+import { loadEnv, secretsOf } from './env.mjs';
 import { isBuilt, processes } from './processes.mjs';
 
 const name = process.argv[2];
@@ -17,21 +17,7 @@ if (!isBuilt(name)) {
   console.error(`${name}: not built (${spec.built} is missing). Run "npm run build" first.`);
   process.exit(1);
 }
-const required = {
-  cms: [
-    'APP_KEYS',
-    'ADMIN_JWT_SECRET',
-    'API_TOKEN_SALT',
-    'TRANSFER_TOKEN_SALT',
-    'ENCRYPTION_KEY',
-    'JWT_SECRET',
-    'OUTBOX_WORKER_TOKEN',
-    'AUDIT_IP_SECRET',
-    'SITE_API_SECRET',
-  ],
-  workers: ['OUTBOX_WORKER_TOKEN'],
-  site: ['SITE_API_SECRET'],
-}[name];
+const required = secretsOf[name];
 const missing = required.filter((key) => !env[key]);
 if (missing.length) {
   console.error(

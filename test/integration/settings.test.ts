@@ -3,20 +3,9 @@
  * error that names every bad variable.
  */
 import { startProcess } from '../helpers/servers';
+import secretsOf from '../../scripts/secrets.json';
 
-const secrets = Object.fromEntries(
-  [
-    'APP_KEYS',
-    'ADMIN_JWT_SECRET',
-    'API_TOKEN_SALT',
-    'TRANSFER_TOKEN_SALT',
-    'ENCRYPTION_KEY',
-    'JWT_SECRET',
-    'OUTBOX_WORKER_TOKEN',
-    'AUDIT_IP_SECRET',
-    'SITE_API_SECRET',
-  ].map((name) => [name, `test-${name}`]),
-);
+const secrets = Object.fromEntries(secretsOf.cms.map((name) => [name, `test-${name}`]));
 
 test('the CMS refuses to start on bad values, naming each of them', async () => {
   const cms = startProcess('cms', { ...secrets, PORT: '0', PUBLIC_COMPLAINT_RATE_LIMIT: 'tredive', STATEMENT_DEADLINE: 'PT336H', REDIS_URL: '127.0.0.1:6379' });
