@@ -1,8 +1,8 @@
 /**
  * Sending: SMTP through nodemailer when SMTP_HOST is set; otherwise each email is written as an
  * .eml file to MAIL_DIR (git-ignored .data/mail by default) so `npm start` works without a mail
- * server. Only in that dev mode is the statement link logged: the link is a secret that opens the
- * center's statement page, so it must never appear in production logs.
+ * server. Only in that dev mode is the e-mail's link logged: a link is a secret that opens a
+ * center's statement page or a citizen's case page, so it must never appear in production logs.
  */
 import fs from 'fs';
 import path from 'path';
@@ -30,6 +30,11 @@ function messageIdFor(documentId: string, from: string) {
   return `<${documentId}@${domain}>`;
 }
 
+/** The message as both modes send it; the Message-ID follows the outbox row, so a resend is recognisable. */
+function messageOf(mail: OutgoingMail, from: string): nodemailer.SendMailOptions {
+  return { from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: messageIdFor(mail.documentId, from) };
+}
+
 export function createTransport(settings: WorkerSettings, log: Log = console): MailTransport {
   const from = settings.endpoints.mailFrom;
   const smtp = settings.endpoints.smtp;
@@ -46,14 +51,7 @@ export function createTransport(settings: WorkerSettings, log: Log = console): M
     return {
       mode: 'smtp',
       async send(mail) {
-        const info = await transporter.sendMail({
-          from,
-          to: mail.to,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-          messageId: messageIdFor(mail.documentId, from),
-        });
+        const info = await transporter.sendMail(messageOf(mail, from));
         return { messageId: info.messageId };
       },
       close: () => transporter.close(),
@@ -64,20 +62,13 @@ export function createTransport(settings: WorkerSettings, log: Log = console): M
   return {
     mode: 'file',
     async send(mail) {
-      const info = await transporter.sendMail({
-        from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId: messageIdFor(mail.documentId, from),
-      });
+      const info = await transporter.sendMail(messageOf(mail, from));
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.documentId}.eml`);
       fs.writeFileSync(file, info.message as Buffer);
       log.info(`mail (dev, no SMTP_HOST): wrote ${file}`);
       // Dev mode only: the link is a secret-bearing URL.
-      if (mail.link) log.info(`mail (dev, no SMTP_HOST): statement link ${mail.link}`);
+      if (mail.link) log.info(`mail (dev, no SMTP_HOST): link in the e-mail ${mail.link}`);
       return { messageId: info.messageId };
     },
     close: () => transporter.close(),
