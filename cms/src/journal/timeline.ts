@@ -3,39 +3,15 @@
  * export. Values in `changes` are shown with their Danish labels.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { caseEventActors, caseEventKinds, caseEventSubjects, choiceLists, TIME_ZONE } from '@borgerraadgiver/config';
+import { caseEventActors, caseEventKinds, caseEventSubjects, TIME_ZONE } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
 import { toCsv } from '../reports/csv';
 import { danishDate, danishDateTime, fieldLabel } from './describe';
 import { CASE_EVENT, subjectUids, type Changes, type ChangeValue, type SubjectType, type TimelineEvent } from './model';
 import { appendEvents } from './writer';
 import type { Actor } from './model';
-import complaint from '../api/complaint/content-types/complaint/schema.json';
-import statementRequest from '../api/statement-request/content-types/statement-request/schema.json';
-import opinion from '../api/opinion/content-types/opinion/schema.json';
-import recommendation from '../api/recommendation/content-types/recommendation/schema.json';
-import meeting from '../api/meeting/content-types/meeting/schema.json';
-import notification from '../api/notification/content-types/notification/schema.json';
-import caseDocument from '../api/case-document/content-types/case-document/schema.json';
 import { COMPLAINT } from '../content-types';
-
-type Labels = Record<string, string>;
-type Schema = { attributes: Record<string, { type: string; options?: { choices?: string } }> };
-const schemas: Record<SubjectType, Schema> = {
-  complaint,
-  statement_request: statementRequest,
-  opinion,
-  recommendation,
-  meeting,
-  notification,
-  case_document: caseDocument,
-};
-
-/** The Danish labels of a choice field: the vocabulary list its schema names. */
-function choiceLabels(subjectType: SubjectType, field: string): Labels | undefined {
-  const list = schemas[subjectType]?.attributes[field]?.options?.choices;
-  return list ? (choiceLists as unknown as Record<string, Labels>)[list] : undefined;
-}
+import { choiceLabel } from '../choices';
 
 const notificationFieldLabels: Record<string, string> = { deliveryStatus: 'Status', kind: 'E-mail', notBefore: 'Afsendes' };
 
@@ -44,8 +20,8 @@ function shown(field: string, value: ChangeValue, subjectType: SubjectType): str
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
   if (typeof value === 'object') return value.label ?? value.documentId;
   if (typeof value === 'string') {
-    const labels = choiceLabels(subjectType, field);
-    if (labels?.[value]) return labels[value];
+    const label = choiceLabel(subjectUids[subjectType], field, value);
+    if (label) return label;
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return danishDate(DateTime.fromISO(value, { zone: TIME_ZONE }).toJSDate());
     if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return danishDateTime(value);
   }

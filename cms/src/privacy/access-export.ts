@@ -7,28 +7,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import {
-  categories,
-  channels,
-  citizenRights,
-  complainantKinds,
-  complaintStatuses,
-  formatDateTime,
-  identities,
-  loadPolicy,
-  meetingRoles,
-  municipality,
-  opinionOutcomes,
-  outOfScopeReasons,
-  purposes,
-  retentionSentence,
-  statementRequestStatuses,
-} from '@borgerraadgiver/config';
+import { citizenRights, formatDateTime, loadPolicy, municipality, retentionSentence } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
 import { fieldLabels } from '../seed/admin-layout';
 import { escapeHtml as e } from '../reports/svg';
 import { caseDataParts, type CaseRef } from './parts';
 import { COMPLAINT } from '../content-types';
+import { choiceLabel } from '../choices';
 
 export type MatchReason = 'email' | 'phone' | 'name' | 'cvr';
 
@@ -159,26 +144,13 @@ export async function buildAccessExport(
   return { generatedAt: now.toISOString(), controller: municipality.dataProtection.controller, requestedFrom: complaint.caseNumber ?? null, cases };
 }
 
-/** Danish labels of stored enumeration values, per field. */
-const valueLabels: Record<string, Record<string, string>> = {
-  channel: channels,
-  purpose: purposes,
-  category: categories,
-  complainantKind: complainantKinds,
-  caseStatus: complaintStatuses,
-  identity: identities,
-  outOfScopeReason: outOfScopeReasons,
-  requestStatus: statementRequestStatuses,
-  outcome: opinionOutcomes,
-  role: meetingRoles,
-  deliveryStatus: { planned: 'Planlagt', sending: 'Sendes', sent: 'Sendt', cancelled: 'Annulleret', failed: 'Mislykkedes' },
-};
-
-function display(field: string, value: unknown): string {
+/** A stored value as the citizen reads it: choices by their Danish label, dates in Danish. */
+function display(uid: string | undefined, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
-  if (Array.isArray(value)) return value.length ? value.map((v) => display(field, v)).join('\n') : '–';
-  if (typeof value === 'string' && valueLabels[field]?.[value]) return valueLabels[field][value];
+  if (Array.isArray(value)) return value.length ? value.map((v) => display(uid, field, v)).join('\n') : '–';
+  const label = uid && typeof value === 'string' ? choiceLabel(uid, field, value) : undefined;
+  if (label) return label;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return DateTime.fromISO(value).setLocale('da').toFormat('d. LLLL yyyy');
   if (value instanceof Date || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)))
     return formatDateTime(DateTime.fromJSDate(new Date(value as string)));
@@ -187,9 +159,9 @@ function display(field: string, value: unknown): string {
 
 const text = (value: string) => e(value).replace(/\n/g, '<br>');
 
-function fields(labels: Record<string, string>, item: Record<string, unknown>): string {
+function fields(uid: string | undefined, labels: Record<string, string>, item: Record<string, unknown>): string {
   return `<dl>${Object.entries(labels)
-    .map(([field, label]) => `<dt>${e(label)}</dt><dd>${text(display(field, item[field]))}</dd>`)
+    .map(([field, label]) => `<dt>${e(label)}</dt><dd>${text(display(uid, field, item[field]))}</dd>`)
     .join('')}</dl>`;
 }
 
@@ -209,10 +181,12 @@ export function renderAccessExport(data: AccessExport): string {
       : '';
     const parts = caseDataParts.map((part) => {
       const items = (c[part.key] as Record<string, unknown>[]) ?? [];
-      const body = items.length ? items.map((item) => `<div class="item">${fields(part.labels, item)}</div>`).join('') : '<p class="empty">Ingen.</p>';
+      const body = items.length
+        ? items.map((item) => `<div class="item">${fields(part.uid, part.labels, item)}</div>`).join('')
+        : '<p class="empty">Ingen.</p>';
       return `<h3>${e(part.title)}</h3>${body}`;
     });
-    return `<section class="case"><h2>Sag ${e(String(c.caseNumber ?? ''))}</h2>${matched}${fields(caseLabels(), c)}${parts.join('')}</section>`;
+    return `<section class="case"><h2>Sag ${e(String(c.caseNumber ?? ''))}</h2>${matched}${fields(COMPLAINT, caseLabels(), c)}${parts.join('')}</section>`;
   });
   const rights = citizenRights(m)
     .map((r) => `<h3>${e(r.title)}</h3><p>${e(r.text)}</p>`)

@@ -27,6 +27,8 @@ export interface CaseDataPart {
   key: string;
   /** Danish heading in the printable export. */
   title: string;
+  /** The content type of the part's rows, whose choice fields the export shows by their labels. */
+  uid?: string;
   /** Danish label per exported field, in the order shown. */
   labels: Record<string, string>;
   /** This part's rows for one case, as the export shows them. */
@@ -67,6 +69,7 @@ const statementFields = [
 const statementRequests: CaseDataPart = {
   key: 'statementRequests',
   title: 'Anmodninger om redegørelse og centrenes redegørelser',
+  uid: STATEMENT_REQUEST,
   labels: labelsFor(STATEMENT_REQUEST, ['center', ...statementFields]),
   async collect(strapi, complaint) {
     const rows = await strapi.db
@@ -93,6 +96,7 @@ const opinionFields = [
 const opinions: CaseDataPart = {
   key: 'opinions',
   title: 'Borgerrådgiverens udtalelser',
+  uid: OPINION,
   labels: labelsFor(OPINION, ['center', ...opinionFields, 'recommendations']),
   async collect(strapi, complaint) {
     const rows = await strapi.db
@@ -114,6 +118,7 @@ const meetingFields = ['heldAt', 'role', 'place', 'notes'];
 const meetings: CaseDataPart = {
   key: 'meetings',
   title: 'Møder',
+  uid: MEETING,
   labels: labelsFor(MEETING, meetingFields),
   async collect(strapi, complaint) {
     const rows = await strapi.db.query(MEETING).findMany({ where: { complaint: { id: complaint.id } }, orderBy: { heldAt: 'asc' } });
@@ -148,6 +153,7 @@ const notificationFields = ['subject', 'recipient', 'notBefore', 'deliveryStatus
 const citizenEmails: CaseDataPart = {
   key: 'emails',
   title: 'E-mails til borgeren',
+  uid: NOTIFICATION,
   labels: labelsFor(NOTIFICATION, notificationFields, {
     subject: 'Emne',
     recipient: 'Modtager',
@@ -178,6 +184,7 @@ const documentFields = ['title', 'direction', 'source', 'registeredAt', 'note'];
 const caseDocuments: CaseDataPart = {
   key: 'documents',
   title: 'Dokumenter i sagen',
+  uid: CASE_DOCUMENT,
   labels: labelsFor(CASE_DOCUMENT, [...documentFields, 'fileName'], { fileName: 'Fil' }),
   async collect(strapi, complaint) {
     const rows = await strapi.db

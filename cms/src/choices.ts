@@ -1,0 +1,57 @@
+/**
+ * The Danish label of a stored choice value (`phone` → "Telefon"): the vocabulary list in config
+ * that the field's schema names (`options.choices` of the global::choice custom field). The one
+ * lookup for every server-side text that shows a choice (journal timeline, access export); the
+ * admin reads the same list through the custom field. Plain TS, no Strapi import.
+ */
+import { choiceLists } from '@borgerraadgiver/config';
+import caseDocument from './api/case-document/content-types/case-document/schema.json';
+import caseEvent from './api/case-event/content-types/case-event/schema.json';
+import closingDay from './api/closing-day/content-types/closing-day/schema.json';
+import complaint from './api/complaint/content-types/complaint/schema.json';
+import improvementActivity from './api/improvement-activity/content-types/improvement-activity/schema.json';
+import meeting from './api/meeting/content-types/meeting/schema.json';
+import notification from './api/notification/content-types/notification/schema.json';
+import opinion from './api/opinion/content-types/opinion/schema.json';
+import recommendation from './api/recommendation/content-types/recommendation/schema.json';
+import statementRequest from './api/statement-request/content-types/statement-request/schema.json';
+import {
+  CASE_DOCUMENT,
+  CASE_EVENT,
+  CLOSING_DAY,
+  COMPLAINT,
+  IMPROVEMENT_ACTIVITY,
+  MEETING,
+  NOTIFICATION,
+  OPINION,
+  RECOMMENDATION,
+  STATEMENT_REQUEST,
+} from './content-types';
+
+type Labels = Record<string, string>;
+type Schema = { attributes: Record<string, { type: string; options?: { choices?: string } }> };
+
+/** The content types with choice fields (a test checks none is missing). */
+export const schemasWithChoices: Record<string, Schema> = {
+  [CASE_DOCUMENT]: caseDocument,
+  [CASE_EVENT]: caseEvent,
+  [CLOSING_DAY]: closingDay,
+  [COMPLAINT]: complaint,
+  [IMPROVEMENT_ACTIVITY]: improvementActivity,
+  [MEETING]: meeting,
+  [NOTIFICATION]: notification,
+  [OPINION]: opinion,
+  [RECOMMENDATION]: recommendation,
+  [STATEMENT_REQUEST]: statementRequest,
+};
+
+/** The labels of a choice field by stored value, or undefined when the field is not a choice. */
+export function choiceLabelsOf(uid: string, field: string): Labels | undefined {
+  const list = schemasWithChoices[uid]?.attributes[field]?.options?.choices;
+  return list ? (choiceLists as unknown as Record<string, Labels>)[list] : undefined;
+}
+
+/** The label of a stored value, or undefined when the field is not a choice or the value unknown. */
+export function choiceLabel(uid: string, field: string, value: string): string | undefined {
+  return choiceLabelsOf(uid, field)?.[value];
+}
