@@ -219,7 +219,10 @@ export const variables = {
   /** How long the site keeps the CMS texts before asking again (the advisor sees edits within this). */
   SITE_CONTENT_TTL_MS: number(60_000, { zero: true }),
   CMS_TIMEOUT_MS: number(8_000),
-  /** Trust X-Forwarded-For from a reverse proxy for the client IP. */
+  /**
+   * Behind a reverse proxy (CMS and site): the client's IP is the last X-Forwarded-For entry, the
+   * one the proxy added (earlier entries are the client's to forge); otherwise the socket's address.
+   */
   TRUST_PROXY: bool(false),
 };
 
@@ -411,6 +414,7 @@ const strapiPart = section(
     'DAILY_JOBS_CRON',
     'LOG_LEVEL',
     'SITE_API_SECRET',
+    'TRUST_PROXY',
   ],
   (v) => ({
     host: v.HOST,
@@ -427,6 +431,7 @@ const strapiPart = section(
     dailyJobsCron: v.DAILY_JOBS_CRON,
     logLevel: v.LOG_LEVEL,
     siteApiSecret: v.SITE_API_SECRET,
+    trustProxy: v.TRUST_PROXY,
   }),
 );
 

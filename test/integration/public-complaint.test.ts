@@ -146,6 +146,21 @@ test('submissions are rate-limited per IP', async () => {
   }
 });
 
+test('behind the reverse proxy (TRUST_PROXY) the limit counts the address the proxy added, not one the client wrote', async () => {
+  const koa = app.strapi.server.app;
+  expect({ proxy: koa.proxy, maxIpsCount: koa.maxIpsCount }).toEqual({ proxy: false, maxIpsCount: 1 }); // the default, from config
+  koa.proxy = true; // as TRUST_PROXY=true configures it at start
+  process.env.PUBLIC_COMPLAINT_RATE_LIMIT = '1';
+  try {
+    expect((await post({}, '203.0.113.1')).status).toBe(400);
+    expect((await post({}, '203.0.113.2')).status).toBe(400); // another citizen behind the same proxy
+    expect((await post({}, '198.51.100.9, 203.0.113.1')).status).toBe(429); // a forged first entry changes nothing
+  } finally {
+    koa.proxy = false;
+    delete process.env.PUBLIC_COMPLAINT_RATE_LIMIT;
+  }
+});
+
 test('the public role can list centers and read the texts, but no case data', async () => {
   const centers = (await (await fetch(`${app.url}/api/public/centers`)).json()) as any;
   expect(centers.data.length).toBeGreaterThan(0);

@@ -113,8 +113,10 @@ test('values are parsed into what the code uses', () => {
     SMTP_HOST: 'smtp',
     SMTP_PORT: '587',
     DATA_DIR: '/srv/data',
+    TRUST_PROXY: 'true',
   });
-  expect(settings.strapi).toMatchObject({ url: 'https://cms.example.dk', appKeys: ['a', 'b'] });
+  expect(settings.strapi).toMatchObject({ url: 'https://cms.example.dk', appKeys: ['a', 'b'], trustProxy: true });
+  expect(cmsSettings({}).strapi.trustProxy).toBe(false);
   expect(settings.database.ssl).toEqual({ rejectUnauthorized: false });
   expect(settings.documents.clamd).toEqual({ host: 'clamd', port: 3311 });
   expect(settings.documents.storageDir).toBe('/srv/data/documents');
