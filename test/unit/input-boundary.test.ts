@@ -35,6 +35,14 @@ test.each`
   expect(yearOf(value)).toBe(year);
 });
 
+test.each([{ set: [{ id: 1 }] }, { $ne: 1 }, ['a'], true])('normaliseData refuses a document identity that is not text or a number: %p', (value) => {
+  for (const field of ['id', 'documentId'])
+    expect(normaliseData({ [field]: value }, {}, (name) => name)).toEqual([
+      { path: field, message: 'Dokumentets id er ugyldigt. Genindlæs siden, og prøv igen.' },
+    ]);
+  expect(normaliseData({ documentId: 'abc123', id: 7 }, {}, (name) => name)).toEqual([]);
+});
+
 test('normaliseData cleans every text field, refuses lone surrogates and dates outside 1900–2100, and leaves other values', () => {
   const attributes = {
     name: { type: 'string' },

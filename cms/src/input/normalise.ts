@@ -67,6 +67,13 @@ function normaliseJson(value: unknown): { value: unknown; ok: boolean } {
  */
 export function normaliseData(data: Record<string, unknown>, attributes: Record<string, AttributeDefinition>, label: (field: string) => string): Violation[] {
   const violations: Violation[] = [];
+  // The document's identity is Strapi's to give; anything but text or a number (an operator object,
+  // a list) would reach its queries as a filter and fail there.
+  for (const field of ['id', 'documentId']) {
+    const value = data[field];
+    if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number')
+      violations.push({ path: field, message: 'Dokumentets id er ugyldigt. Genindlæs siden, og prøv igen.' });
+  }
   for (const [field, value] of Object.entries(data)) {
     const attribute = attributes[field];
     if (!attribute || value === null || value === undefined) continue;
