@@ -44,5 +44,7 @@ if (serverOnly) {
 } else {
   run('npx strapi build', path.join(root, 'cms'));
 }
+// The admin panel's code is bundled by Strapi without a type check: checked here.
+run('npx tsc -p cms/src/admin --noEmit');
 if (existsSync(path.join(root, 'workers/src/index.ts'))) run('npx tsc -p workers');
 if (!serverOnly && existsSync(path.join(root, 'site/astro.config.mjs'))) run('npx astro build', path.join(root, 'site'));

@@ -6,6 +6,7 @@
 import * as React from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { useAdminGet } from '../useAdminGet';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
 import type { TimelineEvent as Event } from '../../journal/model';
@@ -57,20 +58,15 @@ const EventItem = ({ event }: { event: Event }) => {
 const Timeline = ({ documentId, version }: { documentId: string; version: unknown }) => {
   const { get } = useFetchClient();
   const [readsOnly, setReadsOnly] = React.useState(false);
-  const [events, setEvents] = React.useState<Event[] | null>(null);
   const [shown, setShown] = React.useState(PAGE);
-  const [error, setError] = React.useState<string | null>(null);
-
-  React.useEffect(() => {
-    let current = true;
-    setError(null);
-    get<{ data: Event[] }>(`/case-journal/${documentId}${readsOnly ? '?filter=opened' : ''}`)
-      .then(({ data }) => current && setEvents(data.data))
-      .catch(() => current && setError('Sagens historik kunne ikke hentes.'));
-    return () => {
-      current = false;
-    };
-  }, [get, documentId, readsOnly, version]);
+  const [csvError, setCsvError] = React.useState<string | null>(null);
+  const loaded = useAdminGet<{ data: Event[] }>(
+    `/case-journal/${documentId}${readsOnly ? '?filter=opened' : ''}`,
+    'Sagens historik kunne ikke hentes.',
+    version,
+  );
+  const events = loaded.body?.data ?? null;
+  const error = csvError ?? loaded.error;
 
   const downloadCsv = async () => {
     try {
@@ -81,7 +77,7 @@ const Timeline = ({ documentId, version }: { documentId: string; version: unknow
       link.click();
       URL.revokeObjectURL(link.href);
     } catch {
-      setError('Journalen kunne ikke eksporteres.');
+      setCsvError('Journalen kunne ikke eksporteres.');
     }
   };
 

@@ -4,7 +4,7 @@
  * and no error text).
  */
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useAdminGet } from '../useAdminGet';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { notificationKinds } from '@borgerraadgiver/config/src/vocabulary';
 import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
@@ -29,21 +29,15 @@ const dateTime = (iso: string) =>
   );
 
 const FailedDeliveriesWidget = () => {
-  const { get } = useFetchClient();
-  const [rows, setRows] = React.useState<FailedRow[] | null>(null);
-  const [total, setTotal] = React.useState(0);
-  const [error, setError] = React.useState<string | null>(null);
-
-  React.useEffect(() => {
-    const since = new Date(Date.now() - DAYS * 86_400_000).toISOString();
-    const query = `page=1&pageSize=10&sort=notBefore:DESC&filters[$and][0][deliveryStatus][$eq]=failed&filters[$and][1][notBefore][$gte]=${encodeURIComponent(since)}`;
-    get<{ results: FailedRow[]; pagination: { total: number } }>(`/content-manager/collection-types/${OUTBOX}?${query}`)
-      .then(({ data }) => {
-        setRows(data.results);
-        setTotal(data.pagination.total);
-      })
-      .catch(() => setError('Udsendelserne kunne ikke hentes.'));
-  }, [get]);
+  // The window's start is fixed when the widget opens, so the path (and the request) stays the same.
+  const [since] = React.useState(() => new Date(Date.now() - DAYS * 86_400_000).toISOString());
+  const query = `page=1&pageSize=10&sort=notBefore:DESC&filters[$and][0][deliveryStatus][$eq]=failed&filters[$and][1][notBefore][$gte]=${encodeURIComponent(since)}`;
+  const { body, error } = useAdminGet<{ results: FailedRow[]; pagination: { total: number } }>(
+    `/content-manager/collection-types/${OUTBOX}?${query}`,
+    'Udsendelserne kunne ikke hentes.',
+  );
+  const rows = body?.results;
+  const total = body?.pagination.total ?? 0;
 
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!rows) return <Loader small>Henter udsendelser</Loader>;

@@ -7,6 +7,7 @@ import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Field, Flex, Modal, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { errorMessage, formatDate, type RetentionItem } from './api';
+import { useAdminGet } from '../useAdminGet';
 
 interface Retention {
   retentionAfterClosure: string;
@@ -20,26 +21,14 @@ const caseLink = (documentId: string) => `/admin/content-manager/collection-type
 type Dialog = { kind: 'postpone' | 'anonymise'; item: RetentionItem } | null;
 
 const RetentionPage = () => {
-  const { get, post } = useFetchClient();
+  const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [data, setData] = React.useState<Retention | null>(null);
+  const { body, error: loadError, reload: load } = useAdminGet<{ data: Retention }>('/privacy/retention', 'Sagerne til anonymisering kunne ikke hentes.');
+  const data = body?.data;
   const [dialog, setDialog] = React.useState<Dialog>(null);
   const [until, setUntil] = React.useState('');
   const [reason, setReason] = React.useState('');
   const [errors, setErrors] = React.useState<Record<string, string>>({});
-
-  const load = React.useCallback(async () => {
-    try {
-      const { data: body } = await get<{ data: Retention }>('/privacy/retention');
-      setData(body.data);
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
-    }
-  }, [get, toggleNotification]);
-
-  React.useEffect(() => {
-    load();
-  }, [load]);
 
   const open = (kind: 'postpone' | 'anonymise', item: RetentionItem) => {
     setDialog({ kind, item });
@@ -79,6 +68,7 @@ const RetentionPage = () => {
         }
       />
       <Layouts.Content>
+        {loadError && <Typography textColor="danger600">{loadError}</Typography>}
         {data && data.cases.length === 0 && <Typography>Ingen sager skal anonymiseres inden for de næste {data.retentionNotice}.</Typography>}
         {data && data.cases.length > 0 && (
           <Table colCount={6} rowCount={data.cases.length + 1}>

@@ -1,6 +1,7 @@
 /** Homepage widget: statements past their deadline, deadlines of the coming week, ongoing-status alerts. */
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { useAdminGet } from '../useAdminGet';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { formatDate, formatNumber, type DeadlineItem, type Overview } from './types';
 
@@ -25,22 +26,9 @@ const Item = ({ item, overdue }: { item: DeadlineItem; overdue: boolean }) => (
 );
 
 const DeadlinesWidget = () => {
-  const { get, post } = useFetchClient();
-  const [overview, setOverview] = React.useState<Overview | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-
-  const load = React.useCallback(async () => {
-    try {
-      const { data } = await get<{ data: Overview }>('/reports/overview');
-      setOverview(data.data);
-    } catch {
-      setError('Oversigten kunne ikke hentes.');
-    }
-  }, [get]);
-
-  React.useEffect(() => {
-    load();
-  }, [load]);
+  const { post } = useFetchClient();
+  const { body, error, reload: load } = useAdminGet<{ data: Overview }>('/reports/overview', 'Oversigten kunne ikke hentes.');
+  const overview = body?.data;
 
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!overview) return <Loader small>Henter frister</Loader>;

@@ -1,19 +1,13 @@
 /** Home page widgets: open cases by status, and the one-click views of the lists. */
 import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { awaitingStatementView, openCasesView, overdueStatementsView } from './views';
+import { useAdminGet } from '../useAdminGet';
 
 export const OpenCasesWidget = () => {
-  const { get } = useFetchClient();
-  const [rows, setRows] = React.useState<{ status: string; label: string; count: number }[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  React.useEffect(() => {
-    get<{ data: { status: string; label: string; count: number }[] }>('/workspace/open-cases')
-      .then(({ data }) => setRows(data.data))
-      .catch(() => setError('Sagerne kunne ikke hentes.'));
-  }, [get]);
+  const { body, error } = useAdminGet<{ data: { status: string; label: string; count: number }[] }>('/workspace/open-cases', 'Sagerne kunne ikke hentes.');
+  const rows = body?.data;
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!rows) return <Typography textColor="neutral600">Henter …</Typography>;
   if (rows.length === 0) return <Typography>Ingen åbne sager.</Typography>;

@@ -17,7 +17,8 @@ function keepEdits(Update: DocumentActionComponent): DocumentActionComponent {
     const setValues = useForm('KeepEditsOnRefusal', (state) => state.setValues);
     const errors = useForm('KeepEditsOnRefusal', (state) => state.errors);
     const initialValues = useForm('KeepEditsOnRefusal', (state) => state.initialValues);
-    const typed = React.useRef<Record<string, unknown> | null>(null);
+    // The form's values, as getValues returns them (an object) and setValues takes them back.
+    const typed = React.useRef<ReturnType<typeof getValues> | null>(null);
     React.useEffect(() => {
       if (!typed.current || Object.keys(errors ?? {}).length === 0) return;
       if (JSON.stringify(getValues()) !== JSON.stringify(typed.current)) setValues(typed.current);

@@ -1,6 +1,6 @@
 /** The case page's overview from the server (GET /workspace/cases/:documentId), shared by its panels. */
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useAdminGet } from '../useAdminGet';
 import type { CaseActionAvailability, CaseActionKind } from '../../rules/case-actions';
 import { COMPLAINT } from '../../content-types';
 export { COMPLAINT };
@@ -38,26 +38,12 @@ export const refreshCase = () => listeners.forEach((listener) => listener());
 
 /** Loads the overview; reloads when the stored case changes (`version`, e.g. its updatedAt) or after a step. */
 export function useCaseOverview(documentId: string, version?: string) {
-  const { get } = useFetchClient();
-  const [overview, setOverview] = React.useState<CaseOverview | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const load = React.useCallback(async () => {
-    try {
-      const { data } = await get<{ data: CaseOverview }>(`/workspace/cases/${documentId}`);
-      setOverview(data.data);
-      setError(null);
-    } catch {
-      setError('Sagens overblik kunne ikke hentes.');
-    }
-  }, [get, documentId]);
+  const { body, error, reload } = useAdminGet<{ data: CaseOverview }>(`/workspace/cases/${documentId}`, 'Sagens overblik kunne ikke hentes.', version);
   React.useEffect(() => {
-    load();
-  }, [load, version]);
-  React.useEffect(() => {
-    listeners.add(load);
-    return () => void listeners.delete(load);
-  }, [load]);
-  return { overview, error };
+    listeners.add(reload);
+    return () => void listeners.delete(reload);
+  }, [reload]);
+  return { overview: body?.data ?? null, error };
 }
 
 export const danishDate = (iso: string | null | undefined, withTime = false) =>
