@@ -20,6 +20,7 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { municipality, type OutboxMessage } from '@borgerraadgiver/config';
 import { render } from '../workers/src/mail/templates';
+import { OUTBOX_CONCURRENCY } from '../workers/src/queues/outbox';
 import { arg, machine, percentile, ratio } from './stats';
 
 const DB = arg('db', 'sqlite') as 'sqlite' | 'postgres';
@@ -27,7 +28,7 @@ const N = Number(arg('n', '2000'));
 const ROUNDS = Number(arg('rounds', '4'));
 const DUE = Number(arg('due', '10000'));
 const WORKERS = 2;
-const PER_WORKER = 4; // the outbox worker's concurrency (workers/src/queues/outbox.ts)
+const PER_WORKER = OUTBOX_CONCURRENCY;
 
 /** Arrival time (ms since epoch) per outbox documentId, from the Message-ID the workers set. */
 const arrivals = new Map<string, number>();
@@ -95,8 +96,15 @@ async function main() {
       respondedAt: null,
       municipality: { name: municipality.name, advisorTitle: municipality.advisorTitle, email: municipality.email, phone: municipality.phone },
     });
-    // As the workers' transport: one connection per message, no pool.
-    const direct = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, connectionTimeout: 10_000 });
+    // As the workers' transport (workers/src/mail/transport.ts): pooled, a connection per message in flight.
+    const direct = nodemailer.createTransport({
+      pool: true,
+      maxConnections: WORKERS * PER_WORKER,
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      connectionTimeout: 10_000,
+    });
     /** Sends messages `from` .. `to - 1` directly; returns the seconds taken. */
     const sendDirect = async (from: number, to: number) => {
       let next = from;

@@ -7,7 +7,7 @@ import type { Queue, Worker } from 'bullmq';
 import { CmsClient, OutboxApi } from './cms-client';
 import { createTransport, MailTransport } from './mail/transport';
 import { processReconcile } from './processors/reconcile';
-import { createOutboxQueue, createOutboxWorker } from './queues/outbox';
+import { createOutboxQueue, createOutboxWorker, OUTBOX_CONCURRENCY } from './queues/outbox';
 import { startReconcileTimer } from './queues/reconcile';
 import { loadWorkerSettings, resolveWorkerToken, WorkerSettings } from './settings';
 
@@ -42,14 +42,15 @@ export async function startWorkers(options: WorkersOptions = {}): Promise<Worker
   const settings = options.settings ?? loadWorkerSettings();
   const log = options.log ?? quietLog;
   const cms = options.cms ?? new CmsClient(settings.endpoints.cmsUrl, await resolveWorkerToken(settings.outbox));
-  const transport = options.transport ?? createTransport(settings, log);
+  const concurrency = options.concurrency ?? OUTBOX_CONCURRENCY;
+  const transport = options.transport ?? createTransport(settings, log, concurrency);
   const prefix = settings.outbox.queuePrefix;
   // Workers block on Redis: they need maxRetriesPerRequest null and reconnect by themselves.
   const connection = new IORedis(settings.endpoints.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', (error) => log.warn(`redis: ${error.message}`));
 
   const outboxQueue = createOutboxQueue(connection, prefix);
-  const outboxWorker = createOutboxWorker(connection, prefix, { cms, transport, log }, options.concurrency);
+  const outboxWorker = createOutboxWorker(connection, prefix, { cms, transport, log }, concurrency);
   outboxWorker.on('error', (error) => log.error(`outbox worker: ${error.message}`));
   const reconcileDeps = { cms, queue: outboxQueue, settings: settings.outbox, log };
   const reconcile = () => processReconcile(reconcileDeps);

@@ -8,7 +8,10 @@ export function createOutboxQueue(connection: IORedis, prefix: string) {
   return new Queue(OUTBOX_QUEUE, { connection, prefix });
 }
 
-export function createOutboxWorker(connection: IORedis, prefix: string, deps: SendDeps, concurrency = 4) {
+/** E-mails one worker process sends at a time (and its SMTP connections, see mail/transport). */
+export const OUTBOX_CONCURRENCY = 4;
+
+export function createOutboxWorker(connection: IORedis, prefix: string, deps: SendDeps, concurrency = OUTBOX_CONCURRENCY) {
   return new Worker(
     OUTBOX_QUEUE,
     async (job, token) => {
