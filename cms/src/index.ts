@@ -15,6 +15,7 @@ import { closeRateLimiters } from '@borgerraadgiver/config';
 import { registerJournal, startJournal } from './journal';
 import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap';
 import { registerCustomFields } from './custom-fields';
+import { useWriteAheadLog } from './db/sqlite';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -42,6 +43,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await useWriteAheadLog(strapi);
     await startOutbox(strapi);
     await startJournal(strapi);
     await seedBaseData(strapi);

@@ -20,6 +20,11 @@ const onPostgres = (process.env.DATABASE_CLIENT ?? 'sqlite') === 'postgres';
   expect(result.rows[0].jit).toBe('off');
 });
 
+(onPostgres ? test.skip : test)('SQLite runs with the write-ahead log (a commit syncs the log once; readers do not wait for writers)', async () => {
+  const rows = await app.strapi.db.connection.raw('PRAGMA journal_mode');
+  expect(rows[0].journal_mode).toBe('wal');
+});
+
 // PostgreSQL: a COMMIT fails there when the connection drops (scale-out.test.ts restarts the server
 // under load); SQLite has no connection to lose, and a COMMIT it refuses leaves the transaction open.
 (onPostgres ? describe : describe.skip)('a transaction whose COMMIT fails', () => {
