@@ -261,6 +261,8 @@ async function main() {
       process.execPath,
       [
         ...process.execArgv,
+        // The generated cases are built in memory before they are inserted: more than 4 GB at a million.
+        `--max-old-space-size=${Math.max(4096, Math.ceil(N / 1000) * 12)}`,
         __filename,
         '--child',
         '--db',

@@ -15,7 +15,6 @@ import { closeRateLimiters } from '@borgerraadgiver/config';
 import { registerJournal, startJournal } from './journal';
 import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap';
 import { registerCustomFields } from './custom-fields';
-import { useWriteAheadLog } from './db/sqlite';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -43,7 +42,6 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await useWriteAheadLog(strapi);
     await startOutbox(strapi);
     await startJournal(strapi);
     await seedBaseData(strapi);

@@ -50,8 +50,8 @@ export interface ApiError {
 
 /** A form field as a browser or an API client sends it: text (a number counts as its digits), or nothing. */
 const formText = z.union([z.string(), z.number()]).nullish();
-/** A check box: JSON true/false, or a form's "true", "on", "ja", "1". */
-const formFlag = z.union([z.boolean(), z.string()]).nullish();
+/** A check box: JSON true/false (or 1/0), or a form's "true", "on", "ja", "1". */
+const formFlag = z.union([z.boolean(), z.string(), z.number()]).nullish();
 
 /**
  * POST /api/public/complaints `{ data }` (JSON, or multipart with the JSON in `data` and the files

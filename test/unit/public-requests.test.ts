@@ -87,16 +87,17 @@ describe('complaint intake: the shape first (complaintSubmission), then the mean
     consent: true,
   };
   test.each`
-    case                                   | change                                                  | expected
-    ${'a valid form'}                      | ${{}}                                                   | ${[]}
-    ${'a form as a browser sends it'}      | ${{ consent: 'on', formalComplaintToUnit: 'true' }}     | ${[]}
-    ${'a number where text is expected'}   | ${{ citizenPhone: 12345678 }}                           | ${[]}
-    ${'a list for the description'}        | ${{ description: ['a', 'b'] }}                          | ${[['description', 'Feltet skal udfyldes med tekst.']]}
-    ${'an object for the identity'}        | ${{ identity: { $ne: 'x' } }}                           | ${[['identity', 'Feltet skal udfyldes med tekst.']]}
-    ${'a number for the consent'}          | ${{ consent: 1 }}                                       | ${[['consent', 'Feltet skal udfyldes med tekst.']]}
-    ${'two wrong types, each named once'}  | ${{ citizenName: [], citizenEmail: {} }}                | ${[['citizenName', 'Feltet skal udfyldes med tekst.'], ['citizenEmail', 'Feltet skal udfyldes med tekst.']]}
-    ${'a wrong type beside a wrong value'} | ${{ description: [], citizenEmail: 'ikke-en-adresse' }} | ${[['description', 'Feltet skal udfyldes med tekst.'], ['citizenEmail', 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.']]}
-    ${'unknown keys are ignored'}          | ${{ documentId: ['x'], caseNumber: { a: 1 } }}          | ${[]}
+    case                                     | change                                                  | expected
+    ${'a valid form'}                        | ${{}}                                                   | ${[]}
+    ${'a form as a browser sends it'}        | ${{ consent: 'on', formalComplaintToUnit: 'true' }}     | ${[]}
+    ${'a number where text is expected'}     | ${{ citizenPhone: 12345678 }}                           | ${[]}
+    ${'a list for the description'}          | ${{ description: ['a', 'b'] }}                          | ${[['description', 'Feltet har en ugyldig værdi.']]}
+    ${'an object for the identity'}          | ${{ identity: { $ne: 'x' } }}                           | ${[['identity', 'Feltet har en ugyldig værdi.']]}
+    ${'1 for the consent, as a JSON client'} | ${{ consent: 1 }}                                       | ${[]}
+    ${'a list for the consent'}              | ${{ consent: ['on'] }}                                  | ${[['consent', 'Feltet har en ugyldig værdi.']]}
+    ${'two wrong types, each named once'}    | ${{ citizenName: [], citizenEmail: {} }}                | ${[['citizenName', 'Feltet har en ugyldig værdi.'], ['citizenEmail', 'Feltet har en ugyldig værdi.']]}
+    ${'a wrong type beside a wrong value'}   | ${{ description: [], citizenEmail: 'ikke-en-adresse' }} | ${[['description', 'Feltet har en ugyldig værdi.'], ['citizenEmail', 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.']]}
+    ${'unknown keys are ignored'}            | ${{ documentId: ['x'], caseNumber: { a: 1 } }}          | ${[]}
   `('$case', ({ change, expected }) => {
     const { errors } = validateComplaint({ ...valid, ...change }, now);
     expect(errors.map((error) => [error.path[0], error.message])).toEqual(expected);

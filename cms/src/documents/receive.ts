@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { loadDocumentSettings } from '@borgerraadgiver/config';
 import { CASE_DOCUMENT } from '../content-types';
+import { isConnectionError } from '../cluster/connection-errors';
 
 /** A file as koa-body (formidable) hands it over. */
 export interface IncomingFile {
@@ -49,7 +50,21 @@ export async function storeIncoming(strapi: Core.Strapi, files: IncomingFile[]):
 }
 
 /** Removes stored files again (their write was refused or rolled back); best effort. */
-export async function removeStored(strapi: Core.Strapi, stored: { id: number }[]) {
+/**
+ * Runs the write that files the stored files in a case; when it fails the files are removed again,
+ * except when the database went away: then the COMMIT may have gone through and the files belong
+ * to a saved case (at worst they stay behind unreferenced).
+ */
+export async function fileOrRemove<T>(strapi: Core.Strapi, stored: { id: number }[], write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isConnectionError(error)) await removeStored(strapi, stored);
+    throw error;
+  }
+}
+
+async function removeStored(strapi: Core.Strapi, stored: { id: number }[]) {
   for (const row of stored)
     await strapi
       .plugin('upload')

@@ -28,7 +28,11 @@ export interface StoredRow {
   [key: string]: any;
 }
 
-/** Runs fn once the current transaction commits (at once when there is none); dropped on rollback. */
+/**
+ * Runs fn once the current transaction has committed (at once when there is none); dropped on
+ * rollback and when the COMMIT itself failed (Strapi runs commit callbacks either way, see
+ * db/transaction.ts), so nothing is enqueued or sent for rows that were never stored.
+ */
 export async function afterCommit(strapi: Core.Strapi, fn: () => unknown): Promise<void> {
   const run = () => {
     Promise.resolve()
@@ -37,8 +41,8 @@ export async function afterCommit(strapi: Core.Strapi, fn: () => unknown): Promi
   };
   if (!strapi.db.inTransaction()) return run();
   // A nested transaction reuses the open one (AsyncLocalStorage) and shares its commit callbacks.
-  await inTransaction(strapi, async ({ onCommit }) => {
-    onCommit(run);
+  await inTransaction(strapi, async ({ onCommit, trx }) => {
+    onCommit(() => trx.executionPromise.then(run, () => {}));
   });
 }
 

@@ -69,6 +69,7 @@ const Timeline = ({ documentId, version }: { documentId: string; version: unknow
   const error = csvError ?? loaded.error;
 
   const downloadCsv = async () => {
+    setCsvError(null);
     try {
       const { data } = await get<Blob>(`/case-journal/${documentId}/csv`, { responseType: 'blob' });
       const link = document.createElement('a');

@@ -77,7 +77,7 @@ export function validateComplaint(input: unknown, now = new Date()): { data?: Cl
   // A field of the wrong type (a list, an object) gets that one message and is read as empty.
   const shape = complaintSubmission.safeParse(raw);
   const wrongType = new Set(shape.success ? [] : shape.error.issues.map((issue) => String(issue.path[0])));
-  const errors: FieldError[] = [...wrongType].map((field) => ({ path: [field], message: 'Feltet skal udfyldes med tekst.' }));
+  const errors: FieldError[] = [...wrongType].map((field) => ({ path: [field], message: 'Feltet har en ugyldig værdi.' }));
   const fail = (field: string, message: string) => {
     if (!wrongType.has(field)) errors.push({ path: [field], message });
   };

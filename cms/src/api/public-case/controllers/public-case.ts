@@ -2,7 +2,7 @@
 import { clientIp } from '../../../utils/client-ip';
 import { PublicError, rateLimited } from '../../public-statement/services/public-statement';
 import { addMessage, presentCase, resolveCitizen, resolveLetter, validateMessage } from '../services/public-case';
-import { filesOf, removeStored, storeIncoming } from '../../../documents/receive';
+import { filesOf, fileOrRemove, storeIncoming } from '../../../documents/receive';
 import { bodyOf } from '../../../documents/multipart';
 
 const names: Record<number, string> = { 400: 'ValidationError', 404: 'NotFoundError', 410: 'GoneError', 429: 'RateLimitError' };
@@ -43,10 +43,7 @@ export default {
       const { value, errors } = validateMessage(bodyOf(ctx.request.body), incoming.length > 0);
       if (!value) return fail(ctx, 400, errors[0].message, { errors: errors.map((error) => ({ ...error, name: 'ValidationError' })) });
       const files = await storeIncoming(strapi, incoming);
-      await addMessage(strapi, complaint, value, files).catch(async (error: unknown) => {
-        await removeStored(strapi, files);
-        throw error;
-      });
+      await fileOrRemove(strapi, files, () => addMessage(strapi, complaint, value, files));
       ctx.status = 201;
       ctx.body = { data: await presentCase(strapi, complaint) };
     });

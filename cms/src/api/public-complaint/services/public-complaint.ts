@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import { insertRows } from '../../../outbox/writer';
-import { fileReceived, removeStored, storeIncoming, type IncomingFile } from '../../../documents/receive';
+import { fileOrRemove, fileReceived, storeIncoming, type IncomingFile } from '../../../documents/receive';
 import { createRateLimiter, RATE_LIMITS, type PublicCenter, type RateLimiter } from '@borgerraadgiver/config';
 import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
 import { withNulls, type FactoryArgs } from '../../../strapi-types';
@@ -59,31 +59,32 @@ export default ({ strapi }: FactoryArgs) => ({
     // The citizen's attachments (e.g. the decision complained about) are checked and stored first.
     const files = await storeIncoming(strapi, incoming);
     try {
-      return await inTransaction(strapi, async ({ trx }) => {
-        if (submissionKey) await claimKey(knex, trx, submissionKey);
-        const complaint = await strapi.documents(COMPLAINT).create({
-          data: withNulls(COMPLAINT, { ...fields, center: centerDocumentId ?? null, channel: 'web', caseStatus: 'modtaget', receivedAt: now }),
-        });
-        await fileReceived(strapi, complaint, files, { source: 'borger', now: new Date(now) });
-        if (data.citizenEmail) {
-          // Through the outbox writer: same transaction, job enqueued after commit; the workers send it.
-          await insertRows(strapi, [
-            {
-              kind: 'complaint_receipt',
-              recipient: data.citizenEmail,
-              subject: 'Kvittering for din henvendelse til borgerrådgiveren',
-              complaint: Number(complaint.id),
-              notBefore: new Date(now),
-              dueVersion: '',
-            },
-          ]);
-        }
-        const registered = { caseNumber: complaint.caseNumber ?? null, documentId: complaint.documentId };
-        if (submissionKey) await recordRegistered(knex, trx, submissionKey, registered);
-        return { ...registered, repeated: false };
-      });
+      return await fileOrRemove(strapi, files, () =>
+        inTransaction(strapi, async ({ trx }) => {
+          if (submissionKey) await claimKey(knex, trx, submissionKey);
+          const complaint = await strapi.documents(COMPLAINT).create({
+            data: withNulls(COMPLAINT, { ...fields, center: centerDocumentId ?? null, channel: 'web', caseStatus: 'modtaget', receivedAt: now }),
+          });
+          await fileReceived(strapi, complaint, files, { source: 'borger', now: new Date(now) });
+          if (data.citizenEmail) {
+            // Through the outbox writer: same transaction, job enqueued after commit; the workers send it.
+            await insertRows(strapi, [
+              {
+                kind: 'complaint_receipt',
+                recipient: data.citizenEmail,
+                subject: 'Kvittering for din henvendelse til borgerrådgiveren',
+                complaint: Number(complaint.id),
+                notBefore: new Date(now),
+                dueVersion: '',
+              },
+            ]);
+          }
+          const registered = { caseNumber: complaint.caseNumber ?? null, documentId: complaint.documentId };
+          if (submissionKey) await recordRegistered(knex, trx, submissionKey, registered);
+          return { ...registered, repeated: false };
+        }),
+      );
     } catch (error) {
-      await removeStored(strapi, files);
       // A concurrent duplicate claimed the key first and has committed by now.
       const earlier = submissionKey ? await findRegistered(knex, submissionKey) : null;
       if (earlier) return { ...earlier, repeated: true };

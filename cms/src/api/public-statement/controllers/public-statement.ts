@@ -2,7 +2,7 @@
 import { clientIp } from '../../../utils/client-ip';
 import { acceptPublicBody } from '../../../input/public-body';
 import { audit, PublicError, present, rateLimited, resolve, submit, validateSubmission } from '../services/public-statement';
-import { filesOf, removeStored, storeIncoming } from '../../../documents/receive';
+import { filesOf, fileOrRemove, storeIncoming } from '../../../documents/receive';
 import { bodyOf } from '../../../documents/multipart';
 
 function fail(ctx: any, status: number, name: string, message: string, details: Record<string, unknown> = {}) {
@@ -70,10 +70,7 @@ export default {
       }
       // Attachments are checked and stored before the statement; a refused file refuses the whole submission.
       const files = await storeIncoming(strapi, filesOf(ctx));
-      const updated = await submit(strapi, request, value, files).catch(async (error: unknown) => {
-        await removeStored(strapi, files);
-        throw error;
-      });
+      const updated = await fileOrRemove(strapi, files, () => submit(strapi, request, value, files));
       ctx.status = 200;
       ctx.body = { data: present(updated) };
     } catch (error) {
