@@ -379,7 +379,12 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
     db = new Client({ host: '127.0.0.1', port: pg.port, user: 'postgres', database: pg.env.DATABASE_NAME });
     await db.connect();
     const numbers = await caseNumbers();
-    expect(numbers.length).toBe(before + statuses.filter((s) => s === 201).length + 2);
+    // Every 201 was stored. A 503 answered while the server went down may still have been committed
+    // (the COMMIT's answer was lost with the connection): the site's submission key makes its
+    // retry return that case, so it is counted here at most once.
+    const created = statuses.filter((s) => s === 201).length + 2;
+    expect(numbers.length).toBeGreaterThanOrEqual(before + created);
+    expect(numbers.length).toBeLessThanOrEqual(before + created + statuses.filter((s) => s === 503).length);
     expectGapFree(numbers);
   }, 180_000);
 });
