@@ -225,6 +225,8 @@ describe('admin create and update of every case content type', () => {
             ? send('PUT', `${app.url}${base}/${target.documentId}`, data, { authorization: `Bearer ${token}` })
             : send('POST', `${app.url}${base}`, data, { authorization: `Bearer ${token}` }),
         );
+        // Whatever was sent, the document keeps its identity (an update once renamed or orphaned it).
+        expect((await send('GET', `${app.url}${base}/${target.documentId}`, undefined, { authorization: `Bearer ${token}` })).status).toBe(200);
       }),
       { numRuns: RUNS },
     );

@@ -2,7 +2,7 @@
 import fs from 'fs';
 import path from 'path';
 import { MAX_STRING_LENGTH, maxBodyBytes, normaliseText, textLimits } from '@borgerraadgiver/config';
-import { normaliseData, yearOf } from '../../cms/src/input/normalise';
+import { keepIdentity, normaliseData, yearOf } from '../../cms/src/input/normalise';
 import { classifyDbError } from '../../cms/src/input/db-errors';
 import { danishSchemaMessage } from '../../cms/src/input/messages';
 import { configuredLimit, LIMITED_TYPES } from '../../cms/src/input/limits';
@@ -35,12 +35,21 @@ test.each`
   expect(yearOf(value)).toBe(year);
 });
 
-test.each([{ set: [{ id: 1 }] }, { $ne: 1 }, ['a'], true])('normaliseData refuses a document identity that is not text or a number: %p', (value) => {
-  for (const field of ['id', 'documentId'])
-    expect(normaliseData({ [field]: value }, {}, (name) => name)).toEqual([
-      { path: field, message: 'Dokumentets id er ugyldigt. Genindlæs siden, og prøv igen.' },
-    ]);
-  expect(normaliseData({ documentId: 'abc123', id: 7 }, {}, (name) => name)).toEqual([]);
+const identityRefused = [{ path: 'documentId', message: 'Dokumentets id kan ikke vælges eller ændres. Genindlæs siden, og prøv igen.' }];
+test.each`
+  case                                | action      | data                                         | refused
+  ${'update repeating its own id'}    | ${'update'} | ${{ documentId: 'doc1', id: 7, title: 'x' }} | ${[]}
+  ${'update renaming the document'}   | ${'update'} | ${{ documentId: 'other', title: 'x' }}       | ${identityRefused}
+  ${'update orphaning it (null)'}     | ${'update'} | ${{ documentId: null, title: 'x' }}          | ${identityRefused}
+  ${'update with an operator object'} | ${'update'} | ${{ documentId: { set: [{ id: 1 }] } }}      | ${identityRefused}
+  ${'create choosing its documentId'} | ${'create'} | ${{ documentId: 'doc1', title: 'x' }}        | ${identityRefused}
+  ${'create choosing its row id'}     | ${'create'} | ${{ id: { $ne: 1 }, title: 'x' }}            | ${[]}
+  ${'no identity given'}              | ${'update'} | ${{ title: 'x' }}                            | ${[]}
+`('keepIdentity: $case', ({ action, data, refused }) => {
+  const written = { ...data };
+  expect(keepIdentity(action, written, 'doc1')).toEqual(refused);
+  // id and documentId never reach Strapi.
+  expect(written).toEqual(data.title ? { title: 'x' } : {});
 });
 
 test('normaliseData cleans every text field, refuses lone surrogates and dates outside 1900–2100, and leaves other values', () => {

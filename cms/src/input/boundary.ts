@@ -9,7 +9,7 @@ import { MAX_STRING_LENGTH } from '@borgerraadgiver/config';
 import { fieldLabel } from '../seed/admin-layout';
 import { classifyDbError, dbErrorMessage, type DbInputError } from './db-errors';
 import { danishSchemaMessage } from './messages';
-import { normaliseData, type AttributeDefinition } from './normalise';
+import { keepIdentity, normaliseData, type AttributeDefinition } from './normalise';
 import { checkDeletion } from './references';
 import { restrictQuery } from './restricted-queries';
 import type { Violation } from '../rules/violation';
@@ -84,10 +84,10 @@ interface DocumentContext {
 export async function atInputBoundary<T>(strapi: Core.Strapi, ctx: DocumentContext, next: () => T): Promise<Awaited<T>> {
   const contentType = strapi.contentTypes[ctx.uid as UID.ContentType];
   const attributes = (contentType?.attributes ?? {}) as Attributes;
-  const params = ctx.params as { data?: unknown } | undefined;
+  const params = ctx.params as { data?: unknown; documentId?: unknown } | undefined;
   const data = params?.data && typeof params.data === 'object' && !Array.isArray(params.data) ? (params.data as Record<string, unknown>) : {};
   if (contentType && (ctx.action === 'create' || ctx.action === 'update')) {
-    const violations = normaliseData(data, attributes, (field) => fieldLabel(ctx.uid, field));
+    const violations = [...keepIdentity(ctx.action, data, params?.documentId), ...normaliseData(data, attributes, (field) => fieldLabel(ctx.uid, field))];
     if (violations.length) throw validationError(violations);
   }
   const refusedRead = restrictQuery(strapi, ctx.uid, ctx.action, params as Record<string, unknown> | undefined);

@@ -65,15 +65,22 @@ function normaliseJson(value: unknown): { value: unknown; ok: boolean } {
  * Normalises `data` in place for the given attributes and returns what cannot be stored, each
  * naming the field in Danish. `label` gives a field's Danish name.
  */
+/**
+ * A document's identity is Strapi's to give: Strapi would write an `id` or `documentId` found in
+ * the data into the row (an update with `documentId: null` orphaned the document, one with another
+ * text renamed it). An update may repeat its own documentId (a form sends it back) and it is
+ * dropped; `id` is always dropped; any other documentId is refused. Mutates `data`.
+ */
+export function keepIdentity(action: 'create' | 'update', data: Record<string, unknown>, documentId: unknown): Violation[] {
+  delete data.id;
+  if (!('documentId' in data)) return [];
+  const repeated = action === 'update' && data.documentId === documentId;
+  delete data.documentId;
+  return repeated ? [] : [{ path: 'documentId', message: 'Dokumentets id kan ikke vælges eller ændres. Genindlæs siden, og prøv igen.' }];
+}
+
 export function normaliseData(data: Record<string, unknown>, attributes: Record<string, AttributeDefinition>, label: (field: string) => string): Violation[] {
   const violations: Violation[] = [];
-  // The document's identity is Strapi's to give; anything but text or a number (an operator object,
-  // a list) would reach its queries as a filter and fail there.
-  for (const field of ['id', 'documentId']) {
-    const value = data[field];
-    if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number')
-      violations.push({ path: field, message: 'Dokumentets id er ugyldigt. Genindlæs siden, og prøv igen.' });
-  }
   for (const [field, value] of Object.entries(data)) {
     const attribute = attributes[field];
     if (!attribute || value === null || value === undefined) continue;
