@@ -45,10 +45,12 @@ export const schemasWithChoices: Record<string, Schema> = {
   [STATEMENT_REQUEST]: statementRequest,
 };
 
+const lists: Record<string, Labels> = choiceLists;
+
 /** The labels of a choice field by stored value, or undefined when the field is not a choice. */
 export function choiceLabelsOf(uid: string, field: string): Labels | undefined {
   const list = schemasWithChoices[uid]?.attributes[field]?.options?.choices;
-  return list ? (choiceLists as unknown as Record<string, Labels>)[list] : undefined;
+  return list ? lists[list] : undefined;
 }
 
 /** The label of a stored value, or undefined when the field is not a choice or the value unknown. */
