@@ -30,7 +30,9 @@ test("a failed query's error names no value it was given (they reach the logs)",
     .connection('complaints')
     .insert({ citizen_name: 'Karen Sørensen', no_such_column: 'Hjemmehjælp' })
     .catch((e: Error) => e);
-  expect(error).toBeInstanceOf(Error);
+  // The driver's own error class (SqliteError, pg's DatabaseError) is not this realm's Error.
+  expect(typeof (error as Error | undefined)?.message).toBe('string');
+  expect((error as Error).message).toMatch(/no_such_column|no column/i);
   expect((error as Error).message).not.toMatch(/Karen|Sørensen|Hjemmehjælp/);
 });
 
