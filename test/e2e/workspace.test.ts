@@ -40,6 +40,10 @@ class Steps {
 }
 
 async function expectNoSeriousViolations(selector: string, what: string) {
+  // A dialog fading in has low contrast until its animation ends: let every finite animation finish.
+  await page.evaluate(
+    'Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => null))).then(() => true)',
+  );
   const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const problems = serious.map(
