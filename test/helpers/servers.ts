@@ -3,12 +3,14 @@
  * (never the shared ones others' tests run on), and the production processes started as child
  * processes (`node scripts/serve.mjs cms|workers`), with their output kept for assertions.
  */
+import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { ChildProcess, execFile, execFileSync, spawn } from 'child_process';
 import { promisify } from 'util';
 import { freePort } from './smtp';
+import secretsOf from '../../scripts/secrets.json';
 
 const root = path.resolve(__dirname, '../..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -148,6 +150,12 @@ export interface Proc {
 }
 
 /** One production process, as the operations guide starts it: `node scripts/serve.mjs <name>`. */
+/** Fresh values for every secret the CMS needs to start (scripts/secrets.json; APP_KEYS is a list). */
+export function cmsSecrets(): Record<string, string> {
+  const secret = () => crypto.randomBytes(24).toString('base64url');
+  return Object.fromEntries(secretsOf.cms.map((name) => [name, name === 'APP_KEYS' ? `${secret()},${secret()}` : secret()]));
+}
+
 export function startProcess(name: 'cms' | 'workers' | 'site', env: Record<string, string>, label = name): Proc {
   const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), name], {
     cwd: root,

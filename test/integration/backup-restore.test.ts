@@ -12,7 +12,7 @@ import { promisify } from 'util';
 import { Client } from 'pg';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { freePort } from '../helpers/smtp';
-import { startProcess, stopProcess, waitHealthy, type Proc } from '../helpers/servers';
+import { cmsSecrets, startProcess, stopProcess, waitHealthy, type Proc } from '../helpers/servers';
 
 const describePg = process.env.DATABASE_CLIENT === 'postgres' ? describe : describe.skip;
 const root = path.resolve(__dirname, '../..');
@@ -70,7 +70,6 @@ describePg('backup and restore', () => {
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const secret = () => crypto.randomBytes(24).toString('base64url');
     cms = startProcess('cms', {
       DATABASE_CLIENT: 'postgres',
       DATABASE_HOST: '127.0.0.1',
@@ -82,15 +81,7 @@ describePg('backup and restore', () => {
       CRON_ENABLED: 'false',
       LOG_LEVEL: 'warn',
       OUTBOX_QUEUE_PREFIX: `backup-${process.pid}`,
-      APP_KEYS: `${secret()},${secret()}`,
-      ADMIN_JWT_SECRET: secret(),
-      API_TOKEN_SALT: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      ENCRYPTION_KEY: secret(),
-      JWT_SECRET: secret(),
-      OUTBOX_WORKER_TOKEN: secret(),
-      AUDIT_IP_SECRET: secret(),
-      SITE_API_SECRET: secret(),
+      ...cmsSecrets(),
     });
     await waitHealthy(url, cms);
     const response = await fetch(`${url}/api/public/complaints`, {

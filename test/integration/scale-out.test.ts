@@ -18,7 +18,19 @@ import crypto from 'crypto';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { freePort, parseMail, type ReceivedMail } from '../helpers/smtp';
-import { OwnPostgres, OwnRedis, Proc, sleep, startOwnPostgres, startOwnRedis, startProcess, stopProcess, waitHealthy, waitUntil } from '../helpers/servers';
+import {
+  cmsSecrets,
+  OwnPostgres,
+  OwnRedis,
+  Proc,
+  sleep,
+  startOwnPostgres,
+  startOwnRedis,
+  startProcess,
+  stopProcess,
+  waitHealthy,
+  waitUntil,
+} from '../helpers/servers';
 
 const describePg = process.env.DATABASE_CLIENT === 'postgres' ? describe : describe.skip;
 
@@ -99,14 +111,7 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
       SMTP_PORT: String(sink.port),
       SERVE_ADMIN_PANEL: 'false',
       PUBLIC_SITE_URL: 'http://site.test',
-      APP_KEYS: [secret(), secret()].join(','),
-      ADMIN_JWT_SECRET: secret(),
-      API_TOKEN_SALT: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      ENCRYPTION_KEY: secret(),
-      JWT_SECRET: secret(),
-      OUTBOX_WORKER_TOKEN: secret(),
-      AUDIT_IP_SECRET: secret(),
+      ...cmsSecrets(),
       SITE_API_SECRET,
       // Every second, on both instances; runOncePerDay lets one of them do the work.
       DAILY_JOBS_CRON: '* * * * * *',

@@ -12,6 +12,7 @@ import { periodBounds, periodDates, previousPeriod, trendPeriods, type Period } 
 import { assembleReport, assembleTrend } from '../assemble';
 import type {
   DurationCell,
+  InquiryCenterCell,
   InquiryDimensionCell,
   OpinionCell,
   PeriodSlot,
@@ -106,16 +107,7 @@ async function inquiriesByCenter(knex: Knex, sql: Sql, r: Range) {
       GROUP BY l.center_id, c.purpose, c.category, c.case_status`,
     [sql.instant(r.curStart), sql.instant(r.curStart), sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
-  const cells: {
-    period: PeriodSlot;
-    centerId: number | null;
-    purpose: string | null;
-    category: string | null;
-    status: string | null;
-    count: number;
-    firstActions: number;
-    closures: number;
-  }[] = [];
+  const cells: InquiryCenterCell[] = [];
   for (const x of result) {
     const cell = { centerId: idOrNull(x.center_id), purpose: textOrNull(x.purpose), category: textOrNull(x.category), status: textOrNull(x.status) };
     const counts = { count: num(x.n_current), firstActions: num(x.n_first_action_current), closures: num(x.n_closed_current) };
