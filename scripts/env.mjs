@@ -1,12 +1,23 @@
 // Loads the git-ignored .env at the repository root, generating the secrets that are missing.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, appendFileSync } from 'node:fs';
+import { accessSync, appendFileSync, constants, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseEnv } from 'node:util';
+// A namespace import: a missing export must not stop an old Node before node-version.mjs has said so.
+import * as util from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const envFile = path.join(root, '.env');
+
+/** Whether this process may write the checkout (a production service's user may not: it neither builds nor writes .env there). */
+export function checkoutWritable() {
+  try {
+    accessSync(root, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The secrets each process needs (scripts/secrets.json); generated once and kept in the git-ignored .env. */
 export const secretsOf = JSON.parse(readFileSync(path.join(root, 'scripts/secrets.json'), 'utf8'));
@@ -14,7 +25,7 @@ const secrets = [...new Set([...secretsOf.cms, ...secretsOf.workers, ...secretsO
 
 /** The .env file's values, read with Node's own parser (quotes, comments and multi-line values as dotenv). */
 function loadEnvFile() {
-  return existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
+  return existsSync(envFile) ? util.parseEnv(readFileSync(envFile, 'utf8')) : {};
 }
 
 export function ensureSecrets() {

@@ -1,10 +1,10 @@
 // The three production processes, defined once. `node scripts/serve.mjs <name>` runs one of them
 // in its own Node process (no wrapper process, so signals such as systemd's SIGTERM reach it
 // directly); `npm start` starts all three that way.
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { targets } from './build.mjs';
 import { root } from './env.mjs';
 
 const cmsDir = path.join(root, 'cms');
@@ -12,7 +12,8 @@ const require = createRequire(import.meta.url);
 
 export const processes = {
   cms: {
-    built: path.join(cmsDir, 'dist/src/index.js'),
+    // The build steps it runs from (scripts/build.mjs); an API-only instance needs no admin panel.
+    build: (env) => (env.SERVE_ADMIN_PANEL === 'false' ? ['cmsServer'] : targets.cms),
     env: (env) => ({ PORT: env.PORT || '1337' }),
     // What `strapi start` does in cms/, from the compiled output.
     run: async () => {
@@ -29,12 +30,12 @@ export const processes = {
     },
   },
   workers: {
-    built: path.join(root, 'workers/dist/index.js'),
+    build: () => targets.workers,
     env: () => ({}),
     run: () => import(pathToFileURL(path.join(root, 'workers/dist/index.js')).href),
   },
   site: {
-    built: path.join(root, 'site/dist/server/entry.mjs'),
+    build: () => targets.site,
     // The Astro Node adapter reads PORT and HOST.
     env: (env) => ({ PORT: env.SITE_PORT || '4321', HOST: env.SITE_HOST || '0.0.0.0' }),
     // Astro loads the pages on the first request: check every setting the site reads before it listens.
@@ -44,5 +45,3 @@ export const processes = {
     },
   },
 };
-
-export const isBuilt = (name) => existsSync(processes[name].built);

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // `npm run start:cms|start:workers|start:site`: runs one production process in this Node process,
-// from what `npm run build` produced, with the environment plus the repository's .env. It never
-// builds or generates secrets (a production machine has them in its environment file); a missing
-// build or secret stops it with the reason.
-import { loadEnv, secretsOf } from './env.mjs';
-import { isBuilt, processes } from './processes.mjs';
+// with the environment plus the repository's .env. It first builds what the process runs from and
+// is missing or outdated (scripts/build.mjs; nothing when `npm run build` built it, and never in a
+// checkout the process may not write to, such as a production service's, where it stops with
+// the command to run). Missing secrets are generated into .env as by `npm start`, except where it
+// may not write the checkout: a production machine has them in its environment file, and a
+// missing one stops the process with the reason.
+import './node-version.mjs';
+import { buildOrExit } from './build.mjs';
+import { checkoutWritable, ensureSecrets, loadEnv, secretsOf } from './env.mjs';
+import { processes } from './processes.mjs';
 
 const name = process.argv[2];
 const spec = processes[name];
@@ -12,20 +17,15 @@ if (!spec) {
   console.error(`usage: node scripts/serve.mjs ${Object.keys(processes).join('|')}`);
   process.exit(2);
 }
-const env = { NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true', ...loadEnv() };
-if (!isBuilt(name)) {
-  console.error(`${name}: not built (${spec.built} is missing). Run "npm run build" first.`);
-  process.exit(1);
-}
+const env = { NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true', ...(checkoutWritable() ? ensureSecrets() : loadEnv()) };
 const required = secretsOf[name];
 const missing = required.filter((key) => !env[key]);
 if (missing.length) {
-  console.error(
-    `${name}: missing ${missing.join(', ')} in the environment (run "npm start" once to generate them into .env, or set them in the service's environment file).`,
-  );
+  console.error(`${name}: missing ${missing.join(', ')} in the environment (set them in the service's environment file).`);
   process.exit(1);
 }
 Object.assign(process.env, env, spec.env(env));
+await buildOrExit(spec.build(env));
 try {
   await spec.run();
 } catch (error) {

@@ -1,43 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: generates missing secrets into .env, builds what is not built, makes sure Redis
 // is reachable, then runs the CMS, the workers and the public site until Ctrl-C.
+import './node-version.mjs';
 import { spawn, spawnSync, execSync } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { buildOrExit, targets } from './build.mjs';
 import { ensureSecrets, root } from './env.mjs';
-import { isBuilt, processes } from './processes.mjs';
-/** The newest modification time below a folder (ignoring node_modules and build output). */
-function newest(dir) {
-  if (!existsSync(dir)) return 0;
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (['node_modules', 'dist', '.tmp', '.cache', '.strapi', '.astro'].includes(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return latest;
-}
-const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-
-function buildIfNeeded(env) {
-  const run = (command, cwd = root) => {
-    console.log(`> ${command}`);
-    const result = spawnSync(command, { cwd, env, stdio: 'inherit', shell: true });
-    if (result.status !== 0) process.exit(result.status ?? 1);
-  };
-  run('npx tsc -p config');
-  run('npx tsc -p cms');
-  if (builtAt(path.join(root, 'cms/dist/build/index.html')) < newest(path.join(root, 'cms/src/admin'))) {
-    console.log('Bygger administrationspanelet (et par minutter første gang) …');
-    run('npx strapi build', path.join(root, 'cms'));
-  }
-  if (existsSync(path.join(root, 'workers/src/index.ts'))) run('npx tsc -p workers');
-  if (existsSync(path.join(root, 'site/astro.config.mjs')) && builtAt(path.join(root, 'site/dist/server/entry.mjs')) < newest(path.join(root, 'site'))) {
-    run('npx astro build', path.join(root, 'site'));
-  }
-}
-
+import { processes } from './processes.mjs';
 function reachable(url) {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
@@ -77,7 +47,9 @@ async function ensureRedis(env) {
 const env = ensureSecrets();
 env.STRAPI_TELEMETRY_DISABLED = 'true';
 env.NODE_ENV = env.NODE_ENV || 'production';
-buildIfNeeded(env);
+// The builds see the .env values too (as the processes will).
+Object.assign(process.env, env);
+await buildOrExit(targets.all);
 await ensureRedis(env);
 if (!env.SMTP_HOST) {
   console.warn(
@@ -87,18 +59,16 @@ if (!env.SMTP_HOST) {
 
 const cmsPort = env.PORT || '1337';
 const sitePort = env.SITE_PORT || '4321';
-const children = Object.keys(processes)
-  .filter(isBuilt)
-  .map((name) => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), name], { cwd: root, env, stdio: 'inherit' });
-    child.on('exit', (code, signal) => {
-      if (!stopping) {
-        console.error(`${name} stoppede (${signal ?? code}); stopper resten.`);
-        stop(code || 1);
-      }
-    });
-    return child;
+const children = Object.keys(processes).map((name) => {
+  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), name], { cwd: root, env, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stoppede (${signal ?? code}); stopper resten.`);
+      stop(code || 1);
+    }
   });
+  return child;
+});
 
 let stopping = false;
 function stop(code = 0) {

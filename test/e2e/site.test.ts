@@ -6,7 +6,7 @@
 import crypto from 'crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
-import { buildSite, expectAccessible, freePort, launchBrowser, startSite, RunningSite } from '../helpers/browser';
+import { expectAccessible, freePort, launchBrowser, startSite, RunningSite } from '../helpers/browser';
 import { deletePrefix, uniquePrefix } from '../helpers/redis';
 
 let app: TestStrapi;
@@ -19,7 +19,6 @@ const COMPLAINT = 'api::complaint.complaint';
 const daysAgo = (days: number) => new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  buildSite();
   app = await startStrapi({ PUBLIC_STATEMENT_RATE_LIMIT: '1000' });
   const centers = app.strapi.documents('api::center.center');
   if (!(await centers.findMany({ limit: 1 })).length) {

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { UID } from '@strapi/strapi';
-import { buildAdmin, launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../helpers/browser';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -69,7 +69,6 @@ const textOf = (target: ReturnType<Page['locator']>) => target.first().innerText
 const panel = (title: string) => page.locator(`[data-workspace-panel="${title}"]`);
 
 beforeAll(async () => {
-  buildAdmin();
   app = await startStrapi({}, { serveAdminPanel: true });
   centerName = 'Center for Børn og Familie (test)';
   await docs('api::center.center').create({ data: { name: centerName, email: 'boern@lejre.invalid', chiefEmail: 'chef@lejre.invalid' } });

@@ -2,15 +2,14 @@
  * Browser tests: Debian's Chromium through playwright-core (never downloaded), the built Astro
  * site as a child process, and axe-core for WCAG 2.1 AA.
  */
-import fs from 'fs';
 import net from 'net';
 import path from 'path';
-import { execSync, spawn, type ChildProcess } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
-const root = path.resolve(__dirname, '../..');
-const siteDir = path.join(root, 'site');
+// Built by the e2e project's global setup (test/setup/e2e.js).
+const siteDir = path.resolve(__dirname, '../../site');
 const entry = path.join(siteDir, 'dist/server/entry.mjs');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -31,34 +30,6 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
-}
-
-function newestMtime(target: string): number {
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...fs.readdirSync(target).map((name) => newestMtime(path.join(target, name))));
-}
-
-/** Builds the site unless dist is newer than every source (SITE_REBUILD=1 forces a build). */
-export function buildSite(): void {
-  const sources = [path.join(siteDir, 'src'), path.join(siteDir, 'astro.config.mjs'), path.join(root, 'config/municipality.json')];
-  const fresh = fs.existsSync(entry) && fs.statSync(entry).mtimeMs > Math.max(...sources.map(newestMtime));
-  if (fresh && process.env.SITE_REBUILD !== '1') return;
-  execSync('npx astro build', { cwd: siteDir, stdio: 'pipe', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-}
-
-const cmsDir = path.join(root, 'cms');
-const adminBuild = path.join(cmsDir, 'dist/build/index.html');
-
-/**
- * Builds the Strapi admin panel (several minutes) unless its build is newer than every source it
- * bundles: cms/src (admin, rules, schemas) and the shared vocabulary. ADMIN_REBUILD=1 forces it.
- */
-export function buildAdmin(): void {
-  const sources = [path.join(cmsDir, 'src'), path.join(root, 'config/src')];
-  const fresh = fs.existsSync(adminBuild) && fs.statSync(adminBuild).mtimeMs > Math.max(...sources.map(newestMtime));
-  if (fresh && process.env.ADMIN_REBUILD !== '1') return;
-  execSync('npx strapi build', { cwd: cmsDir, stdio: 'pipe', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' } });
 }
 
 export function freePort(): Promise<number> {

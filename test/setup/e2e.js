@@ -1,0 +1,2 @@
+// Browser tests also need the admin panel and the site.
+module.exports = require('./build')('all');
