@@ -2,6 +2,8 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
-module.exports = (...names) => () => {
-  execFileSync(process.execPath, [path.join(__dirname, '../../scripts/build.mjs'), ...names], { stdio: 'inherit' });
-};
+module.exports =
+  (...names) =>
+  () => {
+    execFileSync(process.execPath, [path.join(__dirname, '../../scripts/build.mjs'), ...names], { stdio: 'inherit' });
+  };
