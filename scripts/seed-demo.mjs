@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // `npm run seed:demo`: adds realistic demo cases through the Document Service, so every rule applies.
-// Run it once on a demo installation (it refuses to run twice), with the CMS stopped when on SQLite.
+// Run it once on a demo installation (it refuses to run twice). On PostgreSQL it runs while the
+// system runs (as a second CMS instance would); on SQLite, whose file takes one writing process
+// at a time, it refuses while another process has the database open.
 import './node-version.mjs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildOrExit } from './build.mjs';
@@ -13,7 +17,50 @@ const require = createRequire(path.join(root, 'cms/package.json'));
 const { createStrapi } = require('@strapi/strapi');
 const { seedDemoCases } = require(path.join(root, 'cms/dist/src/seed/demo-cases.js'));
 
-const strapi = await createStrapi({ appDir: path.join(root, 'cms'), distDir: path.join(root, 'cms/dist'), autoReload: false, serveAdminPanel: false }).load();
+/** The other processes that have a file open: Linux's /proc, elsewhere lsof where installed. */
+function otherProcessesWithOpen(file) {
+  const target = realpathSync(file);
+  if (!existsSync('/proc/self/fd')) {
+    const lsof = spawnSync('lsof', ['-t', target], { encoding: 'utf8' });
+    return lsof.status === 0
+      ? lsof.stdout
+          .split('\n')
+          .filter(Boolean)
+          .map(Number)
+          .filter((pid) => pid !== process.pid)
+      : [];
+  }
+  const holds = (pid) => {
+    try {
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`) === target;
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return false; // gone, or another user's process
+    }
+  };
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid)
+    .map(Number)
+    .filter(holds);
+}
+
+const app = createStrapi({ appDir: path.join(root, 'cms'), distDir: path.join(root, 'cms/dist'), autoReload: false, serveAdminPanel: false });
+const { client, connection } = app.config.get('database.connection');
+if (client === 'sqlite' && existsSync(connection.filename)) {
+  const holders = otherProcessesWithOpen(connection.filename);
+  if (holders.length) {
+    console.error(
+      `Systemet kører på SQLite-databasen ${path.relative(root, connection.filename)} (proces ${holders.join(', ')}): stop det (Ctrl-C i npm start), kør npm run seed:demo, og start det igen.`,
+    );
+    process.exit(1);
+  }
+}
+const strapi = await app.load();
 try {
   const created = await seedDemoCases(strapi);
   console.log(created ? `Demodata oprettet: ${created} henvendelser.` : 'Demodata findes allerede; intet ændret.');

@@ -17,9 +17,10 @@ if (!spec) {
   console.error(`usage: node scripts/serve.mjs ${Object.keys(processes).join('|')}`);
   process.exit(2);
 }
-const env = { NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true', ...(checkoutWritable() ? ensureSecrets() : loadEnv()) };
-const required = secretsOf[name];
-const missing = required.filter((key) => !env[key]);
+const lacks = (values) => secretsOf[name].filter((key) => !values[key]);
+// All of them at once, as npm start does, so the processes started later share them.
+const env = { NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true', ...(lacks(loadEnv()).length && checkoutWritable() ? ensureSecrets() : loadEnv()) };
+const missing = lacks(env);
 if (missing.length) {
   console.error(`${name}: missing ${missing.join(', ')} in the environment (set them in the service's environment file).`);
   process.exit(1);
