@@ -6,15 +6,16 @@
 # form and its receipt must be written as .eml. Then everything is stopped and `npm start` is run
 # a second time, which must build nothing. Prints how long the install and the starts took.
 # Needs Node (as the README asks), git, curl, and Redis on 127.0.0.1:6379 (.ci/run starts it);
-# ports 1337 and 4321 must be free.
+# ports 1337 and 4321 must be free (elsewhere than CI: set PORT, SITE_PORT, CMS_URL and
+# PUBLIC_SITE_URL as for npm start).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 commit="$(git -C "$repo" rev-parse HEAD)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/borgerraadgiver-newcomer.XXXXXX")"
 clone="$work/borgerraadgiver"
-cms=http://localhost:1337
-site=http://localhost:4321
+cms="http://localhost:${PORT:-1337}"
+site="http://localhost:${SITE_PORT:-4321}"
 install_timeout=1200 # seconds; from the registry, with native modules
 start_timeout=2400   # seconds; the first start builds the admin panel
 group=""             # the process group of the running `npm start`
@@ -82,7 +83,7 @@ wait_for_system() {
 }
 
 for url in "$cms" "$site"; do
-  if curl -s --max-time 5 -o /dev/null "$url"; then fail "something already answers on $url; the check needs ports 1337 and 4321"; fi
+  if curl -s --max-time 5 -o /dev/null "$url"; then fail "something already answers on $url; the check needs its port"; fi
 done
 
 say "fresh clone of $commit"
