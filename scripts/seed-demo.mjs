@@ -65,5 +65,21 @@ try {
   const created = await seedDemoCases(strapi);
   console.log(created ? `Demodata oprettet: ${created} henvendelser.` : 'Demodata findes allerede; intet ændret.');
 } finally {
+  await settle(strapi);
   await strapi.destroy();
+}
+
+/**
+ * Waits (at most 30 s) until no query has used the database for half a second: work the writes
+ * started in the background (Strapi's and ours) would otherwise meet a closed connection pool, and
+ * its failure, a minute later, would end the script with an error after it had seeded.
+ */
+async function settle(strapi) {
+  const pool = strapi.db.connection.client.pool;
+  const busy = () => pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
+  const deadline = Date.now() + 30_000;
+  for (let quietSince = Date.now(); Date.now() - quietSince < 500 && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (busy()) quietSince = Date.now();
+  }
 }
