@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: generates missing secrets into .env, builds what is not built, makes sure Redis
-// is reachable, then runs the CMS, the workers and the public site until Ctrl-C.
+// `npm start`: generates missing secrets into .env, builds what is missing or changed
+// (scripts/build.mjs), makes sure Redis is reachable, then runs the CMS, the workers and the
+// public site until Ctrl-C.
 import './node-version.mjs';
 import { spawn, spawnSync, execSync } from 'node:child_process';
 import net from 'node:net';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { buildOrExit, targets } from './build.mjs';
 import { ensureSecrets, root } from './env.mjs';
 import { processes } from './processes.mjs';
+
 function reachable(url) {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
