@@ -7,6 +7,8 @@ import { registerFailedDeliveriesWidget } from './outbox/widget';
 import { CaseTimelinePanel } from './journal/TimelinePanel';
 import { bootstrapWorkspace, registerWorkspace } from './workspace';
 import { COMPLAINT } from '../content-types';
+import { installSecondFactorGate } from './second-factor/gate';
+import { showSecondFactor } from './second-factor/SecondFactorScreen';
 
 export default {
   config: {
@@ -19,6 +21,8 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    // The second factor after Strapi's login: a refused request waits for it, then goes through.
+    installSecondFactorGate(showSecondFactor);
     // Labelled choices and complaint themes (server side: src/custom-fields).
     registerCustomFields(app);
     // Reports (R17–R19): statistics, CSV, annual report and half-year status.
