@@ -60,6 +60,14 @@ export default {
     // The case journal beside the complaint's form (who did what, who saw it, CSV).
     (app.getPlugin('content-manager').apis as any).addEditViewSidePanel([CaseTimelinePanel]);
     bootstrapWorkspace(app);
+    // Settings → Totrinsbekræftelse: one's own app and recovery codes; an administrator's reset of another's.
+    app.addSettingsLink('global', {
+      id: 'second-factor',
+      to: 'totrinsbekraeftelse',
+      intlLabel: { id: 'borgerraadgiver.second-factor.settings', defaultMessage: 'Totrinsbekræftelse' },
+      permissions: [],
+      Component: () => import('./second-factor/SettingsPage'),
+    });
     // The admin falls back to English unless a language was chosen: choose Danish for new browsers.
     if (!window.localStorage.getItem('strapi-admin-language')) {
       window.localStorage.setItem('strapi-admin-language', 'da');
