@@ -101,20 +101,21 @@ export async function status(strapi: Core.Strapi, caller: Caller) {
   return { mode: loadAdminMfaSettings().mode, enrolled: isEnrolled(factor), passed: Boolean(session?.passed), recoveryCodesLeft: recoveryCodesLeft(factor) };
 }
 
-/** Starts an enrolment; with a factor already set up (re-enrolment), only from a session that passed it. */
-export async function beginEnrolment(strapi: Core.Strapi, caller: Caller) {
+/** With a factor already set up, a new app (re-enrolment) only from a session that passed the current one. */
+async function checkMayEnrol(strapi: Core.Strapi, caller: Caller) {
   const current = await status(strapi, caller);
   if (current.enrolled && !current.passed) {
     throw new errors.ForbiddenError('Bekræft først dit login med din nuværende kode; derefter kan du opsætte en ny app.');
   }
+}
+
+export async function beginEnrolment(strapi: Core.Strapi, caller: Caller) {
+  await checkMayEnrol(strapi, caller);
   return startEnrolment(strapi, caller.user);
 }
 
 export async function finishEnrolment(strapi: Core.Strapi, caller: Caller, code: string) {
-  const current = await status(strapi, caller);
-  if (current.enrolled && !current.passed) {
-    throw new errors.ForbiddenError('Bekræft først dit login med din nuværende kode; derefter kan du opsætte en ny app.');
-  }
+  await checkMayEnrol(strapi, caller);
   const result = await attempt(strapi, caller, () => confirmEnrolment(strapi, caller.user.id, code));
   await logStaff(strapi, { kind: 'enrolled', user: caller.user, ip: caller.ip });
   return { recoveryCodes: result.recoveryCodes ?? [] };
