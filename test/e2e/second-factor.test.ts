@@ -2,7 +2,8 @@
  * The second factor in Debian's Chromium against the real admin panel (ADMIN_MFA=required):
  * Strapi's own login, then the enrolment (manual key, first code, ten recovery codes shown once)
  * and the panel; a later sign-in asks for the code, shows the Danish reason of a wrong one, and
- * lets the right one in. axe finds no serious WCAG 2.1 AA violation on the screen.
+ * lets the right one in; the settings page renews the recovery codes. axe finds no serious WCAG 2.1
+ * AA violation on the screen.
  */
 import crypto from 'crypto';
 import type { Browser, Page } from 'playwright-core';
@@ -92,5 +93,13 @@ test('a later sign-in asks for the code; a wrong one is refused in Danish, the r
   await screen.getByRole('button', { name: 'Bekræft', exact: true }).click();
   await panelLoaded(page);
   expect(await page.locator('[data-second-factor]').count()).toBe(0);
+
+  // Settings → Totrinsbekræftelse: new recovery codes replace the ten from the enrolment.
+  await page.goto(`${app.url}/admin/settings/totrinsbekraeftelse`);
+  await page.getByText('Din godkendelsesapp er opsat. Du har 10 ubrugte gendannelseskoder.').waitFor();
+  await page.getByRole('button', { name: 'Nye gendannelseskoder' }).click();
+  await page.getByRole('button', { name: 'Kopiér koderne' }).waitFor();
+  expect(await page.locator('ol li').count()).toBe(10);
+  expect(await app.strapi.db.query('api::staff-log.staff-log').count({ where: { kind: 'recovery_codes_renewed' } })).toBe(1);
   await page.context().close();
 });

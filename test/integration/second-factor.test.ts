@@ -176,6 +176,10 @@ test('after the password every registered route refuses the token until the sess
   const storedText = JSON.stringify(stored);
   expect(storedText).not.toContain(secret);
   for (const recoveryCode of recoveryCodes) expect(storedText).not.toContain(recoveryCode);
+  // Not even a Super Admin reads the stored factor through the content manager.
+  const factorRows = await session.call('GET', `/content-manager/collection-types/${STAFF_FACTOR}`);
+  expect(factorRows.status).toBe(403);
+  expect(JSON.stringify(factorRows.body)).not.toMatch(/"(secret|pendingSecret|recoveryCodes|lastTimeStep)"/);
   const log = await logOf(session.staff.id);
   expect(log.map((row) => row.kind)).toEqual(['password_accepted', 'factor_refused', 'enrolled']);
   expect(JSON.stringify(log)).not.toContain(secret);
