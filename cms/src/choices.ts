@@ -14,6 +14,7 @@ import meeting from './api/meeting/content-types/meeting/schema.json';
 import notification from './api/notification/content-types/notification/schema.json';
 import opinion from './api/opinion/content-types/opinion/schema.json';
 import recommendation from './api/recommendation/content-types/recommendation/schema.json';
+import staffLog from './api/staff-log/content-types/staff-log/schema.json';
 import statementRequest from './api/statement-request/content-types/statement-request/schema.json';
 import {
   CASE_DOCUMENT,
@@ -25,6 +26,7 @@ import {
   NOTIFICATION,
   OPINION,
   RECOMMENDATION,
+  STAFF_LOG,
   STATEMENT_REQUEST,
 } from './content-types';
 
@@ -42,6 +44,7 @@ export const schemasWithChoices: Record<string, Schema> = {
   [NOTIFICATION]: notification,
   [OPINION]: opinion,
   [RECOMMENDATION]: recommendation,
+  [STAFF_LOG]: staffLog,
   [STATEMENT_REQUEST]: statementRequest,
 };
 

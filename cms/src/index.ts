@@ -15,6 +15,7 @@ import { closeRateLimiters } from '@borgerraadgiver/config';
 import { registerJournal, startJournal } from './journal';
 import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap';
 import { registerCustomFields } from './custom-fields';
+import { registerStaffSignIn, startStaffSignIn } from './staff-sign-in';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -39,9 +40,13 @@ export default {
     usePrivateStorage(strapi);
     // Out of the content manager: the users-permissions type (no public accounts).
     registerWorkspace(strapi);
+    // The staff log is written by the sign-in alone.
+    registerStaffSignIn(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // ADMIN_MFA and its key are checked first; the second factor's routes (the gate is global::second-factor).
+    startStaffSignIn(strapi);
     await startOutbox(strapi);
     await startJournal(strapi);
     await seedBaseData(strapi);

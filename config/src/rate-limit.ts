@@ -6,7 +6,7 @@
  */
 import IORedis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { loadRateLimitSettings } from './settings';
+import { loadAdminMfaSettings, loadRateLimitSettings } from './settings';
 
 type Env = Record<string, string | undefined>;
 
@@ -76,47 +76,108 @@ export async function closeRateLimiters(): Promise<void> {
   await Promise.all(open.map(({ redis }) => redis.quit().catch(() => redis.disconnect())));
 }
 
+/** One rate-limiter-flexible limiter in Redis (with its in-memory insurance) per name and numbers, kept for the process. */
+function storeLimiter(env: Env, name: string, points: number, windowSeconds: number, blockSeconds = 0) {
+  const settings = loadRateLimitSettings(env);
+  const keyPrefix = `${settings.keyPrefix}:rate-limit:${name}`;
+  const connection = redisFor(settings.redisUrl);
+  const memoKey = `${settings.redisUrl} ${keyPrefix} ${points} ${windowSeconds} ${blockSeconds}`;
+  let limiter = limiters.get(memoKey);
+  if (!limiter) {
+    const numbers = { keyPrefix, points, duration: windowSeconds, blockDuration: blockSeconds };
+    limiter = new RateLimiterRedis({ storeClient: connection.redis, ...numbers, insuranceLimiter: new RateLimiterMemory(numbers) });
+    limiters.set(memoKey, limiter);
+  }
+  return { limiter, connection, keyPrefix };
+}
+const limiters = new Map<string, RateLimiterRedis>();
+
+/** Forgets every count under `keyPrefix`, in Redis and in the insurance limiters' memory (tests). */
+async function forgetAll({ connection, keyPrefix }: { connection: Connection; keyPrefix: string }) {
+  await connection.firstAttempt;
+  const keys = await connection.redis.keys(`${keyPrefix}:*`).catch(() => [] as string[]);
+  if (keys.length) await connection.redis.del(...keys).catch(() => undefined);
+  for (const memoKey of [...limiters.keys()]) if (memoKey.split(' ')[1] === keyPrefix) limiters.delete(memoKey);
+}
+
 /**
  * A limiter for `rule` in the Redis at REDIS_URL, its keys under the installation's prefix
  * (OUTBOX_QUEUE_PREFIX, default "borgerraadgiver"), so tests and installations sharing a Redis
  * never count together.
  */
 export function createRateLimiter(rule: RateLimitRule, env: Env = process.env): RateLimiter {
-  const settings = loadRateLimitSettings(env);
-  const redisUrl = settings.redisUrl;
-  const keyPrefix = `${settings.keyPrefix}:rate-limit:${rule.name}`;
-  const byPoints = new Map<number, RateLimiterRedis>();
-  const limiterFor = (points: number) => {
-    let limiter = byPoints.get(points);
-    if (!limiter) {
-      limiter = new RateLimiterRedis({
-        storeClient: redisFor(redisUrl).redis,
-        keyPrefix,
-        points,
-        duration: rule.windowSeconds,
-        insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: rule.windowSeconds }),
-      });
-      byPoints.set(points, limiter);
-    }
-    return limiter;
-  };
+  const current = () => storeLimiter(env, rule.name, rule.points(), rule.windowSeconds);
   return {
     async hit(key) {
-      await redisFor(redisUrl).firstAttempt;
+      const { limiter, connection } = current();
+      await connection.firstAttempt;
       try {
-        await limiterFor(rule.points()).consume(key || 'unknown');
+        await limiter.consume(key || 'unknown');
         return null;
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         throw rejection;
       }
     },
-    async reset() {
-      const { redis } = redisFor(redisUrl);
-      await redisFor(redisUrl).firstAttempt;
-      const keys = await redis.keys(`${keyPrefix}:*`).catch(() => [] as string[]);
-      if (keys.length) await redis.del(...keys).catch(() => undefined);
-      byPoints.clear(); // and with them the insurance limiters' in-memory counts
+    reset: () => forgetAll(current()),
+  };
+}
+
+/** A limit that locks a key out once exceeded: the second factor's wrong codes per account and per IP. */
+export interface LockoutRule {
+  name: string;
+  /** Attempts allowed per key within lockSeconds; read on every call. */
+  points: () => number;
+  /** The window of the count, and how long a key stays locked once it is exceeded. */
+  lockSeconds: () => number;
+}
+
+export interface Attempt {
+  allowed: boolean;
+  /** Seconds until the next attempt is allowed (0 when allowed). */
+  retryAfter: number;
+  /** This attempt was the first refused one: the lock-out starts now (counted atomically in Redis, so once across instances). */
+  lockStarted: boolean;
+}
+
+export interface LockoutLimiter {
+  /** Counts one attempt for `key`. */
+  attempt(key: string): Promise<Attempt>;
+  /** Forgets the attempts of `key` (a correct code ends an account's count). */
+  clear(key: string): Promise<void>;
+  /** Forgets every count of this limit (tests). */
+  reset(): Promise<void>;
+}
+
+/** The second factor's limits (ADMIN_MFA_MAX_ATTEMPTS, ADMIN_MFA_IP_MAX_ATTEMPTS, ADMIN_MFA_LOCKOUT). */
+export const LOCKOUTS = {
+  adminMfaAccount: { name: 'admin-mfa-account', points: () => loadAdminMfaSettings().maxAttempts, lockSeconds: () => loadAdminMfaSettings().lockoutSeconds },
+  adminMfaIp: { name: 'admin-mfa-ip', points: () => loadAdminMfaSettings().ipMaxAttempts, lockSeconds: () => loadAdminMfaSettings().lockoutSeconds },
+} satisfies Record<string, LockoutRule>;
+
+export function createLockoutLimiter(rule: LockoutRule, env: Env = process.env): LockoutLimiter {
+  const current = () => {
+    const points = rule.points();
+    const seconds = rule.lockSeconds();
+    return { points, ...storeLimiter(env, rule.name, points, seconds, seconds) };
+  };
+  return {
+    async attempt(key) {
+      const { limiter, connection, points } = current();
+      await connection.firstAttempt;
+      try {
+        await limiter.consume(key || 'unknown');
+        return { allowed: true, retryAfter: 0, lockStarted: false };
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return { allowed: false, retryAfter: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)), lockStarted: rejection.consumedPoints === points + 1 };
+      }
     },
+    async clear(key) {
+      const { limiter, connection } = current();
+      await connection.firstAttempt;
+      await limiter.delete(key || 'unknown').catch(() => undefined);
+    },
+    reset: () => forgetAll(current()),
   };
 }

@@ -187,6 +187,16 @@ export const variables = {
   SITE_FORM_RATE_LIMIT: positiveInt(20),
   /** Lets the site pass the citizen's IP to the CMS (X-Site-Client-IP is trusted only with it). */
   SITE_API_SECRET: optionalText(),
+  // Staff sign-in (SPEC §3): the second factor of the admin.
+  /** required: every staff account signs in with a one-time code; optional: those who set one up; off: password only (tests, demos). */
+  ADMIN_MFA: oneOf(['required', 'optional', 'off'], 'required'),
+  /** Key of the stored TOTP secrets and recovery-code hashes (at least 32 characters); needed unless ADMIN_MFA=off. */
+  ADMIN_MFA_KEY: variable((raw) => (raw === undefined ? null : raw.length >= 32 ? raw : new Problem('must be at least 32 characters')), { trim: false }),
+  /** Wrong codes per account before it is locked out for ADMIN_MFA_LOCKOUT. */
+  ADMIN_MFA_MAX_ATTEMPTS: positiveInt(5),
+  /** Code attempts per IP address within ADMIN_MFA_LOCKOUT (a shared office address signs in several people). */
+  ADMIN_MFA_IP_MAX_ATTEMPTS: positiveInt(30),
+  ADMIN_MFA_LOCKOUT: duration('PT15M'),
   // The CMS (Strapi's own configuration in cms/config reads these).
   HOST: text('0.0.0.0'),
   PORT: port(1337),
@@ -466,6 +476,14 @@ const databasePart = section(
   }),
 );
 
+const adminMfaPart = section(['ADMIN_MFA', 'ADMIN_MFA_KEY', 'ADMIN_MFA_MAX_ATTEMPTS', 'ADMIN_MFA_IP_MAX_ATTEMPTS', 'ADMIN_MFA_LOCKOUT'], (v) => ({
+  mode: v.ADMIN_MFA,
+  key: v.ADMIN_MFA_KEY,
+  maxAttempts: v.ADMIN_MFA_MAX_ATTEMPTS,
+  ipMaxAttempts: v.ADMIN_MFA_IP_MAX_ATTEMPTS,
+  lockoutSeconds: Math.max(1, Math.round(v.ADMIN_MFA_LOCKOUT.duration.as('seconds'))),
+}));
+
 const sitePart = section(['CMS_URL', 'PUBLIC_SITE_URL', 'SITE_CONTENT_TTL_MS', 'CMS_TIMEOUT_MS', 'TRUST_PROXY', 'SITE_API_SECRET'], (v) => ({
   cmsUrl: v.CMS_URL ?? CMS_URL_DEFAULT,
   publicSiteUrl: v.PUBLIC_SITE_URL,
@@ -490,6 +508,7 @@ export function cmsSettings(env: Env = process.env) {
       reportPolicy: reportPolicyPart,
       documents: documentsPart,
       rateLimits: rateLimitsPart,
+      adminMfa: adminMfaPart,
     },
     env,
   );
@@ -523,4 +542,6 @@ export const loadReportPolicy = (env: Env = process.env): ReportPolicy => read(r
 export const loadDocumentSettings = (env: Env = process.env): DocumentSettings => read(documentsPart, env);
 export const loadRateLimitSettings = (env: Env = process.env) => read(rateLimitsPart, env);
 export const loadStrapiSettings = (env: Env = process.env) => read(strapiPart, env);
+/** Staff sign-in: ADMIN_MFA and the second factor's key, attempts and lock-out. */
+export const loadAdminMfaSettings = (env: Env = process.env) => read(adminMfaPart, env);
 export const loadSiteSettings = (env: Env = process.env) => read(sitePart, env);

@@ -196,6 +196,19 @@ export const caseEventKinds = {
   notification_cancelled: 'E-mail annulleret',
 } as const;
 
+/** The staff log (Personalelog): sign-ins and the second factor (cms/src/staff-sign-in). */
+export const staffLogKinds = {
+  password_accepted: 'Adgangskode godkendt',
+  password_refused: 'Forkert e-mail eller adgangskode',
+  factor_passed: 'Logget ind med engangskode',
+  recovery_code_used: 'Logget ind med gendannelseskode',
+  factor_refused: 'Forkert engangskode',
+  locked_out: 'Spærret efter for mange forkerte koder',
+  enrolled: 'Totrinsbekræftelse oprettet',
+  recovery_codes_renewed: 'Nye gendannelseskoder',
+  factor_reset: 'Totrinsbekræftelse nulstillet',
+} as const;
+
 /** Who caused a journal event. */
 export const caseEventActors = {
   admin: 'Medarbejder',
@@ -253,6 +266,7 @@ export const choiceLists = {
   caseEventKinds,
   caseEventActors,
   caseEventSubjects,
+  staffLogKinds,
 } as const;
 
 export type ChoiceListName = keyof typeof choiceLists;

@@ -159,7 +159,8 @@ export function cmsSecrets(): Record<string, string> {
 export function startProcess(name: 'cms' | 'workers' | 'site', env: Record<string, string>, label = name): Proc {
   const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), name], {
     cwd: root,
-    env: { ...process.env, ...env },
+    // Password-only sign-in unless a test asks for the second factor (ADMIN_MFA=required).
+    env: { ADMIN_MFA: 'off', ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const chunks: string[] = [];

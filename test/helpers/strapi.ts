@@ -48,6 +48,9 @@ export async function startStrapi(extraEnv: Record<string, string> = {}, { serve
     JWT_SECRET: secret(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'warn',
+    // Password-only sign-in, as these tests say; the second factor's own tests pass ADMIN_MFA=required.
+    ADMIN_MFA: 'off',
+    ADMIN_MFA_KEY: crypto.randomBytes(32).toString('base64'),
   });
   // Each test file's outbox jobs live under their own Redis prefix, removed when it stops.
   const queuePrefix = extraEnv.OUTBOX_QUEUE_PREFIX ?? uniquePrefix('strapi');

@@ -1,5 +1,14 @@
 import path from 'path';
-import { cmsSettings, loadEndpoints, loadRateLimitSettings, RATE_LIMITS, SettingsError, siteSettings, workerSettings } from '@borgerraadgiver/config';
+import {
+  cmsSettings,
+  loadAdminMfaSettings,
+  loadEndpoints,
+  loadRateLimitSettings,
+  RATE_LIMITS,
+  SettingsError,
+  siteSettings,
+  workerSettings,
+} from '@borgerraadgiver/config';
 import { env as siteEnv } from '../../site/src/lib/env';
 
 const problemsOf = (run: () => unknown) => {
@@ -143,4 +152,17 @@ test('the accessors follow the environment on every call (operators and tests ch
       else process.env[name] = value;
     }
   }
+});
+
+test('staff sign-in: a second factor is required by default; off and optional only when set; the key must be long enough', () => {
+  expect(loadAdminMfaSettings({})).toEqual({ mode: 'required', key: null, maxAttempts: 5, ipMaxAttempts: 30, lockoutSeconds: 900 });
+  expect(loadAdminMfaSettings({ ADMIN_MFA: 'off', ADMIN_MFA_LOCKOUT: 'PT30S' })).toMatchObject({ mode: 'off', lockoutSeconds: 30 });
+  const error = problemsOf(() => cmsSettings({ ADMIN_MFA: 'ja', ADMIN_MFA_KEY: 'kort', ADMIN_MFA_MAX_ATTEMPTS: '0' }));
+  expect(error.message.split('\n')).toEqual(
+    expect.arrayContaining([
+      'ADMIN_MFA: "ja" must be one of required, optional, off',
+      'ADMIN_MFA_KEY: must be at least 32 characters',
+      'ADMIN_MFA_MAX_ATTEMPTS: "0" must be a positive whole number',
+    ]),
+  );
 });

@@ -7,6 +7,8 @@ import { registerFailedDeliveriesWidget } from './outbox/widget';
 import { CaseTimelinePanel } from './journal/TimelinePanel';
 import { bootstrapWorkspace, registerWorkspace } from './workspace';
 import { COMPLAINT } from '../content-types';
+import { installSecondFactorGate } from './second-factor/gate';
+import { showSecondFactor } from './second-factor/SecondFactorScreen';
 
 export default {
   config: {
@@ -19,6 +21,8 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    // The second factor after Strapi's login: a refused request waits for it, then goes through.
+    installSecondFactorGate(showSecondFactor);
     // Labelled choices and complaint themes (server side: src/custom-fields).
     registerCustomFields(app);
     // Reports (R17–R19): statistics, CSV, annual report and half-year status.
@@ -56,6 +60,14 @@ export default {
     // The case journal beside the complaint's form (who did what, who saw it, CSV).
     (app.getPlugin('content-manager').apis as any).addEditViewSidePanel([CaseTimelinePanel]);
     bootstrapWorkspace(app);
+    // Settings → Totrinsbekræftelse: one's own app and recovery codes; an administrator's reset of another's.
+    app.addSettingsLink('global', {
+      id: 'second-factor',
+      to: 'totrinsbekraeftelse',
+      intlLabel: { id: 'borgerraadgiver.second-factor.settings', defaultMessage: 'Totrinsbekræftelse' },
+      permissions: [],
+      Component: () => import('./second-factor/SettingsPage'),
+    });
     // The admin falls back to English unless a language was chosen: choose Danish for new browsers.
     if (!window.localStorage.getItem('strapi-admin-language')) {
       window.localStorage.setItem('strapi-admin-language', 'da');

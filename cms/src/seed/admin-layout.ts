@@ -10,6 +10,7 @@ import {
   MEETING,
   OPINION,
   RECOMMENDATION,
+  STAFF_LOG,
   STATEMENT_REQUEST,
 } from '../content-types';
 
@@ -258,6 +259,22 @@ export const layouts: Record<string, TypeLayout> = {
       subjectDocumentId: 'Dokument-id',
     },
   },
+  // The staff log: read-only everywhere (the sign-in writes it; see staff-sign-in/log.ts).
+  [STAFF_LOG]: {
+    mainField: 'summary',
+    sort: ['at', 'DESC'],
+    list: ['at', 'staffName', 'kind', 'summary'],
+    readOnly: ['at', 'kind', 'staffUserId', 'staffName', 'actorName', 'ipHash', 'summary'],
+    labels: {
+      at: 'Tidspunkt',
+      kind: 'Hændelse',
+      staffUserId: 'Bruger-id',
+      staffName: 'Medarbejder',
+      actorName: ['Udført af', 'Når en administrator har ændret en andens totrinsbekræftelse.'],
+      ipHash: ['IP-adresse (hashet)', 'Samme adresse giver samme værdi; selve adressen gemmes ikke.'],
+      summary: 'Beskrivelse',
+    },
+  },
 };
 
 /** The Danish label of each field of a content type, as the admin shows it (also used by the access export). */
@@ -271,7 +288,7 @@ export function fieldLabel(uid: string, field: string): string {
   return label ? `»${label}«` : 'Feltet';
 }
 
-const LAYOUT_VERSION = 6;
+const LAYOUT_VERSION = 7;
 
 /** Danish labels, list columns and read-only computed fields in the admin, applied once per layout version. */
 export async function seedAdminLayouts(strapi: Core.Strapi) {

@@ -12,6 +12,7 @@ import {
   NOTIFICATION,
   OPINION,
   RECOMMENDATION,
+  STAFF_LOG,
   STATEMENT_ACCESS_LOG,
   STATEMENT_REQUEST,
 } from '../content-types';
@@ -32,6 +33,8 @@ export const caseTypes = [
 
 /** Written by the system only; the advisor reads them. */
 const readOnlyTypes = [NOTIFICATION, STATEMENT_ACCESS_LOG, CASE_EVENT];
+/** Written by the system only; the advisor reads them, the assistant does not: the staff's sign-ins. */
+const advisorReadOnlyTypes = [STAFF_LOG];
 
 const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::content-manager.explorer.${verb}`);
 
@@ -39,7 +42,7 @@ const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::conte
 // No assets.update: it would let a file behind a received or sent document be replaced or deleted.
 const mediaLibrary = ['read', 'assets.create', 'assets.download', 'assets.copy-link'].map((verb) => `plugin::upload.${verb}`);
 
-function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string[]>, media: boolean) {
+function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string[]>, media: boolean, advisor: boolean) {
   const fieldsOf = (uid: string) =>
     Object.keys(strapi.contentType(uid as UID.ContentType).attributes).filter((field) => !(hiddenFields[uid] ?? []).includes(field));
   const existing = (uid: string) => Boolean(strapi.contentTypes[uid as UID.ContentType]);
@@ -52,7 +55,7 @@ function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string
         conditions: [],
       })),
     ),
-    ...readOnlyTypes.filter(existing).map((subject) => ({
+    ...[...readOnlyTypes, ...(advisor ? advisorReadOnlyTypes : [])].filter(existing).map((subject) => ({
       action: 'plugin::content-manager.explorer.read',
       subject,
       properties: { fields: fieldsOf(subject) },
@@ -62,8 +65,8 @@ function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string
   ];
 }
 
-const roles: { name: string; description: string; hidden: Record<string, string[]>; media: boolean }[] = [
-  { name: 'Borgerrådgiver', description: 'Borgerrådgiveren: alle sagsdata, herunder borgernes identitet.', hidden: {}, media: true },
+const roles: { name: string; description: string; hidden: Record<string, string[]>; media: boolean; advisor: boolean }[] = [
+  { name: 'Borgerrådgiver', description: 'Borgerrådgiveren: alle sagsdata, herunder borgernes identitet.', hidden: {}, media: true, advisor: true },
   {
     name: 'Administrativ medarbejder',
     description: 'Administrativ bistand: sagsdata uden borgernes identitet og kontaktoplysninger.',
@@ -75,6 +78,7 @@ const roles: { name: string; description: string; hidden: Record<string, string[
       [CASE_DOCUMENT]: ['file', 'title', 'note'],
     },
     media: false,
+    advisor: false,
   },
 ];
 
@@ -84,15 +88,15 @@ const roles: { name: string; description: string; hidden: Record<string, string[
  */
 export async function seedAdminRoles(strapi: Core.Strapi) {
   const roleService = strapi.service('admin::role');
-  for (const { name, description, hidden, media } of roles) {
+  for (const { name, description, hidden, media, advisor } of roles) {
     const role = (await roleService.findOne({ name })) ?? (await roleService.create({ name, description }));
-    await roleService.assignPermissions(role.id, permissionsFor(strapi, hidden, media));
+    await roleService.assignPermissions(role.id, permissionsFor(strapi, hidden, media, advisor));
   }
 }
 
 /** The public and authenticated API roles get no access to case data, whatever was granted before. */
 export async function closePublicApi(strapi: Core.Strapi) {
-  const apiPrefixes = [...caseTypes, ...readOnlyTypes].map((uid) => `${uid}.`);
+  const apiPrefixes = [...caseTypes, ...readOnlyTypes, ...advisorReadOnlyTypes].map((uid) => `${uid}.`);
   const permissions = await strapi.db.query('plugin::users-permissions.permission').findMany({ populate: ['role'] });
   const granted = permissions.filter((permission: { action: string }) => apiPrefixes.some((prefix) => permission.action.startsWith(prefix)));
   if (granted.length) {

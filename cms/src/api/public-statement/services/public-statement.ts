@@ -7,7 +7,6 @@
  * can say "already submitted". Errors: 404 unknown token; 410 with error.details.reason a
  * StatementLinkGoneReason; POST on an answered request 409.
  */
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import {
   categories,
@@ -15,7 +14,6 @@ import {
   containsCprNumber,
   cprMessages,
   createRateLimiter,
-  loadOutboxSettings,
   loadPolicy,
   municipality,
   normaliseText,
@@ -39,6 +37,7 @@ import { fileReceived } from '../../../documents/receive';
 import { runAs } from '../../../journal';
 import { STATEMENT_ACCESS_LOG as ACCESS_LOG, STATEMENT_REQUEST } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
+import { hashIp } from '../../../utils/ip-hash';
 
 export class PublicError extends Error {
   constructor(
@@ -194,15 +193,6 @@ export async function submit(strapi: Core.Strapi, request: any, submission: Stat
   );
 }
 
-let ipKey: string | null = null;
-function ipSecret(strapi: Core.Strapi): string {
-  if (!ipKey) {
-    const keys = strapi.config.get('server.app.keys') as string[] | undefined;
-    ipKey = loadOutboxSettings().auditIpSecret ?? keys?.[0] ?? crypto.randomBytes(32).toString('hex');
-  }
-  return ipKey;
-}
-
 /** One audit row per open or submission: request, action, outcome, time, keyed hash of the IP. No token, no personal data. */
 export async function audit(strapi: Core.Strapi, entry: { requestId: number | null; action: 'view' | 'submit'; outcome: number; ip: string }) {
   try {
@@ -212,10 +202,7 @@ export async function audit(strapi: Core.Strapi, entry: { requestId: number | nu
         action: entry.action,
         outcome: entry.outcome,
         at: new Date().toISOString(),
-        ipHash: crypto
-          .createHmac('sha256', ipSecret(strapi))
-          .update(entry.ip || 'unknown')
-          .digest('hex'),
+        ipHash: hashIp(strapi, entry.ip),
       },
     });
   } catch (error) {
