@@ -5,11 +5,11 @@
  */
 
 const FALLBACK = 'dokument';
-/** The longest name kept (a string attribute holds 255 characters). */
-const MAX_LENGTH = 255;
+/** The longest name kept: a case document's title holds 200 (UTF-16 units, as Strapi counts). */
+const MAX_LENGTH = 200;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** The name to show: the last path segment, without control characters, in NFC, at most 255 characters with its extension kept. */
+/** The name to show: the last path segment, without control characters, in NFC, short enough for a document title with its extension kept. */
 export function displayFileName(given: unknown): string {
   const raw = typeof given === 'string' ? given : '';
   const segment = raw.split(/[/\\]/).pop() ?? '';
@@ -20,10 +20,15 @@ export function displayFileName(given: unknown): string {
     .normalize('NFC')
     .trim();
   const name = cleaned === '' || /^\.+$/.test(cleaned) ? FALLBACK : cleaned;
-  const characters = [...name];
-  if (characters.length <= MAX_LENGTH) return name;
+  if (name.length <= MAX_LENGTH) return name;
   const extension = /\.[^.\s]{1,10}$/.exec(name)?.[0] ?? '';
-  return characters.slice(0, MAX_LENGTH - extension.length).join('') + extension;
+  // Whole characters only (Strapi counts UTF-16 units; a character may take two).
+  let base = '';
+  for (const character of name.slice(0, name.length - extension.length)) {
+    if (base.length + character.length > MAX_LENGTH - extension.length) break;
+    base += character;
+  }
+  return base + extension;
 }
 
 /** The name the upload plugin gets: ours, with the extension of the given name when it is a plain one. */

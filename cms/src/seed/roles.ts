@@ -112,7 +112,7 @@ function permissionsFor(strapi: Core.Strapi, { hidden, readOnly, media }: Office
 /**
  * The admin roles of the advisor's office, with field-level permissions. Permissions are
  * re-asserted at every start so a new field is covered; the roles are created once. Strapi's
- * default Editor and Author roles lose whatever they were given on the app's content types.
+ * default Editor and Author roles lose whatever they were given on the app's content types and files.
  */
 export async function seedAdminRoles(strapi: Core.Strapi) {
   const roleService = strapi.service('admin::role');
@@ -123,9 +123,13 @@ export async function seedAdminRoles(strapi: Core.Strapi) {
   }
   const defaults: { id: number }[] = await strapi.db.query('admin::role').findMany({ where: { code: { $in: strapiDefaultRoles } } });
   if (defaults.length) {
-    await strapi.db
-      .query('admin::permission')
-      .deleteMany({ where: { role: { id: { $in: defaults.map((role) => role.id) } }, subject: { $startsWith: 'api::' } } });
+    // Their content types and the media library, where the case file's files are.
+    await strapi.db.query('admin::permission').deleteMany({
+      where: {
+        role: { id: { $in: defaults.map((role) => role.id) } },
+        $or: [{ subject: { $startsWith: 'api::' } }, { action: { $startsWith: 'plugin::upload.' } }],
+      },
+    });
   }
 }
 
