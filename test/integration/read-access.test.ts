@@ -187,6 +187,9 @@ const contentManagerRoutes: Record<string, string> = {
   'GET /content-manager/relations/:model/:id/:targetField': 'relations of a document',
 };
 
+/** A request made through a relation path, which `reach` names. */
+type Probe = Request & { reach?: string };
+
 let app: TestStrapi;
 const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'read-access-documents-'));
 const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'read-access-mail-'));
@@ -260,6 +263,9 @@ async function buildFixture(): Promise<Fixture> {
   const center = await docs('api::center.center').create({
     data: { name: `Center ${tag}`, email: `leder${tag}@example.org`, chiefEmail: `chef${tag}@example.org` },
   });
+  await app.strapi.db
+    .query('api::report-alert.report-alert')
+    .create({ data: { kind: 'ongoing_status', alertStatus: 'open', center: center.id, openedAt: new Date() } });
   await docs('api::institution.institution').create({ data: { name: `Institution ${tag}`, center: center.documentId } });
   await docs('api::improvement-activity.improvement-activity').create({
     data: { kind: 'undervisning', title: 'Kursus', date: '2026-10-01', hours: 2, center: center.documentId },
@@ -370,8 +376,8 @@ function contentApiType(key: string): string | undefined {
 }
 
 /** Every request that can reach the case's identity through the content manager. */
-function contentManagerRequests(fixture: Fixture): (Request & { reach?: string })[] {
-  const requests: (Request & { reach?: string })[] = [];
+function contentManagerRequests(fixture: Fixture): Probe[] {
+  const requests: Probe[] = [];
   const base = (uid: string) =>
     `/content-manager/${(app.strapi.contentTypes[uid as UID.ContentType] as any).kind === 'singleType' ? 'single-types' : 'collection-types'}/${uid}`;
   for (const uid of appTypes()) {
@@ -391,7 +397,7 @@ function contentManagerRequests(fixture: Fixture): (Request & { reach?: string }
   for (const { uid, path: chain } of pathsToCase()) {
     const reach = `${uid} → ${chain.join('.')}`;
     const forms = populateForms(chain);
-    for (const form of forms.list) requests.push({ method: 'GET', path: `${base(uid)}?${form}`, reach });
+    for (const form of forms.list) requests.push({ method: 'GET', path: `${base(uid)}?pageSize=100&${form}`, reach });
     if (fixture.linked[uid]) for (const form of forms.single) requests.push({ method: 'GET', path: `${base(uid)}/${fixture.linked[uid]}?${form}`, reach });
   }
   // Writes answer with the document written, populated as asked.
@@ -414,7 +420,7 @@ test('no role reads, by any route, what the role table does not let it read', as
   expect(roles.map((role) => role.name).filter((name) => !(name in seesIdentity))).toEqual([]);
 
   const contentManager = contentManagerRequests(fixture);
-  const requests: (Request & { reach?: string })[] = [
+  const requests: Probe[] = [
     ...Object.values(classified).flatMap((entry) => ('probe' in entry ? entry.probe(fixture) : [])),
     ...appTypes().flatMap((uid) => {
       const plural = (app.strapi.contentTypes[uid as UID.ContentType] as any).info.pluralName;
