@@ -3,6 +3,8 @@ export default [
   'strapi::errors',
   'global::error-response',
   'global::database-unavailable',
+  // What each staff role may not read leaves no admin route (../src/access/read-filter).
+  'global::read-filter',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
@@ -15,5 +17,4 @@ export default [
   'strapi::favicon',
   'global::case-files',
   'strapi::public',
-  'global::bulk-delete-guard',
 ];

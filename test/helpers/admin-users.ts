@@ -7,6 +7,8 @@ export interface AdminClient {
   request(method: string, pathname: string, body?: unknown): Promise<{ status: number; body: any }>;
   /** The raw response, for non-JSON answers (HTML). */
   fetch(pathname: string): Promise<Response>;
+  /** Any request, answered as status and text (JSON, CSV or HTML alike). */
+  send(method: string, pathname: string, body?: unknown): Promise<{ status: number; text: string }>;
 }
 
 export async function loginAs(app: TestStrapi, roleName: string, firstname = roleName): Promise<AdminClient> {
@@ -29,5 +31,9 @@ export async function loginAs(app: TestStrapi, roleName: string, firstname = rol
       return { status: response.status, body: text ? JSON.parse(text) : null };
     },
     fetch: (pathname) => fetch(`${app.url}${pathname}`, { headers }),
+    async send(method, pathname, body) {
+      const response = await fetch(`${app.url}${pathname}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: response.status, text: await response.text() };
+    },
   };
 }

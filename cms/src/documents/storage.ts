@@ -13,6 +13,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { loadDocumentSettings, type DocumentSettings } from '@borgerraadgiver/config';
 import { DocumentRefused, inspectDocument } from './inspect';
+import { displayFileName, uploadFileName } from './file-name';
 
 /** Path prefix of the signed download route. */
 export const DOWNLOAD_PREFIX = '/dokumenter/';
@@ -72,6 +73,31 @@ async function toBuffer(file: ProviderFile): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+interface UploadedFile {
+  originalFilename?: string | null;
+}
+type FileInfo = { name?: unknown } & Record<string, unknown>;
+type UploadService = { upload(input: { data?: { fileInfo?: FileInfo | FileInfo[] }; files: UploadedFile | UploadedFile[] }, opts?: unknown): Promise<unknown> };
+
+/**
+ * Every upload (the public forms and the media library alike) keeps the given file name for display
+ * (./file-name) and hands the plugin a name of our own, so no name a computer can produce is refused.
+ */
+function keepGivenNames(strapi: Core.Strapi) {
+  const service = strapi.plugin('upload').service('upload') as UploadService;
+  const upload = service.upload.bind(service);
+  service.upload = ({ data = {}, files }, opts) => {
+    const list = Array.isArray(files) ? files : [files];
+    const infos = Array.isArray(data.fileInfo) ? data.fileInfo : [data.fileInfo ?? {}];
+    const fileInfo = list.map((file, index) => {
+      const name = displayFileName(infos[index]?.name || file.originalFilename);
+      file.originalFilename = uploadFileName(name);
+      return { ...infos[index], name };
+    });
+    return upload({ data: { ...data, fileInfo: Array.isArray(files) ? fileInfo : fileInfo[0] }, files }, opts);
+  };
+}
+
 /** Replaces the upload plugin's local provider with the private one (Strapi's provider.extend). */
 export function usePrivateStorage(strapi: Core.Strapi, settings: DocumentSettings = loadDocumentSettings()) {
   const write = async (file: ProviderFile) => {
@@ -109,6 +135,7 @@ export function usePrivateStorage(strapi: Core.Strapi, settings: DocumentSetting
       return { url: key ? signedPath(strapi, key, settings.downloadTtlSeconds) : file.url };
     },
   });
+  keepGivenNames(strapi);
 }
 
 /**

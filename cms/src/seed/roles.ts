@@ -42,31 +42,34 @@ const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::conte
 // No assets.update: it would let a file behind a received or sent document be replaced or deleted.
 const mediaLibrary = ['read', 'assets.create', 'assets.download', 'assets.copy-link'].map((verb) => `plugin::upload.${verb}`);
 
-function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string[]>, media: boolean, advisor: boolean) {
-  const fieldsOf = (uid: string) =>
-    Object.keys(strapi.contentType(uid as UID.ContentType).attributes).filter((field) => !(hiddenFields[uid] ?? []).includes(field));
-  const existing = (uid: string) => Boolean(strapi.contentTypes[uid as UID.ContentType]);
-  return [
-    ...caseTypes.filter(existing).flatMap((subject) =>
-      crud.map((action) => ({
-        action,
-        subject,
-        properties: action.endsWith('.delete') ? {} : { fields: fieldsOf(subject) },
-        conditions: [],
-      })),
-    ),
-    ...[...readOnlyTypes, ...(advisor ? advisorReadOnlyTypes : [])].filter(existing).map((subject) => ({
-      action: 'plugin::content-manager.explorer.read',
-      subject,
-      properties: { fields: fieldsOf(subject) },
-      conditions: [],
-    })),
-    ...(media ? mediaLibrary.map((action) => ({ action, subject: null, properties: {}, conditions: [] })) : []),
-  ];
+/**
+ * What each office role may read and write, one row per role (SPEC §1): every case type is read,
+ * created, changed and deleted, except the types the role only reads, and without the fields
+ * hidden from it. Applied by Strapi to the type itself and, for what it may not read, wherever the
+ * type travels (../access/read-filter: populated relations, pickers, our own admin routes).
+ */
+interface OfficeRole {
+  name: string;
+  description: string;
+  /** Fields the role may neither read nor write, per content type. */
+  hidden: Record<string, string[]>;
+  /** Case types the role reads but does not create, change or delete. */
+  readOnly: string[];
+  /** The media library (the case file's files). */
+  media: boolean;
+  /** The staff log (sign-ins, second factor). */
+  staffLog: boolean;
 }
 
-const roles: { name: string; description: string; hidden: Record<string, string[]>; media: boolean; advisor: boolean }[] = [
-  { name: 'Borgerrådgiver', description: 'Borgerrådgiveren: alle sagsdata, herunder borgernes identitet.', hidden: {}, media: true, advisor: true },
+export const officeRoles: OfficeRole[] = [
+  {
+    name: 'Borgerrådgiver',
+    description: 'Borgerrådgiveren: alle sagsdata, herunder borgernes identitet.',
+    hidden: {},
+    readOnly: [],
+    media: true,
+    staffLog: true,
+  },
   {
     name: 'Administrativ medarbejder',
     description: 'Administrativ bistand: sagsdata uden borgernes identitet og kontaktoplysninger.',
@@ -77,20 +80,63 @@ const roles: { name: string; description: string; hidden: Record<string, string[
       [NOTIFICATION]: ['recipient', 'lastError'],
       [CASE_DOCUMENT]: ['file', 'title', 'note'],
     },
+    // Registers and prepares; an opinion is issued when it is saved, and only the advisor issues one.
+    readOnly: [OPINION],
     media: false,
-    advisor: false,
+    staffLog: false,
   },
 ];
 
+/** Strapi's own default roles are no part of the office's role table: they get nothing of the app's data. */
+const strapiDefaultRoles = ['strapi-editor', 'strapi-author'];
+
+function permissionsFor(strapi: Core.Strapi, { hidden, readOnly, media, staffLog }: OfficeRole) {
+  const fieldsOf = (uid: string) => Object.keys(strapi.contentType(uid as UID.ContentType).attributes).filter((field) => !(hidden[uid] ?? []).includes(field));
+  const existing = (uid: string) => Boolean(strapi.contentTypes[uid as UID.ContentType]);
+  type Permission = { action: string; subject: string | null; properties: { fields?: string[] }; conditions: string[] };
+  const readPermission = (subject: string): Permission => ({
+    action: 'plugin::content-manager.explorer.read',
+    subject,
+    properties: { fields: fieldsOf(subject) },
+    conditions: [],
+  });
+  return [
+    ...caseTypes.filter(existing).flatMap((subject) =>
+      readOnly.includes(subject)
+        ? [readPermission(subject)]
+        : crud.map((action): Permission => ({
+            action,
+            subject,
+            properties: action.endsWith('.delete') ? {} : { fields: fieldsOf(subject) },
+            conditions: [],
+          })),
+    ),
+    ...[...readOnlyTypes, ...(staffLog ? advisorReadOnlyTypes : [])].filter(existing).map(readPermission),
+    ...(media ? mediaLibrary.map((action): Permission => ({ action, subject: null, properties: {}, conditions: [] })) : []),
+  ];
+}
+
 /**
  * The admin roles of the advisor's office, with field-level permissions. Permissions are
- * re-asserted at every start so a new field is covered; the roles are created once.
+ * re-asserted at every start so a new field is covered; the roles are created once. Strapi's
+ * default Editor and Author roles lose whatever they were given on the app's content types and files.
  */
 export async function seedAdminRoles(strapi: Core.Strapi) {
   const roleService = strapi.service('admin::role');
-  for (const { name, description, hidden, media, advisor } of roles) {
-    const role = (await roleService.findOne({ name })) ?? (await roleService.create({ name, description }));
-    await roleService.assignPermissions(role.id, permissionsFor(strapi, hidden, media, advisor));
+  for (const role of officeRoles) {
+    const { name, description } = role;
+    const stored = (await roleService.findOne({ name })) ?? (await roleService.create({ name, description }));
+    await roleService.assignPermissions(stored.id, permissionsFor(strapi, role));
+  }
+  const defaults: { id: number }[] = await strapi.db.query('admin::role').findMany({ where: { code: { $in: strapiDefaultRoles } } });
+  if (defaults.length) {
+    // Their content types and the media library, where the case file's files are.
+    await strapi.db.query('admin::permission').deleteMany({
+      where: {
+        role: { id: { $in: defaults.map((role) => role.id) } },
+        $or: [{ subject: { $startsWith: 'api::' } }, { action: { $startsWith: 'plugin::upload.' } }],
+      },
+    });
   }
 }
 
