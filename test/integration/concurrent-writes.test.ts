@@ -5,18 +5,23 @@
  * from the value the previous one left, and a write based on a stale version is refused with 409
  * and a Danish message naming who changed the case and when, and changes nothing.
  */
+import crypto from 'crypto';
+import { spawn } from 'child_process';
 import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 
 const COMPLAINT = 'api::complaint.complaint';
 const REQUEST = 'api::statement-request.statement-request';
 const EVENT = 'api::case-event.case-event';
+const NOTIFICATION = 'api::notification.notification';
 const N = 8;
+const DAY = 86400000;
+const workerToken = crypto.randomBytes(24).toString('base64url');
 
 let app: TestStrapi;
 let centerId: string;
 beforeAll(async () => {
-  app = await startStrapi();
+  app = await startStrapi({ OUTBOX_WORKER_TOKEN: workerToken, PUBLIC_STATEMENT_RATE_LIMIT: '1000' });
   const center: any = await docs('api::center.center').create({
     data: { name: 'Center for Samtidighed', email: 'leder.samtidig@example.org', chiefEmail: 'chef.samtidig@example.org' },
   } as never);
@@ -148,3 +153,112 @@ describe('one save at a time', () => {
     expect(again.body.error.message).toMatch(/^Anmodningen om redegørelse er ændret af Test Admin/);
   });
 });
+
+describe('the case page and the privacy actions carry the case version', () => {
+  const versionOf = async (c: any) => (await app.admin('GET', cm(COMPLAINT, c.documentId))).body.data.updatedAt as string;
+
+  test('a next step taken on a stale case is refused and writes nothing', async () => {
+    const c = await complaint({ caseStatus: 'undersoegelse' });
+    const v0 = await versionOf(c);
+    await docs(COMPLAINT).update({ documentId: c.documentId, data: { channel: 'letter' } } as never);
+    const step = (updatedAt: string) =>
+      app.admin('POST', `/workspace/cases/${c.documentId}/steps/registerMeeting`, {
+        data: { heldAt: new Date().toISOString(), role: 'bisidder', updatedAt },
+      });
+    const stale = await step(v0);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/^Sagen er ændret af Systemet den /);
+    expect(await app.strapi.db.query('api::meeting.meeting' as UID.ContentType).count({ where: { complaint: { id: c.id } } })).toBe(0);
+    expect((await step(await versionOf(c))).status).toBe(200);
+    expect(await app.strapi.db.query('api::meeting.meeting' as UID.ContentType).count({ where: { complaint: { id: c.id } } })).toBe(1);
+  });
+
+  test('postponements at once chain in the journal; one based on a stale version is refused', async () => {
+    const c = await complaint({ caseStatus: 'loest_ved_dialog' });
+    await app.strapi.db.query(COMPLAINT as UID.ContentType).update({ where: { id: c.id }, data: { closedAt: new Date(Date.now() - 6 * 366 * DAY) } });
+    const v0 = await versionOf(c);
+    const days = Array.from({ length: N }, (_, i) => new Date(Date.now() + (30 + i) * DAY).toISOString().slice(0, 10));
+    const postpone = (until: string, updatedAt?: string) =>
+      app.admin('POST', `/privacy/retention/${c.documentId}/postpone`, { until, reason: 'Verserende sag ved Ankestyrelsen', updatedAt });
+    const responses = await Promise.all(days.map((until) => postpone(until)));
+    expect(responses.map((r) => r.status)).toEqual(days.map(() => 200));
+    const row = await stored(c.id);
+    expectChain(await changesOf(c.id, 'retentionHoldUntil'), null, String(row.retentionHoldUntil).slice(0, 10));
+
+    const stale = await postpone(days[0], v0);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/^Sagen er ændret af Test Admin den /);
+    // A postponement is a new version: an edit based on the case before it is refused, not saved over it.
+    expect((await app.admin('PUT', cm(COMPLAINT, c.documentId), { retentionHoldUntil: null, updatedAt: v0 })).status).toBe(409);
+    expect(await stored(c.id)).toEqual(row);
+
+    const anonymise = (updatedAt: string) => app.admin('POST', `/privacy/anonymise/${c.documentId}`, { reason: 'Borgeren har bedt om sletning.', updatedAt });
+    expect((await anonymise(v0)).status).toBe(409);
+    expect((await stored(c.id)).anonymisedAt).toBeNull();
+    expect((await anonymise(await versionOf(c))).status).toBe(200);
+    expect((await stored(c.id)).anonymisedAt).not.toBeNull();
+  });
+});
+
+test("the center's statement arriving while the advisor saves the request: the answer is never saved over", async () => {
+  const worker = async (path: string) =>
+    (await (await fetch(`${app.url}/api/outbox${path}`, { method: 'POST', headers: { authorization: `Bearer ${workerToken}` } })).json()) as any;
+  const c = await complaint({ caseStatus: 'undersoegelse' });
+  const request = (await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: c.documentId, questions: 'Hvorfor?' })).body.data;
+  const [mail] = await app.strapi.db
+    .query(NOTIFICATION as UID.ContentType)
+    .findMany({ where: { statementRequest: { id: request.id }, kind: 'statement_request' } });
+  const token = (await worker(`/notifications/${mail.documentId}/claim`)).data.message.link.split('/').pop();
+  const version = (await app.admin('GET', cm(REQUEST, request.documentId))).body.data.updatedAt;
+
+  // The advisor's form still shows the request unanswered; the center answers at the same moment.
+  const [save, answer] = await Promise.all([
+    app.admin('PUT', cm(REQUEST, request.documentId), { questions: 'Hvorfor ikke?', requestStatus: 'sendt', responseText: null, updatedAt: version }),
+    fetch(`${app.url}/api/public/statements/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { text: 'Sådan gik det til.', respondentName: 'Lene Leder', respondentTitle: 'Afdelingsleder' } }),
+    }),
+  ]);
+  expect(answer.status).toBe(200);
+  const row: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { id: request.id } });
+  expect(row).toMatchObject({ requestStatus: 'besvaret', responseText: 'Sådan gik det til.' });
+  if (save.status === 200) expect(row.questions).toBe('Hvorfor ikke?');
+  else {
+    expect(save.status).toBe(409);
+    expect(save.body.error.message).toMatch(/^Anmodningen om redegørelse er ændret af Center for Samtidighed den /);
+    expect(row.questions).toBe('Hvorfor?');
+  }
+  const events = await app.strapi.db.query(EVENT as UID.ContentType).findMany({ where: { subjectDocumentId: request.documentId }, orderBy: [{ id: 'asc' }] });
+  expectChain(
+    events.filter((e: any) => e.changes?.requestStatus).map((e: any) => e.changes.requestStatus),
+    null,
+    'besvaret',
+  );
+});
+
+// SQLite: another process (a script, an import) holding the database's write lock while a save
+// starts. The save waits for it and then reads what it committed: its transaction takes the write
+// lock before it reads (a deferred one would read a snapshot and then fail with SQLITE_BUSY).
+(process.env.DATABASE_CLIENT === 'postgres' ? test.skip : test)(
+  'SQLite: a save waits for another process writing the case, and starts from its value',
+  async () => {
+    const c = await complaint({ channel: 'web' });
+    const script = `
+    const db = new (require('better-sqlite3'))(process.argv[1]);
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare('UPDATE complaints SET channel = ? WHERE id = ?').run('letter', Number(process.argv[2]));
+    console.log('locked');
+    setTimeout(() => { db.exec('COMMIT'); db.close(); }, 1500);`;
+    const other = spawn(process.execPath, ['-e', script, process.env.DATABASE_FILENAME!, String(c.id)], { cwd: `${__dirname}/../../cms` });
+    await new Promise<void>((resolve, reject) => {
+      other.stdout.on('data', (chunk) => String(chunk).includes('locked') && resolve());
+      other.on('error', reject);
+      other.on('exit', (code) => reject(new Error(`the other process exited with ${code}`)));
+    });
+    const saved = await app.admin('PUT', cm(COMPLAINT, c.documentId), { channel: 'phone' });
+    expect(saved.status).toBe(200);
+    expect(await changesOf(c.id, 'channel')).toEqual([{ from: 'letter', to: 'phone' }]);
+    expect((await stored(c.id)).channel).toBe('phone');
+  },
+);

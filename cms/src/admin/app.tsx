@@ -7,6 +7,7 @@ import { registerFailedDeliveriesWidget } from './outbox/widget';
 import { CaseTimelinePanel } from './journal/TimelinePanel';
 import { bootstrapWorkspace, registerWorkspace } from './workspace';
 import { COMPLAINT } from '../content-types';
+import { versionedSave, withConflictPanel } from './concurrency';
 
 export default {
   config: {
@@ -56,6 +57,9 @@ export default {
     // The case journal beside the complaint's form (who did what, who saw it, CSV).
     (app.getPlugin('content-manager').apis as any).addEditViewSidePanel([CaseTimelinePanel]);
     bootstrapWorkspace(app);
+    // The save of case data sends the version it was based on; a refusal (409) keeps what was typed.
+    (app.getPlugin('content-manager').apis as any).addDocumentAction(versionedSave);
+    (app.getPlugin('content-manager').apis as any).addEditViewSidePanel(withConflictPanel);
     // The admin falls back to English unless a language was chosen: choose Danish for new browsers.
     if (!window.localStorage.getItem('strapi-admin-language')) {
       window.localStorage.setItem('strapi-admin-language', 'da');
