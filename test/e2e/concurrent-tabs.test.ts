@@ -107,4 +107,4 @@ test('two tabs on one case: the stale save is refused, nothing typed is lost, th
     .query(EVENT as UID.ContentType)
     .findMany({ where: { subjectDocumentId: complaint.documentId, kind: 'field_changed' }, orderBy: [{ id: 'asc' }] });
   expect(events.map((event: any) => Object.keys(event.changes))).toEqual([['description'], ['citizenName']]);
-});
+}, 400000);

@@ -67,8 +67,14 @@ function versioned(Update: DocumentActionComponent): DocumentActionComponent {
     React.useEffect(() => {
       if (refused && JSON.stringify(getValues()) !== JSON.stringify(refused.typed)) setValues(refused.typed);
     }, [refused, initialValues, getValues, setValues]);
-    // Leaving the document (after Strapi's warning about unsaved changes) discards what was kept.
-    React.useEffect(() => () => setRefused(key, null), [key]);
+    // Leaving the document (after Strapi's warning about unsaved changes) discards what was kept;
+    // the edit view showing its loading page while it reloads the document does not.
+    React.useEffect(
+      () => () => {
+        if (documentId && !window.location.pathname.includes(documentId)) setRefused(key, null);
+      },
+      [key, documentId],
+    );
 
     if (!description || !documentId || !CASE_DATA.has(model)) return description;
     const save = async () => {
