@@ -18,15 +18,15 @@ import { lockRow, type LockedRow } from '../db/row-lock';
 import { inTransaction } from '../db/transaction';
 import { CASE_EVENT } from '../content-types';
 
-/** What the message calls the changed document. */
-const subjects: Record<SubjectType, string> = {
-  complaint: 'Sagen',
-  statement_request: 'Anmodningen om redegørelse',
-  opinion: 'Udtalelsen',
-  recommendation: 'Anbefalingen',
-  meeting: 'Mødet',
-  case_document: 'Sagsdokumentet',
-  notification: 'Udsendelsen',
+/** What the message calls the changed document, and the pronoun for it. */
+const subjects: Record<SubjectType, [string, string]> = {
+  complaint: ['Sagen', 'den'],
+  statement_request: ['Anmodningen om redegørelse', 'den'],
+  opinion: ['Udtalelsen', 'den'],
+  recommendation: ['Anbefalingen', 'den'],
+  meeting: ['Mødet', 'det'],
+  case_document: ['Sagsdokumentet', 'det'],
+  notification: ['Udsendelsen', 'den'],
 };
 
 /** The version a write was based on, from what a client sent; undefined when it sent none. */
@@ -55,9 +55,9 @@ async function changedBy(strapi: Core.Strapi, uid: string, documentId: string, s
 /** The 409 for a write based on `basedOn` that finds `stored`. */
 async function conflict(strapi: Core.Strapi, uid: string, documentId: string, basedOn: Date, stored: Date) {
   const who = await changedBy(strapi, uid, documentId, basedOn);
-  const subject = subjects[JOURNALED[uid]] ?? 'Dokumentet';
+  const [subject, it] = subjects[JOURNALED[uid]] ?? ['Dokumentet', 'det'];
   const message =
-    `${subject} er ændret af ${who} den ${danishDateTime(stored)}, efter at du hentede den. ` +
+    `${subject} er ændret af ${who} den ${danishDateTime(stored)}, efter at du hentede ${it}. ` +
     'Dine ændringer er ikke gemt. Se den nuværende udgave, og indfør dine ændringer igen.';
   return createError(409, message, { details: { documentId, basedOn: basedOn.toISOString(), updatedAt: stored.toISOString(), changedBy: who } });
 }
