@@ -16,6 +16,7 @@ import { registerJournal, startJournal } from './journal';
 import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap';
 import { registerCustomFields } from './custom-fields';
 import { registerStaffSignIn, startStaffSignIn } from './staff-sign-in';
+import { registerConcurrency } from './concurrency';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -27,11 +28,15 @@ export default {
     // 0. The input boundary: normalises what is written, refuses orphaning deletes and unreadable
     //    search fields, and turns what Strapi or the database refuses into Danish 400s.
     registerInputBoundary(strapi);
-    // 1. The outbox: refuses admin writes to its read-only types, and plans, re-plans or cancels
+    // 1. Concurrency: an update or deletion of case data locks its row first, in the write's
+    //    transaction, so everything inside reads its before-values under the lock; a write based
+    //    on an older version than the stored one is refused with 409 (SPEC §3).
+    registerConcurrency(strapi);
+    // 2. The outbox: refuses admin writes to its read-only types, and plans, re-plans or cancels
     //    notification rows after the inner write returns, inside the same transaction, so nothing
     //    is planned for a write that the rules reject.
     registerOutboxMiddleware(strapi);
-    // 2. The case rules: check every create and update of case data, fill in the derived fields
+    // 3. The case rules: check every create and update of case data, fill in the derived fields
     //    (case number, deadlines) and write, all in one transaction.
     registerCaseRules(strapi);
     // The case journal is written from the case-rules middleware; this refuses every other writer.

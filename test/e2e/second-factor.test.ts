@@ -9,7 +9,7 @@ import crypto from 'crypto';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { authenticator } from 'otplib';
-import { buildAdmin, launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../helpers/browser';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 
 let app: TestStrapi;
@@ -45,7 +45,6 @@ async function expectNoSeriousViolations(page: Page) {
 const panelLoaded = (page: Page) => page.getByRole('link', { name: 'Rapporter' }).first().waitFor();
 
 beforeAll(async () => {
-  buildAdmin();
   app = await startStrapi({ ADMIN_MFA: 'required' }, { serveAdminPanel: true });
   const role = await app.strapi.db.query('admin::role').findOne({ where: { name: 'Borgerrådgiver' } });
   await app.strapi.service('admin::user').create({ email, firstname: 'Birgit', lastname: 'Test', password, isActive: true, roles: [role.id] });

@@ -9,6 +9,7 @@ import { bootstrapWorkspace, registerWorkspace } from './workspace';
 import { COMPLAINT } from '../content-types';
 import { installSecondFactorGate } from './second-factor/gate';
 import { showSecondFactor } from './second-factor/SecondFactorScreen';
+import { versionedSave, withConflictPanel } from './concurrency';
 
 export default {
   config: {
@@ -68,6 +69,9 @@ export default {
       permissions: [],
       Component: () => import('./second-factor/SettingsPage'),
     });
+    // The save of case data sends the version it was based on; a refusal (409) keeps what was typed.
+    (app.getPlugin('content-manager').apis as any).addDocumentAction(versionedSave);
+    (app.getPlugin('content-manager').apis as any).addEditViewSidePanel(withConflictPanel);
     // The admin falls back to English unless a language was chosen: choose Danish for new browsers.
     if (!window.localStorage.getItem('strapi-admin-language')) {
       window.localStorage.setItem('strapi-admin-language', 'da');

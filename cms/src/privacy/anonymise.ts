@@ -12,6 +12,7 @@
  * only), so its events stay as the record of what happened.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { appendEvents, type Actor } from '../journal';
 import { anonymisedText, citizenIdentityFields, personalTextFields } from '../rules/personal-data';
 import { caseDataParts, type CaseRef } from './parts';
@@ -27,6 +28,8 @@ export interface AnonymiseRequest {
   now?: Date;
   /** Further conditions (query-engine `where`) the case must still meet when it is claimed. */
   condition?: Record<string, unknown>;
+  /** Runs first in the transaction (the advisor's version check under the case's row lock); throws to refuse. */
+  check?: (trx: Knex.Transaction) => Promise<void>;
 }
 
 /**
@@ -39,12 +42,14 @@ export interface AnonymiseRequest {
 export async function anonymiseCase(
   strapi: Core.Strapi,
   complaintId: number,
-  { reason, actor, now = new Date(), condition = {} }: AnonymiseRequest,
+  { reason, actor, now = new Date(), condition = {}, check }: AnonymiseRequest,
 ): Promise<boolean> {
   const afterCommit: (() => Promise<void>)[] = [];
-  const anonymised = await inTransaction(strapi, async () => {
+  const anonymised = await inTransaction(strapi, async ({ trx }) => {
+    await check?.(trx);
     const query = strapi.db.query(COMPLAINT);
-    const { count } = await query.updateMany({ where: { ...condition, id: complaintId, anonymisedAt: null }, data: { anonymisedAt: now } });
+    // A new version too: an edit based on the case before anonymisation is refused, not saved over it.
+    const { count } = await query.updateMany({ where: { ...condition, id: complaintId, anonymisedAt: null }, data: { anonymisedAt: now, updatedAt: now } });
     if (count !== 1) return false;
 
     const row = await query.findOne({ where: { id: complaintId } });

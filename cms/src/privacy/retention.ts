@@ -24,6 +24,8 @@ export interface RetentionItem {
   /** Local date, and the advisor's reason, when postponed. */
   retentionHoldUntil: string | null;
   retentionHoldReason: string | null;
+  /** The case's version (updatedAt), for the advisor's action on it. */
+  updatedAt: string;
 }
 
 type RetentionPolicy = Pick<Policy, 'retentionAfterClosure' | 'retentionNotice'>;
@@ -32,7 +34,7 @@ type RetentionPolicy = Pick<Policy, 'retentionAfterClosure' | 'retentionNotice'>
 export async function retentionList(strapi: Core.Strapi, policy: RetentionPolicy, now = new Date()): Promise<RetentionItem[]> {
   const rows = await strapi.db.query(COMPLAINT).findMany({
     where: { anonymisedAt: null, caseStatus: { $in: [...closedStatuses] }, closedAt: { $notNull: true, $lte: retentionListCutoff(now, policy) } },
-    select: ['id', 'documentId', 'caseNumber', 'caseStatus', 'closedAt', 'anonymisedAt', 'retentionHoldUntil', 'retentionHoldReason'],
+    select: ['id', 'documentId', 'caseNumber', 'caseStatus', 'closedAt', 'anonymisedAt', 'retentionHoldUntil', 'retentionHoldReason', 'updatedAt'],
     orderBy: { closedAt: 'asc' },
   });
   const items: RetentionItem[] = [];
@@ -50,6 +52,7 @@ export async function retentionList(strapi: Core.Strapi, policy: RetentionPolicy
       status,
       retentionHoldUntil: row.retentionHoldUntil ? String(row.retentionHoldUntil).slice(0, 10) : null,
       retentionHoldReason: row.retentionHoldReason ?? null,
+      updatedAt: toInstant(row.updatedAt)!.toISOString(),
     });
   }
   return items;

@@ -96,14 +96,15 @@ const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId:
   );
 };
 
-const AnonymiseContent = ({ documentId, caseNumber, onClose }: { documentId: string; caseNumber: string; onClose: () => void }) => {
+const AnonymiseContent = ({ documentId, caseNumber, version, onClose }: { documentId: string; caseNumber: string; version?: string; onClose: () => void }) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [reason, setReason] = React.useState('');
   const [error, setError] = React.useState<string | null>(null);
   const submit = async () => {
     try {
-      await post(`/privacy/anonymise/${documentId}`, { reason });
+      // The case as the advisor sees it: one changed since is refused (409) with who changed it and when.
+      await post(`/privacy/anonymise/${documentId}`, { reason, updatedAt: version });
       toggleNotification({ type: 'success', message: `Sag ${caseNumber} er anonymiseret.` });
       onClose();
       window.location.reload();
@@ -158,7 +159,9 @@ export const AnonymiseAction = ({ model, documentId, document }: ActionProps) =>
     dialog: {
       type: 'modal',
       title: `Anonymisér sag ${caseNumber}`,
-      content: ({ onClose }: { onClose: () => void }) => <AnonymiseContent documentId={documentId} caseNumber={caseNumber} onClose={onClose} />,
+      content: ({ onClose }: { onClose: () => void }) => (
+        <AnonymiseContent documentId={documentId} caseNumber={caseNumber} version={document?.updatedAt} onClose={onClose} />
+      ),
     },
   };
 };

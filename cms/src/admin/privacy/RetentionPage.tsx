@@ -41,8 +41,9 @@ const RetentionPage = () => {
     if (!dialog) return;
     const { kind, item } = dialog;
     try {
-      if (kind === 'postpone') await post(`/privacy/retention/${item.documentId}/postpone`, { until, reason });
-      else await post(`/privacy/anonymise/${item.documentId}`, { reason });
+      // The case as listed: one changed since is refused (409) with who changed it and when.
+      if (kind === 'postpone') await post(`/privacy/retention/${item.documentId}/postpone`, { until, reason, updatedAt: item.updatedAt });
+      else await post(`/privacy/anonymise/${item.documentId}`, { reason, updatedAt: item.updatedAt });
       toggleNotification({
         type: 'success',
         message: kind === 'postpone' ? `Anonymiseringen af sag ${item.caseNumber} er udsat.` : `Sag ${item.caseNumber} er anonymiseret.`,
@@ -53,6 +54,12 @@ const RetentionPage = () => {
       const fieldErrors = error?.response?.data?.error?.details?.errors ?? [];
       if (fieldErrors.length) setErrors(Object.fromEntries(fieldErrors.map((e: any) => [e.path?.[0], e.message])));
       else toggleNotification({ type: 'danger', message: errorMessage(error) });
+      // Changed since it was listed: the dialog keeps what was typed, now on the current version.
+      const current = error?.response?.status === 409 ? error.response.data.error.details?.updatedAt : undefined;
+      if (current) {
+        setDialog({ kind, item: { ...item, updatedAt: current } });
+        load();
+      }
     }
   };
 

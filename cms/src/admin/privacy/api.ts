@@ -23,6 +23,8 @@ export interface RetentionItem {
   status: 'due' | 'soon' | 'postponed';
   retentionHoldUntil: string | null;
   retentionHoldReason: string | null;
+  /** The version listed, sent back with a postponement or anonymisation. */
+  updatedAt: string;
 }
 
 export const matchLabels: Record<MatchingCase['matchedOn'][number], string> = { email: 'e-mail', phone: 'telefon', name: 'navn', cvr: 'CVR-nummer' };

@@ -186,7 +186,7 @@ function StepFields({
   }
 }
 
-function StepDialog({ step, overview, onClose }: { step: CaseActionKind; overview: CaseOverview; onClose: () => void }) {
+function StepDialog({ step, overview, version, onClose }: { step: CaseActionKind; overview: CaseOverview; version?: string; onClose: () => void }) {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   // The edit view's own document query (same arguments, so the same cache entry): refetched after the step.
@@ -204,7 +204,8 @@ function StepDialog({ step, overview, onClose }: { step: CaseActionKind; overvie
     setBusy(true);
     const data = step === 'registerMeeting' && values.heldAt ? { ...values, heldAt: new Date(values.heldAt).toISOString() } : values;
     try {
-      await post(`/workspace/cases/${overview.documentId}/steps/${step}`, { data });
+      // The case as the user sees it: one changed since is refused (409) with who changed it and when.
+      await post(`/workspace/cases/${overview.documentId}/steps/${step}`, { data: { ...data, updatedAt: version } });
       toggleNotification({ type: 'success', message: `${stepLabels[step]}: gemt.` });
       refreshCase();
       refetch();
@@ -216,6 +217,11 @@ function StepDialog({ step, overview, onClose }: { step: CaseActionKind; overvie
       for (const e of details?.details?.errors ?? []) fieldErrors[String(e.path?.[0] ?? '')] ||= e.message;
       setErrors(fieldErrors);
       setMessage(details?.message ?? 'Skridtet kunne ikke gemmes.');
+      // Changed since: show the current case behind the dialog; what was typed stays for a new attempt on it.
+      if (error?.response?.status === 409) {
+        refreshCase();
+        refetch();
+      }
     } finally {
       setBusy(false);
     }
@@ -283,7 +289,7 @@ export function NextSteps({ documentId, version }: { documentId: string; version
           </Box>
         );
       })}
-      {open && <StepDialog step={open} overview={overview} onClose={() => setOpen(null)} />}
+      {open && <StepDialog step={open} overview={overview} version={version} onClose={() => setOpen(null)} />}
     </Flex>
   );
 }

@@ -39,14 +39,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: result.data };
     },
     async anonymise(ctx: any) {
-      ctx.body = { data: await service().anonymise(String(ctx.params.documentId), bodyOf(ctx).reason, adminActor(ctx)) };
+      const body = bodyOf(ctx);
+      ctx.body = { data: await service().anonymise(String(ctx.params.documentId), body.reason, adminActor(ctx), new Date(), body.updatedAt) };
     },
     async retention(ctx: any) {
       ctx.body = { data: await service().retention() };
     },
     async postpone(ctx: any) {
       const body = bodyOf(ctx);
-      ctx.body = { data: await service().postpone(String(ctx.params.documentId), { until: body.until, reason: body.reason }, adminActor(ctx)) };
+      ctx.body = {
+        data: await service().postpone(String(ctx.params.documentId), { until: body.until, reason: body.reason, basedOn: body.updatedAt }, adminActor(ctx)),
+      };
     },
   };
 };

@@ -15,6 +15,7 @@ import { buildAccessExport, findMatchingCases, renderAccessExport, type MatchRea
 import { retentionList, runRetention } from '../../../privacy/retention';
 import { COMPLAINT } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
+import { lockForWrite } from '../../../concurrency';
 
 function reject(violations: Violation[]): never {
   throw new errors.ValidationError(violations[0].message, {
@@ -75,16 +76,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { data, html: () => renderAccessExport(data) };
     },
 
-    /** Early erasure (art. 17) of a closed case, with the advisor's reason. Idempotent. */
-    async anonymise(documentId: string, reason: unknown, actor: Actor, now = new Date()) {
+    /**
+     * Early erasure (art. 17) of a closed case, with the advisor's reason. Idempotent. With
+     * `basedOn` (the case's updatedAt the advisor saw) a case changed since is refused with 409.
+     */
+    async anonymise(documentId: string, reason: unknown, actor: Actor, now = new Date(), basedOn?: unknown) {
       const violations = checkReason(reason);
       if (violations.length) reject(violations);
-      const complaint = await findCase(documentId);
-      if (!complaint.anonymisedAt && !isClosedStatus(complaint.caseStatus)) {
-        reject([{ path: 'caseStatus', message: 'Sagen er ikke afsluttet. Afslut den først (fx som tilbagetrukket), og anonymisér den derefter.' }]);
-      }
-      const anonymised = await anonymiseCase(strapi, complaint.id, { reason: String(reason).trim(), actor, now });
-      const after = await strapi.db.query(COMPLAINT).findOne({ where: { id: complaint.id }, select: ['caseNumber', 'anonymisedAt'] });
+      const { id } = await findCase(documentId);
+      const anonymised = await anonymiseCase(strapi, id, {
+        reason: String(reason).trim(),
+        actor,
+        now,
+        // Under the case's row lock, before anything is written.
+        check: async (trx) => {
+          await lockForWrite(strapi, trx, COMPLAINT, documentId, basedOn);
+          const complaint = await findCase(documentId);
+          if (!complaint.anonymisedAt && !isClosedStatus(complaint.caseStatus)) {
+            reject([{ path: 'caseStatus', message: 'Sagen er ikke afsluttet. Afslut den først (fx som tilbagetrukket), og anonymisér den derefter.' }]);
+          }
+        },
+      });
+      const after = await strapi.db.query(COMPLAINT).findOne({ where: { id }, select: ['caseNumber', 'anonymisedAt'] });
       return { caseNumber: after.caseNumber ?? null, anonymised, anonymisedAt: after.anonymisedAt };
     },
 
@@ -94,16 +107,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { retentionAfterClosure: p.retentionAfterClosure.iso, retentionNotice: p.retentionNotice.iso, cases: await retentionList(strapi, p, now) };
     },
 
-    /** Postpones anonymisation of a closed case until a local date, with the advisor's reason. */
-    async postpone(documentId: string, input: { until?: unknown; reason?: unknown }, actor: Actor, now = new Date()) {
+    /**
+     * Postpones anonymisation of a closed case until a local date, with the advisor's reason. The
+     * case is read under its row lock, so the journal's "from" is the value this write replaces;
+     * with `basedOn` (the updatedAt the advisor saw) a case changed since is refused with 409.
+     */
+    async postpone(documentId: string, input: { until?: unknown; reason?: unknown; basedOn?: unknown }, actor: Actor, now = new Date()) {
       const violations = checkPostponement(input, now, policy());
       if (violations.length) reject(violations);
-      const complaint = await findCase(documentId);
-      if (complaint.anonymisedAt) reject([{ path: 'until', message: 'Sagen er allerede anonymiseret.' }]);
-      if (!isClosedStatus(complaint.caseStatus)) reject([{ path: 'until', message: 'Kun afsluttede sager anonymiseres; sagen er ikke afsluttet.' }]);
-      const data = { retentionHoldUntil: String(input.until).trim(), retentionHoldReason: String(input.reason).trim() };
-      await inTransaction(strapi, async () => {
-        await strapi.db.query(COMPLAINT).update({ where: { id: complaint.id }, data });
+      return inTransaction(strapi, async ({ trx }) => {
+        await lockForWrite(strapi, trx, COMPLAINT, documentId, input.basedOn);
+        const complaint = await findCase(documentId);
+        if (complaint.anonymisedAt) reject([{ path: 'until', message: 'Sagen er allerede anonymiseret.' }]);
+        if (!isClosedStatus(complaint.caseStatus)) reject([{ path: 'until', message: 'Kun afsluttede sager anonymiseres; sagen er ikke afsluttet.' }]);
+        const data = { retentionHoldUntil: String(input.until).trim(), retentionHoldReason: String(input.reason).trim() };
+        // A new version: an edit based on the case before the postponement is refused, not saved over it.
+        await strapi.db.query(COMPLAINT).update({ where: { id: complaint.id }, data: { ...data, updatedAt: now } });
         await appendEvents(strapi, [
           {
             kind: 'retention_postponed',
@@ -123,8 +142,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             at: now,
           },
         ]);
+        return { caseNumber: complaint.caseNumber ?? null, ...data };
       });
-      return { caseNumber: complaint.caseNumber ?? null, ...data };
     },
 
     /** The daily retention run: anonymises every due case; resolves with their case numbers. */

@@ -29,6 +29,7 @@ import {
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { COMPLAINT, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
+import { lockForWrite } from '../../../concurrency';
 import { unchecked } from '../../../strapi-types';
 
 type Input = Record<string, unknown>;
@@ -134,13 +135,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Takes a next step on the case in one transaction, through the Document Service, so the case
      * rules check it, the status follows and the journal records it. The request goes to the
      * case's center; recommendations are written with their opinion and linked to it. A refused
-     * step is a ValidationError naming the field, and nothing is written.
+     * step is a ValidationError naming the field, and nothing is written; a step based on a
+     * version of the case older than the stored one (`input.updatedAt`) is a 409.
      */
     async takeStep(documentId: string, step: CaseActionKind, input: Input) {
-      const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['center'] });
-      if (!complaint) return null;
-      const center = complaint.center?.documentId;
-      return inTransaction(strapi, async () => {
+      return inTransaction(strapi, async ({ trx }) => {
+        // The step was chosen on the case as the user saw it (input.updatedAt): one changed since is a 409.
+        if (!(await lockForWrite(strapi, trx, COMPLAINT, documentId, input.updatedAt))) return null;
+        const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['center'] });
+        const center = complaint.center?.documentId;
         switch (step) {
           case 'requestStatement':
             return strapi
