@@ -15,6 +15,7 @@ import { closeRateLimiters } from '@borgerraadgiver/config';
 import { registerJournal, startJournal } from './journal';
 import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap';
 import { registerCustomFields } from './custom-fields';
+import { startImport } from './import';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -48,6 +49,8 @@ export default {
     await seedSiteContent(strapi);
     await startReports(strapi);
     startPrivacy(strapi);
+    // The import of the old register: its tables and admin routes.
+    await startImport(strapi);
     // The case page's admin routes.
     await bootstrapWorkspace(strapi);
   },
