@@ -116,7 +116,7 @@ const themeParts = (raw: string) =>
 
 /** Each mapped choice, themes or center column's distinct values with their suggested choice, for the mapping step. */
 export function distinctValues(sheet: Sheet, mapping: ImportMapping, centers: Center[]) {
-  const result: Record<string, { value: string; count: number; suggestion: string | null }[]> = {};
+  const result: Record<string, { value: string; key: string; count: number; suggestion: string | null }[]> = {};
   sheet.headers.forEach((header, column) => {
     const field = mapping.columns[header];
     const kind = IMPORT_FIELDS[field];
@@ -126,7 +126,12 @@ export function distinctValues(sheet: Sheet, mapping: ImportMapping, centers: Ce
       const text = cellText(row.cells[column]);
       for (const value of kind === 'themes' ? themeParts(text) : text ? [text] : []) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
-    result[field] = [...counts].map(([value, count]) => ({ value, count, suggestion: suggestValue(field, value, mapping, centers) ?? null }));
+    result[field] = [...counts].map(([value, count]) => ({
+      value,
+      key: valueKey(value),
+      count,
+      suggestion: suggestValue(field, value, mapping, centers) ?? null,
+    }));
   });
   return result;
 }

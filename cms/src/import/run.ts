@@ -131,7 +131,8 @@ async function createCase(strapi: Core.Strapi, row: ConvertedRow, key: string, o
         imported_at: now,
         updated_at: now,
       });
-    return { row: row.number, outcome: 'created', caseNumber: created.caseNumber ?? null, messages: [] };
+    // A dry run rolls each row back, so a number the system assigns is known only on the real run.
+    return { row: row.number, outcome: 'created', caseNumber: options.dryRun ? row.caseNumber : (created.caseNumber ?? null), messages: [] };
   });
 }
 

@@ -15,6 +15,7 @@ import {
   TIME_ZONE,
 } from '@borgerraadgiver/config';
 import { layouts } from '../seed/admin-layout';
+import { isBlank } from '../rules/violation';
 import { diffRows, partition, type Attributes } from './changes';
 import type { Changes, EventKind, SubjectType } from './model';
 import { COMPLAINT, STATEMENT_REQUEST, OPINION, RECOMMENDATION, MEETING, CASE_DOCUMENT } from '../content-types';
@@ -240,9 +241,12 @@ export function importedEvents(
   after: Row,
   source: { file: string; row: number },
   action: 'create' | 'update',
+  written: readonly string[],
 ): (DescribedEvent & { at?: Date })[] {
   if (!events.length) return [];
   const changes: Changes = Object.assign({}, ...events.map((event) => event.changes ?? {}));
+  // A registration records no free text or identity at all; the import records that the row had them.
+  for (const field of written) if (!(field in changes) && !isBlank(after[field])) changes[field] = { changed: true };
   const subject = { subjectType: events[0].subjectType, subjectDocumentId: events[0].subjectDocumentId };
   const from = `${source.file}, række ${source.row}`;
   const summary = action === 'create' ? `Importeret fra ${from}.` : `Rettet ved genimport fra ${from}: ${changedList(COMPLAINT, changes)}`;

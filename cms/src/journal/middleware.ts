@@ -34,7 +34,7 @@ async function journalWrite(strapi: Core.Strapi, ctx: Context, inner: () => Prom
     const written = action === 'update' ? Object.keys(ctx.params?.data ?? {}) : undefined;
     const described = describeWrite({ uid: ctx.uid, action, attributes: attributesOf(strapi, ctx.uid), before, after, written });
     const source = ctx.uid === COMPLAINT && action !== 'delete' ? currentImport() : undefined;
-    const events = source ? importedEvents(described, after!, source, action as 'create' | 'update') : described;
+    const events = source ? importedEvents(described, after!, source, action as 'create' | 'update', Object.keys(ctx.params?.data ?? {})) : described;
     // A deleted case cannot be linked to; its events keep the case number.
     const kase = action === 'delete' && ctx.uid === COMPLAINT ? null : caseOf(ctx.uid, after ?? before);
     await appendEvents(
