@@ -1,7 +1,9 @@
 /**
  * Brings the old register's rows in as cases, each through the Document Service (so every rule,
- * the input boundary and the journal apply) in its own transaction with its import record. A dry
- * run does exactly the same and rolls each row back, so it reports what the real run would do.
+ * the input boundary and the journal apply) together with its import record. Rows are committed
+ * in batches (a commit per row would make a large file take many minutes), each row under its own
+ * savepoint, so a refused row leaves nothing and the others stay. A dry run does exactly the same
+ * and rolls every row back, so it reports what the real run would do.
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
@@ -12,7 +14,7 @@ import { CENTER, COMPLAINT } from '../content-types';
 import { convertRow, fieldLabel, IMPORT_FIELDS, type Center, type ConvertedRow, type ImportMapping } from './mapping';
 import type { Sheet, SheetRow } from './read';
 import { runImportRow } from './scope';
-import { findRecord, RECORDS, type ImportRecord } from './store';
+import { findRecord, findRecords, RECORDS, type ImportRecord } from './store';
 
 export type RowOutcome = 'created' | 'updated' | 'unchanged' | 'refused' | 'skipped';
 
@@ -64,12 +66,9 @@ function fieldHashes(data: Record<string, unknown>, stored: Record<string, any>,
   return Object.fromEntries(fields.map((field) => [field, [shortHash(data[field]), shortHash(storedValue(field, stored))]]));
 }
 
-/** Rolls a dry run's row back after it was written. */
-class DryRun extends Error {
-  constructor(readonly result: RowResult) {
-    super('dry run');
-  }
-}
+/** A batch is committed after this many rows or this long, whichever comes first (on SQLite others wait for it). */
+const BATCH_ROWS = 100;
+const BATCH_MS = 1000;
 
 /** Thrown when a concurrent run has just imported the same row (the key's unique index decided). */
 const isUniqueViolation = (error: unknown) => {
@@ -100,47 +99,53 @@ function rowKeys(sheet: Sheet, converted: ConvertedRow[]): string[] {
   });
 }
 
-async function writeRow(strapi: Core.Strapi, dryRun: boolean, work: (trx: Knex.Transaction) => Promise<RowResult>): Promise<RowResult> {
+/**
+ * Runs one row's writes under a savepoint of the batch's transaction: a failure undoes the row
+ * alone (on PostgreSQL it also clears the transaction's failed state); a dry run undoes it always.
+ */
+async function underSavepoint<T>(trx: Knex.Transaction, undo: boolean, work: () => Promise<T>): Promise<T> {
+  const rollback = async () => {
+    await trx.raw('ROLLBACK TO SAVEPOINT import_row');
+    await trx.raw('RELEASE SAVEPOINT import_row');
+  };
+  await trx.raw('SAVEPOINT import_row');
+  let result: T;
   try {
-    return await inTransaction(strapi, async ({ trx }) => {
-      const result = await work(trx);
-      if (dryRun) throw new DryRun(result);
-      return result;
-    });
+    result = await work();
   } catch (error) {
-    if (error instanceof DryRun) return error.result;
+    await rollback();
     throw error;
   }
+  if (undo) await rollback();
+  else await trx.raw('RELEASE SAVEPOINT import_row');
+  return result;
 }
 
-async function createCase(strapi: Core.Strapi, row: ConvertedRow, key: string, options: ImportOptions): Promise<RowResult> {
-  const knex = strapi.db.connection;
-  return writeRow(strapi, options.dryRun, async (trx) => {
-    const created = await strapi.documents(COMPLAINT).create({ data: unchecked(COMPLAINT, row.data), populate: ['center'] });
-    const now = new Date();
-    await knex(RECORDS)
-      .transacting(trx)
-      .insert({
-        row_key: key,
-        complaint_id: created.id,
-        case_number: created.caseNumber,
-        row_hash: hash(row.data),
-        field_hashes: JSON.stringify(fieldHashes(row.data, created)),
-        file: options.file.slice(0, 255),
-        row_number: row.number,
-        imported_at: now,
-        updated_at: now,
-      });
-    // A dry run rolls each row back, so a number the system assigns is known only on the real run.
-    return { row: row.number, outcome: 'created', caseNumber: options.dryRun ? row.caseNumber : (created.caseNumber ?? null), messages: [] };
+async function createCase(strapi: Core.Strapi, trx: Knex.Transaction, row: ConvertedRow, key: string, options: ImportOptions): Promise<RowResult> {
+  const written = await strapi.documents(COMPLAINT).create({ data: unchecked(COMPLAINT, row.data) });
+  // The center just linked, without a query to populate it.
+  const created = { ...written, center: row.data.center ? { documentId: row.data.center } : null };
+  const now = new Date();
+  await trx(RECORDS).insert({
+    row_key: key,
+    complaint_id: created.id,
+    case_number: created.caseNumber,
+    row_hash: hash(row.data),
+    field_hashes: JSON.stringify(fieldHashes(row.data, created)),
+    file: options.file.slice(0, 255),
+    row_number: row.number,
+    imported_at: now,
+    updated_at: now,
   });
+  // A dry run rolls each row back, so a number the system assigns is known only on the real run.
+  return { row: row.number, outcome: 'created', caseNumber: options.dryRun ? row.caseNumber : (created.caseNumber ?? null), messages: [] };
 }
 
 /**
  * A corrected row: only the fields whose value in the file changed since the import, and only
  * where the case still holds what the import wrote (a change made in the system since is kept).
  */
-async function correctCase(strapi: Core.Strapi, row: ConvertedRow, record: ImportRecord, options: ImportOptions): Promise<RowResult> {
+async function correctCase(strapi: Core.Strapi, trx: Knex.Transaction, row: ConvertedRow, record: ImportRecord, options: ImportOptions): Promise<RowResult> {
   const result = (outcome: RowOutcome, messages: string[] = [], caseNumber = record.case_number): RowResult => ({
     row: row.number,
     outcome,
@@ -160,38 +165,43 @@ async function correctCase(strapi: Core.Strapi, row: ConvertedRow, record: Impor
     if (asStored === now || (asStored === undefined && now === shortHash(null))) changes[field] = value;
     else kept.push(`${fieldLabel(field)} er ændret i systemet siden importen og er ikke rettet.`);
   }
-  const knex = strapi.db.connection;
-  return writeRow(strapi, options.dryRun, async (trx) => {
-    let stored = current;
-    if (Object.keys(changes).length) {
-      stored = await strapi.documents(COMPLAINT).update({ documentId: current.documentId, data: unchecked(COMPLAINT, changes), populate: ['center'] });
-    }
-    const updated = { ...hashes, ...fieldHashes(row.data, stored, Object.keys(changes)) };
-    await knex(RECORDS)
-      .transacting(trx)
-      .where({ id: record.id })
-      .update({
-        row_hash: hash(row.data),
-        field_hashes: JSON.stringify(updated),
-        file: options.file.slice(0, 255),
-        row_number: row.number,
-        updated_at: new Date(),
-      });
-    return result(Object.keys(changes).length ? 'updated' : 'unchanged', kept, stored.caseNumber);
-  });
+  let stored = current;
+  if (Object.keys(changes).length) {
+    const written = await strapi.documents(COMPLAINT).update({ documentId: current.documentId, data: unchecked(COMPLAINT, changes) });
+    stored = { ...written, center: 'center' in changes ? { documentId: changes.center } : current.center };
+  }
+  const updated = { ...hashes, ...fieldHashes(row.data, stored, Object.keys(changes)) };
+  await trx(RECORDS)
+    .where({ id: record.id })
+    .update({
+      row_hash: hash(row.data),
+      field_hashes: JSON.stringify(updated),
+      file: options.file.slice(0, 255),
+      row_number: row.number,
+      updated_at: new Date(),
+    });
+  return result(Object.keys(changes).length ? 'updated' : 'unchanged', kept, stored.caseNumber);
 }
 
-async function importRow(strapi: Core.Strapi, row: ConvertedRow, key: string, options: ImportOptions): Promise<RowResult> {
+async function importRow(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  row: ConvertedRow,
+  key: string,
+  record: ImportRecord | undefined,
+  options: ImportOptions,
+): Promise<RowResult> {
   const refused = (messages: string[]): RowResult => ({ row: row.number, outcome: 'refused', caseNumber: row.caseNumber, messages });
   if (row.errors.length) return refused(row.errors.map((error) => error.message));
-  const record = await findRecord(strapi.db.connection, key);
   if (record && record.row_hash === hash(row.data)) return { row: row.number, outcome: 'unchanged', caseNumber: record.case_number, messages: [] };
   try {
-    return await runImportRow({ file: options.file, row: row.number }, () =>
-      record ? correctCase(strapi, row, record, options) : createCase(strapi, row, key, options),
+    return await underSavepoint(trx, options.dryRun, () =>
+      runImportRow({ file: options.file, row: row.number }, () =>
+        record ? correctCase(strapi, trx, row, record, options) : createCase(strapi, trx, row, key, options),
+      ),
     );
   } catch (error) {
-    if (isUniqueViolation(error) && (await findRecord(strapi.db.connection, key))) {
+    if (isUniqueViolation(error) && (await findRecord(trx, key))) {
       return { row: row.number, outcome: 'unchanged', caseNumber: row.caseNumber, messages: ['Rækken blev importeret samtidig af en anden kørsel.'] };
     }
     const messages = refusalMessages(error);
@@ -211,20 +221,28 @@ export async function importSheet(strapi: Core.Strapi, sheet: Sheet, options: Im
   const keys = rowKeys(sheet, converted);
   const firstRowOf = new Map<string, number>();
   const rows: RowResult[] = [];
-  for (const [index, row] of converted.entries()) {
-    const earlier = firstRowOf.get(keys[index]);
-    if (earlier !== undefined && row.caseNumber) {
-      rows.push({
-        row: row.number,
-        outcome: 'refused',
-        caseNumber: row.caseNumber,
-        messages: [`Sagsnummeret ${row.caseNumber} står også i række ${earlier}.`],
-      });
-    } else {
-      firstRowOf.set(keys[index], row.number);
-      rows.push(await importRow(strapi, row, keys[index], options));
-    }
-    if (options.onProgress && ((index + 1) % 100 === 0 || index + 1 === converted.length)) await options.onProgress(index + 1, converted.length);
+  while (rows.length < converted.length) {
+    const started = Date.now();
+    await inTransaction(strapi, async ({ trx }) => {
+      const records = await findRecords(trx, keys.slice(rows.length, rows.length + BATCH_ROWS));
+      for (let n = 0; n < BATCH_ROWS && rows.length < converted.length && Date.now() - started < BATCH_MS; n++) {
+        const index = rows.length;
+        const row = converted[index];
+        const earlier = firstRowOf.get(keys[index]);
+        if (earlier !== undefined && row.caseNumber) {
+          rows.push({
+            row: row.number,
+            outcome: 'refused',
+            caseNumber: row.caseNumber,
+            messages: [`Sagsnummeret ${row.caseNumber} står også i række ${earlier}.`],
+          });
+          continue;
+        }
+        firstRowOf.set(keys[index], row.number);
+        rows.push(await importRow(strapi, trx, row, keys[index], records.get(keys[index]), options));
+      }
+    });
+    await options.onProgress?.(rows.length, converted.length);
   }
   const summary = { total: rows.length, created: 0, updated: 0, unchanged: 0, refused: 0, skipped: 0 };
   for (const row of rows) summary[row.outcome]++;

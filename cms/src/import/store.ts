@@ -73,6 +73,12 @@ export async function findRecord(knex: Knex, key: string): Promise<ImportRecord 
   return knex(RECORDS).where({ row_key: key }).first();
 }
 
+/** The records of several rows at once, by key. */
+export async function findRecords(knex: Knex, keys: string[]): Promise<Map<string, ImportRecord>> {
+  const rows: ImportRecord[] = keys.length ? await knex(RECORDS).whereIn('row_key', keys) : [];
+  return new Map(rows.map((row) => [row.row_key, row]));
+}
+
 export async function loadMapping(knex: Knex, name: string): Promise<ImportMapping | null> {
   const row = await knex(MAPPINGS).where({ name }).first();
   return row ? (JSON.parse(row.mapping) as ImportMapping) : null;
