@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { loadPolicy, WorkingCalendar } from '@borgerraadgiver/config';
+import { checkComplaint, derivedComplaintFields, type RuleContext } from '../../cms/src/rules';
 import { readSheet } from '../../cms/src/import/read';
 import { convertRow, parseDateCell, suggestColumns, type ImportMapping } from '../../cms/src/import/mapping';
 import { danishExcelCsv, excelSerial, workbook } from '../helpers/import-files';
@@ -107,4 +109,29 @@ test('old values map through the saved mapping; what maps to nothing is a Danish
     { path: 'formalComplaintToUnit', message: 'Kolonnen "Klaget først": "måske" er hverken ja eller nej.' },
     { path: 'receivedAt', message: 'Datoen for modtagelsen mangler; den skal med, for at sagen tæller i det rigtige år.' },
   ]);
+});
+
+describe('the case rules for a case from the old register', () => {
+  const context: RuleContext = { now: new Date('2026-11-27T10:00:00Z'), policy: loadPolicy({}), calendar: new WorkingCalendar(), imported: true };
+  const base = { receivedAt: '2019-04-03T08:00:00Z', caseNumber: 'BR-17' };
+  test.each`
+    state                                                                        | expected
+    ${{ caseStatus: 'afsluttet', closedAt: '2019-04-10T08:00:00Z' }}             | ${[]}
+    ${{ caseStatus: 'udtalelse_afgivet', centerHadOpportunity: true }}           | ${[]}
+    ${{ caseStatus: 'afsluttet' }}                                               | ${['closedAt: En sag med status "Afsluttet" skal have datoen, den blev afsluttet.']}
+    ${{ caseStatus: 'henvist', closedAt: '2019-04-01T08:00:00Z' }}               | ${['closedAt: Sagen kan ikke være afsluttet, før henvendelsen blev modtaget.']}
+    ${{ caseStatus: 'tilbagetrukket', closedAt: '2027-01-01T08:00:00Z' }}        | ${['closedAt: Afslutningsdatoen kan ikke ligge i fremtiden.']}
+    ${{ caseStatus: 'loest_ved_dialog', closedAt: '2019-04-03T00:00:00+02:00' }} | ${[]}
+  `('$state: $expected', ({ state, expected }) => {
+    const violations = checkComplaint({ ...base, ...state }, null, context).map((v) => `${v.path}: ${v.message}`);
+    expect(violations).toEqual(expected);
+    // The same state outside an import: the number is the system's, and the workflow applies.
+    expect(checkComplaint({ ...base, ...state }, null, { ...context, imported: false }).map((v) => v.path)).toContain('caseNumber');
+  });
+
+  test('an imported case gets no first-action time and keeps its closure date', () => {
+    const state = { ...base, caseStatus: 'loest_ved_dialog' as const, closedAt: '2019-04-10T08:00:00Z' };
+    expect(derivedComplaintFields(state, null, context.now, true)).toEqual({});
+    expect(derivedComplaintFields(state, null, context.now)).toEqual({ firstActionAt: context.now.toISOString() });
+  });
 });
