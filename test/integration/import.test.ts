@@ -357,3 +357,18 @@ sqliteOnly(
   },
   300_000,
 );
+
+test('two imports of the same file at once create each case once', async () => {
+  const rows = Array.from({ length: 30 }, (_, i) => {
+    const row = [...open];
+    row[0] = `2021-${String(i + 1).padStart(4, '0')}`;
+    row[1] = `0${1 + (i % 9)}-02-2021`;
+    return row;
+  });
+  const bytes = csv(rows);
+  const [a, b] = await Promise.all([runImport(bytes, 'samtidig.csv'), runImport(bytes, 'samtidig.csv')]);
+  expect(a.summary.created + b.summary.created).toBe(30);
+  expect(a.summary.refused + b.summary.refused).toBe(0);
+  expect(await app.strapi.db.query(COMPLAINT).count({ where: { caseNumber: { $startsWith: '2021-' } } })).toBe(30);
+  expect(Number((await app.strapi.db.connection('import_records').where('case_number', 'like', '2021-%').count({ n: '*' }))[0].n)).toBe(30);
+});

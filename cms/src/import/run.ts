@@ -70,12 +70,6 @@ function fieldHashes(data: Record<string, unknown>, stored: Record<string, any>,
 const BATCH_ROWS = 100;
 const BATCH_MS = 1000;
 
-/** Thrown when a concurrent run has just imported the same row (the key's unique index decided). */
-const isUniqueViolation = (error: unknown) => {
-  const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key/i.test(message ?? '');
-};
-
 /** The Danish messages of a refused write (a rule, the input boundary), or undefined for anything else. */
 function refusalMessages(error: unknown): string[] | undefined {
   const { name, message, details } = (error ?? {}) as { name?: string; message?: string; details?: { errors?: { message: string }[] } };
@@ -201,7 +195,8 @@ async function importRow(
       ),
     );
   } catch (error) {
-    if (isUniqueViolation(error) && (await findRecord(trx, key))) {
+    // Another run imported the row meanwhile: its record (or its case number) arrived first.
+    if (!record && (await findRecord(trx, key))) {
       return { row: row.number, outcome: 'unchanged', caseNumber: row.caseNumber, messages: ['Rækken blev importeret samtidig af en anden kørsel.'] };
     }
     const messages = refusalMessages(error);
