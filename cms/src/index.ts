@@ -17,6 +17,7 @@ import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap
 import { registerCustomFields } from './custom-fields';
 import { registerStaffSignIn, startStaffSignIn } from './staff-sign-in';
 import { registerConcurrency } from './concurrency';
+import { startImport } from './import';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -58,6 +59,8 @@ export default {
     await seedSiteContent(strapi);
     await startReports(strapi);
     startPrivacy(strapi);
+    // The import of the old register: its tables and admin routes.
+    await startImport(strapi);
     // The case page's admin routes.
     await bootstrapWorkspace(strapi);
   },

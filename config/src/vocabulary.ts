@@ -194,6 +194,7 @@ export const caseEventKinds = {
   notification_sent: 'E-mail sendt',
   notification_failed: 'E-mail fejlede',
   notification_cancelled: 'E-mail annulleret',
+  imported: 'Importeret',
 } as const;
 
 /** The staff log (Personalelog): sign-ins and the second factor (cms/src/staff-sign-in). */

@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Clock, PresentationChart, Trash } from '@strapi/icons';
+import { Clock, PresentationChart, Trash, Upload } from '@strapi/icons';
 import { registerCustomFields } from './custom-fields';
 import { AccessRequestAction, AnonymiseAction } from './privacy/CaseActions';
 import da from './translations/da.json';
@@ -43,6 +43,15 @@ export default {
       permissions: [{ action: 'plugin::content-manager.explorer.update', subject: COMPLAINT }],
       position: 4,
       Component: () => import('./privacy/RetentionPage'),
+    });
+    // Import of the old register (.xlsx or CSV), for the advisor (the routes check her role).
+    app.addMenuLink({
+      to: 'import',
+      icon: Upload,
+      intlLabel: { id: 'borgerraadgiver.import.menu', defaultMessage: 'Import af tidligere sager' },
+      permissions: [{ action: 'plugin::content-manager.explorer.create', subject: COMPLAINT }],
+      position: 5,
+      Component: () => import('./import/ImportPage'),
     });
     // Homepage: overdue statements, deadlines of the coming week, ongoing-status alerts.
     app.widgets.register({

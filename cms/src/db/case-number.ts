@@ -20,12 +20,16 @@ export async function ensureCaseNumberCounter(strapi: Core.Strapi) {
     const parsed = parseCaseNumber(caseNumber);
     if (parsed) highest.set(parsed.year, Math.max(highest.get(parsed.year) ?? 0, parsed.sequence));
   }
-  for (const [year, last] of highest) {
-    await knex(TABLE)
-      .insert({ year, last_number: last })
-      .onConflict('year')
-      .merge({ last_number: knex.raw('CASE WHEN ?? > ? THEN ?? ELSE ? END', [`${TABLE}.last_number`, last, `${TABLE}.last_number`, last]) });
-  }
+  for (const [year, last] of highest) await raiseCounter(knex, knex(TABLE), year, last);
+}
+
+/** Moves a year's counter up to `last` (never down). */
+function raiseCounter(knex: Knex, table: Knex.QueryBuilder, year: number, last: number) {
+  const column = `${TABLE}.last_number`;
+  return table
+    .insert({ year, last_number: last })
+    .onConflict('year')
+    .merge({ last_number: knex.raw('CASE WHEN ?? > ? THEN ?? ELSE ? END', [column, last, column, last]) });
 }
 
 /**
@@ -41,4 +45,13 @@ export async function nextCaseNumber(knex: Knex, trx: Knex.Transaction, year: nu
     .returning('last_number');
   const row = rows[0] as { last_number: number } | number;
   return formatCaseNumber(year, typeof row === 'number' ? row : Number(row.last_number));
+}
+
+/**
+ * A number given elsewhere (a case from the old register): when it has our form, the year's
+ * counter moves past it, so that the next number assigned here does not collide with it.
+ */
+export async function reserveCaseNumber(knex: Knex, trx: Knex.Transaction, caseNumber: string): Promise<void> {
+  const parsed = parseCaseNumber(caseNumber);
+  if (parsed) await raiseCounter(knex, knex(TABLE).transacting(trx), parsed.year, parsed.sequence);
 }

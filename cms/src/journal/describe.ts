@@ -15,6 +15,7 @@ import {
   TIME_ZONE,
 } from '@borgerraadgiver/config';
 import { layouts } from '../seed/admin-layout';
+import { isBlank } from '../rules/violation';
 import { diffRows, partition, type Attributes } from './changes';
 import type { Changes, EventKind, SubjectType } from './model';
 import { COMPLAINT, STATEMENT_REQUEST, OPINION, RECOMMENDATION, MEETING, CASE_DOCUMENT } from '../content-types';
@@ -226,6 +227,33 @@ export function describeWrite(write: Write): DescribedEvent[] {
     case_document: caseDocumentEvents,
   }[subjectType as Exclude<SubjectType, 'notification'>];
   return describe(write, changes, subject);
+}
+
+/**
+ * The events of a write of a case from the old register (see ../import). Its `created` event is
+ * dated when the inquiry was received and carries no changes, like the event of a case from
+ * before the journal, so the reports count the outcome it came with by its stored closure; what
+ * the import wrote (the source row as stored, without personal values) is one `imported` event,
+ * also when a corrected file changes it.
+ */
+export function importedEvents(
+  events: DescribedEvent[],
+  after: Row,
+  source: { file: string; row: number },
+  action: 'create' | 'update',
+  written: readonly string[],
+): (DescribedEvent & { at?: Date })[] {
+  if (!events.length) return [];
+  const changes: Changes = Object.assign({}, ...events.map((event) => event.changes ?? {}));
+  // A registration records no free text or identity at all; the import records that the row had them.
+  for (const field of written) if (!(field in changes) && !isBlank(after[field])) changes[field] = { changed: true };
+  const subject = { subjectType: events[0].subjectType, subjectDocumentId: events[0].subjectDocumentId };
+  const from = `${source.file}, række ${source.row}`;
+  const summary = action === 'create' ? `Importeret fra ${from}.` : `Rettet ved genimport fra ${from}: ${changedList(COMPLAINT, changes)}`;
+  const imported = { kind: 'imported' as const, summary, changes, ...subject };
+  if (action === 'update') return [imported];
+  const created = { kind: 'created' as const, summary: `${createdSummary(after)}, importeret fra det tidligere register.`, changes: null, ...subject };
+  return [{ ...created, at: new Date(after.receivedAt) }, imported];
 }
 
 /** The case (complaint row) a journaled row belongs to, if any. */

@@ -5,7 +5,8 @@
  * user's opening of a case is recorded; and no Document Service call may write the journal.
  */
 import type { Core } from '@strapi/strapi';
-import { caseOf, COMPLAINT, describeWrite, JOURNALED } from './describe';
+import { caseOf, COMPLAINT, describeWrite, importedEvents, JOURNALED } from './describe';
+import { currentImport } from '../import/scope';
 import { CASE_EVENT } from './model';
 import { recordNotifications } from './notifications';
 import { recordOpened } from './reads';
@@ -32,11 +33,13 @@ async function journalWrite(strapi: Core.Strapi, ctx: Context, inner: () => Prom
     // The rules add what they derive to the data, so its keys are everything this write set.
     const written = action === 'update' ? Object.keys(ctx.params?.data ?? {}) : undefined;
     const described = describeWrite({ uid: ctx.uid, action, attributes: attributesOf(strapi, ctx.uid), before, after, written });
+    const source = ctx.uid === COMPLAINT && action !== 'delete' ? currentImport() : undefined;
+    const events = source ? importedEvents(described, after!, source, action as 'create' | 'update', Object.keys(ctx.params?.data ?? {})) : described;
     // A deleted case cannot be linked to; its events keep the case number.
     const kase = action === 'delete' && ctx.uid === COMPLAINT ? null : caseOf(ctx.uid, after ?? before);
     await appendEvents(
       strapi,
-      described.map((event) => ({
+      events.map((event) => ({
         ...event,
         complaintId: kase?.id ?? null,
         caseNumber: kase?.caseNumber ?? caseOf(ctx.uid, before)?.caseNumber ?? null,

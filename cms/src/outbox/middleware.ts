@@ -18,6 +18,7 @@ import { citizenReachable, issueOpinionLetter } from '../letters/issue';
 import { isClosedStatus } from '../rules/complaint-status';
 import { STATEMENT_ACCESS_LOG as ACCESS_LOG, COMPLAINT, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../content-types';
 import { inTransaction } from '../db/transaction';
+import { currentImport } from '../import/scope';
 
 const READ_ONLY: Record<string, string> = {
   [NOTIFICATION]: 'Udsendelser skrives af systemet og kan ikke oprettes, ændres eller slettes her.',
@@ -161,7 +162,8 @@ async function onComplaintUpdate(strapi: Core.Strapi, params: { documentId?: str
   if ('revokeCitizenLink' in data) data.revokeCitizenLink = false;
   const result = await next();
   const after = before && (await strapi.db.query(COMPLAINT).findOne({ where: { id: before.id } }));
-  if (after && !isClosedStatus(before.caseStatus) && isClosedStatus(after.caseStatus) && citizenReachable(after)) {
+  // A case from the old register corrected by a re-import closed long ago: its citizen is not written to.
+  if (after && !isClosedStatus(before.caseStatus) && isClosedStatus(after.caseStatus) && citizenReachable(after) && !currentImport()) {
     await insertRows(strapi, [
       { kind: 'case_closed', recipient: after.citizenEmail, notBefore: new Date(), dueVersion: after.caseStatus, complaint: after.id },
     ]);

@@ -10,6 +10,8 @@ import { anonymisedText, personalTextFields } from '../rules/personal-data';
 import { fieldLabels } from '../seed/admin-layout';
 import { STATEMENT_LINK } from '../outbox/links';
 import { caseTimeline } from '../journal';
+import { RECORDS as IMPORT_RECORDS } from '../import/store';
+import { inTransaction } from '../db/transaction';
 import { STATEMENT_REQUEST, OPINION, MEETING, NOTIFICATION, CASE_DOCUMENT } from '../content-types';
 
 /** The case row as the parts need it. */
@@ -249,5 +251,23 @@ const openedBy: CaseDataPart = {
   anonymise: journalKeptAsIs,
 };
 
+/**
+ * Where an imported case came from (../import/store.ts). Its record keeps hashes of what the import
+ * wrote, also of the identity fields; anonymisation removes them (a re-import then leaves the case alone).
+ */
+const importRecords: CaseDataPart = {
+  key: 'imported',
+  title: 'Importeret fra det tidligere register',
+  labels: { file: 'Fil', row: 'Række', importedAt: 'Importeret' },
+  async collect(strapi, complaint) {
+    const rows = await strapi.db.connection(IMPORT_RECORDS).where({ complaint_id: complaint.id }).select('file', 'row_number', 'imported_at');
+    return rows.map((row: Row) => ({ file: row.file, row: row.row_number, importedAt: new Date(row.imported_at).toISOString() }));
+  },
+  async anonymise(strapi, complaint) {
+    // In the anonymisation's transaction (a nested inTransaction joins it).
+    await inTransaction(strapi, ({ trx }) => trx(IMPORT_RECORDS).where({ complaint_id: complaint.id }).update({ field_hashes: null }));
+  },
+};
+
 /** Every part of a case with personal data besides the case row; see the note at the top. */
-export const caseDataParts: CaseDataPart[] = [statementRequests, opinions, meetings, citizenEmails, caseDocuments, caseEvents, openedBy];
+export const caseDataParts: CaseDataPart[] = [statementRequests, opinions, meetings, citizenEmails, caseDocuments, caseEvents, openedBy, importRecords];

@@ -20,11 +20,13 @@ import {
   computeDue,
   derivedComplaintFields,
   OPEN_REQUEST_WHERE,
+  isBlank,
   toInstant,
   type RuleContext,
   type Violation,
 } from '../rules';
-import { nextCaseNumber } from '../db/case-number';
+import { nextCaseNumber, reserveCaseNumber } from '../db/case-number';
+import { currentImport } from '../import/scope';
 import { followCaseStatus } from './case-status';
 import { setHeading } from './headings';
 import { changesRelation, relationTarget, type RelationRef } from './relations';
@@ -84,8 +86,14 @@ async function onComplaint(write: Write) {
     violations.push(...checkOpenStatementRequests(next, openRequests, context));
   }
   if (violations.length) reject(violations);
-  Object.assign(data, derivedComplaintFields(next, previous, context.now));
-  if (!previous) {
+  Object.assign(data, derivedComplaintFields(next, previous, context.now, context.imported));
+  if (!previous && context.imported && !isBlank(data.caseNumber)) {
+    // A case from the old register keeps its number; ours continue after it.
+    if (await write.strapi.db.query(COMPLAINT).findOne({ where: { caseNumber: data.caseNumber }, select: ['id'] })) {
+      reject([{ path: 'caseNumber', message: `Sagsnummeret ${data.caseNumber} findes allerede i systemet.` }]);
+    }
+    await reserveCaseNumber(write.strapi.db.connection, write.trx, String(data.caseNumber));
+  } else if (!previous) {
     const receivedAt = toInstant(data.receivedAt) ?? context.now;
     data.caseNumber = await nextCaseNumber(write.strapi.db.connection, write.trx, caseNumberYear(receivedAt));
   }
@@ -200,7 +208,7 @@ export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPoli
       return inTransaction(strapi, async ({ trx }) => {
         const previous =
           ctx.action === 'update' ? await strapi.db.query(ctx.uid).findOne({ where: { documentId: params.documentId }, populate: handler.populate }) : null;
-        const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi) };
+        const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi), imported: currentImport() !== undefined };
         await handler.apply({ strapi, trx, data: params.data!, previous, context });
         await setHeading(strapi, ctx.uid, params.data!, previous);
         const written = await next();

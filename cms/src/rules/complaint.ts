@@ -44,6 +44,11 @@ export interface RuleContext {
   now: Date;
   policy: Policy;
   calendar: WorkingCalendar;
+  /**
+   * The write registers a case from the old register (see ../import): it keeps its old case
+   * number, its status and its closure date as they were, and may correct them on a re-import.
+   */
+  imported?: boolean;
 }
 
 /** Clock skew tolerated between the browser or a script and the server. */
@@ -109,7 +114,7 @@ export function checkComplaint(next: ComplaintState, previous: ComplaintState | 
   if (previous && !isBlank(previous.caseNumber) && next.caseNumber !== previous.caseNumber) {
     add('caseNumber', 'Sagsnummeret tildeles automatisk og kan ikke ændres.');
   }
-  if (!previous && !isBlank(next.caseNumber)) {
+  if (!previous && !isBlank(next.caseNumber) && !context.imported) {
     add('caseNumber', 'Sagsnummeret tildeles automatisk og kan ikke angives.');
   }
 
@@ -138,7 +143,8 @@ export function checkComplaint(next: ComplaintState, previous: ComplaintState | 
 
   const status = next.caseStatus ?? 'modtaget';
   const from = previous ? (previous.caseStatus ?? 'modtaget') : null;
-  if (!canTransition(from, status)) {
+  if (context.imported) violations.push(...checkImportedClosure(next, status, context.now));
+  else if (!canTransition(from, status)) {
     const allowed = from === null ? initialStatuses : [];
     add(
       'caseStatus',
@@ -162,6 +168,25 @@ export function checkComplaint(next: ComplaintState, previous: ComplaintState | 
   }
   violations.push(...checkPersonalData(next as Record<string, unknown>, previous as Record<string, unknown> | null));
   return violations;
+}
+
+/**
+ * A case from the old register reached its status there, so any status may be registered; a
+ * closed one needs the date it was closed, which the reports and the retention count from.
+ */
+function checkImportedClosure(next: ComplaintState, status: ComplaintStatus, now: Date): Violation[] {
+  const closed = toInstant(next.closedAt);
+  const received = toInstant(next.receivedAt);
+  if (isInvalidDate(next.closedAt)) return [{ path: 'closedAt', message: 'Afslutningsdatoen er ikke en gyldig dato.' }];
+  if (closedStatuses.includes(status) && !closed) {
+    return [{ path: 'closedAt', message: `En sag med status "${complaintStatuses[status]}" skal have datoen, den blev afsluttet.` }];
+  }
+  if (!closed || !closedStatuses.includes(status)) return [];
+  if (closed.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return [{ path: 'closedAt', message: 'Afslutningsdatoen kan ikke ligge i fremtiden.' }];
+  if (received && localDate(closed) < localDate(received)) {
+    return [{ path: 'closedAt', message: 'Sagen kan ikke være afsluttet, før henvendelsen blev modtaget.' }];
+  }
+  return [];
 }
 
 /** The themes must be a list of known themes (the multi-select in the admin sends exactly that). */
@@ -197,11 +222,12 @@ export function checkOpenStatementRequests(next: ComplaintState, openRequests: n
 }
 
 /** Fields the system keeps up to date on every write: first action and closure times. */
-export function derivedComplaintFields(next: ComplaintState, previous: ComplaintState | null, now: Date): Partial<ComplaintState> {
+export function derivedComplaintFields(next: ComplaintState, previous: ComplaintState | null, now: Date, imported = false): Partial<ComplaintState> {
   const status = next.caseStatus ?? 'modtaget';
   const derived: Partial<ComplaintState> = {};
   if (!previous && isBlank(next.receivedAt)) derived.receivedAt = now.toISOString();
-  if (status !== 'modtaget' && isBlank(next.firstActionAt)) derived.firstActionAt = now.toISOString();
+  // When the old register acted first is not known: an imported case has no first action, not today's.
+  if (status !== 'modtaget' && isBlank(next.firstActionAt) && !imported) derived.firstActionAt = now.toISOString();
   if (closedStatuses.includes(status) && isBlank(next.closedAt)) derived.closedAt = now.toISOString();
   if (!closedStatuses.includes(status) && !isBlank(next.closedAt)) derived.closedAt = null;
   const themes = normalizeComplaintThemes(next.complaintThemes);
