@@ -15,6 +15,7 @@ import { closeRateLimiters } from '@borgerraadgiver/config';
 import { registerJournal, startJournal } from './journal';
 import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap';
 import { registerCustomFields } from './custom-fields';
+import { startSearch } from './search';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -44,6 +45,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await startOutbox(strapi);
     await startJournal(strapi);
+    // The search index, kept with every write of a case's texts from here on.
+    await startSearch(strapi);
     await seedBaseData(strapi);
     await seedSiteContent(strapi);
     await startReports(strapi);

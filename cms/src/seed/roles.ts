@@ -62,18 +62,23 @@ function permissionsFor(strapi: Core.Strapi, hiddenFields: Record<string, string
   ];
 }
 
+/**
+ * The fields the administrative assistant may not read. A receipt's recipient is the citizen's
+ * e-mail address, and a delivery error may repeat it. Documents from citizens and centers, even
+ * their file names, carry the citizen's identity.
+ */
+export const assistantHiddenFields: Record<string, string[]> = {
+  [COMPLAINT]: [...citizenIdentityFields],
+  [NOTIFICATION]: ['recipient', 'lastError'],
+  [CASE_DOCUMENT]: ['file', 'title', 'note'],
+};
+
 const roles: { name: string; description: string; hidden: Record<string, string[]>; media: boolean }[] = [
   { name: 'Borgerrådgiver', description: 'Borgerrådgiveren: alle sagsdata, herunder borgernes identitet.', hidden: {}, media: true },
   {
     name: 'Administrativ medarbejder',
     description: 'Administrativ bistand: sagsdata uden borgernes identitet og kontaktoplysninger.',
-    // A receipt's recipient is the citizen's e-mail address, and a delivery error may repeat it.
-    // Documents from citizens and centers, even their file names, carry the citizen's identity.
-    hidden: {
-      [COMPLAINT]: [...citizenIdentityFields],
-      [NOTIFICATION]: ['recipient', 'lastError'],
-      [CASE_DOCUMENT]: ['file', 'title', 'note'],
-    },
+    hidden: assistantHiddenFields,
     media: false,
   },
 ];
