@@ -167,6 +167,20 @@ test("anonymisation removes the case's text from the index in its own transactio
   expect(await found(advisor, `q=${cases.fortrolig.caseNumber}`)).toEqual([cases.fortrolig.caseNumber]);
 });
 
+test('two writes to one case at once: the index has both texts', async () => {
+  const first = await create(REQUEST, { complaint: cases.ventetid.documentId, center: jobcenter.documentId, questions: 'Første spørgsmål?' });
+  const second = await create(REQUEST, { complaint: cases.ventetid.documentId, center: jobcenter.documentId, questions: 'Andet spørgsmål?' });
+  const answer = (documentId: string, text: string) =>
+    app.strapi.db.transaction(async () => {
+      await app.strapi.db.query(REQUEST).update({ where: { documentId }, data: { responseText: text } });
+      // Both transactions are open at once (on PostgreSQL; SQLite has one writer at a time).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+  await Promise.all([answer(first.documentId, 'Centret henviser til fjernvarmen.'), answer(second.documentId, 'Centret henviser til snerydningen.')]);
+  expect(await found(advisor, 'q=fjernvarme')).toEqual([cases.ventetid.caseNumber]);
+  expect(await found(advisor, 'q=snerydning')).toEqual([cases.ventetid.caseNumber]);
+});
+
 test('a deleted text leaves the index with it', async () => {
   const meeting = await app.strapi.db.query(MEETING).findOne({ where: { complaint: { id: cases.ventetid.id } } });
   await app.strapi.db.query(MEETING).delete({ where: { id: meeting.id } });

@@ -108,36 +108,46 @@ const joined = (segments: StoredSegment[], restricted: boolean) =>
 
 /**
  * Rebuilds the index rows of some cases from their current text, inside the running transaction
- * when there is one (a write's own), so the index never shows what the write removed.
+ * when there is one (a write's own), so the index never shows what the write removed. On
+ * PostgreSQL the cases' rows are locked first (in id order), so two writes to one case's texts at
+ * once rebuild one after the other, the second reading the first's committed text.
  */
 export async function reindexCases(strapi: Core.Strapi, caseIds: Iterable<number>) {
-  const ids = [...new Set(caseIds)].filter((id) => Number.isInteger(id));
+  const ids = [...new Set(caseIds)].filter((id) => Number.isInteger(id)).sort((a, b) => a - b);
   if (ids.length === 0) return;
-  const knex = strapi.db.connection;
-  const postgres = dialectOf(knex) === 'postgres';
+  const postgres = dialectOf(strapi.db.connection) === 'postgres';
   await inTransaction(strapi, async ({ trx }) => {
+    if (postgres) await trx('complaints').select('id').whereIn('id', ids).orderBy('id').forUpdate();
     const segments = await caseSegments(strapi, ids);
-    await trx(SEARCH_TABLE).whereIn('complaint_id', ids).delete();
-    if (!postgres) await trx(FTS_TABLE).whereIn('rowid', ids).delete();
+    const gone = ids.filter((id) => !segments.has(id));
+    if (gone.length) await trx(SEARCH_TABLE).whereIn('complaint_id', gone).delete();
     const present = [...segments.entries()];
     for (let i = 0; i < present.length; i += 200) {
       const batch = present.slice(i, i + 200);
       if (postgres) {
-        await trx(SEARCH_TABLE).insert(
-          batch.map(([id, list]) => ({
-            complaint_id: id,
-            segments: JSON.stringify(list),
-            open_text: joined(list, false),
-            restricted_text: joined(list, true),
-          })),
-        );
+        await trx(SEARCH_TABLE)
+          .insert(
+            batch.map(([id, list]) => ({
+              complaint_id: id,
+              segments: JSON.stringify(list),
+              open_text: joined(list, false),
+              restricted_text: joined(list, true),
+            })),
+          )
+          .onConflict('complaint_id')
+          .merge();
       } else {
+        // SQLite has one writer at a time; FTS5 tables take no upsert.
+        const batchIds = batch.map(([id]) => id);
+        await trx(SEARCH_TABLE).whereIn('complaint_id', batchIds).delete();
+        await trx(FTS_TABLE).whereIn('rowid', batchIds).delete();
         await trx(SEARCH_TABLE).insert(batch.map(([id, list]) => ({ complaint_id: id, segments: JSON.stringify(list) })));
         await trx(FTS_TABLE).insert(
           batch.map(([id, list]) => ({ rowid: id, open: stemmedText(joined(list, false)), restricted: stemmedText(joined(list, true)) })),
         );
       }
     }
+    if (!postgres && gone.length) await trx(FTS_TABLE).whereIn('rowid', gone).delete();
   });
 }
 
