@@ -117,7 +117,8 @@ export async function reindexCases(strapi: Core.Strapi, caseIds: Iterable<number
   if (ids.length === 0) return;
   const postgres = dialectOf(strapi.db.connection) === 'postgres';
   await inTransaction(strapi, async ({ trx }) => {
-    if (postgres) await trx('complaints').select('id').whereIn('id', ids).orderBy('id').forUpdate();
+    // NO KEY UPDATE, as an UPDATE of the case takes: it does not wait for rows being linked to the case.
+    if (postgres) await trx('complaints').select('id').whereIn('id', ids).orderBy('id').forNoKeyUpdate();
     const segments = await caseSegments(strapi, ids);
     const gone = ids.filter((id) => !segments.has(id));
     if (gone.length) await trx(SEARCH_TABLE).whereIn('complaint_id', gone).delete();

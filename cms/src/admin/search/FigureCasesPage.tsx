@@ -28,18 +28,20 @@ export default function FigureCasesPage() {
         navigationAction={<Link to="/rapporter">Tilbage til rapporter</Link>}
       />
       <Layouts.Content>
-        {error && <Typography textColor="danger600">{error}</Typography>}
-        {!error && !body && <Typography textColor="neutral600">Henter …</Typography>}
-        {body && (
-          <>
-            <Box paddingBottom={3}>
-              <Typography variant="delta" tag="h2">
-                {total === 1 ? '1 talt' : `${total.toLocaleString('da-DK')} talt`}
-              </Typography>
-            </Box>
-            {total > 0 && <CaseList items={body.data} caption={label} />}
-          </>
-        )}
+        <Box data-figure-cases="">
+          {error && <Typography textColor="danger600">{error}</Typography>}
+          {!error && !body && <Typography textColor="neutral600">Henter …</Typography>}
+          {body && (
+            <>
+              <Box paddingBottom={3}>
+                <Typography variant="delta" tag="h2">
+                  {total === 1 ? '1 talt' : `${total.toLocaleString('da-DK')} talt`}
+                </Typography>
+              </Box>
+              {total > 0 && <CaseList items={body.data} caption={label} />}
+            </>
+          )}
+        </Box>
       </Layouts.Content>
     </Page.Main>
   );

@@ -18,7 +18,7 @@ const PAGE_SIZE = 25;
 const Choice = ({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) => (
   <Field.Root width="14rem">
     <Field.Label>{label}</Field.Label>
-    <SingleSelect value={value} onChange={(v: string | number) => onChange(String(v))} placeholder="Alle">
+    <SingleSelect value={value} onChange={(v: string | number) => onChange(String(v))}>
       <SingleSelectOption value="">Alle</SingleSelectOption>
       {options.map(([key, text]) => (
         <SingleSelectOption key={key} value={key}>
@@ -72,17 +72,13 @@ export default function SearchPage() {
         subtitle="Søg i alt, der er skrevet i sagerne: beskrivelse, noter, dialog, redegørelser, udtalelser, anbefalinger, møder og borgernes beskeder. Alle bøjninger af et ord findes (afslag, afslaget, afslagene)."
       />
       <Layouts.Content>
-        <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+        <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius data-search="form">
           <form onSubmit={submit} role="search" aria-label="Søg i sager">
             <Flex direction="column" alignItems="stretch" gap={4}>
-              <Field.Root>
+              <Field.Root hint="Fx afslag jobcenter. Alle ordene skal forekomme i sagen.">
                 <Field.Label>Søgeord</Field.Label>
-                <TextInput
-                  name="q"
-                  value={form.q}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('q')(e.target.value)}
-                  placeholder="fx afslag jobcenter"
-                />
+                <TextInput name="q" value={form.q} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('q')(e.target.value)} />
+                <Field.Hint />
               </Field.Root>
               <Flex gap={4} wrap="wrap" alignItems="flex-end">
                 <Choice
@@ -107,7 +103,7 @@ export default function SearchPage() {
             </Flex>
           </form>
         </Box>
-        <Box paddingTop={6} aria-live="polite">
+        <Box paddingTop={6} aria-live="polite" data-search="results">
           {!searched && <Typography textColor="neutral600">Skriv et eller flere ord, eller vælg et filter.</Typography>}
           {searched && results.error && <Typography textColor="danger600">{results.error}</Typography>}
           {searched && !results.error && !results.body && <Typography textColor="neutral600">Søger …</Typography>}
