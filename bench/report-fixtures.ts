@@ -40,6 +40,7 @@ export interface ComplaintFixture {
   institution?: number | null;
   referredTo?: string | null;
   dialogOutcome?: string | null;
+  description?: string;
   /**
    * The statuses the case went through, the first at its creation (before the journal: the one it
    * had when the journal came, reached at `at`); the last should be `status`. Defaults to "modtaget"
@@ -75,6 +76,8 @@ export interface StatementFixture {
   agreedDueAt?: Date | null;
   respondedAt?: Date | null;
   status?: string;
+  questions?: string;
+  responseText?: string | null;
 }
 
 export interface OpinionFixture {
@@ -83,6 +86,7 @@ export interface OpinionFixture {
   issuedAt: Date;
   complaint?: number | null;
   center?: number | null;
+  reasoning?: string | null;
 }
 
 export interface RecommendationFixture {
@@ -206,7 +210,7 @@ export class ReportFixtures {
         identity: f.identity ?? 'named',
         case_status: f.status ?? 'modtaget',
         complainant_kind: 'citizen',
-        description: 'Testhenvendelse',
+        description: f.description ?? 'Testhenvendelse',
         first_action_at: this.t(f.firstActionAt),
         closed_at: this.t(f.closedAt),
         complaint_themes: f.themes ? JSON.stringify(f.themes) : null,
@@ -309,7 +313,8 @@ export class ReportFixtures {
       'statement_requests',
       fixtures.map((f) => ({
         ...this.meta(),
-        questions: 'Spørgsmål',
+        questions: f.questions ?? 'Spørgsmål',
+        response_text: f.responseText ?? null,
         requested_at: this.t(f.requestedAt),
         due_at: this.t(f.dueAt),
         agreed_due_at: this.t(f.agreedDueAt),
@@ -335,7 +340,7 @@ export class ReportFixtures {
   async opinions(fixtures: OpinionFixture[]): Promise<number[]> {
     const ids = await this.insert(
       'opinions',
-      fixtures.map((f) => ({ ...this.meta(), kind: f.kind ?? 'case', outcome: f.outcome, issued_at: this.t(f.issuedAt) })),
+      fixtures.map((f) => ({ ...this.meta(), kind: f.kind ?? 'case', outcome: f.outcome, issued_at: this.t(f.issuedAt), reasoning: f.reasoning ?? null })),
     );
     await this.link(
       'opinions_complaint_lnk',

@@ -15,7 +15,7 @@ import { spawnSync } from 'child_process';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import { ReportFixtures } from './report-fixtures';
-import { machine } from './stats';
+import { machine, random } from './stats';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -47,16 +47,6 @@ const PATHS: Record<string, string[][]> = {
   tilbagetrukket: [['tilbagetrukket'], ['dialog', 'tilbagetrukket']],
 };
 const CLOSING = ['afvist', 'henvist', 'loest_ved_dialog', 'afsluttet', 'tilbagetrukket'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same data. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

@@ -20,3 +20,13 @@ export const ratio = (value: number, baseline: number) => `${(value / baseline).
 
 /** "2 cores, load 1.52": on a shared machine the load says how far absolute numbers can be trusted. */
 export const machine = () => `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`;
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same data. */
+export function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -18,6 +18,7 @@ import { registerCustomFields } from './custom-fields';
 import { registerStaffSignIn, startStaffSignIn } from './staff-sign-in';
 import { registerConcurrency } from './concurrency';
 import { startImport } from './import';
+import { startSearch } from './search';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -55,6 +56,8 @@ export default {
     startStaffSignIn(strapi);
     await startOutbox(strapi);
     await startJournal(strapi);
+    // The search index, kept with every write of a case's texts from here on.
+    await startSearch(strapi);
     await seedBaseData(strapi);
     await seedSiteContent(strapi);
     await startReports(strapi);

@@ -4,9 +4,11 @@
  * bench/report-fixtures.ts), so the case rules and hooks do not interfere.
  */
 import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { loginAs } from '../helpers/admin-users';
 import { ReportFixtures, type ComplaintFixture } from '../../bench/report-fixtures';
-import { yearPeriod } from '../../cms/src/reports/period';
-import type { Report, Row } from '../../cms/src/reports/model';
+import { yearPeriod, type Period } from '../../cms/src/reports/period';
+import type { FigureRef, Report, Row, StatementStats } from '../../cms/src/reports/model';
+import { figureQuery } from '../../cms/src/reports/figure-link';
 
 let app: TestStrapi;
 let report: Report;
@@ -18,6 +20,8 @@ const ids: Record<string, number> = {};
 const service = () => app.strapi.service('api::report.report') as any;
 /** A breakdown as { key: [current, previous] } without the zero rows. */
 const counts = (rows: Row[]) => Object.fromEntries(rows.filter((r) => r.current || r.previous).map((r) => [r.key, [r.current, r.previous]]));
+/** Statement figures without what opens them (checked by the drill-down test). */
+const withoutFigures = ({ figures, ...stats }: StatementStats) => (expect(figures).toBeDefined(), stats);
 const byLabel = (rows: Row[]) => Object.fromEntries(rows.filter((r) => r.current || r.previous).map((r) => [r.label, [r.current, r.previous]]));
 
 beforeAll(async () => {
@@ -320,7 +324,7 @@ test('times: median and 90th percentile in days', () => {
 test('statements: requested by request date, punctuality over the requests whose deadline fell in the period', () => {
   // Due in 2025: on time 4 (two of Alfa's, the one Alfa was asked in December 2024, Delta's first), late 2 (3 and 1 days),
   // unanswered past the deadline 2 (240 and 87 days on NOW); the one due 13 January 2026 is in none, the cancelled one nowhere.
-  expect(report.statements.total.current).toEqual({
+  expect(withoutFigures(report.statements.total.current)).toEqual({
     requested: 8,
     answered: 5,
     answeredOnTime: 4,
@@ -330,7 +334,7 @@ test('statements: requested by request date, punctuality over the requests whose
     overdueDaysMean: 82.8,
     overdueDaysMax: 240,
   });
-  expect(report.statements.total.previous).toEqual({
+  expect(withoutFigures(report.statements.total.previous)).toEqual({
     requested: 2,
     answered: 2,
     answeredOnTime: 1,
@@ -340,7 +344,7 @@ test('statements: requested by request date, punctuality over the requests whose
     overdueDaysMean: null,
     overdueDaysMax: null,
   });
-  const byCenter = Object.fromEntries(report.statements.byCenter.map((c) => [c.name, c.current]));
+  const byCenter = Object.fromEntries(report.statements.byCenter.map((c) => [c.name, withoutFigures(c.current)]));
   expect(byCenter['Center for Alfa']).toEqual({
     requested: 4,
     answered: 3,
@@ -504,8 +508,13 @@ test('summary and per-center sections', () => {
 test('CSV export and the printable document', async () => {
   const { filename, csv } = await service().csv({ kind: 'year', year: '2025' }, NOW);
   expect(filename).toBe('borgerraadgiver-statistik-2025-01-01-2025-12-31.csv');
-  const lines = csv.replace('\uFEFF', '').split('\r\n');
-  expect(lines[0]).toBe('Afsnit;Opgørelse;2025;2024;Ændring;Ændring i %');
+  const raw = csv.replace('\uFEFF', '').split('\r\n');
+  // Each count has the addresses of its cases in the two periods; the figures are checked without them.
+  expect(raw).toContain(
+    `Nøgletal;Henvendelser i alt;15;3;12;400,0;http://localhost:1337/admin/rapporter/sager?${figureQuery(report.period, { metric: 'inquiries', filter: {} }, 'Henvendelser i alt')};http://localhost:1337/admin/rapporter/sager?${figureQuery(report.previousPeriod, { metric: 'inquiries', filter: {} }, 'Henvendelser i alt')}`,
+  );
+  const lines = raw.map((line) => line.replace(/;[^;]*\/admin\/rapporter\/sager\?[^;]*/g, ''));
+  expect(lines[0]).toBe('Afsnit;Opgørelse;2025;2024;Ændring;Ændring i %;Sagerne 2025;Sagerne 2024');
   expect(lines).toContain('Nøgletal;Henvendelser i alt;15;3;12;400,0');
   expect(lines).toContain('Nøgletal;Løst ved dialog;6;1;5;500,0');
   expect(lines).toContain('Nøgletal;Henvendelser genoptaget;1;0;1;');
@@ -525,7 +534,12 @@ test('CSV export and the printable document', async () => {
     { kind: 'annual', year: 2025 },
     { mainTrends: 'Flere klager over <betjening>.', recommendations: '- Bedre svarfrister\n- Mere dialog' },
   );
-  const { html, draft } = await service().document({ kind: 'annual', year: 2025 }, NOW);
+  const { html: linked, draft } = await service().document({ kind: 'annual', year: 2025 }, NOW);
+  // Each count opens its cases on screen; the figures are checked without the links.
+  expect(linked).toContain(
+    `<td class="num"><a href="http://localhost:1337/admin/rapporter/sager?${figureQuery(report.period, { metric: 'inquiries', filter: {} }, 'Henvendelser i alt').replace(/&/g, '&amp;')}">15</a></td>`,
+  );
+  const html = linked.replace(/<a href="[^"]*">|<\/a>/g, '');
   expect(draft).toMatchObject({ kind: 'annual', year: 2025, periodFrom: '2025-01-01', periodTo: '2025-12-31', title: 'Årsberetning 2025' });
   expect(html).toContain('<h1>Årsberetning 2025</h1>');
   expect(html).toContain('Flere klager over &lt;betjening&gt;.');
@@ -582,4 +596,86 @@ test('admin routes: admins only, Danish error for a bad period', async () => {
   const overview = await app.admin('GET', '/reports/overview');
   expect(overview.status).toBe(200);
   expect(overview.body.data).toHaveProperty('overdue');
+});
+
+/** Every count of the report with the period of its value and what opens its rows. */
+function countsOf(r: Report) {
+  const counts: { path: string; value: number; period: Period; figure: FigureRef }[] = [];
+  const missing: string[] = [];
+  const walk = (node: unknown, path: string, period: Period | null) => {
+    if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}[${i}]`, period));
+    if (!node || typeof node !== 'object') return;
+    const x = node as Record<string, any>;
+    if (typeof x.current === 'number' && typeof x.previous === 'number' && x.unit) {
+      // A Row: counts open their rows (improvement activities are not cases); hours and shares do not count anything.
+      if (x.unit !== 'count' || path.startsWith('improvement') || x.key === 'activities') return;
+      if (!x.figure) return missing.push(path);
+      counts.push(
+        { path, value: x.current, period: r.period, figure: x.figure },
+        { path: `${path} (forrige)`, value: x.previous, period: r.previousPeriod, figure: x.figure },
+      );
+      return;
+    }
+    if (typeof x.requested === 'number' && period) {
+      for (const key of ['requested', 'answered', 'answeredOnTime', 'answeredLate', 'unansweredOverdue']) {
+        if (!x.figures?.[key]) missing.push(`${path}.${key}`);
+        else counts.push({ path: `${path}.${key}`, value: x[key], period, figure: x.figures[key] });
+      }
+      return;
+    }
+    if (Array.isArray(x.values) && x.unit) {
+      if (x.unit !== 'count') return;
+      if (!x.figure) return missing.push(path);
+      x.values.forEach((value: number, i: number) => counts.push({ path: `${path}[${i}]`, value, period: r.trend!.periods[i], figure: x.figure }));
+      return;
+    }
+    for (const [key, value] of Object.entries(x)) {
+      const next = key === 'current' ? r.period : key === 'previous' ? r.previousPeriod : period;
+      walk(value, path ? `${path}.${key}` : key, next);
+    }
+  };
+  walk({ ...r, period: undefined, previousPeriod: undefined }, '', null);
+  return { counts, missing };
+}
+
+test('drill-down: every count of the report opens exactly the rows it counts', async () => {
+  const { counts, missing } = countsOf(report);
+  expect(missing).toEqual([]);
+  expect(counts.length).toBeGreaterThan(300);
+  const wrong: string[] = [];
+  let nonZero = 0;
+  for (const { path, value, period, figure } of counts) {
+    const list = await service().figureCases({ from: period.from, to: period.to, figure: JSON.stringify(figure) }, NOW);
+    if (list.length !== value) wrong.push(`${path}: ${value} counted, ${list.length} listed`);
+    if (value > 0) nonZero++;
+  }
+  expect(wrong).toEqual([]);
+  expect(nonZero).toBeGreaterThan(100);
+});
+
+test('drill-down route: the cases behind a figure, for both office roles, never anyone else', async () => {
+  const query = (figure: FigureRef, period: Period = report.period) => `/reports/cases?${figureQuery(period, figure)}`;
+  const assistant = await loginAs(app, 'Administrativ medarbejder', 'Anders');
+  const complaints = await assistant.request('GET', query({ metric: 'opinions', filter: { kind: 'case', outcome: 'kritik' } }));
+  expect(complaints.status).toBe(200);
+  expect(complaints.body.meta.total).toBe(report.outcomes.opinionsByOutcome.find((r) => r.key === 'kritik')!.current);
+  expect(complaints.body.data.map((x: any) => x.caseNumber).sort()).toEqual(['2025-0005', '2025-0007']);
+  expect(complaints.body.data[0]).toMatchObject({ item: 'Udtalelse', documentId: expect.any(String) });
+  expect(JSON.stringify(complaints.body)).not.toMatch(/citizen|@example/i);
+  // A general opinion belongs to no case.
+  const general = await app.admin('GET', query({ metric: 'opinions', filter: { kind: 'general' } }));
+  expect(general.body.data).toEqual([expect.objectContaining({ caseNumber: null, documentId: null, item: 'Udtalelse' })]);
+  for (const bad of [
+    `/reports/cases?${figureQuery(report.period, { metric: 'nope', filter: {} })}`,
+    `/reports/cases?${figureQuery(report.period, { metric: 'inquiries', filter: { center: 'x' } })}`,
+    `/reports/cases?${figureQuery(report.period, { metric: 'inquiries', filter: { nope: '1' } })}`,
+    `/reports/cases?${figureQuery(report.period, { metric: 'statements', filter: { only: 'nope' } })}`,
+    '/reports/cases?from=2025-01-01&to=2025-12-31&figure=%7B',
+    `/reports/cases?${figureQuery({ from: '2025-13-01', to: '2025-12-31' }, { metric: 'inquiries', filter: {} })}`,
+  ]) {
+    const response = await app.admin('GET', bad);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/Tallet findes ikke i rapporten|dato/);
+  }
+  expect((await fetch(`${app.url}${query({ metric: 'inquiries', filter: {} })}`)).status).toBe(401);
 });

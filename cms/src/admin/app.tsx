@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Clock, PresentationChart, Trash, Upload } from '@strapi/icons';
+import { Clock, PresentationChart, Search, Trash, Upload } from '@strapi/icons';
 import { registerCustomFields } from './custom-fields';
 import { AccessRequestAction, AnonymiseAction } from './privacy/CaseActions';
 import da from './translations/da.json';
@@ -33,7 +33,16 @@ export default {
       intlLabel: { id: 'borgerraadgiver.reports.menu', defaultMessage: 'Rapporter' },
       permissions: [],
       position: 3,
-      Component: () => import('./reports/ReportsPage'),
+      Component: () => import('./reports/ReportsRoutes'),
+    });
+    // Finding cases: Danish full-text search over everything written in them, with filters.
+    app.addMenuLink({
+      to: 'soeg',
+      icon: Search,
+      intlLabel: { id: 'borgerraadgiver.search.menu', defaultMessage: 'Søg i sager' },
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: COMPLAINT }],
+      position: 2,
+      Component: () => import('./search/SearchPage'),
     });
     // Retention: closed cases due for anonymisation, postponement with a reason.
     app.addMenuLink({

@@ -2,7 +2,7 @@
  * What the admin's own pages and widgets show: one GET of an admin API path when mounted, again when
  * the path or `version` changes or on `reload()`. An answer that arrives after a newer request has
  * been made is dropped, and an answer for another path (the previous case, the other filter) is
- * never shown for this one. Failure is one Danish text.
+ * never shown for this one. Failure is one Danish text. An empty path gets nothing.
  */
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
@@ -12,6 +12,8 @@ export function useAdminGet<Body>(path: string, failure: string, version?: unkno
   const [loaded, setLoaded] = React.useState<{ path: string; body: Body | null; error: string | null } | null>(null);
   const [reloads, setReloads] = React.useState(0);
   React.useEffect(() => {
+    // No path: nothing to get yet (a search not made).
+    if (!path) return;
     let current = true;
     get<Body>(path)
       .then(({ data }) => current && setLoaded({ path, body: data, error: null }))

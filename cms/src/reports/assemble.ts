@@ -25,6 +25,7 @@ import type {
   CenterStatements,
   DurationCell,
   DurationStats,
+  FigureRef,
   OpinionCell,
   OutcomeCell,
   PeriodSlot,
@@ -74,6 +75,25 @@ const totalRow = (key: string, label: string, counts: Counts, unit: Unit = 'coun
 const pickRow = (counts: Counts, key: string, label: string, rowKey = key, unit: Unit = 'count') =>
   row(rowKey, label, counts.current.get(key) ?? 0, counts.previous.get(key) ?? 0, unit);
 const nonZero = (rows: Row[]) => rows.filter((r) => r.current !== 0 || r.previous !== 0);
+
+/** The figure source `metric` with its dimensions fixed to `filter` (see reports/db/figures). */
+const fig = (metric: string, filter: Record<string, string> = {}): FigureRef => ({ metric, filter });
+/** A row with what opens its rows; a breakdown's rows each with their key as the value of `dim`. */
+const opens = (r: Row, figure: FigureRef): Row => ({ ...r, figure });
+const opensBy = (rows: Row[], metric: string, dim: string, filter: Record<string, string> = {}) =>
+  rows.map((r) => opens(r, fig(metric, { ...filter, [dim]: r.key })));
+
+/** The statement figures' sources, for all centers or one. */
+const withStatementFigures = (stats: StatementStats, filter: Record<string, string> = {}): StatementStats => ({
+  ...stats,
+  figures: {
+    requested: fig('statements', filter),
+    answered: fig('statements', { ...filter, only: 'answered' }),
+    answeredOnTime: fig('punctuality', { ...filter, only: 'onTime' }),
+    answeredLate: fig('punctuality', { ...filter, only: 'late' }),
+    unansweredOverdue: fig('punctuality', { ...filter, only: 'unanswered' }),
+  },
+});
 
 function toDays(seconds: number | null): number | null {
   return seconds === null ? null : roundTo(seconds / SECONDS_PER_DAY, 1);
@@ -182,7 +202,8 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
     add(centerBucket(keyOf(cell.centerId)).outcome, cell.period, cell.status, cell.count);
     if (cell.status === 'afvist') add(rejectedByReason, cell.period, cell.reason, cell.count);
   }
-  const outcomeRow = (counts: Counts, status: keyof typeof OUTCOME_LABELS) => pickRow(counts, status, OUTCOME_LABELS[status]);
+  const outcomeRow = (counts: Counts, status: keyof typeof OUTCOME_LABELS, filter: Record<string, string> = {}) =>
+    opens(pickRow(counts, status, OUTCOME_LABELS[status]), fig('outcomes', { ...filter, status }));
 
   // Opinions: case opinions by outcome; general opinions of own initiative on their own.
   const opinionsByOutcome = emptyCounts();
@@ -201,7 +222,10 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
 
   // Statements per center.
   const statementsOf = (slot: PeriodSlot, centerKey?: string) =>
-    statementStats(raw.statements.filter((c) => c.period === slot && (centerKey === undefined || keyOf(c.centerId) === centerKey)));
+    withStatementFigures(
+      statementStats(raw.statements.filter((c) => c.period === slot && (centerKey === undefined || keyOf(c.centerId) === centerKey))),
+      centerKey === undefined ? {} : { center: centerKey },
+    );
   const statementCenterKeys = [...new Set(raw.statements.map((c) => keyOf(c.centerId)))];
   const statementsByCenter: CenterStatements[] = statementCenterKeys
     .map((key) => ({
@@ -237,20 +261,27 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
   }
   const improvementHours = totalRow('hours', 'Timer til forbedringsarbejde', hoursByKind, 'hours');
 
-  const inquiriesTotal = totalRow('inquiries', 'Henvendelser i alt', byPurpose);
-  const namedCitizens = row('namedCitizens', 'Navngivne borgere (forskellige)', raw.namedCitizens.current, raw.namedCitizens.previous);
+  const inquiriesTotal = opens(totalRow('inquiries', 'Henvendelser i alt', byPurpose), fig('inquiries'));
+  const namedCitizens = opens(
+    row('namedCitizens', 'Navngivne borgere (forskellige)', raw.namedCitizens.current, raw.namedCitizens.previous),
+    fig('namedCitizens'),
+  );
   const resolvedByDialogue = outcomeRow(outcomes, 'loest_ved_dialog');
   const referred = outcomeRow(outcomes, 'henvist');
   const rejected = outcomeRow(outcomes, 'afvist');
   const withdrawn = outcomeRow(outcomes, 'tilbagetrukket');
-  const reopenedInquiries = row('genoptaget', 'Henvendelser genoptaget', outcomes.current.get('genoptaget') ?? 0, outcomes.previous.get('genoptaget') ?? 0);
-  const opinions = totalRow('opinions', 'Udtalelser i konkrete sager', opinionsByOutcome);
-  const general = totalRow('general', 'Generelle udtalelser af egen drift', generalOpinions);
+  const reopenedInquiries = opens(
+    row('genoptaget', 'Henvendelser genoptaget', outcomes.current.get('genoptaget') ?? 0, outcomes.previous.get('genoptaget') ?? 0),
+    fig('outcomes', { status: 'genoptaget' }),
+  );
+  const opinions = opens(totalRow('opinions', 'Udtalelser i konkrete sager', opinionsByOutcome), fig('opinions', { kind: 'case' }));
+  const general = opens(totalRow('general', 'Generelle udtalelser af egen drift', generalOpinions), fig('opinions', { kind: 'general' }));
   const statementsCurrent = statementsOf('current');
   const statementsPrevious = statementsOf('previous');
-  const recommendationsTotal = totalRow('recommendations', 'Anbefalinger', byFollowUp);
-  const reopened = totalRow('reopened', 'Sager genoptaget af centrene', reopenedByCenter);
-  const meetingsTotal = totalRow('meetings', 'Møder med borger og center', meetingsByRole);
+  const recommendationsTotal = opens(totalRow('recommendations', 'Anbefalinger', byFollowUp), fig('recommendations'));
+  const reopened = opens(totalRow('reopened', 'Sager genoptaget af centrene', reopenedByCenter), fig('recommendations', { only: 'reopened' }));
+  const meetingsTotal = opens(totalRow('meetings', 'Møder med borger og center', meetingsByRole), fig('meetings'));
+  const purposeRow = (key: keyof typeof purposes, label: string) => opens(pickRow(byPurpose, key, label), fig('inquiries', { purpose: key }));
   const share = {
     current: percentOf(improvementHours.current, raw.workingHours.current),
     previous: percentOf(improvementHours.previous, raw.workingHours.previous),
@@ -259,18 +290,21 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
   const summary: Row[] = [
     inquiriesTotal,
     namedCitizens,
-    pickRow(byPurpose, 'klage', 'Klager'),
-    pickRow(byPurpose, 'raadgivning', 'Rådgivning'),
-    pickRow(byPurpose, 'vejvisning', 'Vejvisning'),
-    pickRow(byPurpose, 'genoptagelse', 'Genoptagelser'),
+    purposeRow('klage', 'Klager'),
+    purposeRow('raadgivning', 'Rådgivning'),
+    purposeRow('vejvisning', 'Vejvisning'),
+    purposeRow('genoptagelse', 'Genoptagelser'),
     resolvedByDialogue,
     referred,
     rejected,
     reopenedInquiries,
     opinions,
     general,
-    row('statements', 'Anmodninger om redegørelse', statementsCurrent.requested, statementsPrevious.requested),
-    row('statementsOnTime', 'Redegørelser modtaget rettidigt', statementsCurrent.answeredOnTime, statementsPrevious.answeredOnTime),
+    opens(row('statements', 'Anmodninger om redegørelse', statementsCurrent.requested, statementsPrevious.requested), fig('statements')),
+    opens(
+      row('statementsOnTime', 'Redegørelser modtaget rettidigt', statementsCurrent.answeredOnTime, statementsPrevious.answeredOnTime),
+      fig('punctuality', { only: 'onTime' }),
+    ),
     recommendationsTotal,
     reopened,
     meetingsTotal,
@@ -287,26 +321,29 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
     .map((key) => {
       const bucket = centerBucket(key);
       const pick = (counts: Counts, label: string, rowKey: string, unit: Unit = 'count') => pickRow(counts, key, label, rowKey, unit);
+      const center = { center: key };
       return {
         centerId: key === NOT_GIVEN ? null : Number(key),
         name: centerName.get(key) ?? NO_CENTER_LABEL,
-        inquiries: pick(byCenter, 'Henvendelser', 'inquiries'),
-        byPurpose: breakdown(purposes, bucket.purpose),
-        byCategory: breakdown(categories, bucket.category),
-        byInstitution: nonZero(breakdown(institutionNames, bucket.institution)).sort((a, b) => a.label.localeCompare(b.label, 'da')),
-        resolvedByDialogue: outcomeRow(bucket.outcome, 'loest_ved_dialog'),
-        referred: outcomeRow(bucket.outcome, 'henvist'),
-        rejected: outcomeRow(bucket.outcome, 'afvist'),
-        reopenedInquiries: row(
-          'genoptaget',
-          'Henvendelser genoptaget',
-          bucket.outcome.current.get('genoptaget') ?? 0,
-          bucket.outcome.previous.get('genoptaget') ?? 0,
+        inquiries: opens(pick(byCenter, 'Henvendelser', 'inquiries'), fig('inquiries', center)),
+        byPurpose: opensBy(breakdown(purposes, bucket.purpose), 'inquiries', 'purpose', center),
+        byCategory: opensBy(breakdown(categories, bucket.category), 'inquiries', 'category', center),
+        byInstitution: opensBy(
+          nonZero(breakdown(institutionNames, bucket.institution)).sort((a, b) => a.label.localeCompare(b.label, 'da')),
+          'institutions',
+          'institution',
         ),
-        opinionsByOutcome: breakdown(opinionOutcomes, opinionsPerCenter.get(key) ?? emptyCounts()),
+        resolvedByDialogue: outcomeRow(bucket.outcome, 'loest_ved_dialog', center),
+        referred: outcomeRow(bucket.outcome, 'henvist', center),
+        rejected: outcomeRow(bucket.outcome, 'afvist', center),
+        reopenedInquiries: opens(
+          row('genoptaget', 'Henvendelser genoptaget', bucket.outcome.current.get('genoptaget') ?? 0, bucket.outcome.previous.get('genoptaget') ?? 0),
+          fig('outcomes', { ...center, status: 'genoptaget' }),
+        ),
+        opinionsByOutcome: opensBy(breakdown(opinionOutcomes, opinionsPerCenter.get(key) ?? emptyCounts()), 'opinions', 'outcome', { ...center, kind: 'case' }),
         statements: { current: statementsOf('current', key), previous: statementsOf('previous', key) },
-        recommendations: pick(recommendationsByCenter, 'Anbefalinger', 'recommendations'),
-        reopened: pick(reopenedByCenter, 'Sager genoptaget af centret', 'reopened'),
+        recommendations: opens(pick(recommendationsByCenter, 'Anbefalinger', 'recommendations'), fig('recommendations', center)),
+        reopened: opens(pick(reopenedByCenter, 'Sager genoptaget af centret', 'reopened'), fig('recommendations', { ...center, only: 'reopened' })),
         improvementHours: pick(hoursByCenter, 'Timer til forbedringsarbejde', 'hours', 'hours'),
       };
     })
@@ -326,16 +363,16 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
     inquiries: {
       total: inquiriesTotal,
       namedCitizens,
-      byPurpose: breakdown(purposes, byPurpose),
-      byChannel: breakdown(channels, byChannel),
-      byCenter: breakdown(centerVocabulary, byCenter, NO_CENTER_LABEL),
-      byCategory: breakdown(categories, byCategory),
-      byTheme: breakdown(complaintThemes, byTheme),
-      byOutOfScopeReason: breakdown(outOfScopeReasons, byReason),
-      byIdentity: breakdown(identities, byIdentity),
-      byStatus: breakdown(complaintStatuses, byStatus),
-      byHandling: breakdown(handlingForms, byHandling),
-      byCitizenResult: breakdown(citizenResults, byCitizenResult),
+      byPurpose: opensBy(breakdown(purposes, byPurpose), 'inquiries', 'purpose'),
+      byChannel: opensBy(breakdown(channels, byChannel), 'inquiryDimensions', 'channel'),
+      byCenter: opensBy(breakdown(centerVocabulary, byCenter, NO_CENTER_LABEL), 'inquiries', 'center'),
+      byCategory: opensBy(breakdown(categories, byCategory), 'inquiries', 'category'),
+      byTheme: opensBy(breakdown(complaintThemes, byTheme), 'themes', 'theme'),
+      byOutOfScopeReason: opensBy(breakdown(outOfScopeReasons, byReason), 'inquiryDimensions', 'reason'),
+      byIdentity: opensBy(breakdown(identities, byIdentity), 'inquiryDimensions', 'identity'),
+      byStatus: opensBy(breakdown(complaintStatuses, byStatus), 'inquiries', 'status'),
+      byHandling: opensBy(breakdown(handlingForms, byHandling), 'inquiryDimensions', 'handling'),
+      byCitizenResult: opensBy(breakdown(citizenResults, byCitizenResult), 'inquiryDimensions', 'citizenResult'),
     },
     outcomes: {
       resolvedByDialogue,
@@ -343,12 +380,12 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
       rejected,
       withdrawn,
       reopenedInquiries,
-      rejectedByReason: breakdown(outOfScopeReasons, rejectedByReason),
+      rejectedByReason: opensBy(breakdown(outOfScopeReasons, rejectedByReason), 'outcomes', 'reason', { status: 'afvist' }),
       opinions,
-      opinionsByOutcome: breakdown(opinionOutcomes, opinionsByOutcome),
+      opinionsByOutcome: opensBy(breakdown(opinionOutcomes, opinionsByOutcome), 'opinions', 'outcome', { kind: 'case' }),
       generalOpinions: general,
     },
-    meetings: { total: meetingsTotal, byRole: breakdown(meetingRoles, meetingsByRole) },
+    meetings: { total: meetingsTotal, byRole: opensBy(breakdown(meetingRoles, meetingsByRole), 'meetings', 'role') },
     times: (Object.keys(durationLabels) as (keyof typeof durationLabels)[]).map((key) => ({
       key,
       label: durationLabels[key],
@@ -358,9 +395,9 @@ export function assembleReport(period: Period, previousPeriod: Period, raw: RawF
     statements: { total: { current: statementsCurrent, previous: statementsPrevious }, byCenter: statementsByCenter },
     recommendations: {
       total: recommendationsTotal,
-      byFollowUp: breakdown(recommendationFollowUps, byFollowUp),
+      byFollowUp: opensBy(breakdown(recommendationFollowUps, byFollowUp), 'recommendations', 'followUp'),
       reopened,
-      reopenedByCenter: nonZero(breakdown(centerVocabulary, reopenedByCenter, NO_CENTER_LABEL)),
+      reopenedByCenter: opensBy(nonZero(breakdown(centerVocabulary, reopenedByCenter, NO_CENTER_LABEL)), 'recommendations', 'center', { only: 'reopened' }),
       previousPeriod: raw.previousRecommendations,
     },
     improvement: {
@@ -398,26 +435,31 @@ export function assembleTrend(periods: Period[], cells: TrendCells): Trend {
   const count = (list: { period: string; count: number }[], where: (c: any) => boolean = () => true) => sum(list, (c) => c.count, where);
   const punctuality = slots.map((slot) => statementStats(cells.statements.filter((c) => c.period === slot)));
   const hours = sum(cells.improvement, (c) => c.hours);
-  const line = (key: string, label: string, values: (number | null)[], unit: Unit = 'count') => ({
+  const line = (key: string, label: string, values: (number | null)[], unit: Unit = 'count', figure?: FigureRef) => ({
     key,
     label,
     unit,
     values: values.map((v) => (v === null ? null : roundTo(v, UNIT_DECIMALS[unit]))),
+    ...(figure ? { figure } : {}),
   });
   return {
     periods,
     rows: [
-      line('inquiries', 'Henvendelser i alt', count(cells.purposes)),
+      line('inquiries', 'Henvendelser i alt', count(cells.purposes), 'count', fig('inquiryDimensions')),
       line(
         'namedCitizens',
         'Navngivne borgere (forskellige)',
         slots.map((slot) => cells.citizens.get(slot) ?? 0),
+        'count',
+        fig('namedCitizens'),
       ),
       ...Object.entries(purposes).map(([key, label]) =>
         line(
           key,
           label,
           count(cells.purposes, (c) => c.key === key),
+          'count',
+          fig('inquiryDimensions', { purpose: key }),
         ),
       ),
       ...(Object.keys(OUTCOME_LABELS) as (keyof typeof OUTCOME_LABELS)[]).map((status) =>
@@ -425,17 +467,23 @@ export function assembleTrend(periods: Period[], cells: TrendCells): Trend {
           status,
           OUTCOME_LABELS[status],
           count(cells.outcomes, (c) => c.status === status),
+          'count',
+          fig('outcomes', { status }),
         ),
       ),
       line(
         'opinions',
         'Udtalelser i konkrete sager',
         count(cells.opinions, (c) => c.kind !== 'general'),
+        'count',
+        fig('opinions', { kind: 'case' }),
       ),
       line(
         'kritik',
         'Heraf med kritik',
         count(cells.opinions, (c) => c.kind !== 'general' && c.outcome === 'kritik'),
+        'count',
+        fig('opinions', { kind: 'case', outcome: 'kritik' }),
       ),
       line(
         'statementsOnTimePercent',

@@ -5,7 +5,8 @@
  */
 import { TIME_ZONE } from '@borgerraadgiver/config';
 import { formatChange, formatValue, UNIT_DECIMALS, type Unit } from './change';
-import type { CenterSection, Report, Row, StatementStats } from './model';
+import type { CenterSection, FigureRef, Report, Row, StatementStats } from './model';
+import { figurePath } from './figure-link';
 import { barChart, escapeHtml } from './svg';
 
 export type DocumentKind = 'annual' | 'half_year';
@@ -22,6 +23,8 @@ export interface DocumentInput {
   texts: DocumentTexts;
   municipalityName: string;
   advisorTitle: string;
+  /** The CMS's address, before the links from each count to its cases (none: relative links). */
+  baseUrl?: string;
 }
 
 export const documentTitles: Record<DocumentKind, string> = { annual: 'Årsberetning', half_year: 'Halvårsstatus' };
@@ -45,12 +48,20 @@ function paragraphs(text: string | null | undefined): string {
 const n = (value: number | null, unit: Unit = 'count') => (value === null ? '–' : formatValue(value, unit));
 const pct = (value: number | null) => (value === null ? '–' : `${formatValue(value, 'percent')} %`);
 
+/** Where the links from the counts lead (the CMS's address), set for the document being rendered. */
+let linkBase = '';
+
+/** A count that opens the cases it counts in `period` (on screen; printed as plain text). */
+function counted(value: string, figure: FigureRef | undefined, period: Report['period'], label: string): string {
+  return figure ? `<a href="${e(linkBase + figurePath(period, figure, label))}">${value}</a>` : value;
+}
+
 function rowsTable(caption: string, rows: Row[], report: Report): string {
   if (rows.length === 0) return '';
   return `<table><caption>${e(caption)}</caption><thead><tr><th scope="col"></th><th scope="col" class="num">${e(report.period.label)}</th><th scope="col" class="num">${e(report.previousPeriod.label)}</th><th scope="col" class="num">Ændring</th></tr></thead><tbody>${rows
     .map(
       (r) =>
-        `<tr><th scope="row">${e(r.label)}</th><td class="num">${n(r.current, r.unit)}</td><td class="num">${n(r.previous, r.unit)}</td><td class="num">${e(formatChange(r.change, r.unit))}</td></tr>`,
+        `<tr><th scope="row">${e(r.label)}</th><td class="num">${counted(n(r.current, r.unit), r.figure, report.period, r.label)}</td><td class="num">${counted(n(r.previous, r.unit), r.figure, report.previousPeriod, r.label)}</td><td class="num">${e(formatChange(r.change, r.unit))}</td></tr>`,
     )
     .join('')}</tbody></table>`;
 }
@@ -68,7 +79,10 @@ function trendTable(report: Report): string {
   return `<table><caption>Udvikling over fem år</caption><thead><tr><th scope="col"></th>${trend.periods
     .map((p) => `<th scope="col" class="num">${e(p.label)}</th>`)
     .join('')}</tr></thead><tbody>${trend.rows
-    .map((r) => `<tr><th scope="row">${e(r.label)}</th>${r.values.map((v) => `<td class="num">${n(v, r.unit)}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr><th scope="row">${e(r.label)}</th>${r.values.map((v, i) => `<td class="num">${counted(n(v, r.unit), r.figure, trend.periods[i], r.label)}</td>`).join('')}</tr>`,
+    )
     .join('')}</tbody></table>`;
 }
 
@@ -87,13 +101,17 @@ function followUpTable(report: Report): string {
 
 const nonEmpty = (rows: Row[]) => rows.filter((r) => r.current !== 0 || r.previous !== 0);
 
-function statementRows(s: StatementStats): [string, string][] {
+type StatementCount = keyof NonNullable<StatementStats['figures']>;
+const statementCount = (s: StatementStats, key: StatementCount, period: Report['period'], label: string) => counted(n(s[key]), s.figures?.[key], period, label);
+
+function statementRows(s: StatementStats, period: Report['period'], name: string): [string, string][] {
+  const c = (key: StatementCount, label: string): [string, string] => [label, statementCount(s, key, period, `${name}: ${label.toLowerCase()}`)];
   return [
-    ['Anmodninger', n(s.requested)],
-    ['Heraf besvaret', n(s.answered)],
-    ['Frist i perioden: besvaret rettidigt', n(s.answeredOnTime)],
-    ['Frist i perioden: besvaret for sent', n(s.answeredLate)],
-    ['Frist i perioden: ubesvaret over fristen', n(s.unansweredOverdue)],
+    c('requested', 'Anmodninger'),
+    c('answered', 'Heraf besvaret'),
+    c('answeredOnTime', 'Frist i perioden: besvaret rettidigt'),
+    c('answeredLate', 'Frist i perioden: besvaret for sent'),
+    c('unansweredOverdue', 'Frist i perioden: ubesvaret over fristen'),
     ['Rettidige', pct(s.onTimePercent)],
     ['Dage over fristen, gennemsnit', n(s.overdueDaysMean, 'days')],
     ['Dage over fristen, højst', n(s.overdueDaysMax, 'days')],
@@ -102,8 +120,9 @@ function statementRows(s: StatementStats): [string, string][] {
 
 function statementsTable(report: Report): string {
   const head = `<tr><th scope="col" rowspan="2">Center</th><th scope="col" class="num" rowspan="2">Anmodet</th><th scope="col" class="num" rowspan="2">Heraf besvaret</th><th scope="colgroup" colspan="6">Frist i perioden</th></tr><tr><th scope="col" class="num">Rettidigt</th><th scope="col" class="num">For sent</th><th scope="col" class="num">Ubesvaret over frist</th><th scope="col" class="num">Rettidige</th><th scope="col" class="num">Dage over, gns.</th><th scope="col" class="num">Dage over, højst</th></tr>`;
+  const c = (s: StatementStats, key: StatementCount, label: string) => statementCount(s, key, report.period, label);
   const line = (name: string, s: StatementStats, cls = '') =>
-    `<tr class="${cls}"><th scope="row">${e(name)}</th><td class="num">${n(s.requested)}</td><td class="num">${n(s.answered)}</td><td class="num">${n(s.answeredOnTime)}</td><td class="num">${n(s.answeredLate)}</td><td class="num">${n(s.unansweredOverdue)}</td><td class="num">${pct(s.onTimePercent)}</td><td class="num">${n(s.overdueDaysMean, 'days')}</td><td class="num">${n(s.overdueDaysMax, 'days')}</td></tr>`;
+    `<tr class="${cls}"><th scope="row">${e(name)}</th><td class="num">${c(s, 'requested', `${name}: anmodet`)}</td><td class="num">${c(s, 'answered', `${name}: besvaret`)}</td><td class="num">${c(s, 'answeredOnTime', `${name}: rettidigt`)}</td><td class="num">${c(s, 'answeredLate', `${name}: for sent`)}</td><td class="num">${c(s, 'unansweredOverdue', `${name}: ubesvaret over fristen`)}</td><td class="num">${pct(s.onTimePercent)}</td><td class="num">${n(s.overdueDaysMean, 'days')}</td><td class="num">${n(s.overdueDaysMax, 'days')}</td></tr>`;
   return `<table><caption>Redegørelser i ${e(report.period.label)} efter center</caption><thead>${head}</thead><tbody>${report.statements.byCenter
     .map((c) => line(c.name, c.current))
     .join('')}${line('I alt', report.statements.total.current, 'total')}</tbody></table>`;
@@ -116,7 +135,7 @@ function centerSection(c: CenterSection, report: Report): string {
     <div>${rowsTable('Nøgletal', keyRows, report)}${rowsTable('Henvendelser efter institution', c.byInstitution, report)}</div>
     <div>${rowsTable('Henvendelser efter formål', c.byPurpose, report)}${rowsTable('Udtalelser efter udfald', nonEmpty(c.opinionsByOutcome), report)}</div>
   </div>
-  <table class="pairs"><caption>Redegørelser</caption><tbody>${statementRows(c.statements.current)
+  <table class="pairs"><caption>Redegørelser</caption><tbody>${statementRows(c.statements.current, report.period, c.name)
     .map(([label, value]) => `<tr><th scope="row">${e(label)}</th><td class="num">${value}</td></tr>`)
     .join('')}</tbody></table>
 </section>`;
@@ -159,6 +178,7 @@ tr.total th, tr.total td { font-weight: 700; border-top: 2px solid #999; }
 
 export function renderReportDocument(input: DocumentInput): string {
   const { report, texts, kind } = input;
+  linkBase = input.baseUrl ?? '';
   const title = `${documentTitles[kind]} ${report.period.label}`;
   const imp = report.improvement;
   const share = pct(imp.sharePercent.current);

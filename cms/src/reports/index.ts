@@ -16,6 +16,7 @@ const handler = (action: string) => `api::report.report.${action}`;
 export const reportRoutes: AdminRoute[] = [
   { method: 'GET', path: '/statistics', handler: handler('statistics'), config: ADMIN_ONLY },
   { method: 'GET', path: '/statistics/csv', handler: handler('csv'), config: ADMIN_ONLY },
+  { method: 'GET', path: '/cases', handler: handler('cases'), config: ADMIN_ONLY },
   { method: 'GET', path: '/document', handler: handler('document'), config: ADMIN_ONLY },
   { method: 'GET', path: '/drafts', handler: handler('getDraft'), config: ADMIN_ONLY },
   { method: 'PUT', path: '/drafts', handler: handler('saveDraft'), config: ADMIN_ONLY },

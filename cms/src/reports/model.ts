@@ -4,6 +4,15 @@ import type { Period } from './period';
 
 export type PeriodSlot = 'current' | 'previous';
 
+/**
+ * What opens the rows a figure counts (`GET /reports/cases` with the period): the figure source
+ * (reports/db/figures) and the values of its dimensions, `only` naming a sub-figure.
+ */
+export interface FigureRef {
+  metric: string;
+  filter: Record<string, string>;
+}
+
 /** One line of a breakdown: a value this period and the previous one, rounded to the unit's decimals. */
 export interface Row {
   key: string;
@@ -12,6 +21,8 @@ export interface Row {
   current: number;
   previous: number;
   change: Change;
+  /** The rows counted (for counts only; hours and shares have none). */
+  figure?: FigureRef;
 }
 
 export interface DurationStats {
@@ -47,6 +58,8 @@ export interface StatementStats {
   /** Days past the deadline, over the late and the unanswered ones (one decimal). */
   overdueDaysMean: number | null;
   overdueDaysMax: number | null;
+  /** The requests each count counts. */
+  figures?: Record<'requested' | 'answered' | 'answeredOnTime' | 'answeredLate' | 'unansweredOverdue', FigureRef>;
 }
 
 export interface CenterStatements {
@@ -106,7 +119,8 @@ export interface RecommendationFollowUp {
 /** Key figures for the period and the four comparable periods before it, oldest first. */
 export interface Trend {
   periods: Period[];
-  rows: { key: string; label: string; unit: Unit; values: (number | null)[] }[];
+  /** A count's `figure` opens its rows in each of the periods. */
+  rows: { key: string; label: string; unit: Unit; values: (number | null)[]; figure?: FigureRef }[];
 }
 
 export interface Report {

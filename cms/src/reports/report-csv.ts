@@ -1,20 +1,34 @@
-/** The report as one CSV table: section, figure, this period, previous period, change. */
+/**
+ * The report as one CSV table: section, figure, this period, previous period, change, and the
+ * addresses of the cases each count counts in the two periods (`baseUrl` is the CMS's address).
+ */
 import { UNIT_DECIMALS, type Unit } from './change';
 import { toCsv, type CsvCell } from './csv';
-import type { Report, Row, StatementStats } from './model';
+import type { FigureRef, Report, Row, StatementStats } from './model';
+import { figurePath } from './figure-link';
 
 /** A value in its unit's decimals ("20,0" hours, "3" cases); empty when there is none. */
 const fixed = (value: number | null, unit: Unit): CsvCell => (value === null ? null : { value, decimals: UNIT_DECIMALS[unit] });
 
-export function reportToCsv(report: Report): string {
+export function reportToCsv(report: Report, baseUrl = ''): string {
   const cur = report.period.label;
   const prev = report.previousPeriod.label;
-  const out: CsvCell[][] = [['Afsnit', 'Opgørelse', cur, prev, 'Ændring', 'Ændring i %']];
+  const out: CsvCell[][] = [['Afsnit', 'Opgørelse', cur, prev, 'Ændring', 'Ændring i %', `Sagerne ${cur}`, `Sagerne ${prev}`]];
+  const links = (label: string, figure?: FigureRef): CsvCell[] =>
+    figure ? [report.period, report.previousPeriod].map((period) => `${baseUrl}${figurePath(period, figure, label)}`) : [];
   const rowsOf = (section: string, rows: Row[]) => {
     for (const r of rows)
-      out.push([section, r.label, fixed(r.current, r.unit), fixed(r.previous, r.unit), fixed(r.change.difference, r.unit), fixed(r.change.percent, 'percent')]);
+      out.push([
+        section,
+        r.label,
+        fixed(r.current, r.unit),
+        fixed(r.previous, r.unit),
+        fixed(r.change.difference, r.unit),
+        fixed(r.change.percent, 'percent'),
+        ...links(r.label, r.figure),
+      ]);
   };
-  const pair = (section: string, label: string, current: number | null, previous: number | null, unit: Unit = 'count') =>
+  const pair = (section: string, label: string, current: number | null, previous: number | null, unit: Unit = 'count', figure?: FigureRef) =>
     out.push([
       section,
       label,
@@ -22,6 +36,7 @@ export function reportToCsv(report: Report): string {
       fixed(previous, unit),
       current !== null && previous !== null ? fixed(current - previous, unit) : null,
       null,
+      ...links(label, figure),
     ]);
 
   rowsOf('Nøgletal', report.summary);
@@ -52,11 +67,19 @@ export function reportToCsv(report: Report): string {
     pair('Tider (dage)', `${t.label}: 90 %-fraktil`, t.current.p90Days, t.previous.p90Days, 'days');
   }
   const statements = (name: string, s: { current: StatementStats; previous: StatementStats }) => {
-    pair('Redegørelser', `${name}: anmodet`, s.current.requested, s.previous.requested);
-    pair('Redegørelser', `${name}: heraf besvaret`, s.current.answered, s.previous.answered);
-    pair('Redegørelser', `${name}: frist i perioden, besvaret rettidigt`, s.current.answeredOnTime, s.previous.answeredOnTime);
-    pair('Redegørelser', `${name}: frist i perioden, besvaret for sent`, s.current.answeredLate, s.previous.answeredLate);
-    pair('Redegørelser', `${name}: frist i perioden, ubesvaret over fristen`, s.current.unansweredOverdue, s.previous.unansweredOverdue);
+    const f = s.current.figures;
+    pair('Redegørelser', `${name}: anmodet`, s.current.requested, s.previous.requested, 'count', f?.requested);
+    pair('Redegørelser', `${name}: heraf besvaret`, s.current.answered, s.previous.answered, 'count', f?.answered);
+    pair('Redegørelser', `${name}: frist i perioden, besvaret rettidigt`, s.current.answeredOnTime, s.previous.answeredOnTime, 'count', f?.answeredOnTime);
+    pair('Redegørelser', `${name}: frist i perioden, besvaret for sent`, s.current.answeredLate, s.previous.answeredLate, 'count', f?.answeredLate);
+    pair(
+      'Redegørelser',
+      `${name}: frist i perioden, ubesvaret over fristen`,
+      s.current.unansweredOverdue,
+      s.previous.unansweredOverdue,
+      'count',
+      f?.unansweredOverdue,
+    );
     pair('Redegørelser', `${name}: rettidige i %`, s.current.onTimePercent, s.previous.onTimePercent, 'percent');
     pair('Redegørelser', `${name}: dage over fristen, gennemsnit`, s.current.overdueDaysMean, s.previous.overdueDaysMean, 'days');
     pair('Redegørelser', `${name}: dage over fristen, højst`, s.current.overdueDaysMax, s.previous.overdueDaysMax, 'days');

@@ -61,6 +61,17 @@ interface OfficeRole {
   staffLog: boolean;
 }
 
+/**
+ * The fields the administrative assistant may not read. A receipt's recipient is the citizen's
+ * e-mail address, and a delivery error may repeat it. Documents from citizens and centers, even
+ * their file names, carry the citizen's identity.
+ */
+export const assistantHiddenFields: Record<string, string[]> = {
+  [COMPLAINT]: [...citizenIdentityFields],
+  [NOTIFICATION]: ['recipient', 'lastError'],
+  [CASE_DOCUMENT]: ['file', 'title', 'note'],
+};
+
 export const officeRoles: OfficeRole[] = [
   {
     name: 'Borgerrådgiver',
@@ -73,13 +84,7 @@ export const officeRoles: OfficeRole[] = [
   {
     name: 'Administrativ medarbejder',
     description: 'Administrativ bistand: sagsdata uden borgernes identitet og kontaktoplysninger.',
-    // A receipt's recipient is the citizen's e-mail address, and a delivery error may repeat it.
-    // Documents from citizens and centers, even their file names, carry the citizen's identity.
-    hidden: {
-      [COMPLAINT]: [...citizenIdentityFields],
-      [NOTIFICATION]: ['recipient', 'lastError'],
-      [CASE_DOCUMENT]: ['file', 'title', 'note'],
-    },
+    hidden: assistantHiddenFields,
     // Registers and prepares; an opinion is issued when it is saved, and only the advisor issues one.
     readOnly: [OPINION],
     media: false,

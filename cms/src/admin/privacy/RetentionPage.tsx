@@ -5,9 +5,10 @@
  */
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Field, Flex, Modal, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Modal, Table, Tbody, Td, Textarea, TextInput, Tr, Typography } from '@strapi/design-system';
 import { errorMessage, formatDate, type RetentionItem } from './api';
 import { useAdminGet } from '../useAdminGet';
+import { TableHead } from '../TableHead';
 
 interface Retention {
   retentionAfterClosure: string;
@@ -79,15 +80,7 @@ const RetentionPage = () => {
         {data && data.cases.length === 0 && <Typography>Ingen sager skal anonymiseres inden for de næste {data.retentionNotice}.</Typography>}
         {data && data.cases.length > 0 && (
           <Table colCount={6} rowCount={data.cases.length + 1}>
-            <Thead>
-              <Tr>
-                {['Sag', 'Afsluttet', 'Anonymiseres', 'Status', 'Udsat', 'Handling'].map((h) => (
-                  <Th key={h}>
-                    <Typography variant="sigma">{h}</Typography>
-                  </Th>
-                ))}
-              </Tr>
-            </Thead>
+            <TableHead headers={['Sag', 'Afsluttet', 'Anonymiseres', 'Status', 'Udsat', 'Handling']} />
             <Tbody>
               {data.cases.map((item) => (
                 <Tr key={item.documentId}>

@@ -1,25 +1,12 @@
 /** "Rapporter": statistics for a period with the previous period beside it, CSV export, and the annual report / half-year status drafts. */
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Textarea,
-  TextInput,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Textarea, TextInput, Tr, Typography } from '@strapi/design-system';
+import { Link } from 'react-router-dom';
 import { BarChart } from './BarChart';
-import { formatChange, formatNumber, formatValue, type Report, type Row, type StatementStats } from './types';
+import { TableHead } from '../TableHead';
+import { formatChange, formatNumber, formatValue, type FigureRef, type Report, type Row, type StatementStats } from './types';
+import { figureQuery } from '../../reports/figure-link';
 
 type Kind = 'year' | 'half_year' | 'custom';
 interface Texts {
@@ -32,28 +19,26 @@ const thisYear = new Date().getFullYear();
 
 const percent = (value: number | null) => (value === null ? '–' : `${formatValue(value, 'percent')} %`);
 
+/** A count that opens the cases it counts in `period` ("Sager bag tallet"). */
+const Counted = ({ text, figure, period, label, bold }: { text: string; figure?: FigureRef; period: Report['period']; label: string; bold?: boolean }) => (
+  <Typography fontWeight={bold ? 'bold' : undefined}>
+    {figure ? (
+      <Link to={`/rapporter/sager?${figureQuery(period, figure, label)}`} title={`Se det, der tælles: ${label}, ${period.label}`}>
+        {text}
+      </Link>
+    ) : (
+      text
+    )}
+  </Typography>
+);
+
 const RowsTable = ({ caption, rows, report }: { caption: string; rows: Row[]; report: Report }) => (
   <Box paddingBottom={6}>
     <Typography variant="delta" tag="h3">
       {caption}
     </Typography>
     <Table colCount={4} rowCount={rows.length + 1}>
-      <Thead>
-        <Tr>
-          <Th>
-            <Typography variant="sigma">Opgørelse</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{report.period.label}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{report.previousPeriod.label}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">Ændring</Typography>
-          </Th>
-        </Tr>
-      </Thead>
+      <TableHead headers={['Opgørelse', report.period.label, report.previousPeriod.label, 'Ændring']} />
       <Tbody>
         {rows.map((r) => (
           <Tr key={r.key}>
@@ -61,10 +46,10 @@ const RowsTable = ({ caption, rows, report }: { caption: string; rows: Row[]; re
               <Typography>{r.label}</Typography>
             </Td>
             <Td>
-              <Typography fontWeight="bold">{formatValue(r.current, r.unit)}</Typography>
+              <Counted text={formatValue(r.current, r.unit)} figure={r.figure} period={report.period} label={r.label} bold />
             </Td>
             <Td>
-              <Typography>{formatValue(r.previous, r.unit)}</Typography>
+              <Counted text={formatValue(r.previous, r.unit)} figure={r.figure} period={report.previousPeriod} label={r.label} />
             </Td>
             <Td>
               <Typography>{formatChange(r.change, r.unit)}</Typography>
@@ -77,26 +62,21 @@ const RowsTable = ({ caption, rows, report }: { caption: string; rows: Row[]; re
 );
 
 const StatementsTable = ({ report }: { report: Report }) => {
+  const count = (name: string, s: StatementStats, key: keyof NonNullable<StatementStats['figures']>, what: string) => (
+    <Td>
+      <Counted text={formatNumber(s[key])} figure={s.figures?.[key]} period={report.period} label={`${name}: ${what}`} />
+    </Td>
+  );
   const line = (name: string, s: StatementStats) => (
     <Tr key={name}>
       <Td>
         <Typography>{name}</Typography>
       </Td>
-      <Td>
-        <Typography>{formatNumber(s.requested)}</Typography>
-      </Td>
-      <Td>
-        <Typography>{formatNumber(s.answered)}</Typography>
-      </Td>
-      <Td>
-        <Typography>{formatNumber(s.answeredOnTime)}</Typography>
-      </Td>
-      <Td>
-        <Typography>{formatNumber(s.answeredLate)}</Typography>
-      </Td>
-      <Td>
-        <Typography>{formatNumber(s.unansweredOverdue)}</Typography>
-      </Td>
+      {count(name, s, 'requested', 'anmodet')}
+      {count(name, s, 'answered', 'besvaret')}
+      {count(name, s, 'answeredOnTime', 'rettidigt')}
+      {count(name, s, 'answeredLate', 'for sent')}
+      {count(name, s, 'unansweredOverdue', 'ubesvaret over fristen')}
       <Td>
         <Typography>{percent(s.onTimePercent)}</Typography>
       </Td>
@@ -115,17 +95,9 @@ const StatementsTable = ({ report }: { report: Report }) => {
       </Typography>
       <Typography textColor="neutral600">Anmodet og besvaret efter anmodningsdato; rettidighed over anmodninger med frist i perioden.</Typography>
       <Table colCount={9} rowCount={report.statements.byCenter.length + 2}>
-        <Thead>
-          <Tr>
-            {['Center', 'Anmodet', 'Heraf besvaret', 'Rettidigt', 'For sent', 'Ubesvaret over frist', 'Rettidige', 'Dage over, gns.', 'Dage over, højst'].map(
-              (h) => (
-                <Th key={h}>
-                  <Typography variant="sigma">{h}</Typography>
-                </Th>
-              ),
-            )}
-          </Tr>
-        </Thead>
+        <TableHead
+          headers={['Center', 'Anmodet', 'Heraf besvaret', 'Rettidigt', 'For sent', 'Ubesvaret over frist', 'Rettidige', 'Dage over, gns.', 'Dage over, højst']}
+        />
         <Tbody>
           {report.statements.byCenter.map((c) => line(c.name, c.current))}
           {line('I alt', report.statements.total.current)}
@@ -144,18 +116,7 @@ const TrendTable = ({ report }: { report: Report }) => {
         Udvikling over fem år
       </Typography>
       <Table colCount={trend.periods.length + 1} rowCount={trend.rows.length + 1}>
-        <Thead>
-          <Tr>
-            <Th>
-              <Typography variant="sigma">Opgørelse</Typography>
-            </Th>
-            {trend.periods.map((p) => (
-              <Th key={p.label}>
-                <Typography variant="sigma">{p.label}</Typography>
-              </Th>
-            ))}
-          </Tr>
-        </Thead>
+        <TableHead headers={['Opgørelse', ...trend.periods.map((p) => p.label)]} />
         <Tbody>
           {trend.rows.map((r) => (
             <Tr key={r.key}>
@@ -164,7 +125,7 @@ const TrendTable = ({ report }: { report: Report }) => {
               </Td>
               {r.values.map((v, i) => (
                 <Td key={i}>
-                  <Typography>{v === null ? '–' : formatValue(v, r.unit)}</Typography>
+                  <Counted text={v === null ? '–' : formatValue(v, r.unit)} figure={r.figure} period={trend.periods[i]} label={r.label} />
                 </Td>
               ))}
             </Tr>
@@ -184,15 +145,7 @@ const FollowUpTable = ({ report }: { report: Report }) => (
       <Typography textColor="neutral600">Der blev ikke givet anbefalinger i {report.previousPeriod.label}.</Typography>
     ) : (
       <Table colCount={5} rowCount={report.recommendations.previousPeriod.length + 1}>
-        <Thead>
-          <Tr>
-            {['Anbefaling', 'Center', 'Sag', 'Status', 'Note'].map((h) => (
-              <Th key={h}>
-                <Typography variant="sigma">{h}</Typography>
-              </Th>
-            ))}
-          </Tr>
-        </Thead>
+        <TableHead headers={['Anbefaling', 'Center', 'Sag', 'Status', 'Note']} />
         <Tbody>
           {report.recommendations.previousPeriod.map((r, i) => (
             <Tr key={i}>
@@ -451,17 +404,9 @@ const ReportsPage = () => {
                 Tider i dage
               </Typography>
               <Table colCount={6} rowCount={report.times.length + 1}>
-                <Thead>
-                  <Tr>
-                    {['', 'Antal', 'Median', '90 %-fraktil', `Median ${report.previousPeriod.label}`, `90 %-fraktil ${report.previousPeriod.label}`].map(
-                      (h) => (
-                        <Th key={h}>
-                          <Typography variant="sigma">{h}</Typography>
-                        </Th>
-                      ),
-                    )}
-                  </Tr>
-                </Thead>
+                <TableHead
+                  headers={['', 'Antal', 'Median', '90 %-fraktil', `Median ${report.previousPeriod.label}`, `90 %-fraktil ${report.previousPeriod.label}`]}
+                />
                 <Tbody>
                   {report.times.map((t) => (
                     <Tr key={t.key}>

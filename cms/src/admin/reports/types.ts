@@ -8,7 +8,7 @@ import type { DeadlineItem } from '../../reports/db/overview';
 
 export { formatChange, formatValue } from '../../reports/change';
 export type { Change, Unit } from '../../reports/change';
-export type { RecommendationFollowUp, Report, Row, StatementStats, Trend } from '../../reports/model';
+export type { FigureRef, RecommendationFollowUp, Report, Row, StatementStats, Trend } from '../../reports/model';
 export type { DeadlineItem } from '../../reports/db/overview';
 
 export interface Overview {

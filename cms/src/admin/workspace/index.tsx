@@ -11,6 +11,7 @@ import { keepEditsOnRefusal } from './keepEdits';
 import { labelColumns, labelFilters } from './listView';
 import { NextSteps } from './NextSteps';
 import { CaseOverview } from './CaseOverviewPanel';
+import { SimilarCases } from '../search/SimilarCases';
 import { COMPLAINT } from './useCase';
 
 const NextStepsPanel: PanelComponent = ({ model, documentId, document }) =>
@@ -23,12 +24,17 @@ const CaseOverviewPanel: PanelComponent = ({ model, documentId, document }) =>
     ? { title: 'Sagens overblik', content: <CaseOverview documentId={documentId} version={String(document?.updatedAt ?? '')} /> }
     : null;
 
+const SimilarCasesPanel: PanelComponent = ({ model, documentId, document }) =>
+  model === COMPLAINT && documentId
+    ? { title: 'Lignende sager', content: <SimilarCases documentId={documentId} version={String(document?.updatedAt ?? '')} /> }
+    : null;
+
 /** Widgets of this app (no pluginId); Strapi's generic ones belong to its plugins. */
 const ownWidget = (widget: { pluginId?: string }) => !widget.pluginId;
 
 export function registerWorkspace(app: StrapiApp) {
   const contentManager = app.getPlugin('content-manager').apis as any;
-  contentManager.addEditViewSidePanel([NextStepsPanel, CaseOverviewPanel]);
+  contentManager.addEditViewSidePanel([NextStepsPanel, CaseOverviewPanel, SimilarCasesPanel]);
   contentManager.addDocumentAction(keepEditsOnRefusal);
 
   // "Indhold" opens the cases (the content manager would open the first type by name).

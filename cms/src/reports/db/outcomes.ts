@@ -16,6 +16,9 @@ import type { Knex } from 'knex';
 import { idOrNull, num, rows, textOrNull, type Sql } from './dialect';
 import { slotClause, type Span } from './slots';
 
+/** The reason of a rejection, read from the case row only for rejections. */
+export const OUTCOME_REASON = "CASE WHEN o.status = 'afvist' THEN (SELECT r.out_of_scope_reason FROM complaints r WHERE r.id = o.complaint_id) END";
+
 /** The statuses the report counts as outcomes (and reopening). */
 export const OUTCOME_STATUSES = ['loest_ved_dialog', 'henvist', 'afvist', 'tilbagetrukket', 'genoptaget'] as const;
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
@@ -59,7 +62,11 @@ const STORED_OUTCOME = `CASE
         WHEN c.dialog_outcome IS NOT NULL AND c.dialog_outcome <> '' THEN 'loest_ved_dialog' END
     END`;
 
-export async function outcomeCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
+/**
+ * The outcome rows of some spans: one per event or pre-journal closure that reached an outcome,
+ * as `slot`, `status`, `complaint_id` (the statistics count them, the drill-down lists them).
+ */
+export function outcomeRows(sql: Sql, spans: readonly Span[]): { sql: string; bindings: unknown[] } {
   const byEvent = slotClause(sql, 'e.at', spans);
   const byClosure = slotClause(sql, 'c.closed_at', spans);
   // One branch per status, each an index range of its partial index (see outcomeEvents).
@@ -85,19 +92,25 @@ export async function outcomeCells(knex: Knex, sql: Sql, spans: readonly Span[])
             AND NOT EXISTS (
               SELECT 1 FROM case_events_complaint_lnk l2 CROSS JOIN case_events e2
                WHERE l2.complaint_id = c.id AND e2.id = l2.case_event_id AND ${closureEvents(sql, 'e2')}${postgres ? ' OFFSET 0' : ''})`;
+  return {
+    sql: [...events, preJournal].join('\n         UNION ALL\n         '),
+    bindings: [...events.flatMap(() => [...byEvent.slotBindings, ...byEvent.whereBindings]), ...byClosure.slotBindings, ...byClosure.whereBindings],
+  };
+}
+
+export async function outcomeCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
+  const union = outcomeRows(sql, spans);
   // The case row only for the reason of a rejection: the other cases' rows are not read.
   const result = await rows<any>(
     knex,
-    `SELECT o.slot AS slot, o.status AS status, cl.center_id AS center_id,
-            CASE WHEN o.status = 'afvist' THEN (SELECT r.out_of_scope_reason FROM complaints r WHERE r.id = o.complaint_id) END AS reason,
-            COUNT(DISTINCT o.complaint_id) AS n
+    `SELECT o.slot AS slot, o.status AS status, cl.center_id AS center_id, ${OUTCOME_REASON} AS reason, COUNT(DISTINCT o.complaint_id) AS n
        FROM (
-         ${[...events, preJournal].join('\n         UNION ALL\n         ')}
+         ${union.sql}
        ) o
        LEFT JOIN complaints_center_lnk cl ON cl.complaint_id = o.complaint_id
       WHERE o.slot IS NOT NULL AND o.status IS NOT NULL
       GROUP BY o.slot, o.status, cl.center_id, reason`,
-    [...events.flatMap(() => [...byEvent.slotBindings, ...byEvent.whereBindings]), ...byClosure.slotBindings, ...byClosure.whereBindings],
+    union.bindings,
   );
   return result.map((x) => ({
     period: String(x.slot),

@@ -24,10 +24,10 @@ import type {
   Trend,
 } from '../model';
 import { idOrNull, num, numOrNull, rows, sqlFor, textOrNull, type Sql } from './dialect';
-import { citizenKey, DURATIONS, durationCondition, durationExpression, NAMED, type DurationSource } from './indexes';
+import { DURATIONS, durationCondition, durationExpression, type DurationSource } from './indexes';
+import { COMPLAINT_CENTER, figureSources, nowLiteral, punctuality, punctualitySource, type FigureSource } from './figures';
 import { outcomeCells } from './outcomes';
 import { jointSpans, slotClause, type Span } from './slots';
-import { effectiveDueSql } from '../../rules/links';
 
 export interface StatisticsOptions {
   /** "Now" for overdue statements; tests pass a fixed instant. */
@@ -51,8 +51,13 @@ type Spanned<T extends { period: PeriodSlot }> = Omit<T, 'period'> & { period: s
 
 const slotOf = (value: unknown): PeriodSlot => (value === 'current' ? 'current' : 'previous');
 
-/** The complaint's center through its link table, used when a row has no center of its own. */
-export const COMPLAINT_CENTER = 'complaints_center_lnk';
+/** The grouped columns of a figure source's dimensions: `expression AS alias, …`. */
+const dimColumns = (source: FigureSource, aliases: Record<string, string>) =>
+  Object.entries(aliases)
+    .map(([dim, alias]) => `${source.dims[dim]} AS ${alias}`)
+    .join(', ');
+const dimList = (source: FigureSource, dims: string[]) => dims.map((dim) => source.dims[dim]).join(', ');
+const whereOf = (source: FigureSource) => source.where.map((w) => `${w} AND `).join('');
 
 /**
  * SQL's order of grouped rows (NULL first, then numbers, then text), used to hand back the cells
@@ -93,18 +98,18 @@ async function spanned(knex: Knex, sql: Sql, spans: readonly Span[], column: str
  * as rows (it knows nothing of the CASE's values) and sorted every row to disk instead of hashing.
  */
 async function inquiriesByCenter(knex: Knex, sql: Sql, r: Range) {
+  const source = figureSources(sql).inquiries;
   const current = 'c.received_at >= ?';
   const result = await rows(
     knex,
-    `SELECT l.center_id AS center_id, c.purpose AS purpose, c.category AS category, c.case_status AS status,
+    `SELECT ${dimColumns(source, { center: 'center_id', purpose: 'purpose', category: 'category', status: 'status' })},
             COUNT(*) AS n, COUNT(c.first_action_at) AS n_first_action, COUNT(c.closed_at) AS n_closed,
             SUM(CASE WHEN ${current} THEN 1 ELSE 0 END) AS n_current,
             SUM(CASE WHEN ${current} AND c.first_action_at IS NOT NULL THEN 1 ELSE 0 END) AS n_first_action_current,
             SUM(CASE WHEN ${current} AND c.closed_at IS NOT NULL THEN 1 ELSE 0 END) AS n_closed_current
-       FROM complaints c
-       LEFT JOIN ${COMPLAINT_CENTER} l ON l.complaint_id = c.id
-      WHERE c.received_at >= ? AND c.received_at < ?
-      GROUP BY l.center_id, c.purpose, c.category, c.case_status`,
+       FROM ${source.from}
+      WHERE ${whereOf(source)}${source.at} >= ? AND ${source.at} < ?
+      GROUP BY ${dimList(source, ['center', 'purpose', 'category', 'status'])}`,
     [sql.instant(r.curStart), sql.instant(r.curStart), sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
   const cells: InquiryCenterCell[] = [];
@@ -131,13 +136,15 @@ async function inquiriesByCenter(knex: Knex, sql: Sql, r: Range) {
  * in index order without sorting; the two periods are told apart by a sum, not a group.
  */
 async function inquiriesByDimension(knex: Knex, sql: Sql, r: Range) {
+  const source = figureSources(sql).inquiryDimensions;
+  const dims = ['channel', 'identity', 'reason', 'handling', 'citizenResult'];
   const result = await rows(
     knex,
-    `SELECT c.channel AS channel, c.identity AS identity, c.out_of_scope_reason AS reason, c.handling AS handling, c.citizen_result AS citizen_result,
-            COUNT(*) AS n, SUM(CASE WHEN c.received_at >= ? THEN 1 ELSE 0 END) AS n_current
-       FROM complaints c
-      WHERE c.received_at >= ? AND c.received_at < ?
-      GROUP BY c.channel, c.identity, c.out_of_scope_reason, c.handling, c.citizen_result`,
+    `SELECT ${dimColumns(source, { channel: 'channel', identity: 'identity', reason: 'reason', handling: 'handling', citizenResult: 'citizen_result' })},
+            COUNT(*) AS n, SUM(CASE WHEN ${source.at} >= ? THEN 1 ELSE 0 END) AS n_current
+       FROM ${source.from}
+      WHERE ${whereOf(source)}${source.at} >= ? AND ${source.at} < ?
+      GROUP BY ${dimList(source, dims)}`,
     [sql.instant(r.curStart), sql.instant(r.prevStart), sql.instant(r.curEnd)],
   );
   const cells: InquiryDimensionCell[] = [];
@@ -162,88 +169,70 @@ async function inquiriesByDimension(knex: Knex, sql: Sql, r: Range) {
  */
 
 export async function namedCitizens(knex: Knex, sql: Sql, spans: readonly Span[]): Promise<Map<string, number>> {
+  const source = figureSources(sql).namedCitizens;
   const result = await spanned(
     knex,
     sql,
     spans,
-    'c.received_at',
-    `SELECT {slot} AS slot, COUNT(DISTINCT ${citizenKey('c')}) AS n FROM complaints c WHERE ${NAMED('c')} AND {where} GROUP BY 1`,
+    source.at,
+    `SELECT {slot} AS slot, COUNT(DISTINCT ${source.onePer}) AS n FROM ${source.from} WHERE ${whereOf(source)}{where} GROUP BY 1`,
   );
   return new Map(result.map((x) => [x.slot, num(x.n)]));
 }
 
-/** Rows of `from` counted by one key over spans, placed in a span by the datetime column `at`. */
-async function countByKey(knex: Knex, sql: Sql, spans: readonly Span[], q: { at: string; from: string; key: string; where?: string; numericKey?: boolean }) {
+/** Rows of a figure source counted by one of its dimensions over spans. */
+async function countByKey(knex: Knex, sql: Sql, spans: readonly Span[], source: FigureSource, dim: string) {
   const result = await spanned(
     knex,
     sql,
     spans,
-    q.at,
-    `SELECT {slot} AS slot, ${q.key} AS k, COUNT(*) AS n FROM ${q.from} WHERE ${q.where ? `${q.where} AND ` : ''}{where} GROUP BY 1, 2`,
+    source.at,
+    `SELECT {slot} AS slot, ${source.dims[dim]} AS k, COUNT(*) AS n FROM ${source.from} WHERE ${whereOf(source)}{where} GROUP BY 1, 2`,
   );
-  return result.map((x) => ({ period: x.slot, key: q.numericKey ? idOrNull(x.k) : textOrNull(x.k), count: num(x.n) }));
+  const numeric = source.ids?.includes(dim);
+  return result.map((x) => ({ period: x.slot, key: numeric ? idOrNull(x.k) : textOrNull(x.k), count: num(x.n) }));
 }
 
 /** Inquiries by purpose (the trend's breakdown; the report's own comes from inquiriesByCenter). */
-export const purposeCells = (knex: Knex, sql: Sql, spans: readonly Span[]) =>
-  countByKey(knex, sql, spans, { at: 'c.received_at', from: 'complaints c', key: 'c.purpose' });
+export const purposeCells = (knex: Knex, sql: Sql, spans: readonly Span[]) => countByKey(knex, sql, spans, figureSources(sql).inquiryDimensions, 'purpose');
 
 /** Complaint themes (a JSON array on the complaint): an inquiry counts once under each of its themes. */
-const themeCells = (knex: Knex, sql: Sql, spans: readonly Span[]) =>
-  countByKey(knex, sql, spans, {
-    at: 'c.received_at',
-    from: `complaints c, ${sql.jsonArrayElements('c.complaint_themes', 't')}`,
-    key: 't.value',
-    where: 'c.complaint_themes IS NOT NULL',
-  });
+const themeCells = (knex: Knex, sql: Sql, spans: readonly Span[]) => countByKey(knex, sql, spans, figureSources(sql).themes, 'theme');
 
 /** Inquiries that name an institution, by institution id. */
-const institutionCells = (knex: Knex, sql: Sql, spans: readonly Span[]) =>
-  countByKey(knex, sql, spans, {
-    at: 'c.received_at',
-    from: 'complaints c JOIN complaints_institution_lnk il ON il.complaint_id = c.id',
-    key: 'il.institution_id',
-    numericKey: true,
-  });
+const institutionCells = (knex: Knex, sql: Sql, spans: readonly Span[]) => countByKey(knex, sql, spans, figureSources(sql).institutions, 'institution');
 
 /** R12: meetings the advisor attended, by the advisor's role, placed in a period by when they were held. */
-const meetingCells = (knex: Knex, sql: Sql, spans: readonly Span[]) => countByKey(knex, sql, spans, { at: 'm.held_at', from: 'meetings m', key: 'm.role' });
+const meetingCells = (knex: Knex, sql: Sql, spans: readonly Span[]) => countByKey(knex, sql, spans, figureSources(sql).meetings, 'role');
 
 export async function opinionCells(knex: Knex, sql: Sql, spans: readonly Span[]): Promise<Spanned<OpinionCell>[]> {
+  const source = figureSources(sql).opinions;
   const result = await spanned(
     knex,
     sql,
     spans,
-    'o.issued_at',
-    `SELECT {slot} AS slot, o.kind AS kind, o.outcome AS outcome, COALESCE(ocl.center_id, ccl.center_id) AS center_id, COUNT(*) AS n
-       FROM opinions o
-       LEFT JOIN opinions_center_lnk ocl ON ocl.opinion_id = o.id
-       LEFT JOIN opinions_complaint_lnk ol ON ol.opinion_id = o.id
-       LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = ol.complaint_id
-      WHERE {where}
+    source.at,
+    `SELECT {slot} AS slot, ${dimColumns(source, { kind: 'kind', outcome: 'outcome', center: 'center_id' })}, COUNT(*) AS n
+       FROM ${source.from}
+      WHERE ${whereOf(source)}{where}
       GROUP BY 1, 2, 3, 4`,
   );
   return result.map((x) => ({ period: x.slot, kind: textOrNull(x.kind), outcome: textOrNull(x.outcome), centerId: idOrNull(x.center_id), count: num(x.n) }));
 }
 
-const STATEMENT_JOINS = `LEFT JOIN statement_requests_center_lnk scl ON scl.statement_request_id = s.id
-       LEFT JOIN statement_requests_complaint_lnk sl ON sl.statement_request_id = s.id
-       LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = sl.complaint_id`;
-const STATEMENT_CENTER = 'COALESCE(scl.center_id, ccl.center_id)';
-const NOT_CANCELLED = "(s.request_status IS NULL OR s.request_status <> 'annulleret')";
 const EMPTY_STATEMENTS = { requested: 0, answered: 0, answeredOnTime: 0, answeredLate: 0, unansweredOverdue: 0, overdueSecondsSum: 0, overdueSecondsMax: null };
 
 /** Statement requests by request date: how many were requested and how many of those are answered (cancelled ones left out). */
 async function requestedStatements(knex: Knex, sql: Sql, spans: readonly Span[]): Promise<Spanned<StatementCell>[]> {
+  const source = figureSources(sql).statements;
   const result = await spanned(
     knex,
     sql,
     spans,
-    's.requested_at',
-    `SELECT {slot} AS slot, ${STATEMENT_CENTER} AS center_id, COUNT(*) AS requested, COUNT(s.responded_at) AS answered
-       FROM statement_requests s
-       ${STATEMENT_JOINS}
-      WHERE ${NOT_CANCELLED} AND {where}
+    source.at,
+    `SELECT {slot} AS slot, ${dimColumns(source, { center: 'center_id' })}, COUNT(*) AS requested, SUM(CASE WHEN ${source.only.answered} THEN 1 ELSE 0 END) AS answered
+       FROM ${source.from}
+      WHERE ${whereOf(source)}{where}
       GROUP BY 1, 2`,
   );
   return result.map((x) => ({ ...EMPTY_STATEMENTS, period: x.slot, centerId: idOrNull(x.center_id), requested: num(x.requested), answered: num(x.answered) }));
@@ -255,26 +244,22 @@ async function requestedStatements(knex: Knex, sql: Sql, spans: readonly Span[])
  * (cancelled ones left out), and the seconds past the deadline of the late and unanswered ones.
  */
 export async function statementPunctuality(knex: Knex, sql: Sql, spans: readonly Span[], now: Date): Promise<Spanned<StatementCell>[]> {
-  const due = effectiveDueSql('s');
-  // "now" is inlined as a literal of the dialect: it is ours, not input, and keeps the placeholders to the spans.
-  const nowLiteral = sql.dialect === 'sqlite' ? String(sql.instant(now)) : `CAST('${now.toISOString()}' AS timestamp)`;
-  const late = `s.responded_at IS NOT NULL AND s.responded_at > ${due}`;
-  const unanswered = `s.responded_at IS NULL AND ${due} < ${nowLiteral}`;
-  const overdueSeconds = `CASE WHEN ${late} THEN ${sql.secondsBetween('s.responded_at', due)} WHEN ${unanswered} THEN ${sql.secondsBetween(nowLiteral, due)} END`;
+  const source = punctualitySource(sql, now);
+  const { due, onTime, late, unanswered } = punctuality(sql, now);
+  const overdueSeconds = `CASE WHEN ${late} THEN ${sql.secondsBetween('s.responded_at', due)} WHEN ${unanswered} THEN ${sql.secondsBetween(nowLiteral(sql, now), due)} END`;
   const result = await spanned(
     knex,
     sql,
     spans,
-    due,
-    `SELECT {slot} AS slot, ${STATEMENT_CENTER} AS center_id,
-            SUM(CASE WHEN s.responded_at IS NOT NULL AND s.responded_at <= ${due} THEN 1 ELSE 0 END) AS on_time,
+    source.at,
+    `SELECT {slot} AS slot, ${dimColumns(source, { center: 'center_id' })},
+            SUM(CASE WHEN ${onTime} THEN 1 ELSE 0 END) AS on_time,
             SUM(CASE WHEN ${late} THEN 1 ELSE 0 END) AS late,
             SUM(CASE WHEN ${unanswered} THEN 1 ELSE 0 END) AS unanswered,
             SUM(${overdueSeconds}) AS overdue_sum,
             MAX(${overdueSeconds}) AS overdue_max
-       FROM statement_requests s
-       ${STATEMENT_JOINS}
-      WHERE ${NOT_CANCELLED} AND {where}
+       FROM ${source.from}
+      WHERE ${whereOf(source)}{where}
       GROUP BY 1, 2`,
   );
   return result.map((x) => ({
@@ -290,24 +275,17 @@ export async function statementPunctuality(knex: Knex, sql: Sql, spans: readonly
 }
 
 async function recommendationCells(knex: Knex, sql: Sql, spans: readonly Span[]): Promise<Spanned<RecommendationCell>[]> {
+  const source = figureSources(sql).recommendations;
   const result = await spanned(
     knex,
     sql,
     spans,
-    'o.issued_at',
-    `SELECT {slot} AS slot,
-            COALESCE(rcl.center_id, ocl.center_id, ccl.center_id) AS center_id,
-            rec.follow_up_status AS follow_up,
-            SUM(CASE WHEN rec.case_reopened THEN 1 ELSE 0 END) AS reopened,
+    source.at,
+    `SELECT {slot} AS slot, ${dimColumns(source, { center: 'center_id', followUp: 'follow_up' })},
+            SUM(CASE WHEN ${source.only.reopened} THEN 1 ELSE 0 END) AS reopened,
             COUNT(*) AS n
-       FROM recommendations rec
-       JOIN recommendations_opinion_lnk rol ON rol.recommendation_id = rec.id
-       JOIN opinions o ON o.id = rol.opinion_id
-       LEFT JOIN recommendations_center_lnk rcl ON rcl.recommendation_id = rec.id
-       LEFT JOIN opinions_center_lnk ocl ON ocl.opinion_id = o.id
-       LEFT JOIN opinions_complaint_lnk ol ON ol.opinion_id = o.id
-       LEFT JOIN ${COMPLAINT_CENTER} ccl ON ccl.complaint_id = ol.complaint_id
-      WHERE {where}
+       FROM ${source.from}
+      WHERE ${whereOf(source)}{where}
       GROUP BY 1, 2, 3`,
   );
   return result.map((x) => ({

@@ -1,6 +1,8 @@
 /** Admin-only report endpoints (registered as admin routes in src/reports/index.ts). */
 import type { Core } from '@strapi/strapi';
 import { PeriodError } from '../../../reports/period';
+import { FigureError } from '../../../reports/db/figures';
+import { COMPLAINT } from '../../../content-types';
 import { parseDraftKey } from '../services/report';
 
 const service = (strapi: Core.Strapi) => strapi.service('api::report.report');
@@ -11,13 +13,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       await action(ctx);
     } catch (error) {
-      if (error instanceof PeriodError) return ctx.badRequest(error.message);
+      if (error instanceof PeriodError || error instanceof FigureError) return ctx.badRequest(error.message);
       throw error;
     }
   };
   return {
     statistics: guarded(async (ctx) => {
       ctx.body = { data: await service(strapi).statisticsFor(ctx.query) };
+    }),
+    /** GET /reports/cases?from=&to=&figure=: the rows a figure counts, each with its case (the role must read cases). */
+    cases: guarded(async (ctx) => {
+      if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', COMPLAINT)) return ctx.forbidden('Din rolle må ikke se sagerne.');
+      const data = await service(strapi).figureCases(ctx.query);
+      ctx.body = { data, meta: { total: data.length } };
     }),
     csv: guarded(async (ctx) => {
       ctx.body = { data: await service(strapi).csv(ctx.query) };

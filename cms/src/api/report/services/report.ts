@@ -5,9 +5,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import { withNulls } from '../../../strapi-types';
-import { loadReportPolicy, municipality } from '@borgerraadgiver/config';
+import { loadEndpoints, loadReportPolicy, municipality } from '@borgerraadgiver/config';
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { buildReport } from '../../../reports/db/statistics';
+import { figureCases, parseFigureQuery } from '../../../reports/db/figures';
 import { statementDeadlines } from '../../../reports/db/overview';
 import { centerLevels } from '../../../reports/db/ongoing-status';
 import { parsePeriod, reportPeriod, type Period } from '../../../reports/period';
@@ -62,9 +63,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return service.statistics(parsePeriod(query), now);
     },
 
+    /** The rows a figure of the statistics counts in a period, each with its case. */
+    async figureCases(query: Record<string, unknown>, now = new Date()) {
+      const { period, figure } = parseFigureQuery(query);
+      return figureCases(knex(), period, figure, now);
+    },
+
     async csv(query: Record<string, unknown>, now = new Date()) {
       const report = await service.statisticsFor(query, now);
-      return { filename: csvFilename(report), csv: reportToCsv(report) };
+      return { filename: csvFilename(report), csv: reportToCsv(report, loadEndpoints(process.env, municipality.email).cmsUrl) };
     },
 
     /** The draft for a report, created empty the first time it is asked for. */
@@ -104,6 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         texts: draft,
         municipalityName: municipality.name,
         advisorTitle: municipality.advisorTitle,
+        baseUrl: loadEndpoints(process.env, municipality.email).cmsUrl,
       });
       return { html, draft };
     },

@@ -1,0 +1,31 @@
+/** "Lignende sager" beside the case: earlier cases of the same center or theme with similar text (GET /search/cases/:documentId/similar). */
+import * as React from 'react';
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { Link } from 'react-router-dom';
+import { useAdminGet } from '../useAdminGet';
+import { caseLink, type CaseListItem } from './CaseList';
+
+export function SimilarCases({ documentId, version }: { documentId: string; version?: string }) {
+  const { body, error } = useAdminGet<{ data: CaseListItem[] }>(`/search/cases/${documentId}/similar`, 'Lignende sager kunne ikke hentes.', version);
+  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  if (!body) return <Typography textColor="neutral600">Henter …</Typography>;
+  if (body.data.length === 0) return <Typography textColor="neutral600">Ingen tidligere sager fra samme center eller med samme tema ligner denne.</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} width="100%" data-workspace-panel="similar">
+      {body.data.map((x) => (
+        <Box key={x.documentId}>
+          <Typography tag="p" variant="pi">
+            <Link to={caseLink(x.documentId!)}>
+              {x.caseNumber} {x.title ? `· ${x.title}` : ''}
+            </Link>
+          </Typography>
+          <Typography tag="p" variant="pi" textColor="neutral600">
+            {[x.centerName, x.receivedAt ? new Date(x.receivedAt).toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' }) : null]
+              .filter(Boolean)
+              .join(' · ')}
+          </Typography>
+        </Box>
+      ))}
+    </Flex>
+  );
+}
