@@ -4,6 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerOutboxMiddleware, startOutbox, stopOutbox } from './outbox';
 import { startPrivacy } from './privacy';
+import { startInbox } from './inbox';
 import { startReports, stopReports } from './reports';
 import { registerCaseRules } from './rules-middleware';
 import { applyTextLimits } from './input/limits';
@@ -48,6 +49,8 @@ export default {
     await seedSiteContent(strapi);
     await startReports(strapi);
     startPrivacy(strapi);
+    // E-mail into the case: the advisor's actions on incoming e-mail.
+    startInbox(strapi);
     // The case page's admin routes.
     await bootstrapWorkspace(strapi);
   },

@@ -2,6 +2,8 @@
  * The case vocabulary: stored values (stable, ASCII) with the Danish labels users see.
  * Enumerations in the Strapi schemas must list exactly these keys.
  */
+import { inboundMailStatuses } from './inbox';
+
 export const channels = {
   web: 'Webformular',
   email: 'E-mail',
@@ -164,6 +166,7 @@ export const notificationKinds = {
   opinion_letter_citizen: 'Udtalelse til borgeren',
   case_closed: 'Besked om afsluttet sag',
   delivery_failures: 'Mislykkede udsendelser',
+  mail_received: 'Besked om modtaget e-mail',
 } as const;
 
 /** The case file: which way a document went, and who it came from. */
@@ -194,6 +197,9 @@ export const caseEventKinds = {
   notification_sent: 'E-mail sendt',
   notification_failed: 'E-mail fejlede',
   notification_cancelled: 'E-mail annulleret',
+  mail_received: 'E-mail modtaget',
+  mail_unmatched: 'E-mail ikke tilknyttet',
+  mail_attached: 'E-mail tilknyttet',
 } as const;
 
 /** Who caused a journal event. */
@@ -203,6 +209,7 @@ export const caseEventActors = {
   center: 'Center (via link)',
   citizen: 'Borger (webformular)',
   worker: 'Udsendelse',
+  inbox: 'Indbakken',
 } as const;
 
 /** What a journal event concerns. */
@@ -214,6 +221,7 @@ export const caseEventSubjects = {
   meeting: 'Møde',
   notification: 'Udsendelse',
   case_document: 'Sagsdokument',
+  inbound_mail: 'Indgående e-mail',
 } as const;
 
 export const deliveryStatuses = {
@@ -253,6 +261,7 @@ export const choiceLists = {
   caseEventKinds,
   caseEventActors,
   caseEventSubjects,
+  inboundMailStatuses,
 } as const;
 
 export type ChoiceListName = keyof typeof choiceLists;

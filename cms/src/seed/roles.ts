@@ -7,6 +7,7 @@ import {
   CLOSING_DAY,
   COMPLAINT,
   IMPROVEMENT_ACTIVITY,
+  INBOUND_MAIL,
   INSTITUTION,
   MEETING,
   NOTIFICATION,
@@ -31,7 +32,7 @@ export const caseTypes = [
 ] as const;
 
 /** Written by the system only; the advisor reads them. */
-const readOnlyTypes = [NOTIFICATION, STATEMENT_ACCESS_LOG, CASE_EVENT];
+const readOnlyTypes = [NOTIFICATION, STATEMENT_ACCESS_LOG, CASE_EVENT, INBOUND_MAIL];
 
 const crud = ['create', 'read', 'update', 'delete'].map((verb) => `plugin::content-manager.explorer.${verb}`);
 
@@ -73,6 +74,8 @@ const roles: { name: string; description: string; hidden: Record<string, string[
       [COMPLAINT]: [...citizenIdentityFields],
       [NOTIFICATION]: ['recipient', 'lastError'],
       [CASE_DOCUMENT]: ['file', 'title', 'note'],
+      // An e-mail names its sender and says what they wrote: the assistant sees that it came and where it went.
+      [INBOUND_MAIL]: ['fromAddress', 'fromName', 'subject', 'text', 'original', 'attachments', 'refusedAttachments', 'reason'],
     },
     media: false,
   },
