@@ -15,7 +15,9 @@ import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { startSmtp, TestSmtp, type ReceivedMail } from '../helpers/smtp';
 import { startImap, TestImap } from '../helpers/imap';
 import { deletePrefix, uniquePrefix } from '../helpers/redis';
+import { loginAs } from '../helpers/admin-users';
 import { startWorkers, Workers } from '../../workers/src/app';
+import { startInboxReader } from '../../workers/src/inbox/reader';
 import { CmsClient } from '../../workers/src/cms-client';
 import { loadWorkerSettings } from '../../workers/src/settings';
 
@@ -305,6 +307,19 @@ test('a message naming two cases, or a case that does not exist, waits in Ikke t
   const created = await db(COMPLAINT).findOne({ where: { caseNumber: opened.body.data.caseNumber } });
   expect(created).toMatchObject({ channel: 'email', caseStatus: 'modtaget', citizenEmail: 'x@example.net' });
   expect((await db(INBOUND).findOne({ where: { id: typo.id } })).mailStatus).toBe('ny_henvendelse');
+  // The assistant sees that mail came, not who wrote it or what, and cannot file it.
+  const pending = await deliverAndStore(await compose({ from: 'y@example.net', to: ADVISOR, subject: 'Sag 2019-0998', text: 'Svar.' }));
+  const assistant = await loginAs(app, 'Administrativ medarbejder');
+  expect((await assistant.request('POST', `/inbox/mails/${pending.documentId}/inquiry`)).status).toBe(403);
+  const seen = await assistant.request('GET', `/content-manager/collection-types/${INBOUND}/${pending.documentId}`);
+  expect(seen.status).toBe(200);
+  expect(seen.body.data).toMatchObject({ mailStatus: 'ikke_tilknyttet' });
+  for (const hidden of ['fromAddress', 'fromName', 'subject', 'text', 'original', 'reason']) expect(seen.body.data).not.toHaveProperty(hidden);
+  expect(JSON.stringify(seen.body)).not.toContain('y@example.net');
+  expect((await assistant.request('PUT', `/content-manager/collection-types/${INBOUND}/${pending.documentId}`, { mailStatus: 'tilknyttet' })).status).toBe(403);
+  const advisor = await loginAs(app, 'Borgerrådgiver');
+  expect((await advisor.request('POST', `/inbox/mails/${pending.documentId}/inquiry`)).status).toBe(200);
+
   // Filed once: nothing is filed twice.
   expect((await app.admin('POST', `/inbox/mails/${typo.documentId}/inquiry`)).status).toBe(409);
 });
@@ -380,4 +395,25 @@ test('an out-of-office reply opens no case; a bounce marks the e-mail failed in 
   expect(row.lastError).toContain('550 5.1.1 User unknown');
   expect(await db(EVENT).findOne({ where: { kind: 'notification_failed', complaint: { id: complaint.id } } })).toBeTruthy();
   expect(await db(COMPLAINT).count()).toBe(before);
+});
+
+test('without INBOX_IMAP_HOST, .eml files dropped into INBOX_DIR are read the same way', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inbox-dir-'));
+  const settings = loadWorkerSettings({ ...process.env, INBOX_IMAP_HOST: '', INBOX_DIR: dir, INBOX_POLL_MS: '500' }).inbox;
+  expect(settings.imap).toBeNull();
+  const reader = startInboxReader(settings, new CmsClient(app.url, workerToken), { info: () => {}, warn: () => {} });
+  try {
+    const raw = await compose({ from: 'fil@example.net', to: ADVISOR, subject: 'Lagt i mappen', text: 'Uden mailserver.' });
+    fs.writeFileSync(path.join(dir, 'henvendelse.eml'), raw);
+    fs.writeFileSync(path.join(dir, 'igen.eml'), raw);
+    expect((await stored(messageIdOf(raw))).mailStatus).toBe('ny_henvendelse');
+    await until(
+      'the files to move to Behandlet',
+      async () => fs.readdirSync(path.join(dir, 'Behandlet')).length === 2 && !fs.existsSync(path.join(dir, 'henvendelse.eml')),
+    );
+    expect(await db(COMPLAINT).count({ where: { citizenEmail: 'fil@example.net' } })).toBe(1);
+  } finally {
+    await reader.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -10,7 +10,7 @@ import { anonymisedText, personalTextFields } from '../rules/personal-data';
 import { fieldLabels } from '../seed/admin-layout';
 import { STATEMENT_LINK } from '../outbox/links';
 import { caseTimeline } from '../journal';
-import { STATEMENT_REQUEST, OPINION, MEETING, NOTIFICATION, CASE_DOCUMENT } from '../content-types';
+import { STATEMENT_REQUEST, OPINION, MEETING, NOTIFICATION, CASE_DOCUMENT, INBOUND_MAIL } from '../content-types';
 
 /** The case row as the parts need it. */
 export interface CaseRef {
@@ -204,6 +204,34 @@ const caseDocuments: CaseDataPart = {
   },
 };
 
+const mailFields = ['receivedAt', 'mailStatus', 'fromName', 'fromAddress', 'subject', 'text'];
+/** The e-mails read from the advisor's inbox into the case (their files are the case's documents above). */
+const inboundMails: CaseDataPart = {
+  key: 'inboundMails',
+  title: 'E-mails modtaget i sagen',
+  uid: INBOUND_MAIL,
+  labels: labelsFor(INBOUND_MAIL, mailFields),
+  async collect(strapi, complaint) {
+    const rows = await strapi.db.query(INBOUND_MAIL).findMany({ where: { complaint: { id: complaint.id } }, orderBy: { receivedAt: 'asc' } });
+    return rows.map((row: Row) => pick(row, mailFields));
+  },
+  async anonymise(strapi, complaint) {
+    const rows = await strapi.db.query(INBOUND_MAIL).findMany({ where: { complaint: { id: complaint.id } } });
+    for (const row of rows)
+      await strapi.db.query(INBOUND_MAIL).update({
+        where: { id: row.id },
+        data: {
+          fromName: null,
+          fromAddress: null,
+          subject: anonymisedText(row.subject),
+          text: anonymisedText(row.text),
+          reason: null,
+          refusedAttachments: null,
+        },
+      });
+  },
+};
+
 /** The case's journal, oldest first. */
 async function journalOf(strapi: Core.Strapi, complaint: CaseRef) {
   return [...((await caseTimeline(strapi, complaint.documentId))?.events ?? [])].reverse();
@@ -250,4 +278,4 @@ const openedBy: CaseDataPart = {
 };
 
 /** Every part of a case with personal data besides the case row; see the note at the top. */
-export const caseDataParts: CaseDataPart[] = [statementRequests, opinions, meetings, citizenEmails, caseDocuments, caseEvents, openedBy];
+export const caseDataParts: CaseDataPart[] = [statementRequests, opinions, meetings, citizenEmails, caseDocuments, inboundMails, caseEvents, openedBy];
