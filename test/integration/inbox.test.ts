@@ -404,6 +404,8 @@ test('without INBOX_IMAP_HOST, .eml files dropped into INBOX_DIR are read the sa
   const reader = startInboxReader(settings, new CmsClient(app.url, workerToken), { info: () => {}, warn: () => {} });
   try {
     const raw = await compose({ from: 'fil@example.net', to: ADVISOR, subject: 'Lagt i mappen', text: 'Uden mailserver.' });
+    // A file the CMS refuses (empty) stays where it is and holds up nothing.
+    fs.writeFileSync(path.join(dir, 'a-tom.eml'), '');
     fs.writeFileSync(path.join(dir, 'henvendelse.eml'), raw);
     fs.writeFileSync(path.join(dir, 'igen.eml'), raw);
     expect((await stored(messageIdOf(raw))).mailStatus).toBe('ny_henvendelse');
@@ -412,6 +414,7 @@ test('without INBOX_IMAP_HOST, .eml files dropped into INBOX_DIR are read the sa
       async () => fs.readdirSync(path.join(dir, 'Behandlet')).length === 2 && !fs.existsSync(path.join(dir, 'henvendelse.eml')),
     );
     expect(await db(COMPLAINT).count({ where: { citizenEmail: 'fil@example.net' } })).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'a-tom.eml'))).toBe(true);
   } finally {
     await reader.close();
     fs.rmSync(dir, { recursive: true, force: true });

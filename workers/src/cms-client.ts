@@ -49,7 +49,7 @@ export class CmsClient implements OutboxApi, InboxApi {
       body: new Uint8Array(raw),
       signal: AbortSignal.timeout(Math.max(this.timeoutMs, 120_000)),
     });
-    if (!response.ok) throw new Error(`CMS /api/inbox/messages answered ${response.status}`);
+    if (!response.ok) throw Object.assign(new Error(`CMS /api/inbox/messages answered ${response.status}`), { status: response.status });
     return ((await response.json()) as { data: InboundResult }).data;
   }
 

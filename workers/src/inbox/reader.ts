@@ -19,6 +19,12 @@ type Log = { info(message: string): void; warn(message: string): void };
 
 const BATCH = 20;
 
+/** An answer about the message itself (4xx, 500), not about the CMS being away. */
+function isRefusal(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status <= 500 && status !== 408 && status !== 429;
+}
+
 export function startInboxReader(
   settings: InboxSettings,
   cms: InboxApi,
@@ -54,7 +60,16 @@ export function startInboxReader(
       let progress = 0;
       for (const message of messages) {
         if (stopped) return moved;
-        const result = await cms.deliver(message.raw);
+        let result;
+        try {
+          result = await cms.deliver(message.raw);
+        } catch (error) {
+          // The CMS unreachable or busy (no answer, 502-504): stop and read again later. A message
+          // the CMS refuses stays in the inbox, named in the log, and does not hold up the others.
+          if (!isRefusal(error)) throw error;
+          log.warn(`inbox: message ${message.label} could not be stored (${(error as Error).message}); it stays in the inbox`);
+          continue;
+        }
         await mailbox.done(message);
         progress++;
         log.info(
