@@ -9,6 +9,7 @@ import caseDocument from './api/case-document/content-types/case-document/schema
 import caseEvent from './api/case-event/content-types/case-event/schema.json';
 import closingDay from './api/closing-day/content-types/closing-day/schema.json';
 import complaint from './api/complaint/content-types/complaint/schema.json';
+import inboundMail from './api/inbound-mail/content-types/inbound-mail/schema.json';
 import improvementActivity from './api/improvement-activity/content-types/improvement-activity/schema.json';
 import meeting from './api/meeting/content-types/meeting/schema.json';
 import notification from './api/notification/content-types/notification/schema.json';
@@ -22,6 +23,7 @@ import {
   CLOSING_DAY,
   COMPLAINT,
   IMPROVEMENT_ACTIVITY,
+  INBOUND_MAIL,
   MEETING,
   NOTIFICATION,
   OPINION,
@@ -40,6 +42,7 @@ export const schemasWithChoices: Record<string, Schema> = {
   [CLOSING_DAY]: closingDay,
   [COMPLAINT]: complaint,
   [IMPROVEMENT_ACTIVITY]: improvementActivity,
+  [INBOUND_MAIL]: inboundMail,
   [MEETING]: meeting,
   [NOTIFICATION]: notification,
   [OPINION]: opinion,

@@ -7,6 +7,7 @@ export const CASE_EVENT = 'api::case-event.case-event';
 export const CENTER = 'api::center.center';
 export const CLOSING_DAY = 'api::closing-day.closing-day';
 export const COMPLAINT = 'api::complaint.complaint';
+export const INBOUND_MAIL = 'api::inbound-mail.inbound-mail';
 export const IMPROVEMENT_ACTIVITY = 'api::improvement-activity.improvement-activity';
 export const INSTITUTION = 'api::institution.institution';
 export const MEETING = 'api::meeting.meeting';

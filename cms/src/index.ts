@@ -4,6 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerOutboxMiddleware, startOutbox, stopOutbox } from './outbox';
 import { startPrivacy } from './privacy';
+import { startInbox } from './inbox';
 import { startReports, stopReports } from './reports';
 import { registerCaseRules } from './rules-middleware';
 import { applyTextLimits } from './input/limits';
@@ -64,6 +65,8 @@ export default {
     startPrivacy(strapi);
     // The import of the old register: its tables and admin routes.
     await startImport(strapi);
+    // E-mail into the case: the advisor's actions on incoming e-mail.
+    startInbox(strapi);
     // The case page's admin routes.
     await bootstrapWorkspace(strapi);
   },

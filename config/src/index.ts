@@ -4,6 +4,7 @@ export * from './policy';
 export * from './vocabulary';
 export * from './municipality';
 export * from './outbox';
+export * from './inbox';
 export * from './documents';
 export * from './citizen';
 export * from './cpr';

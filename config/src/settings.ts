@@ -9,6 +9,7 @@ import path from 'path';
 import { z } from 'zod';
 import { checkCalendarDuration, checkDuration, type PolicyDuration } from './durations';
 import type { DocumentSettings } from './documents';
+import type { InboxSettings } from './inbox';
 import type { OutboxSettings } from './outbox';
 import type { Endpoints, Policy, ReportPolicy } from './policy';
 
@@ -144,6 +145,17 @@ export const variables = {
   OUTBOX_RETRY_DELAY_MS: positiveInt(30_000),
   OUTBOX_SENDING_TIMEOUT: duration('PT15M'),
   AUDIT_IP_SECRET: optionalText(),
+  // E-mail into the case: the advisor's mailbox over IMAP, or .eml files in INBOX_DIR without INBOX_IMAP_HOST.
+  INBOX_IMAP_HOST: optionalText(),
+  INBOX_IMAP_PORT: port(993),
+  INBOX_IMAP_SECURE: bool(true),
+  INBOX_IMAP_USER: optionalText(),
+  INBOX_IMAP_PASSWORD: secret(),
+  INBOX_IMAP_FOLDER: text('INBOX'),
+  INBOX_IMAP_DONE_FOLDER: text('Behandlet'),
+  INBOX_DIR: optionalText(),
+  /** How often the inbox is read where the server offers no IDLE, and the longest wait between reads otherwise. */
+  INBOX_POLL_MS: positiveInt(60_000),
   // The durations of SPEC §3, ISO 8601.
   COMPLAINT_TIME_LIMIT: calendarDuration('P1Y'),
   STATEMENT_DEADLINE: calendarDuration('P14D'),
@@ -335,6 +347,36 @@ const outboxPart = section(
   }),
 );
 
+const inboxPart = section(
+  [
+    'DATA_DIR',
+    'INBOX_IMAP_HOST',
+    'INBOX_IMAP_PORT',
+    'INBOX_IMAP_SECURE',
+    'INBOX_IMAP_USER',
+    'INBOX_IMAP_PASSWORD',
+    'INBOX_IMAP_FOLDER',
+    'INBOX_IMAP_DONE_FOLDER',
+    'INBOX_DIR',
+    'INBOX_POLL_MS',
+  ],
+  (v): InboxSettings => ({
+    imap: v.INBOX_IMAP_HOST
+      ? {
+          host: v.INBOX_IMAP_HOST,
+          port: v.INBOX_IMAP_PORT,
+          secure: v.INBOX_IMAP_SECURE,
+          user: v.INBOX_IMAP_USER,
+          password: v.INBOX_IMAP_PASSWORD,
+          folder: v.INBOX_IMAP_FOLDER,
+        }
+      : null,
+    doneFolder: v.INBOX_IMAP_DONE_FOLDER,
+    dir: path.resolve(repoRoot, v.INBOX_DIR ?? path.join(dataDir(v.DATA_DIR), 'inbox')),
+    pollMs: v.INBOX_POLL_MS,
+  }),
+);
+
 const policyPart = section(
   [
     'COMPLAINT_TIME_LIMIT',
@@ -516,7 +558,7 @@ export function cmsSettings(env: Env = process.env) {
 
 /** The workers' settings; throws a SettingsError naming every bad variable. */
 export function workerSettings(env: Env = process.env) {
-  return readAll({ municipalityFile: municipalityPart, endpoints: endpointsPart, outbox: outboxPart }, env);
+  return readAll({ municipalityFile: municipalityPart, endpoints: endpointsPart, outbox: outboxPart, inbox: inboxPart }, env);
 }
 
 /** The site's settings; throws a SettingsError naming every bad variable. */
@@ -534,6 +576,8 @@ export const loadEndpoints = (env: Env = process.env, advisorEmail: string): End
   const endpoints = read(endpointsPart, env);
   return { ...endpoints, mailFrom: endpoints.mailFrom ?? advisorEmail };
 };
+/** The advisor's mailbox the workers read (E-mail into the case). */
+export const loadInboxSettings = (env: Env = process.env): InboxSettings => read(inboxPart, env);
 /** Settings of the notification outbox and its workers. */
 export const loadOutboxSettings = (env: Env = process.env): OutboxSettings => read(outboxPart, env);
 /** Reporting (R18, R19). */

@@ -2,6 +2,8 @@
  * The case vocabulary: stored values (stable, ASCII) with the Danish labels users see.
  * Enumerations in the Strapi schemas must list exactly these keys.
  */
+import { inboundMailStatuses } from './inbox';
+
 export const channels = {
   web: 'Webformular',
   email: 'E-mail',
@@ -164,6 +166,7 @@ export const notificationKinds = {
   opinion_letter_citizen: 'Udtalelse til borgeren',
   case_closed: 'Besked om afsluttet sag',
   delivery_failures: 'Mislykkede udsendelser',
+  mail_received: 'Besked om modtaget e-mail',
 } as const;
 
 /** The case file: which way a document went, and who it came from. */
@@ -195,6 +198,9 @@ export const caseEventKinds = {
   notification_failed: 'E-mail fejlede',
   notification_cancelled: 'E-mail annulleret',
   imported: 'Importeret',
+  mail_received: 'E-mail modtaget',
+  mail_unmatched: 'E-mail ikke tilknyttet',
+  mail_attached: 'E-mail tilknyttet',
 } as const;
 
 /** The staff log (Personalelog): sign-ins and the second factor (cms/src/staff-sign-in). */
@@ -217,6 +223,7 @@ export const caseEventActors = {
   center: 'Center (via link)',
   citizen: 'Borger (webformular)',
   worker: 'Udsendelse',
+  inbox: 'Indbakken',
 } as const;
 
 /** What a journal event concerns. */
@@ -228,6 +235,7 @@ export const caseEventSubjects = {
   meeting: 'Møde',
   notification: 'Udsendelse',
   case_document: 'Sagsdokument',
+  inbound_mail: 'Indgående e-mail',
 } as const;
 
 export const deliveryStatuses = {
@@ -268,6 +276,7 @@ export const choiceLists = {
   caseEventActors,
   caseEventSubjects,
   staffLogKinds,
+  inboundMailStatuses,
 } as const;
 
 export type ChoiceListName = keyof typeof choiceLists;

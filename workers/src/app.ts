@@ -4,7 +4,8 @@
  */
 import IORedis from 'ioredis';
 import type { Queue, Worker } from 'bullmq';
-import { CmsClient, OutboxApi } from './cms-client';
+import { CmsClient, type InboxApi, type OutboxApi } from './cms-client';
+import { startInboxReader, type InboxReader } from './inbox/reader';
 import { createTransport, MailTransport } from './mail/transport';
 import { processReconcile } from './processors/reconcile';
 import { createOutboxQueue, createOutboxWorker, OUTBOX_CONCURRENCY } from './queues/outbox';
@@ -19,7 +20,7 @@ export interface Log {
 
 export interface WorkersOptions {
   settings?: WorkerSettings;
-  cms?: OutboxApi;
+  cms?: OutboxApi & InboxApi;
   transport?: MailTransport;
   log?: Log;
   /** Run the reconciler once at start (default true). */
@@ -27,12 +28,15 @@ export interface WorkersOptions {
   /** Run the reconciler every OUTBOX_RECONCILE_EVERY (default true). */
   schedule?: boolean;
   concurrency?: number;
+  /** Read the advisor's inbox into the cases (default false; the workers' process turns it on). */
+  inbox?: boolean;
 }
 
 export interface Workers {
   outboxQueue: Queue;
   outboxWorker: Worker;
   reconcile(): Promise<{ planned: number; enqueued: number }>;
+  inbox: InboxReader | null;
   close(): Promise<void>;
 }
 
@@ -60,15 +64,19 @@ export async function startWorkers(options: WorkersOptions = {}): Promise<Worker
   }
   const timer = options.schedule !== false ? startReconcileTimer(reconcile, settings.outbox.reconcileEvery.duration.toMillis(), log) : null;
 
+  const inbox = options.inbox ? startInboxReader(settings.inbox, cms, log) : null;
+
   let closed = false;
   return {
     outboxQueue,
     outboxWorker,
     reconcile,
+    inbox,
     async close() {
       if (closed) return;
       closed = true;
       timer?.stop();
+      await inbox?.close();
       await outboxWorker.close();
       await outboxQueue.close();
       transport.close();

@@ -1,7 +1,12 @@
 /** The workers talk to the CMS over HTTP with the shared worker token (see cms/src/outbox/worker-api.ts). */
-import type { ClaimResult, PendingRow, SendReport } from '@borgerraadgiver/config';
+import type { ClaimResult, InboundResult, PendingRow, SendReport } from '@borgerraadgiver/config';
 
 export type { ClaimResult, OutboxMessage, PendingRow, SendReport } from '@borgerraadgiver/config';
+
+/** The inbox reader's one call: store this message (raw RFC 5322 bytes); it may leave the inbox once this resolves. */
+export interface InboxApi {
+  deliver(raw: Buffer): Promise<InboundResult>;
+}
 
 /** The three questions a worker asks the CMS. */
 export interface OutboxApi {
@@ -10,7 +15,7 @@ export interface OutboxApi {
   pending(): Promise<PendingRow[]>;
 }
 
-export class CmsClient implements OutboxApi {
+export class CmsClient implements OutboxApi, InboxApi {
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
@@ -35,6 +40,17 @@ export class CmsClient implements OutboxApi {
 
   async report(documentId: string, result: SendReport) {
     await this.post(`/api/outbox/notifications/${encodeURIComponent(documentId)}/result`, result);
+  }
+
+  async deliver(raw: Buffer) {
+    const response = await fetch(`${this.baseUrl}/api/inbox/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${this.token}` },
+      body: new Uint8Array(raw),
+      signal: AbortSignal.timeout(Math.max(this.timeoutMs, 120_000)),
+    });
+    if (!response.ok) throw Object.assign(new Error(`CMS /api/inbox/messages answered ${response.status}`), { status: response.status });
+    return ((await response.json()) as { data: InboundResult }).data;
   }
 
   pending() {

@@ -13,7 +13,7 @@ const log = {
 
 async function main() {
   const settings = loadWorkerSettings();
-  const workers = await startWorkers({ settings, log });
+  const workers = await startWorkers({ settings, log, inbox: true });
   log.info(
     `delivering the outbox from ${settings.endpoints.cmsUrl} via ${settings.endpoints.redisUrl.replace(/\/\/[^@]*@/, '//***@')}; ` +
       (settings.endpoints.smtp

@@ -1,17 +1,18 @@
 /** Everything the workers read from the environment, through the shared config package. */
 import fs from 'fs';
-import { loadEndpoints, municipality, workerSettings, type Endpoints, type OutboxSettings } from '@borgerraadgiver/config';
+import { loadEndpoints, municipality, workerSettings, type Endpoints, type InboxSettings, type OutboxSettings } from '@borgerraadgiver/config';
 
 export interface WorkerSettings {
   endpoints: Endpoints;
   outbox: OutboxSettings;
+  inbox: InboxSettings;
   advisorEmail: string;
 }
 
 /** Throws naming every bad variable the workers read (config/src/settings.ts), so they stop at start. */
 export function loadWorkerSettings(env: Record<string, string | undefined> = process.env): WorkerSettings {
-  const { outbox } = workerSettings(env);
-  return { endpoints: loadEndpoints(env, municipality.email), outbox, advisorEmail: municipality.email };
+  const { outbox, inbox } = workerSettings(env);
+  return { endpoints: loadEndpoints(env, municipality.email), outbox, inbox, advisorEmail: municipality.email };
 }
 
 /** OUTBOX_WORKER_TOKEN, or the token the CMS generated in .data/ for a local `npm start`. */

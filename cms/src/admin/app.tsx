@@ -4,6 +4,7 @@ import { registerCustomFields } from './custom-fields';
 import { AccessRequestAction, AnonymiseAction } from './privacy/CaseActions';
 import da from './translations/da.json';
 import { registerFailedDeliveriesWidget } from './outbox/widget';
+import { InboundMailPanel, registerInboxWidget } from './inbox';
 import { CaseTimelinePanel } from './journal/TimelinePanel';
 import { bootstrapWorkspace, registerWorkspace } from './workspace';
 import { COMPLAINT } from '../content-types';
@@ -71,13 +72,15 @@ export default {
       component: () => import('./reports/DeadlinesWidget').then((module) => module.default),
     });
     registerFailedDeliveriesWidget(app);
+    // Homepage: Ikke tilknyttet post and the latest e-mails from the advisor's inbox.
+    registerInboxWidget(app);
     registerWorkspace(app);
   },
   bootstrap(app: StrapiApp) {
     // On a case: the citizen's access request (art. 15) and early erasure (art. 17).
     (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: unknown[]) => [...actions, AccessRequestAction, AnonymiseAction]);
     // The case journal beside the complaint's form (who did what, who saw it, CSV).
-    (app.getPlugin('content-manager').apis as any).addEditViewSidePanel([CaseTimelinePanel]);
+    (app.getPlugin('content-manager').apis as any).addEditViewSidePanel([CaseTimelinePanel, InboundMailPanel]);
     bootstrapWorkspace(app);
     // Settings → Totrinsbekræftelse: one's own app and recovery codes; an administrator's reset of another's.
     app.addSettingsLink('global', {

@@ -5,7 +5,7 @@ import { TIME_ZONE } from '@borgerraadgiver/config';
 import { CASE_DOCUMENT } from '../content-types';
 import { inTransaction } from '../db/transaction';
 
-const stamp = (at: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(at);
+export const stamp = (at: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(at);
 
 /** A message the citizen wrote on their case page, kept as a text document received from them. */
 export async function storeCitizenMessage(

@@ -8,6 +8,8 @@ import { documentTypeLabels, documentTypes, type DocumentSettings } from '@borge
 import { scanBuffer } from './clamd';
 
 export class DocumentRefused extends Error {}
+/** The virus scanner could not be reached: the file is refused now, but may be sent again later. */
+export class ScanUnavailable extends DocumentRefused {}
 
 export interface InspectedDocument {
   mime: string;
@@ -54,7 +56,7 @@ export async function inspectDocument(data: Buffer, name: string, settings: Docu
     try {
       result = await scanBuffer(settings.clamd, data);
     } catch {
-      throw new DocumentRefused(`${label} kunne ikke virusscannes lige nu og er ikke modtaget. Prøv igen senere.`);
+      throw new ScanUnavailable(`${label} kunne ikke virusscannes lige nu og er ikke modtaget. Prøv igen senere.`);
     }
     if (!result.clean) throw new DocumentRefused(`${label} indeholder virus eller skadelig kode og er afvist.`);
   }

@@ -49,7 +49,6 @@ export async function storeIncoming(strapi: Core.Strapi, files: IncomingFile[]):
   return stored;
 }
 
-/** Removes stored files again (their write was refused or rolled back); best effort. */
 /**
  * Runs the write that files the stored files in a case; when it fails the files are removed again,
  * except when the database went away: then the COMMIT may have gone through and the files belong
@@ -64,13 +63,13 @@ export async function fileOrRemove<T>(strapi: Core.Strapi, stored: { id: number 
   }
 }
 
-async function removeStored(strapi: Core.Strapi, stored: { id: number }[]) {
-  for (const row of stored)
-    await strapi
-      .plugin('upload')
-      .service('upload')
-      .remove(row)
-      .catch(() => undefined);
+/** Removes stored files again (their write was refused or rolled back, or they were a duplicate); best effort. */
+export async function removeStored(strapi: Core.Strapi, stored: { id: number }[]) {
+  const upload = strapi.plugin('upload').service('upload');
+  for (const { id } of stored) {
+    const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id } });
+    if (file) await upload.remove(file).catch(() => undefined);
+  }
 }
 
 /** Registers stored files as documents received in a case (inside the caller's transaction). */

@@ -12,7 +12,7 @@ import type { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { loadDocumentSettings, type DocumentSettings } from '@borgerraadgiver/config';
-import { DocumentRefused, inspectDocument } from './inspect';
+import { DocumentRefused, inspectDocument, ScanUnavailable } from './inspect';
 import { displayFileName, uploadFileName } from './file-name';
 
 /** Path prefix of the signed download route. */
@@ -106,7 +106,11 @@ export function usePrivateStorage(strapi: Core.Strapi, settings: DocumentSetting
     try {
       inspected = await inspectDocument(data, `${file.name}`, settings);
     } catch (error) {
-      if (error instanceof DocumentRefused) throw new errors.ValidationError(error.message, { errors: [{ path: ['files'], message: error.message }] });
+      if (error instanceof DocumentRefused)
+        throw new errors.ValidationError(error.message, {
+          errors: [{ path: ['files'], message: error.message }],
+          ...(error instanceof ScanUnavailable ? { retryLater: true } : {}),
+        });
       throw error;
     }
     const key = `${crypto.randomBytes(16).toString('hex')}${inspected.ext}`;

@@ -207,6 +207,7 @@ const deletedSummary: Record<SubjectType, (row: Row) => string> = {
   meeting: (row) => `Møde ${danishDateTime(row.heldAt)} slettet.`,
   notification: () => 'Udsendelse slettet.',
   case_document: () => 'Dokument slettet.',
+  inbound_mail: () => 'Indgående e-mail slettet.',
 };
 
 /** The events of one write of a journaled content type (none for a write that changed nothing). */
@@ -225,7 +226,7 @@ export function describeWrite(write: Write): DescribedEvent[] {
     recommendation: recommendationEvents,
     meeting: meetingEvents,
     case_document: caseDocumentEvents,
-  }[subjectType as Exclude<SubjectType, 'notification'>];
+  }[subjectType as Exclude<SubjectType, 'notification' | 'inbound_mail'>];
   return describe(write, changes, subject);
 }
 

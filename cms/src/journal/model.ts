@@ -11,7 +11,7 @@
  */
 
 import { caseEventActors, caseEventKinds, caseEventSubjects } from '@borgerraadgiver/config';
-import { CASE_EVENT, CASE_DOCUMENT, COMPLAINT, MEETING, NOTIFICATION, OPINION, RECOMMENDATION, STATEMENT_REQUEST } from '../content-types';
+import { CASE_EVENT, CASE_DOCUMENT, COMPLAINT, INBOUND_MAIL, MEETING, NOTIFICATION, OPINION, RECOMMENDATION, STATEMENT_REQUEST } from '../content-types';
 export { CASE_EVENT };
 
 export type EventKind = keyof typeof caseEventKinds;
@@ -44,6 +44,7 @@ export const subjectUids: Record<SubjectType, string> = {
   meeting: MEETING,
   notification: NOTIFICATION,
   case_document: CASE_DOCUMENT,
+  inbound_mail: INBOUND_MAIL,
 };
 
 /** One event as the timeline API returns it (GET /case-journal/:documentId). */

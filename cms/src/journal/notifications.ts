@@ -25,6 +25,7 @@ const what: Record<string, string> = {
   opinion_letter: 'udtalelsen',
   opinion_letter_citizen: 'udtalelsen',
   case_closed: 'besked om afsluttet sag',
+  mail_received: 'besked om modtaget e-mail',
 };
 
 function recipientInWords(row: any): string {
@@ -33,6 +34,7 @@ function recipientInWords(row: any): string {
     case 'statement_escalation':
       return `centerchefen for ${center}`;
     case 'statement_received':
+    case 'mail_received':
       return 'borgerrådgiveren';
     case 'opinion_followup':
       return String(row.recipient).toLowerCase() === municipality.email.toLowerCase() ? 'borgerrådgiveren' : 'modtageren af udtalelsen';

@@ -16,13 +16,14 @@ import { replanAfterCalendarChange } from './replan';
 import { advisorEmail, afterCommit, cancelPlanned, insertRows, policy, scheduleDelivery } from './writer';
 import { citizenReachable, issueOpinionLetter } from '../letters/issue';
 import { isClosedStatus } from '../rules/complaint-status';
-import { STATEMENT_ACCESS_LOG as ACCESS_LOG, COMPLAINT, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../content-types';
+import { STATEMENT_ACCESS_LOG as ACCESS_LOG, COMPLAINT, INBOUND_MAIL, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../content-types';
 import { inTransaction } from '../db/transaction';
 import { currentImport } from '../import/scope';
 
 const READ_ONLY: Record<string, string> = {
   [NOTIFICATION]: 'Udsendelser skrives af systemet og kan ikke oprettes, ændres eller slettes her.',
   [ACCESS_LOG]: 'Adgangsloggen skrives af systemet og kan ikke oprettes, ændres eller slettes her.',
+  [INBOUND_MAIL]: 'Indgående e-mails skrives af indbakken. Brug handlingerne på e-mailen for at knytte den til en sag.',
 };
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 

@@ -83,7 +83,7 @@ export function whyNotApplicable(row: any, now = new Date()): string | null {
     if (!row.opinion) return 'Udtalelsen findes ikke længere.';
     if (opinionVersionOf(row.opinion) !== row.dueVersion) return 'Opfølgningen er ændret eller modtaget.';
   }
-  if (row.kind === 'complaint_receipt' && !row.complaint?.caseNumber) return 'Henvendelsen findes ikke længere.';
+  if ((row.kind === 'complaint_receipt' || row.kind === 'mail_received') && !row.complaint?.caseNumber) return 'Henvendelsen findes ikke længere.';
   if ((row.kind === 'opinion_letter' || row.kind === 'opinion_letter_citizen') && !row.opinion) return 'Udtalelsen findes ikke længere.';
   if (row.kind === 'case_closed' && (!row.complaint || !isClosedStatus(row.complaint.caseStatus))) return 'Sagen er genoptaget.';
   return null;
@@ -168,11 +168,13 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
     adminUrl:
       request && row.kind === 'statement_received'
         ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::statement-request.statement-request/${request.documentId}`
-        : opinion
-          ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::opinion.opinion/${opinion.documentId}`
-          : row.kind === 'report_reminder' || row.kind === 'ongoing_status' || row.kind === 'delivery_failures'
-            ? `${endpoints.cmsUrl}/admin`
-            : null,
+        : row.kind === 'mail_received' && complaint
+          ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::complaint.complaint/${complaint.documentId}`
+          : opinion
+            ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::opinion.opinion/${opinion.documentId}`
+            : row.kind === 'report_reminder' || row.kind === 'ongoing_status' || row.kind === 'delivery_failures'
+              ? `${endpoints.cmsUrl}/admin`
+              : null,
     opinionKind: opinion?.kind ?? null,
     // A general opinion's title names the matter, not a citizen; a case opinion is named by its case number.
     opinionTitle: opinion?.kind === 'general' ? (opinion.title ?? null) : null,

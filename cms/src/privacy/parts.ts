@@ -12,7 +12,7 @@ import { STATEMENT_LINK } from '../outbox/links';
 import { caseTimeline } from '../journal';
 import { RECORDS as IMPORT_RECORDS } from '../import/store';
 import { inTransaction } from '../db/transaction';
-import { STATEMENT_REQUEST, OPINION, MEETING, NOTIFICATION, CASE_DOCUMENT } from '../content-types';
+import { STATEMENT_REQUEST, OPINION, MEETING, NOTIFICATION, CASE_DOCUMENT, INBOUND_MAIL } from '../content-types';
 
 /** The case row as the parts need it. */
 export interface CaseRef {
@@ -203,6 +203,34 @@ const caseDocuments: CaseDataPart = {
     return async () => {
       for (const file of files) await strapi.plugin('upload').service('upload').remove(file);
     };
+  },
+};
+
+const mailFields = ['receivedAt', 'mailStatus', 'fromName', 'fromAddress', 'subject', 'text'];
+/** The e-mails read from the advisor's inbox into the case (their files are the case's documents above). */
+const inboundMails: CaseDataPart = {
+  key: 'inboundMails',
+  title: 'E-mails modtaget i sagen',
+  uid: INBOUND_MAIL,
+  labels: labelsFor(INBOUND_MAIL, mailFields),
+  async collect(strapi, complaint) {
+    const rows = await strapi.db.query(INBOUND_MAIL).findMany({ where: { complaint: { id: complaint.id } }, orderBy: { receivedAt: 'asc' } });
+    return rows.map((row: Row) => pick(row, mailFields));
+  },
+  async anonymise(strapi, complaint) {
+    const rows = await strapi.db.query(INBOUND_MAIL).findMany({ where: { complaint: { id: complaint.id } } });
+    for (const row of rows)
+      await strapi.db.query(INBOUND_MAIL).update({
+        where: { id: row.id },
+        data: {
+          fromName: null,
+          fromAddress: null,
+          subject: anonymisedText(row.subject),
+          text: anonymisedText(row.text),
+          reason: null,
+          refusedAttachments: null,
+        },
+      });
   },
 };
 

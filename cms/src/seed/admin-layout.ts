@@ -6,6 +6,7 @@ import {
   CLOSING_DAY,
   COMPLAINT,
   IMPROVEMENT_ACTIVITY,
+  INBOUND_MAIL,
   INSTITUTION,
   MEETING,
   OPINION,
@@ -33,6 +34,42 @@ const ACTIVE_LABEL: [string, string] = [
 ];
 
 export const layouts: Record<string, TypeLayout> = {
+  // Written by the inbox; the advisor files a message with the actions beside it (admin/inbox/MailPanel).
+  [INBOUND_MAIL]: {
+    mainField: 'subject',
+    sort: ['receivedAt', 'DESC'],
+    list: ['receivedAt', 'mailStatus', 'subject', 'fromAddress', 'complaint'],
+    labels: {
+      receivedAt: 'Modtaget',
+      mailStatus: ['Status', 'Ikke tilknyttet: e-mailen venter på, at du knytter den til en sag eller opretter en ny henvendelse.'],
+      reason: 'Begrundelse',
+      fromAddress: 'Afsenderens e-mail',
+      fromName: 'Afsender',
+      subject: 'Emne',
+      text: 'Tekst',
+      complaint: 'Sag',
+      statementRequest: 'Anmodning om redegørelse',
+      notification: 'Udsendelse (returmail)',
+      original: 'Den oprindelige e-mail',
+      attachments: 'Vedhæftede filer',
+      refusedAttachments: ['Afviste vedhæftede filer', 'Filer, der ikke blev gemt, med årsagen. De findes stadig i den oprindelige e-mail, hvis den er gemt.'],
+    },
+    readOnly: [
+      'receivedAt',
+      'mailStatus',
+      'reason',
+      'fromAddress',
+      'fromName',
+      'subject',
+      'text',
+      'complaint',
+      'statementRequest',
+      'notification',
+      'original',
+      'attachments',
+      'refusedAttachments',
+    ],
+  },
   [COMPLAINT]: {
     mainField: 'caseNumber',
     sort: ['receivedAt', 'DESC'],

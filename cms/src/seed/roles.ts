@@ -7,6 +7,7 @@ import {
   CLOSING_DAY,
   COMPLAINT,
   IMPROVEMENT_ACTIVITY,
+  INBOUND_MAIL,
   INSTITUTION,
   MEETING,
   NOTIFICATION,
@@ -32,7 +33,7 @@ export const caseTypes = [
 ] as const;
 
 /** Written by the system only; the advisor reads them. */
-const readOnlyTypes = [NOTIFICATION, STATEMENT_ACCESS_LOG, CASE_EVENT];
+const readOnlyTypes = [NOTIFICATION, STATEMENT_ACCESS_LOG, CASE_EVENT, INBOUND_MAIL];
 /** Written by the system only; the advisor reads them, the assistant does not: the staff's sign-ins. */
 const advisorReadOnlyTypes = [STAFF_LOG];
 
@@ -70,6 +71,8 @@ export const assistantHiddenFields: Record<string, string[]> = {
   [COMPLAINT]: [...citizenIdentityFields],
   [NOTIFICATION]: ['recipient', 'lastError'],
   [CASE_DOCUMENT]: ['file', 'title', 'note'],
+  // An e-mail names its sender and says what they wrote: the assistant sees that it came and where it went.
+  [INBOUND_MAIL]: ['fromAddress', 'fromName', 'subject', 'text', 'original', 'attachments', 'refusedAttachments', 'reason'],
 };
 
 export const officeRoles: OfficeRole[] = [

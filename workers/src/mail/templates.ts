@@ -2,7 +2,7 @@
  * The emails, in Danish, as HTML and plain text. They carry the case number, the due date and
  * the link; never the complaint's content or the citizen's personal data.
  */
-import { notificationKinds, TIME_ZONE } from '@borgerraadgiver/config';
+import { caseTag, notificationKinds, TIME_ZONE } from '@borgerraadgiver/config';
 import type { OutboxMessage } from '../cms-client';
 
 export interface RenderedMail {
@@ -29,7 +29,10 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '
 /** A paragraph is a string; a link paragraph is { link, label }. */
 type Block = string | { link: string; label: string };
 
-function build(message: OutboxMessage, subject: string, greeting: string, blocks: Block[]): RenderedMail {
+function build(message: OutboxMessage, plainSubject: string, greeting: string, blocks: Block[]): RenderedMail {
+  // A reply finds its case by the case number in the subject (besides In-Reply-To, cms/src/inbox).
+  const aboutCase = message.caseNumber && message.kind !== 'delivery_failures';
+  const subject = aboutCase && !plainSubject.includes(message.caseNumber!) ? `${plainSubject} ${caseTag(message.caseNumber!)}` : plainSubject;
   const m = message.municipality;
   const signature = [`Venlig hilsen`, `${m.advisorTitle}, ${m.name}`, `${m.email} · tlf. ${m.phone}`];
   const text = [greeting, '', ...blocks.flatMap((b) => [typeof b === 'string' ? b : `${b.label}:\n${b.link}`, '']), ...signature].join('\n');
@@ -95,6 +98,11 @@ export function render(message: OutboxMessage): RenderedMail {
         `${center} har afgivet sin redegørelse i ${c} ${danishDateTime(message.respondedAt)}.`,
         'Planlagte påmindelser til centret er annulleret.',
         ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Se redegørelsen i sagssystemet' }] : []),
+      ]);
+    case 'mail_received':
+      return build(message, `Ny e-mail i ${c}`, 'Til borgerrådgiveren', [
+        `Der er kommet en e-mail i ${c}. Den er lagt i sagens dokumenter${message.centerName ? ` og er svar fra ${message.centerName} på anmodningen om redegørelse; vurdér, om den er redegørelsen` : ''}.`,
+        ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Åbn sagen i sagssystemet' }] : []),
       ]);
     case 'opinion_followup': {
       const what =

@@ -5,9 +5,9 @@
 import { errors } from '@strapi/utils';
 import { mayHandleIdentity } from '../../../privacy/access';
 
-export default (policyContext: any, config: { verb: 'read' | 'update' }) => {
+export default (policyContext: any, config: { verb: 'read' | 'update'; message?: string }) => {
   if (!mayHandleIdentity(policyContext.state?.userAbility, config.verb)) {
-    throw new errors.PolicyError('Kun borgerrådgiveren kan give indsigt i og anonymisere borgernes oplysninger.');
+    throw new errors.PolicyError(config.message ?? 'Kun borgerrådgiveren kan give indsigt i og anonymisere borgernes oplysninger.');
   }
   return true;
 };
