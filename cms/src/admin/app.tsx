@@ -6,6 +6,7 @@ import da from './translations/da.json';
 import { registerFailedDeliveriesWidget } from './outbox/widget';
 import { CaseTimelinePanel } from './journal/TimelinePanel';
 import { bootstrapWorkspace, registerWorkspace } from './workspace';
+import { quietBrowserDefaults, withoutDeveloperScreens } from './quiet';
 import { COMPLAINT } from '../content-types';
 
 export default {
@@ -49,6 +50,8 @@ export default {
     });
     registerFailedDeliveriesWidget(app);
     registerWorkspace(app);
+    // No developer screens in production (marketplace, content-type builder): see quiet.ts.
+    app.addRBACMiddleware(withoutDeveloperScreens as never);
   },
   bootstrap(app: StrapiApp) {
     // On a case: the citizen's access request (art. 15) and early erasure (art. 17).
@@ -60,5 +63,6 @@ export default {
     if (!window.localStorage.getItem('strapi-admin-language')) {
       window.localStorage.setItem('strapi-admin-language', 'da');
     }
+    void quietBrowserDefaults();
   },
 };

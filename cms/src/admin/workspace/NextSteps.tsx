@@ -9,6 +9,8 @@ import { useFetchClient, useForm, useNotification, useQueryParams, unstable_useD
 import { buildValidParams } from '@strapi/content-manager/strapi-admin';
 import { choiceLists, perspectives } from './choices';
 import { COMPLAINT, refreshCase, useCaseOverview, type CaseActionKind, type CaseOverview } from './useCase';
+import { useAdminGet } from '../useAdminGet';
+import { CENTER } from '../../content-types';
 
 const stepLabels: Record<CaseActionKind, string> = {
   requestStatement: 'Anmod om redegørelse',
@@ -16,6 +18,7 @@ const stepLabels: Record<CaseActionKind, string> = {
   issueOpinion: 'Afgiv udtalelse',
   reject: 'Afvis',
   close: 'Afslut',
+  reopen: 'Genoptag',
 };
 const submitLabels: Record<CaseActionKind, string> = {
   requestStatement: 'Send anmodning',
@@ -23,6 +26,7 @@ const submitLabels: Record<CaseActionKind, string> = {
   issueOpinion: 'Afgiv udtalelsen',
   reject: 'Afvis sagen',
   close: 'Afslut sagen',
+  reopen: 'Genoptag sagen',
 };
 
 type Values = Record<string, any>;
@@ -49,7 +53,7 @@ const initialValues = (step: CaseActionKind): Values => {
         recommendations: [''],
       };
     case 'requestStatement':
-      return { questions: '', caseSummary: '', requestsFileAccess: false };
+      return { questions: '', caseSummary: '', requestsFileAccess: false, centerHadOpportunity: false, center: '' };
     default:
       return {};
   }
@@ -88,6 +92,16 @@ const Choice = ({ name, label, values, errors, set, required, options }: FieldPr
   </Field.Root>
 );
 
+/** The request's center, when the case has none yet: active centers by name. */
+function CenterChoice({ values, errors, set }: Pick<FieldProps, 'values' | 'errors' | 'set'>) {
+  const { body } = useAdminGet<{ results: { documentId: string; name: string }[] }>(
+    `/content-manager/collection-types/${CENTER}?page=1&pageSize=100&sort=name:ASC&filters[active][$eq]=true`,
+    'Centrene kunne ikke hentes.',
+  );
+  const options = Object.fromEntries((body?.results ?? []).map((center) => [center.documentId, center.name]));
+  return <Choice name="center" label="Center" options={options} required values={values} errors={errors} set={set} />;
+}
+
 function StepFields({
   step,
   overview,
@@ -106,10 +120,29 @@ function StepFields({
     case 'requestStatement':
       return (
         <>
-          <Typography tag="p">
-            Til: <strong>{overview.center?.name}</strong>. Fristen beregnes automatisk (arbejdsdage).
-          </Typography>
-          <TextArea name="questions" label="Spørgsmål til centret" required hint="Centret ser spørgsmålene, sagsnummeret og fristen." {...field} />
+          {overview.requestNeeds.center ? (
+            <CenterChoice {...field} />
+          ) : (
+            <Typography tag="p">
+              Til: <strong>{overview.center?.name}</strong>. Fristen beregnes automatisk (arbejdsdage).
+            </Typography>
+          )}
+          {overview.requestNeeds.centerHadOpportunity && (
+            <Field.Root name="centerHadOpportunity" error={errors.centerHadOpportunity} hint="Krav før en egentlig undersøgelse. Registreres på sagen.">
+              <Checkbox checked={Boolean(values.centerHadOpportunity)} onCheckedChange={(checked: boolean) => set('centerHadOpportunity', checked === true)}>
+                Centret har haft mulighed for at forholde sig til klagen (mundtligt eller skriftligt)
+              </Checkbox>
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+          )}
+          <TextArea
+            name="questions"
+            label="Spørgsmål til centret"
+            required
+            hint="Ét spørgsmål pr. linje. Centret ser spørgsmålene, sagsnummeret og fristen."
+            {...field}
+          />
           {overview.identity !== 'named' && (
             <TextArea
               name="caseSummary"
@@ -183,6 +216,8 @@ function StepFields({
       return <Choice name="outOfScopeReason" label="Afvisningsgrund" options={choiceLists.outOfScopeReasons} required {...field} />;
     case 'close':
       return <Typography tag="p">Sagen afsluttes. Den kan genoptages senere.</Typography>;
+    case 'reopen':
+      return <Typography tag="p">Sagen får status »Genoptaget« og kan behandles igen. Genoptagelsen registreres i sagens historik.</Typography>;
   }
 }
 
@@ -263,6 +298,8 @@ export function NextSteps({ documentId, version }: { documentId: string; version
       {modified && <Typography textColor="warning600">Gem ændringerne på sagen, før du går videre.</Typography>}
       {(Object.keys(stepLabels) as CaseActionKind[]).map((step) => {
         const reason = overview.nextSteps[step];
+        // "Genoptag" is there only for a case that can be reopened.
+        if (step === 'reopen' && reason) return null;
         const id = `next-step-${step}-reason`;
         return (
           <Box key={step}>

@@ -12,6 +12,8 @@ export interface CaseOverview {
   identity: string;
   center: { documentId: string; name: string } | null;
   nextSteps: CaseActionAvailability;
+  /** What the statement request's dialog must ask for (R10, the center). */
+  requestNeeds: { centerHadOpportunity: boolean; center: boolean };
   requests: {
     documentId: string;
     label: string;

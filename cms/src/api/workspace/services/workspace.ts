@@ -18,6 +18,7 @@ import {
 import {
   caseActions,
   closedStatuses,
+  requestNeeds,
   danishDate,
   effectiveDue,
   isOpenRequest,
@@ -29,6 +30,7 @@ import {
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { COMPLAINT, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
+import { validationError } from '../../../input/boundary';
 import { unchecked } from '../../../strapi-types';
 
 type Input = Record<string, unknown>;
@@ -63,6 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         identity: complaint.identity,
         center: complaint.center ? { documentId: complaint.center.documentId, name: complaint.center.name } : null,
         nextSteps: caseActions(complaint, { openRequests: openRequests.length, hasCenter: Boolean(complaint.center) }, { policy, calendar }),
+        requestNeeds: requestNeeds(complaint, { hasCenter: Boolean(complaint.center) }),
         requests: requests.map((r) => {
           const due = effectiveDue(r);
           const overdue = isOpenRequest(r) && due !== null && due < now;
@@ -140,12 +143,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['center'] });
       if (!complaint) return null;
       const center = complaint.center?.documentId;
+      if (step === 'requestStatement') {
+        // What the dialog asked for, refused together before anything is written.
+        const needs = requestNeeds(complaint, { hasCenter: Boolean(center) });
+        const missing = [
+          ...(needs.centerHadOpportunity && input.centerHadOpportunity !== true
+            ? [{ path: 'centerHadOpportunity', message: 'En egentlig undersøgelse kræver, at centret først har haft mulighed for at forholde sig til klagen.' }]
+            : []),
+          ...(needs.center && !text(input.center) ? [{ path: 'center', message: 'Vælg det center, der skal bedes om en redegørelse.' }] : []),
+          ...(!text(input.questions)?.trim() ? [{ path: 'questions', message: 'Skriv spørgsmålene til centret.' }] : []),
+        ];
+        if (missing.length) throw validationError(missing);
+      }
       return inTransaction(strapi, async () => {
         switch (step) {
-          case 'requestStatement':
-            return strapi
-              .documents(REQUEST)
-              .create({ data: unchecked(REQUEST, { complaint: documentId, center, ...pick(input, ['questions', 'caseSummary', 'requestsFileAccess']) }) });
+          case 'requestStatement': {
+            // The dialog asks for R10 and the center when the case lacks them: recorded on the case
+            // first (journaled, checked by the case rules), then the request goes to that center.
+            const needs = requestNeeds(complaint, { hasCenter: Boolean(center) });
+            const chosenCenter = needs.center ? text(input.center) : undefined;
+            const onCase = {
+              ...(needs.centerHadOpportunity && input.centerHadOpportunity === true ? { centerHadOpportunity: true } : {}),
+              ...(chosenCenter ? { center: chosenCenter } : {}),
+            };
+            if (Object.keys(onCase).length) await strapi.documents(COMPLAINT).update({ documentId, data: unchecked(COMPLAINT, onCase) });
+            return strapi.documents(REQUEST).create({
+              data: unchecked(REQUEST, {
+                complaint: documentId,
+                center: chosenCenter ?? center,
+                ...pick(input, ['questions', 'caseSummary', 'requestsFileAccess']),
+              }),
+            });
+          }
           case 'registerMeeting':
             return strapi
               .documents(MEETING)
@@ -169,6 +198,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               .update({ documentId, data: unchecked(COMPLAINT, { caseStatus: 'afvist', outOfScopeReason: input.outOfScopeReason ?? null }) });
           case 'close':
             return strapi.documents(COMPLAINT).update({ documentId, data: { caseStatus: 'afsluttet' } });
+          case 'reopen':
+            return strapi.documents(COMPLAINT).update({ documentId, data: { caseStatus: 'genoptaget' } });
         }
       });
     },
