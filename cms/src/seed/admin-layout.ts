@@ -8,6 +8,7 @@ import {
   IMPROVEMENT_ACTIVITY,
   INSTITUTION,
   MEETING,
+  NOTIFICATION,
   OPINION,
   RECOMMENDATION,
   STATEMENT_REQUEST,
@@ -48,6 +49,9 @@ export const layouts: Record<string, TypeLayout> = {
       'retentionHoldUntil',
       'retentionHoldReason',
     ],
+    // Technical: the version of the citizen's links (Luk borgerens link raises it). The requests,
+    // opinions and meetings are listed, named and linked in "Sagens overblik" beside the form.
+    hidden: ['citizenLinkVersion', 'statementRequests', 'opinions', 'meetings'],
     labels: {
       caseNumber: ['Sagsnummer', 'Tildeles automatisk ved registrering.'],
       receivedAt: 'Modtaget',
@@ -182,7 +186,8 @@ export const layouts: Record<string, TypeLayout> = {
     mainField: 'title',
     sort: ['registeredAt', 'DESC'],
     list: ['registeredAt', 'title', 'complaint', 'direction', 'source'],
-    readOnly: ['registeredAt', 'sizeBytes'],
+    readOnly: ['registeredAt'],
+    hidden: ['sizeBytes'],
     labels: {
       complaint: 'Henvendelse',
       title: 'Titel',
@@ -192,7 +197,7 @@ export const layouts: Record<string, TypeLayout> = {
       registeredAt: 'Registreret',
       statementRequest: 'Anmodning om redegørelse',
       opinion: 'Udtalelse',
-      sizeBytes: 'Størrelse (bytes)',
+      sizeBytes: 'Størrelse',
       note: 'Note',
     },
   },
@@ -238,6 +243,41 @@ export const layouts: Record<string, TypeLayout> = {
       active: ['Slået til', 'Rækken gælder kun i fristberegningen, når den er slået til.'],
     },
   },
+  // Every e-mail planned or sent (read-only: the outbox writes it). Named by what it is and its case.
+  [NOTIFICATION]: {
+    mainField: 'kind',
+    sort: ['notBefore', 'DESC'],
+    list: ['notBefore', 'kind', 'complaint', 'statementRequest', 'recipient', 'deliveryStatus'],
+    readOnly: [
+      'kind',
+      'recipient',
+      'subject',
+      'statementRequest',
+      'opinion',
+      'complaint',
+      'notBefore',
+      'deliveryStatus',
+      'attempts',
+      'lastError',
+      'sentAt',
+      'statusNote',
+    ],
+    hidden: ['dueVersion', 'messageId', 'linkVersion', 'sendingSince', 'failureDigest'],
+    labels: {
+      kind: 'E-mail',
+      recipient: 'Modtager',
+      subject: 'Emne',
+      statementRequest: 'Anmodning om redegørelse',
+      opinion: 'Udtalelse',
+      complaint: 'Henvendelse',
+      notBefore: 'Afsendes',
+      deliveryStatus: 'Status',
+      attempts: 'Forsøg',
+      lastError: 'Fejl',
+      sentAt: 'Sendt',
+      statusNote: 'Note',
+    },
+  },
   // The case journal: read-only everywhere (the system writes it; see journal/writer.ts).
   [CASE_EVENT]: {
     mainField: 'summary',
@@ -271,7 +311,7 @@ export function fieldLabel(uid: string, field: string): string {
   return label ? `»${label}«` : 'Feltet';
 }
 
-const LAYOUT_VERSION = 6;
+const LAYOUT_VERSION = 7;
 
 /** Danish labels, list columns and read-only computed fields in the admin, applied once per layout version. */
 export async function seedAdminLayouts(strapi: Core.Strapi) {

@@ -5,10 +5,9 @@
  */
 import * as React from 'react';
 import { Box, Button, Checkbox, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
-import { useFetchClient, useForm, useNotification, useQueryParams, unstable_useDocument as useDocument } from '@strapi/strapi/admin';
-import { buildValidParams } from '@strapi/content-manager/strapi-admin';
+import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import { choiceLists, perspectives } from './choices';
-import { COMPLAINT, refreshCase, useCaseOverview, type CaseActionKind, type CaseOverview } from './useCase';
+import { refreshCase, useCaseDocumentRefetch, useCaseOverview, type CaseActionKind, type CaseOverview } from './useCase';
 import { useAdminGet } from '../useAdminGet';
 import { CENTER } from '../../content-types';
 
@@ -224,10 +223,7 @@ function StepFields({
 function StepDialog({ step, overview, onClose }: { step: CaseActionKind; overview: CaseOverview; onClose: () => void }) {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  // The edit view's own document query (same arguments, so the same cache entry): refetched after the step.
-  const [{ query }] = useQueryParams();
-  const params = React.useMemo(() => buildValidParams(query), [query]);
-  const { refetch } = useDocument({ collectionType: 'collection-types', model: COMPLAINT, documentId: overview.documentId, params });
+  const refetch = useCaseDocumentRefetch(overview.documentId);
   const [values, setValues] = React.useState<Values>(() => initialValues(step));
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const [message, setMessage] = React.useState<string | null>(null);
