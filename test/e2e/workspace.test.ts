@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { UID } from '@strapi/strapi';
-import { buildAdmin, launchBrowser } from '../helpers/browser';
+import { buildAdmin, launchBrowser, until } from '../helpers/browser';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -52,18 +52,6 @@ async function expectNoSeriousViolations(selector: string, what: string) {
   if (problems.length) throw new Error(`axe violations in ${what}:\n${problems.join('\n')}`);
 }
 
-/** Retries an assertion until it holds (the admin renders asynchronously). */
-async function until(assertion: () => Promise<void>, timeout = 15000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 const textOf = (target: ReturnType<Page['locator']>) => target.first().innerText();
 
 const panel = (title: string) => page.locator(`[data-workspace-panel="${title}"]`);

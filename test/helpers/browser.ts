@@ -119,3 +119,16 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
   if (problems.length) throw new Error(`axe violations on ${label}:\n${problems.join('\n')}`);
 }
+
+/** Retries an assertion until it holds (the admin renders asynchronously). */
+export async function until(assertion: () => Promise<void>, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
