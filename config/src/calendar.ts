@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import Holidays from 'date-holidays';
-import { PolicyDuration } from './durations';
+import { durationInDanish, PolicyDuration } from './durations';
 import { TIME_ZONE } from './time-zone';
 import type { ClosingDayKind } from './vocabulary';
 
@@ -117,7 +117,7 @@ export class WorkingCalendar {
         at: at.toJSDate(),
         day: at.toISODate()!,
         skipped: [],
-        explanation: `${period.iso} efter ${formatDateTime(start)}: ${formatDateTime(at)}.`,
+        explanation: `${durationInDanish(period)} efter ${formatDateTime(start)}: ${formatDateTime(at)}.`,
       };
     }
     const nominal = start.plus(period.duration).startOf('day');
@@ -130,7 +130,7 @@ export class WorkingCalendar {
       at: last.endOf('day').toJSDate(),
       day: last.toISODate()!,
       skipped,
-      explanation: `${period.iso} efter ${formatDate(start)} er ${formatDate(nominal)}.${moved} Frist: ${formatDate(last)}.`,
+      explanation: `${durationInDanish(period)} efter ${formatDate(start)} er ${formatDate(nominal)}.${moved} Frist: ${formatDate(last)}.`,
     };
   }
 

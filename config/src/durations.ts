@@ -8,6 +8,11 @@ export interface PolicyDuration {
   dayBased: boolean;
 }
 
+/** A duration in Danish words, as staff and citizens read it: P14D → "14 dage", P1Y6M → "1 år og 6 måneder". */
+export function durationInDanish(period: PolicyDuration): string {
+  return period.duration.reconfigure({ locale: 'da' }).toHuman({ listStyle: 'long' });
+}
+
 /** The parsed duration, or why `iso` is not one (without the variable's name). */
 export function checkDuration(iso: string): PolicyDuration | string {
   const duration = Duration.fromISO(iso.trim());

@@ -3,13 +3,8 @@
  * configuration so the site's privacy page and the access export say the same and follow
  * RETENTION_AFTER_CLOSURE and config/municipality.json.
  */
-import type { PolicyDuration } from './durations';
+import { durationInDanish, type PolicyDuration } from './durations';
 import type { Municipality } from './municipality';
-
-/** A duration in Danish words: P5Y → "5 år", P1Y6M → "1 år og 6 måneder". */
-export function durationInDanish(period: PolicyDuration): string {
-  return period.duration.reconfigure({ locale: 'da' }).toHuman({ listStyle: 'long' });
-}
 
 /** The retention rule in one Danish sentence. */
 export function retentionSentence(retentionAfterClosure: PolicyDuration): string {

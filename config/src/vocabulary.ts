@@ -69,6 +69,8 @@ export const citizenResults = {
 
 /** How the advisor handled the inquiry. */
 export const handlingForms = {
+  // A quick contact: directions or short advice, registered and closed at once ("Kort kontakt").
+  kort_kontakt: 'Kort kontakt (vejvisning eller kort rådgivning)',
   dialog: 'Dialog med enheden',
   videresendt: 'Videresendt til enheden til besvarelse',
   maegling: 'Mægling',

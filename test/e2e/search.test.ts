@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { UID } from '@strapi/strapi';
-import { buildAdmin, launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../helpers/browser';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -30,7 +30,6 @@ async function expectNoSeriousViolations(selector: string, what: string) {
 }
 
 beforeAll(async () => {
-  buildAdmin();
   app = await startStrapi({}, { serveAdminPanel: true });
   const center = await docs('api::center.center').create({ data: { name: 'Jobcentret (test)', email: 'job@lejre.invalid', chiefEmail: 'chef@lejre.invalid' } });
   const create = (title: string, description: string, receivedAt: string) =>

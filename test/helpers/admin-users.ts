@@ -11,12 +11,18 @@ export interface AdminClient {
   send(method: string, pathname: string, body?: unknown): Promise<{ status: number; text: string }>;
 }
 
-export async function loginAs(app: TestStrapi, roleName: string, firstname = roleName): Promise<AdminClient> {
+/** A new active staff member with one of the office's roles; returns how they sign in. */
+export async function createStaff(app: TestStrapi, roleName: string, firstname = roleName): Promise<{ email: string; password: string }> {
   const role = await app.strapi.db.query('admin::role').findOne({ where: { name: roleName } });
   if (!role) throw new Error(`no admin role named ${roleName}`);
   const email = `${crypto.randomBytes(6).toString('hex')}@example.org`;
   const password = 'Test-admin-1234';
   await app.strapi.service('admin::user').create({ email, firstname, lastname: 'Test', password, isActive: true, roles: [role.id] });
+  return { email, password };
+}
+
+export async function loginAs(app: TestStrapi, roleName: string, firstname = roleName): Promise<AdminClient> {
+  const { email, password } = await createStaff(app, roleName, firstname);
   const login = await fetch(`${app.url}/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -92,7 +92,7 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
 }
 
 /** Retries an assertion until it holds (the admin renders asynchronously). */
-export async function until(assertion: () => Promise<void>, timeout = 15000) {
+export async function until(assertion: () => Promise<void>, timeout = 20000) {
   const deadline = Date.now() + timeout;
   for (;;) {
     try {

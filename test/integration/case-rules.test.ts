@@ -494,12 +494,42 @@ describe('the case page: overview and next steps through the admin', () => {
 
   test('offers what the rules allow and says why not', async () => {
     const notYet = await complaint({ caseStatus: 'visitation', centerHadOpportunity: false });
-    const steps = (await overview(notYet.documentId)).nextSteps;
-    expect(steps.requestStatement).toMatch(/Centret skal først have haft mulighed/);
+    const { nextSteps: steps, requestNeeds } = await overview(notYet.documentId);
+    // R10 is asked for in the request's own dialog, not a detour through the form.
+    expect(steps.requestStatement).toBeNull();
+    expect(requestNeeds).toEqual({ centerHadOpportunity: true, center: false });
     expect(steps.registerMeeting).toBeNull();
+    expect(steps.reopen).toMatch(/Kun en lukket sag/);
     expect(steps.issueOpinion).toMatch(/Udtalelser afgives i sager under undersøgelse/);
     expect((await overview((await complaint({ caseStatus: 'visitation' })).documentId)).nextSteps.requestStatement).toBeNull();
     expect((await app.admin('GET', '/workspace/cases/findes-ikke')).status).toBe(404);
+  });
+
+  test('the request dialog records R10 and the center on the case, or nothing at all', async () => {
+    const c = await complaint({ caseStatus: 'visitation', centerHadOpportunity: false, center: null });
+    const before = await snapshot(REQUEST);
+    const refused = await step(c.documentId, 'requestStatement', { questions: 'Hvorfor?\nHvornår?' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors.map((e: any) => e.path[0])).toContain('centerHadOpportunity');
+    expect(await snapshot(REQUEST)).toBe(before);
+    expect((await overview(c.documentId)).requestNeeds).toEqual({ centerHadOpportunity: true, center: true });
+
+    const sent = await step(c.documentId, 'requestStatement', { questions: 'Hvorfor?\nHvornår?', centerHadOpportunity: true, center: centerId });
+    expect(sent.status).toBe(200);
+    const stored = (await docs(COMPLAINT).findOne({ documentId: c.documentId, populate: ['center', 'statementRequests'] } as never)) as any;
+    expect(stored).toMatchObject({ centerHadOpportunity: true, caseStatus: 'undersoegelse' });
+    expect(stored.center.documentId).toBe(centerId);
+    expect(stored.statementRequests).toHaveLength(1);
+  });
+
+  test('a closed case is reopened', async () => {
+    const c = await complaint({ caseStatus: 'visitation' });
+    expect((await step(c.documentId, 'reject', { outOfScopeReason: 'grundloes' })).status).toBe(200);
+    expect((await overview(c.documentId)).nextSteps.reopen).toBeNull();
+    expect((await step(c.documentId, 'reopen', {})).status).toBe(200);
+    const view = await overview(c.documentId);
+    expect(view.caseStatus).toBe('genoptaget');
+    expect(view.nextSteps.reopen).toMatch(/Kun en lukket sag/);
   });
 
   test("a request goes to the case's center, is named by the case, and the overview shows its deadline and e-mail", async () => {

@@ -167,7 +167,7 @@ describe('retention run', () => {
     const before = await everyReport();
     expect(before[0].inquiries).toBeDefined();
     const list = await privacy().retention(NOW);
-    expect(list.retentionAfterClosure).toBe('P5Y');
+    expect(list.retentionAfterClosure).toBe('5 år');
 
     const anonymised = await privacy().runRetention(NOW);
     expect(anonymised.sort()).toEqual(['2019-0001', '2019-0002', '2019-0003', '2020-0004', '2020-0005', '2021-0006']);

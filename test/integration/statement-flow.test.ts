@@ -226,6 +226,10 @@ test('GET twice (mail scanners), then POST: stored once, advisor notified, remin
     smtp.messages.some((m) => m.to.includes(ADVISOR) && m.subject.includes(`Redegørelse modtaget i sag ${c.caseNumber}`)),
   );
   expect(receipt.filter((m) => m.to.includes(ADVISOR) && m.subject.includes(c.caseNumber))).toHaveLength(1);
+  // The advisor's e-mail opens the case, where the statement reads in full.
+  expect(receipt.find((m) => m.to.includes(ADVISOR) && m.subject.includes(c.caseNumber))!.decoded).toContain(
+    `/admin/content-manager/collection-types/api::complaint.complaint/${c.documentId}`,
+  );
   const rows = await rowsOf(answered.id);
   // Reminder and overdue notice were planned (the escalation would follow the overdue notice); both cancelled.
   expect(rows.filter((r) => ['statement_reminder', 'statement_overdue', 'statement_escalation'].includes(r.kind)).map((r) => r.deliveryStatus)).toEqual([
@@ -513,7 +517,8 @@ test('a permanent rejection (550) fails the row at once; the admin home page lis
       (m) => m.to.includes(ADVISOR) && /kunne ikke afleveres/.test(m.subject),
     )!;
     expect(digest.decoded).toContain(`Anmodning om redegørelse i sag ${c.caseNumber} til ukendt.flow@example.org`);
-    expect(digest.decoded).toContain(row.documentId);
+    // Each failure opens its case.
+    expect(digest.decoded).toContain(`/admin/content-manager/collection-types/api::complaint.complaint/${c.documentId}`);
     // Once a day, whatever fails later that day, and whichever instance asks.
     expect(await Promise.all([runFailureDigest(app.strapi), runFailureDigest(app.strapi)])).toEqual([0, 0]);
     expect(await app.strapi.db.query(NOTIFICATION as UID.ContentType).count({ where: { kind: 'delivery_failures' } })).toBe(1);

@@ -39,6 +39,8 @@ describe('deadline: a day-based period ends at the end of a working day', () => 
     const { explanation } = calendar.deadline(new Date('2026-12-11T10:00:00Z'), P14D);
     expect(explanation).toContain('fredag 25. december 2026 er Juledag');
     expect(explanation).toContain('Frist: mandag 28. december 2026');
+    // The period in words, never the ISO value.
+    expect(explanation).toMatch(/^14 dage efter /);
   });
 
   test('rows only concern their own date: one extra holiday in 2028 keeps Easter 2028', () => {

@@ -234,6 +234,13 @@ test('change lines use the Danish labels of fields and values', () => {
     'Status: Planlagt',
     'E-mail: Påmindelse om frist',
   ]);
+  // No ids and no byte counts: a related record without a name is "tilknyttet", a size is in kB/MB.
+  expect(
+    changeLines('case_document', {
+      sizeBytes: { from: null, to: 2_400_000 },
+      statementRequest: { from: null, to: { documentId: 'abc123xyz' } },
+    }),
+  ).toEqual(['Størrelse: 2,4 MB', 'Anmodning om redegørelse: tilknyttet']);
 });
 
 test('the schema lists exactly the journal vocabulary', () => {

@@ -5,6 +5,7 @@ import { loadPolicy, WorkingCalendar } from '@borgerraadgiver/config';
 import type { ComplaintStatus } from '@borgerraadgiver/config';
 import {
   caseActions,
+  requestNeeds,
   canTransition,
   checkComplaint,
   checkFixedRelations,
@@ -373,26 +374,47 @@ describe('next steps on the case page', () => {
       .map(([kind]) => kind)
       .sort();
   test.each<[string, ComplaintState, typeof facts, string[]]>([
-    ['new, center has not had the opportunity', { ...investigable, caseStatus: 'modtaget', centerHadOpportunity: false }, facts, ['registerMeeting', 'reject']],
+    // R10 and the center are asked for in the request's dialog.
+    [
+      'new, center has not had the opportunity',
+      { ...investigable, caseStatus: 'modtaget', centerHadOpportunity: false },
+      facts,
+      ['registerMeeting', 'reject', 'requestStatement'],
+    ],
     ['visitation, ready to investigate', { ...investigable, caseStatus: 'visitation' }, facts, ['registerMeeting', 'reject', 'requestStatement']],
-    ['visitation without a center', { ...investigable, caseStatus: 'visitation' }, { ...facts, hasCenter: false }, ['registerMeeting', 'reject']],
+    [
+      'visitation without a center',
+      { ...investigable, caseStatus: 'visitation' },
+      { ...facts, hasCenter: false },
+      ['registerMeeting', 'reject', 'requestStatement'],
+    ],
     ['R5 out of scope: only rejection', { ...investigable, caseStatus: 'visitation', outOfScopeReason: 'privatretlig' }, facts, ['registerMeeting', 'reject']],
     ['R8 confidential without a special case', { ...investigable, caseStatus: 'visitation', identity: 'confidential' }, facts, ['registerMeeting', 'reject']],
     ['R6 expired', { ...investigable, caseStatus: 'visitation', eventDate: '2025-11-01' }, facts, ['registerMeeting', 'reject']],
     ['investigation awaiting the statement', investigable, { ...facts, openRequests: 1 }, ['registerMeeting', 'requestStatement']],
     ['investigation with the statement in', investigable, facts, ['issueOpinion', 'registerMeeting', 'reject', 'requestStatement']],
-    ['opinion issued', { ...investigable, caseStatus: 'udtalelse_afgivet' }, facts, ['close', 'registerMeeting']],
-    ['rejected', { ...investigable, caseStatus: 'afvist', outOfScopeReason: 'grundloes' }, facts, ['close']],
-    ['closed', { ...investigable, caseStatus: 'afsluttet' }, facts, []],
+    ['opinion issued', { ...investigable, caseStatus: 'udtalelse_afgivet' }, facts, ['close', 'registerMeeting', 'reopen']],
+    ['rejected', { ...investigable, caseStatus: 'afvist', outOfScopeReason: 'grundloes' }, facts, ['close', 'reopen']],
+    ['closed', { ...investigable, caseStatus: 'afsluttet' }, facts, ['reopen']],
+    ['reopened', { ...investigable, caseStatus: 'genoptaget' }, facts, ['registerMeeting', 'reject', 'requestStatement']],
   ])('%s', (_name, complaint, caseFacts, expected) => {
     expect(offered(complaint, caseFacts)).toEqual(expected);
   });
 
   test('every refusal says why, in Danish', () => {
-    const refused = caseActions({ ...investigable, caseStatus: 'modtaget', centerHadOpportunity: false }, facts, context);
-    expect(refused.requestStatement).toMatch(/Centret skal først have haft mulighed/);
+    const refused = caseActions({ ...investigable, caseStatus: 'modtaget', identity: 'confidential' }, facts, context);
+    expect(refused.requestStatement).toMatch(/kan kun undersøges i helt særlige tilfælde/);
+    expect(refused.reopen).toMatch(/Kun en lukket sag/);
     expect(refused.issueOpinion).toMatch(/sagen har status "Modtaget"/);
     expect(refused.close).toMatch(/kan afsluttes, når/);
+  });
+
+  test.each<[string, ComplaintState, typeof facts, ReturnType<typeof requestNeeds>]>([
+    ['R10 and center in place', investigable, facts, { centerHadOpportunity: false, center: false }],
+    ['R10 missing', { ...investigable, centerHadOpportunity: false }, facts, { centerHadOpportunity: true, center: false }],
+    ['no center', investigable, { ...facts, hasCenter: false }, { centerHadOpportunity: false, center: true }],
+  ])("the request's dialog asks for what is missing: %s", (_name, complaint, caseFacts, expected) => {
+    expect(requestNeeds(complaint, caseFacts)).toEqual(expected);
   });
 
   test.each<[Parameters<typeof statusAfter>[0], ComplaintStatus | null, ComplaintStatus | null]>([

@@ -7,6 +7,7 @@ import { registerFailedDeliveriesWidget } from './outbox/widget';
 import { InboundMailPanel, registerInboxWidget } from './inbox';
 import { CaseTimelinePanel } from './journal/TimelinePanel';
 import { bootstrapWorkspace, registerWorkspace } from './workspace';
+import { quietBrowserDefaults, withoutDeveloperScreens } from './quiet';
 import { COMPLAINT } from '../content-types';
 import { installSecondFactorGate } from './second-factor/gate';
 import { showSecondFactor } from './second-factor/SecondFactorScreen';
@@ -75,6 +76,8 @@ export default {
     // Homepage: Ikke tilknyttet post and the latest e-mails from the advisor's inbox.
     registerInboxWidget(app);
     registerWorkspace(app);
+    // No developer screens in production (marketplace, content-type builder): see quiet.ts.
+    app.addRBACMiddleware(withoutDeveloperScreens as never);
   },
   bootstrap(app: StrapiApp) {
     // On a case: the citizen's access request (art. 15) and early erasure (art. 17).
@@ -97,5 +100,6 @@ export default {
     if (!window.localStorage.getItem('strapi-admin-language')) {
       window.localStorage.setItem('strapi-admin-language', 'da');
     }
+    void quietBrowserDefaults();
   },
 };

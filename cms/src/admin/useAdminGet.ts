@@ -7,6 +7,20 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 
+/**
+ * Requests in flight by path and version: panels of one page that need the same answer (the
+ * case's next steps and overview) share one request instead of each making its own.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+function shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let pending = inFlight.get(key) as Promise<T> | undefined;
+  if (!pending) {
+    pending = load().finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
 export function useAdminGet<Body>(path: string, failure: string, version?: unknown) {
   const { get } = useFetchClient();
   const [loaded, setLoaded] = React.useState<{ path: string; body: Body | null; error: string | null } | null>(null);
@@ -15,7 +29,7 @@ export function useAdminGet<Body>(path: string, failure: string, version?: unkno
     // No path: nothing to get yet (a search not made).
     if (!path) return;
     let current = true;
-    get<Body>(path)
+    shared(`${path}\u0000${String(version ?? '')}\u0000${reloads}`, () => get<Body>(path))
       .then(({ data }) => current && setLoaded({ path, body: data, error: null }))
       .catch(() => current && setLoaded({ path, body: null, error: failure }));
     return () => {

@@ -12,6 +12,14 @@ import type { Violation } from '../rules/violation';
 const READ = 'plugin::content-manager.explorer.read';
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const SEARCHED_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
+/**
+ * Fields every row has, outside Strapi's field-level permissions (a permission lists only the
+ * schema's own fields): the default sort of a list (newest first) and the system's own filters
+ * use them, and they tell nothing about a citizen.
+ */
+const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt']);
+
+const readable = (ability: Ability, uid: string, field: string) => SYSTEM_FIELDS.has(field) || ability.can(READ, uid, field);
 
 interface Ability {
   can(action: string, subject: string, field?: string): boolean;
@@ -48,7 +56,7 @@ function hiddenInFilters(strapi: Core.Strapi, ability: Ability, uid: string, fil
     }
     const attribute = attributes[key];
     if (!attribute) continue;
-    if (!ability.can(READ, uid, key)) return `${prefix}${key}`;
+    if (!readable(ability, uid, key)) return `${prefix}${key}`;
     if (attribute.type === 'relation' && attribute.target) {
       const found = hiddenInFilters(strapi, ability, attribute.target, value, `${prefix}${key}.`);
       if (found) return found;
@@ -72,7 +80,7 @@ function hiddenPath(strapi: Core.Strapi, ability: Ability, uid: string, path: st
   for (const key of path.split('.')) {
     const attribute = attributesOf(strapi, current)[key];
     if (!attribute) return false;
-    if (!ability.can(READ, current, key)) return true;
+    if (!readable(ability, current, key)) return true;
     if (attribute.type !== 'relation') return false;
     current = attribute.target;
   }

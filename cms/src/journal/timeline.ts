@@ -13,12 +13,19 @@ import type { Actor } from './model';
 import { COMPLAINT } from '../content-types';
 import { choiceLabel } from '../choices';
 
-const notificationFieldLabels: Record<string, string> = { deliveryStatus: 'Status', kind: 'E-mail', notBefore: 'Afsendes' };
+/** A file's size as people read it: "830 B", "12 kB", "1,4 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
+  return `${(bytes / 1_000_000).toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB`;
+}
 
 function shown(field: string, value: ChangeValue, subjectType: SubjectType): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
-  if (typeof value === 'object') return value.label ?? value.documentId;
+  // A related record by its name; never its id.
+  if (typeof value === 'object') return value.label ?? 'tilknyttet';
+  if (field === 'sizeBytes' && typeof value === 'number') return fileSize(value);
   if (typeof value === 'string') {
     const label = choiceLabel(subjectUids[subjectType], field, value);
     if (label) return label;
@@ -33,7 +40,7 @@ export function changeLines(subjectType: SubjectType | null, changes: Changes | 
   if (!changes) return [];
   const subject = subjectType ?? 'complaint';
   return Object.entries(changes).map(([field, change]) => {
-    const label = subject === 'notification' ? (notificationFieldLabels[field] ?? field) : fieldLabel(subjectUids[subject], field);
+    const label = fieldLabel(subjectUids[subject], field);
     if (!('to' in change)) return `${label}: ændret`;
     return change.from === null
       ? `${label}: ${shown(field, change.to, subject)}`
@@ -102,5 +109,5 @@ export async function caseTimelineCsv(strapi: Core.Strapi, documentId: string, a
     event.subjectLabel,
     event.details.join('; '),
   ]);
-  return { filename: `journal-${timeline.complaint.caseNumber ?? documentId}.csv`, csv: toCsv([header, ...rows]) };
+  return { filename: `journal-${timeline.complaint.caseNumber ?? 'sag'}.csv`, csv: toCsv([header, ...rows]) };
 }

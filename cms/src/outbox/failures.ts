@@ -9,6 +9,7 @@ import { localDate, loadEndpoints, municipality, TIME_ZONE, type DeliveryFailure
 import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
 import { insertRows } from './writer';
 import { NOTIFICATION } from '../content-types';
+import { adminUrl, caseAdminUrl } from '../admin-urls';
 import { inTransaction } from '../db/transaction';
 
 const DIGEST = 'delivery_failures';
@@ -56,15 +57,19 @@ export async function failuresOf(strapi: Core.Strapi, digestDocumentId: string):
     orderBy: { notBefore: 'asc' },
   });
   const cmsUrl = loadEndpoints(process.env, municipality.email).cmsUrl;
-  return rows.map((row) => ({
-    kind: row.kind,
-    recipient: row.recipient,
-    caseNumber: (row.statementRequest?.complaint ?? row.opinion?.complaint ?? row.complaint)?.caseNumber ?? null,
-    notBefore: new Date(row.notBefore).toISOString(),
-    attempts: row.attempts ?? 0,
-    error: row.lastError ? String(row.lastError).slice(0, 300) : (row.statusNote ?? null),
-    adminUrl: `${cmsUrl}/admin/content-manager/collection-types/${NOTIFICATION}/${row.documentId}`,
-  }));
+  return rows.map((row) => {
+    const complaint = row.statementRequest?.complaint ?? row.opinion?.complaint ?? row.complaint;
+    return {
+      kind: row.kind,
+      recipient: row.recipient,
+      caseNumber: complaint?.caseNumber ?? null,
+      notBefore: new Date(row.notBefore).toISOString(),
+      attempts: row.attempts ?? 0,
+      error: row.lastError ? String(row.lastError).slice(0, 300) : (row.statusNote ?? null),
+      // The case, where the e-mail and its error are listed; the e-mail's own page when it has no case.
+      adminUrl: complaint ? caseAdminUrl(cmsUrl, complaint.documentId) : adminUrl(cmsUrl, NOTIFICATION, row.documentId),
+    };
+  });
 }
 
 /** Daily with the other daily jobs (DAILY_JOBS_CRON, 07:00 Copenhagen time), after the night's retries. */

@@ -40,7 +40,11 @@ import { loadWorkingCalendar } from '../db/working-calendar';
 import { isClosedStatus } from '../rules/complaint-status';
 import { recordNotifications } from '../journal';
 import { OPINION, NOTIFICATION } from '../content-types';
+import { adminUrl, caseAdminUrl } from '../admin-urls';
 import { inTransaction } from '../db/transaction';
+
+/** The e-mails to the office (the advisor): each opens the case it is about, or the admin's home. */
+const OFFICE_KINDS: string[] = ['report_reminder', 'ongoing_status', 'delivery_failures', 'mail_received'];
 
 function loadRow(strapi: Core.Strapi, documentId: string) {
   return strapi.db.query(NOTIFICATION).findOne({
@@ -165,16 +169,14 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
     failures: row.kind === 'delivery_failures' ? await failuresOf(strapi, row.documentId) : null,
     replacesEarlierLinks:
       row.kind === 'statement_request' && row.subject === 'Nyt link' && (await linksIssuedBefore(strapi, request.id, request.linkVersion ?? 1)),
-    adminUrl:
-      request && row.kind === 'statement_received'
-        ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::statement-request.statement-request/${request.documentId}`
-        : row.kind === 'mail_received' && complaint
-          ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::complaint.complaint/${complaint.documentId}`
-          : opinion
-            ? `${endpoints.cmsUrl}/admin/content-manager/collection-types/api::opinion.opinion/${opinion.documentId}`
-            : row.kind === 'report_reminder' || row.kind === 'ongoing_status' || row.kind === 'delivery_failures'
-              ? `${endpoints.cmsUrl}/admin`
-              : null,
+    // The office's e-mails open the case (a general opinion has none: its own page).
+    adminUrl: !((request && row.kind === 'statement_received') || opinion || OFFICE_KINDS.includes(row.kind))
+      ? null
+      : complaint?.documentId
+        ? caseAdminUrl(endpoints.cmsUrl, complaint.documentId)
+        : opinion
+          ? adminUrl(endpoints.cmsUrl, OPINION, opinion.documentId)
+          : `${endpoints.cmsUrl}/admin`,
     opinionKind: opinion?.kind ?? null,
     // A general opinion's title names the matter, not a citizen; a case opinion is named by its case number.
     opinionTitle: opinion?.kind === 'general' ? (opinion.title ?? null) : null,

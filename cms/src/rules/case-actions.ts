@@ -3,14 +3,14 @@ import { ComplaintState, investigationBlockers, RuleContext } from './complaint'
 import { canTransition, closedStatuses } from './complaint-status';
 
 /** The next steps offered on the case page. */
-export const caseActionKinds = ['requestStatement', 'registerMeeting', 'issueOpinion', 'reject', 'close'] as const;
+export const caseActionKinds = ['requestStatement', 'registerMeeting', 'issueOpinion', 'reject', 'close', 'reopen'] as const;
 export type CaseActionKind = (typeof caseActionKinds)[number];
 
 /** What the case page needs besides the case's own fields. */
 export interface CaseFacts {
   /** Statement requests with status `sendt`. */
   openRequests: number;
-  /** The case has a center to ask (the request is prefilled with it). */
+  /** The case has a center to ask (the request is prefilled with it; otherwise its dialog asks). */
   hasCenter: boolean;
 }
 
@@ -31,11 +31,9 @@ export function caseActions(complaint: ComplaintState, facts: CaseFacts, context
   const requestStatement = (() => {
     if (closed) return `Sagen har status ${statusLabel(status)}. Genoptag den, før der bedes om en redegørelse.`;
     if (status !== 'undersoegelse' && !canTransition(status, 'undersoegelse')) return `En sag med status ${statusLabel(status)} kan ikke undersøges.`;
+    // R10 and the center are asked for in the request's own dialog (requestNeeds), not refused here.
     const blocker = investigationBlockers(complaint, context)[0];
-    if (blocker) return blocker.message;
-    if (!complaint.centerHadOpportunity) return 'Centret skal først have haft mulighed for at forholde sig til klagen (markér det på sagen).';
-    if (!facts.hasCenter) return 'Vælg sagens center først.';
-    return null;
+    return blocker ? blocker.message : null;
   })();
 
   const issueOpinion = (() => {
@@ -59,7 +57,13 @@ export function caseActions(complaint: ComplaintState, facts: CaseFacts, context
     issueOpinion,
     reject,
     close,
+    reopen: status !== 'genoptaget' && canTransition(status, 'genoptaget') ? null : 'Kun en lukket sag eller en sag med afgivet udtalelse kan genoptages.',
   };
+}
+
+/** What the statement request's dialog must ask for besides the questions, so no detour is needed. */
+export function requestNeeds(complaint: Pick<ComplaintState, 'centerHadOpportunity'>, facts: Pick<CaseFacts, 'hasCenter'>) {
+  return { centerHadOpportunity: !complaint.centerHadOpportunity, center: !facts.hasCenter };
 }
 
 /** Events on a case that move its status by themselves. */

@@ -1,6 +1,7 @@
 import {
   complaintStatuses,
   complaintThemes,
+  durationInDanish,
   identities,
   localDate,
   outOfScopeReasons,
@@ -85,7 +86,7 @@ export function mandateBlockers(complaint: ComplaintState, context: Pick<RuleCon
   if (isExpired(complaint, context) && !hasTimeLimitException(complaint)) {
     blockers.push({
       path: 'eventDate',
-      message: `Klagen er indgivet efter klagefristen (${context.policy.complaintTimeLimit.iso}) regnet fra afgørelsen eller forholdet og er forældet. Den kan kun afvises, medmindre der registreres en undtagelse med begrundelse og alle tre betingelser.`,
+      message: `Klagen er indgivet efter klagefristen (${durationInDanish(context.policy.complaintTimeLimit)}) regnet fra afgørelsen eller forholdet og er forældet. Den kan kun afvises, medmindre der registreres en undtagelse med begrundelse og alle tre betingelser.`,
     });
   }
   return blockers;

@@ -4,7 +4,7 @@
  * Plain TS: instants are UTC `Date`s, dates are local Copenhagen `YYYY-MM-DD`.
  */
 import { DateTime } from 'luxon';
-import { containsCprNumber, localDate, TIME_ZONE, type Policy } from '@borgerraadgiver/config';
+import { containsCprNumber, durationInDanish, localDate, TIME_ZONE, type Policy } from '@borgerraadgiver/config';
 import { isClosedStatus } from './complaint-status';
 import { toInstant, toLocalDate, type DateInput } from './dates';
 import { isBlank, type Violation } from './violation';
@@ -73,7 +73,7 @@ export function checkPostponement(input: { until?: unknown; reason?: unknown }, 
   } else if (until > latest) {
     violations.push({
       path: 'until',
-      message: `Anonymiseringen kan højst udsættes én opbevaringsperiode (${policy.retentionAfterClosure.iso}), dvs. til ${latest}. Udsæt igen senere, hvis det stadig er nødvendigt.`,
+      message: `Anonymiseringen kan højst udsættes én opbevaringsperiode (${durationInDanish(policy.retentionAfterClosure)}), dvs. til ${latest}. Udsæt igen senere, hvis det stadig er nødvendigt.`,
     });
   }
   violations.push(...checkReason(input.reason));

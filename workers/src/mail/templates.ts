@@ -97,7 +97,7 @@ export function render(message: OutboxMessage): RenderedMail {
       return build(message, `Redegørelse modtaget i ${c}`, 'Til borgerrådgiveren', [
         `${center} har afgivet sin redegørelse i ${c} ${danishDateTime(message.respondedAt)}.`,
         'Planlagte påmindelser til centret er annulleret.',
-        ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Se redegørelsen i sagssystemet' }] : []),
+        ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Åbn sagen og læs redegørelsen' }] : []),
       ]);
     case 'mail_received':
       return build(message, `Ny e-mail i ${c}`, 'Til borgerrådgiveren', [
@@ -113,7 +113,7 @@ export function render(message: OutboxMessage): RenderedMail {
         return build(message, `Husk opfølgning: udtalelse ${message.caseNumber ?? danishDate(message.issuedAt)}`, 'Til borgerrådgiveren', [
           `Det er tid til at følge op på ${what}. Du bad om at få besked om, hvorvidt udtalelsen fører til ændringer, og der er ikke registreret en tilbagemelding.`,
           'Kontakt modtageren af udtalelsen, og registrér tilbagemeldingen på udtalelsen.',
-          ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Åbn udtalelsen i sagssystemet' }] : []),
+          ...(message.adminUrl ? [{ link: message.adminUrl, label: message.caseNumber ? 'Åbn sagen i sagssystemet' : 'Åbn udtalelsen i sagssystemet' }] : []),
         ]);
       }
       return build(message, `Opfølgning på borgerrådgiverens udtalelse${message.caseNumber ? ` i ${c}` : ''}`, 'Til modtageren af udtalelsen', [
@@ -163,7 +163,7 @@ export function render(message: OutboxMessage): RenderedMail {
         `Systemet har opgivet at sende ${failures.length === 1 ? 'denne e-mail' : 'disse e-mails'}. Modtageren har ikke fået ${failures.length === 1 ? 'den' : 'dem'}; kontrollér adressen og send igen (fx et nyt link på anmodningen), eller tag kontakt på anden vis.`,
         ...failures.flatMap((failure): Block[] => [
           `${notificationKinds[failure.kind as keyof typeof notificationKinds] ?? failure.kind}${failure.caseNumber ? ` i sag ${failure.caseNumber}` : ''} til ${failure.recipient}, planlagt ${danishDateTime(failure.notBefore)}, ${failure.attempts} forsøg.${failure.error ? `\nFejl: ${failure.error}` : ''}`,
-          { link: failure.adminUrl, label: 'Åbn udsendelsen i sagssystemet' },
+          { link: failure.adminUrl, label: failure.caseNumber ? `Åbn sag ${failure.caseNumber}` : 'Åbn udsendelsen i sagssystemet' },
         ]),
       ]);
     }

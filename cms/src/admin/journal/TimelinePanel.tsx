@@ -35,7 +35,7 @@ const EventItem = ({ event }: { event: Event }) => {
       )}
       <Typography tag="p" variant="pi" textColor="neutral600">
         {event.actorName ?? event.actorLabel}
-        {event.actorType !== 'admin' && event.actorName ? ` (${event.actorLabel})` : ''}
+        {event.actorType !== 'admin' && event.actorName && event.actorName !== event.actorLabel ? ` (${event.actorLabel})` : ''}
       </Typography>
       {event.details.length > 0 && event.kind !== 'created' && (
         <Box tag="ul" paddingTop={1} style={{ margin: 0, paddingLeft: '1rem' }}>
@@ -55,7 +55,7 @@ const EventItem = ({ event }: { event: Event }) => {
   );
 };
 
-const Timeline = ({ documentId, version }: { documentId: string; version: unknown }) => {
+const Timeline = ({ documentId, caseNumber, version }: { documentId: string; caseNumber: string | null; version: unknown }) => {
   const { get } = useFetchClient();
   const [readsOnly, setReadsOnly] = React.useState(false);
   const [shown, setShown] = React.useState(PAGE);
@@ -74,7 +74,8 @@ const Timeline = ({ documentId, version }: { documentId: string; version: unknow
       const { data } = await get<Blob>(`/case-journal/${documentId}/csv`, { responseType: 'blob' });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(data);
-      link.download = `journal-${documentId}.csv`;
+      // Named by the case, as the advisor files it.
+      link.download = `journal-${caseNumber ?? 'sag'}.csv`;
       link.click();
       URL.revokeObjectURL(link.href);
     } catch {
@@ -125,7 +126,7 @@ const Timeline = ({ documentId, version }: { documentId: string; version: unknow
 interface PanelProps {
   model: string;
   documentId?: string;
-  document?: { updatedAt?: unknown } | null;
+  document?: { updatedAt?: unknown; caseNumber?: string | null } | null;
 }
 
 /** The side panel description: only on a saved complaint. */
@@ -133,6 +134,6 @@ export const CaseTimelinePanel = ({ model, documentId, document }: PanelProps) =
   if (model !== COMPLAINT || !documentId || documentId === 'create') return null;
   return {
     title: 'Sagens historik',
-    content: <Timeline documentId={documentId} version={document?.updatedAt} />,
+    content: <Timeline documentId={documentId} caseNumber={document?.caseNumber ?? null} version={document?.updatedAt} />,
   };
 };

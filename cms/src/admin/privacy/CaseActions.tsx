@@ -8,6 +8,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Checkbox, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
 import { errorMessage, formatDate, matchLabels, usePrivacyAccess, type MatchingCase } from './api';
 import { COMPLAINT } from '../../content-types';
+import { refreshCase, useCaseDocumentRefetch } from '../workspace/useCase';
 
 interface ActionProps {
   model: string;
@@ -46,7 +47,11 @@ const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId:
 
   const query = (format: 'html' | 'json') => `/privacy/export/${documentId}?format=${format}&cases=${[...chosen].join(',')}`;
   const fail = (error: unknown) => toggleNotification({ type: 'danger', message: errorMessage(error) });
-  const printable = () => openHtml(async () => (await get<string>(query('html'), { responseType: 'text' })).data).then(onClose, fail);
+  const done = () => {
+    toggleNotification({ type: 'success', message: 'Indsigten er dannet og registreret i sagens historik.' });
+    onClose();
+  };
+  const printable = () => openHtml(async () => (await get<string>(query('html'), { responseType: 'text' })).data).then(done, fail);
   const download = async () => {
     try {
       const { data } = await get<{ data: unknown }>(query('json'));
@@ -55,7 +60,7 @@ const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId:
       link.download = `indsigt-${caseNumber}.json`;
       link.click();
       URL.revokeObjectURL(link.href);
-      onClose();
+      done();
     } catch (error) {
       fail(error);
     }
@@ -99,15 +104,21 @@ const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId:
 const AnonymiseContent = ({ documentId, caseNumber, version, onClose }: { documentId: string; caseNumber: string; version?: string; onClose: () => void }) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const refetch = useCaseDocumentRefetch(documentId);
   const [reason, setReason] = React.useState('');
   const [error, setError] = React.useState<string | null>(null);
   const submit = async () => {
     try {
       // The case as the advisor sees it: one changed since is refused (409) with who changed it and when.
       await post(`/privacy/anonymise/${documentId}`, { reason, updatedAt: version });
-      toggleNotification({ type: 'success', message: `Sag ${caseNumber} er anonymiseret.` });
+      // The confirmation stays in view: the case's form and panels refetch instead of a page reload.
+      toggleNotification({
+        type: 'success',
+        message: `Sag ${caseNumber} er anonymiseret. Personoplysningerne er fjernet, og anonymiseringen står i sagens historik.`,
+      });
       onClose();
-      window.location.reload();
+      refreshCase();
+      refetch();
     } catch (e: any) {
       setError(e?.response?.data?.error?.details?.errors?.[0]?.message ?? errorMessage(e));
     }

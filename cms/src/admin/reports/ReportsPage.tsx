@@ -16,6 +16,11 @@ interface Texts {
 }
 
 const thisYear = new Date().getFullYear();
+/**
+ * The year the page opens on: the current one, except in January–March, when the annual report on
+ * the previous year is being written (R18: presented in March).
+ */
+export const defaultReportYear = (now = new Date()) => (now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear());
 
 const percent = (value: number | null) => (value === null ? '–' : `${formatValue(value, 'percent')} %`);
 
@@ -179,7 +184,7 @@ const ReportsPage = () => {
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [kind, setKind] = React.useState<Kind>('year');
-  const [year, setYear] = React.useState(String(thisYear - 1));
+  const [year, setYear] = React.useState(String(defaultReportYear()));
   const [half, setHalf] = React.useState('1');
   const [from, setFrom] = React.useState(`${thisYear}-01-01`);
   const [to, setTo] = React.useState(new Date().toISOString().slice(0, 10));

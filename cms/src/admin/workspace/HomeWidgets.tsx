@@ -1,8 +1,9 @@
-/** Home page widgets: open cases by status, and the one-click views of the lists. */
+/** Home page widgets: a new inquiry by how it came, open cases by status, and the one-click views of the lists. */
 import * as React from 'react';
-import { Box, Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, LinkButton, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
-import { awaitingStatementView, openCasesView, overdueStatementsView } from './views';
+import { intakeView, openCasesView, shortcutViews } from './views';
+import { intakeChannels, channelLabel } from './intakeChannels';
 import { useAdminGet } from '../useAdminGet';
 
 export const OpenCasesWidget = () => {
@@ -25,15 +26,26 @@ export const OpenCasesWidget = () => {
 
 export const ShortcutsWidget = () => (
   <Flex direction="column" alignItems="stretch" gap={2} data-workspace-widget="shortcuts">
+    {shortcutViews().map((view) => (
+      <Box key={view.label}>
+        <Link to={view.to}>{view.label}</Link>
+      </Box>
+    ))}
+  </Flex>
+);
+
+/** One click from the home page into the intake, with how the inquiry came already chosen. */
+export const NewInquiryWidget = () => (
+  <Flex direction="column" alignItems="stretch" gap={3} data-workspace-widget="new-inquiry">
+    <Flex gap={2} wrap="wrap">
+      {intakeChannels.map((channel) => (
+        <LinkButton key={channel} tag={Link} to={intakeView(channel)} variant="secondary" size="S">
+          {channelLabel(channel)}
+        </LinkButton>
+      ))}
+    </Flex>
     <Box>
-      <Link to={openCasesView()}>Åbne sager</Link>
-    </Box>
-    <Box>
-      <Link to={awaitingStatementView()}>Sager, der afventer en redegørelse</Link>
-    </Box>
-    <Box>
-      {/* "Overdue" is measured against the time the home page was opened. */}
-      <Link to={overdueStatementsView()}>Overskredne redegørelser (aftalte frister tæller)</Link>
+      <Link to={intakeView('phone', true)}>Kort kontakt på telefon (vejvisning eller kort rådgivning)</Link>
     </Box>
   </Flex>
 );

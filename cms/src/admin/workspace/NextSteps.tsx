@@ -5,10 +5,11 @@
  */
 import * as React from 'react';
 import { Box, Button, Checkbox, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
-import { useFetchClient, useForm, useNotification, useQueryParams, unstable_useDocument as useDocument } from '@strapi/strapi/admin';
-import { buildValidParams } from '@strapi/content-manager/strapi-admin';
+import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 import { choiceLists, perspectives } from './choices';
-import { COMPLAINT, refreshCase, useCaseOverview, type CaseActionKind, type CaseOverview } from './useCase';
+import { refreshCase, useCaseDocumentRefetch, useCaseOverview, type CaseActionKind, type CaseOverview } from './useCase';
+import { useAdminGet } from '../useAdminGet';
+import { CENTER } from '../../content-types';
 
 const stepLabels: Record<CaseActionKind, string> = {
   requestStatement: 'Anmod om redegørelse',
@@ -16,6 +17,7 @@ const stepLabels: Record<CaseActionKind, string> = {
   issueOpinion: 'Afgiv udtalelse',
   reject: 'Afvis',
   close: 'Afslut',
+  reopen: 'Genoptag',
 };
 const submitLabels: Record<CaseActionKind, string> = {
   requestStatement: 'Send anmodning',
@@ -23,6 +25,7 @@ const submitLabels: Record<CaseActionKind, string> = {
   issueOpinion: 'Afgiv udtalelsen',
   reject: 'Afvis sagen',
   close: 'Afslut sagen',
+  reopen: 'Genoptag sagen',
 };
 
 type Values = Record<string, any>;
@@ -49,7 +52,7 @@ const initialValues = (step: CaseActionKind): Values => {
         recommendations: [''],
       };
     case 'requestStatement':
-      return { questions: '', caseSummary: '', requestsFileAccess: false };
+      return { questions: '', caseSummary: '', requestsFileAccess: false, centerHadOpportunity: false, center: '' };
     default:
       return {};
   }
@@ -88,6 +91,16 @@ const Choice = ({ name, label, values, errors, set, required, options }: FieldPr
   </Field.Root>
 );
 
+/** The request's center, when the case has none yet: active centers by name. */
+function CenterChoice({ values, errors, set }: Pick<FieldProps, 'values' | 'errors' | 'set'>) {
+  const { body } = useAdminGet<{ results: { documentId: string; name: string }[] }>(
+    `/content-manager/collection-types/${CENTER}?page=1&pageSize=100&sort=name:ASC&filters[active][$eq]=true`,
+    'Centrene kunne ikke hentes.',
+  );
+  const options = Object.fromEntries((body?.results ?? []).map((center) => [center.documentId, center.name]));
+  return <Choice name="center" label="Center" options={options} required values={values} errors={errors} set={set} />;
+}
+
 function StepFields({
   step,
   overview,
@@ -106,10 +119,29 @@ function StepFields({
     case 'requestStatement':
       return (
         <>
-          <Typography tag="p">
-            Til: <strong>{overview.center?.name}</strong>. Fristen beregnes automatisk (arbejdsdage).
-          </Typography>
-          <TextArea name="questions" label="Spørgsmål til centret" required hint="Centret ser spørgsmålene, sagsnummeret og fristen." {...field} />
+          {overview.requestNeeds.center ? (
+            <CenterChoice {...field} />
+          ) : (
+            <Typography tag="p">
+              Til: <strong>{overview.center?.name}</strong>. Fristen beregnes automatisk (arbejdsdage).
+            </Typography>
+          )}
+          {overview.requestNeeds.centerHadOpportunity && (
+            <Field.Root name="centerHadOpportunity" error={errors.centerHadOpportunity} hint="Krav før en egentlig undersøgelse. Registreres på sagen.">
+              <Checkbox checked={Boolean(values.centerHadOpportunity)} onCheckedChange={(checked: boolean) => set('centerHadOpportunity', checked === true)}>
+                Centret har haft mulighed for at forholde sig til klagen (mundtligt eller skriftligt)
+              </Checkbox>
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+          )}
+          <TextArea
+            name="questions"
+            label="Spørgsmål til centret"
+            required
+            hint="Ét spørgsmål pr. linje. Centret ser spørgsmålene, sagsnummeret og fristen."
+            {...field}
+          />
           {overview.identity !== 'named' && (
             <TextArea
               name="caseSummary"
@@ -183,16 +215,15 @@ function StepFields({
       return <Choice name="outOfScopeReason" label="Afvisningsgrund" options={choiceLists.outOfScopeReasons} required {...field} />;
     case 'close':
       return <Typography tag="p">Sagen afsluttes. Den kan genoptages senere.</Typography>;
+    case 'reopen':
+      return <Typography tag="p">Sagen får status »Genoptaget« og kan behandles igen. Genoptagelsen registreres i sagens historik.</Typography>;
   }
 }
 
 function StepDialog({ step, overview, version, onClose }: { step: CaseActionKind; overview: CaseOverview; version?: string; onClose: () => void }) {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  // The edit view's own document query (same arguments, so the same cache entry): refetched after the step.
-  const [{ query }] = useQueryParams();
-  const params = React.useMemo(() => buildValidParams(query), [query]);
-  const { refetch } = useDocument({ collectionType: 'collection-types', model: COMPLAINT, documentId: overview.documentId, params });
+  const refetch = useCaseDocumentRefetch(overview.documentId);
   const [values, setValues] = React.useState<Values>(() => initialValues(step));
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const [message, setMessage] = React.useState<string | null>(null);
@@ -269,6 +300,8 @@ export function NextSteps({ documentId, version }: { documentId: string; version
       {modified && <Typography textColor="warning600">Gem ændringerne på sagen, før du går videre.</Typography>}
       {(Object.keys(stepLabels) as CaseActionKind[]).map((step) => {
         const reason = overview.nextSteps[step];
+        // "Genoptag" is there only for a case that can be reopened.
+        if (step === 'reopen' && reason) return null;
         const id = `next-step-${step}-reason`;
         return (
           <Box key={step}>

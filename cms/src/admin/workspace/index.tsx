@@ -6,8 +6,9 @@
 import * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { Folder, Link as LinkIcon } from '@strapi/icons';
+import { Folder, Link as LinkIcon, Plus } from '@strapi/icons';
 import { keepEditsOnRefusal } from './keepEdits';
+import { ListResetNotice, listRecoveryMiddleware } from './listRecovery';
 import { labelColumns, labelFilters } from './listView';
 import { NextSteps } from './NextSteps';
 import { CaseOverview } from './CaseOverviewPanel';
@@ -41,14 +42,28 @@ export function registerWorkspace(app: StrapiApp) {
   const content = app.router.menu.find((link) => link.to === 'content-manager');
   if (content) content.to = `content-manager/collection-types/${COMPLAINT}`;
 
-  // The content-type builder changes nothing in production (schemas are files): out of sight there.
-  if (process.env.NODE_ENV === 'production') {
-    const builder = app.router.menu.findIndex((link) => link.to === 'plugins/content-type-builder');
-    if (builder >= 0) app.router.menu.splice(builder, 1);
-  }
+  // A list whose remembered view the server refuses opens again with its defaults.
+  app.addMiddlewares([listRecoveryMiddleware as never]);
+
+  // "Ny henvendelse": the advisor's own intake, from the menu and the home page.
+  app.addMenuLink({
+    to: 'ny-henvendelse',
+    icon: Plus,
+    intlLabel: { id: 'borgerraadgiver.intake.menu', defaultMessage: 'Ny henvendelse' },
+    permissions: [{ action: 'plugin::content-manager.explorer.create', subject: COMPLAINT }],
+    position: 1,
+    Component: () => import('./IntakePage'),
+  });
 
   app.widgets.register((widgets: any[]) => widgets.filter(ownWidget));
   app.widgets.register([
+    {
+      id: 'new-inquiry',
+      icon: Plus,
+      title: { id: 'borgerraadgiver.widget.newInquiry', defaultMessage: 'Ny henvendelse' },
+      component: () => import('./HomeWidgets').then((module) => module.NewInquiryWidget),
+      permissions: [{ action: 'plugin::content-manager.explorer.create', subject: COMPLAINT }],
+    },
     {
       id: 'open-cases',
       icon: Folder,
@@ -67,4 +82,5 @@ export function registerWorkspace(app: StrapiApp) {
 export function bootstrapWorkspace(app: StrapiApp) {
   app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelColumns);
   app.registerHook('Admin/CM/pages/ListView/inject-in-filters', labelFilters);
+  app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: 'list-reset-notice', Component: ListResetNotice });
 }

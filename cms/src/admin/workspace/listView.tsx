@@ -9,7 +9,28 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { labelsFor, labelsForKeys } from './choices';
 import { danishDate } from './useCase';
 
-const SYSTEM_FIELDS = ['id', 'documentId', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'publishedAt', 'locale'];
+/** Fields of the system and of the machinery, never a filter: they mean nothing to the office. */
+const SYSTEM_FIELDS = [
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'publishedAt',
+  'locale',
+  'citizenLinkVersion',
+  'revokeCitizenLink',
+  'linkVersion',
+  'reissueLink',
+  'dueVersion',
+  'messageId',
+  'sendingSince',
+  'failureDigest',
+  'sizeBytes',
+  'actorId',
+  'subjectDocumentId',
+];
 
 interface Header {
   name: string;

@@ -1,5 +1,7 @@
 /** The case page's overview from the server (GET /workspace/cases/:documentId), shared by its panels. */
 import * as React from 'react';
+import { useQueryParams, unstable_useDocument as useDocument } from '@strapi/strapi/admin';
+import { buildValidParams } from '@strapi/content-manager/strapi-admin';
 import { useAdminGet } from '../useAdminGet';
 import type { CaseActionAvailability, CaseActionKind } from '../../rules/case-actions';
 import { COMPLAINT } from '../../content-types';
@@ -12,6 +14,8 @@ export interface CaseOverview {
   identity: string;
   center: { documentId: string; name: string } | null;
   nextSteps: CaseActionAvailability;
+  /** What the statement request's dialog must ask for (R10, the center). */
+  requestNeeds: { centerHadOpportunity: boolean; center: boolean };
   requests: {
     documentId: string;
     label: string;
@@ -44,6 +48,13 @@ export function useCaseOverview(documentId: string, version?: string) {
     return () => void listeners.delete(reload);
   }, [reload]);
   return { overview: body?.data ?? null, error };
+}
+
+/** Refetches the case page's own document query (same arguments, so the same cache entry) after a change made beside the form. */
+export function useCaseDocumentRefetch(documentId: string) {
+  const [{ query }] = useQueryParams();
+  const params = React.useMemo(() => buildValidParams(query), [query]);
+  return useDocument({ collectionType: 'collection-types', model: COMPLAINT, documentId, params }).refetch;
 }
 
 export const danishDate = (iso: string | null | undefined, withTime = false) =>

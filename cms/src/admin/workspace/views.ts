@@ -1,6 +1,10 @@
 /**
  * One-click views of the lists, as content-manager list URLs with their filters. Built at click
  * time: "overdue" compares with now, and an agreed deadline replaces the computed one.
+ *
+ * The admin parses its URL with qs's default depth of 5 brackets: anything deeper becomes one
+ * literal key ("Invalid key …"), which the list then remembers. Filters here stay within that
+ * depth (a unit test parses every view the way the admin does).
  */
 import { closedStatuses } from '../../rules/complaint-status';
 import { COMPLAINT, STATEMENT_REQUEST } from '../../content-types';
@@ -25,10 +29,19 @@ export const overdueStatementsView = (now = new Date()) =>
   list(
     STATEMENT_REQUEST,
     {
-      $and: [
-        { requestStatus: { $eq: 'sendt' } },
-        { $or: [{ agreedDueAt: { $lt: now.toISOString() } }, { $and: [{ agreedDueAt: { $null: true } }, { dueAt: { $lt: now.toISOString() } }] }] },
-      ],
+      requestStatus: { $eq: 'sendt' },
+      $or: [{ agreedDueAt: { $lt: now.toISOString() } }, { agreedDueAt: { $null: true }, dueAt: { $lt: now.toISOString() } }],
     },
     'dueAt:ASC',
   );
+
+/** Every shortcut of the home page, for the widget and for the tests that open each one. */
+export const shortcutViews = () => [
+  { label: 'Åbne sager', to: openCasesView() },
+  { label: 'Sager, der afventer en redegørelse', to: awaitingStatementView() },
+  // "Overdue" is measured against the time the home page was opened.
+  { label: 'Overskredne redegørelser (aftalte frister tæller)', to: overdueStatementsView() },
+];
+
+/** The advisor's intake, with how the inquiry came chosen; `quick` for a quick contact. */
+export const intakeView = (channel: string, quick = false) => `/ny-henvendelse?${new URLSearchParams({ kanal: channel, ...(quick ? { kort: '1' } : {}) })}`;

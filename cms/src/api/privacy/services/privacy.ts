@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { loadPolicy } from '@borgerraadgiver/config';
+import { durationInDanish, loadPolicy } from '@borgerraadgiver/config';
 import { isClosedStatus } from '../../../rules/complaint-status';
 import { checkPostponement, checkReason } from '../../../rules/retention';
 import type { Violation } from '../../../rules/violation';
@@ -104,7 +104,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** "Sager til anonymisering": due, soon due and postponed cases, with the retention policy. */
     async retention(now = new Date()) {
       const p = policy();
-      return { retentionAfterClosure: p.retentionAfterClosure.iso, retentionNotice: p.retentionNotice.iso, cases: await retentionList(strapi, p, now) };
+      // In words for the page: "5 år".
+      return {
+        retentionAfterClosure: durationInDanish(p.retentionAfterClosure),
+        retentionNotice: durationInDanish(p.retentionNotice),
+        cases: await retentionList(strapi, p, now),
+      };
     },
 
     /**

@@ -11,6 +11,7 @@ const writes: Record<CaseActionKind, [string, string]> = {
   issueOpinion: ['create', OPINION],
   reject: ['update', COMPLAINT],
   close: ['update', COMPLAINT],
+  reopen: ['update', COMPLAINT],
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -43,6 +44,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!ctx.state.userAbility?.can(`plugin::content-manager.explorer.${verb}`, uid)) return ctx.forbidden();
     const input = ctx.request.body?.data;
     if (!input || typeof input !== 'object' || Array.isArray(input)) throw new errors.ValidationError('Forkert forespørgsel: data mangler.');
+    // A request that also records R10 or the center on the case changes the case.
+    if ((input.centerHadOpportunity === true || Boolean(input.center)) && !ctx.state.userAbility.can('plugin::content-manager.explorer.update', COMPLAINT))
+      return ctx.forbidden();
     const written = await strapi.service('api::workspace.workspace').takeStep(ctx.params.documentId, step, input);
     if (!written) return ctx.notFound('Sagen findes ikke.');
     ctx.body = { data: { documentId: written.documentId } };

@@ -18,6 +18,7 @@ import {
 import {
   caseActions,
   closedStatuses,
+  requestNeeds,
   danishDate,
   effectiveDue,
   isOpenRequest,
@@ -30,6 +31,7 @@ import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { COMPLAINT, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
 import { lockForWrite } from '../../../concurrency';
+import { validationError } from '../../../input/boundary';
 import { unchecked } from '../../../strapi-types';
 
 type Input = Record<string, unknown>;
@@ -64,6 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         identity: complaint.identity,
         center: complaint.center ? { documentId: complaint.center.documentId, name: complaint.center.name } : null,
         nextSteps: caseActions(complaint, { openRequests: openRequests.length, hasCenter: Boolean(complaint.center) }, { policy, calendar }),
+        requestNeeds: requestNeeds(complaint, { hasCenter: Boolean(complaint.center) }),
         requests: requests.map((r) => {
           const due = effectiveDue(r);
           const overdue = isOpenRequest(r) && due !== null && due < now;
@@ -139,16 +142,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * version of the case older than the stored one (`input.updatedAt`) is a 409.
      */
     async takeStep(documentId: string, step: CaseActionKind, input: Input) {
+      const seen = await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['center'] });
+      if (!seen) return null;
+      if (step === 'requestStatement') {
+        // What the dialog asked for, refused together before anything is written.
+        const needs = requestNeeds(seen, { hasCenter: Boolean(seen.center?.documentId) });
+        const missing = [
+          ...(needs.centerHadOpportunity && input.centerHadOpportunity !== true
+            ? [{ path: 'centerHadOpportunity', message: 'En egentlig undersøgelse kræver, at centret først har haft mulighed for at forholde sig til klagen.' }]
+            : []),
+          ...(needs.center && !text(input.center) ? [{ path: 'center', message: 'Vælg det center, der skal bedes om en redegørelse.' }] : []),
+          ...(!text(input.questions)?.trim() ? [{ path: 'questions', message: 'Skriv spørgsmålene til centret.' }] : []),
+        ];
+        if (missing.length) throw validationError(missing);
+      }
       return inTransaction(strapi, async ({ trx }) => {
         // The step was chosen on the case as the user saw it (input.updatedAt): one changed since is a 409.
         if (!(await lockForWrite(strapi, trx, COMPLAINT, documentId, input.updatedAt))) return null;
         const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, populate: ['center'] });
         const center = complaint.center?.documentId;
         switch (step) {
-          case 'requestStatement':
-            return strapi
-              .documents(REQUEST)
-              .create({ data: unchecked(REQUEST, { complaint: documentId, center, ...pick(input, ['questions', 'caseSummary', 'requestsFileAccess']) }) });
+          case 'requestStatement': {
+            // The dialog asks for R10 and the center when the case lacks them: recorded on the case
+            // first (journaled, checked by the case rules), then the request goes to that center.
+            const needs = requestNeeds(complaint, { hasCenter: Boolean(center) });
+            const chosenCenter = needs.center ? text(input.center) : undefined;
+            const onCase = {
+              ...(needs.centerHadOpportunity && input.centerHadOpportunity === true ? { centerHadOpportunity: true } : {}),
+              ...(chosenCenter ? { center: chosenCenter } : {}),
+            };
+            if (Object.keys(onCase).length) await strapi.documents(COMPLAINT).update({ documentId, data: unchecked(COMPLAINT, onCase) });
+            return strapi.documents(REQUEST).create({
+              data: unchecked(REQUEST, {
+                complaint: documentId,
+                center: chosenCenter ?? center,
+                ...pick(input, ['questions', 'caseSummary', 'requestsFileAccess']),
+              }),
+            });
+          }
           case 'registerMeeting':
             return strapi
               .documents(MEETING)
@@ -172,6 +203,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               .update({ documentId, data: unchecked(COMPLAINT, { caseStatus: 'afvist', outOfScopeReason: input.outOfScopeReason ?? null }) });
           case 'close':
             return strapi.documents(COMPLAINT).update({ documentId, data: { caseStatus: 'afsluttet' } });
+          case 'reopen':
+            return strapi.documents(COMPLAINT).update({ documentId, data: { caseStatus: 'genoptaget' } });
         }
       });
     },

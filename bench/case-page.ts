@@ -1,0 +1,124 @@
+/**
+ * Benchmark of the case page in Debian's Chromium, in one run against one Strapi (cms/dist with
+ * the built admin panel) on a fresh database: the time from navigation until the page is ready
+ * against Strapi's own edit page of a small record (a center), and the requests each makes.
+ *
+ * Ready means what the advisor reads is on screen: for the case, its form (the case number in its
+ * field), "Næste skridt" with its buttons, "Sagens overblik" with the deadline and the statement,
+ * and the journal; for the center, its form with the name. Each round opens both in a warm
+ * browser, alternating which goes first, so a shared machine's changing load hits both alike.
+ * Aim: the case page within 1.2× the center's.
+ *
+ *   npx tsx bench/case-page.ts [--rounds 8]
+ *   npm run bench:case-page
+ */
+import { performance } from 'perf_hooks';
+import type { Page } from 'playwright-core';
+import type { UID } from '@strapi/strapi';
+import { arg, machine, percentile, ratio } from './stats';
+
+const ROUNDS = Number(arg('rounds', '8'));
+
+async function main() {
+  const { buildAdmin, launchBrowser } = await import('../test/helpers/browser');
+  const { startStrapi } = await import('../test/helpers/strapi');
+  const { createStaff } = await import('../test/helpers/admin-users');
+  buildAdmin();
+  const app = await startStrapi({}, { serveAdminPanel: true });
+  const browser = await launchBrowser();
+  try {
+    const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType) as any;
+    const center = await docs('api::center.center').create({
+      data: { name: 'Center for Benchmark', email: 'bench@lejre.invalid', chiefEmail: 'chef@lejre.invalid' },
+    });
+    const complaint = await docs('api::complaint.complaint').create({
+      data: {
+        description: 'Borgeren har ikke fået svar på sin ansøgning.',
+        citizenName: 'Karen Jensen',
+        center: center.documentId,
+        centerHadOpportunity: true,
+        caseStatus: 'visitation',
+      },
+    });
+    const request = await docs('api::statement-request.statement-request').create({
+      data: { complaint: complaint.documentId, questions: 'Hvorfor?', sentOutsideSystem: true, requestedAt: new Date().toISOString() },
+    });
+    await docs('api::statement-request.statement-request').update({
+      documentId: request.documentId,
+      data: { requestStatus: 'besvaret', responseText: 'Ansøgningen blev overset.', respondentName: 'Lise Hansen' },
+    });
+    await docs('api::meeting.meeting').create({
+      data: { complaint: complaint.documentId, heldAt: new Date().toISOString(), role: 'bisidder', place: 'Rådhuset' },
+    });
+
+    const advisor = await createStaff(app, 'Borgerrådgiver');
+    const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1600, height: 1000 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60000);
+    await page.goto(`${app.url}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill(advisor.email);
+    await page.locator('input[name="password"]').fill(advisor.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/admin(\/)?$/);
+
+    const caseUrl = `${app.url}/admin/content-manager/collection-types/api::complaint.complaint/${complaint.documentId}`;
+    const centerUrl = `${app.url}/admin/content-manager/collection-types/api::center.center/${center.documentId}`;
+    /** Until the input shows the value (React sets it as a property, not an attribute). */
+    const hasValue = async (input: ReturnType<Page['locator']>, value: string) => {
+      while ((await input.inputValue()) !== value) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const caseReady = async (p: Page) => {
+      await hasValue(p.getByLabel('Sagsnummer'), complaint.caseNumber);
+      await p.locator('[data-workspace-panel="next-steps"]').getByRole('button', { name: 'Afgiv udtalelse' }).waitFor();
+      await p.locator('[data-workspace-panel="overview"]').getByText('Ansøgningen blev overset.').waitFor();
+      await p.getByRole('list', { name: 'Sagens hændelser, nyeste først' }).getByText('Oprettet').first().waitFor();
+    };
+    const centerReady = (p: Page) => hasValue(p.locator('input[name="name"]'), 'Center for Benchmark');
+
+    /** Opens a page from the home page (as a click would) and measures until ready; counts its API requests. */
+    const measure = async (url: string, ready: (p: Page) => Promise<void>) => {
+      await page.goto(`${app.url}/admin`);
+      await page.locator('[data-workspace-widget]').first().waitFor();
+      let requests = 0;
+      const count = (r: { url(): string; resourceType(): string }) => {
+        if (['fetch', 'xhr'].includes(r.resourceType()) && r.url().startsWith(app.url)) requests += 1;
+      };
+      page.on('request', count);
+      const start = performance.now();
+      await page.evaluate(`window.history.pushState({}, '', ${JSON.stringify(new URL(url).pathname)}); window.dispatchEvent(new PopStateEvent('popstate'))`);
+      await ready(page);
+      const ms = performance.now() - start;
+      page.off('request', count);
+      return { ms, requests };
+    };
+
+    // Warm-up: the lazily loaded chunks of both pages.
+    await measure(caseUrl, caseReady);
+    await measure(centerUrl, centerReady);
+    const times = { case: [] as number[], center: [] as number[] };
+    const requests = { case: 0, center: 0 };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 ? (['center', 'case'] as const) : (['case', 'center'] as const);
+      for (const which of order) {
+        const result = which === 'case' ? await measure(caseUrl, caseReady) : await measure(centerUrl, centerReady);
+        times[which].push(result.ms);
+        requests[which] = result.requests;
+      }
+    }
+    const median = (values: number[]) => percentile(values, 0.5);
+    console.log(`Case page against Strapi's edit page of a center, ${ROUNDS} rounds, Chromium (${machine()}):`);
+    console.log(`  case page:   median ${median(times.case).toFixed(0)} ms, p90 ${percentile(times.case, 0.9).toFixed(0)} ms, ${requests.case} API requests`);
+    console.log(
+      `  center page: median ${median(times.center).toFixed(0)} ms, p90 ${percentile(times.center, 0.9).toFixed(0)} ms, ${requests.center} API requests`,
+    );
+    console.log(`  ratio (median): ${ratio(median(times.case), median(times.center))} (aim ≤ 1.2×)`);
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+/**
+ * A list always opens. Strapi's list view remembers its last sort, filters and page size in the
+ * browser (STRAPI_LIST_VIEW_SETTINGS:<type>:<instance>) and puts them back on every visit, so one
+ * query the server refuses (an old link, a field since hidden from the role) would break that list
+ * in that browser until its site data is cleared. This redux middleware (app.addMiddlewares) sees
+ * the list's request refused, forgets the remembered state of that list and opens it again with
+ * its default settings; the list then says once that its saved view was reset.
+ */
+import * as React from 'react';
+import { useNotification } from '@strapi/strapi/admin';
+
+const LIST_SETTINGS = 'STRAPI_LIST_VIEW_SETTINGS:';
+const RESET_NOTICE = 'borgerraadgiver.list-reset';
+/** One reset per list within this time: a list whose default settings fail shows Strapi's error instead of reloading forever. */
+const RESET_GUARD_MS = 30_000;
+
+interface RejectedQuery {
+  type: string;
+  payload?: { status?: number };
+  meta?: { arg?: { endpointName?: string; originalArgs?: { model?: string } } };
+}
+
+const isRefusedList = (action: RejectedQuery) =>
+  action.type.endsWith('/rejected') &&
+  action.meta?.arg?.endpointName === 'getAllDocuments' &&
+  action.payload?.status !== undefined &&
+  action.payload.status >= 400 &&
+  action.payload.status < 500 &&
+  action.payload.status !== 401 &&
+  action.payload.status !== 403;
+
+/** Forgets the remembered settings of one list; true when the list is open now and should reload. */
+export function resetRememberedList(model: string, storage: Storage = window.localStorage, session: Storage = window.sessionStorage, now = Date.now()) {
+  for (const key of Object.keys(storage)) if (key.startsWith(`${LIST_SETTINGS}${model}`)) storage.removeItem(key);
+  const guard = `${RESET_NOTICE}:${model}`;
+  const last = Number(session.getItem(guard) ?? 0);
+  if (now - last < RESET_GUARD_MS) return false;
+  session.setItem(guard, String(now));
+  session.setItem(RESET_NOTICE, model);
+  return true;
+}
+
+export const listRecoveryMiddleware = () => () => (next: (action: unknown) => unknown) => (action: unknown) => {
+  const rejected = action as RejectedQuery;
+  const model = rejected?.type && isRefusedList(rejected) ? rejected.meta?.arg?.originalArgs?.model : undefined;
+  if (model && window.location.pathname.endsWith(`/content-manager/collection-types/${model}`) && resetRememberedList(model)) {
+    window.location.replace(window.location.pathname);
+  }
+  return next(action);
+};
+
+/** In the list's actions: says once that the list's saved view could not be opened and was reset. */
+export function ListResetNotice() {
+  const { toggleNotification } = useNotification();
+  React.useEffect(() => {
+    if (!window.sessionStorage.getItem(RESET_NOTICE)) return;
+    window.sessionStorage.removeItem(RESET_NOTICE);
+    toggleNotification({ type: 'info', message: 'Den gemte visning af listen kunne ikke åbnes. Listen vises nu med standardindstillingerne.' });
+  }, [toggleNotification]);
+  return null;
+}
