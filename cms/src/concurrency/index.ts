@@ -27,6 +27,7 @@ const subjects: Record<SubjectType, [string, string]> = {
   meeting: ['Mødet', 'det'],
   case_document: ['Sagsdokumentet', 'det'],
   notification: ['Udsendelsen', 'den'],
+  inbound_mail: ['Den indgående e-mail', 'den'],
 };
 
 /** The version a write was based on, from what a client sent; undefined when it sent none. */
