@@ -298,4 +298,14 @@ const importRecords: CaseDataPart = {
 };
 
 /** Every part of a case with personal data besides the case row; see the note at the top. */
-export const caseDataParts: CaseDataPart[] = [statementRequests, opinions, meetings, citizenEmails, caseDocuments, caseEvents, openedBy, importRecords];
+export const caseDataParts: CaseDataPart[] = [
+  statementRequests,
+  opinions,
+  meetings,
+  citizenEmails,
+  caseDocuments,
+  inboundMails,
+  caseEvents,
+  openedBy,
+  importRecords,
+];
