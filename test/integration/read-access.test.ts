@@ -152,6 +152,37 @@ const classified: Record<string, Classification> = {
   'GET /uploads/(.*)': { none: 'the public upload folder: 404 for everything (case-file.test.ts)' },
   'GET /': { none: 'the public folder' },
   'GET /((?!uploads/).+)': { none: 'the public folder' },
+  // Finding cases: the search with every identity marker as the query, similar cases, a report figure's cases.
+  'GET /search/cases': {
+    probe: () => Object.values(markers).map((marker) => ({ method: 'GET', path: `/search/cases?q=${encodeURIComponent(marker)}` })),
+  },
+  'GET /search/cases/:documentId/similar': { probe: (f) => [{ method: 'GET', path: `/search/cases/${caseId(f)}/similar` }] },
+  'GET /reports/cases': {
+    probe: () =>
+      ['inquiries', 'opinions', 'statements'].map((metric) => ({
+        method: 'GET',
+        path: `/reports/cases?from=2026-01-01&to=2026-12-31&figure=${encodeURIComponent(JSON.stringify({ metric, filter: {} }))}`,
+      })),
+  },
+  // E-mail into the case: the workers' delivery behind their shared token; the advisor's actions (403 for the assistant).
+  'POST /api/inbox/messages': { none: "the workers' call behind their shared token (inbox.test.ts)" },
+  'POST /inbox/mails/:documentId/attach': { probe: () => [{ method: 'POST', path: '/inbox/mails/findes-ikke/attach', body: {} }] },
+  'POST /inbox/mails/:documentId/inquiry': { probe: () => [{ method: 'POST', path: '/inbox/mails/findes-ikke/inquiry', body: {} }] },
+  'POST /inbox/mails/:documentId/statement': { probe: () => [{ method: 'POST', path: '/inbox/mails/findes-ikke/statement', body: {} }] },
+  // The import of the old register: mappings and runs hold the file's rows, never this case.
+  'GET /import/mappings': { probe: () => [{ method: 'GET', path: '/import/mappings' }] },
+  'PUT /import/mappings/:name': { none: 'stores a column mapping, answers it back; no case data (import.test.ts)' },
+  'POST /import/inspect': { none: 'reads an uploaded file and answers its headings and rows; no stored case data (import.test.ts)' },
+  'POST /import/runs': { none: 'starts an import of an uploaded file; answers its run (import.test.ts)' },
+  'GET /import/runs/:id': { probe: () => [{ method: 'GET', path: '/import/runs/1' }] },
+  // The second factor: one's own enrolment and codes, an administrator's list and reset of staff accounts.
+  'GET /second-factor/status': { probe: () => [{ method: 'GET', path: '/second-factor/status' }] },
+  'POST /second-factor/enrolment': { none: "one's own new secret and QR code, no case data (second-factor.test.ts)" },
+  'POST /second-factor/enrolment/confirm': { none: "one's own recovery codes, no case data (second-factor.test.ts)" },
+  'POST /second-factor/verify': { none: 'accepts or refuses a code, no case data (second-factor.test.ts)' },
+  'POST /second-factor/recovery-codes': { none: "one's own new recovery codes, no case data (second-factor.test.ts)" },
+  'GET /second-factor/users': { probe: () => [{ method: 'GET', path: '/second-factor/users' }] },
+  'DELETE /second-factor/users/:id': { none: "resets a staff account's factor (second-factor.test.ts), no case data" },
 };
 
 /** Routes Strapi's own admin and settings plugins declare answer accounts, roles, tokens, schemas and settings, never case data. */
@@ -323,6 +354,27 @@ async function buildFixture(): Promise<Fixture> {
   await app.strapi.db
     .query('api::statement-link.statement-link')
     .create({ data: { tokenHash: crypto.randomBytes(32).toString('hex'), notification: notification.id, issuedAt: new Date() } });
+  // The citizen's reply by e-mail, read into the case: it names them, and leads to the case, its request and the e-mail it answers.
+  const mail = await docs('api::inbound-mail.inbound-mail').create({
+    data: {
+      messageKey: crypto.randomBytes(16).toString('hex'),
+      receivedAt: new Date().toISOString(),
+      mailStatus: 'tilknyttet',
+      fromAddress: markers.citizenEmail,
+      fromName: markers.citizenName,
+      subject: `Svar fra ${markers.citizenName}`,
+      text: 'Tak for svaret.',
+      notification: notification.id,
+    },
+  });
+  const ids = async (uid: string, documentId: string) => (await app.strapi.db.query(uid).findOne({ where: { documentId }, select: ['id'] })).id;
+  await app.strapi.db.query('api::inbound-mail.inbound-mail').update({
+    where: { documentId: mail.documentId },
+    data: {
+      complaint: await ids(COMPLAINT, complaint.documentId),
+      statementRequest: await ids('api::statement-request.statement-request', request.documentId),
+    },
+  });
 
   // One document of each type that leads to the case, for the single views.
   const linked: Record<string, string> = {};
