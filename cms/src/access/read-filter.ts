@@ -43,6 +43,12 @@ function distinctiveFields(strapi: Core.Strapi): Map<string, string> {
   return distinctive;
 }
 
+/**
+ * Strapi's own fields of every document: its permissions never list them, Strapi answers them to
+ * whoever reads the document, and the edit view's save sends `updatedAt` back as its version (SPEC §3).
+ */
+const systemFields = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'createdBy', 'updatedBy']);
+
 let cachedDistinctive: { strapi: Core.Strapi; fields: Map<string, string> } | null = null;
 
 /** Removes what `ability` may not read from `body` (in place); `rootUid` is the type the route is about, when known. */
@@ -58,7 +64,9 @@ export function filterReadable(strapi: Core.Strapi, ability: Ability, body: unkn
     let fields = hiddenCache.get(uid);
     if (!fields) {
       const all = Object.keys(attributesOf(uid));
-      fields = new Set(strapi.contentTypes[uid as UID.ContentType] && governed(uid) ? all.filter((field) => !ability.can(READ, uid, field)) : []);
+      fields = new Set(
+        strapi.contentTypes[uid as UID.ContentType] && governed(uid) ? all.filter((field) => !systemFields.has(field) && !ability.can(READ, uid, field)) : [],
+      );
       hiddenCache.set(uid, fields);
     }
     return fields;
