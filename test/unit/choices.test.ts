@@ -1,16 +1,8 @@
-import fs from 'fs';
-import path from 'path';
 import { choiceLists, deliveryStatuses } from '@borgerraadgiver/config';
 import { choiceLabel, choiceLabelsOf, schemasWithChoices } from '../../cms/src/choices';
+import { apiSchemas } from '../helpers/schemas';
 
-const apiDir = path.join(__dirname, '../../cms/src/api');
-const schemas = fs
-  .readdirSync(apiDir)
-  .flatMap((api) => {
-    const dir = path.join(apiDir, api, 'content-types');
-    return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => ({ uid: `api::${api}.${name}`, file: path.join(dir, name, 'schema.json') })) : [];
-  })
-  .map(({ uid, file }) => ({ uid, schema: JSON.parse(fs.readFileSync(file, 'utf8')) as { attributes: Record<string, { options?: { choices?: string } }> } }));
+const schemas = apiSchemas();
 
 test('every content type with a choice field is known to the label lookup, and every list it names exists', () => {
   const withChoices = schemas.filter(({ schema }) => Object.values(schema.attributes).some((a) => a.options?.choices));

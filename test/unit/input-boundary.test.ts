@@ -151,7 +151,6 @@ test.each`
   english                                                            | attribute                             | value              | danish
   ${'name must be defined.'}                                         | ${{ type: 'string' }}                 | ${undefined}       | ${'»Navn« skal udfyldes.'}
   ${'referredTo must be at most 255 characters'}                     | ${{ type: 'string', maxLength: 255 }} | ${'x'.repeat(300)} | ${'»Navn« må højst være 255 tegn. Du har skrevet 300 tegn.'}
-  ${'This attribute must be unique'}                                 | ${{ type: 'string' }}                 | ${'x'}             | ${'»Navn« findes allerede. Vælg en anden værdi.'}
   ${'email must be a valid email'}                                   | ${{ type: 'email' }}                  | ${'x'}             | ${'»Navn« skal være en gyldig e-mailadresse, fx navn@eksempel.dk.'}
   ${'kind must be one of the following values: a, b'}                | ${{ type: 'enumeration' }}            | ${'c'}             | ${'»Navn« har en værdi, der ikke findes på listen. Vælg en af mulighederne.'}
   ${'hours must be less than or equal to 1000'}                      | ${{ type: 'decimal', max: 1000 }}     | ${2000}            | ${'»Navn« må højst være 1.000.'}

@@ -1,6 +1,6 @@
 /**
  * Danish messages for Strapi's own schema validation (required, length, e-mail, choice, number
- * range, unique, type), which Strapi writes in English. Plain TypeScript: the message is rebuilt
+ * range, type), which Strapi writes in English. Plain TypeScript: the message is rebuilt
  * from the field's attribute definition and the value, with Strapi's English text only telling
  * which check failed.
  */
@@ -13,7 +13,6 @@ const number = (value: unknown) => Number(value).toLocaleString('da-DK');
 export function danishSchemaMessage(english: string, label: string, attribute: AttributeDefinition | undefined, value: unknown): string {
   const text = typeof value === 'string' ? value : null;
   if (/must be defined|is a required field|cannot be empty|must not be null/i.test(english)) return `${label} skal udfyldes.`;
-  if (/must be unique/i.test(english)) return `${label} findes allerede. Vælg en anden værdi.`;
   if (/must be at most \d+ characters/i.test(english) || (attribute?.maxLength && text && characterCount(text) > attribute.maxLength)) {
     return attribute?.maxLength
       ? `${label} må højst være ${number(attribute.maxLength)} tegn. Du har skrevet ${number(characterCount(text ?? ''))} tegn.`
