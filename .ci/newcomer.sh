@@ -6,8 +6,7 @@
 # form and its receipt must be written as .eml. Then everything is stopped and `npm start` is run
 # a second time, which must build nothing. Prints how long the install and the starts took.
 # Needs Node (as the README asks), git, curl, and Redis on 127.0.0.1:6379 (.ci/run starts it);
-# ports 1337 and 4321 must be free (elsewhere than CI: set PORT, SITE_PORT, CMS_URL and
-# PUBLIC_SITE_URL as for npm start).
+# ports 1337 and 4321 must be free (elsewhere than CI: set PORT and SITE_PORT as for npm start).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
