@@ -262,3 +262,24 @@ test("the center's statement arriving while the advisor saves the request: the a
     expect((await stored(c.id)).channel).toBe('phone');
   },
 );
+
+// A case's writes lock the case before the document of it they change, in every path: anonymising
+// (the case, then its requests) and a save of one of its requests (the journal's event refers to
+// the case) at the same moment wait for each other instead of deadlocking.
+test('anonymising a case while its statement request is saved: both answer, neither is a deadlock', async () => {
+  const rounds = await Promise.all(
+    Array.from({ length: N }, async (_, i) => {
+      const c = await complaint({ caseStatus: 'undersoegelse', citizenName: `Borger ${i}` });
+      const request = (await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: c.documentId, questions: 'Hvorfor?' })).body.data;
+      await app.strapi.db.query(COMPLAINT as UID.ContentType).update({ where: { id: c.id }, data: { caseStatus: 'loest_ved_dialog', closedAt: new Date() } });
+      const version = (await app.admin('GET', cm(COMPLAINT, c.documentId))).body.data.updatedAt;
+      const [anonymised, saved] = await Promise.all([
+        app.admin('POST', `/privacy/anonymise/${c.documentId}`, { reason: 'Borgeren har bedt om sletning.', updatedAt: version }),
+        app.admin('PUT', cm(REQUEST, request.documentId), { questions: `Hvorfor ikke, ${i}?` }),
+      ]);
+      return { anonymised: [anonymised.status, anonymised.body?.error?.message], saved: [saved.status, saved.body?.error?.message] };
+    }),
+  );
+  // A deadlock is a 500 on one side; a refusal names its reason (shown when this fails).
+  expect(rounds.filter(({ anonymised, saved }) => ![200, 409].includes(anonymised[0]) || ![200, 400, 409].includes(saved[0]))).toEqual([]);
+});
