@@ -31,6 +31,19 @@ const pgAdmin = () =>
     database: 'postgres',
   });
 
+/**
+ * Waits (up to five seconds) until no query holds or awaits a connection. Strapi emits a
+ * document's events after the commit without waiting for them (a deep populate each): a test that
+ * ends right after a write would close the pool under them, and they would wait out the pool's
+ * acquire timeout and fail the run after its tests passed.
+ */
+async function settlePool(strapi: Core.Strapi) {
+  const pool = (strapi.db.connection.client as { pool?: { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number } }).pool;
+  for (let i = 0; i < 100 && pool && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function setDefaultEnv(env: Record<string, string>) {
   for (const [key, value] of Object.entries(env)) if (process.env[key] === undefined) process.env[key] = value;
 }
@@ -129,6 +142,7 @@ export async function startStrapi(extraEnv: Record<string, string> = {}, { serve
     adminToken,
     admin,
     async stop() {
+      await settlePool(strapi);
       await strapi.destroy();
       await dropDatabase();
       if (!extraEnv.OUTBOX_QUEUE_PREFIX) await deletePrefix(queuePrefix);
