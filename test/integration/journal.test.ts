@@ -9,6 +9,7 @@
 import crypto from 'crypto';
 import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { submitComplaint } from '../helpers/intake';
 
 const workerToken = crypto.randomBytes(24).toString('base64url');
 const COMPLAINT = 'api::complaint.complaint';
@@ -112,26 +113,15 @@ describe('each write path gives exactly its events', () => {
   });
 
   test('the public intake: created and the receipt planned, by the citizen', async () => {
-    const response = await fetch(`${app.url}/api/public/complaints`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        data: {
-          purpose: 'klage',
-          center: 'ved ikke',
-          eventDate: daysAgo(5),
-          description: 'Bodil Identitetsen skriver om sin sag.',
-          identity: 'named',
-          complainantKind: 'citizen',
-          consent: true,
-          citizenName: IDENTITY.citizenName,
-          citizenEmail: IDENTITY.citizenEmail,
-          citizenPhone: IDENTITY.citizenPhone,
-        },
-      }),
+    const { status, body } = await submitComplaint(app.url, {
+      eventDate: daysAgo(5),
+      description: 'Bodil Identitetsen skriver om sin sag.',
+      citizenName: IDENTITY.citizenName,
+      citizenEmail: IDENTITY.citizenEmail,
+      citizenPhone: IDENTITY.citizenPhone,
     });
-    expect(response.status).toBe(201);
-    const { data } = (await response.json()) as any;
+    expect(status).toBe(201);
+    const data = body.data!;
     const c = await app.strapi.db.query(COMPLAINT as UID.ContentType).findOne({ where: { caseNumber: data.caseNumber } });
     const events = await eventsOf(c.id);
     expect(kinds(events)).toEqual(['created', 'notification_planned']);
