@@ -8,7 +8,7 @@ import path from 'path';
 
 const repo = path.resolve(__dirname, '../..');
 
-function envOf(input: Record<string, string>): Record<string, Record<string, string>> {
+function envOf(input: Record<string, string | undefined>): Record<string, Record<string, string>> {
   const script = `import { processes } from './scripts/processes.mjs';
 const input = JSON.parse(process.argv[1]);
 console.log(JSON.stringify(Object.fromEntries(Object.entries(processes).map(([name, spec]) => [name, spec.env(input)]))));`;
