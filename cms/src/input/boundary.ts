@@ -1,7 +1,8 @@
 /**
- * The input boundary of the Document Service middleware: every create and update of every content
- * type is normalised (./normalise) before the rules run, and what Strapi's schema validation or the
- * database refuses comes back as a 400 ValidationError naming the field in Danish.
+ * The input boundary (its Document Service middleware is ../document-middlewares/input-boundary.ts):
+ * every create and update of every content type is normalised (./normalise) before the rules run,
+ * and what Strapi's schema validation or the database refuses comes back as a 400 ValidationError
+ * naming the field in Danish.
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -102,9 +103,4 @@ export async function atInputBoundary<T>(strapi: Core.Strapi, ctx: DocumentConte
     if (error instanceof errors.YupValidationError) throw danishSchemaError(error, ctx.uid, attributes, data);
     throw dbInputError(strapi, error, ctx.uid, data) ?? error;
   }
-}
-
-/** Registers the boundary as a Document Service middleware (outermost: register it first). */
-export function registerInputBoundary(strapi: Core.Strapi) {
-  strapi.documents.use((ctx, next) => atInputBoundary(strapi, ctx, next) as ReturnType<typeof next>);
 }
