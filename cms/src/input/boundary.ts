@@ -7,7 +7,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { MAX_STRING_LENGTH } from '@borgerraadgiver/config';
-import { fieldLabel } from '../seed/admin-layout';
+import { fieldLabel } from '../admin-layout';
 import { classifyDbError, dbErrorMessage, type DbInputError } from './db-errors';
 import { danishSchemaMessage } from './messages';
 import { keepIdentity, normaliseData, type AttributeDefinition } from './normalise';
