@@ -17,7 +17,12 @@ import type { Violation } from '../rules/violation';
 
 type Attributes = Record<string, AttributeDefinition>;
 
-export function validationError(violations: Violation[]): errors.ValidationError {
+/** One entry per refused field, as the admin panel and API clients read a 400. */
+export interface ValidationDetails {
+  errors: { path: string[]; message: string; name: 'ValidationError' }[];
+}
+
+export function validationError(violations: Violation[]): errors.ValidationError<string, ValidationDetails> {
   return new errors.ValidationError(violations[0].message, {
     errors: violations.map(({ path, message }) => ({ path: path ? [path] : [], message, name: 'ValidationError' })),
   });
@@ -53,7 +58,12 @@ export function contentTypeOfTable(strapi: Core.Strapi, table: string): string |
 }
 
 /** A database error the input caused, as a ValidationError on the field; null for anything else. */
-export function dbInputError(strapi: Core.Strapi, error: unknown, uid?: string, data: Record<string, unknown> = {}): errors.ValidationError | null {
+export function dbInputError(
+  strapi: Core.Strapi,
+  error: unknown,
+  uid?: string,
+  data: Record<string, unknown> = {},
+): errors.ValidationError<string, ValidationDetails> | null {
   const found = classifyDbError(error);
   if (!found) return null;
   uid ??= found.table ? contentTypeOfTable(strapi, found.table) : undefined;
