@@ -18,16 +18,28 @@ const SRC = path.join(__dirname, '../../cms/src');
 const FLOORS: string[][] = [
   ['admin-layout', 'admin-urls', 'choices', 'content-types', 'rules', 'strapi-types', 'utils'],
   ['cluster', 'db'],
-  ['access', 'custom-fields', 'documents', 'import', 'inbox', 'input', 'journal', 'letters', 'outbox', 'privacy', 'reports', 'search', 'staff-sign-in'],
+  [
+    'access',
+    'custom-fields',
+    'documents',
+    'import',
+    'inbox',
+    'input',
+    'journal',
+    'letters',
+    'outbox',
+    'privacy',
+    'reports',
+    'search',
+    'staff-sign-in',
+    'statements',
+  ],
   ['document-middlewares', 'middlewares', 'seed'],
   ['api', 'extensions', 'index'],
 ];
 
 /** Upward imports still in the house, each with its reason; this list only shrinks. */
-const KNOWN_UPWARD: Record<string, string> = {
-  // The inbox records a center's e-mailed answer through the public statement API's own submit.
-  'inbox/actions.ts -> api/public-statement/services/public-statement': 'the statement answer has no module of its own yet',
-};
+const KNOWN_UPWARD: Record<string, string> = {};
 
 const floorOf = new Map(FLOORS.flatMap((modules, floor) => modules.map((module) => [module, floor] as const)));
 
