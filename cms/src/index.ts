@@ -2,13 +2,11 @@
  * All wiring of the CMS into Strapi, in one place: nothing registers itself from the side.
  */
 import type { Core } from '@strapi/strapi';
-import { registerOutboxMiddleware, startOutbox, stopOutbox } from './outbox';
+import { startOutbox, stopOutbox } from './outbox';
 import { startPrivacy } from './privacy';
 import { startInbox } from './inbox';
 import { startReports, stopReports } from './reports';
-import { registerCaseRules } from './rules-middleware';
 import { applyTextLimits } from './input/limits';
-import { registerInputBoundary } from './input/boundary';
 import { seedBaseData } from './seed/base-data';
 import { seedSiteContent } from './seed/site-content';
 import { usePrivateStorage } from './documents/storage';
@@ -17,9 +15,9 @@ import { registerJournal, startJournal } from './journal';
 import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap';
 import { registerCustomFields } from './custom-fields';
 import { registerStaffSignIn, startStaffSignIn } from './staff-sign-in';
-import { registerConcurrency } from './concurrency';
 import { startImport } from './import';
 import { startSearch } from './search';
+import * as documents from './document-middlewares';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -27,22 +25,38 @@ export default {
     applyTextLimits(strapi);
     // The custom fields the content types use (labelled choices, complaint themes).
     registerCustomFields(strapi);
-    // Document Service middlewares run in the order they are registered, the first outermost.
-    // 0. The input boundary: normalises what is written, refuses orphaning deletes and unreadable
-    //    search fields, and turns what Strapi or the database refuses into Danish 400s.
-    registerInputBoundary(strapi);
-    // 1. Concurrency: an update or deletion of case data locks its row first, in the write's
-    //    transaction, so everything inside reads its before-values under the lock; a write based
-    //    on an older version than the stored one is refused with 409 (SPEC §3).
-    registerConcurrency(strapi);
-    // 2. The outbox: refuses admin writes to its read-only types, and plans, re-plans or cancels
-    //    notification rows after the inner write returns, inside the same transaction, so nothing
-    //    is planned for a write that the rules reject.
-    registerOutboxMiddleware(strapi);
-    // 3. The case rules: check every create and update of case data, fill in the derived fields
-    //    (case number, deadlines) and write, all in one transaction.
-    registerCaseRules(strapi);
-    // The case journal is written from the case-rules middleware; this refuses every other writer.
+    // The Document Service middlewares (document-middlewares/, one per concern) run in this order,
+    // the first outermost.
+    for (const middleware of [
+      // The input boundary: normalises what is written, refuses orphaning deletes and unreadable
+      // search fields, and turns what Strapi or the database refuses into Danish 400s.
+      documents.inputBoundary,
+      // Concurrency: an update or deletion of case data locks its row first, in the write's
+      // transaction, so everything inside reads its before-values under the lock; a write based
+      // on an older version than the stored one is refused with 409 (SPEC §3).
+      documents.concurrency,
+      // The outbox, the access log and incoming e-mails are read-only in the admin panel.
+      documents.readOnly,
+      // The e-mails: planned, re-planned or cancelled after the inner write returns, inside the
+      // same transaction, so nothing is planned for a write that the rules reject.
+      documents.statementEmails,
+      documents.opinionEmails,
+      documents.citizenLink,
+      documents.caseClosed,
+      documents.calendarReplan,
+      documents.notificationDelivery,
+      // The journal records every write the case rules let through, in the same transaction, and
+      // refuses every other writer of itself.
+      documents.journal,
+      // The case rules: check every create and update of case data, fill in the derived fields
+      // (case number, deadlines) and write, all in one transaction.
+      documents.caseRules,
+      // The second factor's keys are the sign-in's alone.
+      documents.staffFactors,
+    ]) {
+      strapi.documents.use(middleware(strapi));
+    }
+    // The journal's guard at the query level.
     registerJournal(strapi);
     // Case documents never go to the public folder (after the upload plugin's own register).
     usePrivateStorage(strapi);

@@ -28,3 +28,6 @@ export function withNulls<U extends UID.ContentType>(_uid: U, data: { [K in keyo
 export function unchecked<U extends UID.ContentType>(_uid: U, data: Record<string, unknown>): DocumentInput<U> {
   return data as DocumentInput<U>;
 }
+
+/** A Document Service middleware, as `strapi.documents.use` takes it (see src/document-middlewares). */
+export type DocumentMiddleware = Modules.Documents.Middleware.Middleware;

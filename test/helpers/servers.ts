@@ -156,7 +156,7 @@ export function cmsSecrets(): Record<string, string> {
   return Object.fromEntries(secretsOf.cms.map((name) => [name, name === 'APP_KEYS' ? `${secret()},${secret()}` : secret()]));
 }
 
-export function startProcess(name: 'cms' | 'workers' | 'site', env: Record<string, string>, label = name): Proc {
+export function startProcess(name: 'cms' | 'workers' | 'site', env: Record<string, string>, label: string = name): Proc {
   const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), name], {
     cwd: root,
     // Password-only sign-in unless a test asks for the second factor (ADMIN_MFA=required).

@@ -74,7 +74,7 @@ afterAll(async () => {
 const db = (uid: UID.ContentType) => app.strapi.db.query(uid);
 let sequence = 0;
 
-async function compose(options: Mail.Options & { headers?: Record<string, string> }): Promise<Buffer> {
+async function compose(options: Mail.Options): Promise<Buffer> {
   return new MailComposer({ messageId: `<test-${++sequence}-${crypto.randomBytes(4).toString('hex')}@example.org>`, ...options }).compile().build();
 }
 

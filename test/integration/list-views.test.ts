@@ -27,7 +27,7 @@ beforeAll(async () => {
     data: { complaint: late.documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() },
   });
   await app.adminToken();
-  users['Super Admin'] = { request: app.admin, fetch: () => Promise.reject(new Error('unused')) };
+  users['Super Admin'] = { request: app.admin, fetch: () => Promise.reject(new Error('unused')), send: () => Promise.reject(new Error('unused')) };
   for (const role of ROLES) users[role] = await loginAs(app, role);
 }, 300000);
 

@@ -8,7 +8,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { UID } from '@strapi/strapi';
+import type { Data, UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { loginAs, type AdminClient } from '../helpers/admin-users';
 import { ReportFixtures } from '../../bench/report-fixtures';
@@ -26,14 +26,14 @@ let advisor: AdminClient;
 let assistant: AdminClient;
 const privacy = () => app.strapi.service('api::privacy.privacy') as any;
 const reports = () => app.strapi.service('api::report.report') as any;
-const complaintRow = (id: number) => app.strapi.db.query(COMPLAINT).findOne({ where: { id } });
+const complaintRow = (id: Data.ID) => app.strapi.db.query(COMPLAINT).findOne({ where: { id } });
 const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
 /** The journal of a case, oldest first. */
-const eventsOf = (complaintId: number): Promise<any[]> =>
+const eventsOf = (complaintId: Data.ID): Promise<any[]> =>
   app.strapi.db
     .query('api::case-event.case-event' as UID.ContentType)
     .findMany({ where: { complaint: { id: complaintId } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
-const eventsOfKind = async (complaintId: number, kind: string) => (await eventsOf(complaintId)).filter((event) => event.kind === kind);
+const eventsOfKind = async (complaintId: Data.ID, kind: string) => (await eventsOf(complaintId)).filter((event) => event.kind === kind);
 
 beforeAll(async () => {
   app = await startStrapi({ DOCUMENT_STORAGE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'privacy-documents-')) });
@@ -492,7 +492,9 @@ describe('the advisor and the citizen', () => {
   });
 
   test('a postponed case is kept by the retention run, and listed with its reason', async () => {
-    const old = await docs(COMPLAINT).create({ data: { description: 'Gammel sag', citizenName: 'Carl Carlsen', caseStatus: 'loest_ved_dialog' } as never });
+    const old = await app.strapi
+      .documents(COMPLAINT)
+      .create({ data: { description: 'Gammel sag', citizenName: 'Carl Carlsen', caseStatus: 'loest_ved_dialog' } as never });
     const sixYearsAgo = new Date(Date.now() - 6 * 366 * DAY);
     await app.strapi.db.query(COMPLAINT).update({ where: { id: old.id }, data: { closedAt: sixYearsAgo } });
 

@@ -506,7 +506,7 @@ test('summary and per-center sections', () => {
 });
 
 test('CSV export and the printable document', async () => {
-  const { filename, csv } = await service().csv({ kind: 'year', year: '2025' }, NOW);
+  const { filename, csv }: { filename: string; csv: string } = await service().csv({ kind: 'year', year: '2025' }, NOW);
   expect(filename).toBe('borgerraadgiver-statistik-2025-01-01-2025-12-31.csv');
   const raw = csv.replace('\uFEFF', '').split('\r\n');
   // Each count has the addresses of its cases in the two periods; the figures are checked without them.

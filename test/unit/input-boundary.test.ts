@@ -162,7 +162,8 @@ test.each`
 
 describe('the site reads forms by their characters, not their bytes', () => {
   const { readForm, MAX_FORM_BYTES } = require('../../site/src/lib/request-guard') as typeof import('../../site/src/lib/request-guard');
-  const post = (body: BodyInit, type: string) => new Request('http://localhost/x', { method: 'POST', body, headers: { 'content-type': type } });
+  const post = (body: NonNullable<RequestInit['body']>, type: string) =>
+    new Request('http://localhost/x', { method: 'POST', body, headers: { 'content-type': type } });
 
   test('a statement of 40,000 Danish characters fits, URL-encoded', async () => {
     const text = 'æøå'.repeat(13_334).slice(0, 40_000);

@@ -28,3 +28,21 @@ export async function inTransaction<T>(strapi: Core.Strapi, work: (params: Trans
   if (trx?.isCompleted()) await trx.executionPromise;
   return result;
 }
+
+/**
+ * Runs fn once the current transaction has committed (at once when there is none); dropped on
+ * rollback and when the COMMIT itself failed (Strapi runs commit callbacks either way, see
+ * inTransaction), so nothing is enqueued or sent for rows that were never stored.
+ */
+export async function afterCommit(strapi: Core.Strapi, fn: () => unknown): Promise<void> {
+  const run = () => {
+    Promise.resolve()
+      .then(fn)
+      .catch((error) => strapi.log.warn(`after-commit task failed: ${(error as Error).message}`));
+  };
+  if (!strapi.db.inTransaction()) return run();
+  // A nested transaction reuses the open one (AsyncLocalStorage) and shares its commit callbacks.
+  await inTransaction(strapi, async ({ onCommit, trx }) => {
+    onCommit(() => trx.executionPromise.then(run, () => {}));
+  });
+}

@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { complaintThemes, TIME_ZONE } from '@borgerraadgiver/config';
 import { choiceLabelsOf } from '../choices';
 import { COMPLAINT } from '../content-types';
-import { layouts } from '../seed/admin-layout';
+import { layouts } from '../admin-layout';
 import { citizenIdentityFields, personalTextFields } from '../rules/personal-data';
 import type { Violation } from '../rules/violation';
 import type { Cell, Sheet, SheetRow } from './read';

@@ -1,6 +1,6 @@
 /**
  * The row of an import being written: the case rules and the journal treat that write as the
- * registration of a case from the old register (see ../rules/complaint.ts and ../journal/middleware.ts).
+ * registration of a case from the old register (see ../rules/complaint.ts and ../document-middlewares/journal.ts).
  */
 import { AsyncLocalStorage } from 'async_hooks';
 import { processWide } from '../utils/process-wide';

@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { isOpenRequest } from '../rules/links';
-import { submit, PublicError } from '../api/public-statement/services/public-statement';
+import { submit } from '../statements/answer';
+import { PublicError } from '../utils/public-error';
 import { fileMail, openInquiry, type StoredMail } from './file';
 import { filingFor } from './receive';
 import type { Actor } from '../journal';

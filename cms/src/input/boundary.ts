@@ -1,12 +1,13 @@
 /**
- * The input boundary of the Document Service middleware: every create and update of every content
- * type is normalised (./normalise) before the rules run, and what Strapi's schema validation or the
- * database refuses comes back as a 400 ValidationError naming the field in Danish.
+ * The input boundary (its Document Service middleware is ../document-middlewares/input-boundary.ts):
+ * every create and update of every content type is normalised (./normalise) before the rules run,
+ * and what Strapi's schema validation or the database refuses comes back as a 400 ValidationError
+ * naming the field in Danish.
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { MAX_STRING_LENGTH } from '@borgerraadgiver/config';
-import { fieldLabel } from '../seed/admin-layout';
+import { fieldLabel } from '../admin-layout';
 import { classifyDbError, dbErrorMessage, type DbInputError } from './db-errors';
 import { danishSchemaMessage } from './messages';
 import { keepIdentity, normaliseData, type AttributeDefinition } from './normalise';
@@ -16,7 +17,12 @@ import type { Violation } from '../rules/violation';
 
 type Attributes = Record<string, AttributeDefinition>;
 
-export function validationError(violations: Violation[]): errors.ValidationError {
+/** One entry per refused field, as the admin panel and API clients read a 400. */
+export interface ValidationDetails {
+  errors: { path: string[]; message: string; name: 'ValidationError' }[];
+}
+
+export function validationError(violations: Violation[]): errors.ValidationError<string, ValidationDetails> {
   return new errors.ValidationError(violations[0].message, {
     errors: violations.map(({ path, message }) => ({ path: path ? [path] : [], message, name: 'ValidationError' })),
   });
@@ -52,7 +58,12 @@ export function contentTypeOfTable(strapi: Core.Strapi, table: string): string |
 }
 
 /** A database error the input caused, as a ValidationError on the field; null for anything else. */
-export function dbInputError(strapi: Core.Strapi, error: unknown, uid?: string, data: Record<string, unknown> = {}): errors.ValidationError | null {
+export function dbInputError(
+  strapi: Core.Strapi,
+  error: unknown,
+  uid?: string,
+  data: Record<string, unknown> = {},
+): errors.ValidationError<string, ValidationDetails> | null {
   const found = classifyDbError(error);
   if (!found) return null;
   uid ??= found.table ? contentTypeOfTable(strapi, found.table) : undefined;
@@ -102,9 +113,4 @@ export async function atInputBoundary<T>(strapi: Core.Strapi, ctx: DocumentConte
     if (error instanceof errors.YupValidationError) throw danishSchemaError(error, ctx.uid, attributes, data);
     throw dbInputError(strapi, error, ctx.uid, data) ?? error;
   }
-}
-
-/** Registers the boundary as a Document Service middleware (outermost: register it first). */
-export function registerInputBoundary(strapi: Core.Strapi) {
-  strapi.documents.use((ctx, next) => atInputBoundary(strapi, ctx, next) as ReturnType<typeof next>);
 }

@@ -14,7 +14,7 @@ import {
   recommendationFollowUps,
   TIME_ZONE,
 } from '@borgerraadgiver/config';
-import { layouts } from '../seed/admin-layout';
+import { layouts } from '../admin-layout';
 import { isBlank } from '../rules/violation';
 import { diffRows, partition, type Attributes } from './changes';
 import type { Changes, EventKind, SubjectType } from './model';

@@ -2,7 +2,6 @@
  * The case journal (api::case-event.case-event): what happened in each case and who saw it.
  * Public surface for other modules; see model.ts for the event kinds and the `changes` shape.
  */
-export { withJournal } from './middleware';
 export { recordNotifications } from './notifications';
 export { appendEvents, appendOnce, type NewEvent } from './writer';
 export { adminUserName, currentActor, runAs, SYSTEM } from './actor';

@@ -1,7 +1,7 @@
 /**
  * Wiring of the journal into Strapi (called from src/index.ts): the query-level guard at
  * register; the admin routes of the timeline panel and the backfill of cases registered before
- * the journal at bootstrap. The Document Service part is hooked into the case-rules middleware.
+ * the journal at bootstrap. Its Document Service middleware is ../document-middlewares/journal.ts.
  */
 import type { Core } from '@strapi/strapi';
 import { backfillCreatedEvents } from './backfill';

@@ -1,6 +1,6 @@
 /**
  * The notification outbox: rows written with the case data, delivered by the BullMQ workers.
- * Wired in by src/index.ts (its Document Service middleware, start and stop).
+ * Wired in by src/index.ts (start and stop); its Document Service middlewares are in ../document-middlewares.
  */
 import type { Core } from '@strapi/strapi';
 import { scheduleFailureDigest } from './failures';
@@ -8,7 +8,6 @@ import { closeQueue } from './queue';
 import { workerToken } from './worker-api';
 import { insertRows, NewRow } from './writer';
 
-export { registerOutboxMiddleware } from './middleware';
 export { insertRows } from './writer';
 export type { NewRow } from './writer';
 

@@ -12,7 +12,8 @@ import { nextReportReminders } from '../reports/reminders';
 import { statementPlan } from './plan';
 import { rescheduleRows } from './queue';
 import { plannedOpinionRows } from './schedule';
-import { advisorEmail, afterCommit, policy } from './writer';
+import { advisorEmail, policy } from './writer';
+import { afterCommit } from '../db/transaction';
 import { NOTIFICATION } from '../content-types';
 
 const CALENDAR_KINDS = ['statement_reminder', 'statement_overdue', 'statement_escalation', 'opinion_followup', 'report_reminder'];

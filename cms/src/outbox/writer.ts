@@ -1,7 +1,7 @@
 /**
  * Writes outbox rows (api::notification.notification) inside the caller's transaction and
  * enqueues their jobs only after it commits. Rows are written with the query engine, below the
- * Document Service, so the content-manager's read-only guard (see middleware.ts) never blocks them.
+ * Document Service, so the admin panel's read-only guard (document-middlewares/read-only.ts) never blocks them.
  */
 import type { Core } from '@strapi/strapi';
 import { loadPolicy, municipality } from '@borgerraadgiver/config';
@@ -9,7 +9,7 @@ import { recordNotifications } from '../journal';
 import { enqueueRows } from './queue';
 import { NotificationKind, PlannedRow } from './schedule';
 import { NOTIFICATION } from '../content-types';
-import { inTransaction } from '../db/transaction';
+import { afterCommit } from '../db/transaction';
 
 export interface NewRow extends PlannedRow {
   statementRequest?: number;
@@ -26,24 +26,6 @@ export interface StoredRow {
   deliveryStatus: string;
   notBefore: string;
   [key: string]: any;
-}
-
-/**
- * Runs fn once the current transaction has committed (at once when there is none); dropped on
- * rollback and when the COMMIT itself failed (Strapi runs commit callbacks either way, see
- * db/transaction.ts), so nothing is enqueued or sent for rows that were never stored.
- */
-export async function afterCommit(strapi: Core.Strapi, fn: () => unknown): Promise<void> {
-  const run = () => {
-    Promise.resolve()
-      .then(fn)
-      .catch((error) => strapi.log.warn(`outbox: after-commit task failed: ${(error as Error).message}`));
-  };
-  if (!strapi.db.inTransaction()) return run();
-  // A nested transaction reuses the open one (AsyncLocalStorage) and shares its commit callbacks.
-  await inTransaction(strapi, async ({ onCommit, trx }) => {
-    onCommit(() => trx.executionPromise.then(run, () => {}));
-  });
 }
 
 export async function insertRows(strapi: Core.Strapi, rows: NewRow[]): Promise<StoredRow[]> {

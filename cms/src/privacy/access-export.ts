@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { citizenRights, formatDateTime, loadPolicy, municipality, retentionSentence } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
-import { fieldLabels } from '../seed/admin-layout';
+import { fieldLabels } from '../admin-layout';
 import { escapeHtml as e } from '../reports/svg';
 import { caseDataParts, type CaseRef } from './parts';
 import { COMPLAINT } from '../content-types';

@@ -7,7 +7,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CITIZEN_LINK_KINDS } from '@borgerraadgiver/config';
 import { anonymisedText, personalTextFields } from '../rules/personal-data';
-import { fieldLabels } from '../seed/admin-layout';
+import { fieldLabels } from '../admin-layout';
 import { STATEMENT_LINK } from '../outbox/links';
 import { caseTimeline } from '../journal';
 import { RECORDS as IMPORT_RECORDS } from '../import/store';

@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { TIME_ZONE } from '@borgerraadgiver/config';
 import { ensureReportIndexes } from './db/indexes';
 import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
-import { afterCommit } from '../outbox/writer';
+import { afterCommit } from '../db/transaction';
 import { COMPLAINT, NOTIFICATION } from '../content-types';
 import { addAdminRoutes, ADMIN_ONLY, type AdminRoute } from '../utils/admin-routes';
 

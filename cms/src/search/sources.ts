@@ -12,7 +12,7 @@ import { loadDocumentSettings } from '@borgerraadgiver/config';
 import fs from 'fs';
 import { CASE_DOCUMENT, COMPLAINT, MEETING, OPINION, RECOMMENDATION, STATEMENT_REQUEST } from '../content-types';
 import { citizenIdentityFields, personalTextFields } from '../rules/personal-data';
-import { assistantHiddenFields } from '../seed/roles';
+import { assistantHiddenFields } from '../access/hidden-fields';
 import { keyOf, storedPath } from '../documents/storage';
 
 type Row = Record<string, any>;

@@ -12,7 +12,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { COMPLAINT } from '../content-types';
-import { fieldLabels } from '../seed/admin-layout';
+import { fieldLabels } from '../admin-layout';
 import { inTransaction } from '../db/transaction';
 import { dialectOf } from '../reports/db/dialect';
 import { isRestricted, textSources, type TextSource } from './sources';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureCaseNumberCounter } from '../db/case-number';
-import { seedAdminLayouts } from './admin-layout';
-import { ensureSubmissionKeys } from '../api/public-complaint/idempotency';
+import { seedAdminLayouts } from './content-manager';
+import { ensureSubmissionKeys } from '../db/submission-keys';
 import { seedCenters, seedClosingDays } from './centers';
 import { closePublicApi, seedAdminRoles } from './roles';
 

@@ -41,12 +41,6 @@ export const secondFactorRoutes: AdminRoute[] = [
 
 export function registerStaffSignIn(strapi: Core.Strapi) {
   guardStaffLog(strapi);
-  // The factors are read and written with the query engine here alone: no Document Service path
-  // (content manager, REST, scripts) reaches them, not even a Super Admin's.
-  strapi.documents.use(async (context, next) => {
-    if (context.uid === STAFF_FACTOR) throw new errors.PolicyError('Totrinsbekræftelsens nøgler bruges kun af login-systemet.', { policy: 'second-factor' });
-    return next();
-  });
 }
 
 export function startStaffSignIn(strapi: Core.Strapi) {

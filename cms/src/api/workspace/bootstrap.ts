@@ -2,7 +2,7 @@
  * The advisor's workspace on the server: the admin-only routes of the case page.
  */
 import type { Core } from '@strapi/strapi';
-import { backfillHeadings } from '../../rules-middleware/headings';
+import { backfillHeadings } from '../../document-middlewares/case-rules/headings';
 import { addAdminRoutes, ADMIN_ONLY } from '../../utils/admin-routes';
 
 /** Register phase. */

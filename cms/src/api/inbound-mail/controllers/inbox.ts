@@ -7,7 +7,7 @@ import { isWorker } from '../../../outbox/worker-api';
 import { receiveMail } from '../../../inbox/receive';
 import { acceptAsStatement, attachToCase, makeInquiry } from '../../../inbox/actions';
 import { ScanUnavailable } from '../../../documents/inspect';
-import { PublicError } from '../../public-statement/services/public-statement';
+import { PublicError } from '../../../utils/public-error';
 import { adminActor } from '../../privacy/controllers/privacy';
 
 function fail(ctx: any, status: number, message: string, details: Record<string, unknown> = {}) {

@@ -15,7 +15,7 @@ import { buildAccessExport, findMatchingCases, renderAccessExport, type MatchRea
 import { retentionList, runRetention } from '../../../privacy/retention';
 import { COMPLAINT } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
-import { lockForWrite } from '../../../concurrency';
+import { lockForWrite } from '../../../document-middlewares/concurrency';
 
 function reject(violations: Violation[]): never {
   throw new errors.ValidationError(violations[0].message, {

@@ -1,6 +1,7 @@
 /** Thin controller for the citizen's case page and the center's letter page. */
 import { clientIp } from '../../../utils/client-ip';
-import { PublicError, rateLimited } from '../../public-statement/services/public-statement';
+import { rateLimited } from '../../public-statement/services/public-statement';
+import { PublicError } from '../../../utils/public-error';
 import { addMessage, presentCase, resolveCitizen, resolveLetter, validateMessage } from '../services/public-case';
 import { filesOf, fileOrRemove, storeIncoming } from '../../../documents/receive';
 import { bodyOf } from '../../../documents/multipart';

@@ -28,7 +28,7 @@ import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { rowOfLink } from '../../../outbox/links';
 import { citizenLinkProblem, letterLinkProblem } from '../../../rules';
 import { letterOf, loadOpinionForLetter } from '../../../letters/issue';
-import { PublicError } from '../../public-statement/services/public-statement';
+import { PublicError } from '../../../utils/public-error';
 import { storeCitizenMessage } from '../../../documents/case-file';
 import { fileReceived } from '../../../documents/receive';
 import { CASE_DOCUMENT, OPINION } from '../../../content-types';

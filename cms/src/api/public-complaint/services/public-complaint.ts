@@ -5,7 +5,7 @@ import { createRateLimiter, RATE_LIMITS, type PublicCenter, type RateLimiter } f
 import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
 import { withNulls, type FactoryArgs } from '../../../strapi-types';
 import { activeFilter } from '../../../input/references';
-import { claimKey, findRegistered, isWellFormedKey, recordRegistered, type Registered } from '../idempotency';
+import { claimKey, findRegistered, isWellFormedKey, recordRegistered, type Registered } from '../../../db/submission-keys';
 import { COMPLAINT, CENTER } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
 

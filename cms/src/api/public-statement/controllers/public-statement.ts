@@ -1,7 +1,9 @@
 /** Thin controller for the public statement API; the logic is in ../services/public-statement. */
 import { clientIp } from '../../../utils/client-ip';
 import { acceptPublicBody } from '../../../input/public-body';
-import { audit, PublicError, present, rateLimited, resolve, submit, validateSubmission } from '../services/public-statement';
+import { audit, present, rateLimited, resolve, validateSubmission } from '../services/public-statement';
+import { submit } from '../../../statements/answer';
+import { PublicError } from '../../../utils/public-error';
 import { filesOf, fileOrRemove, storeIncoming } from '../../../documents/receive';
 import { bodyOf } from '../../../documents/multipart';
 

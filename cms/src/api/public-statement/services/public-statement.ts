@@ -1,6 +1,6 @@
 /**
  * The public statement API as plain functions over Strapi's query engine: resolve a link token,
- * present the request as the center may see it, accept the statement once.
+ * present the request as the center may see it (the answer itself is ../../../statements/answer.ts).
  *
  * The bodies are the shared contract in config/src/public-api.ts (StatementView, StatementSubmission).
  * An already answered request answers 200 with state 'besvaret' and canSubmit false, so the page
@@ -15,7 +15,6 @@ import {
   cprMessages,
   createRateLimiter,
   loadPolicy,
-  municipality,
   normaliseText,
   purposes,
   RATE_LIMITS,
@@ -30,24 +29,10 @@ import {
 } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
-import { effectiveDue, linkExpiresAt, OPEN_REQUEST_WHERE, statementLinkProblem } from '../../../rules/links';
-import { insertRows } from '../../../outbox/writer';
-import { withNulls } from '../../../strapi-types';
-import { fileReceived } from '../../../documents/receive';
-import { runAs } from '../../../journal';
-import { STATEMENT_ACCESS_LOG as ACCESS_LOG, STATEMENT_REQUEST } from '../../../content-types';
-import { inTransaction } from '../../../db/transaction';
+import { effectiveDue, linkExpiresAt, statementLinkProblem } from '../../../rules/links';
+import { STATEMENT_ACCESS_LOG as ACCESS_LOG } from '../../../content-types';
 import { hashIp } from '../../../utils/ip-hash';
-
-export class PublicError extends Error {
-  constructor(
-    public status: number,
-    message: string,
-    public details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
+import { PublicError } from '../../../utils/public-error';
 
 const goneMessages: Record<StatementLinkGoneReason, string> = {
   replaced: 'Linket er erstattet af et nyere link. Brug linket i den seneste e-mail fra borgerrådgiveren.',
@@ -158,39 +143,6 @@ export function validateSubmission(body: unknown): { value?: StatementSubmission
     if (containsCprNumber(data[field]) && !errors.some((e) => e.path[0] === field)) errors.push({ path: [field], message: cprMessages.center });
   }
   return errors.length ? { errors } : { value: { text, respondentName: name, respondentTitle: title || null }, errors };
-}
-
-/** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
-export async function submit(strapi: Core.Strapi, request: any, submission: StatementSubmission, files: { id: number; name: string }[] = [], now = new Date()) {
-  // Journaled as the center, named as it is now (the link carries no person).
-  return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () =>
-    inTransaction(strapi, async () => {
-      // The conditional update is the lock: of two concurrent submissions exactly one matches.
-      const { count } = await strapi.db
-        .query(STATEMENT_REQUEST)
-        .updateMany({ where: { id: request.id, ...OPEN_REQUEST_WHERE }, data: { respondedAt: now.toISOString() } });
-      if (count !== 1) {
-        throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
-      }
-      if (request.complaint && files.length)
-        await fileReceived(strapi, request.complaint, files, { source: 'center', statementRequest: request.documentId, now });
-      await strapi.documents(STATEMENT_REQUEST).update({
-        documentId: request.documentId,
-        data: withNulls(STATEMENT_REQUEST, {
-          requestStatus: 'besvaret',
-          responseText: submission.text,
-          respondentName: submission.respondentName,
-          respondentTitle: submission.respondentTitle,
-          respondedAt: now.toISOString(),
-        }),
-      });
-      await insertRows(strapi, [{ kind: 'statement_received', recipient: municipality.email, notBefore: now, dueVersion: '', statementRequest: request.id }]);
-      const updated = await strapi.db
-        .query(STATEMENT_REQUEST)
-        .findOne({ where: { id: request.id }, populate: { center: true, complaint: { populate: { institution: true } } } });
-      return updated;
-    }),
-  );
 }
 
 /** One audit row per open or submission: request, action, outcome, time, keyed hash of the IP. No token, no personal data. */

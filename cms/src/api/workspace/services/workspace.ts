@@ -30,7 +30,7 @@ import {
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { COMPLAINT, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
-import { lockForWrite } from '../../../concurrency';
+import { lockForWrite } from '../../../document-middlewares/concurrency';
 import { validationError } from '../../../input/boundary';
 import { unchecked } from '../../../strapi-types';
 

@@ -5,8 +5,8 @@
  * the case, so the case rules check it and the journal records it like any other.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { statusAfter, type CaseStatusEvent } from '../rules';
-import { COMPLAINT, OPINION, STATEMENT_REQUEST } from '../content-types';
+import { statusAfter, type CaseStatusEvent } from '../../rules';
+import { COMPLAINT, OPINION, STATEMENT_REQUEST } from '../../content-types';
 
 const events: Partial<Record<string, CaseStatusEvent>> = {
   [STATEMENT_REQUEST]: 'statement_requested',

@@ -24,18 +24,18 @@ import {
   toInstant,
   type RuleContext,
   type Violation,
-} from '../rules';
-import { nextCaseNumber, reserveCaseNumber } from '../db/case-number';
-import { currentImport } from '../import/scope';
+} from '../../rules';
+import { nextCaseNumber, reserveCaseNumber } from '../../db/case-number';
+import { currentImport } from '../../import/scope';
 import { followCaseStatus } from './case-status';
 import { setHeading } from './headings';
 import { changesRelation, relationTarget, type RelationRef } from './relations';
-import { CALENDAR_DAY, loadWorkingCalendar } from '../db/working-calendar';
-import { checkActiveCenter } from '../input/references';
+import { CALENDAR_DAY, loadWorkingCalendar } from '../../db/working-calendar';
+import { checkActiveCenter } from '../../input/references';
 import { applyCaseDocumentRules } from './case-document';
-import { withJournal } from '../journal';
-import { COMPLAINT, STATEMENT_REQUEST, OPINION, CENTER, CASE_DOCUMENT, MEETING, RECOMMENDATION } from '../content-types';
-import { inTransaction } from '../db/transaction';
+import { COMPLAINT, STATEMENT_REQUEST, OPINION, CENTER, CASE_DOCUMENT, MEETING, RECOMMENDATION } from '../../content-types';
+import { inTransaction } from '../../db/transaction';
+import type { DocumentMiddleware } from '../../strapi-types';
 
 type Data = Record<string, any>;
 
@@ -190,31 +190,29 @@ async function refuseDeletingCaseDocument(strapi: Core.Strapi, documentId: strin
   if (blocker) reject([{ path: 'id', message: blocker }]);
 }
 
-export function registerCaseRules(strapi: Core.Strapi, policy: Policy = loadPolicy()) {
-  // The journal records every write these rules let through, in the same transaction.
-  strapi.documents.use(
-    withJournal(strapi, async (ctx, next) => {
-      const handler = handlers[ctx.uid];
-      if (handler && ctx.action === 'clone') {
-        // A copy would carry the case number, deadlines and links of the original.
-        reject([{ path: 'id', message: 'Sagsdata kan ikke kopieres. Opret en ny registrering i stedet.' }]);
-      }
-      if (ctx.uid === COMPLAINT && ctx.action === 'delete') await refuseDeletingInvestigatedCase(strapi, (ctx.params as { documentId?: string }).documentId);
-      if (ctx.uid === CASE_DOCUMENT && ctx.action === 'delete') await refuseDeletingCaseDocument(strapi, (ctx.params as { documentId?: string }).documentId);
-      if (!handler || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
-      const params = ctx.params as { data?: Data; documentId?: string };
-      params.data = params.data ?? {};
-      // One transaction around the checks, the derived fields and the write itself.
-      return inTransaction(strapi, async ({ trx }) => {
-        const previous =
-          ctx.action === 'update' ? await strapi.db.query(ctx.uid).findOne({ where: { documentId: params.documentId }, populate: handler.populate }) : null;
-        const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi), imported: currentImport() !== undefined };
-        await handler.apply({ strapi, trx, data: params.data!, previous, context });
-        await setHeading(strapi, ctx.uid, params.data!, previous);
-        const written = await next();
-        await followCaseStatus(strapi, ctx.uid, ctx.action, written as { id?: number });
-        return written;
-      });
-    }),
-  );
-}
+/** The journal middleware, registered just outside, records every write these rules let through, in the same transaction. */
+export const caseRules =
+  (strapi: Core.Strapi, policy: Policy = loadPolicy()): DocumentMiddleware =>
+  async (ctx, next) => {
+    const handler = handlers[ctx.uid];
+    if (handler && ctx.action === 'clone') {
+      // A copy would carry the case number, deadlines and links of the original.
+      reject([{ path: 'id', message: 'Sagsdata kan ikke kopieres. Opret en ny registrering i stedet.' }]);
+    }
+    if (ctx.uid === COMPLAINT && ctx.action === 'delete') await refuseDeletingInvestigatedCase(strapi, (ctx.params as { documentId?: string }).documentId);
+    if (ctx.uid === CASE_DOCUMENT && ctx.action === 'delete') await refuseDeletingCaseDocument(strapi, (ctx.params as { documentId?: string }).documentId);
+    if (!handler || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
+    const params = ctx.params as { data?: Data; documentId?: string };
+    params.data = params.data ?? {};
+    // One transaction around the checks, the derived fields and the write itself.
+    return inTransaction(strapi, async ({ trx }) => {
+      const previous =
+        ctx.action === 'update' ? await strapi.db.query(ctx.uid).findOne({ where: { documentId: params.documentId }, populate: handler.populate }) : null;
+      const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi), imported: currentImport() !== undefined };
+      await handler.apply({ strapi, trx, data: params.data!, previous, context });
+      await setHeading(strapi, ctx.uid, params.data!, previous);
+      const written = await next();
+      await followCaseStatus(strapi, ctx.uid, ctx.action, written as { id?: number });
+      return written;
+    });
+  };

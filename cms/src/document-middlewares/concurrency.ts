@@ -17,6 +17,7 @@ import type { SubjectType } from '../journal/model';
 import { lockRow, type LockedRow } from '../db/row-lock';
 import { inTransaction } from '../db/transaction';
 import { CASE_EVENT, COMPLAINT } from '../content-types';
+import type { DocumentMiddleware } from '../strapi-types';
 
 /** What the message calls the changed document, and the pronoun for it. */
 const subjects: Record<SubjectType, [string, string]> = {
@@ -106,8 +107,9 @@ async function caseOf(strapi: Core.Strapi, uid: string, documentId: string): Pro
  * transaction that starts by locking the document's row (and checking the version it carries).
  * Registered outside the outbox and the case rules, so everything they read is read under the lock.
  */
-export function registerConcurrency(strapi: Core.Strapi) {
-  strapi.documents.use(async (ctx, next) => {
+export const concurrency =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
     const documentId = (ctx.params as { documentId?: unknown } | undefined)?.documentId;
     if (!JOURNALED[ctx.uid] || (ctx.action !== 'update' && ctx.action !== 'delete') || typeof documentId !== 'string') return next();
     return inTransaction(strapi, async ({ trx }) => {
@@ -118,5 +120,4 @@ export function registerConcurrency(strapi: Core.Strapi) {
       await lockForWrite(strapi, trx, ctx.uid, documentId, ctx.action === 'update' ? requestedVersion(strapi, documentId) : undefined);
       return next();
     });
-  });
-}
+  };

@@ -1,17 +1,17 @@
 /**
- * The journal's part of the one Document Service middleware (hooks/case-rules.ts wraps its rules
- * with withJournal): every create, update and delete of case data, from any path, is journaled in
+ * The journal's Document Service middleware, registered just outside the case rules so it sees
+ * what they derive: every create, update and delete of case data, from any path, is journaled in
  * the same transaction as the write (a refused or rolled-back write leaves no event); an admin
  * user's opening of a case is recorded; and no Document Service call may write the journal.
  */
 import type { Core } from '@strapi/strapi';
-import { caseOf, COMPLAINT, describeWrite, importedEvents, JOURNALED } from './describe';
+import { caseOf, COMPLAINT, describeWrite, importedEvents, JOURNALED } from '../journal/describe';
 import { currentImport } from '../import/scope';
-import { CASE_EVENT } from './model';
-import { recordNotifications } from './notifications';
-import { recordOpened } from './reads';
-import { attributesOf, loadRow } from './rows';
-import { appendEvents, refusal } from './writer';
+import { CASE_EVENT } from '../journal/model';
+import { recordNotifications } from '../journal/notifications';
+import { recordOpened } from '../journal/reads';
+import { attributesOf, loadRow } from '../journal/rows';
+import { appendEvents, refusal } from '../journal/writer';
 import { NOTIFICATION } from '../content-types';
 import { inTransaction } from '../db/transaction';
 
@@ -51,26 +51,25 @@ async function journalWrite(strapi: Core.Strapi, ctx: Context, inner: () => Prom
   });
 }
 
-/** Wraps the case-rules middleware with the journal. */
-export function withJournal(strapi: Core.Strapi, rules: Middleware): Middleware {
+export function journal(strapi: Core.Strapi): Middleware {
   return async (ctx, next) => {
     if (ctx.uid === CASE_EVENT && JOURNAL_WRITES.has(ctx.action)) throw refusal();
-    if (JOURNALED[ctx.uid] && WRITES.has(ctx.action)) return journalWrite(strapi, ctx, () => rules(ctx, next));
+    if (JOURNALED[ctx.uid] && WRITES.has(ctx.action)) return journalWrite(strapi, ctx, next);
     if (JOURNALED[ctx.uid] && ctx.action === 'findOne') {
-      const result = await rules(ctx, next);
+      const result = await next();
       await recordOpened(strapi, ctx.uid, result);
       return result;
     }
     if (ctx.uid === NOTIFICATION && ctx.action === 'create') {
       // Outbox rows written through the Document Service instead of the outbox writer.
       return inTransaction(strapi, async () => {
-        const result = await rules(ctx, next);
+        const result = await next();
         if (result?.id) await recordNotifications(strapi, { id: result.id }, 'notification_planned');
         return result;
       });
     }
     // Every other write of our content types commits through inTransaction, so a failed COMMIT is an error.
-    if (WRITES.has(ctx.action) && ctx.uid.startsWith('api::')) return inTransaction(strapi, () => rules(ctx, next));
-    return rules(ctx, next);
+    if (WRITES.has(ctx.action) && ctx.uid.startsWith('api::')) return inTransaction(strapi, next);
+    return next();
   };
 }

@@ -4,9 +4,9 @@
  * Set by the case-rules middleware on every create and update; never typed by hand.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { meetingHeading, recommendationHeading, statementRequestHeading } from '../rules';
+import { meetingHeading, recommendationHeading, statementRequestHeading } from '../../rules';
 import { relationTarget } from './relations';
-import { COMPLAINT, OPINION, MEETING, RECOMMENDATION, STATEMENT_REQUEST } from '../content-types';
+import { COMPLAINT, OPINION, MEETING, RECOMMENDATION, STATEMENT_REQUEST } from '../../content-types';
 
 type Data = Record<string, any>;
 

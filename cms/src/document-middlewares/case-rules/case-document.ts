@@ -1,9 +1,9 @@
 /** Applies the case file's rules (../rules/case-document) to a write of a case document. */
 import type { Core } from '@strapi/strapi';
 import { loadDocumentSettings } from '@borgerraadgiver/config';
-import { checkCaseDocument, type Violation } from '../rules';
+import { checkCaseDocument, type Violation } from '../../rules';
 import { relationTarget } from './relations';
-import { CASE_DOCUMENT, COMPLAINT } from '../content-types';
+import { CASE_DOCUMENT, COMPLAINT } from '../../content-types';
 
 const FILE = 'plugin::upload.file';
 

@@ -1,0 +1,47 @@
+/**
+ * A center's answer to a statement request (its redegørelse), from the web form behind the link or
+ * from an e-mail the advisor files into the case.
+ */
+import type { Core } from '@strapi/strapi';
+import { municipality, type StatementSubmission } from '@borgerraadgiver/config';
+import { OPEN_REQUEST_WHERE } from '../rules/links';
+import { insertRows } from '../outbox/writer';
+import { withNulls } from '../strapi-types';
+import { fileReceived } from '../documents/receive';
+import { runAs } from '../journal';
+import { STATEMENT_REQUEST } from '../content-types';
+import { inTransaction } from '../db/transaction';
+import { PublicError } from '../utils/public-error';
+
+/** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
+export async function submit(strapi: Core.Strapi, request: any, submission: StatementSubmission, files: { id: number; name: string }[] = [], now = new Date()) {
+  // Journaled as the center, named as it is now (the link carries no person).
+  return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () =>
+    inTransaction(strapi, async () => {
+      // The conditional update is the lock: of two concurrent submissions exactly one matches.
+      const { count } = await strapi.db
+        .query(STATEMENT_REQUEST)
+        .updateMany({ where: { id: request.id, ...OPEN_REQUEST_WHERE }, data: { respondedAt: now.toISOString() } });
+      if (count !== 1) {
+        throw new PublicError(409, 'Redegørelsen er allerede indsendt. Kontakt borgerrådgiveren, hvis I vil supplere den.', { requestId: request.id });
+      }
+      if (request.complaint && files.length)
+        await fileReceived(strapi, request.complaint, files, { source: 'center', statementRequest: request.documentId, now });
+      await strapi.documents(STATEMENT_REQUEST).update({
+        documentId: request.documentId,
+        data: withNulls(STATEMENT_REQUEST, {
+          requestStatus: 'besvaret',
+          responseText: submission.text,
+          respondentName: submission.respondentName,
+          respondentTitle: submission.respondentTitle,
+          respondedAt: now.toISOString(),
+        }),
+      });
+      await insertRows(strapi, [{ kind: 'statement_received', recipient: municipality.email, notBefore: now, dueVersion: '', statementRequest: request.id }]);
+      const updated = await strapi.db
+        .query(STATEMENT_REQUEST)
+        .findOne({ where: { id: request.id }, populate: { center: true, complaint: { populate: { institution: true } } } });
+      return updated;
+    }),
+  );
+}
