@@ -71,6 +71,35 @@ function danishSchemaError(error: errors.YupValidationError, uid: string, attrib
   return validationError(violations.length ? violations : [{ path: '', message: danishSchemaMessage(error.message, 'Feltet', undefined, undefined) }]);
 }
 
+/**
+ * The boundary's normalisation of a create (as atInputBoundary does it), for a bulk write that
+ * makes no Document Service call (the import): mutates `data`, returns what cannot be stored.
+ */
+export function normaliseCreation(strapi: Core.Strapi, uid: string, data: Record<string, unknown>): Violation[] {
+  const attributes = (strapi.contentTypes[uid as UID.ContentType]?.attributes ?? {}) as Attributes;
+  return [...keepIdentity('create', data, undefined), ...normaliseData(data, attributes, (field) => fieldLabel(uid, field))];
+}
+
+/**
+ * Strapi's schema validation of a create, as the Document Service runs it after the rules, for
+ * a bulk write: the data as Strapi would store it, or the violations as the boundary words them.
+ * Unique fields and relations are the caller's to check (they would cost a query per row).
+ */
+export async function validateCreation(
+  strapi: Core.Strapi,
+  uid: string,
+  data: Record<string, unknown>,
+): Promise<{ value: Record<string, unknown>; violations?: undefined } | { value?: undefined; violations: Violation[] }> {
+  const contentType = strapi.contentTypes[uid as UID.ContentType];
+  try {
+    return { value: await strapi.entityValidator.validateEntityCreation(contentType, data as never, { isDraft: false, locale: undefined } as never) };
+  } catch (error) {
+    if (!(error instanceof errors.YupValidationError)) throw error;
+    const details = danishSchemaError(error, uid, contentType.attributes as Attributes, data).details as { errors: { path: string[]; message: string }[] };
+    return { violations: details.errors.map(({ path, message }) => ({ path: path[0] ?? '', message })) };
+  }
+}
+
 interface DocumentContext {
   uid: string;
   action: string;
