@@ -447,4 +447,19 @@ test('an imported case is the case the Document Service creates from the same ro
     );
   expect((await journal(imported)).map((event) => event.kind)).toEqual(['created', 'imported']);
   expect(await journal(imported)).toEqual(await journal(reference));
+
+  // A row that Strapi's schema refuses is refused with the Document Service's words.
+  const bad = await readSheet(
+    await workbook([
+      ['receivedAt', 'title', 'citizenEmail'],
+      ['03-04-2016', 'x'.repeat(201), 'navn@'],
+    ]),
+    file,
+  );
+  const badMapping = await mappingFor(app.strapi, bad.headers);
+  const refused = await runAs(actor, () => importSheet(app.strapi, bad, { file, mapping: badMapping, dryRun: false }));
+  const badData = convertRow(bad.rows[0], bad.headers, badMapping, []).data;
+  const error: any = await runImportRow({ file, row: 2 }, () => app.strapi.documents(COMPLAINT).create({ data: badData as never })).catch((caught) => caught);
+  expect(refused.rows[0]).toMatchObject({ outcome: 'refused', messages: [...new Set(error.details.errors.map((item: any) => item.message))] });
+  expect(refused.rows[0].messages).toHaveLength(2);
 });

@@ -12,6 +12,7 @@ import { danishSchemaMessage } from './messages';
 import { keepIdentity, normaliseData, type AttributeDefinition } from './normalise';
 import { checkDeletion } from './references';
 import { restrictQuery } from './restricted-queries';
+import { mayFailCreation, type SchemaAttribute } from './schema-check';
 import type { Violation } from '../rules/violation';
 
 type Attributes = Record<string, AttributeDefinition>;
@@ -82,8 +83,10 @@ export function normaliseCreation(strapi: Core.Strapi, uid: string, data: Record
 
 /**
  * Strapi's schema validation of a create, as the Document Service runs it after the rules, for
- * a bulk write: the data as Strapi would store it, or the violations as the boundary words them.
- * Unique fields and relations are the caller's to check (they would cost a query per row).
+ * a bulk write: the data to store, or the violations as the boundary words them. Strapi's
+ * validator runs only where it could refuse (./schema-check); elsewhere it would return the data
+ * as given, its defaults aside, which the query engine's insert adds alike. Unique fields and
+ * relations are the caller's to check (they would cost a query per row).
  */
 export async function validateCreation(
   strapi: Core.Strapi,
@@ -91,6 +94,7 @@ export async function validateCreation(
   data: Record<string, unknown>,
 ): Promise<{ value: Record<string, unknown>; violations?: undefined } | { value?: undefined; violations: Violation[] }> {
   const contentType = strapi.contentTypes[uid as UID.ContentType];
+  if (!mayFailCreation(contentType.attributes as Record<string, SchemaAttribute>, data)) return { value: data };
   try {
     return { value: await strapi.entityValidator.validateEntityCreation(contentType, data as never, { isDraft: false, locale: undefined } as never) };
   } catch (error) {
