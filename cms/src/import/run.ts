@@ -199,6 +199,13 @@ const refusedRow = (row: ConvertedRow, messages: string[]): RowResult => ({
   messages: [...new Set(messages)],
 });
 
+const importedConcurrently = (row: ConvertedRow): RowResult => ({
+  row: row.number,
+  outcome: 'unchanged',
+  caseNumber: row.caseNumber,
+  messages: ['Rækken blev importeret samtidig af en anden kørsel.'],
+});
+
 /**
  * One row's write through the Document Service (a correction, or a new case when its batch's
  * bulk write failed) under its own savepoint: a refused row leaves nothing and the others stay.
@@ -219,9 +226,7 @@ async function writeRow(
     );
   } catch (error) {
     // Another run imported the row meanwhile: its record (or its case number) arrived first.
-    if (!record && (await findRecord(trx, key))) {
-      return { row: row.number, outcome: 'unchanged', caseNumber: row.caseNumber, messages: ['Rækken blev importeret samtidig af en anden kørsel.'] };
-    }
+    if (!record && (await findRecord(trx, key))) return importedConcurrently(row);
     const messages = refusalMessages(error);
     if (messages) return refusedRow(row, messages);
     throw error;
@@ -258,13 +263,15 @@ function applyRules(strapi: Core.Strapi, row: ConvertedRow, context: RuleContext
 
 /**
  * Checks a batch's new cases in the order the Document Service would (boundary, rules, the old
- * number free, Strapi's schema); each either refused, with its Danish reasons, or ready to write.
+ * number free, Strapi's schema); each either answered (refused with its Danish reasons, or found
+ * imported meanwhile by another run) or ready to write.
  */
 async function checkCreations(
   strapi: Core.Strapi,
+  trx: Knex.Transaction,
   creations: Creation[],
   context: RuleContext,
-): Promise<{ checked: Checked[]; refused: Map<number, RowResult> }> {
+): Promise<{ checked: Checked[]; answered: Map<number, RowResult> }> {
   const ruled = creations.map((creation) => applyRules(strapi, creation.row, context));
   const oldNumbers = ruled.flatMap((result) => ('data' in result && !isBlank(result.data.caseNumber) ? [String(result.data.caseNumber)] : []));
   const taken = new Set<string>(
@@ -274,14 +281,17 @@ async function checkCreations(
         )
       : [],
   );
+  // A number taken by another run of the same file since this batch looked for its records.
+  const takenKeys = creations.filter((_, i) => 'data' in ruled[i] && taken.has(String(ruled[i].data.caseNumber))).map((creation) => creation.key);
+  const importedMeanwhile = await findRecords(trx, takenKeys);
   const caseNumberAttribute = strapi.contentType(COMPLAINT).attributes.caseNumber as { type: string; maxLength?: number };
   const publishedAt = new Date();
   const checked: Checked[] = [];
-  const refused = new Map<number, RowResult>();
+  const answered = new Map<number, RowResult>();
   for (const [i, creation] of creations.entries()) {
     const result = ruled[i];
     if ('violations' in result) {
-      refused.set(
+      answered.set(
         creation.slot,
         refusedRow(
           creation.row,
@@ -292,8 +302,12 @@ async function checkCreations(
     }
     const { data } = result;
     const ownNumber = !isBlank(data.caseNumber);
+    if (ownNumber && importedMeanwhile.has(creation.key)) {
+      answered.set(creation.slot, importedConcurrently(creation.row));
+      continue;
+    }
     if (ownNumber && taken.has(String(data.caseNumber))) {
-      refused.set(creation.slot, refusedRow(creation.row, [caseNumberTaken(String(data.caseNumber)).message]));
+      answered.set(creation.slot, refusedRow(creation.row, [caseNumberTaken(String(data.caseNumber)).message]));
       continue;
     }
     // The number's uniqueness is checked above for the batch, the center is one of the centers
@@ -307,7 +321,7 @@ async function checkCreations(
       violations.push({ path: 'caseNumber', message: danishSchemaMessage('must be at most', fieldLabel('caseNumber'), caseNumberAttribute, caseNumber) });
     }
     if (violations.length)
-      refused.set(
+      answered.set(
         creation.slot,
         refusedRow(
           creation.row,
@@ -316,7 +330,7 @@ async function checkCreations(
       );
     else checked.push({ ...creation, data, value: schema.value!, ownNumber });
   }
-  return { checked, refused };
+  return { checked, answered };
 }
 
 /**
@@ -406,7 +420,7 @@ async function createCases(
   options: ImportOptions,
   context: RuleContext,
 ): Promise<Map<number, RowResult>> {
-  const { checked, refused: results } = await checkCreations(strapi, creations, context);
+  const { checked, answered: results } = await checkCreations(strapi, trx, creations, context);
   if (!checked.length) return results;
   let written: RowResult[] | null = null;
   try {

@@ -3,7 +3,7 @@
  * type is normalised (./normalise) before the rules run, and what Strapi's schema validation or the
  * database refuses comes back as a 400 ValidationError naming the field in Danish.
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { MAX_STRING_LENGTH } from '@borgerraadgiver/config';
 import { fieldLabel } from '../seed/admin-layout';
@@ -96,7 +96,8 @@ export async function validateCreation(
   const contentType = strapi.contentTypes[uid as UID.ContentType];
   if (!mayFailCreation(contentType.attributes as Record<string, SchemaAttribute>, data)) return { value: data };
   try {
-    return { value: await strapi.entityValidator.validateEntityCreation(contentType, data as never, { isDraft: false, locale: undefined } as never) };
+    const input = data as Modules.EntityService.Params.Data.Input<UID.ContentType>;
+    return { value: await strapi.entityValidator.validateEntityCreation(contentType, input, { isDraft: false }) };
   } catch (error) {
     if (!(error instanceof errors.YupValidationError)) throw error;
     const details = danishSchemaError(error, uid, contentType.attributes as Attributes, data).details as { errors: { path: string[]; message: string }[] };
