@@ -13,7 +13,10 @@ import { loginAs, type AdminClient } from '../helpers/admin-users';
 import { danishExcelCsv, excelSerial, workbook } from '../helpers/import-files';
 import { mappingFor } from '../../cms/src/import';
 import { readSheet } from '../../cms/src/import/read';
-import { importSheet } from '../../cms/src/import/run';
+import { importSheet, loadCenters } from '../../cms/src/import/run';
+import { convertRow } from '../../cms/src/import/mapping';
+import { runImportRow } from '../../cms/src/import/scope';
+import { SEARCH_TABLE } from '../../cms/src/search/store';
 import { runAs } from '../../cms/src/journal';
 import { yearPeriod } from '../../cms/src/reports/period';
 import { COMPLAINT, CASE_EVENT } from '../../cms/src/content-types';
@@ -371,4 +374,92 @@ test('two imports of the same file at once create each case once', async () => {
   expect(a.summary.refused + b.summary.refused).toBe(0);
   expect(await app.strapi.db.query(COMPLAINT).count({ where: { caseNumber: { $startsWith: '2021-' } } })).toBe(30);
   expect(Number((await app.strapi.db.connection('import_records').where('case_number', 'like', '2021-%').count({ n: '*' }))[0].n)).toBe(30);
+});
+
+test('an imported case is the case the Document Service creates from the same row: its fields, its search index entry and its journal', async () => {
+  // Text the boundary normalises (a decomposed Å) and dates as Excel serials.
+  const row = [
+    '2016-0042',
+    excelSerial(2016, 4, 3, 10, 15),
+    'Telefon',
+    'Klage',
+    'Center for Børn og Familie',
+    'Formel sagsbehandling',
+    'Vejledning',
+    'Dialog med enheden',
+    'Løst ved dialog',
+    '',
+    excelSerial(2016, 4, 10),
+    'A\u030Ase Ærø',
+    '12345678',
+    'Klage over sagsbehandlingstiden\u00a0på børneområdet',
+  ];
+  const file = 'sammenligning.xlsx';
+  const sheet = await readSheet(await workbook([HEADERS, row]), file);
+  const mapping = await mappingFor(app.strapi, sheet.headers);
+  const { rows } = await runAs(actor, () => importSheet(app.strapi, sheet, { file, mapping, dryRun: false }));
+  expect(rows).toMatchObject([{ outcome: 'created', caseNumber: '2016-0042' }]);
+  // The same row through the Document Service, as an import row, under another old number.
+  const { data } = convertRow(sheet.rows[0], sheet.headers, mapping, await loadCenters(app.strapi));
+  await runAs(actor, () =>
+    runImportRow({ file, row: 2 }, () => app.strapi.documents(COMPLAINT).create({ data: { ...data, caseNumber: '2016-0043' } as never })),
+  );
+
+  const load = (caseNumber: string) => app.strapi.db.query(COMPLAINT).findOne({ where: { caseNumber }, populate: { center: { select: ['documentId'] } } });
+  const [imported, reference] = [await load('2016-0042'), await load('2016-0043')];
+  const fields = ({ id: _id, documentId: _documentId, caseNumber: _caseNumber, createdAt: _created, updatedAt: _updated, publishedAt, ...rest }: any) => ({
+    ...rest,
+    published: Boolean(publishedAt),
+  });
+  expect(fields(imported)).toEqual(fields(reference));
+  expect(imported).toMatchObject({ citizenName: 'Åse Ærø', center: expect.anything() });
+
+  const indexed = async (kase: any) => {
+    const stored = await app.strapi.db.connection(SEARCH_TABLE).where({ complaint_id: kase.id }).first();
+    const segments: { label: string; text: string }[] = typeof stored.segments === 'string' ? JSON.parse(stored.segments) : stored.segments;
+    return segments.map((segment) => ({ ...segment, text: segment.text.replace(kase.caseNumber, '«nr»') }));
+  };
+  expect((await indexed(imported)).length).toBeGreaterThan(2);
+  expect(await indexed(imported)).toEqual(await indexed(reference));
+
+  const journal = async (kase: any) =>
+    (await eventsOf(kase.caseNumber)).map(
+      ({
+        id: _id,
+        documentId: _documentId,
+        createdAt: _created,
+        updatedAt: _updated,
+        publishedAt: _published,
+        at,
+        caseNumber,
+        subjectDocumentId,
+        dedupeKey,
+        summary,
+        ...event
+      }: any) => ({
+        ...event,
+        day: new Date(at).toISOString().slice(0, 10),
+        caseNumber: caseNumber === kase.caseNumber,
+        subject: subjectDocumentId === kase.documentId,
+        dedupeKey: dedupeKey?.replace(String(kase.id), '«id»') ?? null,
+        summary: summary.replace(kase.caseNumber, '«nr»'),
+      }),
+    );
+  expect((await journal(imported)).map((event) => event.kind)).toEqual(['created', 'imported']);
+  expect(await journal(imported)).toEqual(await journal(reference));
+
+  // A row that Strapi's schema refuses is refused with the Document Service's words.
+  const bad = await readSheet(
+    await workbook([
+      ['receivedAt', 'title', 'citizenEmail'],
+      ['03-04-2016', 'x'.repeat(201), 'navn@'],
+    ]),
+    file,
+  );
+  const badMapping = await mappingFor(app.strapi, bad.headers);
+  const refused = await runAs(actor, () => importSheet(app.strapi, bad, { file, mapping: badMapping, dryRun: false }));
+  const badData = convertRow(bad.rows[0], bad.headers, badMapping, []).data;
+  const error: any = await runImportRow({ file, row: 2 }, () => app.strapi.documents(COMPLAINT).create({ data: badData as never })).catch((caught) => caught);
+  expect(refused.rows[0]).toMatchObject({ outcome: 'refused', messages: [...new Set(error.details.errors.map((item: any) => item.message))] });
+  expect(refused.rows[0].messages).toHaveLength(2);
 });

@@ -5,6 +5,7 @@ import { MAX_STRING_LENGTH, maxBodyBytes, normaliseText, textLimits } from '@bor
 import { keepIdentity, normaliseData, yearOf } from '../../cms/src/input/normalise';
 import { classifyDbError } from '../../cms/src/input/db-errors';
 import { danishSchemaMessage } from '../../cms/src/input/messages';
+import { mayFailCreation } from '../../cms/src/input/schema-check';
 import { configuredLimit, LIMITED_TYPES } from '../../cms/src/input/limits';
 
 test.each`
@@ -193,5 +194,45 @@ describe('the site reads forms by their characters, not their bytes', () => {
     ${'application/x-www-form-urlencoded'} | ${'text=' + 'a'.repeat(MAX_FORM_BYTES)} | ${413}
   `('$type ($status)', async ({ type, body, status }) => {
     expect(await readForm(post(body, type))).toEqual({ status });
+  });
+});
+
+describe('mayFailCreation: which creates Strapi’s schema validation could refuse (it runs for those alone)', () => {
+  const attributes = {
+    title: { type: 'string', maxLength: 10 },
+    name: { type: 'string' },
+    description: { type: 'text', required: true },
+    notes: { type: 'text', maxLength: 20 },
+    email: { type: 'email' },
+    channel: { type: 'enumeration', enum: ['web', 'phone'], required: true, default: 'web' },
+    flag: { type: 'boolean' },
+    themes: { type: 'json' },
+    receivedAt: { type: 'datetime' },
+    caseNumber: { type: 'string', unique: true },
+    code: { type: 'string', regex: '^[a-z]+$' },
+    count: { type: 'integer' },
+  };
+  const valid = { description: 'Klage', title: 'Kort', channel: 'phone', flag: true, themes: ['a'], receivedAt: '2019-04-02T22:00:00.000Z' };
+  test.each`
+    case                                                 | change                           | mayFail
+    ${'valid, a required field with a default left out'} | ${{}}                            | ${false}
+    ${'a short text at its limit'}                       | ${{ title: 'x'.repeat(10) }}     | ${false}
+    ${'a short text over its limit'}                     | ${{ title: 'x'.repeat(11) }}     | ${true}
+    ${'a short text without a limit over 255'}           | ${{ name: 'x'.repeat(256) }}     | ${true}
+    ${'a long text over its limit'}                      | ${{ notes: 'x'.repeat(21) }}     | ${true}
+    ${'a valid e-mail'}                                  | ${{ email: 'navn@eksempel.dk' }} | ${false}
+    ${'an invalid e-mail'}                               | ${{ email: 'navn@' }}            | ${true}
+    ${'an unknown choice'}                               | ${{ channel: 'fax' }}            | ${true}
+    ${'a boolean as text'}                               | ${{ flag: 'ja' }}                | ${true}
+    ${'a required field as null'}                        | ${{ description: null }}         | ${true}
+    ${'a required field without default left out'}       | ${{ description: undefined }}    | ${true}
+    ${'a unique field (its check queries)'}              | ${{ caseNumber: '2019-0001' }}   | ${true}
+    ${'a field with a pattern'}                          | ${{ code: 'abc' }}               | ${true}
+    ${'a kind not known here'}                           | ${{ count: 1 }}                  | ${true}
+    ${'a field that is no attribute'}                    | ${{ publishedAtX: 1 }}           | ${false}
+  `('$case', ({ change, mayFail }) => {
+    const data: Record<string, unknown> = { ...valid, ...change };
+    for (const [key, value] of Object.entries(change)) if (value === undefined) delete data[key];
+    expect(mayFailCreation(attributes, data)).toBe(mayFail);
   });
 });

@@ -37,14 +37,21 @@ function raiseCounter(knex: Knex, table: Knex.QueryBuilder, year: number, last: 
  * upsert serialises concurrent registrations, and a rollback gives the number back.
  */
 export async function nextCaseNumber(knex: Knex, trx: Knex.Transaction, year: number): Promise<string> {
+  return (await nextCaseNumbers(knex, trx, year, 1))[0];
+}
+
+/** The next `count` case numbers of a year at once (an import's batch), consecutive, as nextCaseNumber takes one. */
+export async function nextCaseNumbers(knex: Knex, trx: Knex.Transaction, year: number, count: number): Promise<string[]> {
+  if (count < 1) return [];
   const rows = await knex(TABLE)
     .transacting(trx)
-    .insert({ year, last_number: 1 })
+    .insert({ year, last_number: count })
     .onConflict('year')
-    .merge({ last_number: knex.raw('?? + 1', [`${TABLE}.last_number`]) })
+    .merge({ last_number: knex.raw('?? + ?', [`${TABLE}.last_number`, count]) })
     .returning('last_number');
   const row = rows[0] as { last_number: number } | number;
-  return formatCaseNumber(year, typeof row === 'number' ? row : Number(row.last_number));
+  const last = typeof row === 'number' ? row : Number(row.last_number);
+  return Array.from({ length: count }, (_, i) => formatCaseNumber(year, last - count + 1 + i));
 }
 
 /**
@@ -52,6 +59,15 @@ export async function nextCaseNumber(knex: Knex, trx: Knex.Transaction, year: nu
  * counter moves past it, so that the next number assigned here does not collide with it.
  */
 export async function reserveCaseNumber(knex: Knex, trx: Knex.Transaction, caseNumber: string): Promise<void> {
-  const parsed = parseCaseNumber(caseNumber);
-  if (parsed) await raiseCounter(knex, knex(TABLE).transacting(trx), parsed.year, parsed.sequence);
+  await reserveCaseNumbers(knex, trx, [caseNumber]);
+}
+
+/** reserveCaseNumber for many numbers at once: each year's counter moves past the highest of them. */
+export async function reserveCaseNumbers(knex: Knex, trx: Knex.Transaction, caseNumbers: readonly string[]): Promise<void> {
+  const highest = new Map<number, number>();
+  for (const caseNumber of caseNumbers) {
+    const parsed = parseCaseNumber(caseNumber);
+    if (parsed) highest.set(parsed.year, Math.max(highest.get(parsed.year) ?? 0, parsed.sequence));
+  }
+  for (const [year, last] of highest) await raiseCounter(knex, knex(TABLE).transacting(trx), year, last);
 }

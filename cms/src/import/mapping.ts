@@ -99,13 +99,40 @@ export function suggestColumns(headers: string[], saved?: ImportMapping | null):
   return Object.fromEntries(headers.map((header) => [header, saved?.columns[header] ?? byKey.get(valueKey(header)) ?? '']));
 }
 
+/** A field's choices by their labels' and keys' valueKey (labels first), built once per field. */
+const choicesByKey = new Map<string, Map<string, string>>();
+function choiceByKey(field: string): Map<string, string> {
+  let found = choicesByKey.get(field);
+  if (!found) {
+    found = new Map();
+    for (const [choice, label] of Object.entries(choicesOf(field))) {
+      if (!found.has(valueKey(label))) found.set(valueKey(label), choice);
+      if (!found.has(valueKey(choice))) found.set(valueKey(choice), choice);
+    }
+    choicesByKey.set(field, found);
+  }
+  return found;
+}
+
+/** The centers by their names' valueKey, built once per list of centers. */
+const centersByKey = new WeakMap<Center[], Map<string, string>>();
+function centerByKey(centers: Center[]): Map<string, string> {
+  let found = centersByKey.get(centers);
+  if (!found) {
+    found = new Map();
+    for (const center of centers) if (!found.has(valueKey(center.name))) found.set(valueKey(center.name), center.documentId);
+    centersByKey.set(centers, found);
+  }
+  return found;
+}
+
 /** The choice key an old value stands for: the saved mapping, else a choice with that label or key. */
 export function suggestValue(field: string, raw: string, mapping: ImportMapping, centers: Center[] = []): string | undefined {
   const key = valueKey(raw);
   const saved = mapping.values[field]?.[key];
   if (saved) return saved;
-  if (IMPORT_FIELDS[field] === 'center') return centers.find((center) => valueKey(center.name) === key)?.documentId;
-  return Object.entries(choicesOf(field)).find(([choice, label]) => valueKey(label) === key || valueKey(choice) === key)?.[0];
+  if (IMPORT_FIELDS[field] === 'center') return centerByKey(centers).get(key);
+  return choiceByKey(field).get(key);
 }
 
 const themeParts = (raw: string) =>

@@ -1,14 +1,30 @@
 /**
- * Brings the old register's rows in as cases, each through the Document Service (so every rule,
- * the input boundary and the journal apply) together with its import record. Rows are committed
- * in batches (a commit per row would make a large file take many minutes), each row under its own
- * savepoint, so a refused row leaves nothing and the others stay. A dry run does exactly the same
- * and rolls every row back, so it reports what the real run would do.
+ * Brings the old register's rows in as cases through the same rules as every other write, in
+ * batches of one transaction each. A new case is checked row by row with the plain functions the
+ * Document Service middlewares apply (the input boundary, the case rules, Strapi's schema), and a
+ * batch's cases are then written together: their numbers from the one case-number counter, the
+ * rows, their center links, their journal events and import records as one insert each, and
+ * their search index rows (the query engine's createMany lifecycles). A correction of a case the
+ * import created goes through the Document Service, row by row. Should a batch's bulk write fail
+ * (another run imported the same rows meanwhile), it is undone and its rows are written one by
+ * one through the Document Service, each under its own savepoint, so every row gets its own
+ * answer. A dry run does exactly the same and rolls each batch back, so it reports what the real
+ * run would do.
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { loadPolicy, type Policy } from '@borgerraadgiver/config';
 import { inTransaction } from '../db/transaction';
+import { nextCaseNumbers, reserveCaseNumbers } from '../db/case-number';
+import { linkToOne } from '../db/links';
+import { loadWorkingCalendar } from '../db/working-calendar';
+import { normaliseCreation, validateCreation } from '../input/boundary';
+import { danishSchemaMessage } from '../input/messages';
+import { caseNumberTaken, caseNumberYear, checkComplaint, derivedComplaintFields, isBlank, toInstant, type RuleContext, type Violation } from '../rules';
+import { describeWrite, importedEvents } from '../journal/describe';
+import { attributesOf, loadRows } from '../journal/rows';
+import { appendEventsInBulk, type NewEvent } from '../journal/writer';
 import { unchecked } from '../strapi-types';
 import { CENTER, COMPLAINT } from '../content-types';
 import { convertRow, fieldLabel, IMPORT_FIELDS, type Center, type ConvertedRow, type ImportMapping } from './mapping';
@@ -66,8 +82,11 @@ function fieldHashes(data: Record<string, unknown>, stored: Record<string, any>,
   return Object.fromEntries(fields.map((field) => [field, [shortHash(data[field]), shortHash(storedValue(field, stored))]]));
 }
 
-/** A batch is committed after this many rows or this long, whichever comes first (on SQLite others wait for it). */
-const BATCH_ROWS = 100;
+/**
+ * A batch is committed after this many rows, or sooner once the corrections it writes one by one
+ * have taken this long (on SQLite others wait for it); the admin page's progress moves per batch.
+ */
+const BATCH_ROWS = 250;
 const BATCH_MS = 1000;
 
 /** The Danish messages of a refused write (a rule, the input boundary), or undefined for anything else. */
@@ -94,29 +113,25 @@ function rowKeys(sheet: Sheet, converted: ConvertedRow[]): string[] {
 }
 
 /**
- * Runs one row's writes under a savepoint of the batch's transaction: a failure undoes the row
- * alone (on PostgreSQL it also clears the transaction's failed state); a dry run undoes it always.
+ * Runs writes under a savepoint of the batch's transaction: a failure undoes them alone (on
+ * PostgreSQL it also clears the transaction's failed state).
  */
-async function underSavepoint<T>(trx: Knex.Transaction, undo: boolean, work: () => Promise<T>): Promise<T> {
-  const rollback = async () => {
-    await trx.raw('ROLLBACK TO SAVEPOINT import_row');
-    await trx.raw('RELEASE SAVEPOINT import_row');
-  };
-  await trx.raw('SAVEPOINT import_row');
-  let result: T;
+async function underSavepoint<T>(trx: Knex.Transaction, name: 'import_row' | 'import_batch', work: () => Promise<T>): Promise<T> {
+  await trx.raw(`SAVEPOINT ${name}`);
   try {
-    result = await work();
+    const result = await work();
+    await trx.raw(`RELEASE SAVEPOINT ${name}`);
+    return result;
   } catch (error) {
-    await rollback();
+    await trx.raw(`ROLLBACK TO SAVEPOINT ${name}`);
+    await trx.raw(`RELEASE SAVEPOINT ${name}`);
     throw error;
   }
-  if (undo) await rollback();
-  else await trx.raw('RELEASE SAVEPOINT import_row');
-  return result;
 }
 
 async function createCase(strapi: Core.Strapi, trx: Knex.Transaction, row: ConvertedRow, key: string, options: ImportOptions): Promise<RowResult> {
-  const written = await strapi.documents(COMPLAINT).create({ data: unchecked(COMPLAINT, row.data) });
+  // A copy: the middlewares add to what they are given, and the record keeps what the file said.
+  const written = await strapi.documents(COMPLAINT).create({ data: unchecked(COMPLAINT, { ...row.data }) });
   // The center just linked, without a query to populate it.
   const created = { ...written, center: row.data.center ? { documentId: row.data.center } : null };
   const now = new Date();
@@ -177,7 +192,25 @@ async function correctCase(strapi: Core.Strapi, trx: Knex.Transaction, row: Conv
   return result(Object.keys(changes).length ? 'updated' : 'unchanged', kept, stored.caseNumber);
 }
 
-async function importRow(
+const refusedRow = (row: ConvertedRow, messages: string[]): RowResult => ({
+  row: row.number,
+  outcome: 'refused',
+  caseNumber: row.caseNumber,
+  messages: [...new Set(messages)],
+});
+
+const importedConcurrently = (row: ConvertedRow): RowResult => ({
+  row: row.number,
+  outcome: 'unchanged',
+  caseNumber: row.caseNumber,
+  messages: ['Rækken blev importeret samtidig af en anden kørsel.'],
+});
+
+/**
+ * One row's write through the Document Service (a correction, or a new case when its batch's
+ * bulk write failed) under its own savepoint: a refused row leaves nothing and the others stay.
+ */
+async function writeRow(
   strapi: Core.Strapi,
   trx: Knex.Transaction,
   row: ConvertedRow,
@@ -185,58 +218,291 @@ async function importRow(
   record: ImportRecord | undefined,
   options: ImportOptions,
 ): Promise<RowResult> {
-  const refused = (messages: string[]): RowResult => ({ row: row.number, outcome: 'refused', caseNumber: row.caseNumber, messages });
-  if (row.errors.length) return refused(row.errors.map((error) => error.message));
-  if (record && record.row_hash === hash(row.data)) return { row: row.number, outcome: 'unchanged', caseNumber: record.case_number, messages: [] };
   try {
-    return await underSavepoint(trx, options.dryRun, () =>
+    return await underSavepoint(trx, 'import_row', () =>
       runImportRow({ file: options.file, row: row.number }, () =>
         record ? correctCase(strapi, trx, row, record, options) : createCase(strapi, trx, row, key, options),
       ),
     );
   } catch (error) {
     // Another run imported the row meanwhile: its record (or its case number) arrived first.
-    if (!record && (await findRecord(trx, key))) {
-      return { row: row.number, outcome: 'unchanged', caseNumber: row.caseNumber, messages: ['Rækken blev importeret samtidig af en anden kørsel.'] };
-    }
+    if (!record && (await findRecord(trx, key))) return importedConcurrently(row);
     const messages = refusalMessages(error);
-    if (messages) return refused(messages);
+    if (messages) return refusedRow(row, messages);
     throw error;
   }
+}
+
+/** A new case of a batch: its row, its key and its place among the batch's results. */
+interface Creation {
+  row: ConvertedRow;
+  key: string;
+  slot: number;
+}
+
+/** A new case that passed every check: the data as the rules left it, and as Strapi stores it. */
+interface Checked extends Creation {
+  data: Record<string, unknown>;
+  value: Record<string, unknown>;
+  ownNumber: boolean;
+}
+
+/**
+ * What the input boundary and the case rules make of a new case from the old register, as the
+ * Document Service middlewares apply them (input/boundary.ts, rules-middleware onComplaint).
+ */
+function applyRules(strapi: Core.Strapi, row: ConvertedRow, context: RuleContext): { data: Record<string, unknown> } | { violations: Violation[] } {
+  const data = { ...row.data };
+  const boundary = normaliseCreation(strapi, COMPLAINT, data);
+  if (boundary.length) return { violations: boundary };
+  const violations = checkComplaint(data, null, context);
+  if (violations.length) return { violations };
+  Object.assign(data, derivedComplaintFields(data, null, context.now, true));
+  return { data };
+}
+
+/**
+ * Checks a batch's new cases in the order the Document Service would (boundary, rules, the old
+ * number free, Strapi's schema); each either answered (refused with its Danish reasons, or found
+ * imported meanwhile by another run) or ready to write.
+ */
+async function checkCreations(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  creations: Creation[],
+  context: RuleContext,
+): Promise<{ checked: Checked[]; answered: Map<number, RowResult> }> {
+  const ruled = creations.map((creation) => applyRules(strapi, creation.row, context));
+  const oldNumbers = ruled.flatMap((result) => ('data' in result && !isBlank(result.data.caseNumber) ? [String(result.data.caseNumber)] : []));
+  const taken = new Set<string>(
+    oldNumbers.length
+      ? (await strapi.db.query(COMPLAINT).findMany({ where: { caseNumber: { $in: oldNumbers } }, select: ['caseNumber'] })).map(
+          (found: { caseNumber: string }) => found.caseNumber,
+        )
+      : [],
+  );
+  // A number taken by another run of the same file since this batch looked for its records.
+  const takenKeys = creations.filter((_, i) => 'data' in ruled[i] && taken.has(String(ruled[i].data.caseNumber))).map((creation) => creation.key);
+  const importedMeanwhile = await findRecords(trx, takenKeys);
+  const caseNumberAttribute = strapi.contentType(COMPLAINT).attributes.caseNumber as { type: string; maxLength?: number };
+  const publishedAt = new Date();
+  const checked: Checked[] = [];
+  const answered = new Map<number, RowResult>();
+  for (const [i, creation] of creations.entries()) {
+    const result = ruled[i];
+    if ('violations' in result) {
+      answered.set(
+        creation.slot,
+        refusedRow(
+          creation.row,
+          result.violations.map((violation) => violation.message),
+        ),
+      );
+      continue;
+    }
+    const { data } = result;
+    const ownNumber = !isBlank(data.caseNumber);
+    if (ownNumber && importedMeanwhile.has(creation.key)) {
+      answered.set(creation.slot, importedConcurrently(creation.row));
+      continue;
+    }
+    if (ownNumber && taken.has(String(data.caseNumber))) {
+      answered.set(creation.slot, refusedRow(creation.row, [caseNumberTaken(String(data.caseNumber)).message]));
+      continue;
+    }
+    // The number's uniqueness is checked above for the batch, the center is one of the centers
+    // the mapping found: what Strapi would look up row by row.
+    const { caseNumber, center: _center, ...fields } = data;
+    // The Document Service stamps a type without drafts as published.
+    const schema = await validateCreation(strapi, COMPLAINT, { ...fields, publishedAt });
+    const violations = schema.violations ?? [];
+    const maxLength = caseNumberAttribute.maxLength;
+    if (ownNumber && maxLength && String(caseNumber).length > maxLength) {
+      violations.push({ path: 'caseNumber', message: danishSchemaMessage('must be at most', fieldLabel('caseNumber'), caseNumberAttribute, caseNumber) });
+    }
+    if (violations.length)
+      answered.set(
+        creation.slot,
+        refusedRow(
+          creation.row,
+          violations.map((violation) => violation.message),
+        ),
+      );
+    else checked.push({ ...creation, data, value: schema.value!, ownNumber });
+  }
+  return { checked, answered };
+}
+
+/**
+ * Writes a batch's checked new cases at once: their numbers (old ones kept, ours next in row
+ * order), the rows, their center links, the journal's events as the journal middleware would
+ * describe each creation, and the import records. The search index follows from createMany's
+ * lifecycle. Throws when the database refuses any of it; the caller undoes the whole.
+ */
+async function writeCreations(strapi: Core.Strapi, trx: Knex.Transaction, checked: Checked[], centerIds: Map<string, number>, options: ImportOptions) {
+  const knex = strapi.db.connection;
+  await reserveCaseNumbers(
+    knex,
+    trx,
+    checked.filter((item) => item.ownNumber).map((item) => String(item.data.caseNumber)),
+  );
+  const byYear = new Map<number, Checked[]>();
+  for (const item of checked.filter((one) => !one.ownNumber)) {
+    const year = caseNumberYear(toInstant(item.data.receivedAt as string) ?? new Date());
+    byYear.set(year, [...(byYear.get(year) ?? []), item]);
+  }
+  for (const [year, items] of byYear) {
+    const numbers = await nextCaseNumbers(knex, trx, year, items.length);
+    items.forEach((item, i) => (item.data.caseNumber = numbers[i]));
+  }
+  for (const item of checked) item.value.caseNumber = item.data.caseNumber;
+
+  await strapi.db.query(COMPLAINT).createMany({ data: checked.map((item) => item.value) });
+  const numbers = checked.map((item) => String(item.data.caseNumber));
+  const stored: { id: number; caseNumber: string }[] = await strapi.db
+    .query(COMPLAINT)
+    .findMany({ where: { caseNumber: { $in: numbers } }, select: ['id', 'caseNumber'] });
+  const idOf = new Map(stored.map((row) => [row.caseNumber, row.id]));
+  await linkToOne(
+    strapi,
+    trx,
+    COMPLAINT,
+    'center',
+    checked.flatMap((item): [number, number][] =>
+      item.data.center ? [[idOf.get(String(item.data.caseNumber))!, centerIds.get(String(item.data.center))!]] : [],
+    ),
+  );
+  const afterById = new Map((await loadRows(strapi, COMPLAINT, [...idOf.values()])).map((row) => [row.id as number, row]));
+  const attributes = attributesOf(strapi, COMPLAINT);
+  const events: NewEvent[] = [];
+  const records: Record<string, unknown>[] = [];
+  const now = new Date();
+  for (const item of checked) {
+    const after = afterById.get(idOf.get(String(item.data.caseNumber))!)!;
+    const described = describeWrite({ uid: COMPLAINT, action: 'create', attributes, before: null, after });
+    for (const event of importedEvents(described, after, { file: options.file, row: item.row.number }, 'create', Object.keys(item.data))) {
+      events.push({
+        ...event,
+        complaintId: after.id,
+        caseNumber: after.caseNumber,
+        dedupeKey: event.kind === 'created' ? `created:${after.id}` : null,
+      });
+    }
+    records.push({
+      row_key: item.key,
+      complaint_id: after.id,
+      case_number: after.caseNumber,
+      row_hash: hash(item.row.data),
+      field_hashes: JSON.stringify(fieldHashes(item.row.data, after)),
+      file: options.file.slice(0, 255),
+      row_number: item.row.number,
+      imported_at: now,
+      updated_at: now,
+    });
+  }
+  await appendEventsInBulk(strapi, trx, events);
+  await trx(RECORDS).insert(records);
+  return checked.map((item): RowResult => ({
+    row: item.row.number,
+    outcome: 'created',
+    // A dry run rolls the batch back, so a number the system assigns is known only on the real run.
+    caseNumber: options.dryRun ? item.row.caseNumber : String(item.data.caseNumber),
+    messages: [],
+  }));
+}
+
+/** A batch's new cases: checked, then written at once, or row by row should the bulk write fail. */
+async function createCases(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  creations: Creation[],
+  centerIds: Map<string, number>,
+  options: ImportOptions,
+  context: RuleContext,
+): Promise<Map<number, RowResult>> {
+  const { checked, answered: results } = await checkCreations(strapi, trx, creations, context);
+  if (!checked.length) return results;
+  let written: RowResult[] | null = null;
+  try {
+    written = await underSavepoint(trx, 'import_batch', () => writeCreations(strapi, trx, checked, centerIds, options));
+  } catch (error) {
+    strapi.log.info(`import: a batch was written row by row (${(error as Error).message})`);
+  }
+  for (const [i, item] of checked.entries()) {
+    results.set(item.slot, written ? written[i] : await writeRow(strapi, trx, item.row, item.key, undefined, options));
+  }
+  return results;
 }
 
 export async function loadCenters(strapi: Core.Strapi): Promise<Center[]> {
   return strapi.db.query(CENTER).findMany({ select: ['id', 'documentId', 'name'] });
 }
 
+/** Ends a dry run's batch: its transaction is rolled back, its results kept. */
+class DryRunBatch extends Error {
+  constructor(readonly results: RowResult[]) {
+    super('dry run');
+  }
+}
+
 /** Imports (or, with dryRun, tries) every row of a sheet; the per-row results in file order. */
-export async function importSheet(strapi: Core.Strapi, sheet: Sheet, options: ImportOptions): Promise<{ summary: ImportSummary; rows: RowResult[] }> {
+export async function importSheet(
+  strapi: Core.Strapi,
+  sheet: Sheet,
+  options: ImportOptions,
+  policy: Policy = loadPolicy(),
+): Promise<{ summary: ImportSummary; rows: RowResult[] }> {
   const centers = await loadCenters(strapi);
+  const centerIds = new Map(centers.map((center) => [center.documentId, center.id]));
   const converted = sheet.rows.map((row: SheetRow) => convertRow(row, sheet.headers, options.mapping, centers));
   const keys = rowKeys(sheet, converted);
   const firstRowOf = new Map<string, number>();
   const rows: RowResult[] = [];
   while (rows.length < converted.length) {
     const started = Date.now();
-    await inTransaction(strapi, async ({ trx }) => {
-      const records = await findRecords(trx, keys.slice(rows.length, rows.length + BATCH_ROWS));
-      for (let n = 0; n < BATCH_ROWS && rows.length < converted.length && Date.now() - started < BATCH_MS; n++) {
-        const index = rows.length;
+    const batch = async ({ trx }: { trx: Knex.Transaction }) => {
+      const from = rows.length;
+      const records = await findRecords(trx, keys.slice(from, from + BATCH_ROWS));
+      const results: RowResult[] = [];
+      const creations: Creation[] = [];
+      for (let index = from; index < from + BATCH_ROWS && index < converted.length && Date.now() - started < BATCH_MS; index++) {
         const row = converted[index];
-        const earlier = firstRowOf.get(keys[index]);
+        const key = keys[index];
+        const earlier = firstRowOf.get(key);
+        const record = records.get(key);
         if (earlier !== undefined && row.caseNumber) {
-          rows.push({
-            row: row.number,
-            outcome: 'refused',
-            caseNumber: row.caseNumber,
-            messages: [`Sagsnummeret ${row.caseNumber} står også i række ${earlier}.`],
-          });
+          results.push(refusedRow(row, [`Sagsnummeret ${row.caseNumber} står også i række ${earlier}.`]));
           continue;
         }
-        firstRowOf.set(keys[index], row.number);
-        rows.push(await importRow(strapi, trx, row, keys[index], records.get(keys[index]), options));
+        firstRowOf.set(key, row.number);
+        if (row.errors.length)
+          results.push(
+            refusedRow(
+              row,
+              row.errors.map((error) => error.message),
+            ),
+          );
+        else if (record && record.row_hash === hash(row.data))
+          results.push({ row: row.number, outcome: 'unchanged', caseNumber: record.case_number, messages: [] });
+        else if (record) results.push(await writeRow(strapi, trx, row, key, record, options));
+        else {
+          creations.push({ row, key, slot: results.length });
+          results.push({ row: row.number, outcome: 'skipped', caseNumber: null, messages: [] });
+        }
       }
-    });
+      const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi), imported: true };
+      for (const [slot, result] of await createCases(strapi, trx, creations, centerIds, options, context)) results[slot] = result;
+      if (options.dryRun) throw new DryRunBatch(results);
+      return results;
+    };
+    let results: RowResult[];
+    try {
+      results = await inTransaction(strapi, batch);
+    } catch (error) {
+      if (!(error instanceof DryRunBatch)) throw error;
+      results = error.results;
+    }
+    rows.push(...results);
     await options.onProgress?.(rows.length, converted.length);
   }
   const summary = { total: rows.length, created: 0, updated: 0, unchanged: 0, refused: 0, skipped: 0 };

@@ -4,7 +4,7 @@
  * and what Strapi's schema validation or the database refuses comes back as a 400 ValidationError
  * naming the field in Danish.
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { MAX_STRING_LENGTH } from '@borgerraadgiver/config';
 import { fieldLabel } from '../admin-layout';
@@ -13,6 +13,7 @@ import { danishSchemaMessage } from './messages';
 import { keepIdentity, normaliseData, type AttributeDefinition } from './normalise';
 import { checkDeletion } from './references';
 import { restrictQuery } from './restricted-queries';
+import { mayFailCreation, type SchemaAttribute } from './schema-check';
 import type { Violation } from '../rules/violation';
 
 type Attributes = Record<string, AttributeDefinition>;
@@ -80,6 +81,39 @@ function danishSchemaError(error: errors.YupValidationError, uid: string, attrib
     return { path: field, message: danishSchemaMessage(message, fieldLabel(uid, field), attributes[field], value ?? data[field]) };
   });
   return validationError(violations.length ? violations : [{ path: '', message: danishSchemaMessage(error.message, 'Feltet', undefined, undefined) }]);
+}
+
+/**
+ * The boundary's normalisation of a create (as atInputBoundary does it), for a bulk write that
+ * makes no Document Service call (the import): mutates `data`, returns what cannot be stored.
+ */
+export function normaliseCreation(strapi: Core.Strapi, uid: string, data: Record<string, unknown>): Violation[] {
+  const attributes = (strapi.contentTypes[uid as UID.ContentType]?.attributes ?? {}) as Attributes;
+  return [...keepIdentity('create', data, undefined), ...normaliseData(data, attributes, (field) => fieldLabel(uid, field))];
+}
+
+/**
+ * Strapi's schema validation of a create, as the Document Service runs it after the rules, for
+ * a bulk write: the data to store, or the violations as the boundary words them. Strapi's
+ * validator runs only where it could refuse (./schema-check); elsewhere it would return the data
+ * as given, its defaults aside, which the query engine's insert adds alike. Unique fields and
+ * relations are the caller's to check (they would cost a query per row).
+ */
+export async function validateCreation(
+  strapi: Core.Strapi,
+  uid: string,
+  data: Record<string, unknown>,
+): Promise<{ value: Record<string, unknown>; violations?: undefined } | { value?: undefined; violations: Violation[] }> {
+  const contentType = strapi.contentTypes[uid as UID.ContentType];
+  if (!mayFailCreation(contentType.attributes as Record<string, SchemaAttribute>, data)) return { value: data };
+  try {
+    const input = data as Modules.EntityService.Params.Data.Input<UID.ContentType>;
+    return { value: await strapi.entityValidator.validateEntityCreation(contentType, input, { isDraft: false }) };
+  } catch (error) {
+    if (!(error instanceof errors.YupValidationError)) throw error;
+    const details = danishSchemaError(error, uid, contentType.attributes as Attributes, data).details as { errors: { path: string[]; message: string }[] };
+    return { violations: details.errors.map(({ path, message }) => ({ path: path[0] ?? '', message })) };
+  }
 }
 
 interface DocumentContext {

@@ -33,3 +33,9 @@ function populateFor(strapi: Core.Strapi, uid: string): Populate {
 export async function loadRow(strapi: Core.Strapi, uid: string, where: Record<string, unknown>): Promise<Record<string, any> | null> {
   return strapi.db.query(uid as UID.ContentType).findOne({ where, populate: populateFor(strapi, uid) });
 }
+
+/** loadRow for many rows at once, by id. */
+export async function loadRows(strapi: Core.Strapi, uid: string, ids: readonly number[]): Promise<Record<string, any>[]> {
+  if (!ids.length) return [];
+  return strapi.db.query(uid as UID.ContentType).findMany({ where: { id: { $in: [...ids] } }, populate: populateFor(strapi, uid) });
+}

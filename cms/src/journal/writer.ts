@@ -10,8 +10,10 @@ import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { MAX_STRING_LENGTH } from '@borgerraadgiver/config';
+import type { Knex } from 'knex';
 import { currentActor } from './actor';
 import { processWide } from '../utils/process-wide';
+import { linkToOne } from '../db/links';
 import { CASE_EVENT, type Actor, type Changes, type EventKind, type SubjectType } from './model';
 
 export const REFUSED_MESSAGE = 'Sagens journal skrives kun af systemet. Hændelser kan ikke oprettes, ændres eller slettes.';
@@ -72,6 +74,20 @@ export async function appendEvents(strapi: Core.Strapi, events: NewEvent[]): Pro
   });
 }
 
+/**
+ * appendEvents for many events at once (an import's batch), in the caller's transaction `trx`:
+ * the same rows, one insert for the events and one for their links to the cases.
+ */
+export async function appendEventsInBulk(strapi: Core.Strapi, trx: Knex.Transaction, events: NewEvent[]): Promise<void> {
+  if (!events.length) return;
+  const actor = currentActor(strapi);
+  const now = new Date();
+  const rows = events.map((event) => row(event, actor, now));
+  const { ids } = await writing.run(true, () => strapi.db.query(uid).createMany({ data: rows.map(({ complaint: _complaint, ...fields }) => fields) }));
+  const links = rows.flatMap(({ complaint }, i): [number, number][] => (complaint === null ? [] : [[Number(ids[i]), complaint]]));
+  await linkToOne(strapi, trx, CASE_EVENT, 'complaint', links);
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key/i.test(message ?? '');
@@ -94,7 +110,7 @@ export async function appendOnce(strapi: Core.Strapi, event: NewEvent & { dedupe
   }
 }
 
-/** Refuses every write of the query engine on the journal except appendEvents' own inserts. */
+/** Refuses every write of the query engine on the journal except appendEvents' (and appendEventsInBulk's) own inserts. */
 export function guardJournalQueries(strapi: Core.Strapi) {
   const refuse = () => {
     throw refusal();
@@ -105,7 +121,7 @@ export function guardJournalQueries(strapi: Core.Strapi) {
   strapi.db.lifecycles.subscribe({
     models: [CASE_EVENT],
     beforeCreate: refuseOutsideWriter,
-    beforeCreateMany: refuse,
+    beforeCreateMany: refuseOutsideWriter,
     beforeUpdate: refuse,
     beforeUpdateMany: refuse,
     beforeDelete: refuse,

@@ -48,20 +48,18 @@ export async function startReports(strapi: Core.Strapi) {
   // inherits it (AsyncLocalStorage) and finds the transaction finished, so it starts from the
   // commit callback, which runs outside it; a rolled-back inquiry triggers nothing.
   let pending = false;
-  strapi.db.lifecycles.subscribe({
-    models: [COMPLAINT],
-    async afterCreate() {
-      await afterCommit(strapi, () => {
-        if (pending) return;
-        pending = true;
-        defer(() => {
-          pending = false;
-          if (!strapi.db?.connection) return;
-          service.checkOngoingStatus().catch(log('ongoing status check'));
-        }, 1000);
-      });
-    },
-  });
+  const afterNewInquiries = () =>
+    afterCommit(strapi, () => {
+      if (pending) return;
+      pending = true;
+      defer(() => {
+        pending = false;
+        if (!strapi.db?.connection) return;
+        service.checkOngoingStatus().catch(log('ongoing status check'));
+      }, 1000);
+    });
+  // One or many (an import's bulk insert) at once.
+  strapi.db.lifecycles.subscribe({ models: [COMPLAINT], afterCreate: afterNewInquiries, afterCreateMany: afterNewInquiries });
   // When a reminder has gone out, plan the next one.
   strapi.db.lifecycles.subscribe({
     models: [NOTIFICATION],

@@ -222,6 +222,9 @@ export function checkOpenStatementRequests(next: ComplaintState, openRequests: n
   return violations;
 }
 
+/** A case from the old register whose number a case in the system already has. */
+export const caseNumberTaken = (caseNumber: string): Violation => ({ path: 'caseNumber', message: `Sagsnummeret ${caseNumber} findes allerede i systemet.` });
+
 /** Fields the system keeps up to date on every write: first action and closure times. */
 export function derivedComplaintFields(next: ComplaintState, previous: ComplaintState | null, now: Date, imported = false): Partial<ComplaintState> {
   const status = next.caseStatus ?? 'modtaget';

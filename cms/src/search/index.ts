@@ -16,7 +16,7 @@ export const searchRoutes: AdminRoute[] = [
   { method: 'GET', path: '/cases/:documentId/similar', handler: handler('similar'), config: ADMIN_ONLY },
 ];
 
-type Event = { action: string; params: { where?: unknown }; result?: { id?: number } | null; state: Record<string, unknown> };
+type Event = { action: string; params: { where?: unknown }; result?: { id?: number; ids?: number[] } | null; state: Record<string, unknown> };
 
 /** The ids of the cases that the rows of a source matching `where` belong to. */
 async function casesOf(strapi: Core.Strapi, source: TextSource, where: unknown): Promise<number[]> {
@@ -37,6 +37,8 @@ function subscribe(strapi: Core.Strapi, source: TextSource) {
   const after = async (event: Event) => {
     const ids = [...((event.state.caseIds as number[] | undefined) ?? [])];
     if (event.result?.id && event.action !== 'afterDelete') ids.push(...(await casesOf(strapi, source, { id: event.result.id })));
+    // A bulk insert (createMany, the import's) gives the new rows' ids.
+    if (event.action === 'afterCreateMany' && event.result?.ids?.length) ids.push(...(await casesOf(strapi, source, { id: { $in: event.result.ids } })));
     await reindexCases(strapi, ids);
   };
   strapi.db.lifecycles.subscribe({
@@ -46,6 +48,7 @@ function subscribe(strapi: Core.Strapi, source: TextSource) {
     beforeDelete: before,
     beforeDeleteMany: before,
     afterCreate: after,
+    afterCreateMany: after,
     afterUpdate: after,
     afterUpdateMany: after,
     afterDelete: after,

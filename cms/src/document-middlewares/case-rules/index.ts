@@ -9,6 +9,7 @@ import { loadPolicy, type Policy } from '@borgerraadgiver/config';
 import type { Knex } from 'knex';
 import {
   caseDocumentDeletionBlocker,
+  caseNumberTaken,
   caseNumberYear,
   checkCalendarDay,
   checkComplaint,
@@ -90,7 +91,7 @@ async function onComplaint(write: Write) {
   if (!previous && context.imported && !isBlank(data.caseNumber)) {
     // A case from the old register keeps its number; ours continue after it.
     if (await write.strapi.db.query(COMPLAINT).findOne({ where: { caseNumber: data.caseNumber }, select: ['id'] })) {
-      reject([{ path: 'caseNumber', message: `Sagsnummeret ${data.caseNumber} findes allerede i systemet.` }]);
+      reject([caseNumberTaken(String(data.caseNumber))]);
     }
     await reserveCaseNumber(write.strapi.db.connection, write.trx, String(data.caseNumber));
   } else if (!previous) {
