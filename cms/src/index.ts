@@ -19,7 +19,7 @@ import { registerCustomFields } from './custom-fields';
 import { registerStaffSignIn, startStaffSignIn } from './staff-sign-in';
 import { registerConcurrency } from './concurrency';
 import { startImport } from './import';
-import { startSearch } from './search';
+import { startSearch, stopSearch } from './search';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -72,6 +72,7 @@ export default {
   },
 
   async destroy() {
+    await stopSearch();
     stopReports();
     await stopOutbox();
     await closeRateLimiters();
