@@ -285,11 +285,16 @@ export async function similarCases(knex: Knex, caseId: number, limit = 5): Promi
     sql.dialect === 'postgres'
       ? await rows<any>(
           knex,
-          `SELECT ${CASE_COLUMNS}, s.segments AS segments, ts_rank(s.open_tsv, q) AS rank
-             FROM ${SEARCH_TABLE} s CROSS JOIN to_tsquery('simple', ?) q JOIN complaints c ON c.id = s.complaint_id
-            WHERE s.open_tsv @@ q AND ${earlier.join(' AND ')}
-            ORDER BY rank DESC, c.received_at DESC LIMIT ${limit}`,
-          [anyOf(stems), caseId, at, at, caseId, ...bindings],
+          // As a search: only the latest registered matches are ranked, and only the chosen ones' text is read.
+          `WITH k AS (SELECT s.complaint_id AS id FROM ${SEARCH_TABLE} s JOIN complaints c ON c.id = s.complaint_id
+                       WHERE s.open_tsv @@ to_tsquery('simple', ?) AND ${earlier.join(' AND ')}
+                       ORDER BY s.complaint_id DESC LIMIT ${RANKED_CANDIDATES}),
+                r AS (SELECT k.id AS id, ts_rank(s.open_tsv, to_tsquery('simple', ?)) AS rank FROM k JOIN ${SEARCH_TABLE} s ON s.complaint_id = k.id
+                       ORDER BY rank DESC, k.id DESC LIMIT ${limit})
+           SELECT ${CASE_COLUMNS}, s.segments AS segments
+             FROM r JOIN complaints c ON c.id = r.id JOIN ${SEARCH_TABLE} s ON s.complaint_id = r.id
+            ORDER BY r.rank DESC, c.received_at DESC`,
+          [anyOf(stems), caseId, at, at, caseId, ...bindings, anyOf(stems)],
         )
       : await rows<any>(
           knex,
