@@ -16,7 +16,7 @@ import { bootstrapWorkspace, registerWorkspace } from './api/workspace/bootstrap
 import { registerCustomFields } from './custom-fields';
 import { registerStaffSignIn, startStaffSignIn } from './staff-sign-in';
 import { startImport } from './import';
-import { startSearch } from './search';
+import { startSearch, stopSearch } from './search';
 import * as documents from './document-middlewares';
 
 export default {
@@ -86,6 +86,7 @@ export default {
   },
 
   async destroy() {
+    await stopSearch();
     stopReports();
     await stopOutbox();
     await closeRateLimiters();

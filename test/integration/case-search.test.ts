@@ -2,7 +2,8 @@
  * Finding cases on the real Strapi app (SQLite, and PostgreSQL with DATABASE_CLIENT=postgres):
  * Danish stemming over every text of a case, ranking, snippets, filters; the assistant's search
  * never matches or shows the citizen's identity or the case file's documents; an anonymised
- * case's text leaves the index in the anonymisation's transaction; "Lignende sager".
+ * case's text leaves the index in the anonymisation's transaction; "Lignende sager"; the
+ * catch-up of cases without an index row after the boot; a frequent word's ranked matches.
  */
 import fs from 'fs';
 import os from 'os';
@@ -12,7 +13,11 @@ import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { loginAs, type AdminClient } from '../helpers/admin-users';
 import { storeCitizenMessage } from '../../cms/src/documents/case-file';
 import { anonymiseCase } from '../../cms/src/privacy/anonymise';
-import { searchRoutes } from '../../cms/src/search';
+import { Client } from 'pg';
+import { CATCH_UP_LOCK, searchRoutes, startCatchUp } from '../../cms/src/search';
+import { RANKED_CANDIDATES } from '../../cms/src/search/query';
+import { clusterLockKey, withClusterLock } from '../../cms/src/cluster/locks';
+import { ReportFixtures } from '../../bench/report-fixtures';
 
 const COMPLAINT = 'api::complaint.complaint';
 const REQUEST = 'api::statement-request.statement-request';
@@ -211,6 +216,70 @@ test('"Lignende sager": earlier cases of the same center or theme with similar t
   const assistantSimilar = await assistant.request('GET', `/search/cases/${later.documentId}/similar`);
   expect(assistantSimilar.body.data.map((hit: any) => hit.caseNumber)).toEqual(similar.map((hit: any) => hit.caseNumber));
   expect((await advisor.request('GET', '/search/cases/nosuchcase/similar')).status).toBe(404);
+});
+
+/** Holds the catch-up's lock as another instance would: a session of its own on PostgreSQL. */
+async function holdCatchUpLock(): Promise<() => Promise<void>> {
+  if (process.env.DATABASE_CLIENT !== 'postgres') {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await new Promise<void>((held) => void withClusterLock(app.strapi, CATCH_UP_LOCK, () => (held(), gate)));
+    return async () => release();
+  }
+  const other = new Client({ host: '127.0.0.1', user: process.env.DATABASE_USERNAME || 'postgres', database: process.env.DATABASE_NAME });
+  await other.connect();
+  await other.query('SELECT pg_advisory_lock($1, $2)', clusterLockKey(CATCH_UP_LOCK));
+  return () => other.end();
+}
+
+test('cases without an index row are indexed after the boot, by one instance at a time, while search answers', async () => {
+  const knex = app.strapi.db.connection;
+  const postgres = process.env.DATABASE_CLIENT === 'postgres';
+  // Cases loaded around the app (an upgrade, the old register): no index rows.
+  const ids = await new ReportFixtures(knex).complaints(
+    Array.from({ length: RANKED_CANDIDATES + 20 }, (_, i) => ({
+      center: jobcenter.id,
+      receivedAt: new Date(Date.UTC(2025, 0, 1, 0, i)),
+      description: `Indlæst sag nummer ${i} om fjernvarmeregningen.`,
+    })),
+  );
+  const unindexed = async () => {
+    await knex('case_search').whereIn('complaint_id', ids).delete();
+    if (!postgres) await knex('case_search_fts').whereIn('rowid', ids).delete();
+  };
+  await unindexed();
+  expect(await found(advisor, 'q=fjernvarmeregning')).toEqual([]);
+
+  // Another instance is catching up: this one does not wait for it, and search answers meanwhile.
+  const release = await holdCatchUpLock();
+  const catchUp = startCatchUp(app.strapi, { batchSize: 100, retryMs: 50 });
+  let finished = false;
+  void catchUp.done.then(() => (finished = true));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(finished).toBe(false);
+  expect(await found(advisor, 'q=fjernvarmeregning')).toEqual([]);
+  expect(await found(advisor, 'q=postfordeling')).toEqual([cases.redegoerelse.caseNumber]);
+  // That instance stops before it is done: this one takes over.
+  await release();
+  expect(await catchUp.done).toBe(ids.length);
+
+  // A word in more cases than are ranked: the latest registered are ranked and paged, the total estimated on PostgreSQL.
+  const first = (await advisor.request('GET', '/search/cases?q=fjernvarmeregning&pageSize=100')).body;
+  expect(first.data).toHaveLength(100);
+  expect(first.data[0].snippet).toContain('<mark>fjernvarmeregningen</mark>');
+  expect(first.meta).toMatchObject({ ranked: RANKED_CANDIDATES + 1, estimated: postgres });
+  if (postgres) expect(first.meta.total).toBeGreaterThan(RANKED_CANDIDATES);
+  else expect(first.meta.total).toBe(ids.length);
+  const last = (await advisor.request('GET', `/search/cases?q=fjernvarmeregning&pageSize=100&page=${Math.ceil((RANKED_CANDIDATES + 1) / 100)}`)).body;
+  expect(last.data).toHaveLength((RANKED_CANDIDATES + 1) % 100);
+  const after = (await advisor.request('GET', `/search/cases?q=fjernvarmeregning&pageSize=100&page=${Math.ceil((RANKED_CANDIDATES + 1) / 100) + 1}`)).body;
+  expect(after).toMatchObject({ data: [], meta: { total: first.meta.total, ranked: RANKED_CANDIDATES + 1 } });
+
+  // Two instances starting at once: each case is indexed once, and both finish.
+  await unindexed();
+  const both = await Promise.all([startCatchUp(app.strapi, { retryMs: 50 }).done, startCatchUp(app.strapi, { retryMs: 50 }).done]);
+  expect(both[0] + both[1]).toBe(ids.length);
+  expect(Number((await knex('case_search').whereIn('complaint_id', ids).count({ n: '*' }))[0].n)).toBe(ids.length);
 });
 
 test('without an admin token, no search', async () => {

@@ -9,6 +9,7 @@
  * - `withClusterLock(strapi, name, fn)`: mutual exclusion for check-then-write work that may be
  *   triggered on several instances at once (a session-level PostgreSQL advisory lock held on its
  *   own pooled connection; on SQLite, which one machine's processes share, a lock per process).
+ *   `tryClusterLock` runs the work only when no one holds the lock, without waiting.
  *
  * To add a daily job: call `runOncePerDay(strapi, '<job-name>', task)` from a Strapi cron task
  * (`strapi.cron.add({ name: { task, options: { rule: dailyJobsRule(), tz: TIME_ZONE } } })`);
@@ -103,24 +104,42 @@ export function clusterLockKey(name: string): [number, number] {
  */
 export async function withClusterLock<T>(strapi: Core.Strapi, name: string, fn: () => Promise<T>): Promise<T> {
   const previous = processLocks.get(name) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => holdDatabaseLock(strapi.db.connection, name, fn));
+  const run = previous
+    .catch(() => undefined)
+    .then(() => holdDatabaseLock(strapi.db.connection, name, fn, true))
+    .then((result) => (result as { value: T }).value);
+  holdInProcess(name, run);
+  return run;
+}
+
+/**
+ * Runs `fn` if the lock `name` is free across every instance (and in this process), else does
+ * not run it: for work that another instance doing it makes unnecessary for now.
+ */
+export async function tryClusterLock<T>(strapi: Core.Strapi, name: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+  if (processLocks.has(name)) return { ran: false };
+  const run = holdDatabaseLock(strapi.db.connection, name, fn, false);
+  holdInProcess(name, run);
+  return run;
+}
+
+function holdInProcess(name: string, run: Promise<unknown>) {
   const tail = run.catch(() => undefined);
   processLocks.set(name, tail);
   tail.then(() => {
     if (processLocks.get(name) === tail) processLocks.delete(name);
   });
-  return run;
 }
 
-async function holdDatabaseLock<T>(knex: Knex, name: string, fn: () => Promise<T>): Promise<T> {
-  if (!isPostgres(knex)) return fn();
+async function holdDatabaseLock<T>(knex: Knex, name: string, fn: () => Promise<T>, wait: boolean): Promise<{ ran: true; value: T } | { ran: false }> {
+  if (!isPostgres(knex)) return { ran: true, value: await fn() };
   // A session lock lives on one connection: hold one from the pool for the duration.
   const client = knex.client as { acquireConnection(): Promise<any>; releaseConnection(connection: any): Promise<void> };
   const connection = await client.acquireConnection();
   const args = clusterLockKey(name);
   const onConnection = async (sql: string) => {
     try {
-      await connection.query(sql, args);
+      return await connection.query(sql, args);
     } catch (error) {
       // A connection that failed (the database restarting) must not go back to the pool as
       // healthy: knex's own mark makes the pool discard it (and with it the session's lock).
@@ -129,9 +148,12 @@ async function holdDatabaseLock<T>(knex: Knex, name: string, fn: () => Promise<T
     }
   };
   try {
-    await onConnection('SELECT pg_advisory_lock($1, $2)');
+    if (!wait) {
+      const result = await onConnection('SELECT pg_try_advisory_lock($1, $2) AS locked');
+      if (!result.rows[0].locked) return { ran: false };
+    } else await onConnection('SELECT pg_advisory_lock($1, $2)');
     try {
-      return await fn();
+      return { ran: true, value: await fn() };
     } finally {
       await onConnection('SELECT pg_advisory_unlock($1, $2)');
     }

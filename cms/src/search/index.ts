@@ -1,10 +1,12 @@
 /**
  * Search's part of the Strapi wiring, started by src/index.ts: the index table, the admin
- * routes under /search, and the query-engine lifecycles that rebuild a case's index row whenever
- * a row of one of the text sources is written. Lifecycles run for every writer (the Document
- * Service, the query engine, anonymisation), inside the write's transaction.
+ * routes under /search, the query-engine lifecycles that rebuild a case's index row whenever
+ * a row of one of the text sources is written, and the background catch-up of the cases that
+ * have no row. Lifecycles run for every writer (the Document Service, the query engine,
+ * anonymisation), inside the write's transaction.
  */
 import type { Core } from '@strapi/strapi';
+import { tryClusterLock } from '../cluster/locks';
 import { addAdminRoutes, ADMIN_ONLY, type AdminRoute } from '../utils/admin-routes';
 import { textSources, type TextSource } from './sources';
 import { caseIdOf, ensureSearchIndex, idPopulate, indexMissing, reindexCases, type Row } from './store';
@@ -56,10 +58,72 @@ function subscribe(strapi: Core.Strapi, source: TextSource) {
   });
 }
 
+/** The lock of the catch-up: one instance indexes, the others look again later. */
+export const CATCH_UP_LOCK = 'search-catch-up';
+
+export interface CatchUp {
+  /** How many cases this instance indexed, when no case lacks its row (or the catch-up stopped). */
+  done: Promise<number>;
+  /** Stops after the running batch (the next instance's catch-up resumes there). */
+  stop(): Promise<number>;
+}
+
+/**
+ * Indexes the cases that have no index row, in the background: the boot does not wait for it,
+ * and search answers meanwhile over the cases indexed so far (new writes are indexed by their own
+ * transactions). One instance at a time does it; another, finding the lock taken, looks again
+ * after `retryMs` and takes over where it stopped should that instance stop.
+ */
+export function startCatchUp(strapi: Core.Strapi, { batchSize = 200, retryMs = 60_000 } = {}): CatchUp {
+  let stopping = false;
+  let wake = () => {};
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, retryMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  const done = (async () => {
+    let indexed = 0;
+    while (!stopping) {
+      try {
+        const result = await tryClusterLock(strapi, CATCH_UP_LOCK, () => indexMissing(strapi, batchSize, () => stopping));
+        if (result.ran) {
+          indexed += result.value;
+          if (result.value > 0) strapi.log.info(`search: indexed ${result.value} case(s) that had no index row`);
+          return indexed;
+        }
+      } catch (error) {
+        if (stopping) break;
+        strapi.log.error(`search: the catch-up of the index failed, trying again: ${(error as Error).message}`);
+      }
+      await pause();
+    }
+    return indexed;
+  })();
+  return {
+    done,
+    stop() {
+      stopping = true;
+      wake();
+      return done;
+    },
+  };
+}
+
+let catchUp: CatchUp | null = null;
+
 export async function startSearch(strapi: Core.Strapi) {
   await ensureSearchIndex(strapi.db.connection);
   addAdminRoutes(strapi, '/search', searchRoutes);
   for (const source of textSources) subscribe(strapi, source);
-  const indexed = await indexMissing(strapi);
-  if (indexed > 0) strapi.log.info(`search: indexed ${indexed} case(s) that had no index row`);
+  catchUp = startCatchUp(strapi);
+}
+
+/** Stops the catch-up before the database closes. */
+export async function stopSearch() {
+  await catchUp?.stop();
+  catchUp = null;
 }

@@ -147,51 +147,97 @@ function hitOf(sql: Sql, x: any, stems: string[], restricted: boolean): CaseHit 
 }
 
 /**
- * One page of the cases that match, best first (newest first without a query), and how many
- * match in all. `restricted`: the role may read the restricted fields (./sources).
+ * How many of the latest registered matching cases are ranked. A word in most cases would
+ * otherwise have every case that has it ranked on every search; with the cap a search reads at
+ * most this many matches' words, whatever the query. Fewer matches are all ranked.
  */
-export async function searchCases(knex: Knex, request: SearchRequest, restricted: boolean): Promise<{ data: CaseHit[]; total: number }> {
+export const RANKED_CANDIDATES = 500;
+
+export interface SearchResult {
+  data: CaseHit[];
+  /** How many cases match; an estimate (`estimated`) when more than RANKED_CANDIDATES do. */
+  total: number;
+  estimated: boolean;
+  /** How many of the matches are ranked and can be paged through (at most RANKED_CANDIDATES + 1). */
+  ranked: number;
+}
+
+/** The planner's estimate of a query's rows (PostgreSQL's statistics of the index's words). */
+async function estimatedRows(knex: Knex, query: string, bindings: unknown[]): Promise<number> {
+  const result = await knex.raw(`EXPLAIN (FORMAT JSON) ${query}`, bindings as Knex.RawBinding[]);
+  const plan = result.rows[0]['QUERY PLAN'];
+  return Math.round(Number((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan['Plan Rows']));
+}
+
+/**
+ * One page of the cases that match, best first (newest first without a query), and how many
+ * match. `restricted`: the role may read the restricted fields (./sources).
+ *
+ * With a query, the latest registered RANKED_CANDIDATES + 1 matches (the filters applied) are
+ * taken first, by walking the index rows from the latest case back (rows stored side by side) or
+ * through the word index, whichever the planner finds cheaper; only those are ranked, and only
+ * the page's cases have their text read for the snippet. When more match, the total is
+ * PostgreSQL's estimate ("ca."): counting every match of a frequent word costs as much as
+ * ranking them all.
+ */
+export async function searchCases(knex: Knex, request: SearchRequest, restricted: boolean): Promise<SearchResult> {
   const sql = sqlFor(knex);
   const stems = queryStems(request.q ?? '');
   const filters = filterClause(sql, request);
   const pageSize = request.pageSize ?? 20;
   const offset = ((request.page ?? 1) - 1) * pageSize;
   // Words that are all stop words (or none at all) with a query given match nothing, as in PostgreSQL.
-  if (request.q && stems.length === 0) return { data: [], total: 0 };
-  let from: string;
-  let rank: string;
-  const matchBindings: unknown[] = [];
+  if (request.q && stems.length === 0) return { data: [], total: 0, estimated: false, ranked: 0 };
   if (stems.length === 0) {
-    from = `complaints c LEFT JOIN ${SEARCH_TABLE} s ON s.complaint_id = c.id`;
-    rank = '0';
-  } else if (sql.dialect === 'postgres') {
-    const column = restricted ? 's.all_tsv' : 's.open_tsv';
-    // PostgreSQL's own parser and `danish` stemming read the query, as they read the text.
-    from = `${SEARCH_TABLE} s CROSS JOIN plainto_tsquery('danish', ?) q JOIN complaints c ON c.id = s.complaint_id`;
-    matchBindings.push(request.q);
-    filters.where.unshift(`${column} @@ q`);
-    rank = `ts_rank(${column}, q)`;
-  } else {
-    from = `${FTS_TABLE} f JOIN complaints c ON c.id = f.rowid JOIN ${SEARCH_TABLE} s ON s.complaint_id = c.id`;
-    filters.where.unshift(`${FTS_TABLE} MATCH ?`);
-    filters.bindings.unshift(ftsMatch(stems, restricted));
-    // bm25 is lower for better matches.
-    rank = `-bm25(${FTS_TABLE})`;
+    const where = filters.where.length ? `WHERE ${filters.where.join(' AND ')}` : '';
+    const [page, count] = await Promise.all([
+      rows<any>(
+        knex,
+        `SELECT ${CASE_COLUMNS} FROM complaints c ${where} ORDER BY c.received_at DESC, c.id DESC LIMIT ${pageSize} OFFSET ${offset}`,
+        filters.bindings,
+      ),
+      rows<any>(knex, `SELECT COUNT(*) AS n FROM complaints c ${where}`, filters.bindings),
+    ]);
+    const total = Number(count[0]?.n ?? 0);
+    return { data: page.map((x) => hitOf(sql, x, stems, restricted)), total, estimated: false, ranked: total };
   }
-  const where = filters.where.length ? `WHERE ${filters.where.join(' AND ')}` : '';
-  const bindings = [...matchBindings, ...filters.bindings];
-  const [page, count] = await Promise.all([
-    rows<any>(
-      knex,
-      `SELECT ${CASE_COLUMNS}, s.segments AS segments, ${rank} AS rank
-         FROM ${from} ${where}
-        ORDER BY rank DESC, c.received_at DESC, c.id DESC
-        LIMIT ${pageSize} OFFSET ${offset}`,
-      bindings,
-    ),
-    rows<any>(knex, `SELECT COUNT(*) AS n FROM ${from} ${where}`, bindings),
-  ]);
-  return { data: page.map((x) => hitOf(sql, x, stems, restricted)), total: Number(count[0]?.n ?? 0) };
+  const postgres = sql.dialect === 'postgres';
+  const column = restricted ? 's.all_tsv' : 's.open_tsv';
+  // PostgreSQL's own parser and `danish` stemming read the query, as they read the text; FTS5 matches the stems.
+  const match = postgres ? `${column} @@ plainto_tsquery('danish', ?)` : `${FTS_TABLE} MATCH ?`;
+  const matchBinding = postgres ? request.q : ftsMatch(stems, restricted);
+  const matching = postgres
+    ? `${SEARCH_TABLE} s ${filters.where.length ? 'JOIN complaints c ON c.id = s.complaint_id' : ''} WHERE ${[match, ...filters.where].join(' AND ')}`
+    : `${FTS_TABLE} JOIN complaints c ON c.id = ${FTS_TABLE}.rowid WHERE ${[match, ...filters.where].join(' AND ')}`;
+  const bindings = [matchBinding, ...filters.bindings];
+  // bm25 is lower for better matches, and is only known within the MATCH query.
+  const candidates = postgres
+    ? `SELECT s.complaint_id AS id FROM ${matching} ORDER BY s.complaint_id DESC LIMIT ${RANKED_CANDIDATES + 1}`
+    : `SELECT c.id AS id, -bm25(${FTS_TABLE}) AS score FROM ${matching} ORDER BY c.id DESC LIMIT ${RANKED_CANDIDATES + 1}`;
+  const rank = postgres ? `ts_rank(${column}, plainto_tsquery('danish', ?))` : 'k.score';
+  const page = await rows<any>(
+    knex,
+    `WITH k AS (${candidates}),
+          r AS (SELECT k.id AS id, ${rank} AS rank, COUNT(*) OVER () AS n
+                  FROM k ${postgres ? `JOIN ${SEARCH_TABLE} s ON s.complaint_id = k.id` : ''}
+                 ORDER BY rank DESC, k.id DESC LIMIT ${pageSize} OFFSET ${offset})
+     SELECT ${CASE_COLUMNS}, s.segments AS segments, r.n AS n
+       FROM r JOIN complaints c ON c.id = r.id JOIN ${SEARCH_TABLE} s ON s.complaint_id = r.id
+      ORDER BY r.rank DESC, r.id DESC`,
+    postgres ? [...bindings, request.q] : bindings,
+  );
+  // A page past the matches has no row to carry their number.
+  const found = page.length > 0 ? Number(page[0].n) : Number((await rows<any>(knex, `SELECT COUNT(*) AS n FROM (${candidates}) k`, bindings))[0]?.n ?? 0);
+  const ranked = found;
+  let total = found;
+  let estimated = false;
+  if (found > RANKED_CANDIDATES) {
+    if (postgres) {
+      total = Math.max(found, await estimatedRows(knex, `SELECT 1 FROM ${matching}`, bindings));
+      estimated = true;
+    } else total = Number((await rows<any>(knex, `SELECT COUNT(*) AS n FROM ${matching}`, bindings))[0]?.n ?? 0);
+  }
+  return { data: page.map((x) => hitOf(sql, x, stems, restricted)), total, estimated, ranked };
 }
 
 /**
@@ -239,11 +285,16 @@ export async function similarCases(knex: Knex, caseId: number, limit = 5): Promi
     sql.dialect === 'postgres'
       ? await rows<any>(
           knex,
-          `SELECT ${CASE_COLUMNS}, s.segments AS segments, ts_rank(s.open_tsv, q) AS rank
-             FROM ${SEARCH_TABLE} s CROSS JOIN to_tsquery('simple', ?) q JOIN complaints c ON c.id = s.complaint_id
-            WHERE s.open_tsv @@ q AND ${earlier.join(' AND ')}
-            ORDER BY rank DESC, c.received_at DESC LIMIT ${limit}`,
-          [anyOf(stems), caseId, at, at, caseId, ...bindings],
+          // As a search: only the latest registered matches are ranked, and only the chosen ones' text is read.
+          `WITH k AS (SELECT s.complaint_id AS id FROM ${SEARCH_TABLE} s JOIN complaints c ON c.id = s.complaint_id
+                       WHERE s.open_tsv @@ to_tsquery('simple', ?) AND ${earlier.join(' AND ')}
+                       ORDER BY s.complaint_id DESC LIMIT ${RANKED_CANDIDATES}),
+                r AS (SELECT k.id AS id, ts_rank(s.open_tsv, to_tsquery('simple', ?)) AS rank FROM k JOIN ${SEARCH_TABLE} s ON s.complaint_id = k.id
+                       ORDER BY rank DESC, k.id DESC LIMIT ${limit})
+           SELECT ${CASE_COLUMNS}, s.segments AS segments
+             FROM r JOIN complaints c ON c.id = r.id JOIN ${SEARCH_TABLE} s ON s.complaint_id = r.id
+            ORDER BY r.rank DESC, c.received_at DESC`,
+          [anyOf(stems), caseId, at, at, caseId, ...bindings, anyOf(stems)],
         )
       : await rows<any>(
           knex,

@@ -152,21 +152,26 @@ export async function reindexCases(strapi: Core.Strapi, caseIds: Iterable<number
   });
 }
 
-/** Indexes every case that has no index row yet (after an upgrade, or data loaded around the app), in batches. */
-export async function indexMissing(strapi: Core.Strapi, batchSize = 500): Promise<number> {
+/**
+ * Indexes the cases that have no index row yet (after an upgrade, or data loaded around the app),
+ * in batches of their own transactions, until none is left or `stopped()`; resumes where it left
+ * off, as what is done has its rows. Answers how many it indexed.
+ */
+export async function indexMissing(strapi: Core.Strapi, batchSize = 500, stopped: () => boolean = () => false): Promise<number> {
   const knex = strapi.db.connection;
   let total = 0;
-  for (;;) {
+  while (!stopped()) {
     const missing: { id: number }[] = await knex('complaints as c')
       .select('c.id')
       .whereNotExists(knex(SEARCH_TABLE).select(knex.raw('1')).whereRaw('complaint_id = c.id'))
       .orderBy('c.id')
       .limit(batchSize);
-    if (missing.length === 0) return total;
+    if (missing.length === 0) break;
     await reindexCases(
       strapi,
       missing.map((r) => Number(r.id)),
     );
     total += missing.length;
   }
+  return total;
 }

@@ -41,7 +41,7 @@ export default function SearchPage() {
     ['page', String(page)],
     ['pageSize', String(PAGE_SIZE)],
   ]);
-  const results = useAdminGet<{ data: CaseListItem[]; meta: { total: number } }>(
+  const results = useAdminGet<{ data: CaseListItem[]; meta: { total: number; estimated?: boolean; ranked?: number } }>(
     searched ? `/search/cases?${query}` : '',
     'Søgningen kunne ikke gennemføres. Tjek datoerne og prøv igen.',
   );
@@ -62,7 +62,9 @@ export default function SearchPage() {
     setParams(next);
   };
   const total = results.body?.meta.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const estimated = Boolean(results.body?.meta.estimated);
+  // A frequent word matches more cases than are ranked: the pages go through the ranked ones.
+  const pages = Math.max(1, Math.ceil(Math.min(total, results.body?.meta.ranked ?? total) / PAGE_SIZE));
 
   return (
     <Page.Main>
@@ -111,8 +113,17 @@ export default function SearchPage() {
             <>
               <Box paddingBottom={3}>
                 <Typography variant="delta" tag="h2">
-                  {total === 0 ? 'Ingen sager fundet' : total === 1 ? '1 sag fundet' : `${total.toLocaleString('da-DK')} sager fundet`}
+                  {total === 0
+                    ? 'Ingen sager fundet'
+                    : total === 1
+                      ? '1 sag fundet'
+                      : `${estimated ? 'ca. ' : ''}${total.toLocaleString('da-DK')} sager fundet`}
                 </Typography>
+                {estimated && (
+                  <Typography textColor="neutral600">
+                    {`De ${(results.body?.meta.ranked ?? 0).toLocaleString('da-DK')} senest registrerede af dem er ordnet efter, hvor godt de passer. Tilføj flere ord eller et filter for at finde andre.`}
+                  </Typography>
+                )}
               </Box>
               {total > 0 && <CaseList items={results.body.data} caption="Fundne sager" />}
               {pages > 1 && (

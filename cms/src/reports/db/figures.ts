@@ -180,8 +180,21 @@ function outcomeSource(sql: Sql, period: Period): { source: FigureSource; bindin
 
 export class FigureError extends Error {}
 
-/** Reads a figure and its period from query parameters; a bad one is a FigureError or PeriodError with a Danish message. */
-export function parseFigureQuery(query: Record<string, unknown>): { period: Period; figure: FigureRef } {
+/** The rows of a figure are listed a page at a time: a year's inquiries are thousands. */
+export const MAX_FIGURE_PAGE_SIZE = 500;
+
+export interface FigurePage {
+  page: number;
+  pageSize: number;
+}
+
+/** Reads a figure, its period and the page from query parameters; a bad one is a FigureError or PeriodError with a Danish message. */
+export function parseFigureQuery(query: Record<string, unknown>): { period: Period; figure: FigureRef; page: FigurePage } {
+  const page = query.page === undefined ? 1 : Number(query.page);
+  const pageSize = query.pageSize === undefined ? 50 : Number(query.pageSize);
+  if (!Number.isInteger(page) || page < 1) throw new FigureError('Siden skal være et helt tal fra 1.');
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_FIGURE_PAGE_SIZE)
+    throw new FigureError(`Antal pr. side skal være mellem 1 og ${MAX_FIGURE_PAGE_SIZE}.`);
   const period = customPeriod(String(query.from ?? ''), String(query.to ?? ''));
   let figure: unknown;
   try {
@@ -198,7 +211,7 @@ export function parseFigureQuery(query: Record<string, unknown>): { period: Peri
     !Object.values(filter).every((value) => typeof value === 'string')
   )
     throw new FigureError('Tallet findes ikke i rapporten.');
-  return { period, figure: { metric, filter } };
+  return { period, figure: { metric, filter }, page: { page, pageSize } };
 }
 
 /** The conditions of a figure: its dimension values and sub-figure; unknown names are a FigureError. */
@@ -241,9 +254,16 @@ const isMetric = (sources: Sources, metric: string): metric is keyof Sources => 
 
 /**
  * The rows a figure counts in a period, one per counted row, each with its case: the same FROM and
- * WHERE as the statistics' count, with the figure's dimension values. Newest case first.
+ * WHERE as the statistics' count, with the figure's dimension values. Newest case first, a page
+ * at a time; `total` counts the same rows the page is taken from.
  */
-export async function figureCases(knex: Knex, period: Period, ref: FigureRef, now = new Date()): Promise<FigureCase[]> {
+export async function figureCases(
+  knex: Knex,
+  period: Period,
+  ref: FigureRef,
+  { page, pageSize }: FigurePage,
+  now = new Date(),
+): Promise<{ data: FigureCase[]; total: number }> {
   const sql = sqlFor(knex);
   const sources: Sources = { ...figureSources(sql), punctuality: punctualitySource(sql, now) };
   let source: FigureSource;
@@ -269,15 +289,20 @@ export async function figureCases(knex: Knex, period: Period, ref: FigureRef, no
       : source.onePer
         ? `SELECT MIN(${source.caseId}) AS case_id FROM ${source.from} WHERE ${conditions.join(' AND ')} GROUP BY ${source.onePer}`
         : `SELECT ${source.caseId} AS case_id FROM ${source.from} WHERE ${conditions.join(' AND ')}`;
-  const result = await rows<any>(
-    knex,
-    `SELECT k.case_id AS case_id, c.document_id AS document_id, c.case_number AS case_number, c.title AS title, c.case_status AS case_status,
-            c.received_at AS received_at, (SELECT ce.name FROM ${COMPLAINT_CENTER} cl JOIN centers ce ON ce.id = cl.center_id WHERE cl.complaint_id = c.id LIMIT 1) AS center_name
-       FROM (${counted}) k LEFT JOIN complaints c ON c.id = k.case_id
-      ORDER BY c.received_at DESC, c.id DESC`,
-    [...bindings, ...figure.bindings],
-  );
-  return result.map((x) => ({
+  const all = [...bindings, ...figure.bindings];
+  const [result, count] = await Promise.all([
+    rows<any>(
+      knex,
+      `SELECT k.case_id AS case_id, c.document_id AS document_id, c.case_number AS case_number, c.title AS title, c.case_status AS case_status,
+              c.received_at AS received_at, (SELECT ce.name FROM ${COMPLAINT_CENTER} cl JOIN centers ce ON ce.id = cl.center_id WHERE cl.complaint_id = c.id LIMIT 1) AS center_name
+         FROM (${counted}) k LEFT JOIN complaints c ON c.id = k.case_id
+        ORDER BY c.received_at DESC, c.id DESC, k.case_id
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      all,
+    ),
+    rows<any>(knex, `SELECT COUNT(*) AS n FROM (${counted}) k`, all),
+  ]);
+  const data = result.map((x) => ({
     documentId: x.document_id ?? null,
     caseNumber: x.case_number ?? null,
     title: x.title ?? null,
@@ -286,4 +311,5 @@ export async function figureCases(knex: Knex, period: Period, ref: FigureRef, no
     centerName: x.center_name ?? null,
     item: 'item' in source ? (source.item ?? null) : null,
   }));
+  return { data, total: Number(count[0]?.n ?? 0) };
 }

@@ -21,11 +21,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     statistics: guarded(async (ctx) => {
       ctx.body = { data: await service(strapi).statisticsFor(ctx.query) };
     }),
-    /** GET /reports/cases?from=&to=&figure=: the rows a figure counts, each with its case (the role must read cases). */
+    /** GET /reports/cases?from=&to=&figure=&page=&pageSize=: the rows a figure counts, each with its case (the role must read cases). */
     cases: guarded(async (ctx) => {
       if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', COMPLAINT)) return ctx.forbidden('Din rolle må ikke se sagerne.');
-      const data = await service(strapi).figureCases(ctx.query);
-      ctx.body = { data, meta: { total: data.length } };
+      const { data, total, page, pageSize } = await service(strapi).figureCases(ctx.query);
+      ctx.body = { data, meta: { total, page, pageSize } };
     }),
     csv: guarded(async (ctx) => {
       ctx.body = { data: await service(strapi).csv(ctx.query) };

@@ -63,10 +63,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return service.statistics(parsePeriod(query), now);
     },
 
-    /** The rows a figure of the statistics counts in a period, each with its case. */
+    /** A page of the rows a figure of the statistics counts in a period, each with its case, and how many there are. */
     async figureCases(query: Record<string, unknown>, now = new Date()) {
-      const { period, figure } = parseFigureQuery(query);
-      return figureCases(knex(), period, figure, now);
+      const { period, figure, page } = parseFigureQuery(query);
+      return { ...(await figureCases(knex(), period, figure, page, now)), ...page };
     },
 
     async csv(query: Record<string, unknown>, now = new Date()) {

@@ -28,8 +28,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (error instanceof SearchError) return ctx.badRequest(error.message);
       throw error;
     }
-    const { data, total } = await searchCases(strapi.db.connection, request, access.restricted);
-    ctx.body = { data, meta: { total, page: request.page, pageSize: request.pageSize } };
+    const { data, total, estimated, ranked } = await searchCases(strapi.db.connection, request, access.restricted);
+    ctx.body = { data, meta: { total, estimated, ranked, page: request.page, pageSize: request.pageSize } };
   },
 
   /** GET /search/cases/:documentId/similar: earlier cases of the same center or theme with similar text. */
