@@ -20,10 +20,9 @@ import { arg, machine, percentile, ratio } from './stats';
 const ROUNDS = Number(arg('rounds', '8'));
 
 async function main() {
-  const { buildAdmin, launchBrowser } = await import('../test/helpers/browser');
+  const { launchBrowser } = await import('../test/helpers/browser');
   const { startStrapi } = await import('../test/helpers/strapi');
   const { createStaff } = await import('../test/helpers/admin-users');
-  buildAdmin();
   const app = await startStrapi({}, { serveAdminPanel: true });
   const browser = await launchBrowser();
   try {

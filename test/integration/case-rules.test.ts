@@ -490,7 +490,7 @@ describe('the case status follows the next step', () => {
 describe('the case page: overview and next steps through the admin', () => {
   const RECOMMENDATION = 'api::recommendation.recommendation';
   const step = (documentId: string, name: string, data: Data) => app.admin('POST', `/workspace/cases/${documentId}/steps/${name}`, { data });
-  const overview = async (documentId: string) => (await app.admin('GET', `/workspace/cases/${documentId}`)).body.data;
+  const overview = async (documentId: string) => (await app.admin('GET', `/workspace/cases/${documentId}`)).body.data.overview;
 
   test('offers what the rules allow and says why not', async () => {
     const notYet = await complaint({ caseStatus: 'visitation', centerHadOpportunity: false });
