@@ -89,7 +89,7 @@ export async function schemaViolations(strapi: Core.Strapi, uid: string, data: R
   const submitted = Object.fromEntries(Object.entries(data).filter(([field]) => attributes[field] && !RESOLVED_TYPES.has(attributes[field].type)));
   try {
     // The update's checks for a new document too: a field left out is Strapi's to refuse after the rules have filled in theirs.
-    await strapi.entityValidator.validateEntityUpdate(contentType as never, submitted as never, { isDraft: false, locale: null } as never, entity as never);
+    await strapi.entityValidator.validateEntityUpdate(contentType, submitted, { isDraft: false }, entity);
     return [];
   } catch (error) {
     if (error instanceof errors.YupValidationError) return danishSchemaViolations(error, uid, attributes, data);
