@@ -14,3 +14,4 @@ export * from './limits';
 export * from './text';
 export * from './settings';
 export * from './public-api';
+export * from './complaint-validation';

@@ -280,17 +280,20 @@ describe('complaint form', () => {
     await page.close();
   });
 
-  test('a CPR number is refused with the reason, before it reaches the CMS, and the rest is kept', async () => {
+  test('a CPR number is refused with the reason, before it reaches the CMS, beside every other error, and the rest is kept', async () => {
     const before = await app.strapi.db.query(COMPLAINT).count();
     const page = await open(noJsContext, '/klage');
     await page.check('#f-purpose-raadgivning');
     await page.fill('#f-description', 'Mit personnummer er 010203-1234, og jeg vil gerne have hjælp.');
     await page.check('#f-identity-anonymous');
-    await page.check('#f-consent');
+    // Two more errors: contact details while anonymous, and no consent.
+    await page.fill('#f-citizenPhone', '12 34 56 78');
     const [response] = await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(response!.status()).toBe(400);
     expect(await page.locator('#f-description-error').innerText()).toContain('CPR-nummer');
-    expect(await page.locator('.error-summary a[href="#f-description"]').count()).toBe(1);
+    expect(await page.locator('#f-citizenPhone-error').innerText()).toContain('helt anonym');
+    expect(await page.locator('#f-consent-error').innerText()).toContain('Bekræft');
+    for (const field of ['description', 'citizenPhone', 'consent']) expect(await page.locator(`.error-summary a[href="#f-${field}"]`).count()).toBe(1);
     expect(await page.inputValue('#f-description')).toContain('jeg vil gerne have hjælp');
     expect(await page.isChecked('#f-identity-anonymous')).toBe(true);
     expect(await app.strapi.db.query(COMPLAINT).count()).toBe(before);

@@ -449,6 +449,27 @@ describe('what the rules fill in', () => {
     expect(issued.body.data.closedAt).toBeNull();
     expect((await update({ caseStatus: 'afsluttet' })).body.data.closedAt).toBeTruthy();
   });
+
+  test("a refused save names every error at once: the rules and Strapi's own field checks together", async () => {
+    const c = await complaint();
+    const before = await snapshot(COMPLAINT);
+    // CVR is the rules' check, the e-mail and the title's length Strapi's.
+    const refused = await app.admin('PUT', `/content-manager/collection-types/${COMPLAINT}/${c.documentId}`, {
+      cvr: '123',
+      citizenEmail: 'ikke-en-adresse',
+      title: 'x'.repeat(201),
+    });
+    expect(refused.status).toBe(400);
+    const errors: { path: string[]; message: string }[] = refused.body.error.details.errors;
+    expect(errors.map((e) => e.path[0]).sort()).toEqual(['citizenEmail', 'cvr', 'title']);
+    for (const e of errors) expect(e.message).toMatch(/[æøåÆØÅ]|[a-z]{4} [a-z]{2,}/);
+    expect(errors.find((e) => e.path[0] === 'citizenEmail')!.message).toMatch(/gyldig e-mailadresse/);
+    expect(await snapshot(COMPLAINT)).toBe(before);
+    // Only Strapi's checks failing: the same Danish answer, nothing written.
+    const format = await app.admin('PUT', `/content-manager/collection-types/${COMPLAINT}/${c.documentId}`, { citizenEmail: 'ikke-en-adresse' });
+    expect(format.status).toBe(400);
+    expect(format.body.error.details.errors.map((e: any) => e.path[0])).toEqual(['citizenEmail']);
+  });
 });
 
 describe('the case status follows the next step', () => {
@@ -490,7 +511,7 @@ describe('the case status follows the next step', () => {
 describe('the case page: overview and next steps through the admin', () => {
   const RECOMMENDATION = 'api::recommendation.recommendation';
   const step = (documentId: string, name: string, data: Data) => app.admin('POST', `/workspace/cases/${documentId}/steps/${name}`, { data });
-  const overview = async (documentId: string) => (await app.admin('GET', `/workspace/cases/${documentId}`)).body.data;
+  const overview = async (documentId: string) => (await app.admin('GET', `/workspace/cases/${documentId}`)).body.data.overview;
 
   test('offers what the rules allow and says why not', async () => {
     const notYet = await complaint({ caseStatus: 'visitation', centerHadOpportunity: false });
@@ -503,6 +524,15 @@ describe('the case page: overview and next steps through the admin', () => {
     expect(steps.issueOpinion).toMatch(/Udtalelser afgives i sager under undersøgelse/);
     expect((await overview((await complaint({ caseStatus: 'visitation' })).documentId)).nextSteps.requestStatement).toBeNull();
     expect((await app.admin('GET', '/workspace/cases/findes-ikke')).status).toBe(404);
+  });
+
+  test('the panels of the case page come in one answer: overview, journal and similar cases, for the version of the case', async () => {
+    const c = await complaint({ caseStatus: 'visitation' });
+    const { body } = await app.admin('GET', `/workspace/cases/${c.documentId}`);
+    expect(body.data.overview.documentId).toBe(c.documentId);
+    expect(body.data.journal.map((event: any) => event.kind)).toContain('created');
+    expect(Array.isArray(body.data.similar)).toBe(true);
+    expect(Date.parse(body.data.updatedAt)).toBe(Date.parse(c.updatedAt));
   });
 
   test('the request dialog records R10 and the center on the case, or nothing at all', async () => {

@@ -1,7 +1,7 @@
 /** Privacy rules without Strapi: the CPR detector, retention dates and statuses, postponements, personal-data checks. */
 import { citizenRights, durationInDanish, findCprNumber, loadPolicy, municipality, retentionSentence } from '@borgerraadgiver/config';
 import { checkPersonalData, checkPostponement, checkReason, isPostponed, retentionDueAt, retentionStatus } from '../../cms/src/rules';
-import { validateComplaint } from '../../cms/src/api/public-complaint/validation';
+import { validateComplaint } from '../../config/src/complaint-validation';
 import { cprErrors } from '../../site/src/lib/complaint-form';
 import { validateSubmission } from '../../cms/src/api/public-statement/services/public-statement';
 

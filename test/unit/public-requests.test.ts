@@ -2,7 +2,7 @@ import { CASE_LINK_GONE_REASONS, goneReasonOf, STATEMENT_LINK_GONE_REASONS } fro
 import { clientIp } from '../../cms/src/utils/client-ip';
 import { validateSubmission } from '../../cms/src/api/public-statement/services/public-statement';
 import { validateMessage } from '../../cms/src/api/public-case/services/public-case';
-import { validateComplaint } from '../../cms/src/api/public-complaint/validation';
+import { validateComplaint } from '../../config/src/complaint-validation';
 
 const ctx = (headers: Record<string, string>, ip = '10.0.0.1') => ({ request: { ip }, get: (name: string) => headers[name] ?? '' });
 const forwarded = { 'x-borgerraadgiver-client-ip': '203.0.113.7' };

@@ -249,7 +249,7 @@ interface Checked extends Creation {
 
 /**
  * What the input boundary and the case rules make of a new case from the old register, as the
- * Document Service middlewares apply them (input/boundary.ts, rules-middleware onComplaint).
+ * Document Service middlewares apply them (input/boundary.ts, document-middlewares/case-rules onComplaint).
  */
 function applyRules(strapi: Core.Strapi, row: ConvertedRow, context: RuleContext): { data: Record<string, unknown> } | { violations: Violation[] } {
   const data = { ...row.data };

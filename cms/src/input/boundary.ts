@@ -74,13 +74,39 @@ export function dbInputError(
 }
 
 /** Strapi's English schema messages, rebuilt in Danish; submitted values are not echoed back. */
-function danishSchemaError(error: errors.YupValidationError, uid: string, attributes: Attributes, data: Record<string, unknown>) {
+function danishSchemaViolations(error: errors.YupValidationError, uid: string, attributes: Attributes, data: Record<string, unknown>): Violation[] {
   const details = (error.details as { errors?: { path: string[]; message: string; value?: unknown }[] }).errors ?? [];
   const violations = details.map(({ path, message, value }) => {
     const field = String(path?.[0] ?? '');
     return { path: field, message: danishSchemaMessage(message, fieldLabel(uid, field), attributes[field], value ?? data[field]) };
   });
-  return validationError(violations.length ? violations : [{ path: '', message: danishSchemaMessage(error.message, 'Feltet', undefined, undefined) }]);
+  return violations.length ? violations : [{ path: '', message: danishSchemaMessage(error.message, 'Feltet', undefined, undefined) }];
+}
+
+const danishSchemaError = (error: errors.YupValidationError, uid: string, attributes: Attributes, data: Record<string, unknown>) =>
+  validationError(danishSchemaViolations(error, uid, attributes, data));
+
+/** Attribute types whose submitted value Strapi resolves (ids, files) before it checks them. */
+const RESOLVED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone']);
+
+/**
+ * Strapi's own schema checks (required, length, e-mail, range, unique) of the submitted fields, in
+ * Danish, without writing: the case rules run them beside their own checks, so a refused save
+ * names every error at once instead of the rules' first and Strapi's after they are fixed.
+ */
+export async function schemaViolations(strapi: Core.Strapi, uid: string, data: Record<string, unknown>, entity: { id: number } | null): Promise<Violation[]> {
+  const contentType = strapi.contentTypes[uid as UID.ContentType];
+  if (!contentType) return [];
+  const attributes = contentType.attributes as Attributes;
+  const submitted = Object.fromEntries(Object.entries(data).filter(([field]) => attributes[field] && !RESOLVED_TYPES.has(attributes[field].type)));
+  try {
+    // The update's checks for a new document too: a field left out is Strapi's to refuse after the rules have filled in theirs.
+    await strapi.entityValidator.validateEntityUpdate(contentType, submitted, { isDraft: false }, entity);
+    return [];
+  } catch (error) {
+    if (error instanceof errors.YupValidationError) return danishSchemaViolations(error, uid, attributes, data);
+    throw error;
+  }
 }
 
 /**

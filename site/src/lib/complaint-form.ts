@@ -1,10 +1,11 @@
 /**
  * The complaint form: field names, reading a POST, the payload for POST /api/public/complaints,
  * mapping the CMS's field errors back to the form and the outcome of a POST for the page. The CMS
- * validates; the site only maps.
+ * validates; the site only maps, except for a form it must not send on (a CPR number), which it
+ * checks with the CMS's own checks (shared in config).
  */
 import crypto from 'node:crypto';
-import { containsCprNumber, cprMessages, SYSTEM_VALUE_FIELDS, textLimits } from '@borgerraadgiver/config';
+import { containsCprNumber, cprMessages, SYSTEM_VALUE_FIELDS, textLimits, validateComplaint } from '@borgerraadgiver/config';
 import { CmsUnavailableError, submitComplaint, type FieldError, type SubmitResult } from './cms';
 import { WAIT_TITLE, type Problem } from './form-post';
 import { allowPost } from './rate-limit';
@@ -183,7 +184,11 @@ export async function handleComplaintPost(
   }
   if (honeypotFilled(form)) return answer(400, { values, general: [HONEYPOT_MESSAGE] });
   const cpr = cprErrors(values);
-  if (Object.keys(cpr).length) return answer(400, { values, errors: cpr });
+  if (Object.keys(cpr).length) {
+    // Not sent on, so the CMS's checks run here: the CPR error hides none of the others.
+    const found = mapErrors(validateComplaint(toPayload(values)).errors.map(({ path, message }) => ({ field: String(path[0] ?? ''), message })));
+    return answer(400, { values, errors: { ...found.errors, ...cpr }, general: found.general });
+  }
   try {
     const result = await deps.submit(toPayload(values), submissionKey, clientIp, filesOf(form));
     if (result.ok)

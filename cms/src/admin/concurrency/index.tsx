@@ -7,7 +7,7 @@
  * form stays based on the old version, so a second click is refused again, never saved over.
  */
 import * as React from 'react';
-import { isBaseQueryError, useAPIErrorHandler, useForm, useNotification } from '@strapi/strapi/admin';
+import { isBaseQueryError, useAPIErrorHandler, useForm } from '@strapi/strapi/admin';
 import { unstable_useDocumentActions as useDocumentActions } from '@strapi/content-manager/strapi-admin';
 import type { DocumentActionComponent, PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
@@ -53,7 +53,6 @@ function versioned(Update: DocumentActionComponent): DocumentActionComponent {
     const key = keyOf(model, documentId);
     const refused = useRefused(key);
     const { update } = useDocumentActions();
-    const { toggleNotification } = useNotification();
     const { _unstableFormatValidationErrors: formatValidationErrors } = useAPIErrorHandler();
     const getValues = useForm('VersionedSave', (state) => state.getValues);
     const setValues = useForm('VersionedSave', (state) => state.setValues);
@@ -82,11 +81,9 @@ function versioned(Update: DocumentActionComponent): DocumentActionComponent {
       try {
         (globalThis.document?.activeElement as HTMLElement | null)?.blur();
         await Promise.resolve();
-        const { errors } = await validate(true, { status: 'published' });
-        if (errors) {
-          toggleNotification({ type: 'danger', message: 'Formularen har fejl. Ret dem, og gem igen.' });
-          return;
-        }
+        // The form's own checks do not stop the save: the server runs them too, beside the case
+        // rules the form cannot check, and its refusal names every error at once.
+        const { errors: formErrors } = await validate(true, { status: 'published' });
         const typed = getValues() as Values;
         const basedOn = refused ? refused.basedOn : (document?.updatedAt as string | undefined);
         const loaded = refused ? refused.loaded : (initialValues as Values);
@@ -97,7 +94,7 @@ function versioned(Update: DocumentActionComponent): DocumentActionComponent {
           return;
         }
         const error = response.error;
-        if (isBaseQueryError(error) && error.name === 'ValidationError') setErrors(formatValidationErrors(error));
+        if (isBaseQueryError(error) && error.name === 'ValidationError') setErrors({ ...formErrors, ...formatValidationErrors(error) });
         // The server's 409 (cms/src/concurrency): its message names who changed the document and when.
         const conflict = isBaseQueryError(error) && (error as { name: string }).name === 'ConflictError' ? error.message : refused?.conflict;
         setRefused(key, { typed, basedOn, loaded, conflict });

@@ -7,6 +7,7 @@ import * as React from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useAdminGet } from '../useAdminGet';
+import { useCasePage } from '../workspace/useCase';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
 import type { TimelineEvent as Event } from '../../journal/model';
@@ -55,17 +56,21 @@ const EventItem = ({ event }: { event: Event }) => {
   );
 };
 
-const Timeline = ({ documentId, caseNumber, version }: { documentId: string; caseNumber: string | null; version: unknown }) => {
+const Timeline = ({ documentId, caseNumber, version }: { documentId: string; caseNumber: string | null; version: string }) => {
   const { get } = useFetchClient();
   const [readsOnly, setReadsOnly] = React.useState(false);
   const [shown, setShown] = React.useState(PAGE);
   const [csvError, setCsvError] = React.useState<string | null>(null);
-  const loaded = useAdminGet<{ data: Event[] }>(
-    `/case-journal/${documentId}${readsOnly ? '?filter=opened' : ''}`,
-    'Sagens historik kunne ikke hentes.',
-    version,
-  );
-  const events = loaded.body?.data ?? null;
+  // All events come with the case page's panels; who has seen the case is asked for when chosen.
+  const casePage = useCasePage(documentId, version);
+  const reads = useAdminGet<{ data: Event[] }>(readsOnly ? `/case-journal/${documentId}?filter=opened` : '', 'Sagens historik kunne ikke hentes.', version);
+  const loaded = readsOnly
+    ? { events: reads.body?.data ?? null, error: reads.error }
+    : {
+        events: casePage.page?.journal ?? null,
+        error: casePage.error ?? (casePage.page && !casePage.page.journal ? 'Du har ikke adgang til sagens journal.' : null),
+      };
+  const events = loaded.events;
   const error = csvError ?? loaded.error;
 
   const downloadCsv = async () => {
@@ -134,6 +139,6 @@ export const CaseTimelinePanel = ({ model, documentId, document }: PanelProps) =
   if (model !== COMPLAINT || !documentId || documentId === 'create') return null;
   return {
     title: 'Sagens historik',
-    content: <Timeline documentId={documentId} caseNumber={document?.caseNumber ?? null} version={document?.updatedAt} />,
+    content: <Timeline documentId={documentId} caseNumber={document?.caseNumber ?? null} version={String(document?.updatedAt ?? '')} />,
   };
 };

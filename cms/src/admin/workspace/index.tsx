@@ -13,7 +13,7 @@ import { labelColumns, labelFilters } from './listView';
 import { NextSteps } from './NextSteps';
 import { CaseOverview } from './CaseOverviewPanel';
 import { SimilarCases } from '../search/SimilarCases';
-import { COMPLAINT } from './useCase';
+import { casePagePrefetch, COMPLAINT } from './useCase';
 
 const NextStepsPanel: PanelComponent = ({ model, documentId, document }) =>
   model === COMPLAINT && documentId
@@ -42,8 +42,9 @@ export function registerWorkspace(app: StrapiApp) {
   const content = app.router.menu.find((link) => link.to === 'content-manager');
   if (content) content.to = `content-manager/collection-types/${COMPLAINT}`;
 
-  // A list whose remembered view the server refuses opens again with its defaults.
-  app.addMiddlewares([listRecoveryMiddleware as never]);
+  // A list whose remembered view the server refuses opens again with its defaults; a case page's
+  // panels load beside its document.
+  app.addMiddlewares([listRecoveryMiddleware as never, casePagePrefetch as never]);
 
   // "Ny henvendelse": the advisor's own intake, from the menu and the home page.
   app.addMenuLink({

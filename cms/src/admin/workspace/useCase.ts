@@ -1,9 +1,16 @@
-/** The case page's overview from the server (GET /workspace/cases/:documentId), shared by its panels. */
+/**
+ * What the case page's panels show (next steps, overview, journal, similar cases), loaded together
+ * in one request (GET /workspace/cases/:documentId). Strapi mounts side panels only once the
+ * browser is idle after rendering the form, so a request made by the panels would wait for all of
+ * that: the request starts instead when Strapi asks for the case's document (a redux middleware,
+ * `casePagePrefetch`), and its answer is there when the panels appear.
+ */
 import * as React from 'react';
-import { useQueryParams, unstable_useDocument as useDocument } from '@strapi/strapi/admin';
+import { getFetchClient, useQueryParams, unstable_useDocument as useDocument } from '@strapi/strapi/admin';
 import { buildValidParams } from '@strapi/content-manager/strapi-admin';
-import { useAdminGet } from '../useAdminGet';
 import type { CaseActionAvailability, CaseActionKind } from '../../rules/case-actions';
+import type { TimelineEvent } from '../../journal/model';
+import type { CaseListItem } from '../search/CaseList';
 import { COMPLAINT } from '../../content-types';
 export { COMPLAINT };
 
@@ -36,18 +43,101 @@ export interface CaseOverview {
 
 export type { CaseActionKind };
 
-// Panels of one case page refresh together after a step.
-const listeners = new Set<() => void>();
-export const refreshCase = () => listeners.forEach((listener) => listener());
+/** The server's answer; a part the role may not read is null. */
+export interface CasePage {
+  /** The version of the case the answer was made for (its updatedAt). */
+  updatedAt: string;
+  overview: CaseOverview | null;
+  journal: TimelineEvent[] | null;
+  similar: CaseListItem[] | null;
+}
 
-/** Loads the overview; reloads when the stored case changes (`version`, e.g. its updatedAt) or after a step. */
-export function useCaseOverview(documentId: string, version?: string) {
-  const { body, error, reload } = useAdminGet<{ data: CaseOverview }>(`/workspace/cases/${documentId}`, 'Sagens overblik kunne ikke hentes.', version);
+interface Entry {
+  /** The document version it was asked for; null when started beside Strapi's request for the document. */
+  version: string | null;
+  page: CasePage | null;
+  error: string | null;
+}
+
+// One entry per open case page, kept while a panel shows it.
+const entries = new Map<string, Entry>();
+const users = new Map<string, number>();
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((listener) => listener());
+
+function load(documentId: string, version: string | null) {
+  const entry: Entry = { version, page: null, error: null };
+  entries.set(documentId, entry);
+  const settle = (change: Partial<Entry>) => {
+    // A newer request for the case replaced this one.
+    if (entries.get(documentId) !== entry) return;
+    entries.set(documentId, { ...entry, ...change });
+    notify();
+  };
+  getFetchClient()
+    .get<{ data: CasePage }>(`/workspace/cases/${documentId}`)
+    .then(({ data }) => settle({ page: data.data }))
+    .catch(() => settle({ error: 'Sagens oplysninger kunne ikke hentes.' }));
+  notify();
+}
+
+const sameInstant = (a: string | null | undefined, b: string | undefined) => Boolean(a && b) && Date.parse(a!) === Date.parse(b!);
+
+/** Whether the entry answers for this version of the document: asked for it, or started with the page and made for it. */
+const fits = (entry: Entry | undefined, version: string | undefined) =>
+  Boolean(entry) &&
+  (entry!.version === (version ?? '') ||
+    (entry!.version === null && (entry!.page === null ? entry!.error === null : sameInstant(entry!.page.updatedAt, version))));
+
+interface QueryAction {
+  type?: string;
+  meta?: { arg?: { endpointName?: string; originalArgs?: { model?: string; documentId?: string } } };
+}
+
+/** Redux middleware (app.addMiddlewares): Strapi asks for a case's document, so the panels' request starts beside it. */
+export const casePagePrefetch = () => () => (next: (action: unknown) => unknown) => (action: unknown) => {
+  const { type, meta } = (action ?? {}) as QueryAction;
+  const args = meta?.arg?.originalArgs;
+  if (type?.endsWith('/pending') && meta?.arg?.endpointName === 'getDocument' && args?.model === COMPLAINT && args.documentId && !users.get(args.documentId)) {
+    load(args.documentId, null);
+  }
+  return next(action);
+};
+
+/** Panels of one case page refresh together after a step. */
+export const refreshCase = () => {
+  for (const [documentId, count] of users) if (count > 0) load(documentId, entries.get(documentId)?.version ?? null);
+};
+
+/** The case page's data for a panel; loaded again when the stored case changes (`version`, its updatedAt) or after a step. */
+export function useCasePage(documentId: string, version?: string) {
+  const entry = React.useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    () => entries.get(documentId),
+  );
   React.useEffect(() => {
-    listeners.add(reload);
-    return () => void listeners.delete(reload);
-  }, [reload]);
-  return { overview: body?.data ?? null, error };
+    users.set(documentId, (users.get(documentId) ?? 0) + 1);
+    return () => {
+      const left = (users.get(documentId) ?? 1) - 1;
+      users.set(documentId, left);
+      // Nobody shows the case any more: the next visit loads it afresh.
+      if (left === 0) entries.delete(documentId);
+    };
+  }, [documentId]);
+  React.useEffect(() => {
+    if (!fits(entry, version)) load(documentId, version ?? '');
+  }, [documentId, version, entry]);
+  const current = fits(entry, version) ? entry : undefined;
+  return { page: current?.page ?? null, error: current?.error ?? null };
+}
+
+/** The overview and next steps for a panel. */
+export function useCaseOverview(documentId: string, version?: string) {
+  const { page, error } = useCasePage(documentId, version);
+  return { overview: page?.overview ?? null, error: error ?? (page && !page.overview ? 'Din rolle kan ikke se sagens overblik.' : null) };
 }
 
 /** Refetches the case page's own document query (same arguments, so the same cache entry) after a change made beside the form. */

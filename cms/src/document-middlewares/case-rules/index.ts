@@ -37,6 +37,7 @@ import { applyCaseDocumentRules } from './case-document';
 import { COMPLAINT, STATEMENT_REQUEST, OPINION, CENTER, CASE_DOCUMENT, MEETING, RECOMMENDATION } from '../../content-types';
 import { inTransaction } from '../../db/transaction';
 import type { DocumentMiddleware } from '../../strapi-types';
+import { schemaViolations } from '../../input/boundary';
 
 type Data = Record<string, any>;
 
@@ -48,10 +49,10 @@ interface Write {
   context: RuleContext;
 }
 
+const toDetails = (violations: Violation[]) => violations.map(({ path, message }) => ({ path: [path], message, name: 'ValidationError' }));
+
 function reject(violations: Violation[]): never {
-  throw new errors.ValidationError(violations[0].message, {
-    errors: violations.map(({ path, message }) => ({ path: [path], message, name: 'ValidationError' })),
-  });
+  throw new errors.ValidationError(violations[0].message, { errors: toDetails(violations) });
 }
 
 async function findOne(strapi: Core.Strapi, uid: UID.ContentType, ref: RelationRef | null | undefined, populate: string[] = []) {
@@ -210,7 +211,18 @@ export const caseRules =
       const previous =
         ctx.action === 'update' ? await strapi.db.query(ctx.uid).findOne({ where: { documentId: params.documentId }, populate: handler.populate }) : null;
       const context: RuleContext = { now: new Date(), policy, calendar: await loadWorkingCalendar(strapi), imported: currentImport() !== undefined };
-      await handler.apply({ strapi, trx, data: params.data!, previous, context });
+      // Strapi's field checks beside the rules: a refusal names every error of the save at once.
+      const malformed = await schemaViolations(strapi, ctx.uid, params.data!, previous);
+      try {
+        await handler.apply({ strapi, trx, data: params.data!, previous, context });
+      } catch (error) {
+        if (malformed.length && error instanceof errors.ValidationError) {
+          const ruleErrors = (error.details as { errors?: unknown[] })?.errors ?? [];
+          throw new errors.ValidationError(error.message, { errors: [...ruleErrors, ...toDetails(malformed)] });
+        }
+        throw error;
+      }
+      if (malformed.length) reject(malformed);
       await setHeading(strapi, ctx.uid, params.data!, previous);
       const written = await next();
       await followCaseStatus(strapi, ctx.uid, ctx.action, written as { id?: number });

@@ -1,8 +1,15 @@
 import { errors } from '@strapi/utils';
 import { insertRows } from '../../../outbox/writer';
 import { fileOrRemove, fileReceived, storeIncoming, type IncomingFile } from '../../../documents/receive';
-import { createRateLimiter, RATE_LIMITS, type PublicCenter, type RateLimiter } from '@borgerraadgiver/config';
-import { HONEYPOT_FIELD, isHoneypotFilled, validateComplaint } from '../validation';
+import {
+  createRateLimiter,
+  HONEYPOT_FIELD,
+  isHoneypotFilled,
+  RATE_LIMITS,
+  validateComplaint,
+  type PublicCenter,
+  type RateLimiter,
+} from '@borgerraadgiver/config';
 import { withNulls, type FactoryArgs } from '../../../strapi-types';
 import { activeFilter } from '../../../input/references';
 import { claimKey, findRegistered, isWellFormedKey, recordRegistered, type Registered } from '../../../db/submission-keys';

@@ -2,8 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { caseActionKinds, type CaseActionKind } from '../../../rules';
 import { COMPLAINT, MEETING, OPINION, STATEMENT_REQUEST } from '../../../content-types';
+import { CASE_EVENT } from '../../../journal/model';
+import { caseTimeline } from '../../../journal/timeline';
+import { similarCases } from '../../../search/query';
+import { searchAccess } from '../../search/controllers/search';
+
+const READ = 'plugin::content-manager.explorer.read';
 
 const readable = [COMPLAINT, STATEMENT_REQUEST];
+/** The journal is shown to whoever may read both the cases and the journal (as GET /case-journal/:documentId). */
+const journalReadable = [COMPLAINT, CASE_EVENT];
 /** What each step writes: the user needs the content manager's permission for it. */
 const writes: Record<CaseActionKind, [string, string]> = {
   requestStatement: ['create', STATEMENT_REQUEST],
@@ -15,13 +23,26 @@ const writes: Record<CaseActionKind, [string, string]> = {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** GET /workspace/cases/:documentId (admin): the case page's overview and next steps. */
+  /**
+   * GET /workspace/cases/:documentId (admin): everything the case page's panels show, in one
+   * answer: the overview and next steps, the journal and similar cases, each part under the read
+   * rule of its own route (null where the role may not read it).
+   */
   async show(ctx: any) {
     const ability = ctx.state.userAbility;
-    if (!readable.every((uid) => ability?.can('plugin::content-manager.explorer.read', uid))) return ctx.forbidden();
-    const overview = await strapi.service('api::workspace.workspace').overview(ctx.params.documentId);
-    if (!overview) return ctx.notFound('Sagen findes ikke.');
-    ctx.body = { data: overview };
+    const may = (uids: string[]) => uids.every((uid) => ability?.can(READ, uid));
+    const parts = { overview: may(readable), journal: may(journalReadable), similar: searchAccess(ability).open };
+    if (!Object.values(parts).some(Boolean)) return ctx.forbidden();
+    const documentId = String(ctx.params.documentId);
+    const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, select: ['id', 'updatedAt'] });
+    if (!complaint) return ctx.notFound('Sagen findes ikke.');
+    const [overview, timeline, similar] = await Promise.all([
+      parts.overview ? strapi.service('api::workspace.workspace').overview(documentId) : null,
+      parts.journal ? caseTimeline(strapi, documentId) : null,
+      parts.similar ? similarCases(strapi.db.connection, complaint.id) : null,
+    ]);
+    // The version of the case the answer is for: the page compares it with the document it shows.
+    ctx.body = { data: { updatedAt: new Date(complaint.updatedAt).toISOString(), overview, journal: timeline?.events ?? null, similar } };
   },
 
   /** GET /workspace/deadlines (admin): the next open statement deadline per case. */

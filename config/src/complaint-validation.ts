@@ -1,20 +1,15 @@
 /**
  * Whitelisting and validation of a complaint sent from the public site: its shape by the shared zod
  * schema (complaintSubmission), then what the values mean, field by field in Danish.
- * Plain TS without Strapi: returns the clean data or a list of { path, message }.
- * Case rules (caseNumber, R6, identity rules) run afterwards in the lead's document middleware.
+ * Plain TS: returns the clean data or a list of { path, message }. The CMS's public API refuses by
+ * it; the site runs it too when it must not send the form on (a CPR number), so every error shows.
+ * Case rules (caseNumber, R6, identity rules) run afterwards in the CMS's document middleware.
  */
-import {
-  characterCount,
-  complaintSubmission,
-  containsCprNumber,
-  cprMessages,
-  localDate,
-  normaliseText,
-  SYSTEM_VALUE_FIELDS,
-  textLimits,
-  tooLongMessage,
-} from '@borgerraadgiver/config';
+import { localDate } from './calendar';
+import { containsCprNumber, cprMessages, SYSTEM_VALUE_FIELDS } from './cpr';
+import { characterCount, textLimits, tooLongMessage } from './limits';
+import { complaintSubmission } from './public-api';
+import { normaliseText } from './text';
 
 export const HONEYPOT_FIELD = 'website';
 export const UNKNOWN_CENTER = 'ved ikke';
