@@ -7,24 +7,9 @@
  */
 import * as React from 'react';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  ProgressBar,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  TextInput,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Field, Flex, ProgressBar, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Tr, Typography } from '@strapi/design-system';
 import { errorMessage } from '../privacy/api';
+import { TableHead } from '../TableHead';
 
 interface Mapping {
   columns: Record<string, string>;
@@ -181,16 +166,7 @@ const ImportPage = () => {
                 Kolonner ({inspected.rowCount} rækker)
               </Typography>
               <Table colCount={2} rowCount={inspected.headers.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th>
-                      <Typography variant="sigma">Kolonne i filen</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">Felt i sagen</Typography>
-                    </Th>
-                  </Tr>
-                </Thead>
+                <TableHead headers={['Kolonne i filen', 'Felt i sagen']} />
                 <Tbody>
                   {inspected.headers.map((header, index) => (
                     <Tr key={`${header}-${index}`}>
@@ -224,15 +200,7 @@ const ImportPage = () => {
                 Værdier
               </Typography>
               <Table colCount={4} rowCount={Object.values(inspected.values).flat().length + 1}>
-                <Thead>
-                  <Tr>
-                    {['Felt', 'Værdi i filen', 'Rækker', 'Bliver til'].map((heading) => (
-                      <Th key={heading}>
-                        <Typography variant="sigma">{heading}</Typography>
-                      </Th>
-                    ))}
-                  </Tr>
-                </Thead>
+                <TableHead headers={['Felt', 'Værdi i filen', 'Rækker', 'Bliver til']} />
                 <Tbody>
                   {Object.entries(inspected.values).flatMap(([field, values]) =>
                     values.map((value) => (
@@ -307,15 +275,7 @@ const ImportPage = () => {
               )}
               {shownRows.length > 0 && (
                 <Table colCount={4} rowCount={shownRows.length + 1}>
-                  <Thead>
-                    <Tr>
-                      {['Række', 'Resultat', 'Sag', 'Besked'].map((heading) => (
-                        <Th key={heading}>
-                          <Typography variant="sigma">{heading}</Typography>
-                        </Th>
-                      ))}
-                    </Tr>
-                  </Thead>
+                  <TableHead headers={['Række', 'Resultat', 'Sag', 'Besked']} />
                   <Tbody>
                     {shownRows.map((row) => (
                       <Tr key={row.row}>
