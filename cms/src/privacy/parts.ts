@@ -55,6 +55,12 @@ const caseRows = (
   query: { where?: Row; populate?: string[]; orderBy?: Row } = {},
 ): Promise<Row[]> => strapi.db.query(uid).findMany({ ...query, where: { complaint: { id: complaint.id }, ...query.where } });
 
+/** A part's `collect` that lists the case's rows of its type, oldest first, with the fields shown. */
+const listedRows =
+  (uid: UID.ContentType, fields: string[], orderField: string): CaseDataPart['collect'] =>
+  async (strapi, complaint) =>
+    (await caseRows(strapi, uid, complaint, { orderBy: { [orderField]: 'asc' } })).map((row) => pick(row, fields));
+
 /** Overwrites the personal texts of rows of one content type, row by row (only texts that are there). */
 async function anonymiseTexts(strapi: Core.Strapi, uid: keyof typeof personalTextFields, rows: Row[]) {
   for (const row of rows) {
@@ -126,10 +132,7 @@ const meetings: CaseDataPart = {
   title: 'Møder',
   uid: MEETING,
   labels: labelsFor(MEETING, meetingFields),
-  async collect(strapi, complaint) {
-    const rows = await caseRows(strapi, MEETING, complaint, { orderBy: { heldAt: 'asc' } });
-    return rows.map((row: Row) => pick(row, meetingFields));
-  },
+  collect: listedRows(MEETING, meetingFields, 'heldAt'),
   async anonymise(strapi, complaint) {
     await anonymiseTexts(strapi, MEETING, await caseRows(strapi, MEETING, complaint));
   },
@@ -215,10 +218,7 @@ const inboundMails: CaseDataPart = {
   title: 'E-mails modtaget i sagen',
   uid: INBOUND_MAIL,
   labels: labelsFor(INBOUND_MAIL, mailFields),
-  async collect(strapi, complaint) {
-    const rows = await caseRows(strapi, INBOUND_MAIL, complaint, { orderBy: { receivedAt: 'asc' } });
-    return rows.map((row: Row) => pick(row, mailFields));
-  },
+  collect: listedRows(INBOUND_MAIL, mailFields, 'receivedAt'),
   async anonymise(strapi, complaint) {
     const rows = await caseRows(strapi, INBOUND_MAIL, complaint);
     for (const row of rows)
