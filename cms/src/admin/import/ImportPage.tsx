@@ -51,6 +51,27 @@ const outcomeLabels = (dryRun: boolean): Record<Outcome, string> => ({
 /** The rows shown under a run; the counts above cover them all. */
 const SHOWN_ROWS = 500;
 
+/** A design-system select whose options are value and label pairs. */
+const Select = ({
+  options,
+  onChange,
+  ...props
+}: {
+  'aria-label': string;
+  placeholder?: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) => (
+  <SingleSelect {...props} onChange={(value: string | number) => onChange(String(value))}>
+    {options.map((option) => (
+      <SingleSelectOption key={option.value} value={option.value}>
+        {option.label}
+      </SingleSelectOption>
+    ))}
+  </SingleSelect>
+);
+
 const ImportPage = () => {
   const { post, put, get } = useFetchClient();
   const [file, setFile] = React.useState<File | null>(null);
@@ -174,18 +195,12 @@ const ImportPage = () => {
                         <Typography>{header || `(kolonne ${index + 1} uden overskrift)`}</Typography>
                       </Td>
                       <Td>
-                        <SingleSelect
+                        <Select
                           aria-label={`Felt for kolonnen ${header}`}
                           value={mapping.columns[header] ?? ''}
-                          onChange={(value: string | number) => setColumn(header, String(value))}
-                        >
-                          <SingleSelectOption value="">Springes over</SingleSelectOption>
-                          {inspected.fields.map((field) => (
-                            <SingleSelectOption key={field.field} value={field.field}>
-                              {field.label}
-                            </SingleSelectOption>
-                          ))}
-                        </SingleSelect>
+                          options={[{ value: '', label: 'Springes over' }, ...inspected.fields.map((field) => ({ value: field.field, label: field.label }))]}
+                          onChange={(value) => setColumn(header, value)}
+                        />
                       </Td>
                     </Tr>
                   ))}
@@ -215,18 +230,13 @@ const ImportPage = () => {
                           <Typography>{value.count}</Typography>
                         </Td>
                         <Td>
-                          <SingleSelect
+                          <Select
                             aria-label={`${fieldsByName[field]?.label ?? field}: ${value.value}`}
                             placeholder="Vælg — ellers afvises rækken"
                             value={mapping.values[field]?.[value.key] ?? value.suggestion ?? ''}
-                            onChange={(choice: string | number) => setValue(field, value.key, String(choice))}
-                          >
-                            {(fieldsByName[field]?.choices ?? []).map((choice) => (
-                              <SingleSelectOption key={choice.value} value={choice.value}>
-                                {choice.label}
-                              </SingleSelectOption>
-                            ))}
-                          </SingleSelect>
+                            options={fieldsByName[field]?.choices ?? []}
+                            onChange={(choice) => setValue(field, value.key, choice)}
+                          />
                         </Td>
                       </Tr>
                     )),
