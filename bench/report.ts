@@ -11,17 +11,11 @@
  *   npx tsx bench/report.ts [--n 100000] [--db sqlite|postgres|both] [--runs 5] [--profile] [--keep]
  *   npm run bench:report
  */
-import { spawnSync } from 'child_process';
-import path from 'path';
 import { performance } from 'perf_hooks';
 import { ReportFixtures } from './report-fixtures';
-import { machine, random } from './stats';
+import { arg, machine, random, runChild } from './stats';
 
 const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
 const N = Number(arg('n', process.env.BENCH_N ?? '100000'));
 const RUNS = Number(arg('runs', '5'));
 const DB = arg('db', 'both');
@@ -247,37 +241,14 @@ async function main() {
   );
   const results: any[] = [];
   for (const client of clients) {
-    const run = spawnSync(
-      process.execPath,
-      [
-        ...process.execArgv,
-        // The generated cases are built in memory before they are inserted: more than 4 GB at a million.
-        `--max-old-space-size=${Math.max(4096, Math.ceil(N / 1000) * 12)}`,
-        __filename,
-        '--child',
-        '--db',
-        client,
-        '--n',
-        String(N),
-        '--runs',
-        String(RUNS),
-        ...(PROFILE ? ['--profile'] : []),
-        ...(KEEP ? ['--keep'] : []),
-      ],
-      {
-        cwd: path.resolve(__dirname, '..'),
-        env: { ...process.env, DATABASE_CLIENT: client },
-        encoding: 'utf8',
+    const r = runChild(__filename, client, ['--n', String(N), '--runs', String(RUNS), ...(PROFILE ? ['--profile'] : []), ...(KEEP ? ['--keep'] : [])], {
+      // The generated cases are built in memory before they are inserted: more than 4 GB at a million.
+      heapMb: Math.max(4096, Math.ceil(N / 1000) * 12),
+      echo: (stderr) => {
+        if (PROFILE || KEEP) console.log(`${client}:${PROFILE ? ' slowest queries of one report' : ''}\n${stderr}`);
       },
-    );
-    const line = run.stdout.split('\n').find((l) => l.startsWith('{"client"'));
-    if (PROFILE || KEEP) console.log(`${client}:${PROFILE ? ' slowest queries of one report' : ''}\n${run.stderr}`);
-    if (!line) {
-      console.error(`${client}: failed\n${run.stdout}\n${run.stderr}`);
-      process.exitCode = 1;
-      continue;
-    }
-    results.push(JSON.parse(line));
+    });
+    if (r) results.push(r);
   }
   for (const r of results) {
     console.log(

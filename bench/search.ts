@@ -12,11 +12,9 @@
  *   npx tsx bench/search.ts [--n 100000] [--db postgres|sqlite|both] [--queries 300] [--runs 5]
  *   npm run bench:search
  */
-import { spawnSync } from 'child_process';
-import path from 'path';
 import { performance } from 'perf_hooks';
 import { ReportFixtures } from './report-fixtures';
-import { arg, machine, percentile, random, ratio } from './stats';
+import { arg, machine, percentile, random, ratio, runChild } from './stats';
 
 const N = Number(arg('n', process.env.BENCH_N ?? '100000'));
 const DB = arg('db', 'both');
@@ -206,31 +204,8 @@ async function main() {
     `Search benchmark: ${N} cases with statements and opinions, ${QUERIES} searches alternating with a lookup by documentId; drill-down of the largest figure against the full report (median of ${RUNS})`,
   );
   for (const client of clients) {
-    const run = spawnSync(
-      process.execPath,
-      [
-        ...process.execArgv,
-        '--max-old-space-size=4096',
-        __filename,
-        '--child',
-        '--db',
-        client,
-        '--n',
-        String(N),
-        '--queries',
-        String(QUERIES),
-        '--runs',
-        String(RUNS),
-      ],
-      { cwd: path.resolve(__dirname, '..'), env: { ...process.env, DATABASE_CLIENT: client }, encoding: 'utf8' },
-    );
-    const line = run.stdout.split('\n').find((l) => l.startsWith('{"client"'));
-    if (!line) {
-      console.error(`${client}: failed\n${run.stdout}\n${run.stderr}`);
-      process.exitCode = 1;
-      continue;
-    }
-    const r = JSON.parse(line);
+    const r = runChild(__filename, client, ['--n', String(N), '--queries', String(QUERIES), '--runs', String(RUNS)]);
+    if (!r) continue;
     console.log(
       `${r.client.padEnd(9)} ${r.cases} cases (generated ${r.generateSeconds} s, indexed ${r.indexed} in ${r.indexSeconds} s)\n` +
         `  search      p50 ${r.searchP50} ms  p95 ${r.searchP95} ms  (${r.meanHits} hits on average)${r.client === 'postgres' ? (r.searchP95 <= 100 ? '  p95 ≤ 100 ms' : '  p95 OVER 100 ms') : ''}\n` +

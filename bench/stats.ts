@@ -1,5 +1,7 @@
 /** Small helpers shared by the benchmarks: command-line options, percentiles, ratios, the machine. */
+import { spawnSync } from 'child_process';
 import os from 'os';
+import path from 'path';
 
 /** The value of `--name value` on the command line, or the fallback. */
 export function arg(name: string, fallback: string): string {
@@ -29,4 +31,27 @@ export function random(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Runs the benchmark `file` again as a child on one database (its own process: a fresh heap and a
+ * fresh Strapi) and returns what it printed as its `{"client"…}` line, or undefined after saying why.
+ * `echo` sees the child's stderr first (diagnostics the caller asked for).
+ */
+export function runChild(
+  file: string,
+  client: string,
+  args: string[],
+  { heapMb = 4096, echo }: { heapMb?: number; echo?: (stderr: string) => void } = {},
+): any {
+  const run = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, file, '--child', '--db', client, ...args], {
+    cwd: path.resolve(__dirname, '..'),
+    env: { ...process.env, DATABASE_CLIENT: client },
+    encoding: 'utf8',
+  });
+  const line = run.stdout.split('\n').find((l) => l.startsWith('{"client"'));
+  echo?.(run.stderr);
+  if (line) return JSON.parse(line);
+  console.error(`${client}: failed\n${run.stdout}\n${run.stderr}`);
+  process.exitCode = 1;
 }

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { UID } from '@strapi/strapi';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, signedInAdminPage } from '../helpers/browser';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -37,17 +37,8 @@ beforeAll(async () => {
   cases.push(await create('Afslag på kontanthjælp', 'Borgeren fik afslaget uden en begrundelse for kontanthjælpen.', '2025-03-01T09:00:00Z'));
   cases.push(await create('Afslag igen', 'Afslagene på kontanthjælp kommer uden begrundelse.', '2025-06-01T09:00:00Z'));
   cases.push(await create('Parkering', 'Klage over en parkeringsafgift.', '2025-07-01T09:00:00Z'));
-  await app.adminToken();
   browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1600, height: 1100 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(45000);
-  page.setDefaultNavigationTimeout(60000);
-  await page.goto(`${app.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill('test-admin@example.org');
-  await page.locator('input[name="password"]').fill('Test-admin-1234');
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(/\/admin(\/)?$/);
+  page = await signedInAdminPage(app, browser);
 }, 600000);
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ import path from 'path';
 import { spawn, type ChildProcess } from 'child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { TestStrapi } from './strapi';
 
 // Built by the e2e project's global setup (test/setup/e2e.js).
 const siteDir = path.resolve(__dirname, '../../site');
@@ -30,6 +31,25 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A page in a fresh context (Danish, Copenhagen time, wide enough for the case page's side panels)
+ * signed in to the admin panel as the test administrator, whom `adminToken` creates.
+ */
+export async function signedInAdminPage(app: Pick<TestStrapi, 'url' | 'adminToken'>, browser: Browser): Promise<Page> {
+  await app.adminToken();
+  const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1600, height: 1100 } });
+  const page = await context.newPage();
+  // The admin panel loads slowly on a busy machine: more than playwright's 30 s defaults.
+  page.setDefaultTimeout(45000);
+  page.setDefaultNavigationTimeout(60000);
+  await page.goto(`${app.url}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill('test-admin@example.org');
+  await page.locator('input[name="password"]').fill('Test-admin-1234');
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(/\/admin(\/)?$/);
+  return page;
 }
 
 export function freePort(): Promise<number> {

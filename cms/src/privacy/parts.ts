@@ -47,6 +47,20 @@ const pick = (row: Row, fields: string[]) => Object.fromEntries(fields.map((fiel
 const labelsFor = (uid: string, fields: string[], extra: Record<string, string> = {}) =>
   Object.fromEntries(fields.map((field) => [field, extra[field] ?? fieldLabels(uid)[field] ?? field]));
 
+/** The case's rows of one content type (those with a `complaint` relation). */
+const caseRows = (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  complaint: CaseRef,
+  query: { where?: Row; populate?: string[]; orderBy?: Row } = {},
+): Promise<Row[]> => strapi.db.query(uid).findMany({ ...query, where: { complaint: { id: complaint.id }, ...query.where } });
+
+/** A part's `collect` that lists the case's rows of its type, oldest first, with the fields shown. */
+const listedRows =
+  (uid: UID.ContentType, fields: string[], orderField: string): CaseDataPart['collect'] =>
+  async (strapi, complaint) =>
+    (await caseRows(strapi, uid, complaint, { orderBy: { [orderField]: 'asc' } })).map((row) => pick(row, fields));
+
 /** Overwrites the personal texts of rows of one content type, row by row (only texts that are there). */
 async function anonymiseTexts(strapi: Core.Strapi, uid: keyof typeof personalTextFields, rows: Row[]) {
   for (const row of rows) {
@@ -74,13 +88,11 @@ const statementRequests: CaseDataPart = {
   uid: STATEMENT_REQUEST,
   labels: labelsFor(STATEMENT_REQUEST, ['center', ...statementFields]),
   async collect(strapi, complaint) {
-    const rows = await strapi.db
-      .query(STATEMENT_REQUEST)
-      .findMany({ where: { complaint: { id: complaint.id } }, populate: ['center'], orderBy: { requestedAt: 'asc' } });
+    const rows = await caseRows(strapi, STATEMENT_REQUEST, complaint, { populate: ['center'], orderBy: { requestedAt: 'asc' } });
     return rows.map((row: Row) => ({ center: row.center?.name ?? null, ...pick(row, statementFields) }));
   },
   async anonymise(strapi, complaint) {
-    await anonymiseTexts(strapi, STATEMENT_REQUEST, await strapi.db.query(STATEMENT_REQUEST).findMany({ where: { complaint: { id: complaint.id } } }));
+    await anonymiseTexts(strapi, STATEMENT_REQUEST, await caseRows(strapi, STATEMENT_REQUEST, complaint));
   },
 };
 
@@ -101,9 +113,7 @@ const opinions: CaseDataPart = {
   uid: OPINION,
   labels: labelsFor(OPINION, ['center', ...opinionFields, 'recommendations']),
   async collect(strapi, complaint) {
-    const rows = await strapi.db
-      .query(OPINION)
-      .findMany({ where: { complaint: { id: complaint.id } }, populate: ['center', 'recommendations'], orderBy: { issuedAt: 'asc' } });
+    const rows = await caseRows(strapi, OPINION, complaint, { populate: ['center', 'recommendations'], orderBy: { issuedAt: 'asc' } });
     return rows.map((row: Row) => ({
       center: row.center?.name ?? null,
       ...pick(row, opinionFields),
@@ -112,7 +122,7 @@ const opinions: CaseDataPart = {
   },
   async anonymise(strapi, complaint) {
     // A general opinion is about a matter, not a citizen (and has no complaint): only case opinions.
-    await anonymiseTexts(strapi, OPINION, await strapi.db.query(OPINION).findMany({ where: { complaint: { id: complaint.id }, kind: 'case' } }));
+    await anonymiseTexts(strapi, OPINION, await caseRows(strapi, OPINION, complaint, { where: { kind: 'case' } }));
   },
 };
 
@@ -122,12 +132,9 @@ const meetings: CaseDataPart = {
   title: 'Møder',
   uid: MEETING,
   labels: labelsFor(MEETING, meetingFields),
-  async collect(strapi, complaint) {
-    const rows = await strapi.db.query(MEETING).findMany({ where: { complaint: { id: complaint.id } }, orderBy: { heldAt: 'asc' } });
-    return rows.map((row: Row) => pick(row, meetingFields));
-  },
+  collect: listedRows(MEETING, meetingFields, 'heldAt'),
   async anonymise(strapi, complaint) {
-    await anonymiseTexts(strapi, MEETING, await strapi.db.query(MEETING).findMany({ where: { complaint: { id: complaint.id } } }));
+    await anonymiseTexts(strapi, MEETING, await caseRows(strapi, MEETING, complaint));
   },
 };
 
@@ -189,13 +196,11 @@ const caseDocuments: CaseDataPart = {
   uid: CASE_DOCUMENT,
   labels: labelsFor(CASE_DOCUMENT, [...documentFields, 'fileName'], { fileName: 'Fil' }),
   async collect(strapi, complaint) {
-    const rows = await strapi.db
-      .query(CASE_DOCUMENT)
-      .findMany({ where: { complaint: { id: complaint.id } }, populate: ['file'], orderBy: { registeredAt: 'asc' } });
+    const rows = await caseRows(strapi, CASE_DOCUMENT, complaint, { populate: ['file'], orderBy: { registeredAt: 'asc' } });
     return rows.map((row: Row) => ({ ...pick(row, documentFields), fileName: row.file?.name ?? null }));
   },
   async anonymise(strapi, complaint) {
-    const rows = await strapi.db.query(CASE_DOCUMENT).findMany({ where: { complaint: { id: complaint.id } }, populate: ['file'] });
+    const rows = await caseRows(strapi, CASE_DOCUMENT, complaint, { populate: ['file'] });
     for (const row of rows)
       await strapi.db.query(CASE_DOCUMENT).update({ where: { id: row.id }, data: { title: anonymisedText(row.title), note: anonymisedText(row.note) } });
     const files = rows.map((row: Row) => row.file).filter(Boolean);
@@ -213,12 +218,9 @@ const inboundMails: CaseDataPart = {
   title: 'E-mails modtaget i sagen',
   uid: INBOUND_MAIL,
   labels: labelsFor(INBOUND_MAIL, mailFields),
-  async collect(strapi, complaint) {
-    const rows = await strapi.db.query(INBOUND_MAIL).findMany({ where: { complaint: { id: complaint.id } }, orderBy: { receivedAt: 'asc' } });
-    return rows.map((row: Row) => pick(row, mailFields));
-  },
+  collect: listedRows(INBOUND_MAIL, mailFields, 'receivedAt'),
   async anonymise(strapi, complaint) {
-    const rows = await strapi.db.query(INBOUND_MAIL).findMany({ where: { complaint: { id: complaint.id } } });
+    const rows = await caseRows(strapi, INBOUND_MAIL, complaint);
     for (const row of rows)
       await strapi.db.query(INBOUND_MAIL).update({
         where: { id: row.id },

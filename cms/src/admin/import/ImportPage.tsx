@@ -7,24 +7,9 @@
  */
 import * as React from 'react';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  ProgressBar,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  TextInput,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Field, Flex, ProgressBar, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Tr, Typography } from '@strapi/design-system';
 import { errorMessage } from '../privacy/api';
+import { TableHead } from '../TableHead';
 
 interface Mapping {
   columns: Record<string, string>;
@@ -65,6 +50,27 @@ const outcomeLabels = (dryRun: boolean): Record<Outcome, string> => ({
 });
 /** The rows shown under a run; the counts above cover them all. */
 const SHOWN_ROWS = 500;
+
+/** A design-system select whose options are value and label pairs. */
+const Select = ({
+  options,
+  onChange,
+  ...props
+}: {
+  'aria-label': string;
+  placeholder?: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) => (
+  <SingleSelect {...props} onChange={(value: string | number) => onChange(String(value))}>
+    {options.map((option) => (
+      <SingleSelectOption key={option.value} value={option.value}>
+        {option.label}
+      </SingleSelectOption>
+    ))}
+  </SingleSelect>
+);
 
 const ImportPage = () => {
   const { post, put, get } = useFetchClient();
@@ -181,16 +187,7 @@ const ImportPage = () => {
                 Kolonner ({inspected.rowCount} rækker)
               </Typography>
               <Table colCount={2} rowCount={inspected.headers.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th>
-                      <Typography variant="sigma">Kolonne i filen</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">Felt i sagen</Typography>
-                    </Th>
-                  </Tr>
-                </Thead>
+                <TableHead headers={['Kolonne i filen', 'Felt i sagen']} />
                 <Tbody>
                   {inspected.headers.map((header, index) => (
                     <Tr key={`${header}-${index}`}>
@@ -198,18 +195,12 @@ const ImportPage = () => {
                         <Typography>{header || `(kolonne ${index + 1} uden overskrift)`}</Typography>
                       </Td>
                       <Td>
-                        <SingleSelect
+                        <Select
                           aria-label={`Felt for kolonnen ${header}`}
                           value={mapping.columns[header] ?? ''}
-                          onChange={(value: string | number) => setColumn(header, String(value))}
-                        >
-                          <SingleSelectOption value="">Springes over</SingleSelectOption>
-                          {inspected.fields.map((field) => (
-                            <SingleSelectOption key={field.field} value={field.field}>
-                              {field.label}
-                            </SingleSelectOption>
-                          ))}
-                        </SingleSelect>
+                          options={[{ value: '', label: 'Springes over' }, ...inspected.fields.map((field) => ({ value: field.field, label: field.label }))]}
+                          onChange={(value) => setColumn(header, value)}
+                        />
                       </Td>
                     </Tr>
                   ))}
@@ -224,15 +215,7 @@ const ImportPage = () => {
                 Værdier
               </Typography>
               <Table colCount={4} rowCount={Object.values(inspected.values).flat().length + 1}>
-                <Thead>
-                  <Tr>
-                    {['Felt', 'Værdi i filen', 'Rækker', 'Bliver til'].map((heading) => (
-                      <Th key={heading}>
-                        <Typography variant="sigma">{heading}</Typography>
-                      </Th>
-                    ))}
-                  </Tr>
-                </Thead>
+                <TableHead headers={['Felt', 'Værdi i filen', 'Rækker', 'Bliver til']} />
                 <Tbody>
                   {Object.entries(inspected.values).flatMap(([field, values]) =>
                     values.map((value) => (
@@ -247,18 +230,13 @@ const ImportPage = () => {
                           <Typography>{value.count}</Typography>
                         </Td>
                         <Td>
-                          <SingleSelect
+                          <Select
                             aria-label={`${fieldsByName[field]?.label ?? field}: ${value.value}`}
                             placeholder="Vælg — ellers afvises rækken"
                             value={mapping.values[field]?.[value.key] ?? value.suggestion ?? ''}
-                            onChange={(choice: string | number) => setValue(field, value.key, String(choice))}
-                          >
-                            {(fieldsByName[field]?.choices ?? []).map((choice) => (
-                              <SingleSelectOption key={choice.value} value={choice.value}>
-                                {choice.label}
-                              </SingleSelectOption>
-                            ))}
-                          </SingleSelect>
+                            options={fieldsByName[field]?.choices ?? []}
+                            onChange={(choice) => setValue(field, value.key, choice)}
+                          />
                         </Td>
                       </Tr>
                     )),
@@ -307,15 +285,7 @@ const ImportPage = () => {
               )}
               {shownRows.length > 0 && (
                 <Table colCount={4} rowCount={shownRows.length + 1}>
-                  <Thead>
-                    <Tr>
-                      {['Række', 'Resultat', 'Sag', 'Besked'].map((heading) => (
-                        <Th key={heading}>
-                          <Typography variant="sigma">{heading}</Typography>
-                        </Th>
-                      ))}
-                    </Tr>
-                  </Thead>
+                  <TableHead headers={['Række', 'Resultat', 'Sag', 'Besked']} />
                   <Tbody>
                     {shownRows.map((row) => (
                       <Tr key={row.row}>

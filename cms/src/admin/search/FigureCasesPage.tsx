@@ -4,29 +4,25 @@
  */
 import * as React from 'react';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Box, Typography } from '@strapi/design-system';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAdminGet } from '../useAdminGet';
 import { CaseList, type CaseListItem } from './CaseList';
+import { Pager, useAddressPage } from './Pager';
 
 const danishDate = (date: string | null) => (date ? date.split('-').reverse().join('.') : '');
 const PAGE_SIZE = 50;
 
 export default function FigureCasesPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const from = params.get('from');
   const to = params.get('to');
   const label = params.get('label') ?? 'Tallet';
-  const page = Number(params.get('page') ?? '1') || 1;
+  const [page, goTo] = useAddressPage();
   const query = new URLSearchParams({ from: from ?? '', to: to ?? '', figure: params.get('figure') ?? '', page: String(page), pageSize: String(PAGE_SIZE) });
   const { body, error } = useAdminGet<{ data: CaseListItem[]; meta: { total: number } }>(`/reports/cases?${query}`, 'Sagerne bag tallet kunne ikke hentes.');
   const total = body?.meta.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const goTo = (toPage: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(toPage));
-    setParams(next);
-  };
   return (
     <Page.Main>
       <Page.Title>{`Sager bag tallet: ${label}`}</Page.Title>
@@ -47,19 +43,7 @@ export default function FigureCasesPage() {
                 </Typography>
               </Box>
               {total > 0 && <CaseList items={body.data} caption={label} />}
-              {pages > 1 && (
-                <Flex gap={3} alignItems="center">
-                  <Button variant="tertiary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                    Forrige side
-                  </Button>
-                  <Typography>
-                    Side {page} af {pages}
-                  </Typography>
-                  <Button variant="tertiary" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                    Næste side
-                  </Button>
-                </Flex>
-              )}
+              <Pager page={page} pages={pages} goTo={goTo} />
             </>
           )}
         </Box>

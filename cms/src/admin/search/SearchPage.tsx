@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router-dom';
 import { channels, complaintStatuses, complaintThemes } from '../../../../config/src/vocabulary';
 import { useAdminGet } from '../useAdminGet';
 import { CaseList, type CaseListItem } from './CaseList';
+import { Pager, useAddressPage } from './Pager';
 
 const FILTERS = ['q', 'center', 'status', 'theme', 'channel', 'from', 'to'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -34,7 +35,7 @@ export default function SearchPage() {
   const [form, setForm] = React.useState<Record<Filter, string>>(
     () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>,
   );
-  const page = Number(params.get('page') ?? '1') || 1;
+  const [page, goTo] = useAddressPage();
   const searched = FILTERS.some((f) => params.get(f));
   const query = new URLSearchParams([
     ...FILTERS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])),
@@ -54,11 +55,6 @@ export default function SearchPage() {
     event.preventDefault();
     const next = new URLSearchParams(FILTERS.flatMap((f) => (form[f].trim() ? [[f, form[f].trim()]] : [])));
     if (toPage > 1) next.set('page', String(toPage));
-    setParams(next);
-  };
-  const goTo = (toPage: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(toPage));
     setParams(next);
   };
   const total = results.body?.meta.total ?? 0;
@@ -126,19 +122,7 @@ export default function SearchPage() {
                 )}
               </Box>
               {total > 0 && <CaseList items={results.body.data} caption="Fundne sager" />}
-              {pages > 1 && (
-                <Flex gap={3} alignItems="center">
-                  <Button variant="tertiary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                    Forrige side
-                  </Button>
-                  <Typography>
-                    Side {page} af {pages}
-                  </Typography>
-                  <Button variant="tertiary" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                    Næste side
-                  </Button>
-                </Flex>
-              )}
+              <Pager page={page} pages={pages} goTo={goTo} />
             </>
           )}
         </Box>

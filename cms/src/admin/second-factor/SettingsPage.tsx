@@ -5,9 +5,10 @@
  */
 import * as React from 'react';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { callSecondFactor, errorMessage, type FactorStatus, type StaffFactor } from './api';
 import { EnrolmentSteps, RecoveryCodes } from './SecondFactorScreen';
+import { TableHead } from '../TableHead';
 
 const formatDate = (iso: string) => new Date(iso).toLocaleString('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 const MODES: Record<FactorStatus['mode'], string> = {
@@ -15,6 +16,18 @@ const MODES: Record<FactorStatus['mode'], string> = {
   optional: 'Totrinsbekræftelse er frivillig; den kræves af dem, der har opsat den (ADMIN_MFA=optional).',
   off: 'Totrinsbekræftelse er slået fra på denne installation (ADMIN_MFA=off).',
 };
+
+/** One of the page's white panels, under its heading. */
+const Panel = ({ title, children }: { title: string; children: React.ReactNode }) => (
+  <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Typography tag="h2" variant="delta">
+        {title}
+      </Typography>
+      {children}
+    </Flex>
+  </Box>
+);
 
 function OwnFactor() {
   const { toggleNotification } = useNotification();
@@ -38,40 +51,35 @@ function OwnFactor() {
     );
   if (!status) return null;
   return (
-    <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Typography tag="h2" variant="delta">
-          Din konto
-        </Typography>
-        <Typography>{MODES[status.mode]}</Typography>
-        <Typography>
-          {status.enrolled
-            ? `Din godkendelsesapp er opsat. Du har ${status.recoveryCodesLeft} ubrugte gendannelseskoder.`
-            : 'Du har ikke opsat en godkendelsesapp.'}
-        </Typography>
-        {codes && <RecoveryCodes codes={codes} />}
-        {enrolling ? (
-          <EnrolmentSteps
-            onEnrolled={(recoveryCodes) => {
-              setEnrolling(false);
-              setCodes(recoveryCodes);
-              load();
-            }}
-          />
-        ) : (
-          <Flex gap={2}>
-            <Button variant="secondary" onClick={() => setEnrolling(true)}>
-              {status.enrolled ? 'Opsæt en ny app' : 'Opsæt godkendelsesapp'}
+    <Panel title="Din konto">
+      <Typography>{MODES[status.mode]}</Typography>
+      <Typography>
+        {status.enrolled
+          ? `Din godkendelsesapp er opsat. Du har ${status.recoveryCodesLeft} ubrugte gendannelseskoder.`
+          : 'Du har ikke opsat en godkendelsesapp.'}
+      </Typography>
+      {codes && <RecoveryCodes codes={codes} />}
+      {enrolling ? (
+        <EnrolmentSteps
+          onEnrolled={(recoveryCodes) => {
+            setEnrolling(false);
+            setCodes(recoveryCodes);
+            load();
+          }}
+        />
+      ) : (
+        <Flex gap={2}>
+          <Button variant="secondary" onClick={() => setEnrolling(true)}>
+            {status.enrolled ? 'Opsæt en ny app' : 'Opsæt godkendelsesapp'}
+          </Button>
+          {status.enrolled && (
+            <Button variant="tertiary" onClick={renew}>
+              Nye gendannelseskoder
             </Button>
-            {status.enrolled && (
-              <Button variant="tertiary" onClick={renew}>
-                Nye gendannelseskoder
-              </Button>
-            )}
-          </Flex>
-        )}
-      </Flex>
-    </Box>
+          )}
+        </Flex>
+      )}
+    </Panel>
   );
 }
 
@@ -95,45 +103,32 @@ function StaffAccounts() {
   // Only those who may manage users get the list (the server answers 403 to the others).
   if (!users) return null;
   return (
-    <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Typography tag="h2" variant="delta">
-          Medarbejdernes konti
-        </Typography>
-        <Table colCount={3} rowCount={users.length + 1}>
-          <Thead>
-            <Tr>
-              {['Medarbejder', 'Godkendelsesapp', 'Handling'].map((heading) => (
-                <Th key={heading}>
-                  <Typography variant="sigma">{heading}</Typography>
-                </Th>
-              ))}
+    <Panel title="Medarbejdernes konti">
+      <Table colCount={3} rowCount={users.length + 1}>
+        <TableHead headers={['Medarbejder', 'Godkendelsesapp', 'Handling']} />
+        <Tbody>
+          {users.map((user) => (
+            <Tr key={user.id}>
+              <Td>
+                <Typography>
+                  {user.name} ({user.email})
+                </Typography>
+              </Td>
+              <Td>
+                <Typography>{user.enrolledAt ? `Opsat ${formatDate(user.enrolledAt)}` : 'Ikke opsat'}</Typography>
+              </Td>
+              <Td>
+                {user.enrolledAt && (
+                  <Button size="S" variant="danger-light" onClick={() => reset(user)}>
+                    Nulstil
+                  </Button>
+                )}
+              </Td>
             </Tr>
-          </Thead>
-          <Tbody>
-            {users.map((user) => (
-              <Tr key={user.id}>
-                <Td>
-                  <Typography>
-                    {user.name} ({user.email})
-                  </Typography>
-                </Td>
-                <Td>
-                  <Typography>{user.enrolledAt ? `Opsat ${formatDate(user.enrolledAt)}` : 'Ikke opsat'}</Typography>
-                </Td>
-                <Td>
-                  {user.enrolledAt && (
-                    <Button size="S" variant="danger-light" onClick={() => reset(user)}>
-                      Nulstil
-                    </Button>
-                  )}
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
-      </Flex>
-    </Box>
+          ))}
+        </Tbody>
+      </Table>
+    </Panel>
   );
 }
 
