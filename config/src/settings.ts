@@ -307,10 +307,11 @@ const dataDir = (value: string) => path.resolve(repoRoot, value);
 
 const municipalityPart = section(['MUNICIPALITY_FILE'], (v) => v.MUNICIPALITY_FILE);
 
-const endpointsPart = section(['REDIS_URL', 'PUBLIC_SITE_URL', 'CMS_URL', 'SMTP_HOST', 'SMTP_PORT', 'MAIL_FROM'], (v) => ({
+const endpointsPart = section(['REDIS_URL', 'PUBLIC_SITE_URL', 'CMS_URL', 'PORT', 'SMTP_HOST', 'SMTP_PORT', 'MAIL_FROM'], (v) => ({
   redisUrl: v.REDIS_URL,
   publicSiteUrl: v.PUBLIC_SITE_URL,
-  cmsUrl: v.CMS_URL ?? CMS_URL_DEFAULT,
+  // The CMS and the workers read PORT as the CMS's port (the site's PORT is its own; it reads sitePart).
+  cmsUrl: v.CMS_URL ?? `http://localhost:${v.PORT}`,
   smtp: v.SMTP_HOST ? { host: v.SMTP_HOST, port: v.SMTP_PORT } : null,
   mailFrom: v.MAIL_FROM,
 }));

@@ -111,6 +111,12 @@ test('defaults, and blank values count as unset', () => {
   });
 });
 
+test("the CMS's address in links follows PORT when CMS_URL is unset", () => {
+  expect(loadEndpoints({ PORT: '1500' }, 'raadgiver@example.dk').cmsUrl).toBe('http://localhost:1500');
+  expect(loadEndpoints({ PORT: '1500', CMS_URL: 'https://sager.example.dk' }, 'raadgiver@example.dk').cmsUrl).toBe('https://sager.example.dk');
+  expect(loadEndpoints({}, 'raadgiver@example.dk').cmsUrl).toBe('http://localhost:1337');
+});
+
 test('values are parsed into what the code uses', () => {
   const settings = cmsSettings({
     CMS_URL: 'https://cms.example.dk/',
