@@ -3,7 +3,7 @@
 // (scripts/build.mjs), makes sure Redis is reachable, then runs the CMS, the workers and the
 // public site until Ctrl-C.
 import './node-version.mjs';
-import { spawn, spawnSync, execSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { buildOrExit, targets } from './build.mjs';
@@ -28,6 +28,9 @@ function reachable(url) {
   });
 }
 
+/** The redis-server npm start started itself (null when one already answered); stopped last. */
+let ownRedis = null;
+
 async function ensureRedis(env) {
   const url = env.REDIS_URL || 'redis://127.0.0.1:6379';
   if (await reachable(url)) return;
@@ -36,7 +39,12 @@ async function ensureRedis(env) {
   const hasRedis = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
   if (local && hasRedis) {
     console.log(`Redis svarer ikke på ${hostname}:${port || 6379}; starter en lokal redis-server.`);
-    execSync(`redis-server --daemonize yes --bind 127.0.0.1 --port ${port || 6379} --save "" --appendonly no`);
+    // npm start's own, not a daemon: stopped with the rest, after the workers (its own process
+    // group, so the terminal's Ctrl-C reaches it only through stop()).
+    ownRedis = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port || 6379), '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+      detached: true,
+    });
     for (let i = 0; i < 20 && !(await reachable(url)); i++) await new Promise((r) => setTimeout(r, 250));
     if (await reachable(url)) return;
   }
@@ -75,8 +83,16 @@ const children = Object.keys(processes).map((name) => {
 let stopping = false;
 function stop(code = 0) {
   stopping = true;
+  const exit = () => {
+    ownRedis?.kill('SIGTERM');
+    process.exit(code);
+  };
+  // Redis once the workers have let go of it.
+  Promise.all(
+    children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once('exit', resolve)))),
+  ).then(exit);
   for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 5000).unref();
+  setTimeout(exit, 5000).unref();
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
