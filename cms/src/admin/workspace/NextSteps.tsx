@@ -123,7 +123,7 @@ function StepFields({
             <CenterChoice {...field} />
           ) : (
             <Typography tag="p">
-              Til: <strong>{overview.center?.name}</strong>. Fristen beregnes automatisk (arbejdsdage).
+              Til: <strong>{overview.center?.name}</strong>. Fristen beregnes automatisk og flyttes til næste arbejdsdag, hvis den falder på en fridag.
             </Typography>
           )}
           {overview.requestNeeds.centerHadOpportunity && (
