@@ -46,7 +46,7 @@ export const layouts: Record<string, TypeLayout> = {
     list: ['receivedAt', 'mailStatus', 'subject', 'fromAddress', 'complaint'],
     labels: {
       receivedAt: 'Modtaget',
-      mailStatus: ['Status', 'Ikke tilknyttet: e-mailen venter på, at du knytter den til en sag eller opretter en ny henvendelse.'],
+      mailStatus: ['Status', '»Ikke tilknyttet« betyder, at e-mailen venter på, at du knytter den til en sag eller opretter en ny henvendelse.'],
       reason: 'Begrundelse',
       fromAddress: 'Afsenderens e-mail',
       fromName: 'Afsender',
@@ -74,6 +74,8 @@ export const layouts: Record<string, TypeLayout> = {
       'attachments',
       'refusedAttachments',
     ],
+    // The message's idempotency key (a hash of its Message-ID).
+    hidden: ['messageKey'],
   },
   [COMPLAINT]: {
     mainField: 'caseNumber',
