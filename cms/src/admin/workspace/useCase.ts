@@ -131,7 +131,12 @@ export function useCasePage(documentId: string, version?: string) {
     if (!fits(entry, version)) load(documentId, version ?? '');
   }, [documentId, version, entry]);
   const current = fits(entry, version) ? entry : undefined;
-  return { page: current?.page ?? null, error: current?.error ?? null };
+  // While the case loads again (after a step, or a newer version), the panels keep showing what they
+  // had: a panel that fell back to "Henter …" would close an open dialog and lose what was typed in it.
+  const shown = React.useRef<{ documentId: string; page: CasePage } | null>(null);
+  if (current?.page) shown.current = { documentId, page: current.page };
+  const error = current?.error ?? null;
+  return { page: current?.page ?? (!error && shown.current?.documentId === documentId ? shown.current.page : null), error };
 }
 
 /** The overview and next steps for a panel. */
