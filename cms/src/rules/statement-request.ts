@@ -141,6 +141,10 @@ export function checkFixedRelations(changed: { complaint: boolean; center: boole
 export function checkDueAtUnchanged(submitted: DateInput, stored: Date): Violation[] {
   if (submitted === undefined || submitted === null || submitted === '' || sameInstant(submitted, stored)) return [];
   return [
-    { path: 'dueAt', message: 'Fristen beregnes automatisk (to uger efter anmodningen, flyttet til næste arbejdsdag, hvis den falder på en fridag). Registrér i stedet en aftalt frist med en note.' },
+    {
+      path: 'dueAt',
+      message:
+        'Fristen beregnes automatisk (to uger efter anmodningen, flyttet til næste arbejdsdag, hvis den falder på en fridag). Registrér i stedet en aftalt frist med en note.',
+    },
   ];
 }
