@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { UID } from '@strapi/strapi';
-import { launchBrowser, until } from '../helpers/browser';
+import { launchBrowser, signedInAdminPage, until } from '../helpers/browser';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -60,17 +60,8 @@ beforeAll(async () => {
   app = await startStrapi({}, { serveAdminPanel: true });
   centerName = 'Center for Børn og Familie (test)';
   await docs('api::center.center').create({ data: { name: centerName, email: 'boern@lejre.invalid', chiefEmail: 'chef@lejre.invalid' } });
-  await app.adminToken();
   browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1600, height: 1100 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(45000);
-  page.setDefaultNavigationTimeout(60000);
-  await page.goto(`${app.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill('test-admin@example.org');
-  await page.locator('input[name="password"]').fill('Test-admin-1234');
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(/\/admin(\/)?$/);
+  page = await signedInAdminPage(app, browser);
 }, 600000);
 
 afterAll(async () => {
