@@ -13,7 +13,7 @@ import { danishSchemaMessage } from './messages';
 import { keepIdentity, normaliseData, type AttributeDefinition } from './normalise';
 import { checkDeletion } from './references';
 import { restrictQuery } from './restricted-queries';
-import { mayFailCreation, type SchemaAttribute } from './schema-check';
+import { mayFailCreation, mayRefuseFields, type SchemaAttribute } from './schema-check';
 import type { Violation } from '../rules/violation';
 
 type Attributes = Record<string, AttributeDefinition>;
@@ -99,6 +99,8 @@ export async function schemaViolations(strapi: Core.Strapi, uid: string, data: R
   if (!contentType) return [];
   const attributes = contentType.attributes as Attributes;
   const submitted = Object.fromEntries(Object.entries(data).filter(([field]) => attributes[field] && !RESOLVED_TYPES.has(attributes[field].type)));
+  // Strapi validates the write again after the rules: ask it here only when it could refuse.
+  if (!mayRefuseFields(contentType.attributes as Record<string, SchemaAttribute>, submitted)) return [];
   try {
     // The update's checks for a new document too: a field left out is Strapi's to refuse after the rules have filled in theirs.
     await strapi.entityValidator.validateEntityUpdate(contentType, submitted, { isDraft: false }, entity);

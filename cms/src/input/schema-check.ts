@@ -43,9 +43,11 @@ function mayRefuseValue(attribute: SchemaAttribute, value: unknown): boolean {
  * refuse, a field of a kind not known here, or a required field left out without a default.
  */
 export function mayFailCreation(attributes: Record<string, SchemaAttribute>, data: Record<string, unknown>): boolean {
-  for (const [field, value] of Object.entries(data)) {
-    const attribute = attributes[field];
-    if (attribute && mayRefuseValue(attribute, value)) return true;
-  }
+  if (mayRefuseFields(attributes, data)) return true;
   return Object.entries(attributes).some(([field, attribute]) => attribute.required && !(field in data) && attribute.default === undefined);
+}
+
+/** Whether Strapi's validator could refuse any of the fields given (an update's checks of what it writes). */
+export function mayRefuseFields(attributes: Record<string, SchemaAttribute>, data: Record<string, unknown>): boolean {
+  return Object.entries(data).some(([field, value]) => attributes[field] && mayRefuseValue(attributes[field], value));
 }
