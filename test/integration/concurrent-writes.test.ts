@@ -200,41 +200,53 @@ describe('the case page and the privacy actions carry the case version', () => {
   });
 });
 
-test("the center's statement arriving while the advisor saves the request: the answer is never saved over", async () => {
+test("the center's statement arriving while the advisor saves the request: the answer is never saved over, never a deadlock", async () => {
   const worker = async (path: string) =>
     (await (await fetch(`${app.url}/api/outbox${path}`, { method: 'POST', headers: { authorization: `Bearer ${workerToken}` } })).json()) as any;
-  const c = await complaint({ caseStatus: 'undersoegelse' });
-  const request = (await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: c.documentId, questions: 'Hvorfor?' })).body.data;
-  const [mail] = await app.strapi.db
-    .query(NOTIFICATION as UID.ContentType)
-    .findMany({ where: { statementRequest: { id: request.id }, kind: 'statement_request' } });
-  const token = (await worker(`/notifications/${mail.documentId}/claim`)).data.message.link.split('/').pop();
-  const version = (await app.admin('GET', cm(REQUEST, request.documentId))).body.data.updatedAt;
+  const prepared = async () => {
+    const c = await complaint({ caseStatus: 'undersoegelse' });
+    const request = (await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: c.documentId, questions: 'Hvorfor?' })).body.data;
+    const [mail] = await app.strapi.db
+      .query(NOTIFICATION as UID.ContentType)
+      .findMany({ where: { statementRequest: { id: request.id }, kind: 'statement_request' } });
+    const token = (await worker(`/notifications/${mail.documentId}/claim`)).data.message.link.split('/').pop();
+    const version = (await app.admin('GET', cm(REQUEST, request.documentId))).body.data.updatedAt;
+    return { request, token, version };
+  };
+  const rounds = [];
+  for (let i = 0; i < N; i++) rounds.push(await prepared());
 
-  // The advisor's form still shows the request unanswered; the center answers at the same moment.
-  const [save, answer] = await Promise.all([
-    app.admin('PUT', cm(REQUEST, request.documentId), { questions: 'Hvorfor ikke?', requestStatus: 'sendt', responseText: null, updatedAt: version }),
-    fetch(`${app.url}/api/public/statements/${token}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data: { text: 'Sådan gik det til.', respondentName: 'Lene Leder', respondentTitle: 'Afdelingsleder' } }),
-    }),
-  ]);
-  expect(answer.status).toBe(200);
-  const row: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { id: request.id } });
-  expect(row).toMatchObject({ requestStatus: 'besvaret', responseText: 'Sådan gik det til.' });
-  if (save.status === 200) expect(row.questions).toBe('Hvorfor ikke?');
-  else {
-    expect(save.status).toBe(409);
-    expect(save.body.error.message).toMatch(/^Anmodningen om redegørelse er ændret af Center for Samtidighed den /);
-    expect(row.questions).toBe('Hvorfor?');
-  }
-  const events = await app.strapi.db.query(EVENT as UID.ContentType).findMany({ where: { subjectDocumentId: request.documentId }, orderBy: [{ id: 'asc' }] });
-  expectChain(
-    events.filter((e: any) => e.changes?.requestStatus).map((e: any) => e.changes.requestStatus),
-    null,
-    'besvaret',
+  // The advisor's form still shows the request unanswered; the center answers at the same moment, N cases at once.
+  const outcomes = await Promise.all(
+    rounds.map(({ request, token, version }) =>
+      Promise.all([
+        app.admin('PUT', cm(REQUEST, request.documentId), { questions: 'Hvorfor ikke?', requestStatus: 'sendt', responseText: null, updatedAt: version }),
+        fetch(`${app.url}/api/public/statements/${token}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ data: { text: 'Sådan gik det til.', respondentName: 'Lene Leder', respondentTitle: 'Afdelingsleder' } }),
+        }),
+      ]),
+    ),
   );
+  for (const [i, [save, answer]] of outcomes.entries()) {
+    const { request } = rounds[i];
+    expect([save.status, answer.status]).toEqual([expect.any(Number), 200]);
+    const row: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { id: request.id } });
+    expect(row).toMatchObject({ requestStatus: 'besvaret', responseText: 'Sådan gik det til.' });
+    if (save.status === 200) expect(row.questions).toBe('Hvorfor ikke?');
+    else {
+      expect(save.status).toBe(409);
+      expect(save.body.error.message).toMatch(/^Anmodningen om redegørelse er ændret af Center for Samtidighed den /);
+      expect(row.questions).toBe('Hvorfor?');
+    }
+    const events = await app.strapi.db.query(EVENT as UID.ContentType).findMany({ where: { subjectDocumentId: request.documentId }, orderBy: [{ id: 'asc' }] });
+    expectChain(
+      events.filter((e: any) => e.changes?.requestStatus).map((e: any) => e.changes.requestStatus),
+      null,
+      'besvaret',
+    );
+  }
 });
 
 // SQLite: another process (a script, an import) holding the database's write lock while a save
@@ -283,3 +295,47 @@ test('anonymising a case while its statement request is saved: both answer, neit
   // A deadlock is a 500 on one side; a refusal names its reason (shown when this fails).
   expect(rounds.filter(({ anonymised, saved }) => ![200, 409].includes(anonymised[0]) || ![200, 400, 409].includes(saved[0]))).toEqual([]);
 });
+
+// PostgreSQL, the order made certain: the case is held by another transaction while the advisor's
+// save queues for it, then the center's answer arrives. Released, the save holds the case and needs
+// the request; the answer must not already hold the request while it waits for the case (it takes
+// the case first, as every write of a case's document does).
+(process.env.DATABASE_CLIENT === 'postgres' ? test : test.skip)(
+  'PostgreSQL: a save queued for the case, then the center answers: both answer, no deadlock',
+  async () => {
+    const c = await complaint({ caseStatus: 'undersoegelse' });
+    const request = (await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: c.documentId, questions: 'Hvorfor?' })).body.data;
+    const [mail] = await app.strapi.db
+      .query(NOTIFICATION as UID.ContentType)
+      .findMany({ where: { statementRequest: { id: request.id }, kind: 'statement_request' } });
+    const claimed: any = await (
+      await fetch(`${app.url}/api/outbox/notifications/${mail.documentId}/claim`, { method: 'POST', headers: { authorization: `Bearer ${workerToken}` } })
+    ).json();
+    const token = claimed.data.message.link.split('/').pop();
+    const knex = app.strapi.db.connection;
+    /** Waits until `n` sessions wait for a lock. */
+    const waiting = async (n: number) => {
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await knex.raw("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
+        if (rows[0].n >= n) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`fewer than ${n} sessions waited for a lock`);
+    };
+    const holder = await knex.transaction();
+    await holder('complaints').where({ id: c.id }).forUpdate().select('id');
+    const save = app.admin('PUT', cm(REQUEST, request.documentId), { questions: 'Hvorfor ikke?' });
+    await waiting(1);
+    const answer = fetch(`${app.url}/api/public/statements/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { text: 'Sådan gik det til.', respondentName: 'Lene Leder', respondentTitle: 'Afdelingsleder' } }),
+    });
+    await waiting(2);
+    await holder.commit();
+    const [saved, answered] = await Promise.all([save, answer]);
+    expect([saved.status, saved.body?.error?.message ?? null, answered.status]).toEqual([200, null, 200]);
+    const row: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { id: request.id } });
+    expect(row).toMatchObject({ questions: 'Hvorfor ikke?', requestStatus: 'besvaret', responseText: 'Sådan gik det til.' });
+  },
+);

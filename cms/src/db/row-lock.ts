@@ -12,6 +12,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { COMPLAINT } from '../content-types';
 
 export interface LockedRow {
   id: number;
@@ -37,4 +38,20 @@ export async function lockRow(strapi: Core.Strapi, trx: Knex.Transaction, uid: s
     .execute<{ id: number; updatedAt: string | Date | null } | null>();
   if (!row) return null;
   return { id: row.id, updatedAt: row.updatedAt ? new Date(row.updatedAt) : null };
+}
+
+/**
+ * Locks the case a document of `uid` belongs to (its `complaint` relation), for the types that
+ * belong to one. Every write of a case's document takes the case first, then the document, so two
+ * writes of one case wait for each other and never deadlock; a path that writes the document
+ * directly (the center's answer) calls this before its first write.
+ */
+export async function lockCaseOf(strapi: Core.Strapi, trx: Knex.Transaction, uid: string, documentId: string): Promise<void> {
+  const relation = strapi.db.metadata.get(uid as UID.ContentType).attributes.complaint as { type?: string; target?: string } | undefined;
+  if (uid === COMPLAINT || relation?.type !== 'relation' || relation.target !== COMPLAINT) return;
+  const row = await strapi.db
+    .query(uid as UID.ContentType)
+    .findOne({ where: { documentId }, select: ['id'], populate: { complaint: { select: ['documentId'] } } });
+  const caseId = (row?.complaint as { documentId?: string } | null | undefined)?.documentId;
+  if (caseId) await lockRow(strapi, trx, COMPLAINT, caseId);
 }

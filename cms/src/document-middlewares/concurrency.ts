@@ -7,16 +7,16 @@
  * refused with 409 and a Danish message naming who changed it and when; nothing is written. A
  * write without a version (a script, the REST API) is accepted and journaled truthfully.
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import createError from 'http-errors';
 import { errors } from '@strapi/utils';
 import { adminUserName } from '../journal/actor';
 import { danishDateTime, JOURNALED } from '../journal/describe';
 import type { SubjectType } from '../journal/model';
-import { lockRow, type LockedRow } from '../db/row-lock';
+import { lockCaseOf, lockRow, type LockedRow } from '../db/row-lock';
 import { inTransaction } from '../db/transaction';
-import { CASE_EVENT, COMPLAINT } from '../content-types';
+import { CASE_EVENT } from '../content-types';
 import type { DocumentMiddleware } from '../strapi-types';
 
 /** What the message calls the changed document, and the pronoun for it. */
@@ -92,16 +92,6 @@ function requestedVersion(strapi: Core.Strapi, documentId: string): unknown {
   return body?.updatedAt ?? body?.data?.updatedAt;
 }
 
-/** The case a document of `uid` belongs to (its `complaint` relation), for the types that belong to one. */
-async function caseOf(strapi: Core.Strapi, uid: string, documentId: string): Promise<string | null> {
-  const relation = strapi.db.metadata.get(uid as UID.ContentType).attributes.complaint as { type?: string; target?: string } | undefined;
-  if (uid === COMPLAINT || relation?.type !== 'relation' || relation.target !== COMPLAINT) return null;
-  const row = await strapi.db
-    .query(uid as UID.ContentType)
-    .findOne({ where: { documentId }, select: ['id'], populate: { complaint: { select: ['documentId'] } } });
-  return (row?.complaint as { documentId?: string } | null | undefined)?.documentId ?? null;
-}
-
 /**
  * The Document Service middleware: every update and deletion of case data runs in one
  * transaction that starts by locking the document's row (and checking the version it carries).
@@ -113,10 +103,8 @@ export const concurrency =
     const documentId = (ctx.params as { documentId?: unknown } | undefined)?.documentId;
     if (!JOURNALED[ctx.uid] || (ctx.action !== 'update' && ctx.action !== 'delete') || typeof documentId !== 'string') return next();
     return inTransaction(strapi, async ({ trx }) => {
-      // The case first, then its document: every path takes the locks in this order (anonymising
-      // locks the case, then writes its requests), so two writes of one case wait, never deadlock.
-      const caseId = await caseOf(strapi, ctx.uid, documentId);
-      if (caseId) await lockRow(strapi, trx, COMPLAINT, caseId);
+      // The case first, then its document (anonymising locks the case, then writes its requests).
+      await lockCaseOf(strapi, trx, ctx.uid, documentId);
       await lockForWrite(strapi, trx, ctx.uid, documentId, ctx.action === 'update' ? requestedVersion(strapi, documentId) : undefined);
       return next();
     });

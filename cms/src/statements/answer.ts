@@ -11,13 +11,16 @@ import { fileReceived } from '../documents/receive';
 import { runAs } from '../journal';
 import { STATEMENT_REQUEST } from '../content-types';
 import { inTransaction } from '../db/transaction';
+import { lockCaseOf } from '../db/row-lock';
 import { PublicError } from '../utils/public-error';
 
 /** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
 export async function submit(strapi: Core.Strapi, request: any, submission: StatementSubmission, files: { id: number; name: string }[] = [], now = new Date()) {
   // Journaled as the center, named as it is now (the link carries no person).
   return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () =>
-    inTransaction(strapi, async () => {
+    inTransaction(strapi, async ({ trx }) => {
+      // The case before the request, as every write of a case's document (a save waiting for the case would deadlock with us).
+      await lockCaseOf(strapi, trx, STATEMENT_REQUEST, request.documentId);
       // The conditional update is the lock: of two concurrent submissions exactly one matches.
       const { count } = await strapi.db
         .query(STATEMENT_REQUEST)
