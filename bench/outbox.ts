@@ -80,6 +80,7 @@ async function main() {
       kind: 'report_reminder',
       recipient: municipality.email,
       subject: `Benchmark ${i}`,
+      linkReissued: false,
       caseNumber: null,
       centerName: null,
       dueAt: null,

@@ -1,4 +1,5 @@
 import type { PolicyDuration } from './durations';
+import type { NotificationKind } from './vocabulary';
 
 /** The BullMQ queue that delivers outbox rows; one delayed job per row, job id = row documentId. */
 export const OUTBOX_QUEUE = 'outbox';
@@ -38,30 +39,48 @@ export interface OutboxSettings {
   auditIpSecret: string | null;
 }
 
-/** BullMQ job options for one outbox row: deterministic id, delay until notBefore, exponential backoff. */
-export function outboxJobOptions(
+/** What a job of the outbox queue carries: the row's documentId, never personal data. */
+export interface OutboxJobData {
+  notificationId: string;
+}
+
+/**
+ * The one job definition for an outbox row, used by the CMS (after commit) and the workers'
+ * reconciler alike: name, data, and options (job id = the row's documentId, so adding it twice is
+ * a no-op; delayed until notBefore; exponential backoff).
+ */
+export function outboxJob(
   row: { documentId: string; notBefore: string | Date },
   settings: Pick<OutboxSettings, 'maxAttempts' | 'retryDelayMs'>,
   now = Date.now(),
 ) {
   return {
-    jobId: row.documentId,
-    delay: Math.max(0, new Date(row.notBefore).getTime() - now),
-    attempts: settings.maxAttempts,
-    backoff: { type: 'exponential' as const, delay: settings.retryDelayMs },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
+    name: 'send' as const,
+    data: { notificationId: row.documentId } satisfies OutboxJobData,
+    opts: {
+      jobId: row.documentId,
+      delay: Math.max(0, new Date(row.notBefore).getTime() - now),
+      attempts: settings.maxAttempts,
+      backoff: { type: 'exponential' as const, delay: settings.retryDelayMs },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
   };
 }
+
+/** An outbox job as the queue takes it. */
+export type OutboxJob = ReturnType<typeof outboxJob>;
 
 // The protocol between the workers and the CMS (cms/src/outbox/worker-api.ts ↔ workers/src/cms-client.ts).
 
 /** What a worker needs to render one email. No personal data of the complaint. */
 export interface OutboxMessage {
   documentId: string;
-  kind: string;
+  kind: NotificationKind;
   recipient: string;
   subject: string | null;
+  /** A statement request mailed again with a new link. */
+  linkReissued: boolean;
   caseNumber: string | null;
   centerName: string | null;
   dueAt: string | null;

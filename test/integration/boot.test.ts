@@ -1,3 +1,5 @@
+import crypto from 'crypto';
+import fs from 'fs';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 
 let app: TestStrapi;
@@ -77,4 +79,50 @@ test("a failed query's error names no value it was given (they reach the logs)",
     await expect(inTransaction(app.strapi, () => inTransaction(app.strapi, insertOrphan))).resolves.toBe('saved');
     expect(await rows()).toBe(1);
   });
+});
+
+const MIGRATIONS = `${__dirname}/../../cms/database/migrations`;
+
+test('Strapi runs every migration of cms/database/migrations at start, once', async () => {
+  const files = fs.readdirSync(MIGRATIONS).filter((name) => name.endsWith('.js'));
+  expect(files.length).toBeGreaterThan(0);
+  const ran = (await app.strapi.db.connection('strapi_migrations').select('name')).map((row: { name: string }) => row.name);
+  expect(ran.sort()).toEqual(files.sort());
+});
+
+test('the »Nyt link« subject of a stored statement request becomes its linkReissued field', async () => {
+  const knex = app.strapi.db.connection;
+  // The table as it was before the field: no link_reissued column, the mark in the subject.
+  await knex.schema.alterTable('notifications', (table) => table.dropColumn('link_reissued'));
+  const row = (kind: string, subject: string | null) => ({
+    document_id: crypto.randomBytes(12).toString('hex'),
+    kind,
+    recipient: 'leder@example.org',
+    subject,
+    not_before: new Date(),
+    due_version: '',
+    delivery_status: 'sent',
+    attempts: 1,
+  });
+  const rows = [row('statement_request', 'Nyt link'), row('statement_request', null), row('report_reminder', 'Nyt link')];
+  await knex('notifications').insert(rows);
+  const read = () =>
+    knex('notifications')
+      .whereIn(
+        'document_id',
+        rows.map((r) => r.document_id),
+      )
+      .select('kind', 'subject', 'link_reissued')
+      .orderBy('id');
+  const { up } = require(`${MIGRATIONS}/2026.12.06T00.00.00.notification-link-reissued.js`);
+  await knex.transaction((trx) => up(trx));
+  const stored = await read();
+  expect(stored.map((r: any) => [r.kind, r.subject, Boolean(r.link_reissued)])).toEqual([
+    ['statement_request', null, true],
+    ['statement_request', null, false],
+    ['report_reminder', 'Nyt link', false],
+  ]);
+  // Run twice (as on a database that already has the column), nothing changes.
+  await knex.transaction((trx) => up(trx));
+  expect(await read()).toEqual(stored);
 });

@@ -17,6 +17,7 @@ const message = (overrides: Partial<OutboxMessage> = {}): OutboxMessage => ({
   kind: 'statement_reminder',
   recipient: 'leder@example.org',
   subject: null,
+  linkReissued: false,
   caseNumber: '2026-0042',
   centerName: 'Center for Test',
   dueAt: '2026-04-10T21:59:59.999Z',
@@ -150,7 +151,7 @@ test('a job that runs early is put back until its time', async () => {
 });
 
 test('every template is Danish, HTML and text, with case number, due date and link — and nothing else about the case', () => {
-  for (const kind of ['statement_request', 'statement_reminder', 'statement_overdue', 'statement_escalation']) {
+  for (const kind of ['statement_request', 'statement_reminder', 'statement_overdue', 'statement_escalation'] as const) {
     const mail = render(message({ kind }));
     expect(mail.subject).toContain('2026-0042');
     expect(mail.text).toContain('fredag den 10. april 2026');
@@ -190,7 +191,7 @@ test('every template is Danish, HTML and text, with case number, due date and li
   expect(render(message({ kind: 'statement_escalation', overdueNoticeSentAt: '2026-04-13T06:00:03Z' })).text).toContain(
     'Afdelingslederen fik mandag den 13. april 2026 besked om, at fristen var overskredet.',
   );
-  const reissued = (replacesEarlierLinks: boolean) => render(message({ kind: 'statement_request', subject: 'Nyt link', replacesEarlierLinks })).text;
+  const reissued = (replacesEarlierLinks: boolean) => render(message({ kind: 'statement_request', linkReissued: true, replacesEarlierLinks })).text;
   expect(reissued(false)).not.toContain('erstatter');
   expect(reissued(true)).toContain('erstatter de links, I tidligere har fået');
   const digest = render(

@@ -103,7 +103,7 @@ async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentI
         dueVersion: dueVersionOf(after) ?? '',
         statementRequest: after.id,
         linkVersion: after.linkVersion,
-        subject: 'Nyt link',
+        linkReissued: true,
       },
     ]);
   }

@@ -48,7 +48,7 @@ function recipientInWords(row: any): string {
 }
 
 function summary(row: any, kind: NotificationEvent, now: Date): string {
-  const mail = `${row.kind === 'statement_request' && row.subject === 'Nyt link' ? 'nyt link til redegørelsen' : (what[row.kind] ?? row.kind)} til ${recipientInWords(row)}`;
+  const mail = `${row.kind === 'statement_request' && row.linkReissued ? 'nyt link til redegørelsen' : (what[row.kind] ?? row.kind)} til ${recipientInWords(row)}`;
   switch (kind) {
     case 'notification_planned':
       return new Date(row.notBefore).getTime() <= now.getTime() + 60_000

@@ -5,7 +5,7 @@
  */
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { loadEndpoints, loadOutboxSettings, municipality, OUTBOX_QUEUE, outboxJobOptions } from '@borgerraadgiver/config';
+import { loadEndpoints, loadOutboxSettings, municipality, OUTBOX_QUEUE, outboxJob } from '@borgerraadgiver/config';
 
 export interface EnqueueRow {
   documentId: string;
@@ -71,7 +71,8 @@ export async function enqueueRows(rows: EnqueueRow[], log: Logger): Promise<numb
     const { queue: q, connection: redis } = getQueue();
     if (!(await ready(redis, 1500))) throw new Error('Redis is not reachable');
     for (const row of rows) {
-      await withTimeout(q.add('send', { notificationId: row.documentId }, outboxJobOptions(row, settings)), 3000);
+      const { name, data, opts } = outboxJob(row, settings);
+      await withTimeout(q.add(name, data, opts), 3000);
       added++;
     }
   } catch (error) {

@@ -149,6 +149,7 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
     kind: row.kind,
     recipient: row.recipient,
     subject: row.subject ?? null,
+    linkReissued: Boolean(row.linkReissued),
     caseNumber: complaint?.caseNumber ?? null,
     centerName: request?.center?.name ?? opinion?.center?.name ?? null,
     dueAt: request ? iso(request.agreedDueAt ?? request.dueAt) : null,
@@ -168,7 +169,7 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
     overdueNoticeSentAt: iso(sent.get('statement_overdue') ?? null),
     failures: row.kind === 'delivery_failures' ? await failuresOf(strapi, row.documentId) : null,
     replacesEarlierLinks:
-      row.kind === 'statement_request' && row.subject === 'Nyt link' && (await linksIssuedBefore(strapi, request.id, request.linkVersion ?? 1)),
+      row.kind === 'statement_request' && Boolean(row.linkReissued) && (await linksIssuedBefore(strapi, request.id, request.linkVersion ?? 1)),
     // The office's e-mails open the case (a general opinion has none: its own page).
     adminUrl: !((request && row.kind === 'statement_received') || opinion || OFFICE_KINDS.includes(row.kind))
       ? null

@@ -17,6 +17,8 @@ export interface NewRow extends PlannedRow {
   complaint?: number;
   linkVersion?: number;
   subject?: string;
+  /** A statement request mailed again with a new link (the earlier links stop working). */
+  linkReissued?: boolean;
 }
 
 export interface StoredRow {
@@ -41,6 +43,7 @@ export async function insertRows(strapi: Core.Strapi, rows: NewRow[]): Promise<S
           deliveryStatus: 'planned',
           attempts: 0,
           subject: row.subject ?? null,
+          linkReissued: row.linkReissued ?? false,
           linkVersion: row.linkVersion ?? null,
           statementRequest: row.statementRequest ?? null,
           opinion: row.opinion ?? null,

@@ -67,7 +67,7 @@ export function render(message: OutboxMessage): RenderedMail {
   const center = message.centerName ?? 'centret';
   switch (message.kind) {
     case 'statement_request':
-      return build(message, `${message.subject === 'Nyt link' ? 'Nyt link: ' : ''}Anmodning om redegørelse i ${c} – frist ${due}`, `Til ledelsen i ${center}`, [
+      return build(message, `${message.linkReissued ? 'Nyt link: ' : ''}Anmodning om redegørelse i ${c} – frist ${due}`, `Til ledelsen i ${center}`, [
         `Borgerrådgiveren beder om en skriftlig redegørelse i ${c}. Spørgsmålene og sagens oplysninger står på siden bag linket, hvor I også afgiver redegørelsen.`,
         ...(message.replacesEarlierLinks ? ['Dette link erstatter de links, I tidligere har fået; de gamle links virker ikke længere.'] : []),
         `Frist: ${due}.`,
@@ -175,7 +175,13 @@ export function render(message: OutboxMessage): RenderedMail {
           : `${message.subject || 'Der er observeret en negativ udvikling.'} Se oversigten i sagssystemet.`,
         ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Åbn sagssystemet' }] : []),
       ]);
-    default:
-      return build(message, `Besked fra borgerrådgiveren (${c})`, 'Til modtageren', [`Der er en besked vedrørende ${c} i borgerrådgiverens sagssystem.`]);
+    default: {
+      // Every kind of the catalogue has its template: a new kind without one fails the type check
+      // here. A kind this worker does not know yet (a newer CMS) gets a neutral message.
+      const unknown: never = message.kind;
+      return build({ ...message, kind: unknown }, `Besked fra borgerrådgiveren (${c})`, 'Til modtageren', [
+        `Der er en besked vedrørende ${c} i borgerrådgiverens sagssystem.`,
+      ]);
+    }
   }
 }

@@ -2,13 +2,13 @@
  * The reconciler: every planned row in the database must have a job in Redis. Run at start and
  * on a schedule, it re-creates what a Redis flush, an outage or a lost enqueue left out.
  */
-import { outboxJobOptions } from '@borgerraadgiver/config';
+import { outboxJob, type OutboxJob } from '@borgerraadgiver/config';
 import type { OutboxApi } from '../cms-client';
 
 /** The part of a BullMQ Queue the reconciler uses. */
 export interface JobQueue {
   getJob(id: string): Promise<{ getState(): Promise<string>; remove(): Promise<void> } | undefined | null>;
-  add(name: string, data: { notificationId: string }, opts: ReturnType<typeof outboxJobOptions>): Promise<unknown>;
+  add(name: OutboxJob['name'], data: OutboxJob['data'], opts: OutboxJob['opts']): Promise<unknown>;
 }
 
 export interface ReconcileDeps {
@@ -29,7 +29,8 @@ export async function processReconcile(deps: ReconcileDeps): Promise<{ planned: 
       if (state !== 'completed' && state !== 'failed') continue;
       await job.remove();
     }
-    await deps.queue.add('send', { notificationId: row.documentId }, outboxJobOptions(row, deps.settings));
+    const { name, data, opts } = outboxJob(row, deps.settings);
+    await deps.queue.add(name, data, opts);
     enqueued++;
   }
   if (enqueued) deps.log?.info(`reconciler: enqueued ${enqueued} of ${rows.length} planned notification(s)`);

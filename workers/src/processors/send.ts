@@ -3,13 +3,14 @@
  * render, send, report. A plain function over the job's data; no Redis needed to test it.
  */
 import { UnrecoverableError } from 'bullmq';
+import type { OutboxJobData } from '@borgerraadgiver/config';
 import type { OutboxApi } from '../cms-client';
 import type { MailTransport } from '../mail/transport';
 import { render } from '../mail/templates';
 
 export interface SendJob {
   id?: string;
-  data: { notificationId: string };
+  data: OutboxJobData;
   /** Attempts already made before this one (BullMQ's job.attemptsMade). */
   attemptsMade: number;
   opts: { attempts?: number };
