@@ -15,3 +15,4 @@ export * from './text';
 export * from './settings';
 export * from './public-api';
 export * from './complaint-validation';
+export * from './dates';

@@ -2,7 +2,8 @@
 import fs from 'fs';
 import path from 'path';
 import { diffRows, journaledFields, type Attributes } from '../../cms/src/journal/changes';
-import { danishDateTime, describeWrite, type Write } from '../../cms/src/journal/describe';
+import { danishDateTime } from '@borgerraadgiver/config';
+import { describeWrite, type Write } from '../../cms/src/journal/describe';
 import { EVENT_KINDS, ACTOR_TYPES, SUBJECT_TYPES } from '../../cms/src/journal/model';
 import { changeLines } from '../../cms/src/journal/timeline';
 

@@ -1,11 +1,9 @@
 /** Adds what citizens and centers send to the case file (api::case-document), through the rules. */
 import type { Core } from '@strapi/strapi';
 import { storeGeneratedFile } from './storage';
-import { TIME_ZONE } from '@borgerraadgiver/config';
+import { danishDateTime } from '@borgerraadgiver/config';
 import { CASE_DOCUMENT } from '../content-types';
 import { inTransaction } from '../db/transaction';
-
-export const stamp = (at: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(at);
 
 /** A message the citizen wrote on their case page, kept as a text document received from them. */
 export async function storeCitizenMessage(
@@ -25,7 +23,7 @@ export async function storeCitizenMessage(
       data: {
         complaint: complaint.documentId,
         file,
-        title: `Besked fra borgeren ${stamp(now)}`,
+        title: `Besked fra borgeren ${danishDateTime(now, 'numeric')}`,
         direction: 'modtaget',
         source: 'borger',
         registeredAt: now.toISOString(),

@@ -4,9 +4,8 @@
  * received in the case, under the case file's rules; the move is journaled.
  */
 import type { Core } from '@strapi/strapi';
-import { municipality, textLimits } from '@borgerraadgiver/config';
+import { danishDateTime, municipality, textLimits } from '@borgerraadgiver/config';
 import { fileReceived } from '../documents/receive';
-import { stamp } from '../documents/case-file';
 import { appendEvents, type Actor } from '../journal';
 import { insertRows } from '../outbox/writer';
 import { withNulls } from '../strapi-types';
@@ -37,7 +36,10 @@ export interface StoredMail {
 const FROM = { borger: 'borgeren', center: 'centret' } as const;
 
 async function fileDocuments(strapi: Core.Strapi, mail: StoredMail, filing: Filing, now: Date) {
-  const files = [...(mail.original ? [{ id: mail.original.id, name: `E-mail fra ${FROM[filing.source]} ${stamp(now)}` }] : []), ...(mail.attachments ?? [])];
+  const files = [
+    ...(mail.original ? [{ id: mail.original.id, name: `E-mail fra ${FROM[filing.source]} ${danishDateTime(now, 'numeric')}` }] : []),
+    ...(mail.attachments ?? []),
+  ];
   await fileReceived(strapi, filing.complaint, files, { source: filing.source, statementRequest: filing.statementRequest?.documentId, now });
   await strapi.db.query(INBOUND_MAIL).update({
     where: { id: mail.id },

@@ -3,16 +3,16 @@
  * over the stored rows before and after the write (owning to-one relations populated), no Strapi
  * import. Instants are shown in Europe/Copenhagen whatever the server's TZ.
  */
-import { DateTime } from 'luxon';
 import {
   channels,
   complaintStatuses,
+  danishDate,
+  danishDateTime,
   documentSources,
   meetingRoles,
   opinionOutcomes,
   purposes,
   recommendationFollowUps,
-  TIME_ZONE,
 } from '@borgerraadgiver/config';
 import { layouts } from '../admin-layout';
 import { isBlank } from '../rules/violation';
@@ -56,22 +56,6 @@ export interface Write {
 }
 
 const label = (map: Record<string, string>, key: unknown) => (typeof key === 'string' ? (map[key] ?? key) : 'ingen');
-
-/** "14. december 2026" */
-export function danishDate(value: unknown): string {
-  if (!value) return 'ukendt dato';
-  return DateTime.fromJSDate(new Date(value as string), { zone: TIME_ZONE })
-    .setLocale('da')
-    .toFormat('d. MMMM yyyy');
-}
-
-/** "14. december 2026 kl. 08.00" */
-export function danishDateTime(value: unknown): string {
-  if (!value) return 'ukendt tidspunkt';
-  return DateTime.fromJSDate(new Date(value as string), { zone: TIME_ZONE })
-    .setLocale('da')
-    .toFormat("d. MMMM yyyy 'kl.' HH.mm");
-}
 
 /** The field's Danish label in the admin, lower-cased after the first; the field name otherwise. */
 export function fieldLabel(uid: string, field: string): string {

@@ -4,8 +4,7 @@
  * copied (they may be the citizen's); the summary says whom the e-mail is for in words.
  */
 import type { Core } from '@strapi/strapi';
-import { municipality } from '@borgerraadgiver/config';
-import { danishDateTime } from './describe';
+import { danishDateTime, municipality } from '@borgerraadgiver/config';
 import type { Changes, EventKind } from './model';
 import { appendEvents, type NewEvent } from './writer';
 import { NOTIFICATION } from '../content-types';

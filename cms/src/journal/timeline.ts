@@ -3,10 +3,10 @@
  * export. Values in `changes` are shown with their Danish labels.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { caseEventActors, caseEventKinds, caseEventSubjects, TIME_ZONE } from '@borgerraadgiver/config';
+import { caseEventActors, caseEventKinds, caseEventSubjects, danishDate, danishDateTime, TIME_ZONE } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
 import { toCsv } from '../reports/csv';
-import { danishDate, danishDateTime, fieldLabel } from './describe';
+import { fieldLabel } from './describe';
 import { CASE_EVENT, subjectUids, type Changes, type ChangeValue, type SubjectType, type TimelineEvent } from './model';
 import { appendEvents } from './writer';
 import type { Actor } from './model';
@@ -29,7 +29,7 @@ function shown(field: string, value: ChangeValue, subjectType: SubjectType): str
   if (typeof value === 'string') {
     const label = choiceLabel(subjectUids[subjectType], field, value);
     if (label) return label;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return danishDate(DateTime.fromISO(value, { zone: TIME_ZONE }).toJSDate());
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return danishDate(value);
     if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return danishDateTime(value);
   }
   return String(value);

@@ -6,7 +6,7 @@
  * Who reads it decides what it names: the center's copy never names a citizen who is anonymous
  * or confidential (R8); the citizen's copy and the case file's copy name the named citizen.
  */
-import { opinionOutcomes, perspectives, TIME_ZONE, type Municipality } from '@borgerraadgiver/config';
+import { danishDate, escapeHtml, opinionOutcomes, perspectives, type Municipality } from '@borgerraadgiver/config';
 
 export type LetterAudience = 'center' | 'citizen';
 
@@ -25,15 +25,11 @@ export interface LetterInput {
   recommendations: string[];
 }
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const paragraphs = (value: string) =>
   value
     .split(/\n{2,}/)
     .map((part) => `<p>${escapeHtml(part.trim()).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
-
-/** 14. december 2026 (the local date of an instant). */
-export const letterDate = (at: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
 
 /** Who the letter may name as the complainant. */
 export function complainantFor(input: Pick<LetterInput, 'audience' | 'identity' | 'citizenName'>): string {
@@ -84,7 +80,7 @@ export function renderOpinionLetter(input: LetterInput): { title: string; html: 
   <div class="sender">${escapeHtml(m.address.building)}<br>${escapeHtml(m.address.street)}<br>${escapeHtml(`${m.address.postalCode} ${m.address.city}`)}<br>Tlf. ${escapeHtml(m.phone)}<br>${escapeHtml(m.email)}</div>
 </header>
 <p>${escapeHtml(recipient)}</p>
-<p>${escapeHtml(letterDate(input.issuedAt))}</p>
+<p>${escapeHtml(danishDate(input.issuedAt))}</p>
 <h1>${escapeHtml(title)}</h1>
 ${body.join('\n')}
 <footer><p>Venlig hilsen<br>${escapeHtml(m.advisorTitle)}, ${escapeHtml(m.name)}</p></footer>

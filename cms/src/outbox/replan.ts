@@ -5,8 +5,7 @@
  * times of planned rows move, computed again from their source as when they were planned.
  */
 import type { Core } from '@strapi/strapi';
-import { DateTime } from 'luxon';
-import { TIME_ZONE, type WorkingCalendar } from '@borgerraadgiver/config';
+import { danishDateTime, type WorkingCalendar } from '@borgerraadgiver/config';
 import { loadWorkingCalendar } from '../db/working-calendar';
 import { nextReportReminders } from '../reports/reminders';
 import { statementPlan } from './plan';
@@ -31,8 +30,6 @@ async function intendedTime(strapi: Core.Strapi, row: any, calendar: WorkingCale
   return null;
 }
 
-const danish = (instant: Date) => DateTime.fromJSDate(instant, { zone: TIME_ZONE }).setLocale('da').toFormat("cccc d. LLLL yyyy 'kl.' HH.mm");
-
 /** Re-plans the future planned rows after a calendar change, in the caller's transaction; returns how many moved. */
 export async function replanAfterCalendarChange(strapi: Core.Strapi, now = new Date()): Promise<number> {
   const calendar = await loadWorkingCalendar(strapi);
@@ -49,7 +46,7 @@ export async function replanAfterCalendarChange(strapi: Core.Strapi, now = new D
       where: { id: row.id, deliveryStatus: 'planned' },
       data: {
         notBefore: target.toISOString(),
-        statusNote: `Flyttet fra ${danish(before)} til ${danish(target)}, fordi kalenderen over helligdage og lukkedage er ændret.`,
+        statusNote: `Flyttet fra ${danishDateTime(before, 'weekday')} til ${danishDateTime(target, 'weekday')}, fordi kalenderen over helligdage og lukkedage er ændret.`,
       },
     });
     if (count === 1) moved.push({ documentId: row.documentId, notBefore: target });

@@ -7,10 +7,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { citizenRights, formatDateTime, loadPolicy, municipality, retentionSentence } from '@borgerraadgiver/config';
+import { citizenRights, danishDate, escapeHtml as e, formatDateTime, loadPolicy, municipality, retentionSentence } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
 import { fieldLabels } from '../admin-layout';
-import { escapeHtml as e } from '../reports/svg';
 import { caseDataParts, type CaseRef } from './parts';
 import { COMPLAINT } from '../content-types';
 import { choiceLabel } from '../choices';
@@ -151,7 +150,7 @@ function display(uid: string | undefined, field: string, value: unknown): string
   if (Array.isArray(value)) return value.length ? value.map((v) => display(uid, field, v)).join('\n') : '–';
   const label = uid && typeof value === 'string' ? choiceLabel(uid, field, value) : undefined;
   if (label) return label;
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return DateTime.fromISO(value).setLocale('da').toFormat('d. LLLL yyyy');
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return danishDate(value);
   if (value instanceof Date || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)))
     return formatDateTime(DateTime.fromJSDate(new Date(value as string)));
   return String(value);

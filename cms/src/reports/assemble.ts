@@ -20,6 +20,7 @@ import {
 } from '@borgerraadgiver/config';
 import { change, roundTo, UNIT_DECIMALS, type Unit } from './change';
 import type { Period } from './period';
+import { outcomeStatuses, type OutcomeStatus } from '../rules/complaint-status';
 import type {
   CenterSection,
   CenterStatements,
@@ -138,13 +139,7 @@ export const definitions: string[] = [
   'Antal er hele tal; timer, dage og procenter har én decimal.',
 ];
 
-const OUTCOME_LABELS = {
-  loest_ved_dialog: 'Løst ved dialog',
-  henvist: 'Henvist',
-  afvist: 'Afvist',
-  tilbagetrukket: 'Trukket tilbage',
-  genoptaget: 'Genoptaget',
-} as const;
+const OUTCOME_LABELS = Object.fromEntries(outcomeStatuses.map((status) => [status, complaintStatuses[status]])) as Record<OutcomeStatus, string>;
 
 export function assembleReport(period: Period, previousPeriod: Period, raw: RawFigures, generatedAt: Date): Report {
   const centerName = new Map(raw.centers.map((c) => [String(c.id), c.name]));

@@ -3,11 +3,11 @@
  * SVG charts, a section per center and the advisor's own texts. Print CSS makes it a clean PDF
  * from the browser's print dialog. Pure: takes the report and the texts, returns HTML.
  */
-import { TIME_ZONE } from '@borgerraadgiver/config';
+import { danishDateTime, escapeHtml } from '@borgerraadgiver/config';
 import { formatChange, formatValue, UNIT_DECIMALS, type Unit } from './change';
 import type { CenterSection, FigureRef, Report, Row, StatementStats } from './model';
 import { figurePath } from './figure-link';
-import { barChart, escapeHtml } from './svg';
+import { barChart } from './svg';
 
 export type DocumentKind = 'annual' | 'half_year';
 
@@ -182,7 +182,7 @@ export function renderReportDocument(input: DocumentInput): string {
   const title = `${documentTitles[kind]} ${report.period.label}`;
   const imp = report.improvement;
   const share = pct(imp.sharePercent.current);
-  const generated = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(report.generatedAt));
+  const generated = danishDateTime(report.generatedAt);
   const timesTable = `<table><caption>Tider i dage (median og 90 %-fraktil)</caption><thead><tr><th scope="col"></th><th scope="col" class="num">Antal</th><th scope="col" class="num">Median</th><th scope="col" class="num">90 %-fraktil</th><th scope="col" class="num">Median ${e(report.previousPeriod.label)}</th><th scope="col" class="num">90 %-fraktil ${e(report.previousPeriod.label)}</th></tr></thead><tbody>${report.times
     .map(
       (t) =>

@@ -3,7 +3,7 @@
  * (Europe/Copenhagen). Plain TS, no Strapi import.
  */
 import { DateTime } from 'luxon';
-import { TIME_ZONE } from '@borgerraadgiver/config';
+import { danishDate, TIME_ZONE } from '@borgerraadgiver/config';
 
 export type PeriodKind = 'year' | 'half_year' | 'custom';
 
@@ -22,10 +22,6 @@ export class PeriodError extends Error {}
 const MAX_CUSTOM_DAYS = 366 * 5;
 
 const localDay = (date: string) => DateTime.fromISO(date, { zone: TIME_ZONE }).startOf('day');
-
-function formatDanishDate(date: string): string {
-  return localDay(date).setLocale('da').toFormat('d. LLLL yyyy');
-}
 
 function checkYear(year: number): number {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new PeriodError('Året skal være et helt tal mellem 2000 og 2100.');
@@ -52,7 +48,7 @@ export function customPeriod(from: string, to: string): Period {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || !end.isValid) throw new PeriodError('Slutdatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
   if (end < start) throw new PeriodError('Slutdatoen må ikke ligge før startdatoen.');
   if (end.diff(start, 'days').days > MAX_CUSTOM_DAYS) throw new PeriodError('En periode kan højst være fem år.');
-  return { kind: 'custom', from, to, label: `${formatDanishDate(from)} – ${formatDanishDate(to)}` };
+  return { kind: 'custom', from, to, label: `${danishDate(from)} – ${danishDate(to)}` };
 }
 
 /** Reads a period from query parameters: kind=year&year=2025, kind=half_year&year=2025&half=1, kind=custom&from=…&to=… */

@@ -1,4 +1,5 @@
 /** Small SVG charts for the printable report: horizontal bars, this period against the previous one. */
+import { escapeHtml } from '@borgerraadgiver/config';
 import { formatNumber } from './change';
 
 export interface BarDatum {
@@ -6,9 +7,6 @@ export interface BarDatum {
   current: number;
   previous?: number;
 }
-
-export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Bars labelled with their values in Danish, with `decimals` decimals (0 for counts, 1 for hours). */
 export function barChart(

@@ -23,6 +23,13 @@ export const closedStatuses: readonly ComplaintStatus[] = ['afvist', 'henvist', 
 
 export const isClosedStatus = (status: string | null | undefined): boolean => closedStatuses.includes(status as ComplaintStatus);
 
+/**
+ * The statuses the reports count as a case's outcome, with the reopening counted beside them
+ * (reports/db/outcomes.ts); each but the reopening also closes the case.
+ */
+export const outcomeStatuses = ['loest_ved_dialog', 'henvist', 'afvist', 'tilbagetrukket', 'genoptaget'] as const satisfies readonly ComplaintStatus[];
+export type OutcomeStatus = (typeof outcomeStatuses)[number];
+
 /** Statuses that mean the advisor investigates (R10) or has investigated. */
 export const investigationStatuses: readonly ComplaintStatus[] = ['undersoegelse', 'udtalelse_afgivet'];
 

@@ -1,12 +1,5 @@
-import { meetingRoles, statementRequestStatuses, TIME_ZONE, type StatementRequestStatus } from '@borgerraadgiver/config';
-import { DateTime } from 'luxon';
-import { DateInput, toInstant } from './dates';
-
-/** A local (Copenhagen) date as the advisor writes it: 14.12.2026; empty when absent. */
-export function danishDate(value: DateInput): string {
-  const instant = toInstant(value);
-  return instant ? DateTime.fromJSDate(instant, { zone: TIME_ZONE }).toFormat('dd.MM.yyyy') : '';
-}
+import { danishDate, meetingRoles, statementRequestStatuses, type StatementRequestStatus } from '@borgerraadgiver/config';
+import type { DateInput } from './dates';
 
 const join = (parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
 
@@ -24,12 +17,12 @@ export function statementRequestHeading(r: {
   agreedDueAt?: DateInput;
   requestStatus?: StatementRequestStatus | null;
 }): string {
-  const due = danishDate(r.agreedDueAt) || danishDate(r.dueAt);
+  const due = danishDate(r.agreedDueAt, 'numeric') || danishDate(r.dueAt, 'numeric');
   return shorten(join([r.caseNumber, 'Redegørelse', due && `frist ${due}`, statementRequestStatuses[r.requestStatus ?? 'sendt']]));
 }
 
 export function meetingHeading(m: { caseNumber?: string | null; role?: string | null; heldAt?: DateInput }): string {
-  return shorten(join([m.caseNumber, 'Møde', m.role ? meetingRoles[m.role as keyof typeof meetingRoles] : null, danishDate(m.heldAt)]));
+  return shorten(join([m.caseNumber, 'Møde', m.role ? meetingRoles[m.role as keyof typeof meetingRoles] : null, danishDate(m.heldAt, 'numeric')]));
 }
 
 /** A recommendation is named by its own text (the picker shows it), after its case. */

@@ -5,6 +5,7 @@
  * stores these stems (FTS5 has no Danish stemmer); the snippets mark the words of a text whose
  * stem the query has. Plain TS.
  */
+import { escapeHtml } from '@borgerraadgiver/config';
 import { stemmer } from '@orama/stemmers/danish';
 
 /** The Snowball Danish stop list, as PostgreSQL ships it (tsearch_data/danish.stop). */
@@ -45,8 +46,6 @@ export interface Segment {
   label: string;
   text: string;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
 
 /**
  * A short passage around the first hit, as HTML: the text escaped, the words whose stem is in

@@ -2,7 +2,7 @@
  * The emails, in Danish, as HTML and plain text. They carry the case number, the due date and
  * the link; never the complaint's content or the citizen's personal data.
  */
-import { caseTag, notificationKinds, TIME_ZONE } from '@borgerraadgiver/config';
+import { caseTag, danishDate, danishDateTime, escapeHtml, notificationKinds } from '@borgerraadgiver/config';
 import type { OutboxMessage } from '../cms-client';
 
 export interface RenderedMail {
@@ -12,19 +12,9 @@ export interface RenderedMail {
   html: string;
 }
 
-export function danishDate(iso: string | null): string {
-  if (!iso) return 'ukendt dato';
-  return new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
-}
-
-export function danishDateTime(iso: string | null): string {
-  if (!iso) return 'ukendt tidspunkt';
-  const date = new Date(iso);
-  const time = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(date);
-  return `${danishDate(iso)} kl. ${time.replace(':', '.')}`;
-}
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** The e-mails name the weekday: "fredag den 10. april 2026", "… kl. 08.00". */
+const onDate = (iso: string | null) => danishDate(iso, 'weekday') || 'ukendt dato';
+const atTime = (iso: string | null) => danishDateTime(iso, 'weekday') || 'ukendt tidspunkt';
 
 /** A paragraph is a string; a link paragraph is { link, label }. */
 type Block = string | { link: string; label: string };
@@ -57,13 +47,13 @@ function linkBlocks(message: OutboxMessage): Block[] {
   if (!message.link) return [];
   return [
     { link: message.link, label: 'Åbn anmodningen og afgiv redegørelsen' },
-    `Linket gælder kun denne anmodning og virker til og med ${danishDate(message.linkExpiresAt)}. Del det kun med medarbejdere, der skal bidrage til redegørelsen.`,
+    `Linket gælder kun denne anmodning og virker til og med ${onDate(message.linkExpiresAt)}. Del det kun med medarbejdere, der skal bidrage til redegørelsen.`,
   ];
 }
 
 export function render(message: OutboxMessage): RenderedMail {
   const c = caseLabel(message);
-  const due = danishDate(message.dueAt);
+  const due = onDate(message.dueAt);
   const center = message.centerName ?? 'centret';
   switch (message.kind) {
     case 'statement_request':
@@ -89,13 +79,13 @@ export function render(message: OutboxMessage): RenderedMail {
     case 'statement_escalation':
       return build(message, `Redegørelse mangler i ${c} – fristen var ${due}`, `Til centerchefen for ${center}`, [
         // Only what happened: the overdue notice is sent before any escalation (the CMS checks it).
-        `Borgerrådgiveren har bedt ${center} om en skriftlig redegørelse i ${c}. Fristen var ${due}, og redegørelsen er endnu ikke modtaget.${message.overdueNoticeSentAt ? ` Afdelingslederen fik ${danishDate(message.overdueNoticeSentAt)} besked om, at fristen var overskredet.` : ''}`,
+        `Borgerrådgiveren har bedt ${center} om en skriftlig redegørelse i ${c}. Fristen var ${due}, og redegørelsen er endnu ikke modtaget.${message.overdueNoticeSentAt ? ` Afdelingslederen fik ${onDate(message.overdueNoticeSentAt)} besked om, at fristen var overskredet.` : ''}`,
         'Vi beder dig sørge for, at redegørelsen bliver afgivet snarest. Den kan afgives via linket herunder.',
         ...linkBlocks(message),
       ]);
     case 'statement_received':
       return build(message, `Redegørelse modtaget i ${c}`, 'Til borgerrådgiveren', [
-        `${center} har afgivet sin redegørelse i ${c} ${danishDateTime(message.respondedAt)}.`,
+        `${center} har afgivet sin redegørelse i ${c} ${atTime(message.respondedAt)}.`,
         'Planlagte påmindelser til centret er annulleret.',
         ...(message.adminUrl ? [{ link: message.adminUrl, label: 'Åbn sagen og læs redegørelsen' }] : []),
       ]);
@@ -107,10 +97,10 @@ export function render(message: OutboxMessage): RenderedMail {
     case 'opinion_followup': {
       const what =
         message.opinionKind === 'general'
-          ? `borgerrådgiverens generelle udtalelse${message.opinionTitle ? ` "${message.opinionTitle}"` : ''} af ${danishDate(message.issuedAt)}`
-          : `borgerrådgiverens udtalelse i ${c} af ${danishDate(message.issuedAt)}`;
+          ? `borgerrådgiverens generelle udtalelse${message.opinionTitle ? ` "${message.opinionTitle}"` : ''} af ${onDate(message.issuedAt)}`
+          : `borgerrådgiverens udtalelse i ${c} af ${onDate(message.issuedAt)}`;
       if (message.recipient.toLowerCase() === message.municipality.email.toLowerCase()) {
-        return build(message, `Husk opfølgning: udtalelse ${message.caseNumber ?? danishDate(message.issuedAt)}`, 'Til borgerrådgiveren', [
+        return build(message, `Husk opfølgning: udtalelse ${message.caseNumber ?? onDate(message.issuedAt)}`, 'Til borgerrådgiveren', [
           `Det er tid til at følge op på ${what}. Du bad om at få besked om, hvorvidt udtalelsen fører til ændringer, og der er ikke registreret en tilbagemelding.`,
           'Kontakt modtageren af udtalelsen, og registrér tilbagemeldingen på udtalelsen.',
           ...(message.adminUrl ? [{ link: message.adminUrl, label: message.caseNumber ? 'Åbn sagen i sagssystemet' : 'Åbn udtalelsen i sagssystemet' }] : []),
@@ -135,18 +125,18 @@ export function render(message: OutboxMessage): RenderedMail {
       ]);
     case 'opinion_letter':
       return build(message, `Borgerrådgiverens udtalelse i ${c}`, `Til ledelsen i ${center}`, [
-        `Borgerrådgiveren har afgivet sin udtalelse i ${c} ${danishDate(message.issuedAt)}. Udtalelsen med vurdering, begrundelse og eventuelle anbefalinger står på siden bag linket og kan udskrives derfra.`,
+        `Borgerrådgiveren har afgivet sin udtalelse i ${c} ${onDate(message.issuedAt)}. Udtalelsen med vurdering, begrundelse og eventuelle anbefalinger står på siden bag linket og kan udskrives derfra.`,
         ...(message.link
           ? [
               { link: message.link, label: 'Læs udtalelsen' },
-              `Linket virker til og med ${danishDate(message.linkExpiresAt)}. Del det kun med medarbejdere, der skal følge op på udtalelsen.`,
+              `Linket virker til og med ${onDate(message.linkExpiresAt)}. Del det kun med medarbejdere, der skal følge op på udtalelsen.`,
             ]
           : []),
         'Finder borgerrådgiveren fejl, forventes centret at genoptage sagen. Borgerrådgiveren følger op på anbefalingerne.',
       ]);
     case 'opinion_letter_citizen':
       return build(message, `Borgerrådgiverens udtalelse i din sag (${c})`, 'Kære borger', [
-        `Borgerrådgiveren har afgivet sin udtalelse i din sag ${danishDate(message.issuedAt)}. Du kan læse og udskrive den på din sags side.`,
+        `Borgerrådgiveren har afgivet sin udtalelse i din sag ${onDate(message.issuedAt)}. Du kan læse og udskrive den på din sags side.`,
         ...(message.link ? [{ link: message.link, label: 'Læs udtalelsen' }] : []),
         'Udtalelsen er borgerrådgiverens vurdering og er ikke en afgørelse. Har du spørgsmål, er du velkommen til at kontakte os.',
       ]);
@@ -162,7 +152,7 @@ export function render(message: OutboxMessage): RenderedMail {
       return build(message, `${failures.length === 1 ? 'En e-mail' : `${failures.length} e-mails`} kunne ikke afleveres`, 'Til borgerrådgiveren', [
         `Systemet har opgivet at sende ${failures.length === 1 ? 'denne e-mail' : 'disse e-mails'}. Modtageren har ikke fået ${failures.length === 1 ? 'den' : 'dem'}; kontrollér adressen og send igen (fx et nyt link på anmodningen), eller tag kontakt på anden vis.`,
         ...failures.flatMap((failure): Block[] => [
-          `${notificationKinds[failure.kind as keyof typeof notificationKinds] ?? failure.kind}${failure.caseNumber ? ` i sag ${failure.caseNumber}` : ''} til ${failure.recipient}, planlagt ${danishDateTime(failure.notBefore)}, ${failure.attempts} forsøg.${failure.error ? `\nFejl: ${failure.error}` : ''}`,
+          `${notificationKinds[failure.kind as keyof typeof notificationKinds] ?? failure.kind}${failure.caseNumber ? ` i sag ${failure.caseNumber}` : ''} til ${failure.recipient}, planlagt ${atTime(failure.notBefore)}, ${failure.attempts} forsøg.${failure.error ? `\nFejl: ${failure.error}` : ''}`,
           { link: failure.adminUrl, label: failure.caseNumber ? `Åbn sag ${failure.caseNumber}` : 'Åbn udsendelsen i sagssystemet' },
         ]),
       ]);

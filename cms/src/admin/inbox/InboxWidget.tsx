@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { inboundMailStatuses } from '@borgerraadgiver/config/src/inbox';
-import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
+import { danishDateTime } from '@borgerraadgiver/config/src/dates';
 import { useAdminGet } from '../useAdminGet';
 import { INBOUND_MAIL } from '../../content-types';
 
@@ -20,8 +20,6 @@ interface MailRow {
 
 const base = `/content-manager/collection-types/${INBOUND_MAIL}`;
 const unmatchedQuery = 'page=1&pageSize=5&sort=receivedAt:DESC&filters[$and][0][mailStatus][$eq]=ikke_tilknyttet';
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(iso));
 
 const Rows = ({ rows }: { rows: MailRow[] }) => (
   <>
@@ -31,7 +29,7 @@ const Rows = ({ rows }: { rows: MailRow[] }) => (
           <Typography fontWeight="bold">{row.subject || inboundMailStatuses[row.mailStatus]}</Typography>
         </a>
         <Typography tag="p" textColor="neutral600" variant="pi">
-          {dateTime(row.receivedAt)} · {inboundMailStatuses[row.mailStatus]}
+          {danishDateTime(row.receivedAt, 'short')} · {inboundMailStatuses[row.mailStatus]}
           {row.reason && row.mailStatus === 'ikke_tilknyttet' ? ` · ${row.reason.slice(0, 160)}` : ''}
         </Typography>
       </Box>

@@ -9,22 +9,17 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useAdminGet } from '../useAdminGet';
 import { useCasePage } from '../workspace/useCase';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
-import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
+import { danishDateTime } from '@borgerraadgiver/config/src/dates';
 import type { TimelineEvent as Event } from '../../journal/model';
 import { COMPLAINT } from '../../content-types';
 
 const PAGE = 30;
 
-const formatTime = (iso: string) =>
-  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(
-    new Date(iso),
-  );
-
 const EventItem = ({ event }: { event: Event }) => {
   return (
     <Box tag="li" paddingBottom={3} paddingTop={3} style={{ borderTop: '1px solid #eaeaef', listStyle: 'none' }}>
       <Typography variant="pi" textColor="neutral600" tag="p">
-        <time dateTime={event.at}>{formatTime(event.at)}</time>
+        <time dateTime={event.at}>{danishDateTime(event.at, 'short')}</time>
       </Typography>
       <Typography fontWeight="bold" tag="p">
         {event.kindLabel}

@@ -7,7 +7,7 @@ import * as React from 'react';
 import { useAdminGet } from '../useAdminGet';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { notificationKinds } from '@borgerraadgiver/config/src/vocabulary';
-import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
+import { danishDateTime } from '@borgerraadgiver/config/src/dates';
 import { NOTIFICATION as OUTBOX } from '../../content-types';
 
 const DAYS = 30;
@@ -23,10 +23,6 @@ interface FailedRow {
 }
 
 const listUrl = `/admin/content-manager/collection-types/${OUTBOX}?page=1&pageSize=50&sort=notBefore:DESC&filters[$and][0][deliveryStatus][$eq]=failed`;
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(
-    new Date(iso),
-  );
 
 const FailedDeliveriesWidget = () => {
   // The window's start is fixed when the widget opens, so the path (and the request) stays the same.
@@ -57,7 +53,7 @@ const FailedDeliveriesWidget = () => {
             </Typography>
           </a>
           <Typography tag="p" textColor="neutral600" variant="pi">
-            Planlagt {dateTime(row.notBefore)}
+            Planlagt {danishDateTime(row.notBefore, 'short')}
             {row.attempts ? ` · ${row.attempts} forsøg` : ''}
             {row.lastError ? ` · ${row.lastError.slice(0, 160)}` : row.statusNote ? ` · ${row.statusNote}` : ''}
           </Typography>

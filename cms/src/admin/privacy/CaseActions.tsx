@@ -6,7 +6,8 @@
 import * as React from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Checkbox, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
-import { errorMessage, formatDate, matchLabels, usePrivacyAccess, type MatchingCase } from './api';
+import { danishDate } from '@borgerraadgiver/config/src/dates';
+import { errorMessage, matchLabels, usePrivacyAccess, type MatchingCase } from './api';
 import { COMPLAINT } from '../../content-types';
 import { refreshCase, useCaseDocumentRefetch } from '../workspace/useCase';
 
@@ -88,7 +89,7 @@ const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId:
             })
           }
         >
-          Sag {m.caseNumber ?? 'uden nummer'}, modtaget {formatDate(m.receivedAt)} (samme {m.matchedOn.map((r) => matchLabels[r]).join(', ')})
+          Sag {m.caseNumber ?? 'uden nummer'}, modtaget {danishDate(m.receivedAt) || '–'} (samme {m.matchedOn.map((r) => matchLabels[r]).join(', ')})
         </Checkbox>
       ))}
       <Flex gap={2}>

@@ -6,7 +6,8 @@
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Field, Flex, Modal, Table, Tbody, Td, Textarea, TextInput, Tr, Typography } from '@strapi/design-system';
-import { errorMessage, formatDate, type RetentionItem } from './api';
+import { danishDate } from '@borgerraadgiver/config/src/dates';
+import { errorMessage, type RetentionItem } from './api';
 import { useAdminGet } from '../useAdminGet';
 import { TableHead } from '../TableHead';
 
@@ -90,16 +91,16 @@ const RetentionPage = () => {
                     </a>
                   </Td>
                   <Td>
-                    <Typography>{formatDate(item.closedAt)}</Typography>
+                    <Typography>{danishDate(item.closedAt) || '–'}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{formatDate(item.dueAt)}</Typography>
+                    <Typography>{danishDate(item.dueAt) || '–'}</Typography>
                   </Td>
                   <Td>
                     <Typography textColor={item.status === 'due' ? 'danger600' : 'neutral800'}>{statusLabels[item.status]}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{item.retentionHoldUntil ? `Til ${formatDate(item.retentionHoldUntil)}: ${item.retentionHoldReason ?? ''}` : '–'}</Typography>
+                    <Typography>{item.retentionHoldUntil ? `Til ${danishDate(item.retentionHoldUntil)}: ${item.retentionHoldReason ?? ''}` : '–'}</Typography>
                   </Td>
                   <Td>
                     <Flex gap={2}>

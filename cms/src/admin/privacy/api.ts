@@ -29,17 +29,6 @@ export interface RetentionItem {
 
 export const matchLabels: Record<MatchingCase['matchedOn'][number], string> = { email: 'e-mail', phone: 'telefon', name: 'navn', cvr: 'CVR-nummer' };
 
-/** A date or instant as a Danish date, e.g. "3. marts 2026". */
-export const formatDate = (value: string | null) =>
-  value
-    ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value).toLocaleDateString('da-DK', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'Europe/Copenhagen',
-      })
-    : '–';
-
 /** The server's Danish message from a failed request. */
 export const errorMessage = (error: any) => error?.response?.data?.error?.message ?? error?.message ?? 'Noget gik galt.';
 

@@ -3,7 +3,8 @@ import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useAdminGet } from '../useAdminGet';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
-import { formatDate, formatNumber, type DeadlineItem, type Overview } from './types';
+import { danishDate } from '@borgerraadgiver/config/src/dates';
+import { formatNumber, type DeadlineItem, type Overview } from './types';
 
 // Each item opens its case (the case page shows the request, its deadline and the next steps).
 const caseLink = (item: DeadlineItem) =>
@@ -19,7 +20,7 @@ const Item = ({ item, overdue }: { item: DeadlineItem; overdue: boolean }) => (
       </Typography>
     </a>
     <Typography tag="p" textColor="neutral600" variant="pi">
-      Frist {formatDate(item.dueAt)}
+      Frist {danishDate(item.dueAt, 'short')}
       {overdue ? ` – ${formatNumber(item.daysOverdue, 0)} ${Math.round(item.daysOverdue) === 1 ? 'dag' : 'dage'} over fristen` : ''}
     </Typography>
   </Box>

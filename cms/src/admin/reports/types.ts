@@ -2,7 +2,6 @@
  * The report JSON from the admin routes, typed by the server's own modules (type-only imports:
  * nothing of the server is bundled except the pure Danish number formatting).
  */
-import { TIME_ZONE } from '@borgerraadgiver/config/src/time-zone';
 import { formatNumber as formatDanishNumber } from '../../reports/change';
 import type { DeadlineItem } from '../../reports/db/overview';
 
@@ -28,6 +27,3 @@ export interface Overview {
 /** Danish number, or a dash where there is no figure (e.g. a median of no durations). */
 export const formatNumber = (value: number | null | undefined, decimals = 0) =>
   value === null || value === undefined ? '–' : formatDanishNumber(value, decimals);
-
-export const formatDate = (iso: string) =>
-  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }).format(new Date(iso));

@@ -6,13 +6,14 @@ import { complaintStatuses } from '../../../../config/src/vocabulary';
 import { COMPLAINT } from '../../content-types';
 import { TableHead } from '../TableHead';
 import type { FigureCase } from '../../reports/db/figures';
+import { danishDate } from '@borgerraadgiver/config/src/dates';
 
 /** A case behind a figure, or found by search (then with `snippet`: HTML from the server, the text escaped, the hits in <mark>). */
 export type CaseListItem = Omit<FigureCase, 'item'> & { item?: string | null; snippet?: string | null };
 
 export const caseLink = (documentId: string) => `/content-manager/collection-types/${COMPLAINT}/${documentId}`;
 
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' }) : '–');
+const date = (iso: string | null) => danishDate(iso, 'numeric') || '–';
 const statusLabel = (key: string | null) => (key ? ((complaintStatuses as Record<string, string>)[key] ?? key) : '–');
 
 export function CaseList({ items, caption }: { items: CaseListItem[]; caption: string }) {

@@ -9,8 +9,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useAdminGet } from '../useAdminGet';
 import { CaseList, type CaseListItem } from './CaseList';
 import { Pager, useAddressPage } from './Pager';
+import { danishDate } from '@borgerraadgiver/config/src/dates';
 
-const danishDate = (date: string | null) => (date ? date.split('-').reverse().join('.') : '');
 const PAGE_SIZE = 50;
 
 export default function FigureCasesPage() {
@@ -28,7 +28,7 @@ export default function FigureCasesPage() {
       <Page.Title>{`Sager bag tallet: ${label}`}</Page.Title>
       <Layouts.Header
         title={label}
-        subtitle={`Det, tallet tæller, i perioden ${danishDate(from)}–${danishDate(to)}.`}
+        subtitle={`Det, tallet tæller, i perioden ${danishDate(from, 'numeric')}–${danishDate(to, 'numeric')}.`}
         navigationAction={<Link to="/rapporter">Tilbage til rapporter</Link>}
       />
       <Layouts.Content>

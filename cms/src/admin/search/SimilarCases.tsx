@@ -4,6 +4,7 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 import { useCasePage } from '../workspace/useCase';
 import { caseLink } from './CaseList';
+import { danishDate } from '@borgerraadgiver/config/src/dates';
 
 export function SimilarCases({ documentId, version }: { documentId: string; version?: string }) {
   const { page, error } = useCasePage(documentId, version);
@@ -22,9 +23,7 @@ export function SimilarCases({ documentId, version }: { documentId: string; vers
             </Link>
           </Typography>
           <Typography tag="p" variant="pi" textColor="neutral600">
-            {[x.centerName, x.receivedAt ? new Date(x.receivedAt).toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' }) : null]
-              .filter(Boolean)
-              .join(' · ')}
+            {[x.centerName, danishDate(x.receivedAt, 'numeric') || null].filter(Boolean).join(' · ')}
           </Typography>
         </Box>
       ))}

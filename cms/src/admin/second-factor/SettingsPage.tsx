@@ -9,8 +9,8 @@ import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/des
 import { callSecondFactor, errorMessage, type FactorStatus, type StaffFactor } from './api';
 import { EnrolmentSteps, RecoveryCodes } from './SecondFactorScreen';
 import { TableHead } from '../TableHead';
+import { danishDateTime } from '@borgerraadgiver/config/src/dates';
 
-const formatDate = (iso: string) => new Date(iso).toLocaleString('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 const MODES: Record<FactorStatus['mode'], string> = {
   required: 'Totrinsbekræftelse er påkrævet for alle (ADMIN_MFA=required).',
   optional: 'Totrinsbekræftelse er frivillig; den kræves af dem, der har opsat den (ADMIN_MFA=optional).',
@@ -115,7 +115,7 @@ function StaffAccounts() {
                 </Typography>
               </Td>
               <Td>
-                <Typography>{user.enrolledAt ? `Opsat ${formatDate(user.enrolledAt)}` : 'Ikke opsat'}</Typography>
+                <Typography>{user.enrolledAt ? `Opsat ${danishDateTime(user.enrolledAt)}` : 'Ikke opsat'}</Typography>
               </Td>
               <Td>
                 {user.enrolledAt && (

@@ -6,7 +6,8 @@
 import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
-import { danishDate, useCaseOverview } from './useCase';
+import { danishDate, danishDateTime } from '@borgerraadgiver/config/src/dates';
+import { useCaseOverview } from './useCase';
 import { MEETING, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../../content-types';
 
 const editLink = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
@@ -45,13 +46,13 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
           <Box key={r.documentId} paddingBottom={2}>
             <Line color={r.overdue ? 'danger600' : 'neutral800'}>
               <strong>
-                {r.centerName ?? 'Center'}: frist {danishDate(r.agreedDueAt ?? r.dueAt)}
+                {r.centerName ?? 'Center'}: frist {danishDate(r.agreedDueAt ?? r.dueAt, 'numeric')}
                 {r.overdue ? ' – overskredet' : ''}
               </strong>
             </Line>
             {r.agreedDueAt && (
               <Line>
-                Aftalt frist ({r.agreementNote}). Beregnet frist var {danishDate(r.dueAt)}.
+                Aftalt frist ({r.agreementNote}). Beregnet frist var {danishDate(r.dueAt, 'numeric')}.
               </Line>
             )}
             {r.dueAtExplanation && <Line color="neutral600">{r.dueAtExplanation}</Line>}
@@ -63,7 +64,7 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
           {answered.map((r) => (
             <Box key={r.documentId} paddingBottom={2}>
               <Line color="neutral600">
-                {r.centerName} · modtaget {danishDate(r.response!.respondedAt, true)}
+                {r.centerName} · modtaget {danishDateTime(r.response!.respondedAt, 'numeric')}
                 {r.response!.respondentName ? ` · ${r.response!.respondentName}` : ''}
                 {r.response!.respondentTitle ? `, ${r.response!.respondentTitle}` : ''}
               </Line>

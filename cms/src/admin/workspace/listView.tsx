@@ -7,7 +7,7 @@ import * as React from 'react';
 import { Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { labelsFor, labelsForKeys } from './choices';
-import { danishDate } from './useCase';
+import { danishDate } from '@borgerraadgiver/config/src/dates';
 
 /** Fields of the system and of the machinery, never a filter: they mean nothing to the office. */
 const SYSTEM_FIELDS = [
@@ -67,7 +67,7 @@ function NextDeadline({ complaintId }: { complaintId: string }) {
     };
   }, [get, complaintId]);
   if (!entry) return <Plain>{entry === undefined ? '' : '–'}</Plain>;
-  return <Plain color={entry.overdue ? 'danger600' : undefined}>{`${danishDate(entry.dueAt)}${entry.overdue ? ' ⚠ overskredet' : ''}`}</Plain>;
+  return <Plain color={entry.overdue ? 'danger600' : undefined}>{`${danishDate(entry.dueAt, 'numeric')}${entry.overdue ? ' ⚠ overskredet' : ''}`}</Plain>;
 }
 
 export function labelColumns({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: any }) {

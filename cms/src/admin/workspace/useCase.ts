@@ -151,14 +151,3 @@ export function useCaseDocumentRefetch(documentId: string) {
   const params = React.useMemo(() => buildValidParams(query), [query]);
   return useDocument({ collectionType: 'collection-types', model: COMPLAINT, documentId, params }).refetch;
 }
-
-export const danishDate = (iso: string | null | undefined, withTime = false) =>
-  iso
-    ? new Intl.DateTimeFormat('da-DK', {
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-        ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-        timeZone: 'Europe/Copenhagen',
-      }).format(new Date(iso))
-    : '';

@@ -22,7 +22,8 @@
 import type { Knex } from 'knex';
 import type { Sql } from './dialect';
 import { sqlFor } from './dialect';
-import { backfilled, closureEvents, eventStatus, OUTCOME_STATUSES, outcomeEvents } from './outcomes';
+import { backfilled, closureEvents, eventStatus, outcomeEvents } from './outcomes';
+import { outcomeStatuses } from '../../rules/complaint-status';
 
 export interface DurationSource {
   table: string;
@@ -87,7 +88,7 @@ export function reportIndexStatements(sql: Sql): string[] {
   statements.push(
     `CREATE INDEX IF NOT EXISTS report_complaints_citizen_idx ON complaints (received_at, (${citizenKey()})) WHERE ${NAMED()}`,
     'CREATE INDEX IF NOT EXISTS report_complaints_themes_idx ON complaints (received_at, complaint_themes) WHERE complaint_themes IS NOT NULL',
-    ...OUTCOME_STATUSES.map(
+    ...outcomeStatuses.map(
       (status) =>
         `CREATE INDEX IF NOT EXISTS report_case_events_${status}_idx ON case_events (kind, at, (${eventStatus(sql)}), id) WHERE ${outcomeEvents(sql, status)}`,
     ),

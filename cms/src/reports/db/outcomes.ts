@@ -15,13 +15,13 @@
 import type { Knex } from 'knex';
 import { idOrNull, num, rows, textOrNull, type Sql } from './dialect';
 import { slotClause, type Span } from './slots';
+import { isClosedStatus, outcomeStatuses, type OutcomeStatus } from '../../rules/complaint-status';
 
 /** The reason of a rejection, read from the case row only for rejections. */
 export const OUTCOME_REASON = "CASE WHEN o.status = 'afvist' THEN (SELECT r.out_of_scope_reason FROM complaints r WHERE r.id = o.complaint_id) END";
 
-/** The statuses the report counts as outcomes (and reopening). */
-export const OUTCOME_STATUSES = ['loest_ved_dialog', 'henvist', 'afvist', 'tilbagetrukket', 'genoptaget'] as const;
-export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+/** An SQL list of statuses. */
+const statusList = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
 
 const column = (alias?: string) => (name: string) => (alias ? `${alias}.${name}` : name);
 
@@ -54,7 +54,7 @@ export function backfilled(alias?: string): string {
 
 /** The outcome a pre-journal case's stored state shows (see above), or NULL. */
 const STORED_OUTCOME = `CASE
-      WHEN c.case_status IN ('loest_ved_dialog', 'henvist', 'afvist', 'tilbagetrukket') THEN c.case_status
+      WHEN c.case_status IN (${statusList(outcomeStatuses.filter(isClosedStatus))}) THEN c.case_status
       WHEN c.case_status = 'afsluttet' THEN CASE
         WHEN c.out_of_scope_reason IS NOT NULL THEN 'afvist'
         WHEN EXISTS (SELECT 1 FROM opinions_complaint_lnk ol WHERE ol.complaint_id = c.id) THEN NULL
@@ -70,7 +70,7 @@ export function outcomeRows(sql: Sql, spans: readonly Span[]): { sql: string; bi
   const byEvent = slotClause(sql, 'e.at', spans);
   const byClosure = slotClause(sql, 'c.closed_at', spans);
   // One branch per status, each an index range of its partial index (see outcomeEvents).
-  const events = OUTCOME_STATUSES.map(
+  const events = outcomeStatuses.map(
     (status) => `SELECT ${byEvent.slot} AS slot, '${status}' AS status, l.complaint_id AS complaint_id
            FROM case_events e
            JOIN case_events_complaint_lnk l ON l.case_event_id = e.id

@@ -9,7 +9,7 @@ import { isClosedStatus } from '../../../rules/complaint-status';
 import { checkPostponement, checkReason } from '../../../rules/retention';
 import type { Violation } from '../../../rules/violation';
 import { appendEvents, type Actor } from '../../../journal';
-import { danishDate } from '../../../journal/describe';
+import { danishDate } from '@borgerraadgiver/config';
 import { anonymiseCase } from '../../../privacy/anonymise';
 import { buildAccessExport, findMatchingCases, renderAccessExport, type MatchReason } from '../../../privacy/access-export';
 import { retentionList, runRetention } from '../../../privacy/retention';

@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import {
+  danishDate,
   deliveryStatuses,
   loadPolicy,
   notificationKinds,
@@ -19,7 +20,6 @@ import {
   caseActions,
   closedStatuses,
   requestNeeds,
-  danishDate,
   effectiveDue,
   isOpenRequest,
   meetingHeading,
@@ -91,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: n.documentId,
           label: label([
             notificationKinds[n.kind as keyof typeof notificationKinds] ?? n.kind,
-            danishDate(n.sentAt ?? n.notBefore),
+            danishDate(n.sentAt ?? n.notBefore, 'numeric'),
             deliveryStatuses[n.deliveryStatus as keyof typeof deliveryStatuses],
           ]),
           kind: n.kind,
@@ -100,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         opinions: (complaint.opinions ?? []).map((o: Row) => ({
           documentId: o.documentId,
-          label: label(['Udtalelse', opinionOutcomes[o.outcome as keyof typeof opinionOutcomes], danishDate(o.issuedAt)]),
+          label: label(['Udtalelse', opinionOutcomes[o.outcome as keyof typeof opinionOutcomes], danishDate(o.issuedAt, 'numeric')]),
           recommendations: (o.recommendations ?? []).map((r: Row) => ({ documentId: r.documentId, text: r.text })),
         })),
         meetings: (complaint.meetings ?? []).map((m: Row) => ({
