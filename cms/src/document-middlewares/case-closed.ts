@@ -1,6 +1,7 @@
 /** A case that closes tells its reachable citizen how it ended (their case page has the details). */
 import type { Core } from '@strapi/strapi';
 import { insertRows } from '../outbox/writer';
+import { caseClosedEmail } from '../outbox/catalogue';
 import { citizenReachable } from '../letters/issue';
 import { isClosedStatus } from '../rules/complaint-status';
 import { COMPLAINT } from '../content-types';
@@ -19,9 +20,7 @@ export const caseClosed =
       const after = before && (await strapi.db.query(COMPLAINT).findOne({ where: { id: before.id } }));
       // A case from the old register corrected by a re-import closed long ago: its citizen is not written to.
       if (after && !isClosedStatus(before.caseStatus) && isClosedStatus(after.caseStatus) && citizenReachable(after) && !currentImport()) {
-        await insertRows(strapi, [
-          { kind: 'case_closed', recipient: after.citizenEmail, notBefore: new Date(), dueVersion: after.caseStatus, complaint: after.id },
-        ]);
+        await insertRows(strapi, [caseClosedEmail(after, new Date())]);
       }
       return result;
     });

@@ -13,6 +13,7 @@ import { dueVersionOf, isOpenRequest } from '../rules/links';
 import { statementPlan } from '../outbox/plan';
 import { loadWorkingCalendar } from '../db/working-calendar';
 import { cancelPlanned, insertRows } from '../outbox/writer';
+import { statementRequestEmail } from '../outbox/catalogue';
 import { STATEMENT_REQUEST } from '../content-types';
 import { inTransaction } from '../db/transaction';
 import type { DocumentMiddleware } from '../strapi-types';
@@ -35,18 +36,7 @@ async function onStatementRequestCreate(strapi: Core.Strapi, next: () => Promise
   const dueVersion = dueVersionOf(request);
   // A request registered as sent outside the system (by letter, earlier) mails nothing itself.
   await insertRows(strapi, [
-    ...(request.sentOutsideSystem
-      ? []
-      : [
-          {
-            kind: 'statement_request' as const,
-            recipient: request.center.email,
-            notBefore: now,
-            dueVersion: dueVersion ?? '',
-            statementRequest: request.id,
-            linkVersion: request.linkVersion ?? 1,
-          },
-        ]),
+    ...(request.sentOutsideSystem ? [] : [statementRequestEmail(request, request.center, dueVersion, now)]),
     ...(await statementPlan(strapi, request, await loadWorkingCalendar(strapi), now)).map((row) => ({ ...row, statementRequest: request.id })),
   ]);
   return result;
@@ -95,17 +85,7 @@ async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentI
     );
   }
   if (reissue && after.center?.email) {
-    await insertRows(strapi, [
-      {
-        kind: 'statement_request',
-        recipient: after.center.email,
-        notBefore: now,
-        dueVersion: dueVersionOf(after) ?? '',
-        statementRequest: after.id,
-        linkVersion: after.linkVersion,
-        linkReissued: true,
-      },
-    ]);
+    await insertRows(strapi, [statementRequestEmail(after, after.center, dueVersionOf(after), now, true)]);
   }
   return result;
 }

@@ -4,10 +4,11 @@
  * received in the case, under the case file's rules; the move is journaled.
  */
 import type { Core } from '@strapi/strapi';
-import { danishDateTime, municipality, textLimits } from '@borgerraadgiver/config';
+import { danishDateTime, textLimits } from '@borgerraadgiver/config';
 import { fileReceived } from '../documents/receive';
 import { appendEvents, type Actor } from '../journal';
 import { insertRows } from '../outbox/writer';
+import { mailReceivedEmail } from '../outbox/catalogue';
 import { withNulls } from '../strapi-types';
 import { COMPLAINT, INBOUND_MAIL } from '../content-types';
 
@@ -67,17 +68,7 @@ export async function fileMail(strapi: Core.Strapi, mail: StoredMail, filing: Fi
       ...(by ? { actor: by } : {}),
     },
   ]);
-  if (!by)
-    await insertRows(strapi, [
-      {
-        kind: 'mail_received',
-        recipient: municipality.email,
-        notBefore: now,
-        dueVersion: '',
-        complaint: filing.complaint.id,
-        ...(filing.statementRequest ? { statementRequest: filing.statementRequest.id } : {}),
-      },
-    ]);
+  if (!by) await insertRows(strapi, [mailReceivedEmail(filing.complaint, filing.statementRequest, now)]);
   return filing.complaint;
 }
 

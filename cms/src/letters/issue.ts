@@ -10,6 +10,7 @@ import { municipality } from '@borgerraadgiver/config';
 import { storeGeneratedFile } from '../documents/storage';
 import { runAs, SYSTEM } from '../journal';
 import { insertRows } from '../outbox/writer';
+import { opinionLetterEmail } from '../outbox/catalogue';
 import { renderOpinionLetter, type LetterAudience } from './opinion-letter';
 import { OPINION, CASE_DOCUMENT } from '../content-types';
 import { inTransaction } from '../db/transaction';
@@ -73,21 +74,8 @@ export async function issueOpinionLetter(strapi: Core.Strapi, opinionId: number,
         },
       });
       await insertRows(strapi, [
-        ...(center?.email
-          ? [{ kind: 'opinion_letter' as const, recipient: center.email, notBefore: now, dueVersion: '', opinion: opinion.id, complaint: complaint.id }]
-          : []),
-        ...(citizenReachable(complaint)
-          ? [
-              {
-                kind: 'opinion_letter_citizen' as const,
-                recipient: complaint.citizenEmail,
-                notBefore: now,
-                dueVersion: '',
-                opinion: opinion.id,
-                complaint: complaint.id,
-              },
-            ]
-          : []),
+        ...(center?.email ? [opinionLetterEmail('center', opinion, complaint, center.email, now)] : []),
+        ...(citizenReachable(complaint) ? [opinionLetterEmail('citizen', opinion, complaint, complaint.citizenEmail, now)] : []),
       ]);
     }),
   );

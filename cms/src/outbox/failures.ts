@@ -5,9 +5,10 @@
  * outbox row id is written on the failed rows it lists (`failureDigest`).
  */
 import type { Core } from '@strapi/strapi';
-import { localDate, loadEndpoints, municipality, TIME_ZONE, type DeliveryFailure } from '@borgerraadgiver/config';
+import { loadEndpoints, municipality, TIME_ZONE, type DeliveryFailure } from '@borgerraadgiver/config';
 import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
 import { insertRows } from './writer';
+import { deliveryFailuresEmail } from './catalogue';
 import { NOTIFICATION } from '../content-types';
 import { adminUrl, caseAdminUrl } from '../admin-urls';
 import { inTransaction } from '../db/transaction';
@@ -26,9 +27,7 @@ export async function queueFailureDigest(strapi: Core.Strapi, now = new Date()):
     const notifications = strapi.db.query(NOTIFICATION);
     const unreported = { deliveryStatus: 'failed', failureDigest: { $null: true }, kind: { $ne: DIGEST } };
     if (!(await notifications.count({ where: unreported }))) return 0;
-    const [digest] = await insertRows(strapi, [
-      { kind: DIGEST, recipient: municipality.email, notBefore: now, dueVersion: `delivery-failures:${localDate(now)}` },
-    ]);
+    const [digest] = await insertRows(strapi, [deliveryFailuresEmail(now)]);
     const { count } = await notifications.updateMany({ where: unreported, data: { failureDigest: digest.documentId } });
     if (!count) await notifications.delete({ where: { id: digest.id } });
     return count;

@@ -6,7 +6,6 @@ import type { Core } from '@strapi/strapi';
 import { scheduleFailureDigest } from './failures';
 import { closeQueue } from './queue';
 import { workerToken } from './worker-api';
-import { insertRows, NewRow } from './writer';
 
 export { insertRows } from './writer';
 export type { NewRow } from './writer';
@@ -22,14 +21,4 @@ export async function startOutbox(strapi: Core.Strapi) {
 
 export async function stopOutbox() {
   await closeQueue();
-}
-
-/**
- * For other modules (e.g. the public intake's complaint receipt): writes one immediate
- * notification in the caller's transaction; delivered after commit. Writing through
- * strapi.documents(NOTIFICATION).create() works the same way.
- */
-export async function queueNotification(strapi: Core.Strapi, row: Omit<NewRow, 'notBefore' | 'dueVersion'> & { notBefore?: Date; dueVersion?: string }) {
-  const [created] = await insertRows(strapi, [{ ...row, notBefore: row.notBefore ?? new Date(), dueVersion: row.dueVersion ?? '' }]);
-  return created;
 }

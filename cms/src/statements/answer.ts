@@ -3,9 +3,10 @@
  * from an e-mail the advisor files into the case.
  */
 import type { Core } from '@strapi/strapi';
-import { municipality, type StatementSubmission } from '@borgerraadgiver/config';
+import type { StatementSubmission } from '@borgerraadgiver/config';
 import { OPEN_REQUEST_WHERE } from '../rules/links';
 import { insertRows } from '../outbox/writer';
+import { statementReceivedEmail } from '../outbox/catalogue';
 import { withNulls } from '../strapi-types';
 import { fileReceived } from '../documents/receive';
 import { runAs } from '../journal';
@@ -40,7 +41,7 @@ export async function submit(strapi: Core.Strapi, request: any, submission: Stat
           respondedAt: now.toISOString(),
         }),
       });
-      await insertRows(strapi, [{ kind: 'statement_received', recipient: municipality.email, notBefore: now, dueVersion: '', statementRequest: request.id }]);
+      await insertRows(strapi, [statementReceivedEmail(request, now)]);
       const updated = await strapi.db
         .query(STATEMENT_REQUEST)
         .findOne({ where: { id: request.id }, populate: { center: true, complaint: { populate: { institution: true } } } });

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { insertRows } from '../../../outbox/writer';
+import { complaintReceiptEmail } from '../../../outbox/catalogue';
 import { fileOrRemove, fileReceived, storeIncoming, type IncomingFile } from '../../../documents/receive';
 import {
   createRateLimiter,
@@ -75,16 +76,7 @@ export default ({ strapi }: FactoryArgs) => ({
           await fileReceived(strapi, complaint, files, { source: 'borger', now: new Date(now) });
           if (data.citizenEmail) {
             // Through the outbox writer: same transaction, job enqueued after commit; the workers send it.
-            await insertRows(strapi, [
-              {
-                kind: 'complaint_receipt',
-                recipient: data.citizenEmail,
-                subject: 'Kvittering for din henvendelse til borgerrådgiveren',
-                complaint: Number(complaint.id),
-                notBefore: new Date(now),
-                dueVersion: '',
-              },
-            ]);
+            await insertRows(strapi, [complaintReceiptEmail({ id: Number(complaint.id) }, data.citizenEmail, new Date(now))]);
           }
           const registered = { caseNumber: complaint.caseNumber ?? null, documentId: complaint.documentId };
           if (submissionKey) await recordRegistered(knex, trx, submissionKey, registered);

@@ -17,7 +17,8 @@ import { documentTitles, renderReportDocument, type DocumentKind } from '../../.
 import { alertMessage, alertSubject, decideAlert, isElevated, usualLevel } from '../../../reports/ongoing-status';
 import { nextReportReminders } from '../../../reports/reminders';
 import { PeriodError } from '../../../reports/period';
-import { insertRows, type NewRow } from '../../../outbox/writer';
+import { insertRows } from '../../../outbox/writer';
+import { ongoingStatusEmail, reportReminderEmail } from '../../../outbox/catalogue';
 import { withClusterLock } from '../../../cluster/locks';
 import { REPORT_DRAFT as DRAFT, REPORT_ALERT as ALERT, NOTIFICATION, CENTER } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
@@ -161,15 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const plan of nextReportReminders(now, calendar)) {
       const existing = await strapi.db.query(NOTIFICATION).findOne({ where: { kind: 'report_reminder', dueVersion: plan.dueVersion } });
       if (existing) continue;
-      await insertRows(strapi, [
-        {
-          kind: 'report_reminder' as NewRow['kind'],
-          recipient: municipality.email,
-          subject: plan.subject,
-          dueVersion: plan.dueVersion,
-          notBefore: plan.notBefore,
-        },
-      ]);
+      await insertRows(strapi, [reportReminderEmail(plan)]);
       created.push(plan.dueVersion);
     }
     return created;
@@ -207,15 +200,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               message: alertMessage(name, level.recent, usual, windowDays),
             },
           });
-          await insertRows(strapi, [
-            {
-              kind: 'ongoing_status' as NewRow['kind'],
-              recipient: municipality.email,
-              subject: alertSubject(name, level.recent, windowDays),
-              dueVersion: `ongoing-status:${alert.documentId}`,
-              notBefore: now,
-            },
-          ]);
+          await insertRows(strapi, [ongoingStatusEmail(alert, alertSubject(name, level.recent, windowDays), now)]);
         });
         opened.push(centerId);
       } else if (decision === 'close') {
