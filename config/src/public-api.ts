@@ -80,7 +80,6 @@ export const complaintSubmission = z.object({
   website: formText,
   submissionKey: formText,
 });
-export type ComplaintSubmission = z.input<typeof complaintSubmission>;
 export interface ComplaintCreated {
   /** Assigned by the case rules ("2026-0001"); the same for a repeat of the submission. */
   data: { caseNumber: string | null };

@@ -577,8 +577,6 @@ export const loadEndpoints = (env: Env = process.env, advisorEmail: string): End
   const endpoints = read(endpointsPart, env);
   return { ...endpoints, mailFrom: endpoints.mailFrom ?? advisorEmail };
 };
-/** The advisor's mailbox the workers read (E-mail into the case). */
-export const loadInboxSettings = (env: Env = process.env): InboxSettings => read(inboxPart, env);
 /** Settings of the notification outbox and its workers. */
 export const loadOutboxSettings = (env: Env = process.env): OutboxSettings => read(outboxPart, env);
 /** Reporting (R18, R19). */

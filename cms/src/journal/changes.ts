@@ -8,7 +8,7 @@
  * complete by changing the case rows alone.
  */
 import { citizenIdentityFields } from '../rules/personal-data';
-import type { ChangeValue, Changes, FieldChange, RelationValue } from './model';
+import type { ChangeValue, Changes, RelationValue } from './model';
 
 export interface AttributeDefinition {
   type: string;
@@ -110,4 +110,3 @@ export function partition(changes: Changes, fields: readonly string[]): [Changes
   return [picked, rest];
 }
 
-export const hasValues = (change: FieldChange | undefined): change is { from: ChangeValue; to: ChangeValue } => Boolean(change && 'to' in change);

@@ -3,7 +3,7 @@
  * A field names its list in the custom field's options; a list of keys alone (a filter's options)
  * is matched by its exact set of keys.
  */
-import { choiceLists, perspectives, type ChoiceListName } from '../../../../config/src/vocabulary';
+import { choiceLists, perspectives } from '../../../../config/src/vocabulary';
 
 type Labels = Record<string, string>;
 
@@ -21,7 +21,5 @@ export function labelsFor(attribute: { enum?: readonly string[]; options?: { cho
 
 /** The labels of a set of stored keys, e.g. a filter's options. */
 export const labelsForKeys = (keys: readonly string[]): Labels | null => listByKeys.get(keySet(keys)) ?? null;
-
-export const choiceLabel = (list: ChoiceListName, key: string | null | undefined): string => (key ? ((choiceLists[list] as Labels)[key] ?? key) : '');
 
 export { choiceLists, perspectives };

@@ -16,8 +16,6 @@ const headings: Record<string, { via: 'complaint' | 'opinion'; make: (fields: Da
   [RECOMMENDATION]: { via: 'opinion', make: recommendationHeading },
 };
 
-export const hasHeading = (uid: string) => uid in headings;
-
 /** The case number of the item after this write (through the opinion for a recommendation). */
 async function caseNumberOf(strapi: Core.Strapi, via: 'complaint' | 'opinion', data: Data, previous: Data | null): Promise<string | null> {
   const submitted = relationTarget(data[via]);
