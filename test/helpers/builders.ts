@@ -42,8 +42,8 @@ export function builders(app: TestStrapi) {
 
   let theDefaultCenter: ReturnType<typeof center> | undefined;
   /**
-   * The center a case gets when the test names none: created on first use, with `overrides` when
-   * the test wants to know it (call it before the first case; later overrides would be ignored).
+   * The center a case gets when the test names none: created on first use. A test that needs to
+   * know it passes its fields before the first case (passing them once it exists is an error).
    */
   function defaultCenter(overrides?: Overrides<typeof CENTER>) {
     if (theDefaultCenter && overrides) throw new Error('The default center exists already: pass its fields before the first case.');
