@@ -7,6 +7,7 @@
 import crypto from 'crypto';
 import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { builders, Builders } from '../helpers/builders';
 import { startSmtp, TestSmtp, ReceivedMail } from '../helpers/smtp';
 import { deletePrefix, uniquePrefix } from '../helpers/redis';
 import { startWorkers, Workers } from '../../workers/src/app';
@@ -53,16 +54,15 @@ const mailTo = (to: string, subject: RegExp) =>
     .waitFor((mails) => mails.some((m) => m.to.includes(to) && subject.test(m.subject)), 30_000)
     .then((mails) => mails.filter((m) => m.to.includes(to) && subject.test(m.subject)));
 
-let centerId: string;
+let build: Builders;
 beforeAll(async () => {
-  const center: any = await docs('api::center.center').create({
-    data: { name: 'Center for Brevtest', email: 'leder.brev@example.org', chiefEmail: 'chef.brev@example.org' },
-  } as never);
-  centerId = center.documentId;
+  build = builders(app);
+  // The cases' center, whose leader receives the letters below.
+  await build.defaultCenter({ name: 'Center for Brevtest', email: 'leder.brev@example.org', chiefEmail: 'chef.brev@example.org' });
 });
 
 const CONFIDENTIAL = {
-  identity: 'confidential',
+  identity: 'confidential' as const,
   citizenName: 'Tove Tavshed',
   citizenEmail: 'tove.tavshed@example.org',
   citizenPhone: '31 41 59 26',
@@ -70,16 +70,12 @@ const CONFIDENTIAL = {
 };
 
 test('issuing an opinion files its letter and mails the center and the citizen their links; the center never learns who complained', async () => {
-  const complaint: any = await docs('api::complaint.complaint').create({
-    data: {
-      description: 'Tove Tavshed venter stadig på svar.',
-      eventDate: '2026-10-01',
-      center: centerId,
-      centerHadOpportunity: true,
-      caseStatus: 'undersoegelse',
-      ...CONFIDENTIAL,
-    },
-  } as never);
+  const complaint = await build.complaint({
+    description: 'Tove Tavshed venter stadig på svar.',
+    eventDate: '2026-10-01',
+    caseStatus: 'undersoegelse',
+    ...CONFIDENTIAL,
+  });
   // Issued by the advisor in the admin.
   const issued = await app.admin('POST', '/content-manager/collection-types/api::opinion.opinion', {
     kind: 'case',
@@ -241,20 +237,8 @@ test('the citizen follows the case from the receipt, writes to the advisor, is t
 });
 
 test('the center attaches files to its statement through its link; they join the case file as received from the center', async () => {
-  const complaint: any = await docs('api::complaint.complaint').create({
-    data: {
-      description: 'Sagen trak ud.',
-      eventDate: '2026-10-01',
-      center: centerId,
-      centerHadOpportunity: true,
-      caseStatus: 'undersoegelse',
-      identity: 'named',
-      citizenName: 'Ib Ibsen',
-    },
-  } as never);
-  const request: any = await docs('api::statement-request.statement-request').create({
-    data: { complaint: complaint.documentId, questions: 'Send sagens akter.' },
-  } as never);
+  const complaint = await build.complaint({ description: 'Sagen trak ud.', eventDate: '2026-10-01', caseStatus: 'undersoegelse', citizenName: 'Ib Ibsen' });
+  const request = await build.statementRequest(complaint, { questions: 'Send sagens akter.' });
   const [mail] = await mailTo('leder.brev@example.org', new RegExp(`Anmodning om redegørelse i sag ${complaint.caseNumber}`));
   const form = new FormData();
   form.append('data', JSON.stringify({ text: 'Vi beklager forløbet. Akterne er vedlagt.', respondentName: 'Lene Leder' }));

@@ -9,6 +9,7 @@ import crypto from 'crypto';
 import { spawn } from 'child_process';
 import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { builders, Builders } from '../helpers/builders';
 
 const COMPLAINT = 'api::complaint.complaint';
 const REQUEST = 'api::statement-request.statement-request';
@@ -19,13 +20,12 @@ const DAY = 86400000;
 const workerToken = crypto.randomBytes(24).toString('base64url');
 
 let app: TestStrapi;
-let centerId: string;
+let build: Builders;
 beforeAll(async () => {
   app = await startStrapi({ OUTBOX_WORKER_TOKEN: workerToken, PUBLIC_STATEMENT_RATE_LIMIT: '1000' });
-  const center: any = await docs('api::center.center').create({
-    data: { name: 'Center for Samtidighed', email: 'leder.samtidig@example.org', chiefEmail: 'chef.samtidig@example.org' },
-  } as never);
-  centerId = center.documentId;
+  build = builders(app);
+  // The cases' center, named in a refusal below.
+  await build.defaultCenter({ name: 'Center for Samtidighed', email: 'leder.samtidig@example.org', chiefEmail: 'chef.samtidig@example.org' });
   await app.adminToken(); // Once, before the concurrent requests.
 }, 300_000); // A fresh PostgreSQL schema takes minutes on a loaded machine.
 afterAll(async () => {
@@ -35,12 +35,6 @@ afterAll(async () => {
 const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType);
 const daysAgo = (days: number) => new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
 const cm = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
-
-async function complaint(overrides: Record<string, unknown> = {}) {
-  return (await docs(COMPLAINT).create({
-    data: { description: 'Sagen blev ikke behandlet.', eventDate: daysAgo(30), center: centerId, centerHadOpportunity: true, ...overrides },
-  } as never)) as any;
-}
 
 const stored = (id: number) => app.strapi.db.query(COMPLAINT as UID.ContentType).findOne({ where: { id } }) as Promise<any>;
 
@@ -76,7 +70,7 @@ describe.each([
   };
 
   test('without a version: every save is accepted and journaled, and the journal chains', async () => {
-    const c = await complaint();
+    const c = await build.complaint();
     const dates = Array.from({ length: N }, (_, i) => daysAgo(40 + i));
     const bodies = await Promise.all(dates.map((date) => body(c, date)));
     const responses = await Promise.all(bodies.map((data) => app.admin('PUT', cm(COMPLAINT, c.documentId), data)));
@@ -90,7 +84,7 @@ describe.each([
   });
 
   test('with the version they were based on: one is accepted, the others get 409 and change nothing', async () => {
-    const c = await complaint();
+    const c = await build.complaint();
     const version = (await app.admin('GET', cm(COMPLAINT, c.documentId))).body.data.updatedAt;
     const dates = Array.from({ length: N }, (_, i) => daysAgo(60 + i));
     const bodies = await Promise.all(dates.map((date) => body(c, date)));
@@ -113,7 +107,7 @@ describe.each([
 
 describe('one save at a time', () => {
   test('a stale version gets 409 naming who changed the case and when; the current version is accepted', async () => {
-    const c = await complaint();
+    const c = await build.complaint();
     const v0 = (await app.admin('GET', cm(COMPLAINT, c.documentId))).body.data.updatedAt;
     // Someone else changes the case first: a script, journaled as the system.
     await docs(COMPLAINT).update({ documentId: c.documentId, data: { channel: 'letter' } } as never);
@@ -135,7 +129,7 @@ describe('one save at a time', () => {
   });
 
   test('a version that cannot be read is a Danish 400', async () => {
-    const c = await complaint();
+    const c = await build.complaint();
     const response = await app.admin('PUT', cm(COMPLAINT, c.documentId), { channel: 'phone', updatedAt: 'i går' });
     expect(response.status).toBe(400);
     expect(response.body.error.details.errors[0]).toMatchObject({ path: ['updatedAt'], message: expect.stringMatching(/kan ikke læses/) });
@@ -143,8 +137,8 @@ describe('one save at a time', () => {
 
   test('a write of another document in the same request is not held to the case version', async () => {
     // Answering the request moves the case's status (a nested write of the complaint): only the request's version applies.
-    const c = await complaint({ caseStatus: 'undersoegelse' });
-    const request: any = await docs(REQUEST).create({ data: { complaint: c.documentId, questions: 'Hvorfor?' } } as never);
+    const c = await build.complaint({ caseStatus: 'undersoegelse' });
+    const request = await build.statementRequest(c, { questions: 'Hvorfor?' });
     const version = (await app.admin('GET', cm(REQUEST, request.documentId))).body.data.updatedAt;
     const answered = await app.admin('PUT', cm(REQUEST, request.documentId), { requestStatus: 'annulleret', updatedAt: version });
     expect(answered.status).toBe(200);
@@ -158,7 +152,7 @@ describe('the case page and the privacy actions carry the case version', () => {
   const versionOf = async (c: any) => (await app.admin('GET', cm(COMPLAINT, c.documentId))).body.data.updatedAt as string;
 
   test('a next step taken on a stale case is refused and writes nothing', async () => {
-    const c = await complaint({ caseStatus: 'undersoegelse' });
+    const c = await build.complaint({ caseStatus: 'undersoegelse' });
     const v0 = await versionOf(c);
     await docs(COMPLAINT).update({ documentId: c.documentId, data: { channel: 'letter' } } as never);
     const step = (updatedAt: string) =>
@@ -174,7 +168,7 @@ describe('the case page and the privacy actions carry the case version', () => {
   });
 
   test('postponements at once chain in the journal; one based on a stale version is refused', async () => {
-    const c = await complaint({ caseStatus: 'loest_ved_dialog' });
+    const c = await build.complaint({ caseStatus: 'loest_ved_dialog' });
     await app.strapi.db.query(COMPLAINT as UID.ContentType).update({ where: { id: c.id }, data: { closedAt: new Date(Date.now() - 6 * 366 * DAY) } });
     const v0 = await versionOf(c);
     const days = Array.from({ length: N }, (_, i) => new Date(Date.now() + (30 + i) * DAY).toISOString().slice(0, 10));
@@ -204,7 +198,7 @@ test("the center's statement arriving while the advisor saves the request: the a
   const worker = async (path: string) =>
     (await (await fetch(`${app.url}/api/outbox${path}`, { method: 'POST', headers: { authorization: `Bearer ${workerToken}` } })).json()) as any;
   const prepared = async () => {
-    const c = await complaint({ caseStatus: 'undersoegelse' });
+    const c = await build.complaint({ caseStatus: 'undersoegelse' });
     const request = (await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: c.documentId, questions: 'Hvorfor?' })).body.data;
     const [mail] = await app.strapi.db
       .query(NOTIFICATION as UID.ContentType)
@@ -255,7 +249,7 @@ test("the center's statement arriving while the advisor saves the request: the a
 (process.env.DATABASE_CLIENT === 'postgres' ? test.skip : test)(
   'SQLite: a save waits for another process writing the case, and starts from its value',
   async () => {
-    const c = await complaint({ channel: 'web' });
+    const c = await build.complaint({ channel: 'web' });
     const script = `
     const db = new (require('better-sqlite3'))(process.argv[1]);
     db.exec('BEGIN IMMEDIATE');
@@ -281,7 +275,7 @@ test("the center's statement arriving while the advisor saves the request: the a
 test('anonymising a case while its statement request is saved: both answer, neither is a deadlock', async () => {
   const rounds = await Promise.all(
     Array.from({ length: N }, async (_, i) => {
-      const c = await complaint({ caseStatus: 'undersoegelse', citizenName: `Borger ${i}` });
+      const c = await build.complaint({ caseStatus: 'undersoegelse', citizenName: `Borger ${i}` });
       const request = (await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: c.documentId, questions: 'Hvorfor?' })).body.data;
       await app.strapi.db.query(COMPLAINT as UID.ContentType).update({ where: { id: c.id }, data: { caseStatus: 'loest_ved_dialog', closedAt: new Date() } });
       const version = (await app.admin('GET', cm(COMPLAINT, c.documentId))).body.data.updatedAt;
@@ -303,7 +297,7 @@ test('anonymising a case while its statement request is saved: both answer, neit
 (process.env.DATABASE_CLIENT === 'postgres' ? test : test.skip)(
   'PostgreSQL: a save queued for the case, then the center answers: both answer, no deadlock',
   async () => {
-    const c = await complaint({ caseStatus: 'undersoegelse' });
+    const c = await build.complaint({ caseStatus: 'undersoegelse' });
     const request = (await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, { complaint: c.documentId, questions: 'Hvorfor?' })).body.data;
     const [mail] = await app.strapi.db
       .query(NOTIFICATION as UID.ContentType)

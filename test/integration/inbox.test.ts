@@ -12,6 +12,7 @@ import type { UID } from '@strapi/strapi';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { builders, Builders } from '../helpers/builders';
 import { startSmtp, TestSmtp, type ReceivedMail } from '../helpers/smtp';
 import { startImap, TestImap } from '../helpers/imap';
 import { deletePrefix, uniquePrefix } from '../helpers/redis';
@@ -40,6 +41,7 @@ let app: TestStrapi;
 let smtp: TestSmtp;
 let imap: TestImap;
 const workers: Workers[] = [];
+let build: Builders;
 const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inbox-documents-'));
 
 beforeAll(async () => {
@@ -57,6 +59,7 @@ beforeAll(async () => {
     INBOX_POLL_MS: '1000',
     ...imap.env(),
   });
+  build = builders(app);
   // Two worker processes, each with its own IMAP connection to the same mailbox.
   for (let i = 0; i < 2; i++)
     workers.push(await startWorkers({ settings: loadWorkerSettings(), cms: new CmsClient(app.url, workerToken), schedule: false, inbox: true }));
@@ -113,23 +116,16 @@ const documentsOf = (complaintId: number) =>
 const eventsOf = (complaintId: number) => db(EVENT).findMany({ where: { complaint: { id: complaintId } }, orderBy: { id: 'asc' } });
 const inboxEmpty = () => until('the inbox to be emptied', async () => imap.list().length === 0);
 
-async function center(name: string, email: string) {
-  return (await app.strapi.documents('api::center.center' as UID.ContentType).create({ data: { name, email, chiefEmail: `chef.${email}` } } as never)) as any;
-}
+const center = (name: string, email: string) => build.center({ name, email, chiefEmail: `chef.${email}` });
 
 async function caseWithRequest(centerDocumentId: string) {
-  const complaint: any = await app.strapi.documents(COMPLAINT).create({
-    data: {
-      description: 'Ansøgningen blev ikke behandlet.',
-      category: 'sagsbehandling',
-      center: centerDocumentId,
-      centerHadOpportunity: true,
-      identity: 'named',
-      citizenName: 'Niels Navngiven',
-      citizenEmail: 'niels@example.net',
-      caseStatus: 'undersoegelse',
-    },
-  } as never);
+  const complaint = await build.complaint({
+    description: 'Ansøgningen blev ikke behandlet.',
+    center: centerDocumentId,
+    citizenName: 'Niels Navngiven',
+    citizenEmail: 'niels@example.net',
+    caseStatus: 'undersoegelse',
+  });
   const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, {
     complaint: { connect: [{ documentId: complaint.documentId }], disconnect: [] },
     questions: 'Redegør for sagsforløbet.',
@@ -270,8 +266,8 @@ test("a citizen's reply to the receipt joins their case; a forwarded reply finds
 });
 
 test('a message naming two cases, or a case that does not exist, waits in Ikke tilknyttet post until the advisor files it', async () => {
-  const one: any = await app.strapi.documents(COMPLAINT).create({ data: { description: 'Første.', identity: 'named' } } as never);
-  const two: any = await app.strapi.documents(COMPLAINT).create({ data: { description: 'Anden.', identity: 'named' } } as never);
+  const one = await build.complaint({ description: 'Første.' });
+  const two = await build.complaint({ description: 'Anden.' });
   const both = await deliverAndStore(
     await compose({
       from: 'advokat@example.net',

@@ -9,6 +9,7 @@
 import crypto from 'crypto';
 import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { builders, Builders } from '../helpers/builders';
 import { submitComplaint } from '../helpers/intake';
 
 const workerToken = crypto.randomBytes(24).toString('base64url');
@@ -20,12 +21,13 @@ const NOTIFICATION = 'api::notification.notification';
 const DANISH_REFUSAL = /Sagens journal skrives kun af systemet/;
 
 let app: TestStrapi;
+let build: Builders;
 let centerId: string;
 beforeAll(async () => {
   app = await startStrapi({ OUTBOX_WORKER_TOKEN: workerToken, PUBLIC_COMPLAINT_RATE_LIMIT: '1000', PUBLIC_STATEMENT_RATE_LIMIT: '1000' });
-  const center: any = await docs('api::center.center').create({
-    data: { name: 'Center for Journaltest', email: 'leder.journal@example.org', chiefEmail: 'chef.journal@example.org' },
-  } as never);
+  build = builders(app);
+  // The cases' center, named in the journal's summaries.
+  const center = await build.defaultCenter({ name: 'Center for Journaltest', email: 'leder.journal@example.org', chiefEmail: 'chef.journal@example.org' });
   centerId = center.documentId;
 }, 300_000); // A fresh PostgreSQL schema takes minutes on a loaded machine.
 afterAll(async () => {
@@ -45,12 +47,6 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86400000).toISOSt
 const connect = (documentId: string) => ({ connect: [{ documentId }], disconnect: [] });
 const cm = (uid: string, documentId = '') => `/content-manager/collection-types/${uid}${documentId ? `/${documentId}` : ''}`;
 
-async function complaint(overrides: Record<string, unknown> = {}) {
-  return (await docs(COMPLAINT).create({
-    data: { description: 'Sagen blev ikke behandlet.', eventDate: daysAgo(30), center: centerId, centerHadOpportunity: true, ...overrides },
-  } as never)) as any;
-}
-
 /** The events of a case, oldest first. */
 async function eventsOf(complaintId: number): Promise<any[]> {
   return app.strapi.db.query(EVENT as UID.ContentType).findMany({ where: { complaint: { id: complaintId } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
@@ -69,7 +65,7 @@ async function worker(path: string, body?: unknown) {
 
 describe('each write path gives exactly its events', () => {
   test('a script creates a case: one created event by the system, with the initial values', async () => {
-    const c = await complaint({ ...IDENTITY, channel: 'phone' });
+    const c = await build.complaint({ ...IDENTITY, channel: 'phone' });
     const events = await eventsOf(c.id);
     expect(kinds(events)).toEqual(['created']);
     expect(events[0]).toMatchObject({
@@ -89,7 +85,7 @@ describe('each write path gives exactly its events', () => {
   });
 
   test('the admin changes status, fields and identity: the admin user is the actor; identity only as changed', async () => {
-    const c = await complaint(IDENTITY);
+    const c = await build.complaint({ ...IDENTITY, category: null }); // The category is set below.
     const response = await app.admin('PUT', cm(COMPLAINT, c.documentId), {
       caseStatus: 'visitation',
       category: 'betjening',
@@ -130,7 +126,7 @@ describe('each write path gives exactly its events', () => {
   });
 
   test('statement requested, delivered by the workers, answered by the center by link, then nothing more to send', async () => {
-    const c = await complaint({ caseStatus: 'undersoegelse' });
+    const c = await build.complaint({ caseStatus: 'undersoegelse' });
     const created = await app.admin('POST', cm(REQUEST), { complaint: connect(c.documentId), questions: 'Redegør for forløbet.' });
     expect(created.status).toBe(201);
     const request = created.body.data;
@@ -175,7 +171,7 @@ describe('each write path gives exactly its events', () => {
   });
 
   test('a link re-issued, a failed delivery, a cancelled request', async () => {
-    const c = await complaint({ caseStatus: 'undersoegelse' });
+    const c = await build.complaint({ caseStatus: 'undersoegelse' });
     const request = (await app.admin('POST', cm(REQUEST), { complaint: connect(c.documentId), questions: 'Q' })).body.data;
     const start = (await eventsOf(c.id)).length;
 
@@ -208,16 +204,8 @@ describe('each write path gives exactly its events', () => {
   });
 
   test('opinion issued and changed, recommendation added and followed up, meeting registered, deletion', async () => {
-    const c = await complaint({ caseStatus: 'undersoegelse' });
-    const opinion: any = await docs(OPINION).create({
-      data: {
-        kind: 'case',
-        complaint: c.documentId,
-        outcome: 'henstilling',
-        legalPerspective: 'Forvaltningsloven § 7',
-        reasoning: 'Vejledningen var mangelfuld.',
-      },
-    } as never);
+    const c = await build.complaint({ caseStatus: 'undersoegelse' });
+    const opinion = await build.opinion(c, { legalPerspective: 'Forvaltningsloven § 7' });
     await docs(OPINION).update({ documentId: opinion.documentId, data: { outcome: 'kritik' } } as never);
     const recommendation: any = await docs('api::recommendation.recommendation').create({
       data: { opinion: opinion.documentId, text: 'Vejled bedre.' },
@@ -255,7 +243,7 @@ test('a rolled-back write leaves no event', async () => {
   const before = (await allEvents()).length;
   await expect(
     app.strapi.db.transaction(async () => {
-      await complaint();
+      await build.complaint();
       throw new Error('afbrudt');
     }),
   ).rejects.toThrow('afbrudt');
@@ -263,7 +251,7 @@ test('a rolled-back write leaves no event', async () => {
 });
 
 test('concurrent writes to one case keep every event', async () => {
-  const c = await complaint();
+  const c = await build.complaint();
   const fields = ['formalComplaintToUnit', 'exceptionLegalInterest', 'exceptionCanBeClarified', 'exceptionCanImprove', 'timeLimitException'];
   const results = await Promise.allSettled(
     fields.map((field) =>
@@ -283,7 +271,7 @@ test('concurrent writes to one case keep every event', async () => {
 
 describe('reads', () => {
   test('opening a case, its request or opinion in the admin is recorded once per user, case and minute; lists are not', async () => {
-    const c = await complaint({ caseStatus: 'undersoegelse' });
+    const c = await build.complaint({ caseStatus: 'undersoegelse' });
     const request = (await app.admin('POST', cm(REQUEST), { complaint: connect(c.documentId), questions: 'Q' })).body.data;
     const count = async () => (await eventsOf(c.id)).filter((e) => e.kind === 'opened');
 
@@ -316,7 +304,7 @@ describe('reads', () => {
 describe('nothing can change the journal', () => {
   let event: any;
   beforeAll(async () => {
-    const c = await complaint();
+    const c = await build.complaint();
     [event] = await eventsOf(c.id);
   });
 
@@ -394,7 +382,7 @@ describe('nothing can change the journal', () => {
 });
 
 test('the timeline API: newest first, reads only, CSV export that is itself journaled', async () => {
-  const c = await complaint();
+  const c = await build.complaint();
   await app.admin('PUT', cm(COMPLAINT, c.documentId), { caseStatus: 'visitation' });
   await app.admin('GET', cm(COMPLAINT, c.documentId));
   const timeline = await app.admin('GET', `/case-journal/${c.documentId}`);
@@ -418,7 +406,7 @@ test('the timeline API: newest first, reads only, CSV export that is itself jour
 });
 
 test('cases registered before the journal get one created event from their stored times, once', async () => {
-  const c = await complaint();
+  const c = await build.complaint();
   // A case from before the journal: written below the journal, with no events.
   const [old] = await app.strapi.db
     .connection('complaints')

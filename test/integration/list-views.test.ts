@@ -6,8 +6,8 @@
  * content types and the seeded roles, so a new type or role is covered.
  */
 import qs from 'qs';
-import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { builders } from '../helpers/builders';
 import { loginAs, type AdminClient } from '../helpers/admin-users';
 import { shortcutViews, openCasesView } from '../../cms/src/admin/workspace/views';
 import { complaintStatuses } from '@borgerraadgiver/config';
@@ -18,14 +18,10 @@ const ROLES = ['Borgerrådgiver', 'Administrativ medarbejder'];
 
 beforeAll(async () => {
   app = await startStrapi();
-  const docs = (uid: string) => app.strapi.documents(uid as UID.ContentType) as any;
-  const center = await docs('api::center.center').create({ data: { name: 'Center for Test', email: 'test@lejre.invalid', chiefEmail: 'chef@lejre.invalid' } });
-  const late = await docs('api::complaint.complaint').create({
-    data: { description: 'Manglende svar', citizenName: 'Karen Jensen', center: center.documentId, centerHadOpportunity: true, caseStatus: 'visitation' },
-  });
-  await docs('api::statement-request.statement-request').create({
-    data: { complaint: late.documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() },
-  });
+  const build = builders(app);
+  await build.defaultCenter({ name: 'Center for Test', email: 'test@lejre.invalid', chiefEmail: 'chef@lejre.invalid' });
+  const late = await build.complaint({ description: 'Manglende svar', citizenName: 'Karen Jensen', caseStatus: 'visitation' });
+  await build.statementRequest(late, { questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() });
   await app.adminToken();
   users['Super Admin'] = { request: app.admin, fetch: () => Promise.reject(new Error('unused')), send: () => Promise.reject(new Error('unused')) };
   for (const role of ROLES) users[role] = await loginAs(app, role);

@@ -8,6 +8,7 @@ import path from 'path';
 import { ChildProcess, spawn } from 'child_process';
 import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { builders, Builders } from '../helpers/builders';
 import { startSmtp, TestSmtp } from '../helpers/smtp';
 import { deletePrefix, uniquePrefix } from '../helpers/redis';
 import { startWorkers, Workers } from '../../workers/src/app';
@@ -40,10 +41,8 @@ beforeAll(async () => {
     SMTP_PORT: String(smtp.port),
     PUBLIC_SITE_URL: 'http://site.test',
   });
-  const center: any = await app.strapi
-    .documents('api::center.center' as UID.ContentType)
-    .create({ data: { name: 'Center for Robusthed', email: 'leder.robust@example.org', chiefEmail: 'chef.robust@example.org' } } as never);
-  centerId = center.documentId;
+  build = builders(app);
+  await build.defaultCenter({ name: 'Center for Robusthed', email: 'leder.robust@example.org', chiefEmail: 'chef.robust@example.org' });
 });
 
 afterAll(async () => {
@@ -54,27 +53,18 @@ afterAll(async () => {
   await deletePrefix(prefix);
 });
 
-let centerId: string;
+let build: Builders;
 const daysAgo = (days: number) => new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
 
 async function newRequest() {
-  const complaint: any = await app.strapi.documents('api::complaint.complaint' as UID.ContentType).create({
-    data: {
-      description: 'Klage over sagsbehandlingen.',
-      eventDate: daysAgo(20),
-      center: centerId,
-      centerHadOpportunity: true,
-      identity: 'named',
-      caseStatus: 'undersoegelse',
-    },
-  } as never);
+  const complaint = await build.complaint({ description: 'Klage over sagsbehandlingen.', eventDate: daysAgo(20), caseStatus: 'undersoegelse' });
   const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, {
     complaint: { connect: [{ documentId: complaint.documentId }], disconnect: [] },
     questions: 'Redegør for forløbet.',
   });
   expect([200, 201]).toContain(response.status);
   const request: any = await app.strapi.db.query(REQUEST as UID.ContentType).findOne({ where: { documentId: response.body.data.documentId } });
-  return { caseNumber: complaint.caseNumber as string, request };
+  return { caseNumber: complaint.caseNumber, request };
 }
 
 const rowsOf = async (requestId: number) =>

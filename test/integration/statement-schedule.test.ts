@@ -10,6 +10,7 @@ import type { UID } from '@strapi/strapi';
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
+import { builders, Builders } from '../helpers/builders';
 import { deletePrefix, uniquePrefix } from '../helpers/redis';
 import { claim, report } from '../../cms/src/outbox/worker-api';
 import { closeQueue } from '../../cms/src/outbox/queue';
@@ -22,17 +23,15 @@ const CALENDAR = 'api::closing-day.closing-day';
 const ZONE = 'Europe/Copenhagen';
 
 let app: TestStrapi;
-let centerId: string;
+let build: Builders;
 beforeAll(async () => {
   app = await startStrapi({
     OUTBOX_QUEUE_PREFIX: prefix,
     OUTBOX_WORKER_TOKEN: crypto.randomBytes(24).toString('base64url'),
     PUBLIC_SITE_URL: 'http://site.test',
   });
-  const center: any = await app.strapi
-    .documents('api::center.center' as UID.ContentType)
-    .create({ data: { name: 'Center for Kalender', email: 'leder.kalender@example.org', chiefEmail: 'chef.kalender@example.org' } } as never);
-  centerId = center.documentId;
+  build = builders(app);
+  await build.defaultCenter({ name: 'Center for Kalender', email: 'leder.kalender@example.org', chiefEmail: 'chef.kalender@example.org' });
 });
 afterAll(async () => {
   await closeQueue();
@@ -48,23 +47,18 @@ const rowsOf = async (requestId: number) =>
 const planned = async (requestId: number) => (await rowsOf(requestId)).filter((r) => r.deliveryStatus === 'planned');
 
 async function request(extra: Record<string, unknown> = {}) {
-  const complaint: any = await app.strapi.documents('api::complaint.complaint' as UID.ContentType).create({
-    data: {
-      description: 'Klage over sagsbehandlingen.',
-      eventDate: DateTime.now().minus({ days: 20 }).toISODate(),
-      center: centerId,
-      centerHadOpportunity: true,
-      identity: 'named',
-      caseStatus: 'undersoegelse',
-    },
-  } as never);
+  const complaint = await build.complaint({
+    description: 'Klage over sagsbehandlingen.',
+    eventDate: DateTime.now().minus({ days: 20 }).toISODate(),
+    caseStatus: 'undersoegelse',
+  });
   const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, {
     complaint: { connect: [{ documentId: complaint.documentId }], disconnect: [] },
     questions: 'Redegør for forløbet.',
     ...extra,
   });
   expect(response.status).toBe(201);
-  return { caseNumber: complaint.caseNumber as string, ...((await db(REQUEST).findOne({ where: { documentId: response.body.data.documentId } })) as any) };
+  return { caseNumber: complaint.caseNumber, ...((await db(REQUEST).findOne({ where: { documentId: response.body.data.documentId } })) as any) };
 }
 
 /** Sends a row at a simulated instant through the CMS: claim, render, report success. */
