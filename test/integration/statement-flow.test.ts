@@ -367,11 +367,14 @@ test('changing the due date cancels the planned rows and plans new ones with the
   expect(response.status).toBe(200);
   const rows = await rowsOf(request.id);
   const scheduled = rows.filter((r) => r.kind !== 'statement_request');
+  // Nothing of the first due date is still planned: cancelled, or already out (a worker may be
+  // sending the first reminder, seconds after the request in this file's policy, at this moment).
   expect(
     scheduled
       .filter((r) => r.dueVersion === new Date(request.dueAt).toISOString())
-      .every((r) => r.deliveryStatus === 'cancelled' || r.deliveryStatus === 'sent'),
-  ).toBe(true);
+      .filter((r) => !['cancelled', 'sending', 'sent'].includes(r.deliveryStatus))
+      .map((r) => [r.kind, r.deliveryStatus]),
+  ).toEqual([]);
   const fresh = scheduled.filter((r) => r.dueVersion === agreed.toISOString());
   expect(fresh.map((r) => [r.kind, r.deliveryStatus]).sort()).toEqual([
     ['statement_overdue', 'planned'],
