@@ -31,3 +31,16 @@ export function unchecked<U extends UID.ContentType>(_uid: U, data: Record<strin
 
 /** A Document Service middleware, as `strapi.documents.use` takes it (see src/document-middlewares). */
 export type DocumentMiddleware = Modules.Documents.Middleware.Middleware;
+
+/** The rest of the chain a Document Service middleware calls (the write itself, for the innermost). */
+export type DocumentNext = Parameters<DocumentMiddleware>[1];
+
+/**
+ * The ids of what a Document Service call answered, when it is one document (a create's or an
+ * update's). Strapi types the answer as the union of every action's (counts, lists, documents).
+ */
+export function writtenIds(result: unknown): { id?: number; documentId?: string } {
+  if (!result || typeof result !== 'object' || Array.isArray(result)) return {};
+  const { id, documentId } = result as { id?: unknown; documentId?: unknown };
+  return { id: typeof id === 'number' ? id : undefined, documentId: typeof documentId === 'string' ? documentId : undefined };
+}
