@@ -18,7 +18,7 @@ export interface AttributeDefinition {
   private?: boolean;
 }
 export type Attributes = Record<string, AttributeDefinition>;
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
 
 const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
 /** Derived by the rules alongside a journaled value (the due date's explanation follows the due date). */
