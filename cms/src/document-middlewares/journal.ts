@@ -59,7 +59,7 @@ export function journal(strapi: Core.Strapi): DocumentMiddleware {
     if (JOURNALED[ctx.uid] && WRITES.has(ctx.action)) return journalWrite(strapi, ctx, next);
     if (JOURNALED[ctx.uid] && ctx.action === 'findOne') {
       const result = await next();
-      await recordOpened(strapi, ctx.uid, writtenIds(result));
+      await recordOpened(strapi, ctx.uid, result as ({ documentId?: string } & Record<string, unknown>) | null);
       return result;
     }
     if (ctx.uid === NOTIFICATION && ctx.action === 'create') {

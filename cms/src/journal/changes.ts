@@ -16,6 +16,12 @@ export interface AttributeDefinition {
   relation?: string;
   mappedBy?: string;
   private?: boolean;
+  /** A relation's target content type. */
+  target?: string;
+  /** Strapi's virtual relations (`localizations`) hold nothing. */
+  unstable_virtual?: boolean;
+  /** Whether the search reads a text field (false to leave it out). */
+  searchable?: boolean;
 }
 export type Attributes = Record<string, AttributeDefinition>;
 type Row = Record<string, unknown>;
