@@ -34,7 +34,7 @@ const normalisePhone = (value: unknown) => {
 };
 
 /** A stored case (complaint row) as the export reads it: its id and fields by name. */
-export type CaseRow = { id: number } & Record<string, unknown>;
+export type CaseRow = { id: number; caseNumber?: string | null } & Record<string, unknown>;
 
 function matchReasons(a: Record<string, unknown>, b: Record<string, unknown>): MatchReason[] {
   const reasons: MatchReason[] = [];
