@@ -136,7 +136,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Open cases counted by status, in the workflow's order, for the home page. */
     async openCasesByStatus() {
       const rows = await strapi.db.connection('complaints').select('case_status').count({ count: '*' }).groupBy('case_status');
-      const counts = new Map(rows.map((row: any) => [row.case_status, Number(row.count)]));
+      // Knex types a grouped count's row without the grouped column.
+      const counts = new Map((rows as { case_status: string; count: number | string }[]).map((row) => [row.case_status, Number(row.count)]));
       return (Object.keys(complaintStatuses) as ComplaintStatus[])
         .filter((status) => !closedStatuses.includes(status) && counts.get(status))
         .map((status) => ({ status, label: complaintStatuses[status], count: counts.get(status)! }));
