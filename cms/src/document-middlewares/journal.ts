@@ -18,7 +18,6 @@ import { writtenIds, type DocumentMiddleware, type DocumentNext } from '../strap
 
 type Context = Parameters<DocumentMiddleware>[0];
 
-
 const WRITES = new Set(['create', 'update', 'delete']);
 const JOURNAL_WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 

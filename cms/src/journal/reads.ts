@@ -17,7 +17,11 @@ function isAdminDocumentView(strapi: Core.Strapi, uid: string, documentId: strin
   return request?.method === 'GET' && request.path === `/content-manager/collection-types/${uid}/${documentId}`;
 }
 
-export async function recordOpened(strapi: Core.Strapi, uid: string, document: ({ documentId?: string; id?: number } & Record<string, unknown>) | null): Promise<void> {
+export async function recordOpened(
+  strapi: Core.Strapi,
+  uid: string,
+  document: ({ documentId?: string; id?: number } & Record<string, unknown>) | null,
+): Promise<void> {
   if (!READ_TYPES.has(uid) || !document?.documentId || !isAdminDocumentView(strapi, uid, document.documentId)) return;
   const admin = currentAdmin(strapi);
   if (!admin) return;

@@ -62,7 +62,10 @@ export async function caseTimeline(strapi: Core.Strapi, documentId: string, filt
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
   });
   // A stored event: the timeline's fields, its time as the database returns it.
-  type EventRow = Pick<TimelineEvent, 'documentId' | 'kind' | 'actorType' | 'actorName' | 'actorId' | 'summary' | 'changes' | 'subjectType' | 'subjectDocumentId'> & {
+  type EventRow = Pick<
+    TimelineEvent,
+    'documentId' | 'kind' | 'actorType' | 'actorName' | 'actorId' | 'summary' | 'changes' | 'subjectType' | 'subjectDocumentId'
+  > & {
     at: string | Date;
   };
   const events: TimelineEvent[] = rows.map((row: EventRow) => ({

@@ -16,7 +16,13 @@ import { PublicError } from '../utils/public-error';
 import type { StatementRequestRow } from '../api/public-statement/services/public-statement';
 
 /** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
-export async function submit(strapi: Core.Strapi, request: StatementRequestRow, submission: StatementSubmission, files: { id: number; name: string }[] = [], now = new Date()) {
+export async function submit(
+  strapi: Core.Strapi,
+  request: StatementRequestRow,
+  submission: StatementSubmission,
+  files: { id: number; name: string }[] = [],
+  now = new Date(),
+) {
   // Journaled as the center, named as it is now (the link carries no person).
   return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () =>
     inTransaction(strapi, async ({ trx }) => {
