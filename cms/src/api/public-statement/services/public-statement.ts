@@ -29,7 +29,8 @@ import {
 } from '@borgerraadgiver/config';
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
-import { effectiveDue, linkExpiresAt, statementLinkProblem, type RequestFacts } from '../../../rules/links';
+import { effectiveDue, linkExpiresAt, statementLinkProblem } from '../../../rules/links';
+import type { StatementCase, StatementRequestRow } from '../../../statements/answer';
 import { STATEMENT_ACCESS_LOG as ACCESS_LOG } from '../../../content-types';
 import { hashIp } from '../../../utils/ip-hash';
 import { PublicError } from '../../../utils/public-error';
@@ -39,38 +40,6 @@ const goneMessages: Record<StatementLinkGoneReason, string> = {
   cancelled: 'Borgerrådgiveren har annulleret anmodningen om redegørelse.',
   closed: 'Sagen er afsluttet, og linket virker ikke længere.',
   expired: 'Linket er udløbet. Kontakt borgerrådgiveren, hvis I stadig skal afgive en redegørelse.',
-};
-
-/** The case of a statement request as its link's page reads it. */
-interface StatementCase {
-  id: number;
-  documentId: string;
-  caseNumber?: string | null;
-  identity?: string | null;
-  description?: unknown;
-  category?: string | null;
-  purpose?: string | null;
-  eventDate?: string | null;
-  institution?: { name?: string | null } | null;
-  businessName?: string | null;
-  citizenName?: string | null;
-}
-
-/** A statement request as its link's page reads it, with its case and center populated. */
-export type StatementRequestRow = RequestFacts & {
-  id: number;
-  documentId: string;
-  /** When the link in use was mailed (set by resolve). */
-  linkIssuedAt?: Date | null;
-  caseSummary?: unknown;
-  questions?: string | null;
-  requestsFileAccess?: boolean | null;
-  requestedAt?: string | null;
-  respondedAt?: string | null;
-  respondentName?: string | null;
-  respondentTitle?: string | null;
-  center?: { name?: string | null } | null;
-  complaint?: StatementCase | null;
 };
 
 export interface Resolved {
