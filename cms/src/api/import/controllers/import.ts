@@ -7,7 +7,7 @@ import { loadCenters } from '../../../import/run';
 import { readRun, startRun } from '../../../import/runs';
 import { mappingNames, saveMapping } from '../../../import/store';
 import { adminActor } from '../../privacy/controllers/privacy';
-import type { RequestContext } from '../../../strapi-types';
+import { requestBody, type RequestContext } from '../../../strapi-types';
 
 const MAPPING_NAME = /^[\p{L}\p{N} _.-]{1,100}$/u;
 
@@ -54,8 +54,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async inspect(ctx: RequestContext) {
     const { sheet, error } = await uploadedSheet(ctx);
     if (!sheet) return ctx.badRequest(error);
-    const given = ctx.request.body?.mapping ? parseMapping(ctx.request.body.mapping) : null;
-    const mapping = given ?? (await mappingFor(strapi, sheet.headers, String(ctx.request.body?.name || DEFAULT_MAPPING)));
+    const body = requestBody(ctx);
+    const given = body.mapping ? parseMapping(body.mapping) : null;
+    const mapping = given ?? (await mappingFor(strapi, sheet.headers, String(body.name || DEFAULT_MAPPING)));
     const centers = await loadCenters(strapi);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = {
@@ -81,9 +82,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async start(ctx: RequestContext) {
     const { sheet, name, error } = await uploadedSheet(ctx);
     if (!sheet) return ctx.badRequest(error);
-    const mapping = parseMapping(ctx.request.body?.mapping);
+    const body = requestBody(ctx);
+    const mapping = parseMapping(body.mapping);
     if (!mapping) return ctx.badRequest('Tilknytningen skal angive kolonner og værdier.');
-    const dryRun = String(ctx.request.body?.dryRun) !== 'false';
+    const dryRun = String(body.dryRun) !== 'false';
     const id = await startRun(strapi, { sheet, file: name!, mapping, dryRun, actor: adminActor(ctx) });
     ctx.status = 202;
     ctx.body = { data: { id } };

@@ -9,7 +9,7 @@ import { acceptAsStatement, attachToCase, makeInquiry } from '../../../inbox/act
 import { ScanUnavailable } from '../../../documents/inspect';
 import { PublicError } from '../../../utils/public-error';
 import { adminActor } from '../../privacy/controllers/privacy';
-import type { RequestContext } from '../../../strapi-types';
+import { requestData, type RequestContext } from '../../../strapi-types';
 
 function fail(ctx: RequestContext, status: number, message: string, details: Record<string, unknown> = {}) {
   const names: Record<number, string> = {
@@ -45,8 +45,6 @@ async function act(ctx: RequestContext, action: () => Promise<unknown>) {
   }
 }
 
-const bodyOf = (ctx: RequestContext) => ctx.request.body?.data ?? ctx.request.body ?? {};
-
 export default {
   async receive(ctx: RequestContext) {
     if (!isWorker(ctx.request.headers.authorization)) return fail(ctx, 401, 'Kun for indbakkens læser.');
@@ -62,7 +60,7 @@ export default {
       throw error;
     }
   },
-  attach: (ctx: RequestContext) => act(ctx, () => attachToCase(strapi, String(ctx.params.documentId), bodyOf(ctx).complaint, adminActor(ctx))),
+  attach: (ctx: RequestContext) => act(ctx, () => attachToCase(strapi, String(ctx.params.documentId), requestData(ctx).complaint, adminActor(ctx))),
   inquiry: (ctx: RequestContext) => act(ctx, () => makeInquiry(strapi, String(ctx.params.documentId), adminActor(ctx))),
   statement: (ctx: RequestContext) => act(ctx, () => acceptAsStatement(strapi, String(ctx.params.documentId))),
 };

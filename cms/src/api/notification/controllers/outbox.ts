@@ -1,6 +1,6 @@
 /** The workers' side door to the outbox (claim, report, reconcile); bearer-token protected. */
 import { claim, isWorker, pending, report } from '../../../outbox/worker-api';
-import type { RequestContext } from '../../../strapi-types';
+import { requestBody, type RequestContext } from '../../../strapi-types';
 
 function deny(ctx: RequestContext): boolean {
   if (isWorker(ctx.request.headers.authorization)) return false;
@@ -16,7 +16,7 @@ export default {
   },
   async report(ctx: RequestContext) {
     if (deny(ctx)) return;
-    const body = ctx.request.body ?? {};
+    const body = requestBody(ctx);
     const updated = await report(strapi, String(ctx.params.documentId), {
       ok: body.ok === true,
       messageId: typeof body.messageId === 'string' ? body.messageId : null,

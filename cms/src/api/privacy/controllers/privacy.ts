@@ -2,15 +2,13 @@
 import type { Core } from '@strapi/strapi';
 import { adminUserName, type Actor } from '../../../journal';
 import { mayHandleIdentity } from '../../../privacy/access';
-import type { RequestContext } from '../../../strapi-types';
+import { requestData, type RequestContext } from '../../../strapi-types';
 
 /** The admin user making the request, as the journal names them. */
 export function adminActor(ctx: RequestContext): Actor {
   const user = ctx.state.user ?? {};
   return { type: 'admin', id: user.id, name: adminUserName(user) };
 }
-
-const bodyOf = (ctx: RequestContext) => ctx.request.body?.data ?? ctx.request.body ?? {};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.service('api::privacy.privacy');
@@ -40,14 +38,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: result.data };
     },
     async anonymise(ctx: RequestContext) {
-      const body = bodyOf(ctx);
+      const body = requestData(ctx);
       ctx.body = { data: await service().anonymise(String(ctx.params.documentId), body.reason, adminActor(ctx), new Date(), body.updatedAt) };
     },
     async retention(ctx: RequestContext) {
       ctx.body = { data: await service().retention() };
     },
     async postpone(ctx: RequestContext) {
-      const body = bodyOf(ctx);
+      const body = requestData(ctx);
       ctx.body = {
         data: await service().postpone(String(ctx.params.documentId), { until: body.until, reason: body.reason, basedOn: body.updatedAt }, adminActor(ctx)),
       };

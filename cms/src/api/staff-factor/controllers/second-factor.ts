@@ -2,7 +2,7 @@
 import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 import * as signIn from '../../../staff-sign-in';
-import type { RequestContext } from '../../../strapi-types';
+import { requestBody, type RequestContext } from '../../../strapi-types';
 
 /** The signed-in staff member, the admin session behind the token, and the IP. */
 function caller(ctx: RequestContext): signIn.Caller {
@@ -12,7 +12,7 @@ function caller(ctx: RequestContext): signIn.Caller {
 }
 
 function code(ctx: RequestContext): string {
-  const value = (ctx.request.body ?? {}).code;
+  const value = requestBody(ctx).code;
   if (typeof value !== 'string' || !value.trim() || value.length > 64) {
     throw new errors.ValidationError('Skriv koden fra din godkendelsesapp eller en gendannelseskode.', {
       errors: [{ path: ['code'], message: 'Skriv koden.', name: 'ValidationError' }],

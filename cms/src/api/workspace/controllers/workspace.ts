@@ -6,7 +6,7 @@ import { CASE_EVENT } from '../../../journal/model';
 import { caseTimeline } from '../../../journal/timeline';
 import { similarCases } from '../../../search/query';
 import { searchAccess } from '../../search/controllers/search';
-import type { RequestContext } from '../../../strapi-types';
+import { requestBody, type RequestContext } from '../../../strapi-types';
 
 const READ = 'plugin::content-manager.explorer.read';
 
@@ -64,8 +64,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!caseActionKinds.includes(step)) return ctx.notFound();
     const [verb, uid] = writes[step];
     if (!ctx.state.userAbility?.can(`plugin::content-manager.explorer.${verb}`, uid)) return ctx.forbidden();
-    const input = ctx.request.body?.data;
-    if (!input || typeof input !== 'object' || Array.isArray(input)) throw new errors.ValidationError('Forkert forespørgsel: data mangler.');
+    const data = requestBody(ctx).data;
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new errors.ValidationError('Forkert forespørgsel: data mangler.');
+    const input = data as Record<string, unknown>;
     // A request that also records R10 or the center on the case changes the case.
     if ((input.centerHadOpportunity === true || Boolean(input.center)) && !ctx.state.userAbility.can('plugin::content-manager.explorer.update', COMPLAINT))
       return ctx.forbidden();
