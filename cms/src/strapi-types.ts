@@ -48,8 +48,8 @@ export type DocumentNext = Parameters<DocumentMiddleware>[1];
  * The ids of what a Document Service call answered, when it is one document (a create's or an
  * update's). Strapi types the answer as the union of every action's (counts, lists, documents).
  */
-export function writtenIds(result: unknown): { id?: number; documentId?: string } {
+export function writtenIds(result: unknown): { id?: number | string; documentId?: string } {
   if (!result || typeof result !== 'object' || Array.isArray(result)) return {};
   const { id, documentId } = result as { id?: unknown; documentId?: unknown };
-  return { id: typeof id === 'number' ? id : undefined, documentId: typeof documentId === 'string' ? documentId : undefined };
+  return { id: typeof id === 'number' || typeof id === 'string' ? id : undefined, documentId: typeof documentId === 'string' ? documentId : undefined };
 }
