@@ -4,6 +4,15 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 /** The Koa context of one request, as Strapi passes it to controllers (and keeps in its request context). */
 export type RequestContext = NonNullable<ReturnType<Core.Strapi['requestContext']['get']>>;
 
+/** An object's fields, unchecked; `{}` for anything that is not an object (reads of it find nothing either way). */
+const fieldsOf = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+
+/** A request's parsed body, its fields unchecked: the caller narrows each one it reads. */
+export const requestBody = (ctx: RequestContext): Record<string, unknown> => fieldsOf(ctx.request.body);
+
+/** The `data` of a request's body (Strapi's `{ data: ... }`), or the body itself without one; fields unchecked. */
+export const requestData = (ctx: RequestContext): Record<string, unknown> => fieldsOf(requestBody(ctx).data ?? ctx.request.body);
+
 /** What Strapi passes to the factory of an API's controller or service. */
 export interface FactoryArgs {
   strapi: Core.Strapi;
@@ -31,3 +40,16 @@ export function unchecked<U extends UID.ContentType>(_uid: U, data: Record<strin
 
 /** A Document Service middleware, as `strapi.documents.use` takes it (see src/document-middlewares). */
 export type DocumentMiddleware = Modules.Documents.Middleware.Middleware;
+
+/** The rest of the chain a Document Service middleware calls (the write itself, for the innermost). */
+export type DocumentNext = Parameters<DocumentMiddleware>[1];
+
+/**
+ * The ids of what a Document Service call answered, when it is one document (a create's or an
+ * update's). Strapi types the answer as the union of every action's (counts, lists, documents).
+ */
+export function writtenIds(result: unknown): { id?: number | string; documentId?: string } {
+  if (!result || typeof result !== 'object' || Array.isArray(result)) return {};
+  const { id, documentId } = result as { id?: unknown; documentId?: unknown };
+  return { id: typeof id === 'number' || typeof id === 'string' ? id : undefined, documentId: typeof documentId === 'string' ? documentId : undefined };
+}

@@ -9,14 +9,24 @@ const PG_STATE = /^(08...|57P0[1-4])$/;
 const MESSAGES =
   /Connection terminated|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
 
+/** The fields of an error (or its cause, or an AggregateError's errors) that tell a connection error. */
+interface ErrorLike {
+  code?: unknown;
+  name?: unknown;
+  message?: unknown;
+  errors?: unknown;
+  cause?: unknown;
+}
+
 export function isConnectionError(error: unknown): boolean {
-  for (let current: any = error, depth = 0; current && depth < 5; current = current.cause, depth++) {
+  for (let current: unknown = error, depth = 0; current && depth < 5; current = (current as ErrorLike).cause, depth++) {
     if (typeof current !== 'object') return false;
-    const code = typeof current.code === 'string' ? current.code : '';
+    const { code: errorCode, name, message, errors } = current as ErrorLike;
+    const code = typeof errorCode === 'string' ? errorCode : '';
     if (NETWORK_CODES.has(code) || PG_STATE.test(code)) return true;
-    if (current.name === 'KnexTimeoutError') return true;
-    if (typeof current.message === 'string' && MESSAGES.test(current.message)) return true;
-    if (Array.isArray(current.errors) && current.errors.some(isConnectionError)) return true;
+    if (name === 'KnexTimeoutError') return true;
+    if (typeof message === 'string' && MESSAGES.test(message)) return true;
+    if (Array.isArray(errors) && errors.some(isConnectionError)) return true;
   }
   return false;
 }

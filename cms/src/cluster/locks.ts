@@ -19,6 +19,7 @@
 import { hostname } from 'os';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import type { PoolClient } from 'pg';
 import { loadStrapiSettings, localDate } from '@borgerraadgiver/config';
 
 export const DAILY_RUNS_TABLE = 'daily_job_runs';
@@ -134,7 +135,11 @@ function holdInProcess(name: string, run: Promise<unknown>) {
 async function holdDatabaseLock<T>(knex: Knex, name: string, fn: () => Promise<T>, wait: boolean): Promise<{ ran: true; value: T } | { ran: false }> {
   if (!isPostgres(knex)) return { ran: true, value: await fn() };
   // A session lock lives on one connection: hold one from the pool for the duration.
-  const client = knex.client as { acquireConnection(): Promise<any>; releaseConnection(connection: any): Promise<void> };
+  // Knex's pool hands out the driver's own client (pg), which knex marks `__knex__disposed` to discard.
+  const client = knex.client as {
+    acquireConnection(): Promise<PoolClient & { __knex__disposed?: unknown }>;
+    releaseConnection(connection: PoolClient): Promise<void>;
+  };
   const connection = await client.acquireConnection();
   const args = clusterLockKey(name);
   const onConnection = async (sql: string) => {

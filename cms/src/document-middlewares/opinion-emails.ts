@@ -9,16 +9,16 @@ import { advisorEmail, cancelPlanned, insertRows, policy } from '../outbox/write
 import { issueOpinionLetter } from '../letters/issue';
 import { OPINION } from '../content-types';
 import { afterCommit, inTransaction } from '../db/transaction';
-import type { DocumentMiddleware } from '../strapi-types';
+import { writtenIds, type DocumentMiddleware, type DocumentNext } from '../strapi-types';
 
-async function onOpinionWrite(strapi: Core.Strapi, action: string, params: { documentId?: string }, next: () => Promise<any>) {
+async function onOpinionWrite(strapi: Core.Strapi, action: string, params: { documentId?: string }, next: DocumentNext) {
   const before = action === 'update' && params.documentId ? await strapi.db.query(OPINION).findOne({ where: { documentId: params.documentId } }) : null;
   if (action === 'delete') {
     if (before) await cancelPlanned(strapi, { opinion: { id: before.id } }, 'Annulleret: udtalelsen er slettet.');
     return next();
   }
   const result = await next();
-  const documentId = result?.documentId ?? params.documentId;
+  const documentId = writtenIds(result).documentId ?? params.documentId;
   const after = documentId ? await strapi.db.query(OPINION).findOne({ where: { documentId } }) : null;
   if (!after) return result;
   // Issuing the opinion produces its letter, once the opinion itself is committed.

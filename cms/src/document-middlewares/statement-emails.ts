@@ -9,16 +9,16 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LINK_KINDS } from '@borgerraadgiver/config';
 import { SCHEDULED_STATEMENT_KINDS } from '../outbox/schedule';
-import { dueVersionOf, isOpenRequest } from '../rules/links';
+import { dueVersionOf, isOpenRequest, type RequestFacts } from '../rules/links';
 import { statementPlan } from '../outbox/plan';
 import { loadWorkingCalendar } from '../db/working-calendar';
 import { cancelPlanned, insertRows } from '../outbox/writer';
 import { statementRequestEmail } from '../outbox/catalogue';
 import { STATEMENT_REQUEST } from '../content-types';
 import { inTransaction } from '../db/transaction';
-import type { DocumentMiddleware } from '../strapi-types';
+import { writtenIds, type DocumentMiddleware, type DocumentNext } from '../strapi-types';
 
-type Data = Record<string, any>;
+type Data = Record<string, unknown>;
 
 async function loadRequest(strapi: Core.Strapi, where: Record<string, unknown>) {
   return strapi.db.query(STATEMENT_REQUEST).findOne({ where, populate: { center: true, complaint: true } });
@@ -28,9 +28,10 @@ function closedNote(status: string | null | undefined): string {
   return status === 'besvaret' ? 'Annulleret: redegørelsen er modtaget.' : 'Annulleret: anmodningen er annulleret.';
 }
 
-async function onStatementRequestCreate(strapi: Core.Strapi, next: () => Promise<any>) {
+async function onStatementRequestCreate(strapi: Core.Strapi, next: DocumentNext) {
   const result = await next();
-  const request = result?.documentId ? await loadRequest(strapi, { documentId: result.documentId }) : null;
+  const { documentId } = writtenIds(result);
+  const request = documentId ? await loadRequest(strapi, { documentId }) : null;
   if (!request || !isOpenRequest(request) || !request.center?.email) return result;
   const now = new Date();
   const dueVersion = dueVersionOf(request);
@@ -42,11 +43,11 @@ async function onStatementRequestCreate(strapi: Core.Strapi, next: () => Promise
   return result;
 }
 
-function scheduleKey(request: any): string {
+function scheduleKey(request: RequestFacts): string {
   return JSON.stringify([dueVersionOf(request), request?.center?.email ?? null, request?.center?.chiefEmail ?? null]);
 }
 
-async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentId?: string; data?: Data }, next: () => Promise<any>) {
+async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentId?: string; data?: Data }, next: DocumentNext) {
   const before = params.documentId ? await loadRequest(strapi, { documentId: params.documentId }) : null;
   const data = params.data ?? {};
   // The link version is the system's; only the re-issue checkbox moves it.
@@ -90,7 +91,7 @@ async function onStatementRequestUpdate(strapi: Core.Strapi, params: { documentI
   return result;
 }
 
-async function onStatementRequestDelete(strapi: Core.Strapi, params: { documentId?: string }, next: () => Promise<any>) {
+async function onStatementRequestDelete(strapi: Core.Strapi, params: { documentId?: string }, next: DocumentNext) {
   const before = params.documentId ? await loadRequest(strapi, { documentId: params.documentId }) : null;
   if (before) await cancelPlanned(strapi, { statementRequest: { id: before.id } }, 'Annulleret: anmodningen er slettet.');
   return next();

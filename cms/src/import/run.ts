@@ -67,18 +67,18 @@ const hash = (value: unknown) =>
 const shortHash = (value: unknown) => hash(value).slice(0, 24);
 
 /** A field's value as stored, in one form whichever database returned it. */
-function storedValue(field: string, row: Record<string, any>): unknown {
+function storedValue(field: string, row: Record<string, unknown>): unknown {
   const value = row[field];
   if (value === null || value === undefined || value === '') return null;
-  if (IMPORT_FIELDS[field] === 'center') return value.documentId ?? null;
-  if (IMPORT_FIELDS[field] === 'datetime') return new Date(value).toISOString();
+  if (IMPORT_FIELDS[field] === 'center') return (value as { documentId?: string }).documentId ?? null;
+  if (IMPORT_FIELDS[field] === 'datetime') return new Date(value as string | Date).toISOString();
   if (IMPORT_FIELDS[field] === 'date') return String(value).slice(0, 10);
   return value;
 }
 
 type FieldHashes = Record<string, [string, string]>;
 
-function fieldHashes(data: Record<string, unknown>, stored: Record<string, any>, fields = Object.keys(data)): FieldHashes {
+function fieldHashes(data: Record<string, unknown>, stored: Record<string, unknown>, fields = Object.keys(data)): FieldHashes {
   return Object.fromEntries(fields.map((field) => [field, [shortHash(data[field]), shortHash(storedValue(field, stored))]]));
 }
 
@@ -383,8 +383,8 @@ async function writeCreations(strapi: Core.Strapi, trx: Knex.Transaction, checke
     for (const event of importedEvents(described, after, { file: options.file, row: item.row.number }, 'create', Object.keys(item.data))) {
       events.push({
         ...event,
-        complaintId: after.id,
-        caseNumber: after.caseNumber,
+        complaintId: after.id as number,
+        caseNumber: after.caseNumber as string,
         dedupeKey: event.kind === 'created' ? `created:${after.id}` : null,
       });
     }

@@ -18,6 +18,7 @@ import {
   type InboundResult,
 } from '@borgerraadgiver/config';
 import { bounceOf, caseNumbersIn, isAutoReply, messageIds, messageKeyOf, outboxIdsOf, type MailFacts } from './classify';
+import type { PopulatedRow } from '../outbox/writer';
 import { storeAttachments, storeMessageFile, type MailFile } from './store';
 import { fileOrRemove, removeStored } from '../documents/receive';
 import { fileMail, INBOX_ACTOR, openInquiry, type Filing } from './file';
@@ -76,7 +77,7 @@ const OUTBOX_POPULATE = {
 } as const;
 
 /** The system's own e-mails these message ids name (`<documentId@domain>`, or as the send reported it). */
-async function outboxRows(strapi: Core.Strapi, ids: string[]): Promise<any[]> {
+async function outboxRows(strapi: Core.Strapi, ids: string[]): Promise<PopulatedRow[]> {
   if (!ids.length) return [];
   const mailFrom = loadEndpoints(process.env, municipality.email).mailFrom;
   const documentIds = outboxIdsOf(ids, mailFrom);
@@ -86,21 +87,27 @@ async function outboxRows(strapi: Core.Strapi, ids: string[]): Promise<any[]> {
   });
 }
 
-const complaintOfRow = (row: any) => row.statementRequest?.complaint ?? row.opinion?.complaint ?? row.complaint ?? null;
+const complaintOfRow = (row: PopulatedRow) => row.statementRequest?.complaint ?? row.opinion?.complaint ?? row.complaint ?? null;
 
 /** Who sent a reply in a case: the center when it answers a center's e-mail or writes from a center's address, else the citizen. */
-export async function filingFor(strapi: Core.Strapi, complaint: any, facts: Pick<MailFacts, 'fromAddress'>, row: any | null): Promise<Filing> {
+/** A case as filing reads it. */
+type FilingCase = Filing['complaint'] & { citizenEmail?: string | null };
+
+export async function filingFor(strapi: Core.Strapi, complaint: FilingCase, facts: Pick<MailFacts, 'fromAddress'>, row: PopulatedRow | null): Promise<Filing> {
   const sender = facts.fromAddress ?? '';
   const request = row && (LINK_KINDS as readonly string[]).includes(row.kind) ? row.statementRequest : null;
   if (request) return { complaint, source: 'center', statementRequest: request };
   if (sender && sender === String(complaint.citizenEmail ?? '').toLowerCase()) return { complaint, source: 'borger' };
   if (row && (CITIZEN_LINK_KINDS as readonly string[]).includes(row.kind)) return { complaint, source: 'borger' };
-  const requests: any[] = await strapi.db.query('api::statement-request.statement-request').findMany({
-    where: { complaint: { id: complaint.id } },
-    populate: { center: true },
-    orderBy: { requestedAt: 'desc' },
-  });
-  const addresses = (candidate: any) => [candidate.center?.email, candidate.center?.chiefEmail].filter(Boolean).map((email) => String(email).toLowerCase());
+  const requests: { id: number; documentId: string; center?: { email?: string | null; chiefEmail?: string | null } | null }[] = await strapi.db
+    .query('api::statement-request.statement-request')
+    .findMany({
+      where: { complaint: { id: complaint.id } },
+      populate: { center: true },
+      orderBy: { requestedAt: 'desc' },
+    });
+  const addresses = (candidate: (typeof requests)[number]) =>
+    [candidate.center?.email, candidate.center?.chiefEmail].filter(Boolean).map((email) => String(email).toLowerCase());
   // The department head, the chief, or a colleague at the center's domain (a forwarded request).
   const domain = (email: string) => email.slice(email.lastIndexOf('@') + 1);
   const fromCenter =
@@ -117,21 +124,24 @@ const caseList = (numbers: string[]) => numbers.map((number) => `sag ${number}`)
 
 /** The case a message answers: by the ids of our e-mails it replies to, else by the case numbers it names. */
 async function matchCase(strapi: Core.Strapi, facts: MailFacts): Promise<{ filing: Filing } | { reason: string } | null> {
-  const rows = (await outboxRows(strapi, facts.references)).filter((row) => complaintOfRow(row));
-  const byHeaders = new Map(rows.map((row) => [complaintOfRow(row).id as number, row]));
+  const rows = (await outboxRows(strapi, facts.references)).flatMap((row) => {
+    const complaint = complaintOfRow(row);
+    return complaint ? [{ row, complaint }] : [];
+  });
+  const byHeaders = new Map(rows.map(({ row, complaint }) => [complaint.id, { row, complaint }]));
   if (byHeaders.size > 1) {
-    const numbers = [...byHeaders.values()].map((row) => complaintOfRow(row).caseNumber);
+    const numbers = [...byHeaders.values()].map(({ complaint }) => `${complaint.caseNumber}`);
     return { reason: `E-mailen svarer på e-mails i flere sager (${caseList(numbers)}). Vælg den sag, den hører til.` };
   }
   if (byHeaders.size === 1) {
     // The headers were written by the mail programs; a reference the sender typed in the subject may be wrong.
-    const [row] = byHeaders.values();
-    const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { id: complaintOfRow(row).id } });
+    const [{ row, complaint: related }] = byHeaders.values();
+    const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { id: related.id } });
     return { filing: await filingFor(strapi, complaint, facts, row) };
   }
   const numbers = caseNumbersIn(facts);
   if (numbers.length) {
-    const found: any[] = await strapi.db.query(COMPLAINT).findMany({ where: { caseNumber: { $in: numbers } } });
+    const found: FilingCase[] = await strapi.db.query(COMPLAINT).findMany({ where: { caseNumber: { $in: numbers } } });
     const missing = numbers.filter((number) => !found.some((complaint) => complaint.caseNumber === number));
     if (found.length > 1) return { reason: `E-mailen henviser til flere sager (${caseList(numbers)}). Vælg den sag, den hører til.` };
     if (missing.length)
@@ -189,7 +199,11 @@ async function existing(strapi: Core.Strapi, messageKey: string) {
   return strapi.db.query(INBOUND_MAIL).findOne({ where: { messageKey }, populate: { complaint: true } });
 }
 
-const duplicateOf = (row: any): InboundResult => ({ outcome: 'duplicate', status: row.mailStatus, caseNumber: row.complaint?.caseNumber ?? null });
+const duplicateOf = (row: { mailStatus: InboundResult['status']; complaint?: { caseNumber?: string | null } | null }): InboundResult => ({
+  outcome: 'duplicate',
+  status: row.mailStatus,
+  caseNumber: row.complaint?.caseNumber ?? null,
+});
 
 /** Stores one message (raw RFC 5322 bytes). Idempotent by Message-ID. Throws ScanUnavailable when it must be tried again later. */
 export async function receiveMail(strapi: Core.Strapi, raw: Buffer, now = new Date()): Promise<InboundResult> {

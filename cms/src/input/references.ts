@@ -6,6 +6,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import type { Violation } from '../rules/violation';
+import type { Attributes } from '../journal/changes';
 import { CENTER, INSTITUTION, STATEMENT_REQUEST, OPINION } from '../content-types';
 
 /** Only what is active may be chosen for something new; a center without the flag (older data) is active. */
@@ -22,7 +23,7 @@ function dependentsOf(strapi: Core.Strapi, target: string): Dependent[] {
   const found: Dependent[] = [];
   for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
     if (!uid.startsWith('api::')) continue;
-    for (const [field, attribute] of Object.entries(contentType.attributes as Record<string, any>)) {
+    for (const [field, attribute] of Object.entries(contentType.attributes as Attributes)) {
       // Strapi's virtual `localizations` relation points every type at itself; it holds nothing.
       if (attribute.type === 'relation' && attribute.target === target && !attribute.mappedBy && !attribute.unstable_virtual) {
         found.push({ uid, field, label: contentType.info.displayName });

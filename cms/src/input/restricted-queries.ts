@@ -8,6 +8,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import type { Violation } from '../rules/violation';
+import type { Attributes } from '../journal/changes';
 
 const READ = 'plugin::content-manager.explorer.read';
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -33,8 +34,8 @@ function currentAbility(strapi: Core.Strapi): Ability | null {
   return ctx?.path?.startsWith('/content-manager/') ? (ctx.state?.userAbility ?? null) : null;
 }
 
-function attributesOf(strapi: Core.Strapi, uid: string): Record<string, any> {
-  return (strapi.contentTypes[uid as UID.ContentType]?.attributes ?? {}) as Record<string, any>;
+function attributesOf(strapi: Core.Strapi, uid: string): Attributes {
+  return (strapi.contentTypes[uid as UID.ContentType]?.attributes ?? {}) as Attributes;
 }
 
 /** The first unreadable field a filter tree touches, as a dotted path. */
@@ -82,7 +83,8 @@ function hiddenPath(strapi: Core.Strapi, ability: Ability, uid: string, path: st
     if (!attribute) return false;
     if (!readable(ability, current, key)) return true;
     if (attribute.type !== 'relation') return false;
-    current = attribute.target;
+    // A relation without a target (a morph) finds no attributes next: the path ends there.
+    current = attribute.target ?? '';
   }
   return false;
 }

@@ -16,9 +16,15 @@ export interface AttributeDefinition {
   relation?: string;
   mappedBy?: string;
   private?: boolean;
+  /** A relation's target content type. */
+  target?: string;
+  /** Strapi's virtual relations (`localizations`) hold nothing. */
+  unstable_virtual?: boolean;
+  /** Whether the search reads a text field (false to leave it out). */
+  searchable?: boolean;
 }
 export type Attributes = Record<string, AttributeDefinition>;
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
 
 const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
 /** Derived by the rules alongside a journaled value (the due date's explanation follows the due date). */
@@ -109,4 +115,3 @@ export function partition(changes: Changes, fields: readonly string[]): [Changes
   for (const [name, change] of Object.entries(changes)) (fields.includes(name) ? picked : rest)[name] = change;
   return [picked, rest];
 }
-

@@ -13,6 +13,7 @@ import {
   opinionOutcomes,
   purposes,
   recommendationFollowUps,
+  type DateValue,
 } from '@borgerraadgiver/config';
 import { layouts } from '../admin-layout';
 import { isBlank } from '../rules/violation';
@@ -21,7 +22,7 @@ import type { Changes, EventKind, SubjectType } from './model';
 import { COMPLAINT, STATEMENT_REQUEST, OPINION, RECOMMENDATION, MEETING, CASE_DOCUMENT } from '../content-types';
 export { COMPLAINT, STATEMENT_REQUEST, OPINION, RECOMMENDATION, MEETING, CASE_DOCUMENT };
 
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
 
 /** The content types whose writes are journaled, and what an event about them concerns. */
 export const JOURNALED: Record<string, SubjectType> = {
@@ -73,7 +74,9 @@ export function createdSummary(complaint: { caseNumber?: string | null; channel?
   return `Henvendelse ${complaint.caseNumber ?? 'uden nummer'} registreret (${label(channels, complaint.channel)}, ${label(purposes, complaint.purpose).toLowerCase()})`;
 }
 
-const centerName = (row: Row | null) => (row?.center?.name as string | undefined) ?? 'centret';
+/** A populated relation of a row (a row itself), or none. */
+const related = (value: unknown) => value as Row | null | undefined;
+const centerName = (row: Row | null) => (related(row?.center)?.name as string | undefined) ?? 'centret';
 
 function complaintEvents(write: Write, changes: Changes, subject: Pick<DescribedEvent, 'subjectType' | 'subjectDocumentId'>): DescribedEvent[] {
   const { before, after } = write;
@@ -101,7 +104,7 @@ function statementRequestEvents(write: Write, changes: Changes, subject: Pick<De
     return [
       {
         kind: 'statement_requested',
-        summary: `Redegørelse anmodet fra ${center} med frist ${danishDate(after!.agreedDueAt ?? after!.dueAt)}.`,
+        summary: `Redegørelse anmodet fra ${center} med frist ${danishDate((after!.agreedDueAt ?? after!.dueAt) as DateValue)}.`,
         changes,
         ...subject,
       },
@@ -156,7 +159,7 @@ function meetingEvents(write: Write, changes: Changes, subject: Pick<DescribedEv
     return [
       {
         kind: 'meeting_registered',
-        summary: `Møde registreret ${danishDateTime(after!.heldAt)} (${label(meetingRoles, after!.role).toLowerCase()}).`,
+        summary: `Møde registreret ${danishDateTime(after!.heldAt as DateValue)} (${label(meetingRoles, after!.role).toLowerCase()}).`,
         changes,
         ...subject,
       },
@@ -188,7 +191,7 @@ const deletedSummary: Record<SubjectType, (row: Row) => string> = {
   statement_request: (row) => `Anmodning om redegørelse fra ${centerName(row)} slettet.`,
   opinion: () => 'Udtalelse slettet.',
   recommendation: () => 'Anbefaling slettet.',
-  meeting: (row) => `Møde ${danishDateTime(row.heldAt)} slettet.`,
+  meeting: (row) => `Møde ${danishDateTime(row.heldAt as DateValue)} slettet.`,
   notification: () => 'Udsendelse slettet.',
   case_document: () => 'Dokument slettet.',
   inbound_mail: () => 'Indgående e-mail slettet.',
@@ -238,12 +241,12 @@ export function importedEvents(
   const imported = { kind: 'imported' as const, summary, changes, ...subject };
   if (action === 'update') return [imported];
   const created = { kind: 'created' as const, summary: `${createdSummary(after)}, importeret fra det tidligere register.`, changes: null, ...subject };
-  return [{ ...created, at: new Date(after.receivedAt) }, imported];
+  return [{ ...created, at: new Date(after.receivedAt as string | Date) }, imported];
 }
 
 /** The case (complaint row) a journaled row belongs to, if any. */
 export function caseOf(uid: string, row: Row | null): { id: number; caseNumber: string | null } | null {
   if (!row) return null;
-  const complaint = uid === COMPLAINT ? row : uid === RECOMMENDATION ? row.opinion?.complaint : row.complaint;
-  return complaint?.id ? { id: complaint.id, caseNumber: complaint.caseNumber ?? null } : null;
+  const complaint = uid === COMPLAINT ? row : uid === RECOMMENDATION ? related(related(row.opinion)?.complaint) : related(row.complaint);
+  return complaint?.id ? { id: complaint.id as number, caseNumber: (complaint.caseNumber as string | null | undefined) ?? null } : null;
 }

@@ -27,7 +27,24 @@ const what: Record<string, string> = {
   mail_received: 'besked om modtaget e-mail',
 };
 
-function recipientInWords(row: any): string {
+type CaseOfRow = { id: number; documentId: string; caseNumber: string | null };
+type LinkOfRow = { id: number; documentId: string; complaint?: CaseOfRow | null; center?: { name?: string | null } | null };
+
+/** An outbox row as the journal reads it, with its request's or opinion's case and center populated. */
+interface NotificationRow {
+  documentId: string;
+  kind: string;
+  recipient: string | null;
+  linkReissued?: boolean | null;
+  notBefore: string | Date;
+  deliveryStatus: string;
+  statusNote?: string | null;
+  statementRequest?: LinkOfRow | null;
+  opinion?: LinkOfRow | null;
+  complaint?: CaseOfRow | null;
+}
+
+function recipientInWords(row: NotificationRow): string {
   const center = row.statementRequest?.center?.name ?? row.opinion?.center?.name ?? 'centret';
   switch (row.kind) {
     case 'statement_escalation':
@@ -46,7 +63,7 @@ function recipientInWords(row: any): string {
   }
 }
 
-function summary(row: any, kind: NotificationEvent, now: Date): string {
+function summary(row: NotificationRow, kind: NotificationEvent, now: Date): string {
   const mail = `${row.kind === 'statement_request' && row.linkReissued ? 'nyt link til redegørelsen' : (what[row.kind] ?? row.kind)} til ${recipientInWords(row)}`;
   switch (kind) {
     case 'notification_planned':
@@ -76,7 +93,7 @@ const statusBefore: Record<NotificationEvent, string | null> = {
  * and no opinion (report reminders, ongoing-status notices) are not case history and are skipped.
  */
 export async function recordNotifications(strapi: Core.Strapi, where: Record<string, unknown>, kind: NotificationEvent): Promise<void> {
-  const rows: any[] = await strapi.db.query(NOTIFICATION).findMany({
+  const rows: NotificationRow[] = await strapi.db.query(NOTIFICATION).findMany({
     where,
     populate: {
       statementRequest: { select: ['id', 'documentId'], populate: { complaint: CASE, center: { select: ['name'] } } },

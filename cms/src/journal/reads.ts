@@ -17,12 +17,16 @@ function isAdminDocumentView(strapi: Core.Strapi, uid: string, documentId: strin
   return request?.method === 'GET' && request.path === `/content-manager/collection-types/${uid}/${documentId}`;
 }
 
-export async function recordOpened(strapi: Core.Strapi, uid: string, document: { documentId?: string; id?: number } | null): Promise<void> {
+export async function recordOpened(
+  strapi: Core.Strapi,
+  uid: string,
+  document: ({ documentId?: string; id?: number } & Record<string, unknown>) | null,
+): Promise<void> {
   if (!READ_TYPES.has(uid) || !document?.documentId || !isAdminDocumentView(strapi, uid, document.documentId)) return;
   const admin = currentAdmin(strapi);
   if (!admin) return;
   const row = uid === COMPLAINT ? document : await loadRow(strapi, uid, { documentId: document.documentId });
-  const kase = caseOf(uid, row as Record<string, any>);
+  const kase = caseOf(uid, row);
   if (!kase) return;
   const at = new Date();
   await appendOnce(strapi, {

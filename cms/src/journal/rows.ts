@@ -30,12 +30,12 @@ function populateFor(strapi: Core.Strapi, uid: string): Populate {
   return populate;
 }
 
-export async function loadRow(strapi: Core.Strapi, uid: string, where: Record<string, unknown>): Promise<Record<string, any> | null> {
+export async function loadRow(strapi: Core.Strapi, uid: string, where: Record<string, unknown>): Promise<Record<string, unknown> | null> {
   return strapi.db.query(uid as UID.ContentType).findOne({ where, populate: populateFor(strapi, uid) });
 }
 
 /** loadRow for many rows at once, by id. */
-export async function loadRows(strapi: Core.Strapi, uid: string, ids: readonly number[]): Promise<Record<string, any>[]> {
+export async function loadRows(strapi: Core.Strapi, uid: string, ids: readonly number[]): Promise<Record<string, unknown>[]> {
   if (!ids.length) return [];
   return strapi.db.query(uid as UID.ContentType).findMany({ where: { id: { $in: [...ids] } }, populate: populateFor(strapi, uid) });
 }

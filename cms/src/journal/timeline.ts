@@ -61,7 +61,14 @@ export async function caseTimeline(strapi: Core.Strapi, documentId: string, filt
     where: { complaint: { id: complaint.id }, ...(filter.readsOnly ? { kind: 'opened' } : {}) },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
   });
-  const events: TimelineEvent[] = rows.map((row: any) => ({
+  // A stored event: the timeline's fields, its time as the database returns it.
+  type EventRow = Pick<
+    TimelineEvent,
+    'documentId' | 'kind' | 'actorType' | 'actorName' | 'actorId' | 'summary' | 'changes' | 'subjectType' | 'subjectDocumentId'
+  > & {
+    at: string | Date;
+  };
+  const events: TimelineEvent[] = rows.map((row: EventRow) => ({
     documentId: row.documentId,
     at: new Date(row.at).toISOString(),
     kind: row.kind,

@@ -11,7 +11,7 @@ import { storeGeneratedFile } from '../documents/storage';
 import { runAs, SYSTEM } from '../journal';
 import { insertRows } from '../outbox/writer';
 import { opinionLetterEmail } from '../outbox/catalogue';
-import { renderOpinionLetter, type LetterAudience } from './opinion-letter';
+import { renderOpinionLetter, type LetterAudience, type LetterInput } from './opinion-letter';
 import { OPINION, CASE_DOCUMENT } from '../content-types';
 import { inTransaction } from '../db/transaction';
 
@@ -20,8 +20,26 @@ export function loadOpinionForLetter(strapi: Core.Strapi, where: Record<string, 
   return strapi.db.query(OPINION).findOne({ where, populate: { complaint: { populate: { center: true } }, center: true, recommendations: true } });
 }
 
+type Named = { name?: string | null } | null;
+
+/** An opinion as its letter reads it (loadOpinionForLetter's populate). */
+export type OpinionForLetter = LetterInput['perspectives'] & {
+  outcome?: LetterInput['outcome'];
+  issuedAt?: string | Date | null;
+  reasoning?: string | null;
+  center?: Named;
+  recommendations?: { text?: string | null }[] | null;
+  complaint?: {
+    caseNumber?: string | null;
+    identity?: string | null;
+    businessName?: string | null;
+    citizenName?: string | null;
+    center?: Named;
+  } | null;
+};
+
 /** The letter of an opinion, as the given audience may read it. */
-export function letterOf(opinion: any, audience: LetterAudience) {
+export function letterOf(opinion: OpinionForLetter, audience: LetterAudience) {
   const complaint = opinion.complaint ?? {};
   return renderOpinionLetter({
     municipality,
@@ -39,13 +57,13 @@ export function letterOf(opinion: any, audience: LetterAudience) {
       valuesPerspective: opinion.valuesPerspective,
     },
     reasoning: opinion.reasoning ?? null,
-    recommendations: (opinion.recommendations ?? []).map((recommendation: { text?: string }) => recommendation.text ?? '').filter(Boolean),
+    recommendations: (opinion.recommendations ?? []).map((recommendation) => recommendation.text ?? '').filter(Boolean),
   });
 }
 
 /** Whether the citizen of a case gets e-mail from the advisor: known to the advisor (named or confidential), with an address. */
-export const citizenReachable = (complaint: any) =>
-  Boolean(complaint) && complaint.identity !== 'anonymous' && typeof complaint.citizenEmail === 'string' && complaint.citizenEmail.includes('@');
+export const citizenReachable = (complaint: { identity?: string | null; citizenEmail?: string | null } | null | undefined) =>
+  !!complaint && complaint.identity !== 'anonymous' && typeof complaint.citizenEmail === 'string' && complaint.citizenEmail.includes('@');
 
 export async function issueOpinionLetter(strapi: Core.Strapi, opinionId: number, now = new Date()) {
   const opinion = await loadOpinionForLetter(strapi, { id: opinionId });

@@ -4,6 +4,7 @@
  * keeps running: the connection pool reconnects by itself once the database is back.
  */
 import type { Core } from '@strapi/strapi';
+import type { RequestContext } from '../strapi-types';
 import { isConnectionError, isEndedTransactionError } from '../cluster/connection-errors';
 import { redactPath } from './request-log';
 
@@ -26,7 +27,7 @@ async function databaseAway(strapi: Core.Strapi, error: unknown): Promise<boolea
 }
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: any, next: () => Promise<void>) => {
+  async (ctx: RequestContext, next: () => Promise<void>) => {
     try {
       await next();
     } catch (error) {

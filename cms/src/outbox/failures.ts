@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { loadEndpoints, municipality, TIME_ZONE, type DeliveryFailure } from '@borgerraadgiver/config';
 import { dailyJobsRule, runOncePerDay } from '../cluster/locks';
-import { insertRows } from './writer';
+import { insertRows, type PopulatedRow } from './writer';
 import { deliveryFailuresEmail } from './catalogue';
 import { NOTIFICATION } from '../content-types';
 import { adminUrl, caseAdminUrl } from '../admin-urls';
@@ -50,7 +50,7 @@ export async function runFailureDigest(strapi: Core.Strapi, now = new Date()): P
 
 /** The failures a digest row lists, for its e-mail (no complaint content, only case numbers). */
 export async function failuresOf(strapi: Core.Strapi, digestDocumentId: string): Promise<DeliveryFailure[]> {
-  const rows: any[] = await strapi.db.query(NOTIFICATION).findMany({
+  const rows: PopulatedRow[] = await strapi.db.query(NOTIFICATION).findMany({
     where: { failureDigest: digestDocumentId },
     populate: { statementRequest: { populate: { complaint: true } }, opinion: { populate: { complaint: true } }, complaint: true },
     orderBy: { notBefore: 'asc' },

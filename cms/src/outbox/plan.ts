@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { WorkingCalendar } from '@borgerraadgiver/config';
 import { plannedEscalation, plannedStatementRows, type PlannedRow } from './schedule';
-import { dueVersionOf } from '../rules/links';
+import { dueVersionOf, type RequestFacts } from '../rules/links';
 import { advisorEmail, policy } from './writer';
 import { NOTIFICATION } from '../content-types';
 
@@ -34,7 +34,7 @@ export async function sentForCurrentDue(strapi: Core.Strapi, request: { id: numb
  * The rows to plan for a request: reminder and overdue notice unless already sent for this due
  * date, and the escalation once the overdue notice has gone out.
  */
-export async function statementPlan(strapi: Core.Strapi, request: any, calendar: WorkingCalendar, now: Date): Promise<PlannedRow[]> {
+export async function statementPlan(strapi: Core.Strapi, request: { id: number } & RequestFacts, calendar: WorkingCalendar, now: Date): Promise<PlannedRow[]> {
   const sent = await sentForCurrentDue(strapi, request);
   const rows = plannedStatementRows(request, policy(), calendar, now).filter((row) => !sent.has(row.kind));
   const overdueSentAt = sent.get('statement_overdue');

@@ -11,14 +11,14 @@ import { nextReportReminders } from '../reports/reminders';
 import { statementPlan } from './plan';
 import { rescheduleRows } from './queue';
 import { plannedOpinionRows } from './schedule';
-import { advisorEmail, policy } from './writer';
+import { advisorEmail, policy, type PopulatedRow } from './writer';
 import { afterCommit } from '../db/transaction';
 import { NOTIFICATION } from '../content-types';
 
 const CALENDAR_KINDS = ['statement_reminder', 'statement_overdue', 'statement_escalation', 'opinion_followup', 'report_reminder'];
 
 /** When a planned row should go out by the calendar as it is now, or null to leave it alone. */
-async function intendedTime(strapi: Core.Strapi, row: any, calendar: WorkingCalendar, now: Date): Promise<Date | null> {
+async function intendedTime(strapi: Core.Strapi, row: PopulatedRow, calendar: WorkingCalendar, now: Date): Promise<Date | null> {
   if (row.statementRequest) {
     const plan = await statementPlan(strapi, row.statementRequest, calendar, now);
     return plan.find((planned) => planned.kind === row.kind && planned.dueVersion === row.dueVersion)?.notBefore ?? null;
@@ -33,7 +33,7 @@ async function intendedTime(strapi: Core.Strapi, row: any, calendar: WorkingCale
 /** Re-plans the future planned rows after a calendar change, in the caller's transaction; returns how many moved. */
 export async function replanAfterCalendarChange(strapi: Core.Strapi, now = new Date()): Promise<number> {
   const calendar = await loadWorkingCalendar(strapi);
-  const rows: any[] = await strapi.db.query(NOTIFICATION).findMany({
+  const rows: PopulatedRow[] = await strapi.db.query(NOTIFICATION).findMany({
     where: { deliveryStatus: 'planned', kind: { $in: CALENDAR_KINDS }, notBefore: { $gt: now.toISOString() } },
     populate: { statementRequest: { populate: { center: true } }, opinion: true },
   });

@@ -32,7 +32,7 @@ import {
 import { citizenLink, letterLink, mintToken, statementLink } from './token';
 import { opinionVersionOf } from './schedule';
 import { dueVersionOf, linkExpiresAt, statementLinkProblem } from '../rules/links';
-import { insertRows, policy } from './writer';
+import { insertRows, policy, type PopulatedRow } from './writer';
 import { sentForCurrentDue, statementPlan } from './plan';
 import { linksIssuedBefore, storeLink } from './links';
 import { failuresOf } from './failures';
@@ -72,7 +72,7 @@ const linkSkipReasons: Record<StatementLinkGoneReason, string> = {
 };
 
 /** Why a row no longer applies at send time, or null when it does. */
-export function whyNotApplicable(row: any, now = new Date()): string | null {
+export function whyNotApplicable(row: PopulatedRow, now = new Date()): string | null {
   const request = row.statementRequest;
   if ((LINK_KINDS as readonly string[]).includes(row.kind)) {
     if (!request) return 'Anmodningen findes ikke længere.';

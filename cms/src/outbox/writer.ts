@@ -7,7 +7,8 @@ import type { Core } from '@strapi/strapi';
 import { loadPolicy, municipality } from '@borgerraadgiver/config';
 import { recordNotifications } from '../journal';
 import { enqueueRows } from './queue';
-import { NotificationKind, PlannedRow } from './schedule';
+import { NotificationKind, PlannedRow, type OpinionFacts } from './schedule';
+import type { RequestFacts } from '../rules/links';
 import { NOTIFICATION } from '../content-types';
 import { afterCommit } from '../db/transaction';
 
@@ -27,7 +28,30 @@ export interface StoredRow {
   kind: NotificationKind;
   deliveryStatus: string;
   notBefore: string;
-  [key: string]: any;
+  [key: string]: unknown;
+}
+
+/** A case as an outbox row's relations populate it. */
+type RowCase = {
+  id: number;
+  documentId: string;
+  caseNumber?: string | null;
+  caseStatus?: string | null;
+  identity?: string | null;
+  citizenEmail?: string | null;
+};
+
+/** A stored outbox row with its relations, each present as far as the query populates it. */
+export interface PopulatedRow extends StoredRow {
+  recipient: string;
+  dueVersion?: string | null;
+  linkVersion?: number | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  statusNote?: string | null;
+  statementRequest?: ({ id: number; documentId: string; complaint?: RowCase | null } & RequestFacts) | null;
+  opinion?: ({ id: number; documentId: string; complaint?: RowCase | null; center?: { name?: string | null } | null } & OpinionFacts) | null;
+  complaint?: RowCase | null;
 }
 
 export async function insertRows(strapi: Core.Strapi, rows: NewRow[]): Promise<StoredRow[]> {

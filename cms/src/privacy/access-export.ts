@@ -33,7 +33,10 @@ const normalisePhone = (value: unknown) => {
   return digits.length >= 8 ? digits.slice(-8) : '';
 };
 
-function matchReasons(a: Record<string, any>, b: Record<string, any>): MatchReason[] {
+/** A stored case (complaint row) as the export reads it: its id and fields by name. */
+export type CaseRow = { id: number; caseNumber?: string | null } & Record<string, unknown>;
+
+function matchReasons(a: Record<string, unknown>, b: Record<string, unknown>): MatchReason[] {
   const reasons: MatchReason[] = [];
   const same = (normalise: (v: unknown) => string, field: string) => normalise(a[field]) !== '' && normalise(a[field]) === normalise(b[field]);
   if (same(normaliseEmail, 'citizenEmail')) reasons.push('email');
@@ -49,7 +52,7 @@ function matchReasons(a: Record<string, any>, b: Record<string, any>): MatchReas
  * Compared in JS, not SQL, so both databases normalise alike (SQLite's lower() knows no æøå);
  * the scan reads five short columns of the cases that still hold a person.
  */
-export async function findMatchingCases(strapi: Core.Strapi, complaint: Record<string, any>): Promise<MatchingCase[]> {
+export async function findMatchingCases(strapi: Core.Strapi, complaint: CaseRow): Promise<MatchingCase[]> {
   const knex: Knex = strapi.db.connection;
   const rows = await knex('complaints')
     .select('document_id', 'case_number', 'received_at', 'citizen_email', 'citizen_phone', 'citizen_name', 'cvr')
@@ -58,12 +61,22 @@ export async function findMatchingCases(strapi: Core.Strapi, complaint: Record<s
     .where((q) => q.whereNotNull('citizen_email').orWhereNotNull('citizen_phone').orWhereNotNull('citizen_name').orWhereNotNull('cvr'))
     .orderBy('received_at', 'asc');
   return rows
-    .map((row: Record<string, any>) => ({
-      documentId: row.document_id,
-      caseNumber: row.case_number ?? null,
-      receivedAt: toIso(row.received_at),
-      matchedOn: matchReasons(complaint, { citizenEmail: row.citizen_email, citizenPhone: row.citizen_phone, citizenName: row.citizen_name, cvr: row.cvr }),
-    }))
+    .map(
+      (row: {
+        document_id: string;
+        case_number: string | null;
+        received_at: unknown;
+        citizen_email: unknown;
+        citizen_phone: unknown;
+        citizen_name: unknown;
+        cvr: unknown;
+      }) => ({
+        documentId: row.document_id,
+        caseNumber: row.case_number ?? null,
+        receivedAt: toIso(row.received_at),
+        matchedOn: matchReasons(complaint, { citizenEmail: row.citizen_email, citizenPhone: row.citizen_phone, citizenName: row.citizen_name, cvr: row.cvr }),
+      }),
+    )
     .filter((match: MatchingCase) => match.matchedOn.length > 0);
 }
 
@@ -127,8 +140,8 @@ export interface AccessExport {
  */
 export async function buildAccessExport(
   strapi: Core.Strapi,
-  complaint: Record<string, any>,
-  confirmed: { row: Record<string, any>; matchedOn: MatchReason[] }[],
+  complaint: CaseRow,
+  confirmed: { row: CaseRow; matchedOn: MatchReason[] }[],
   now = new Date(),
 ): Promise<AccessExport> {
   const cases: ExportedCase[] = [];

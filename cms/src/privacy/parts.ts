@@ -22,7 +22,10 @@ export interface CaseRef {
   citizenEmail: string | null;
 }
 
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
+
+/** A populated relation of a row (a row itself), or none. */
+const related = (value: unknown) => value as Row | null | undefined;
 
 export interface CaseDataPart {
   /** Key of the part's list in the JSON export. */
@@ -89,7 +92,7 @@ const statementRequests: CaseDataPart = {
   labels: labelsFor(STATEMENT_REQUEST, ['center', ...statementFields]),
   async collect(strapi, complaint) {
     const rows = await caseRows(strapi, STATEMENT_REQUEST, complaint, { populate: ['center'], orderBy: { requestedAt: 'asc' } });
-    return rows.map((row: Row) => ({ center: row.center?.name ?? null, ...pick(row, statementFields) }));
+    return rows.map((row: Row) => ({ center: related(row.center)?.name ?? null, ...pick(row, statementFields) }));
   },
   async anonymise(strapi, complaint) {
     await anonymiseTexts(strapi, STATEMENT_REQUEST, await caseRows(strapi, STATEMENT_REQUEST, complaint));
@@ -115,9 +118,9 @@ const opinions: CaseDataPart = {
   async collect(strapi, complaint) {
     const rows = await caseRows(strapi, OPINION, complaint, { populate: ['center', 'recommendations'], orderBy: { issuedAt: 'asc' } });
     return rows.map((row: Row) => ({
-      center: row.center?.name ?? null,
+      center: related(row.center)?.name ?? null,
       ...pick(row, opinionFields),
-      recommendations: (row.recommendations ?? []).map((r: Row) => r.text),
+      recommendations: ((row.recommendations as Row[] | null | undefined) ?? []).map((r) => r.text),
     }));
   },
   async anonymise(strapi, complaint) {
@@ -150,7 +153,7 @@ async function citizenNotifications(strapi: Core.Strapi, complaint: CaseRef): Pr
   const citizenKinds: readonly string[] = CITIZEN_LINK_KINDS;
   return rows.filter(
     (row: Row) =>
-      citizenKinds.includes(row.kind) ||
+      citizenKinds.includes(row.kind as string) ||
       (email &&
         String(row.recipient ?? '')
           .trim()
@@ -197,7 +200,7 @@ const caseDocuments: CaseDataPart = {
   labels: labelsFor(CASE_DOCUMENT, [...documentFields, 'fileName'], { fileName: 'Fil' }),
   async collect(strapi, complaint) {
     const rows = await caseRows(strapi, CASE_DOCUMENT, complaint, { populate: ['file'], orderBy: { registeredAt: 'asc' } });
-    return rows.map((row: Row) => ({ ...pick(row, documentFields), fileName: row.file?.name ?? null }));
+    return rows.map((row: Row) => ({ ...pick(row, documentFields), fileName: related(row.file)?.name ?? null }));
   },
   async anonymise(strapi, complaint) {
     const rows = await caseRows(strapi, CASE_DOCUMENT, complaint, { populate: ['file'] });
@@ -291,7 +294,11 @@ const importRecords: CaseDataPart = {
   labels: { file: 'Fil', row: 'Række', importedAt: 'Importeret' },
   async collect(strapi, complaint) {
     const rows = await strapi.db.connection(IMPORT_RECORDS).where({ complaint_id: complaint.id }).select('file', 'row_number', 'imported_at');
-    return rows.map((row: Row) => ({ file: row.file, row: row.row_number, importedAt: new Date(row.imported_at).toISOString() }));
+    return rows.map((row: { file: string; row_number: number; imported_at: string | number | Date }) => ({
+      file: row.file,
+      row: row.row_number,
+      importedAt: new Date(row.imported_at).toISOString(),
+    }));
   },
   async anonymise(strapi, complaint) {
     // In the anonymisation's transaction (a nested inTransaction joins it).

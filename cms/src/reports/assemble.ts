@@ -427,7 +427,7 @@ export function assembleTrend(periods: Period[], cells: TrendCells): Trend {
   const slots = periods.map((_, i) => String(i));
   const sum = <T extends { period: string }>(list: T[], pick: (c: T) => number, where: (c: T) => boolean = () => true) =>
     slots.map((slot) => list.filter((c) => c.period === slot && where(c)).reduce((total, c) => total + pick(c), 0));
-  const count = (list: { period: string; count: number }[], where: (c: any) => boolean = () => true) => sum(list, (c) => c.count, where);
+  const count = <T extends { period: string; count: number }>(list: T[], where: (c: T) => boolean = () => true) => sum(list, (c) => c.count, where);
   const punctuality = slots.map((slot) => statementStats(cells.statements.filter((c) => c.period === slot)));
   const hours = sum(cells.improvement, (c) => c.hours);
   const line = (key: string, label: string, values: (number | null)[], unit: Unit = 'count', figure?: FigureRef) => ({

@@ -63,7 +63,7 @@ export async function startReports(strapi: Core.Strapi) {
   // When a reminder has gone out, plan the next one.
   strapi.db.lifecycles.subscribe({
     models: [NOTIFICATION],
-    afterUpdate(event: any) {
+    afterUpdate(event: { result?: { kind?: string; deliveryStatus?: string } | null }) {
       if (event.result?.kind === 'report_reminder' && event.result?.deliveryStatus === 'sent') {
         defer(() => service.ensureReportReminders().catch(log('report reminders')), 0);
       }

@@ -128,8 +128,30 @@ const anyOf = (stems: string[]) => stems.map((s) => `'${s.replace(/'/g, "''")}'`
 const CASE_COLUMNS = `c.document_id AS document_id, c.case_number AS case_number, c.title AS title, c.case_status AS case_status,
        c.received_at AS received_at, (SELECT ce.name FROM complaints_center_lnk cl JOIN centers ce ON ce.id = cl.center_id WHERE cl.complaint_id = c.id LIMIT 1) AS center_name`;
 
-function hitOf(sql: Sql, x: any, stems: string[], restricted: boolean): CaseHit {
-  const segments: StoredSegment[] = x.segments ? (typeof x.segments === 'string' ? JSON.parse(x.segments) : x.segments) : [];
+/** A row of CASE_COLUMNS (with the stored segments when a query asks for them, and the count of the matches). */
+interface CaseRow {
+  document_id: unknown;
+  case_number: string | null;
+  title: string | null;
+  case_status: string | null;
+  received_at: unknown;
+  center_name: string | null;
+  segments?: unknown;
+  n?: unknown;
+}
+
+/** A COUNT(*) AS n row. */
+interface CountRow {
+  n: unknown;
+}
+
+/** The stored segments of a search row: JSON text on SQLite, already parsed on PostgreSQL; none when absent. */
+function segmentsOf(value: unknown): StoredSegment[] {
+  return value ? ((typeof value === 'string' ? JSON.parse(value) : value) as StoredSegment[]) : [];
+}
+
+function hitOf(sql: Sql, x: CaseRow, stems: string[], restricted: boolean): CaseHit {
+  const segments = segmentsOf(x.segments);
   return {
     documentId: String(x.document_id),
     caseNumber: x.case_number ?? null,
@@ -191,12 +213,12 @@ export async function searchCases(knex: Knex, request: SearchRequest, restricted
   if (stems.length === 0) {
     const where = filters.where.length ? `WHERE ${filters.where.join(' AND ')}` : '';
     const [page, count] = await Promise.all([
-      rows<any>(
+      rows<CaseRow>(
         knex,
         `SELECT ${CASE_COLUMNS} FROM complaints c ${where} ORDER BY c.received_at DESC, c.id DESC LIMIT ${pageSize} OFFSET ${offset}`,
         filters.bindings,
       ),
-      rows<any>(knex, `SELECT COUNT(*) AS n FROM complaints c ${where}`, filters.bindings),
+      rows<CountRow>(knex, `SELECT COUNT(*) AS n FROM complaints c ${where}`, filters.bindings),
     ]);
     const total = Number(count[0]?.n ?? 0);
     return { data: page.map((x) => hitOf(sql, x, stems, restricted)), total, estimated: false, ranked: total };
@@ -215,7 +237,7 @@ export async function searchCases(knex: Knex, request: SearchRequest, restricted
     ? `SELECT s.complaint_id AS id FROM ${matching} ORDER BY s.complaint_id DESC LIMIT ${RANKED_CANDIDATES + 1}`
     : `SELECT c.id AS id, -bm25(${FTS_TABLE}) AS score FROM ${matching} ORDER BY c.id DESC LIMIT ${RANKED_CANDIDATES + 1}`;
   const rank = postgres ? `ts_rank(${column}, plainto_tsquery('danish', ?))` : 'k.score';
-  const page = await rows<any>(
+  const page = await rows<CaseRow>(
     knex,
     `WITH k AS (${candidates}),
           r AS (SELECT k.id AS id, ${rank} AS rank, COUNT(*) OVER () AS n
@@ -227,7 +249,7 @@ export async function searchCases(knex: Knex, request: SearchRequest, restricted
     postgres ? [...bindings, request.q] : bindings,
   );
   // A page past the matches has no row to carry their number.
-  const found = page.length > 0 ? Number(page[0].n) : Number((await rows<any>(knex, `SELECT COUNT(*) AS n FROM (${candidates}) k`, bindings))[0]?.n ?? 0);
+  const found = page.length > 0 ? Number(page[0].n) : Number((await rows<CountRow>(knex, `SELECT COUNT(*) AS n FROM (${candidates}) k`, bindings))[0]?.n ?? 0);
   const ranked = found;
   let total = found;
   let estimated = false;
@@ -235,7 +257,7 @@ export async function searchCases(knex: Knex, request: SearchRequest, restricted
     if (postgres) {
       total = Math.max(found, await estimatedRows(knex, `SELECT 1 FROM ${matching}`, bindings));
       estimated = true;
-    } else total = Number((await rows<any>(knex, `SELECT COUNT(*) AS n FROM ${matching}`, bindings))[0]?.n ?? 0);
+    } else total = Number((await rows<CountRow>(knex, `SELECT COUNT(*) AS n FROM ${matching}`, bindings))[0]?.n ?? 0);
   }
   return { data: page.map((x) => hitOf(sql, x, stems, restricted)), total, estimated, ranked };
 }
@@ -247,7 +269,7 @@ export async function searchCases(knex: Knex, request: SearchRequest, restricted
  */
 export async function similarCases(knex: Knex, caseId: number, limit = 5): Promise<CaseHit[]> {
   const sql = sqlFor(knex);
-  const [own] = await rows<any>(
+  const [own] = await rows<{ received_at: unknown; themes: unknown; segments: unknown; center_id: unknown }>(
     knex,
     `SELECT c.received_at AS received_at, c.complaint_themes AS themes, s.segments AS segments,
             (SELECT cl.center_id FROM complaints_center_lnk cl WHERE cl.complaint_id = c.id LIMIT 1) AS center_id
@@ -255,7 +277,7 @@ export async function similarCases(knex: Knex, caseId: number, limit = 5): Promi
     [caseId],
   );
   if (!own) return [];
-  const segments: StoredSegment[] = own.segments ? (typeof own.segments === 'string' ? JSON.parse(own.segments) : own.segments) : [];
+  const segments = segmentsOf(own.segments);
   const stems = keyStems(
     segments
       .filter((s) => !s.restricted)
@@ -283,7 +305,7 @@ export async function similarCases(knex: Knex, caseId: number, limit = 5): Promi
   const at = receivedAt ? sql.instant(receivedAt) : null;
   const result =
     sql.dialect === 'postgres'
-      ? await rows<any>(
+      ? await rows<CaseRow>(
           knex,
           // As a search: only the latest registered matches are ranked, and only the chosen ones' text is read.
           `WITH k AS (SELECT s.complaint_id AS id FROM ${SEARCH_TABLE} s JOIN complaints c ON c.id = s.complaint_id
@@ -296,7 +318,7 @@ export async function similarCases(knex: Knex, caseId: number, limit = 5): Promi
             ORDER BY r.rank DESC, c.received_at DESC`,
           [anyOf(stems), caseId, at, at, caseId, ...bindings, anyOf(stems)],
         )
-      : await rows<any>(
+      : await rows<CaseRow>(
           knex,
           `SELECT ${CASE_COLUMNS}, s.segments AS segments, -bm25(${FTS_TABLE}) AS rank
              FROM ${FTS_TABLE} f JOIN complaints c ON c.id = f.rowid JOIN ${SEARCH_TABLE} s ON s.complaint_id = c.id

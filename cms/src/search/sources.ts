@@ -15,7 +15,7 @@ import { citizenIdentityFields, personalTextFields } from '../rules/personal-dat
 import { assistantHiddenFields } from '../access/hidden-fields';
 import { keyOf, storedPath } from '../documents/storage';
 
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
 
 export interface TextSource {
   uid: UID.ContentType;
@@ -36,7 +36,7 @@ const TEXT_FILE_LIMIT = 1_000_000;
 
 /** A citizen's message is a text file in the case file: its content is what they wrote. */
 async function textFile(_strapi: Core.Strapi, row: Row): Promise<string | null> {
-  const file = row.file;
+  const file = row.file as { mime?: string; url?: string | null } | null | undefined;
   const key = file && file.mime === 'text/plain' ? keyOf(file) : null;
   if (!key) return null;
   const data = await fs.promises.readFile(storedPath(loadDocumentSettings(), key)).catch(() => null);

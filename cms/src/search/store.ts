@@ -26,7 +26,7 @@ export interface StoredSegment extends Segment {
   restricted?: boolean;
 }
 
-export type Row = Record<string, any>;
+export type Row = Record<string, unknown>;
 
 /** Creates the index tables once (idempotent). */
 export async function ensureSearchIndex(knex: Knex) {
@@ -53,8 +53,8 @@ export const idPopulate = (path: string[]): Row | undefined =>
   path.length === 0 ? undefined : { [path[0]]: { select: ['id'], ...(path.length > 1 ? { populate: idPopulate(path.slice(1)) } : {}) } };
 /** The case id at the end of a row's path of relations (the row's own id for the case itself). */
 export const caseIdOf = (row: Row, path: string[]): number | null => {
-  const target = path.reduce<Row | null>((at, relation) => (at ? at[relation] : null), row);
-  return target?.id ?? null;
+  const target = path.reduce<Row | null>((at, relation) => (at ? (at[relation] as Row | null) : null), row);
+  return (target?.id as number | undefined) ?? null;
 };
 const asText = (value: unknown) => (typeof value === 'string' ? value.trim() : value === null || value === undefined ? '' : String(value));
 
@@ -75,7 +75,7 @@ async function sourceRows(strapi: Core.Strapi, source: TextSource, caseIds: numb
 /** The segments of some cases' text, by case id (a case that no longer exists has none). */
 export async function caseSegments(strapi: Core.Strapi, caseIds: number[], sources: readonly TextSource[] = textSources) {
   const cases: Row[] = await strapi.db.query(COMPLAINT).findMany({ where: { id: { $in: caseIds } }, select: ['id', 'anonymisedAt'] });
-  const segments = new Map<number, StoredSegment[]>(cases.map((c) => [c.id, []]));
+  const segments = new Map<number, StoredSegment[]>(cases.map((c) => [c.id as number, []]));
   const anonymised = new Set(cases.filter((c) => c.anonymisedAt).map((c) => c.id));
   for (const source of sources) {
     const labels = fieldLabels(source.uid);

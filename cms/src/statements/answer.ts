@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { StatementSubmission } from '@borgerraadgiver/config';
-import { OPEN_REQUEST_WHERE } from '../rules/links';
+import { OPEN_REQUEST_WHERE, type RequestFacts } from '../rules/links';
 import { insertRows } from '../outbox/writer';
 import { statementReceivedEmail } from '../outbox/catalogue';
 import { withNulls } from '../strapi-types';
@@ -15,8 +15,46 @@ import { inTransaction } from '../db/transaction';
 import { lockCaseOf } from '../db/row-lock';
 import { PublicError } from '../utils/public-error';
 
+/** The case of a statement request as its link's page reads it. */
+export interface StatementCase {
+  id: number;
+  documentId: string;
+  caseNumber?: string | null;
+  identity?: string | null;
+  description?: unknown;
+  category?: string | null;
+  purpose?: string | null;
+  eventDate?: string | null;
+  institution?: { name?: string | null } | null;
+  businessName?: string | null;
+  citizenName?: string | null;
+}
+
+/** A statement request as its link's page reads it, with its case and center populated. */
+export type StatementRequestRow = RequestFacts & {
+  id: number;
+  documentId: string;
+  /** When the link in use was mailed (set by resolve). */
+  linkIssuedAt?: Date | null;
+  caseSummary?: unknown;
+  questions?: string | null;
+  requestsFileAccess?: boolean | null;
+  requestedAt?: string | null;
+  respondedAt?: string | null;
+  respondentName?: string | null;
+  respondentTitle?: string | null;
+  center?: { name?: string | null } | null;
+  complaint?: StatementCase | null;
+};
+
 /** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
-export async function submit(strapi: Core.Strapi, request: any, submission: StatementSubmission, files: { id: number; name: string }[] = [], now = new Date()) {
+export async function submit(
+  strapi: Core.Strapi,
+  request: StatementRequestRow,
+  submission: StatementSubmission,
+  files: { id: number; name: string }[] = [],
+  now = new Date(),
+) {
   // Journaled as the center, named as it is now (the link carries no person).
   return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () =>
     inTransaction(strapi, async ({ trx }) => {

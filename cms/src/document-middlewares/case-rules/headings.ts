@@ -5,10 +5,10 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { meetingHeading, recommendationHeading, statementRequestHeading } from '../../rules';
-import { relationTarget } from './relations';
+import { relationTarget, storedId } from './relations';
 import { COMPLAINT, OPINION, MEETING, RECOMMENDATION, STATEMENT_REQUEST } from '../../content-types';
 
-type Data = Record<string, any>;
+type Data = Record<string, unknown>;
 
 const headings: Record<string, { via: 'complaint' | 'opinion'; make: (fields: Data) => string }> = {
   [STATEMENT_REQUEST]: { via: 'complaint', make: statementRequestHeading },
@@ -19,7 +19,8 @@ const headings: Record<string, { via: 'complaint' | 'opinion'; make: (fields: Da
 /** The case number of the item after this write (through the opinion for a recommendation). */
 async function caseNumberOf(strapi: Core.Strapi, via: 'complaint' | 'opinion', data: Data, previous: Data | null): Promise<string | null> {
   const submitted = relationTarget(data[via]);
-  const ref = submitted === undefined ? (previous?.[via]?.id ? { id: previous[via].id } : null) : submitted;
+  const previousId = storedId(previous?.[via]);
+  const ref = submitted === undefined ? (previousId ? { id: previousId } : null) : submitted;
   if (!ref) return null;
   if (via === 'complaint') return (await strapi.db.query(COMPLAINT).findOne({ where: ref, select: ['caseNumber'] }))?.caseNumber ?? null;
   const opinion = await strapi.db.query(OPINION as UID.ContentType).findOne({ where: ref, populate: { complaint: { select: ['caseNumber'] } } });

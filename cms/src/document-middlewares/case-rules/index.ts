@@ -23,6 +23,7 @@ import {
   OPEN_REQUEST_WHERE,
   isBlank,
   toInstant,
+  type DateInput,
   type RuleContext,
   type Violation,
 } from '../../rules';
@@ -30,7 +31,7 @@ import { nextCaseNumber, reserveCaseNumber } from '../../db/case-number';
 import { currentImport } from '../../import/scope';
 import { followCaseStatus } from './case-status';
 import { setHeading } from './headings';
-import { changesRelation, relationTarget, type RelationRef } from './relations';
+import { changesRelation, relationTarget, storedId, type RelationRef } from './relations';
 import { CALENDAR_DAY, loadWorkingCalendar } from '../../db/working-calendar';
 import { checkActiveCenter } from '../../input/references';
 import { applyCaseDocumentRules } from './case-document';
@@ -39,7 +40,7 @@ import { inTransaction } from '../../db/transaction';
 import type { DocumentMiddleware } from '../../strapi-types';
 import { schemaViolations } from '../../input/boundary';
 
-type Data = Record<string, any>;
+type Data = Record<string, unknown>;
 
 interface Write {
   strapi: Core.Strapi;
@@ -48,6 +49,9 @@ interface Write {
   previous: Data | null;
   context: RuleContext;
 }
+
+/** A date field of the document (submitted or stored): text or a Date, as the schema has it. */
+const instantOf = (value: unknown) => toInstant(value as DateInput);
 
 const toDetails = (violations: Violation[]) => violations.map(({ path, message }) => ({ path: [path], message, name: 'ValidationError' }));
 
@@ -63,7 +67,8 @@ async function findOne(strapi: Core.Strapi, uid: UID.ContentType, ref: RelationR
 /** The related document after this write: the submitted target, or the stored one when unchanged. */
 async function relatedAfterWrite(write: Write, field: string, uid: UID.ContentType, populate: string[] = []) {
   const target = relationTarget(write.data[field]);
-  if (target === undefined) return write.previous?.[field] ? findOne(write.strapi, uid, { id: write.previous[field].id }, populate) : null;
+  const stored = write.previous?.[field];
+  if (target === undefined) return stored ? findOne(write.strapi, uid, { id: storedId(stored)! }, populate) : null;
   return findOne(write.strapi, uid, target, populate);
 }
 
@@ -96,7 +101,7 @@ async function onComplaint(write: Write) {
     }
     await reserveCaseNumber(write.strapi.db.connection, write.trx, String(data.caseNumber));
   } else if (!previous) {
-    const receivedAt = toInstant(data.receivedAt) ?? context.now;
+    const receivedAt = instantOf(data.receivedAt) ?? context.now;
     data.caseNumber = await nextCaseNumber(write.strapi.db.connection, write.trx, caseNumberYear(receivedAt));
   }
 }
@@ -113,14 +118,14 @@ async function onStatementRequest(write: Write) {
   const violations = checkStatementRequest(next, previous, context);
   violations.push(...checkActiveCenter(center, !previous));
   if (previous) {
-    violations.push(...checkFixedRelations({ complaint: previous.complaint?.id !== complaint?.id, center: previous.center?.id !== center?.id }));
+    violations.push(...checkFixedRelations({ complaint: storedId(previous.complaint) !== complaint?.id, center: storedId(previous.center) !== center?.id }));
   }
 
   // The due date is fixed when the request is made; it is computed again only for a new request time.
   // A request the system sends is requested now; one sent outside the system at its given time.
-  const requestedAt = !previous && !next.sentOutsideSystem ? context.now : (toInstant(next.requestedAt) ?? context.now);
-  const requestedAtChanged = !previous || toInstant(previous.requestedAt)?.getTime() !== requestedAt.getTime();
-  if (previous && !requestedAtChanged && 'dueAt' in data) violations.push(...checkDueAtUnchanged(data.dueAt, toInstant(previous.dueAt)!));
+  const requestedAt = !previous && !next.sentOutsideSystem ? context.now : (instantOf(next.requestedAt) ?? context.now);
+  const requestedAtChanged = !previous || instantOf(previous.requestedAt)?.getTime() !== requestedAt.getTime();
+  if (previous && !requestedAtChanged && 'dueAt' in data) violations.push(...checkDueAtUnchanged(data.dueAt as DateInput, instantOf(previous.dueAt)!));
   if (violations.length) reject(violations);
 
   if (requestedAtChanged) {

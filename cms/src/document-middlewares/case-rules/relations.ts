@@ -35,3 +35,8 @@ export function relationTarget(value: unknown): RelationRef | null | undefined {
   }
   return undefined;
 }
+
+/** The id of a populated relation of a stored row (`{ id, ... }`), undefined when it has none. */
+export function storedId(value: unknown): number | undefined {
+  return value && typeof value === 'object' && 'id' in value ? (value as { id: number }).id : undefined;
+}

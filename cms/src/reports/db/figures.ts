@@ -291,7 +291,14 @@ export async function figureCases(
         : `SELECT ${source.caseId} AS case_id FROM ${source.from} WHERE ${conditions.join(' AND ')}`;
   const all = [...bindings, ...figure.bindings];
   const [result, count] = await Promise.all([
-    rows<any>(
+    rows<{
+      document_id: string | null;
+      case_number: string | null;
+      title: string | null;
+      case_status: string | null;
+      received_at: unknown;
+      center_name: string | null;
+    }>(
       knex,
       `SELECT k.case_id AS case_id, c.document_id AS document_id, c.case_number AS case_number, c.title AS title, c.case_status AS case_status,
               c.received_at AS received_at, (SELECT ce.name FROM ${COMPLAINT_CENTER} cl JOIN centers ce ON ce.id = cl.center_id WHERE cl.complaint_id = c.id LIMIT 1) AS center_name
@@ -300,7 +307,7 @@ export async function figureCases(
         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       all,
     ),
-    rows<any>(knex, `SELECT COUNT(*) AS n FROM (${counted}) k`, all),
+    rows(knex, `SELECT COUNT(*) AS n FROM (${counted}) k`, all),
   ]);
   const data = result.map((x) => ({
     documentId: x.document_id ?? null,

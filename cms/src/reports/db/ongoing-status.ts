@@ -15,7 +15,7 @@ export async function centerLevels(knex: Knex, now: Date, windowDays: number): P
   const sql = sqlFor(knex);
   const windowStart = new Date(now.getTime() - windowDays * DAY_MS);
   const baselineStart = new Date(windowStart.getTime() - BASELINE_DAYS * DAY_MS);
-  const result = await rows<any>(
+  const result = await rows(
     knex,
     `SELECT l.center_id AS center_id,
             SUM(CASE WHEN c.received_at >= ? THEN 1 ELSE 0 END) AS recent,
@@ -27,7 +27,7 @@ export async function centerLevels(knex: Knex, now: Date, windowDays: number): P
     [sql.instant(windowStart), sql.instant(windowStart), sql.instant(baselineStart), sql.instant(now)],
   );
   // A usual level needs a history: some inquiry registered before the window.
-  const oldest = await rows<any>(knex, 'SELECT MIN(received_at) AS oldest FROM complaints', []);
+  const oldest = await rows(knex, 'SELECT MIN(received_at) AS oldest FROM complaints', []);
   const oldestAt = sql.toDate(oldest[0]?.oldest);
   return {
     levels: result.map((x) => ({ centerId: Number(x.center_id), recent: num(x.recent), baseline: num(x.baseline) })),

@@ -101,7 +101,7 @@ export function outcomeRows(sql: Sql, spans: readonly Span[]): { sql: string; bi
 export async function outcomeCells(knex: Knex, sql: Sql, spans: readonly Span[]) {
   const union = outcomeRows(sql, spans);
   // The case row only for the reason of a rejection: the other cases' rows are not read.
-  const result = await rows<any>(
+  const result = await rows(
     knex,
     `SELECT o.slot AS slot, o.status AS status, cl.center_id AS center_id, ${OUTCOME_REASON} AS reason, COUNT(DISTINCT o.complaint_id) AS n
        FROM (

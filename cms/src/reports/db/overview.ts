@@ -14,11 +14,21 @@ export interface DeadlineItem {
   daysOverdue: number;
 }
 
+/** A row of the statement deadlines' query. */
+interface DeadlineRow {
+  document_id: unknown;
+  requested_at: unknown;
+  due: unknown;
+  case_number: string | null;
+  complaint_document_id: string | null;
+  center_name: string | null;
+}
+
 export async function statementDeadlines(knex: Knex, now: Date, aheadDays = 7, limit = 50): Promise<{ overdue: DeadlineItem[]; dueSoon: DeadlineItem[] }> {
   const sql = sqlFor(knex);
   const due = effectiveDueSql('s');
   const select = (where: string, bindings: unknown[]) =>
-    rows<any>(
+    rows<DeadlineRow>(
       knex,
       `SELECT s.document_id AS document_id, s.requested_at AS requested_at, ${due} AS due,
               c.case_number AS case_number, c.document_id AS complaint_document_id, ce.name AS center_name
@@ -32,7 +42,7 @@ export async function statementDeadlines(knex: Knex, now: Date, aheadDays = 7, l
       bindings,
     );
   const ahead = new Date(now.getTime() + aheadDays * 86_400_000);
-  const toItem = (x: any): DeadlineItem => {
+  const toItem = (x: DeadlineRow): DeadlineItem => {
     const dueAt = sql.toDate(x.due)!;
     return {
       documentId: String(x.document_id),

@@ -87,9 +87,9 @@ async function spanned(knex: Knex, sql: Sql, spans: readonly Span[], column: str
   if (after === undefined || !before.includes('{slot}')) throw new Error('reports: a spanned query needs {slot} before {where}');
   const slotCount = before.split('{slot}').length - 1;
   const bindings = [...Array.from({ length: slotCount }, () => clause.slotBindings).flat(), ...clause.whereBindings];
-  const result = await rows<any>(knex, before.split('{slot}').join(clause.slot) + clause.where + after, bindings);
+  const result = await rows(knex, before.split('{slot}').join(clause.slot) + clause.where + after, bindings);
   // Rows outside every span (between the trend's half-years) fall out here.
-  return result.filter((x) => x.slot !== null && x.slot !== undefined).map((x) => ({ ...x, slot: String(x.slot) }));
+  return result.filter((x) => x.slot !== null && x.slot !== undefined).map((x): Record<string, unknown> & { slot: string } => ({ ...x, slot: String(x.slot) }));
 }
 
 /**
@@ -337,7 +337,7 @@ async function recommendationsOf(knex: Knex, sql: Sql, period: Period): Promise<
     const date = sql.toDate(value);
     return date ? DateTime.fromJSDate(date, { zone: TIME_ZONE }).toISODate() : null;
   };
-  return result.map((x: any) => {
+  return result.map((x) => {
     const status = textOrNull(x.follow_up);
     return {
       text: String(x.text ?? ''),
@@ -393,8 +393,8 @@ async function durationPercentiles(
   parts.forEach((part, i) => {
     // The values at consecutive ranks, in ascending order whichever end they were counted from.
     const values = result
-      .filter((x: any) => num(x.part) === i)
-      .map((x: any) => num(x.d))
+      .filter((x) => num(x.part) === i)
+      .map((x) => num(x.d))
       .sort((a, b) => a - b);
     values.forEach((value, k) => valueAt[part.slot].set(part.lower + k, value));
   });
@@ -453,7 +453,7 @@ async function trendFigures(knex: Knex, sql: Sql, periods: Period[], figures: Sp
 
 /** Institutions with their center, for the per-center breakdown. */
 async function institutionList(knex: Knex) {
-  const result = await rows<any>(
+  const result = await rows(
     knex,
     'SELECT i.id AS id, i.name AS name, l.center_id AS center_id FROM institutions i LEFT JOIN institutions_center_lnk l ON l.institution_id = i.id ORDER BY i.name, i.id',
     [],

@@ -7,6 +7,7 @@ import { loadCenters } from '../../../import/run';
 import { readRun, startRun } from '../../../import/runs';
 import { mappingNames, saveMapping } from '../../../import/store';
 import { adminActor } from '../../privacy/controllers/privacy';
+import { requestBody, type RequestContext } from '../../../strapi-types';
 
 const MAPPING_NAME = /^[\p{L}\p{N} _.-]{1,100}$/u;
 
@@ -24,7 +25,7 @@ function parseMapping(value: unknown): ImportMapping | null {
 }
 
 /** The uploaded file (multipart field `file`) as a sheet; a 400 with the Danish reason when it cannot be read. */
-async function uploadedSheet(ctx: any) {
+async function uploadedSheet(ctx: RequestContext) {
   const upload = ctx.request.files?.file;
   const file = Array.isArray(upload) ? upload[0] : upload;
   if (!file?.filepath) return { error: 'Vælg en fil (.xlsx eller .csv).' };
@@ -38,10 +39,10 @@ async function uploadedSheet(ctx: any) {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async mappings(ctx: any) {
+  async mappings(ctx: RequestContext) {
     ctx.body = { data: await mappingNames(strapi.db.connection) };
   },
-  async saveMapping(ctx: any) {
+  async saveMapping(ctx: RequestContext) {
     const name = String(ctx.params.name);
     const mapping = parseMapping(ctx.request.body?.data ?? ctx.request.body);
     if (!MAPPING_NAME.test(name)) return ctx.badRequest('Giv tilknytningen et navn på højst 100 bogstaver, tal og mellemrum.');
@@ -50,11 +51,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: { name } };
   },
   /** The file's columns, the suggested (or saved) mapping and each mapped column's values, for the mapping step. */
-  async inspect(ctx: any) {
+  async inspect(ctx: RequestContext) {
     const { sheet, error } = await uploadedSheet(ctx);
     if (!sheet) return ctx.badRequest(error);
-    const given = ctx.request.body?.mapping ? parseMapping(ctx.request.body.mapping) : null;
-    const mapping = given ?? (await mappingFor(strapi, sheet.headers, String(ctx.request.body?.name || DEFAULT_MAPPING)));
+    const body = requestBody(ctx);
+    const given = body.mapping ? parseMapping(body.mapping) : null;
+    const mapping = given ?? (await mappingFor(strapi, sheet.headers, String(body.name || DEFAULT_MAPPING)));
     const centers = await loadCenters(strapi);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = {
@@ -77,17 +79,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
   /** Starts an import or a dry run (`dryRun=true`) of the uploaded file; the page polls its progress. */
-  async start(ctx: any) {
+  async start(ctx: RequestContext) {
     const { sheet, name, error } = await uploadedSheet(ctx);
     if (!sheet) return ctx.badRequest(error);
-    const mapping = parseMapping(ctx.request.body?.mapping);
+    const body = requestBody(ctx);
+    const mapping = parseMapping(body.mapping);
     if (!mapping) return ctx.badRequest('Tilknytningen skal angive kolonner og værdier.');
-    const dryRun = String(ctx.request.body?.dryRun) !== 'false';
+    const dryRun = String(body.dryRun) !== 'false';
     const id = await startRun(strapi, { sheet, file: name!, mapping, dryRun, actor: adminActor(ctx) });
     ctx.status = 202;
     ctx.body = { data: { id } };
   },
-  async run(ctx: any) {
+  async run(ctx: RequestContext) {
     const run = await readRun(strapi, String(ctx.params.id));
     if (!run) return ctx.notFound('Kørslen findes ikke.');
     ctx.set('Cache-Control', 'no-store');

@@ -9,8 +9,9 @@ import { acceptAsStatement, attachToCase, makeInquiry } from '../../../inbox/act
 import { ScanUnavailable } from '../../../documents/inspect';
 import { PublicError } from '../../../utils/public-error';
 import { adminActor } from '../../privacy/controllers/privacy';
+import { requestData, type RequestContext } from '../../../strapi-types';
 
-function fail(ctx: any, status: number, message: string, details: Record<string, unknown> = {}) {
+function fail(ctx: RequestContext, status: number, message: string, details: Record<string, unknown> = {}) {
   const names: Record<number, string> = {
     400: 'ValidationError',
     401: 'UnauthorizedError',
@@ -35,7 +36,7 @@ async function rawBody(req: NodeJS.ReadableStream, limit: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-async function act(ctx: any, action: () => Promise<unknown>) {
+async function act(ctx: RequestContext, action: () => Promise<unknown>) {
   try {
     ctx.body = { data: await action() };
   } catch (error) {
@@ -44,10 +45,8 @@ async function act(ctx: any, action: () => Promise<unknown>) {
   }
 }
 
-const bodyOf = (ctx: any) => ctx.request.body?.data ?? ctx.request.body ?? {};
-
 export default {
-  async receive(ctx: any) {
+  async receive(ctx: RequestContext) {
     if (!isWorker(ctx.request.headers.authorization)) return fail(ctx, 401, 'Kun for indbakkens læser.');
     // A message may hold a case's whole allowance of documents, base64-encoded (a third larger).
     const raw = await rawBody(ctx.req, Math.ceil(loadDocumentSettings().maxCaseBytes * 1.4) + 1024 * 1024);
@@ -61,7 +60,7 @@ export default {
       throw error;
     }
   },
-  attach: (ctx: any) => act(ctx, () => attachToCase(strapi, String(ctx.params.documentId), bodyOf(ctx).complaint, adminActor(ctx))),
-  inquiry: (ctx: any) => act(ctx, () => makeInquiry(strapi, String(ctx.params.documentId), adminActor(ctx))),
-  statement: (ctx: any) => act(ctx, () => acceptAsStatement(strapi, String(ctx.params.documentId))),
+  attach: (ctx: RequestContext) => act(ctx, () => attachToCase(strapi, String(ctx.params.documentId), requestData(ctx).complaint, adminActor(ctx))),
+  inquiry: (ctx: RequestContext) => act(ctx, () => makeInquiry(strapi, String(ctx.params.documentId), adminActor(ctx))),
+  statement: (ctx: RequestContext) => act(ctx, () => acceptAsStatement(strapi, String(ctx.params.documentId))),
 };

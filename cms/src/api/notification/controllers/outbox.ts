@@ -1,7 +1,8 @@
 /** The workers' side door to the outbox (claim, report, reconcile); bearer-token protected. */
 import { claim, isWorker, pending, report } from '../../../outbox/worker-api';
+import { requestBody, type RequestContext } from '../../../strapi-types';
 
-function deny(ctx: any): boolean {
+function deny(ctx: RequestContext): boolean {
   if (isWorker(ctx.request.headers.authorization)) return false;
   ctx.status = 401;
   ctx.body = { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Kun for udsendelsesprocessen.', details: {} } };
@@ -9,13 +10,13 @@ function deny(ctx: any): boolean {
 }
 
 export default {
-  async claim(ctx: any) {
+  async claim(ctx: RequestContext) {
     if (deny(ctx)) return;
     ctx.body = { data: await claim(strapi, String(ctx.params.documentId)) };
   },
-  async report(ctx: any) {
+  async report(ctx: RequestContext) {
     if (deny(ctx)) return;
-    const body = ctx.request.body ?? {};
+    const body = requestBody(ctx);
     const updated = await report(strapi, String(ctx.params.documentId), {
       ok: body.ok === true,
       messageId: typeof body.messageId === 'string' ? body.messageId : null,
@@ -24,7 +25,7 @@ export default {
     });
     ctx.body = { data: { updated } };
   },
-  async reconcile(ctx: any) {
+  async reconcile(ctx: RequestContext) {
     if (deny(ctx)) return;
     ctx.body = { data: await pending(strapi) };
   },

@@ -2,27 +2,26 @@
 import type { Core } from '@strapi/strapi';
 import { adminUserName, type Actor } from '../../../journal';
 import { mayHandleIdentity } from '../../../privacy/access';
+import { requestData, type RequestContext } from '../../../strapi-types';
 
 /** The admin user making the request, as the journal names them. */
-export function adminActor(ctx: any): Actor {
+export function adminActor(ctx: RequestContext): Actor {
   const user = ctx.state.user ?? {};
   return { type: 'admin', id: user.id, name: adminUserName(user) };
 }
 
-const bodyOf = (ctx: any) => ctx.request.body?.data ?? ctx.request.body ?? {};
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.service('api::privacy.privacy');
   return {
-    async access(ctx: any) {
+    async access(ctx: RequestContext) {
       const ability = ctx.state.userAbility;
       ctx.body = { data: { export: mayHandleIdentity(ability, 'read'), anonymise: mayHandleIdentity(ability, 'update') } };
     },
-    async matches(ctx: any) {
+    async matches(ctx: RequestContext) {
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: await service().matches(String(ctx.params.documentId)) };
     },
-    async export(ctx: any) {
+    async export(ctx: RequestContext) {
       const format = String(ctx.query.format ?? 'json');
       if (format !== 'json' && format !== 'html') return ctx.badRequest('Formatet skal være json eller html.');
       const cases = String(ctx.query.cases ?? '')
@@ -38,15 +37,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       ctx.body = { data: result.data };
     },
-    async anonymise(ctx: any) {
-      const body = bodyOf(ctx);
+    async anonymise(ctx: RequestContext) {
+      const body = requestData(ctx);
       ctx.body = { data: await service().anonymise(String(ctx.params.documentId), body.reason, adminActor(ctx), new Date(), body.updatedAt) };
     },
-    async retention(ctx: any) {
+    async retention(ctx: RequestContext) {
       ctx.body = { data: await service().retention() };
     },
-    async postpone(ctx: any) {
-      const body = bodyOf(ctx);
+    async postpone(ctx: RequestContext) {
+      const body = requestData(ctx);
       ctx.body = {
         data: await service().postpone(String(ctx.params.documentId), { until: body.until, reason: body.reason, basedOn: body.updatedAt }, adminActor(ctx)),
       };

@@ -11,7 +11,7 @@ import type { Violation } from '../../../rules/violation';
 import { appendEvents, type Actor } from '../../../journal';
 import { danishDate } from '@borgerraadgiver/config';
 import { anonymiseCase } from '../../../privacy/anonymise';
-import { buildAccessExport, findMatchingCases, renderAccessExport, type MatchReason } from '../../../privacy/access-export';
+import { buildAccessExport, findMatchingCases, renderAccessExport, type CaseRow, type MatchReason } from '../../../privacy/access-export';
 import { retentionList, runRetention } from '../../../privacy/retention';
 import { COMPLAINT } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async export(documentId: string, confirmedIds: string[], actor: Actor, now = new Date()) {
       const complaint = await findCase(documentId);
       const matches = await findMatchingCases(strapi, complaint);
-      const confirmed: { row: Record<string, any>; matchedOn: MatchReason[] }[] = [];
+      const confirmed: { row: CaseRow; matchedOn: MatchReason[] }[] = [];
       for (const id of new Set(confirmedIds.filter((id) => id !== documentId))) {
         const match = matches.find((m) => m.documentId === id);
         if (!match)

@@ -5,15 +5,16 @@ import { PublicError } from '../../../utils/public-error';
 import { addMessage, presentCase, resolveCitizen, resolveLetter, validateMessage } from '../services/public-case';
 import { filesOf, fileOrRemove, storeIncoming } from '../../../documents/receive';
 import { bodyOf } from '../../../documents/multipart';
+import type { RequestContext } from '../../../strapi-types';
 
 const names: Record<number, string> = { 400: 'ValidationError', 404: 'NotFoundError', 410: 'GoneError', 429: 'RateLimitError' };
 
-function fail(ctx: any, status: number, message: string, details: Record<string, unknown> = {}) {
+function fail(ctx: RequestContext, status: number, message: string, details: Record<string, unknown> = {}) {
   ctx.status = status;
   ctx.body = { data: null, error: { status, name: names[status] ?? 'Error', message, details } };
 }
 
-async function guarded(ctx: any, action: () => Promise<void>) {
+async function guarded(ctx: RequestContext, action: () => Promise<void>) {
   ctx.set('Cache-Control', 'no-store');
   ctx.set('Referrer-Policy', 'no-referrer');
   const retryAfter = await rateLimited(clientIp(ctx));
@@ -30,14 +31,14 @@ async function guarded(ctx: any, action: () => Promise<void>) {
 }
 
 export default {
-  async find(ctx: any) {
+  async find(ctx: RequestContext) {
     await guarded(ctx, async () => {
       const complaint = await resolveCitizen(strapi, String(ctx.params.token));
       ctx.body = { data: await presentCase(strapi, complaint) };
     });
   },
 
-  async message(ctx: any) {
+  async message(ctx: RequestContext) {
     await guarded(ctx, async () => {
       const complaint = await resolveCitizen(strapi, String(ctx.params.token));
       const incoming = filesOf(ctx);
@@ -50,7 +51,7 @@ export default {
     });
   },
 
-  async letter(ctx: any) {
+  async letter(ctx: RequestContext) {
     await guarded(ctx, async () => {
       ctx.body = { data: await resolveLetter(strapi, String(ctx.params.token)) };
     });

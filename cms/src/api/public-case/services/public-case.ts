@@ -62,14 +62,23 @@ export async function resolveCitizen(strapi: Core.Strapi, token: string, now = n
 const fromLabel: Record<string, string> = { borger: 'Dig', center: 'Centret', borgerraadgiver: 'Borgerrådgiveren' };
 
 /** What the citizen sees: status in plain Danish, the issued opinion, their documents and the letters sent. */
-export async function presentCase(strapi: Core.Strapi, complaint: any): Promise<CitizenCaseView> {
+/** A stored case as the citizen's page reads it. */
+export interface CitizenCase {
+  id: number;
+  documentId: string;
+  caseNumber?: string | null;
+  caseStatus?: string | null;
+  receivedAt?: string | null;
+}
+
+export async function presentCase(strapi: Core.Strapi, complaint: CitizenCase): Promise<CitizenCaseView> {
   const status = (complaint.caseStatus ?? 'modtaget') as ComplaintStatus;
   const opinions = await strapi.db
     .query(OPINION)
     .findMany({ where: { complaint: { id: complaint.id }, kind: 'case' }, orderBy: { issuedAt: 'desc' }, limit: 1 });
   const opinion = opinions[0] ? await loadOpinionForLetter(strapi, { id: opinions[0].id }) : null;
   // The citizen sees what they sent and what the advisor sent; internal notes and the center's documents stay internal.
-  const documents = await strapi.db.query(CASE_DOCUMENT).findMany({
+  const documents: { title: string; registeredAt: string | null; source?: string | null }[] = await strapi.db.query(CASE_DOCUMENT).findMany({
     where: { complaint: { id: complaint.id }, $or: [{ source: 'borger' }, { direction: 'sendt' }] },
     orderBy: { registeredAt: 'asc' },
   });
@@ -85,7 +94,7 @@ export async function presentCase(strapi: Core.Strapi, complaint: any): Promise<
             html: letterOf(opinion, 'citizen').html,
           }
         : null,
-    documents: documents.map((document: any) => ({ title: document.title, registeredAt: document.registeredAt, from: fromLabel[document.source] ?? '' })),
+    documents: documents.map((document) => ({ title: document.title, registeredAt: document.registeredAt, from: fromLabel[document.source as string] ?? '' })),
     canWrite: true,
   };
 }
@@ -102,7 +111,13 @@ export function validateMessage(body: unknown, withFiles = false): { value?: Cit
 }
 
 /** The message and the files (already stored and inspected) join the case file as received from the citizen. */
-export async function addMessage(strapi: Core.Strapi, complaint: any, message: CitizenMessage, files: { id: number; name: string }[] = [], now = new Date()) {
+export async function addMessage(
+  strapi: Core.Strapi,
+  complaint: CitizenCase,
+  message: CitizenMessage,
+  files: { id: number; name: string }[] = [],
+  now = new Date(),
+) {
   await inTransaction(strapi, async () => {
     if (message.message) await storeCitizenMessage(strapi, complaint, message.message, now);
     if (files.length) await fileReceived(strapi, complaint, files, { source: 'borger', now });

@@ -6,8 +6,9 @@ import { submit } from '../../../statements/answer';
 import { PublicError } from '../../../utils/public-error';
 import { filesOf, fileOrRemove, storeIncoming } from '../../../documents/receive';
 import { bodyOf } from '../../../documents/multipart';
+import type { RequestContext } from '../../../strapi-types';
 
-function fail(ctx: any, status: number, name: string, message: string, details: Record<string, unknown> = {}) {
+function fail(ctx: RequestContext, status: number, name: string, message: string, details: Record<string, unknown> = {}) {
   ctx.status = status;
   ctx.body = { data: null, error: { status, name, message, details } };
 }
@@ -19,7 +20,7 @@ function publicDetails(error: PublicError) {
   return details;
 }
 
-async function limited(ctx: any): Promise<boolean> {
+async function limited(ctx: RequestContext): Promise<boolean> {
   const retryAfter = await rateLimited(clientIp(ctx));
   if (retryAfter === null) return false;
   ctx.set('Retry-After', String(retryAfter));
@@ -28,7 +29,7 @@ async function limited(ctx: any): Promise<boolean> {
 }
 
 export default {
-  async find(ctx: any) {
+  async find(ctx: RequestContext) {
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Referrer-Policy', 'no-referrer');
     if (await limited(ctx)) return;
@@ -46,7 +47,7 @@ export default {
     }
   },
 
-  async submit(ctx: any) {
+  async submit(ctx: RequestContext) {
     ctx.set('Cache-Control', 'no-store');
     if (await limited(ctx)) return;
     let requestId: number | null = null;

@@ -30,6 +30,7 @@ import {
 import { hashToken, isWellFormedToken } from '../../../outbox/token';
 import { findLink } from '../../../outbox/links';
 import { effectiveDue, linkExpiresAt, statementLinkProblem } from '../../../rules/links';
+import type { StatementCase, StatementRequestRow } from '../../../statements/answer';
 import { STATEMENT_ACCESS_LOG as ACCESS_LOG } from '../../../content-types';
 import { hashIp } from '../../../utils/ip-hash';
 import { PublicError } from '../../../utils/public-error';
@@ -41,16 +42,11 @@ const goneMessages: Record<StatementLinkGoneReason, string> = {
   expired: 'Linket er udløbet. Kontakt borgerrådgiveren, hvis I stadig skal afgive en redegørelse.',
 };
 
-export interface Resolved {
-  requestId: number | null;
-  request: any | null;
-}
-
 /** Finds the request behind a token (with `linkIssuedAt`, when that link was mailed); throws PublicError 404/410. Reads only. */
-export async function resolve(strapi: Core.Strapi, token: string, now = new Date()): Promise<any> {
+export async function resolve(strapi: Core.Strapi, token: string, now = new Date()): Promise<StatementRequestRow> {
   if (!isWellFormedToken(token)) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
   const link = await findLink(strapi, hashToken(token));
-  const request = link?.notification?.statementRequest;
+  const request: StatementRequestRow | undefined = link?.notification?.statementRequest;
   if (!link || !request) throw new PublicError(404, 'Linket findes ikke. Kontrollér, at hele linket fra e-mailen er med.');
   // The link's own mailing counts: a link mailed after the due date works on arrival.
   request.linkIssuedAt = new Date(link.issuedAt);
@@ -60,8 +56,8 @@ export async function resolve(strapi: Core.Strapi, token: string, now = new Date
 }
 
 /** What the center may see. Never the identity of a confidential or anonymous citizen. */
-export function present(request: any): StatementView {
-  const complaint = request.complaint ?? {};
+export function present(request: StatementRequestRow): StatementView {
+  const complaint: Partial<StatementCase> = request.complaint ?? {};
   const policy = loadPolicy();
   // The advisor's summary for the center; the citizen's own words only when the citizen is named (R8).
   const summary = typeof request.caseSummary === 'string' && request.caseSummary.trim() ? request.caseSummary : null;

@@ -4,12 +4,13 @@ import { PeriodError } from '../../../reports/period';
 import { FigureError } from '../../../reports/db/figures';
 import { COMPLAINT } from '../../../content-types';
 import { parseDraftKey } from '../services/report';
+import type { RequestContext } from '../../../strapi-types';
 
 const service = (strapi: Core.Strapi) => strapi.service('api::report.report');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Bad periods are the user's mistake: 400 with the Danish message. */
-  const guarded = (action: (ctx: any) => Promise<void>) => async (ctx: any) => {
+  const guarded = (action: (ctx: RequestContext) => Promise<void>) => async (ctx: RequestContext) => {
     try {
       await action(ctx);
     } catch (error) {
@@ -46,10 +47,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const body = ctx.request.body?.data ?? ctx.request.body ?? {};
       ctx.body = { data: await service(strapi).saveDraft(parseDraftKey(ctx.query), body) };
     }),
-    overview: async (ctx: any) => {
+    overview: async (ctx: RequestContext) => {
       ctx.body = { data: await service(strapi).overview() };
     },
-    alertSeen: async (ctx: any) => {
+    alertSeen: async (ctx: RequestContext) => {
       ctx.body = { data: await service(strapi).markAlertSeen(String(ctx.params.documentId)) };
     },
   };

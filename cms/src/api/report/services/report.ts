@@ -45,6 +45,17 @@ export function parseDraftKey(query: Record<string, unknown>): DraftKey {
   return { kind, year, half };
 }
 
+/** A stored alert of the reports, with its center populated. */
+interface AlertRow {
+  documentId: string;
+  center?: { id: number; name?: string | null } | null;
+  openedAt: string;
+  recentCount: number | null;
+  usualLevel: number | string | null;
+  message: string | null;
+  seenAt: string | null;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const reportPolicy = () => loadReportPolicy();
@@ -104,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async document(key: DraftKey, now = new Date()) {
-      const draft: any = await service.draft(key);
+      const draft = await service.draft(key);
       const report = await service.statistics(reportPeriod(key.kind, key.year, key.half ?? undefined), now);
       const html = renderReportDocument({
         kind: key.kind,
@@ -119,10 +130,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async overview(now = new Date()) {
       const deadlines = await statementDeadlines(knex(), now);
-      const alerts = await strapi.db.query(ALERT).findMany({ where: { alertStatus: 'open' }, populate: ['center'], orderBy: { openedAt: 'desc' } });
+      const alerts: AlertRow[] = await strapi.db.query(ALERT).findMany({ where: { alertStatus: 'open' }, populate: ['center'], orderBy: { openedAt: 'desc' } });
       return {
         ...deadlines,
-        alerts: alerts.map((a: any) => ({
+        alerts: alerts.map((a) => ({
           documentId: a.documentId,
           centerName: a.center?.name ?? null,
           openedAt: a.openedAt,
@@ -172,9 +183,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const policy = reportPolicy();
     const windowDays = policy.ongoingStatusWindowDays;
     const { levels, hasHistory } = await centerLevels(knex(), now, windowDays);
-    const openAlerts = await strapi.db.query(ALERT).findMany({ where: { alertStatus: 'open', kind: 'ongoing_status' }, populate: ['center'] });
-    const openByCenter = new Map<number, any>(openAlerts.filter((a: any) => a.center).map((a: any) => [a.center.id, a]));
-    const centers = new Map<number, string>((await strapi.db.query(CENTER).findMany({ select: ['id', 'name'] })).map((c: any) => [c.id, c.name]));
+    const openAlerts: AlertRow[] = await strapi.db.query(ALERT).findMany({ where: { alertStatus: 'open', kind: 'ongoing_status' }, populate: ['center'] });
+    const openByCenter = new Map(openAlerts.flatMap((a) => (a.center ? [[a.center.id, a] as const] : [])));
+    const centerRows: { id: number; name: string }[] = await strapi.db.query(CENTER).findMany({ select: ['id', 'name'] });
+    const centers = new Map<number, string>(centerRows.map((c) => [c.id, c.name]));
     const opened: number[] = [];
     const closed: number[] = [];
     const levelByCenter = new Map(levels.map((l) => [l.centerId, l]));
@@ -204,7 +216,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         opened.push(centerId);
       } else if (decision === 'close') {
-        await strapi.documents(ALERT).update({ documentId: openByCenter.get(centerId).documentId, data: { alertStatus: 'closed', closedAt: now } });
+        await strapi.documents(ALERT).update({ documentId: openByCenter.get(centerId)!.documentId, data: { alertStatus: 'closed', closedAt: now } });
         closed.push(centerId);
       }
     }

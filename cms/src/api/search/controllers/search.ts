@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { COMPLAINT } from '../../../content-types';
 import { openFields, restrictedFields } from '../../../search/sources';
 import { parseSearch, searchCases, SearchError, similarCases } from '../../../search/query';
+import type { RequestContext } from '../../../strapi-types';
 
 const READ = 'plugin::content-manager.explorer.read';
 
@@ -18,7 +19,7 @@ export const searchAccess = (ability: Ability | null | undefined) => ({
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /search/cases?q=…&center=&status=&theme=&channel=&from=&to=&page=&pageSize= */
-  async cases(ctx: any) {
+  async cases(ctx: RequestContext) {
     const access = searchAccess(ctx.state.userAbility);
     if (!access.open) return ctx.forbidden('Din rolle må ikke søge i sagerne.');
     let request;
@@ -33,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** GET /search/cases/:documentId/similar: earlier cases of the same center or theme with similar text. */
-  async similar(ctx: any) {
+  async similar(ctx: RequestContext) {
     if (!searchAccess(ctx.state.userAbility).open) return ctx.forbidden('Din rolle må ikke søge i sagerne.');
     const row = await strapi.db.query(COMPLAINT).findOne({ where: { documentId: String(ctx.params.documentId) }, select: ['id'] });
     if (!row) return ctx.notFound('Sagen findes ikke.');

@@ -6,6 +6,7 @@ import { CASE_EVENT } from '../../../journal/model';
 import { caseTimeline } from '../../../journal/timeline';
 import { similarCases } from '../../../search/query';
 import { searchAccess } from '../../search/controllers/search';
+import { requestBody, type RequestContext } from '../../../strapi-types';
 
 const READ = 'plugin::content-manager.explorer.read';
 
@@ -28,7 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * answer: the overview and next steps, the journal and similar cases, each part under the read
    * rule of its own route (null where the role may not read it).
    */
-  async show(ctx: any) {
+  async show(ctx: RequestContext) {
     const ability = ctx.state.userAbility;
     const may = (uids: string[]) => uids.every((uid) => ability?.can(READ, uid));
     const parts = { overview: may(readable), journal: may(journalReadable), similar: searchAccess(ability).open };
@@ -46,25 +47,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** GET /workspace/deadlines (admin): the next open statement deadline per case. */
-  async deadlines(ctx: any) {
+  async deadlines(ctx: RequestContext) {
     if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', STATEMENT_REQUEST)) return ctx.forbidden();
     ctx.body = { data: await strapi.service('api::workspace.workspace').openDeadlines() };
   },
 
   /** GET /workspace/open-cases (admin): open cases by status. */
-  async openCases(ctx: any) {
+  async openCases(ctx: RequestContext) {
     if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', COMPLAINT)) return ctx.forbidden();
     ctx.body = { data: await strapi.service('api::workspace.workspace').openCasesByStatus() };
   },
 
   /** POST /workspace/cases/:documentId/steps/:step (admin) with { data }: takes a next step. */
-  async step(ctx: any) {
+  async step(ctx: RequestContext) {
     const step = ctx.params.step as CaseActionKind;
     if (!caseActionKinds.includes(step)) return ctx.notFound();
     const [verb, uid] = writes[step];
     if (!ctx.state.userAbility?.can(`plugin::content-manager.explorer.${verb}`, uid)) return ctx.forbidden();
-    const input = ctx.request.body?.data;
-    if (!input || typeof input !== 'object' || Array.isArray(input)) throw new errors.ValidationError('Forkert forespørgsel: data mangler.');
+    const data = requestBody(ctx).data;
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new errors.ValidationError('Forkert forespørgsel: data mangler.');
+    const input = data as Record<string, unknown>;
     // A request that also records R10 or the center on the case changes the case.
     if ((input.centerHadOpportunity === true || Boolean(input.center)) && !ctx.state.userAbility.can('plugin::content-manager.explorer.update', COMPLAINT))
       return ctx.forbidden();

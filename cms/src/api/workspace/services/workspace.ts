@@ -36,7 +36,15 @@ import { unchecked } from '../../../strapi-types';
 
 type Input = Record<string, unknown>;
 /** A row from the query engine (populated relations included). */
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
+
+/** A case's opinion as the workspace reads it (populated with its recommendations). */
+interface OpinionRow {
+  documentId: string;
+  outcome?: string | null;
+  issuedAt?: string | Date | null;
+  recommendations?: { documentId: string; text?: string | null }[] | null;
+}
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const pick = (input: Input, fields: string[]) => Object.fromEntries(fields.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
 
@@ -98,10 +106,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           deliveryStatus: n.deliveryStatus,
           at: n.sentAt ?? n.notBefore,
         })),
-        opinions: (complaint.opinions ?? []).map((o: Row) => ({
+        opinions: (complaint.opinions ?? []).map((o: OpinionRow) => ({
           documentId: o.documentId,
           label: label(['Udtalelse', opinionOutcomes[o.outcome as keyof typeof opinionOutcomes], danishDate(o.issuedAt, 'numeric')]),
-          recommendations: (o.recommendations ?? []).map((r: Row) => ({ documentId: r.documentId, text: r.text })),
+          recommendations: (o.recommendations ?? []).map((r) => ({ documentId: r.documentId, text: r.text })),
         })),
         meetings: (complaint.meetings ?? []).map((m: Row) => ({
           documentId: m.documentId,
@@ -128,7 +136,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Open cases counted by status, in the workflow's order, for the home page. */
     async openCasesByStatus() {
       const rows = await strapi.db.connection('complaints').select('case_status').count({ count: '*' }).groupBy('case_status');
-      const counts = new Map(rows.map((row: any) => [row.case_status, Number(row.count)]));
+      // Knex types a grouped count's row without the grouped column.
+      const counts = new Map((rows as { case_status: string; count: number | string }[]).map((row) => [row.case_status, Number(row.count)]));
       return (Object.keys(complaintStatuses) as ComplaintStatus[])
         .filter((status) => !closedStatuses.includes(status) && counts.get(status))
         .map((status) => ({ status, label: complaintStatuses[status], count: counts.get(status)! }));
