@@ -201,6 +201,7 @@ export const layouts: Record<string, TypeLayout> = {
       feedbackRequested: ['Bed om tilbagemelding', 'Borgerrådgiveren vil gerne vide, om udtalelsen fører til ændringer.'],
       feedbackReceivedAt: 'Tilbagemelding modtaget',
       feedbackNote: 'Tilbagemelding',
+      addresseeEmail: ['Modtagerens e-mail', 'Til hvem opfølgningen på udtalelsen sendes; tom: borgerrådgiveren bliver mindet om at følge op.'],
     },
   },
   [RECOMMENDATION]: {

@@ -105,6 +105,28 @@ test('the admin shows Danish labels and computed fields read-only', async () => 
   expect(layouts.list).toContain('dueAt');
 });
 
+test('every field staff see, in every edit view and list of our content types, has a Danish label, not its name', async () => {
+  const types = (await app.admin('GET', '/content-manager/content-types')).body.data.filter(
+    (type: { uid: string; isDisplayed: boolean }) => type.isDisplayed && type.uid.startsWith('api::'),
+  );
+  expect(types.length).toBeGreaterThan(10);
+  const raw: string[] = [];
+  for (const type of types) {
+    const { metadatas, layouts } = (await app.admin('GET', `/content-manager/content-types/${type.uid}/configuration`)).body.data.contentType;
+    const views = {
+      edit: layouts.edit.flat().map((field: { name: string }) => field.name) as string[],
+      // A single type has no list.
+      list: type.kind === 'collectionType' ? (layouts.list as string[]) : [],
+    };
+    for (const [view, names] of Object.entries(views))
+      for (const name of names) {
+        const label = metadatas[name]?.[view]?.label;
+        if (!label || label === name) raw.push(`${type.uid} ${view}: ${name}`);
+      }
+  }
+  expect(raw).toEqual([]);
+});
+
 test('the demo cases pass every rule and are added once', async () => {
   const { seedDemoCases } = require('../../cms/dist/src/seed/demo-cases');
   const created = await seedDemoCases(app.strapi);

@@ -5,11 +5,16 @@
  * in that browser until its site data is cleared. This redux middleware (app.addMiddlewares) sees
  * the list's request refused, forgets the remembered state of that list and opens it again with
  * its default settings; the list then says once that its saved view was reset.
+ *
+ * A home-page shortcut can filter by what the list cannot show as a filter of its own (overdue:
+ * the agreed deadline passed, or the computed one when none was agreed); remembered, it would hide
+ * rows on the list's next visit with nothing on screen saying so. After each list answer the
+ * remembered view keeps only filters the list shows and lets the user remove.
  */
 import * as React from 'react';
 import { useNotification } from '@strapi/strapi/admin';
+import { forgetHiddenFilters, LIST_SETTINGS } from './rememberedViews';
 
-const LIST_SETTINGS = 'STRAPI_LIST_VIEW_SETTINGS:';
 const RESET_NOTICE = 'borgerraadgiver.list-reset';
 /** One reset per list within this time: a list whose default settings fail shows Strapi's error instead of reloading forever. */
 const RESET_GUARD_MS = 30_000;
@@ -40,8 +45,13 @@ export function resetRememberedList(model: string, storage: Storage = window.loc
   return true;
 }
 
+const isListRequest = (action: RejectedQuery) => /\/(pending|fulfilled)$/.test(action.type) && action.meta?.arg?.endpointName === 'getAllDocuments';
+
 export const listRecoveryMiddleware = () => () => (next: (action: unknown) => unknown) => (action: unknown) => {
   const rejected = action as RejectedQuery;
+  // Strapi remembers the query a list asks with as it asks; forgotten again as it asks and answers.
+  const listed = rejected?.type && isListRequest(rejected) ? rejected.meta?.arg?.originalArgs?.model : undefined;
+  if (listed) forgetHiddenFilters(listed, window.localStorage);
   const model = rejected?.type && isRefusedList(rejected) ? rejected.meta?.arg?.originalArgs?.model : undefined;
   if (model && window.location.pathname.endsWith(`/content-manager/collection-types/${model}`) && resetRememberedList(model)) {
     window.location.replace(window.location.pathname);
