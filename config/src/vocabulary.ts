@@ -157,9 +157,9 @@ export const closingDayKinds = { helligdag: 'Helligdag', lukkedag: 'Lukkedag', a
 export const notificationKinds = {
   statement_request: 'Anmodning om redegørelse',
   statement_reminder: 'Påmindelse om frist',
-  statement_overdue: 'Frist overskredet',
-  statement_escalation: 'Besked til centerchef',
-  statement_received: 'Kvittering for redegørelse',
+  statement_overdue: 'Rykker for redegørelse (frist overskredet)',
+  statement_escalation: 'Rykker for redegørelse til centerchefen',
+  statement_received: 'Besked om modtaget redegørelse',
   opinion_followup: 'Opfølgning på udtalelse',
   complaint_receipt: 'Kvittering til borgeren',
   report_reminder: 'Påmindelse om rapport',

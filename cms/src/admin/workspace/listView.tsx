@@ -1,5 +1,6 @@
 /**
- * Lists worth scanning: choice columns and filter options show their Danish labels, the case list
+ * Lists worth scanning: choice columns and filter options show their Danish labels, dates are
+ * short (05.12.2026, 05.12.2026, 08.05), the case list
  * shows the days since receipt and the next statement deadline with an overdue mark, and the
  * system fields are out of the filters.
  */
@@ -7,7 +8,7 @@ import * as React from 'react';
 import { Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { labelsFor, labelsForKeys } from './choices';
-import { danishDate } from '@borgerraadgiver/config/src/dates';
+import { danishDate, danishDateTime } from '@borgerraadgiver/config/src/dates';
 
 /** Fields of the system and of the machinery, never a filter: they mean nothing to the office. */
 const SYSTEM_FIELDS = [
@@ -72,6 +73,9 @@ function NextDeadline({ complaintId }: { complaintId: string }) {
 
 export function labelColumns({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: any }) {
   const headers = displayedHeaders.map((header) => {
+    // Dates in a list are short: Strapi's own cells write "søndag den 1. november 2026 kl. 00.00" and push the columns off screen.
+    const short = { date: danishDate, datetime: danishDateTime }[header.attribute.type];
+    if (short) return { ...header, cellFormatter: (row: Record<string, any>) => <Plain>{short(row[header.name], 'numeric') || '–'}</Plain> };
     const labels = labelsFor(header.attribute);
     if (!labels) return header;
     return { ...header, cellFormatter: (row: Record<string, any>) => <Plain>{labels[row[header.name]] ?? row[header.name] ?? '–'}</Plain> };
