@@ -330,7 +330,9 @@ export const layouts: Record<string, TypeLayout> = {
     mainField: 'summary',
     sort: ['at', 'DESC'],
     list: ['at', 'caseNumber', 'kind', 'summary', 'actorName', 'actorType'],
-    readOnly: ['complaint', 'caseNumber', 'at', 'actorType', 'actorName', 'actorId', 'kind', 'changes', 'summary', 'subjectType', 'subjectDocumentId'],
+    readOnly: ['complaint', 'caseNumber', 'at', 'actorType', 'actorName', 'kind', 'changes', 'summary', 'subjectType'],
+    // Ids for the machinery (the actor's user, the document the event concerns): the event names both.
+    hidden: ['actorId', 'subjectDocumentId'],
     labels: {
       complaint: 'Henvendelse',
       caseNumber: 'Sagsnummer',
