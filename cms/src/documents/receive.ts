@@ -28,15 +28,21 @@ export function filesOf(ctx: { request: { files?: Record<string, IncomingFile | 
   return list.filter((file) => file.size > 0 || file.originalFilename);
 }
 
+/** A file in the media library, as the case file names it. */
+export interface StoredFile {
+  id: number;
+  name: string;
+}
+
 /** Stores the files; all or none. Returns the media library rows. Throws ValidationError on `files`. */
-export async function storeIncoming(strapi: Core.Strapi, files: IncomingFile[]): Promise<{ id: number; name: string }[]> {
+export async function storeIncoming(strapi: Core.Strapi, files: IncomingFile[]): Promise<StoredFile[]> {
   const settings = loadDocumentSettings();
   if (files.length > settings.maxFiles) refuse(`Du kan højst vedhæfte ${settings.maxFiles} filer ad gangen.`);
   const total = files.reduce((sum, file) => sum + file.size, 0);
   if (total > settings.maxCaseBytes)
     refuse(`Filerne fylder tilsammen for meget. En sag kan højst have ${Math.round(settings.maxCaseBytes / (1024 * 1024))} MB dokumenter.`);
   const upload = strapi.plugin('upload').service('upload');
-  const stored: { id: number; name: string }[] = [];
+  const stored: StoredFile[] = [];
   try {
     for (const file of files) {
       const [row] = await upload.upload({ data: { fileInfo: { name: file.originalFilename || 'dokument' } }, files: file });
@@ -76,7 +82,7 @@ export async function removeStored(strapi: Core.Strapi, stored: { id: number }[]
 export async function fileReceived(
   strapi: Core.Strapi,
   complaint: { documentId: string },
-  stored: { id: number; name: string }[],
+  stored: StoredFile[],
   origin: { source: 'borger' | 'center'; statementRequest?: string; now?: Date },
 ) {
   const now = (origin.now ?? new Date()).toISOString();

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { danishDateTime, textLimits } from '@borgerraadgiver/config';
-import { fileReceived } from '../documents/receive';
+import { fileReceived, type StoredFile } from '../documents/receive';
 import { appendEvents, type Actor } from '../journal';
 import { insertRows } from '../outbox/writer';
 import { mailReceivedEmail } from '../outbox/catalogue';
@@ -31,7 +31,7 @@ export interface StoredMail {
   fromAddress?: string | null;
   fromName?: string | null;
   original?: { id: number } | null;
-  attachments?: { id: number; name: string }[] | null;
+  attachments?: StoredFile[] | null;
 }
 
 const FROM = { borger: 'borgeren', center: 'centret' } as const;

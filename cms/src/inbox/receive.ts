@@ -20,7 +20,7 @@ import {
 import { bounceOf, caseNumbersIn, isAutoReply, messageIds, messageKeyOf, outboxIdsOf, type MailFacts } from './classify';
 import type { PopulatedRow } from '../outbox/writer';
 import { storeAttachments, storeMessageFile, type MailFile } from './store';
-import { fileOrRemove, removeStored } from '../documents/receive';
+import { fileOrRemove, removeStored, type StoredFile } from '../documents/receive';
 import { fileMail, INBOX_ACTOR, openInquiry, type Filing } from './file';
 import { appendEvents, runAs } from '../journal';
 import { recordNotifications } from '../journal';
@@ -89,10 +89,10 @@ async function outboxRows(strapi: Core.Strapi, ids: string[]): Promise<Populated
 
 const complaintOfRow = (row: PopulatedRow) => row.statementRequest?.complaint ?? row.opinion?.complaint ?? row.complaint ?? null;
 
-/** Who sent a reply in a case: the center when it answers a center's e-mail or writes from a center's address, else the citizen. */
 /** A case as filing reads it. */
 type FilingCase = Filing['complaint'] & { citizenEmail?: string | null };
 
+/** Who sent a reply in a case: the center when it answers a center's e-mail or writes from a center's address, else the citizen. */
 export async function filingFor(strapi: Core.Strapi, complaint: FilingCase, facts: Pick<MailFacts, 'fromAddress'>, row: PopulatedRow | null): Promise<Filing> {
   const sender = facts.fromAddress ?? '';
   const request = row && (LINK_KINDS as readonly string[]).includes(row.kind) ? row.statementRequest : null;
@@ -215,7 +215,7 @@ export async function receiveMail(strapi: Core.Strapi, raw: Buffer, now = new Da
   const decision = await decide(strapi, facts);
 
   let original: number | null = null;
-  let files = { stored: [] as { id: number; name: string }[], refused: [] as string[] };
+  let files = { stored: [] as StoredFile[], refused: [] as string[] };
   if (KEEPS_FILES.includes(decision.status)) {
     try {
       original = await storeMessageFile(strapi, 'e-mail.eml', raw);

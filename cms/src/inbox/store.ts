@@ -14,7 +14,7 @@ import { loadDocumentSettings } from '@borgerraadgiver/config';
 import { scanBuffer } from '../documents/clamd';
 import { ScanUnavailable } from '../documents/inspect';
 import { storeGeneratedFile } from '../documents/storage';
-import { removeStored } from '../documents/receive';
+import { removeStored, type StoredFile } from '../documents/receive';
 
 export interface MailFile {
   filename: string;
@@ -24,7 +24,7 @@ export interface MailFile {
 
 export interface StoredFiles {
   /** Media library rows, with the name the case file shows. */
-  stored: { id: number; name: string }[];
+  stored: StoredFile[];
   /** "<file name>: <reason>", one per refused attachment. */
   refused: string[];
 }
@@ -45,7 +45,7 @@ export async function storeMessageFile(strapi: Core.Strapi, name: string, data: 
   return storeGeneratedFile(strapi, { name, mime: 'message/rfc822', ext: '.eml', data });
 }
 
-async function storeAttachment(strapi: Core.Strapi, file: MailFile): Promise<{ id: number; name: string }> {
+async function storeAttachment(strapi: Core.Strapi, file: MailFile): Promise<StoredFile> {
   if (/^message\/rfc822$/i.test(file.contentType)) return { id: await storeMessageFile(strapi, file.filename, file.content), name: file.filename };
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'inbox-'));
   try {

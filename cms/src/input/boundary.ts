@@ -90,7 +90,7 @@ const danishSchemaError = (error: errors.YupValidationError, uid: string, attrib
 const RESOLVED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone']);
 
 /**
- * Strapi's own schema checks (required, length, e-mail, range, unique) of the submitted fields, in
+ * Strapi's own schema checks (required, length, e-mail, range) of the submitted fields, in
  * Danish, without writing: the case rules run them beside their own checks, so a refused save
  * names every error at once instead of the rules' first and Strapi's after they are fixed.
  */

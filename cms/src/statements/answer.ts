@@ -8,7 +8,7 @@ import { OPEN_REQUEST_WHERE, type RequestFacts } from '../rules/links';
 import { insertRows } from '../outbox/writer';
 import { statementReceivedEmail } from '../outbox/catalogue';
 import { withNulls } from '../strapi-types';
-import { fileReceived } from '../documents/receive';
+import { fileReceived, type StoredFile } from '../documents/receive';
 import { runAs } from '../journal';
 import { STATEMENT_REQUEST } from '../content-types';
 import { inTransaction } from '../db/transaction';
@@ -48,13 +48,7 @@ export type StatementRequestRow = RequestFacts & {
 };
 
 /** Stores the statement once, marks the request answered and notifies the advisor, in one transaction. */
-export async function submit(
-  strapi: Core.Strapi,
-  request: StatementRequestRow,
-  submission: StatementSubmission,
-  files: { id: number; name: string }[] = [],
-  now = new Date(),
-) {
+export async function submit(strapi: Core.Strapi, request: StatementRequestRow, submission: StatementSubmission, files: StoredFile[] = [], now = new Date()) {
   // Journaled as the center, named as it is now (the link carries no person).
   return runAs({ type: 'center', name: request.center?.name ?? 'Center via link' }, () =>
     inTransaction(strapi, async ({ trx }) => {

@@ -30,7 +30,7 @@ import { citizenLinkProblem, letterLinkProblem } from '../../../rules';
 import { letterOf, loadOpinionForLetter } from '../../../letters/issue';
 import { PublicError } from '../../../utils/public-error';
 import { storeCitizenMessage } from '../../../documents/case-file';
-import { fileReceived } from '../../../documents/receive';
+import { fileReceived, type StoredFile } from '../../../documents/receive';
 import { CASE_DOCUMENT, OPINION } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
 
@@ -111,13 +111,7 @@ export function validateMessage(body: unknown, withFiles = false): { value?: Cit
 }
 
 /** The message and the files (already stored and inspected) join the case file as received from the citizen. */
-export async function addMessage(
-  strapi: Core.Strapi,
-  complaint: CitizenCase,
-  message: CitizenMessage,
-  files: { id: number; name: string }[] = [],
-  now = new Date(),
-) {
+export async function addMessage(strapi: Core.Strapi, complaint: CitizenCase, message: CitizenMessage, files: StoredFile[] = [], now = new Date()) {
   await inTransaction(strapi, async () => {
     if (message.message) await storeCitizenMessage(strapi, complaint, message.message, now);
     if (files.length) await fileReceived(strapi, complaint, files, { source: 'borger', now });
