@@ -127,6 +127,8 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
   </Box>
 );
 
+const FORM_ID = 'ny-henvendelse';
+
 const IntakePage = () => {
   const [{ query }, setQuery] = useQueryParams<{ kanal?: string; kort?: string }>();
   const navigate = useNavigate();
@@ -175,6 +177,7 @@ const IntakePage = () => {
   return (
     <Page.Main>
       <Page.Title>{quick ? 'Kort kontakt' : 'Ny henvendelse'}</Page.Title>
+      {/* The save buttons sit in the header, which stays on screen while the form scrolls (as on Strapi's own edit page). */}
       <Layouts.Header
         title={quick ? 'Kort kontakt' : 'Ny henvendelse'}
         subtitle={
@@ -182,9 +185,22 @@ const IntakePage = () => {
             ? 'Vejvisning eller kort rådgivning, der afsluttes med det samme. Den tælles som kort kontakt i rapporterne.'
             : 'Registrér henvendelsen. Resten af sagen udfyldes, når den behandles.'
         }
+        primaryAction={
+          <Flex gap={2}>
+            {!quick && (
+              <Button type="button" variant="secondary" loading={busy} onClick={() => void save(false)}>
+                Gem
+              </Button>
+            )}
+            <Button type="submit" form={FORM_ID} loading={busy}>
+              {quick ? 'Gem kontakten' : 'Gem og send til visitation'}
+            </Button>
+          </Flex>
+        }
       />
       <Layouts.Content>
         <form
+          id={FORM_ID}
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
@@ -209,21 +225,23 @@ const IntakePage = () => {
               </Box>
             )}
             <Section title="Hvordan kom henvendelsen?">
-              <Field.Root name="channel" error={errors.channel} required>
-                <Field.Label id="channel-label">Kanal</Field.Label>
-                <Radio.Group aria-labelledby="channel-label" value={channel} onValueChange={(value: string) => setQuery({ kanal: value })}>
-                  <Flex gap={4} wrap="wrap">
-                    {intakeChannels.map((c) => (
-                      <Radio.Item key={c} value={c}>
-                        {channelLabel(c)}
-                      </Radio.Item>
-                    ))}
-                  </Flex>
-                </Radio.Group>
-                <Field.Error />
-              </Field.Root>
               <Grid.Root gap={4}>
-                <Grid.Item col={6} s={12}>
+                <Grid.Item col={8} s={12}>
+                  <Field.Root name="channel" error={errors.channel} required>
+                    <Field.Label id="channel-label">Kanal</Field.Label>
+                    <Radio.Group aria-labelledby="channel-label" value={channel} onValueChange={(value: string) => setQuery({ kanal: value })}>
+                      <Flex gap={4} wrap="wrap">
+                        {intakeChannels.map((c) => (
+                          <Radio.Item key={c} value={c}>
+                            {channelLabel(c)}
+                          </Radio.Item>
+                        ))}
+                      </Flex>
+                    </Radio.Group>
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={4} s={12}>
                   <Text name="receivedAt" label="Modtaget" type="datetime-local" {...field} />
                 </Grid.Item>
               </Grid.Root>
@@ -263,13 +281,15 @@ const IntakePage = () => {
                 </Section>
                 <Section title="Henvendelsen">
                   <Choices name="purpose" label="Formål" options={purposes} {...field} />
-                  <Text name="title" label="Emne" hint="Et par ord, som sagen kan kendes på." {...field} />
-                  <LongText name="description" label="Hvad skete der?" required hint="Borgerens beskrivelse; uden CPR-nummer." {...field} />
                   <Grid.Root gap={4}>
-                    <Grid.Item col={6} s={12}>
+                    <Grid.Item col={8} s={12}>
+                      <Text name="title" label="Emne" hint="Et par ord, som sagen kan kendes på." {...field} />
+                    </Grid.Item>
+                    <Grid.Item col={4} s={12}>
                       <Text name="eventDate" label="Dato for afgørelsen eller forholdet" type="date" hint="Klagefristen på et år regnes herfra." {...field} />
                     </Grid.Item>
                   </Grid.Root>
+                  <LongText name="description" label="Hvad skete der?" required hint="Borgerens beskrivelse; uden CPR-nummer." {...field} />
                   <Choices name="center" label="Center" options={(centers.body?.results ?? []).map((center) => [center.documentId, center.name])} {...field} />
                   {centers.error && <Typography textColor="danger600">{centers.error}</Typography>}
                   <Field.Root name="formalComplaintToUnit" error={errors.formalComplaintToUnit ?? errors.centerHadOpportunity}>
@@ -285,16 +305,6 @@ const IntakePage = () => {
                 </Section>
               </>
             )}
-            <Flex gap={2} justifyContent="flex-end">
-              {!quick && (
-                <Button type="button" variant="secondary" loading={busy} onClick={() => void save(false)}>
-                  Gem
-                </Button>
-              )}
-              <Button type="submit" loading={busy}>
-                {quick ? 'Gem kontakten' : 'Gem og send til visitation'}
-              </Button>
-            </Flex>
           </Flex>
         </form>
       </Layouts.Content>
