@@ -94,8 +94,9 @@ export const layouts: Record<string, TypeLayout> = {
       'retentionHoldReason',
     ],
     // Technical: the version of the citizen's links (Luk borgerens link raises it). The requests,
-    // opinions and meetings are listed, named and linked in "Sagens overblik" beside the form.
-    hidden: ['citizenLinkVersion', 'statementRequests', 'opinions', 'meetings'],
+    // opinions, meetings and the case file are listed, named and linked in "Sagens overblik" beside
+    // the form, and the case's dates stand there: every field in the form costs the page's speed.
+    hidden: ['citizenLinkVersion', 'statementRequests', 'opinions', 'meetings', 'documents', 'firstActionAt', 'closedAt'],
     labels: {
       caseNumber: ['Sagsnummer', 'Tildeles automatisk ved registrering.'],
       receivedAt: 'Modtaget',
@@ -178,11 +179,12 @@ export const layouts: Record<string, TypeLayout> = {
     },
   },
   [OPINION]: {
-    mainField: 'title',
+    mainField: 'heading',
     sort: ['issuedAt', 'DESC'],
-    list: ['title', 'kind', 'complaint', 'outcome', 'issuedAt', 'center'],
-    readOnly: ['recommendations'],
+    list: ['heading', 'kind', 'complaint', 'outcome', 'issuedAt', 'center'],
+    readOnly: ['heading', 'recommendations'],
     labels: {
+      heading: 'Udtalelse',
       kind: 'Type',
       title: 'Titel',
       complaint: 'Henvendelse',
@@ -290,7 +292,7 @@ export const layouts: Record<string, TypeLayout> = {
   },
   // Every e-mail planned or sent (read-only: the outbox writes it). Named by what it is and its case.
   [NOTIFICATION]: {
-    mainField: 'kind',
+    mainField: 'heading',
     sort: ['notBefore', 'DESC'],
     list: ['notBefore', 'kind', 'complaint', 'statementRequest', 'recipient', 'deliveryStatus'],
     readOnly: [
@@ -308,8 +310,10 @@ export const layouts: Record<string, TypeLayout> = {
       'sentAt',
       'statusNote',
     ],
-    hidden: ['dueVersion', 'messageId', 'linkVersion', 'sendingSince', 'failureDigest'],
+    // The heading names the e-mail (page title, pickers); the form shows its kind.
+    hidden: ['heading', 'dueVersion', 'messageId', 'linkVersion', 'sendingSince', 'failureDigest'],
     labels: {
+      heading: 'Betegnelse',
       kind: 'E-mail',
       recipient: 'Modtager',
       subject: 'Emne',
@@ -377,4 +381,4 @@ export function fieldLabel(uid: string, field: string): string {
 }
 
 /** Applied to the content manager once per version (seed/content-manager.ts): raise it with every change above. */
-export const LAYOUT_VERSION = 7;
+export const LAYOUT_VERSION = 10;

@@ -161,7 +161,7 @@ export const notificationKinds = {
   statement_escalation: 'Rykker for redegørelse til centerchefen',
   statement_received: 'Besked om modtaget redegørelse',
   opinion_followup: 'Opfølgning på udtalelse',
-  complaint_receipt: 'Kvittering til borgeren',
+  complaint_receipt: 'Kvittering for henvendelsen',
   report_reminder: 'Påmindelse om rapport',
   ongoing_status: 'Løbende status',
   opinion_letter: 'Udtalelse til centret',
@@ -170,6 +170,25 @@ export const notificationKinds = {
   delivery_failures: 'Mislykkede udsendelser',
   mail_received: 'Besked om modtaget e-mail',
 } as const;
+
+/**
+ * Each e-mail as the journal says it in a sentence, before »til« and its recipient (»E-mail sendt:
+ * påmindelse om frist til Center for Ældre.«): the label's words without the recipient the
+ * sentence names. Kinds that go to the office only have none (the journal is the case's).
+ */
+export const notificationPhrases: Partial<Record<keyof typeof notificationKinds, string>> = {
+  statement_request: 'anmodning om redegørelse',
+  statement_reminder: 'påmindelse om frist',
+  statement_overdue: 'rykker for redegørelse (frist overskredet)',
+  statement_escalation: 'rykker for redegørelse',
+  statement_received: 'besked om modtaget redegørelse',
+  opinion_followup: 'opfølgning på udtalelse',
+  complaint_receipt: 'kvittering for henvendelsen',
+  opinion_letter: 'udtalelsen',
+  opinion_letter_citizen: 'udtalelsen',
+  case_closed: 'besked om afsluttet sag',
+  mail_received: 'besked om modtaget e-mail',
+};
 
 /** The case file: which way a document went, and who it came from. */
 export const documentDirections = { modtaget: 'Modtaget', sendt: 'Sendt', intern: 'Internt' } as const;
@@ -222,8 +241,8 @@ export const staffLogKinds = {
 export const caseEventActors = {
   admin: 'Medarbejder',
   system: 'Systemet',
-  center: 'Center (via link)',
-  citizen: 'Borger (webformular)',
+  center: 'Center via link',
+  citizen: 'Borger via webformular',
   worker: 'Udsendelse',
   inbox: 'Indbakken',
 } as const;

@@ -555,7 +555,11 @@ describe('the case page: overview and next steps through the admin', () => {
   test('a closed case is reopened', async () => {
     const c = await complaint({ caseStatus: 'visitation' });
     expect((await step(c.documentId, 'reject', { outOfScopeReason: 'grundloes' })).status).toBe(200);
-    expect((await overview(c.documentId)).nextSteps.reopen).toBeNull();
+    const closed = await overview(c.documentId);
+    expect(closed.nextSteps.reopen).toBeNull();
+    // The case's own dates stand in the overview (not as read-only fields in the form).
+    expect(closed.closedAt).toEqual(expect.any(String));
+    expect(closed.firstActionAt).toEqual(expect.any(String));
     expect((await step(c.documentId, 'reopen', {})).status).toBe(200);
     const view = await overview(c.documentId);
     expect(view.caseStatus).toBe('genoptaget');

@@ -6,6 +6,7 @@
  * leaves nothing, concurrent writes keep every event, and cases from before the journal are
  * backfilled once. (Refused rule violations: see case-rules.test.ts.)
  */
+import { notificationKinds } from '@borgerraadgiver/config';
 import crypto from 'crypto';
 import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
@@ -141,6 +142,8 @@ describe('each write path gives exactly its events', () => {
 
     // The workers claim and report the request e-mail.
     const mail = rows.find((row) => row.kind === 'statement_request');
+    // Each e-mail is named by its kind (its page's heading, its pickers), not by the stored key.
+    expect(rows.map((row) => row.heading)).toEqual(rows.map((row) => notificationKinds[row.kind as keyof typeof notificationKinds]));
     const claimed = await worker(`/notifications/${mail.documentId}/claim`);
     expect(claimed.data.action).toBe('send');
     expect((await worker(`/notifications/${mail.documentId}/result`, { ok: true, messageId: '<1@test>' })).data.updated).toBe(true);

@@ -6,7 +6,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { municipality, notificationKinds, type NotificationKind } from '@borgerraadgiver/config';
+import { municipality, notificationKinds, notificationPhrases, type NotificationKind } from '@borgerraadgiver/config';
 import * as catalogue from '../../cms/src/outbox/catalogue';
 
 const SRC = path.join(__dirname, '../../cms/src');
@@ -33,6 +33,13 @@ test('every kind of the list is planned by the catalogue or the schedule, once',
   const kinds = [...planned.map((row) => row.kind), ...SCHEDULED];
   expect([...kinds].sort()).toEqual(Object.keys(notificationKinds).sort());
   expect(Object.keys(catalogue).filter((name) => typeof (catalogue as Record<string, unknown>)[name] === 'function')).toHaveLength(planned.length - 1);
+});
+
+test("every e-mail of a case has the journal's words for it beside its label; only the office's own have none", () => {
+  const ofCase = planned.filter((row) => row.statementRequest || row.opinion || row.complaint).map((row) => row.kind);
+  const kinds = [...new Set([...ofCase, ...SCHEDULED])];
+  expect(kinds.filter((kind) => !notificationPhrases[kind])).toEqual([]);
+  expect(Object.keys(notificationPhrases).sort()).toEqual([...kinds].sort());
 });
 
 test.each(planned.map((row) => [row.kind, row] as const))('%s: a recipient, a time and the version that makes it unique', (_kind, row) => {

@@ -17,6 +17,7 @@ import {
   derivedComplaintFields,
   formatCaseNumber,
   meetingHeading,
+  opinionHeading,
   recommendationHeading,
   statementRequestHeading,
   parseCaseNumber,
@@ -464,7 +465,14 @@ describe('headings are named before the write is validated, so any input shape g
     const any = value as never;
     expect(typeof recommendationHeading({ caseNumber: '2026-0001', text: any })).toBe('string');
     expect(typeof meetingHeading({ caseNumber: '2026-0001', role: any, heldAt: any })).toBe('string');
+    expect(typeof opinionHeading({ caseNumber: '2026-0001', title: any, outcome: any, issuedAt: any })).toBe('string');
     expect(typeof statementRequestHeading({ caseNumber: '2026-0001', dueAt: any, agreedDueAt: any, requestStatus: any })).toBe('string');
+  });
+  test('an opinion is named by its case and outcome, a title given by hand first', () => {
+    expect(opinionHeading({ caseNumber: '2026-0001', outcome: 'kritik', issuedAt: '2026-12-04T10:00:00Z' })).toBe(
+      '2026-0001 · Udtalelse · Kritik · 04.12.2026',
+    );
+    expect(opinionHeading({ title: 'Ventetider på hjemmehjælp', outcome: 'henstilling' })).toBe('Ventetider på hjemmehjælp · Henstilling');
   });
   test('a recommendation is named by its text on one line', () => {
     expect(recommendationHeading({ caseNumber: '2026-0001', text: 'Vejled\n  bedre.' })).toBe('2026-0001 · Vejled bedre.');

@@ -27,8 +27,8 @@ export type Attributes = Record<string, AttributeDefinition>;
 type Row = Record<string, unknown>;
 
 const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
-/** Derived by the rules alongside a journaled value (the due date's explanation follows the due date). */
-const DERIVED_TEXT = new Set(['dueAtExplanation']);
+/** Derived alongside journaled values: the due date's explanation follows the due date, a heading names its row (rules/headings). */
+const DERIVED_TEXT = new Set(['dueAtExplanation', 'heading']);
 const VALUE_TYPES = new Set(['enumeration', 'boolean', 'integer', 'biginteger', 'float', 'decimal', 'date', 'datetime', 'time']);
 /** Labels of related documents that are safe to copy (names of municipal units, case numbers). */
 const RELATION_LABELS = ['name', 'caseNumber'];

@@ -4,7 +4,7 @@
  * copied (they may be the citizen's); the summary says whom the e-mail is for in words.
  */
 import type { Core } from '@strapi/strapi';
-import { danishDateTime, municipality } from '@borgerraadgiver/config';
+import { danishDateTime, municipality, notificationPhrases, type NotificationKind } from '@borgerraadgiver/config';
 import type { Changes, EventKind } from './model';
 import { appendEvents, type NewEvent } from './writer';
 import { NOTIFICATION } from '../content-types';
@@ -12,20 +12,6 @@ import { NOTIFICATION } from '../content-types';
 const CASE = { select: ['id', 'documentId', 'caseNumber'] };
 
 type NotificationEvent = Extract<EventKind, 'notification_planned' | 'notification_sent' | 'notification_failed' | 'notification_cancelled'>;
-
-const what: Record<string, string> = {
-  statement_request: 'anmodning om redegørelse',
-  statement_reminder: 'påmindelse om redegørelse',
-  statement_overdue: 'rykker for redegørelse',
-  statement_escalation: 'rykker for redegørelse',
-  statement_received: 'besked om modtaget redegørelse',
-  opinion_followup: 'opfølgning på udtalelse',
-  complaint_receipt: 'kvittering for henvendelsen',
-  opinion_letter: 'udtalelsen',
-  opinion_letter_citizen: 'udtalelsen',
-  case_closed: 'besked om afsluttet sag',
-  mail_received: 'besked om modtaget e-mail',
-};
 
 type CaseOfRow = { id: number; documentId: string; caseNumber: string | null };
 type LinkOfRow = { id: number; documentId: string; complaint?: CaseOfRow | null; center?: { name?: string | null } | null };
@@ -64,7 +50,7 @@ function recipientInWords(row: NotificationRow): string {
 }
 
 function summary(row: NotificationRow, kind: NotificationEvent, now: Date): string {
-  const mail = `${row.kind === 'statement_request' && row.linkReissued ? 'nyt link til redegørelsen' : (what[row.kind] ?? row.kind)} til ${recipientInWords(row)}`;
+  const mail = `${row.kind === 'statement_request' && row.linkReissued ? 'nyt link til redegørelsen' : (notificationPhrases[row.kind as NotificationKind] ?? row.kind)} til ${recipientInWords(row)}`;
   switch (kind) {
     case 'notification_planned':
       return new Date(row.notBefore).getTime() <= now.getTime() + 60_000

@@ -4,7 +4,7 @@
  * Document Service, so the admin panel's read-only guard (document-middlewares/read-only.ts) never blocks them.
  */
 import type { Core } from '@strapi/strapi';
-import { loadPolicy, municipality } from '@borgerraadgiver/config';
+import { loadPolicy, municipality, notificationKinds } from '@borgerraadgiver/config';
 import { recordNotifications } from '../journal';
 import { enqueueRows } from './queue';
 import { NotificationKind, PlannedRow, type OpinionFacts } from './schedule';
@@ -61,6 +61,7 @@ export async function insertRows(strapi: Core.Strapi, rows: NewRow[]): Promise<S
       await strapi.db.query(NOTIFICATION).create({
         data: {
           kind: row.kind,
+          heading: notificationKinds[row.kind],
           recipient: row.recipient,
           notBefore: row.notBefore.toISOString(),
           dueVersion: row.dueVersion,

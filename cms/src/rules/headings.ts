@@ -1,4 +1,4 @@
-import { danishDate, meetingRoles, statementRequestStatuses, type StatementRequestStatus } from '@borgerraadgiver/config';
+import { danishDate, meetingRoles, opinionOutcomes, statementRequestStatuses, type StatementRequestStatus } from '@borgerraadgiver/config';
 import type { DateInput } from './dates';
 
 const join = (parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
@@ -23,6 +23,13 @@ export function statementRequestHeading(r: {
 
 export function meetingHeading(m: { caseNumber?: string | null; role?: string | null; heldAt?: DateInput }): string {
   return shorten(join([m.caseNumber, 'Møde', m.role ? meetingRoles[m.role as keyof typeof meetingRoles] : null, danishDate(m.heldAt, 'numeric')]));
+}
+
+/** An opinion is named by its case and outcome (a title given by hand, as a general opinion has, comes first). */
+export function opinionHeading(o: { caseNumber?: string | null; title?: unknown; outcome?: unknown; issuedAt?: DateInput }): string {
+  const title = typeof o.title === 'string' && o.title.trim() ? o.title.trim() : 'Udtalelse';
+  const outcome = typeof o.outcome === 'string' ? opinionOutcomes[o.outcome as keyof typeof opinionOutcomes] : undefined;
+  return shorten(join([o.caseNumber, title, outcome, danishDate(o.issuedAt, 'numeric')]));
 }
 
 /** A recommendation is named by its own text (the picker shows it), after its case. */

@@ -1,14 +1,15 @@
 /**
  * "Sagens overblik" beside the case: the open deadline and how it was computed, the center's
  * answer (read-only: it is the center's document), the e-mails and their delivery status, and the
- * related items named by what they are, each a link.
+ * related items (requests, opinions, meetings, the case file) named by what they are, each a link.
+ * The case's own dates (first action, closed) stand here, not as read-only fields in the form.
  */
 import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 import { danishDate, danishDateTime } from '@borgerraadgiver/config/src/dates';
 import { useCaseOverview } from './useCase';
-import { MEETING, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../../content-types';
+import { CASE_DOCUMENT, MEETING, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../../content-types';
 
 const editLink = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
 
@@ -37,9 +38,19 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
     ...overview.requests.map((r) => ({ ...r, uid: STATEMENT_REQUEST })),
     ...overview.opinions.map((o) => ({ ...o, uid: OPINION })),
     ...overview.meetings.map((m) => ({ ...m, uid: MEETING })),
+    ...overview.documents.map((d) => ({ ...d, uid: CASE_DOCUMENT })),
   ];
+  const dates = [
+    overview.firstActionAt && `Første handling ${danishDate(overview.firstActionAt, 'numeric')}`,
+    overview.closedAt && `Afsluttet ${danishDate(overview.closedAt, 'numeric')}`,
+  ].filter(Boolean);
   return (
     <Flex direction="column" alignItems="stretch" width="100%" data-workspace-panel="overview">
+      {dates.length > 0 && (
+        <Box paddingBottom={3}>
+          <Line color="neutral600">{dates.join(' · ')}</Line>
+        </Box>
+      )}
       <Section title="Åben frist">
         {open.length === 0 && <Line color="neutral600">Ingen åben anmodning om redegørelse.</Line>}
         {open.map((r) => (

@@ -19,6 +19,8 @@ export interface CaseOverview {
   caseNumber: string | null;
   caseStatus: string;
   identity: string;
+  firstActionAt: string | null;
+  closedAt: string | null;
   center: { documentId: string; name: string } | null;
   nextSteps: CaseActionAvailability;
   /** What the statement request's dialog must ask for (R10, the center). */
@@ -39,6 +41,8 @@ export interface CaseOverview {
   notifications: { documentId: string; label: string; kind: string; deliveryStatus: string; at: string | null }[];
   opinions: { documentId: string; label: string; recommendations: { documentId: string; text: string }[] }[];
   meetings: { documentId: string; label: string }[];
+  /** The case file; a title only where the role may read it. */
+  documents: { documentId: string; label: string }[];
 }
 
 export type { CaseActionKind };

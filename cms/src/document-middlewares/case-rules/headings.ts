@@ -1,18 +1,20 @@
 /**
- * Statement requests, meetings and recommendations carry a heading that names them by their case
+ * Statement requests, meetings, opinions and recommendations carry a heading that names them by their case
  * and what they are (rules/headings), so pickers, lists and the case show more than "Uden titel".
  * Set by the case-rules middleware on every create and update; never typed by hand.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { meetingHeading, recommendationHeading, statementRequestHeading } from '../../rules';
+import { meetingHeading, opinionHeading, recommendationHeading, statementRequestHeading } from '../../rules';
 import { relationTarget, storedId } from './relations';
-import { COMPLAINT, OPINION, MEETING, RECOMMENDATION, STATEMENT_REQUEST } from '../../content-types';
+import { notificationKinds } from '@borgerraadgiver/config';
+import { COMPLAINT, NOTIFICATION, OPINION, MEETING, RECOMMENDATION, STATEMENT_REQUEST } from '../../content-types';
 
 type Data = Record<string, unknown>;
 
 const headings: Record<string, { via: 'complaint' | 'opinion'; make: (fields: Data) => string }> = {
   [STATEMENT_REQUEST]: { via: 'complaint', make: statementRequestHeading },
   [MEETING]: { via: 'complaint', make: meetingHeading },
+  [OPINION]: { via: 'complaint', make: opinionHeading },
   [RECOMMENDATION]: { via: 'opinion', make: recommendationHeading },
 };
 
@@ -37,6 +39,9 @@ export async function setHeading(strapi: Core.Strapi, uid: string, data: Data, p
 
 /** Existing rows get their heading once (idempotent: only rows without one). */
 export async function backfillHeadings(strapi: Core.Strapi) {
+  // An e-mail is named by its kind (the outbox writer sets it on every row it writes).
+  for (const [kind, heading] of Object.entries(notificationKinds))
+    await strapi.db.query(NOTIFICATION).updateMany({ where: { kind, heading: { $null: true } }, data: { heading } });
   for (const [uid, heading] of Object.entries(headings)) {
     const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { heading: { $null: true } }, populate: [heading.via] });
     for (const row of rows) {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { caseActionKinds, type CaseActionKind } from '../../../rules';
-import { COMPLAINT, MEETING, OPINION, STATEMENT_REQUEST } from '../../../content-types';
+import { CASE_DOCUMENT, COMPLAINT, MEETING, OPINION, STATEMENT_REQUEST } from '../../../content-types';
 import { CASE_EVENT } from '../../../journal/model';
 import { caseTimeline } from '../../../journal/timeline';
 import { similarCases } from '../../../search/query';
@@ -38,7 +38,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const complaint = await strapi.db.query(COMPLAINT).findOne({ where: { documentId }, select: ['id', 'updatedAt'] });
     if (!complaint) return ctx.notFound('Sagen findes ikke.');
     const [overview, timeline, similar] = await Promise.all([
-      parts.overview ? strapi.service('api::workspace.workspace').overview(documentId) : null,
+      parts.overview
+        ? strapi.service('api::workspace.workspace').overview(documentId, { documentTitles: Boolean(ability.can(READ, CASE_DOCUMENT, 'title')) })
+        : null,
       parts.journal ? caseTimeline(strapi, documentId) : null,
       parts.similar ? similarCases(strapi.db.connection, complaint.id) : null,
     ]);

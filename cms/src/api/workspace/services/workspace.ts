@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import {
   danishDate,
   deliveryStatuses,
+  documentDirections,
   loadPolicy,
   notificationKinds,
   opinionOutcomes,
@@ -53,10 +54,17 @@ const label = (parts: (string | null | undefined | false)[]) => parts.filter(Boo
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const policy: Policy = loadPolicy();
   return {
-    async overview(documentId: string, now = new Date()) {
+    /** `documentTitles`: whether the reader may read a case document's title (it can name the citizen). */
+    async overview(documentId: string, { now = new Date(), documentTitles = false } = {}) {
       const complaint = await strapi.db.query(COMPLAINT).findOne({
         where: { documentId },
-        populate: { center: true, statementRequests: { populate: ['center'] }, opinions: { populate: ['recommendations'] }, meetings: true },
+        populate: {
+          center: true,
+          statementRequests: { populate: ['center'] },
+          opinions: { populate: ['recommendations'] },
+          meetings: true,
+          documents: { select: ['documentId', 'title', 'direction', 'registeredAt'], orderBy: { registeredAt: 'asc' } },
+        },
       });
       if (!complaint) return null;
       const requests = [...(complaint.statementRequests ?? [])].sort((a, b) => String(a.requestedAt).localeCompare(String(b.requestedAt)));
@@ -72,6 +80,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         caseNumber: complaint.caseNumber,
         caseStatus: complaint.caseStatus,
         identity: complaint.identity,
+        firstActionAt: complaint.firstActionAt ?? null,
+        closedAt: complaint.closedAt ?? null,
         center: complaint.center ? { documentId: complaint.center.documentId, name: complaint.center.name } : null,
         nextSteps: caseActions(complaint, { openRequests: openRequests.length, hasCenter: Boolean(complaint.center) }, { policy, calendar }),
         requestNeeds: requestNeeds(complaint, { hasCenter: Boolean(complaint.center) }),
@@ -114,6 +124,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         meetings: (complaint.meetings ?? []).map((m: Row) => ({
           documentId: m.documentId,
           label: meetingHeading({ ...m, caseNumber: null }),
+        })),
+        documents: (complaint.documents ?? []).map((d: Row) => ({
+          documentId: String(d.documentId),
+          label: label([
+            (documentTitles && text(d.title)) || 'Sagsdokument',
+            documentDirections[d.direction as keyof typeof documentDirections],
+            danishDate(d.registeredAt as string | null, 'numeric'),
+          ]),
         })),
       };
     },
