@@ -17,7 +17,7 @@
 import { performance } from 'perf_hooks';
 import type { Page } from 'playwright-core';
 import type { UID } from '@strapi/strapi';
-import { arg, machine, percentile, ratio } from './stats';
+import { arg, machine, percentile, ratio, runBench } from './stats';
 
 const ROUNDS = Number(arg('rounds', '8'));
 
@@ -122,7 +122,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -13,7 +13,7 @@ import { spawnSync } from 'child_process';
 import crypto from 'crypto';
 import path from 'path';
 import { performance } from 'perf_hooks';
-import { machine } from './stats';
+import { machine, runBench } from './stats';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -133,7 +133,4 @@ async function main() {
   console.log(`(${machine()} after the runs)`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

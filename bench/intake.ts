@@ -12,7 +12,7 @@
  *   npm run bench:intake
  */
 import { performance } from 'perf_hooks';
-import { arg, machine, percentile, ratio } from './stats';
+import { arg, machine, percentile, ratio, runBench } from './stats';
 
 const DB = arg('db', 'sqlite') as 'sqlite' | 'postgres';
 const N = Number(arg('n', '400'));
@@ -124,10 +124,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

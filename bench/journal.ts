@@ -12,6 +12,7 @@ import { spawnSync } from 'child_process';
 import { createRequire } from 'module';
 import path from 'path';
 import { performance } from 'perf_hooks';
+import { runBench } from './stats';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -100,7 +101,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

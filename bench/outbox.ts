@@ -21,7 +21,7 @@ import { SMTPServer } from 'smtp-server';
 import { municipality, type OutboxMessage } from '@borgerraadgiver/config';
 import { render } from '../workers/src/mail/templates';
 import { OUTBOX_CONCURRENCY } from '../workers/src/queues/outbox';
-import { arg, machine, percentile, ratio } from './stats';
+import { arg, machine, percentile, ratio, runBench } from './stats';
 
 const DB = arg('db', 'sqlite') as 'sqlite' | 'postgres';
 const N = Number(arg('n', '2000'));
@@ -199,10 +199,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -13,7 +13,7 @@
  */
 import { performance } from 'perf_hooks';
 import { ReportFixtures } from './report-fixtures';
-import { arg, machine, random, runChild } from './stats';
+import { arg, machine, random, runChild, runBench } from './stats';
 
 const args = process.argv.slice(2);
 const N = Number(arg('n', process.env.BENCH_N ?? '100000'));
@@ -257,7 +257,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

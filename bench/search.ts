@@ -14,7 +14,7 @@
  */
 import { performance } from 'perf_hooks';
 import { ReportFixtures } from './report-fixtures';
-import { arg, machine, percentile, random, ratio, runChild } from './stats';
+import { arg, machine, percentile, random, ratio, runChild, runBench } from './stats';
 
 const N = Number(arg('n', process.env.BENCH_N ?? '100000'));
 const DB = arg('db', 'both');
@@ -217,7 +217,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -55,3 +55,14 @@ export function runChild(
   console.error(`${client}: failed\n${run.stdout}\n${run.stderr}`);
   process.exitCode = 1;
 }
+
+/** Runs a benchmark's main: exits when it is done (a finished run leaves no handle open), 1 on failure. */
+export function runBench(main: () => Promise<void>) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -54,3 +54,16 @@ export function loadMunicipality(file = loadMunicipalityFile() ?? undefined): Mu
 }
 
 export const municipality: Municipality = loadMunicipality();
+
+/** The office's address and ways in, as the site's contact texts hold them (seeded by the CMS; the site's fallback). */
+export function officeContact(m: Municipality = municipality) {
+  return {
+    contactBuilding: m.address.building,
+    contactStreet: m.address.street,
+    contactPostalCode: m.address.postalCode,
+    contactCity: m.address.city,
+    contactPhone: m.phone,
+    contactEmail: m.email,
+    contactMeetingPlaces: m.meetingPlaces.join('\n'),
+  };
+}

@@ -4,7 +4,7 @@
  * an existing document is never overwritten.
  */
 import type { Core } from '@strapi/strapi';
-import { municipality } from '@borgerraadgiver/config';
+import { municipality, officeContact } from '@borgerraadgiver/config';
 import { SITE_CONTENT as UID } from '../content-types';
 
 export function defaultSiteContent() {
@@ -109,13 +109,7 @@ Udtalelsen indeholder så vidt muligt anbefalinger til, hvordan fejl kan undgås
 
     contactTitle: 'Kontakt og møder',
     contactIntro: 'Du kan kontakte borgerrådgiveren på telefon, skriftligt eller på e-mail.',
-    contactBuilding: m.address.building,
-    contactStreet: m.address.street,
-    contactPostalCode: m.address.postalCode,
-    contactCity: m.address.city,
-    contactPhone: m.phone,
-    contactEmail: m.email,
-    contactMeetingPlaces: m.meetingPlaces.join('\n'),
+    ...officeContact(m),
     contactBody: `## Møder
 
 Møder foregår på et af mødestederne ovenfor – der, hvor du nemmest kan komme. Ring eller skriv for at aftale et møde.

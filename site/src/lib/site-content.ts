@@ -3,7 +3,7 @@
  * them (the contract: SiteContent in config/src/public-api.ts); the fallback here only keeps the
  * site usable if the CMS has never answered.
  */
-import { municipality, type SiteContent } from '@borgerraadgiver/config';
+import { municipality, officeContact, type SiteContent } from '@borgerraadgiver/config';
 
 export function fallbackContent(): SiteContent {
   const m = municipality;
@@ -22,13 +22,7 @@ export function fallbackContent(): SiteContent {
     howBody: '',
     contactTitle: 'Kontakt og møder',
     contactIntro: '',
-    contactBuilding: m.address.building,
-    contactStreet: m.address.street,
-    contactPostalCode: m.address.postalCode,
-    contactCity: m.address.city,
-    contactPhone: m.phone,
-    contactEmail: m.email,
-    contactMeetingPlaces: m.meetingPlaces.join('\n'),
+    ...officeContact(m),
     contactBody: '',
     formTitle: 'Klag eller bed om råd',
     formIntro: '',

@@ -5,29 +5,18 @@
  */
 import * as React from 'react';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { callSecondFactor, errorMessage, type FactorStatus, type StaffFactor } from './api';
 import { EnrolmentSteps, RecoveryCodes } from './SecondFactorScreen';
 import { TableHead } from '../TableHead';
 import { danishDateTime } from '@borgerraadgiver/config/src/dates';
+import { PagePanel } from '../PagePanel';
 
 const MODES: Record<FactorStatus['mode'], string> = {
   required: 'Totrinsbekræftelse er påkrævet for alle (ADMIN_MFA=required).',
   optional: 'Totrinsbekræftelse er frivillig; den kræves af dem, der har opsat den (ADMIN_MFA=optional).',
   off: 'Totrinsbekræftelse er slået fra på denne installation (ADMIN_MFA=off).',
 };
-
-/** One of the page's white panels, under its heading. */
-const Panel = ({ title, children }: { title: string; children: React.ReactNode }) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <Typography tag="h2" variant="delta">
-        {title}
-      </Typography>
-      {children}
-    </Flex>
-  </Box>
-);
 
 function OwnFactor() {
   const { toggleNotification } = useNotification();
@@ -51,7 +40,7 @@ function OwnFactor() {
     );
   if (!status) return null;
   return (
-    <Panel title="Din konto">
+    <PagePanel title="Din konto">
       <Typography>{MODES[status.mode]}</Typography>
       <Typography>
         {status.enrolled
@@ -79,7 +68,7 @@ function OwnFactor() {
           )}
         </Flex>
       )}
-    </Panel>
+    </PagePanel>
   );
 }
 
@@ -103,7 +92,7 @@ function StaffAccounts() {
   // Only those who may manage users get the list (the server answers 403 to the others).
   if (!users) return null;
   return (
-    <Panel title="Medarbejdernes konti">
+    <PagePanel title="Medarbejdernes konti">
       <Table colCount={3} rowCount={users.length + 1}>
         <TableHead headers={['Medarbejder', 'Godkendelsesapp', 'Handling']} />
         <Tbody>
@@ -128,7 +117,7 @@ function StaffAccounts() {
           ))}
         </Tbody>
       </Table>
-    </Panel>
+    </PagePanel>
   );
 }
 

@@ -16,6 +16,7 @@ import { CENTER, COMPLAINT } from '../../content-types';
 import { adminPath } from '../../admin-urls';
 import { useAdminGet } from '../useAdminGet';
 import { channelLabel, intakeChannels } from './intakeChannels';
+import { PagePanel } from '../PagePanel';
 
 type Values = Record<string, string | boolean>;
 type Errors = Record<string, string>;
@@ -116,17 +117,6 @@ const Choices = ({ name, label, values, errors, set, options, required }: FieldP
   </Field.Root>
 );
 
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
-  <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <Typography tag="h2" variant="delta">
-        {title}
-      </Typography>
-      {children}
-    </Flex>
-  </Box>
-);
-
 const FORM_ID = 'ny-henvendelse';
 
 const IntakePage = () => {
@@ -224,7 +214,7 @@ const IntakePage = () => {
                 )}
               </Box>
             )}
-            <Section title="Hvordan kom henvendelsen?">
+            <PagePanel title="Hvordan kom henvendelsen?">
               <Grid.Root gap={4}>
                 <Grid.Item col={8} s={12}>
                   <Field.Root name="channel" error={errors.channel} required>
@@ -245,9 +235,9 @@ const IntakePage = () => {
                   <Text name="receivedAt" label="Modtaget" type="datetime-local" {...field} />
                 </Grid.Item>
               </Grid.Root>
-            </Section>
+            </PagePanel>
             {quick ? (
-              <Section title="Kontakten">
+              <PagePanel title="Kontakten">
                 <Choices
                   name="quickPurpose"
                   label="Hvad fik borgeren?"
@@ -260,10 +250,10 @@ const IntakePage = () => {
                 <LongText name="description" label="Hvad drejede det sig om?" required hint="Kort; uden CPR-nummer." {...field} />
                 {values.quickPurpose === 'vejvisning' && <Text name="referredTo" label="Vist videre til" {...field} />}
                 {shown('caseStatus') && <Typography textColor="danger600">{errors.caseStatus}</Typography>}
-              </Section>
+              </PagePanel>
             ) : (
               <>
-                <Section title="Borgeren">
+                <PagePanel title="Borgeren">
                   <Choices name="identity" label="Identitet" options={identities} {...field} />
                   {values.identity !== 'anonymous' && (
                     <Grid.Root gap={4}>
@@ -278,8 +268,8 @@ const IntakePage = () => {
                       </Grid.Item>
                     </Grid.Root>
                   )}
-                </Section>
-                <Section title="Henvendelsen">
+                </PagePanel>
+                <PagePanel title="Henvendelsen">
                   <Choices name="purpose" label="Formål" options={purposes} {...field} />
                   <Grid.Root gap={4}>
                     <Grid.Item col={8} s={12}>
@@ -302,7 +292,7 @@ const IntakePage = () => {
                     <Field.Error />
                   </Field.Root>
                   <Choices name="category" label="Kategori" options={Object.entries(choiceLists.categories)} {...field} />
-                </Section>
+                </PagePanel>
               </>
             )}
           </Flex>
