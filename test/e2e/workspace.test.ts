@@ -139,7 +139,13 @@ test('3. register a meeting on the case (≤ 5 steps)', async () => {
 });
 
 test('4. read the statement and issue an opinion with a recommendation (≤ 10 steps)', async () => {
-  // The center answers through its link (the public statement page, tested in site.test.ts).
+  const steps = new Steps();
+  steps.count += 1; // opening the case
+  await page.goto(caseUrl(caseId));
+  await until(async () => expect(await textOf(panel('overview'))).toMatch(/åben frist/i));
+  expect(await textOf(panel('overview'))).not.toContain('Ansøgningen blev overset');
+  // The center answers through its link (the public statement page, tested in site.test.ts) while
+  // the case is open: the overview shows the statement without a reload.
   const [request] = (await docs(COMPLAINT).findOne({ documentId: caseId, populate: ['statementRequests'] })).statementRequests;
   await docs(REQUEST).update({
     documentId: request.documentId,
@@ -151,10 +157,7 @@ test('4. read the statement and issue an opinion with a recommendation (≤ 10 s
     },
   });
 
-  const steps = new Steps();
-  steps.count += 1; // opening the case
-  await page.goto(caseUrl(caseId));
-  await until(async () => expect(await textOf(panel('overview'))).toContain('Ansøgningen blev overset i en periode med sygdom.'));
+  await until(async () => expect(await textOf(panel('overview'))).toContain('Ansøgningen blev overset i en periode med sygdom.'), 45_000);
   expect(
     await page.getByText('Ansøgningen blev overset i en periode med sygdom.').locator('xpath=ancestor-or-self::*[self::textarea or self::input]').count(),
   ).toBe(0);

@@ -522,6 +522,8 @@ test('no role reads, by any route, what the role table does not let it read', as
   const advisor = await loginAs(app, 'Borgerrådgiver', 'Birgit');
   const own = await advisor.send('GET', `/content-manager/collection-types/${COMPLAINT}/${fixture.complaint}`);
   expect(found(own.text)).toEqual(identityFields);
-  // The case page's overview names the case file by its title for her (the probes above show no role without the right gets it).
-  expect((await advisor.send('GET', `/workspace/cases/${fixture.complaint}`)).text).toContain(`Bilag fra ${markers.citizenName}`);
+  // The case page's overview names the case file and the e-mails filed in it as they are for her (the probes above show no role without the right gets it).
+  const casePage = (await advisor.send('GET', `/workspace/cases/${fixture.complaint}`)).text;
+  expect(casePage).toContain(`Bilag fra ${markers.citizenName}`);
+  expect(casePage).toContain(`Svar fra ${markers.citizenName}`);
 }, 600_000);

@@ -1,6 +1,6 @@
 /**
  * "Sagens overblik" beside the case: the open deadline and how it was computed, the center's
- * answer (read-only: it is the center's document), the e-mails and their delivery status, and the
+ * answer (read-only: it is the center's document), the e-mails filed in the case and those sent with their delivery status, and the
  * related items (requests, opinions, meetings, the case file) named by what they are, each a link.
  * The case's own dates (first action, closed) stand here, not as read-only fields in the form.
  */
@@ -9,7 +9,7 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 import { danishDate, danishDateTime } from '@borgerraadgiver/config/src/dates';
 import { useCaseOverview } from './useCase';
-import { CASE_DOCUMENT, MEETING, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../../content-types';
+import { CASE_DOCUMENT, INBOUND_MAIL, MEETING, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../../content-types';
 
 const editLink = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
 
@@ -29,7 +29,7 @@ const Line = ({ children, color = 'neutral800' }: { children: React.ReactNode; c
 );
 
 export function CaseOverview({ documentId, version }: { documentId: string; version?: string }) {
-  const { overview, error } = useCaseOverview(documentId, version);
+  const { overview, error, changedElsewhere } = useCaseOverview(documentId, version);
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!overview) return <Typography textColor="neutral600">Henter …</Typography>;
   const open = overview.requests.filter((r) => r.requestStatus === 'sendt');
@@ -46,6 +46,11 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
   ].filter(Boolean);
   return (
     <Flex direction="column" alignItems="stretch" width="100%" data-workspace-panel="overview">
+      {changedElsewhere && (
+        <Box paddingBottom={3} role="status">
+          <Line color="warning700">Sagen er ændret, efter at du åbnede den. Genindlæs siden for at se ændringerne i formularen.</Line>
+        </Box>
+      )}
       {dates.length > 0 && (
         <Box paddingBottom={3}>
           <Line color="neutral600">{dates.join(' · ')}</Line>
@@ -89,7 +94,12 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
         </Section>
       )}
       <Section title="E-mails">
-        {overview.notifications.length === 0 && <Line color="neutral600">Ingen e-mails.</Line>}
+        {overview.notifications.length + overview.receivedMails.length === 0 && <Line color="neutral600">Ingen e-mails.</Line>}
+        {overview.receivedMails.map((m) => (
+          <Line key={m.documentId}>
+            <Link to={editLink(INBOUND_MAIL, m.documentId)}>{m.label}</Link>
+          </Line>
+        ))}
         {overview.notifications.map((n) => (
           <Line key={n.documentId} color={n.deliveryStatus === 'failed' ? 'danger600' : 'neutral800'}>
             <Link to={editLink(NOTIFICATION, n.documentId)}>{n.label}</Link>

@@ -39,6 +39,8 @@ export interface CaseOverview {
     response: { text: string | null; respondedAt: string | null; respondentName: string | null; respondentTitle: string | null } | null;
   }[];
   notifications: { documentId: string; label: string; kind: string; deliveryStatus: string; at: string | null }[];
+  /** E-mails filed in the case; a subject only where the role may read it. */
+  receivedMails: { documentId: string; label: string }[];
   opinions: { documentId: string; label: string; recommendations: { documentId: string; text: string }[] }[];
   meetings: { documentId: string; label: string }[];
   /** The case file; a title only where the role may read it. */
@@ -61,16 +63,21 @@ interface Entry {
   version: string | null;
   page: CasePage | null;
   error: string | null;
+  /** Loaded by the periodic refresh (not after one's own step or save). */
+  refreshed?: boolean;
 }
 
 // One entry per open case page, kept while a panel shows it.
 const entries = new Map<string, Entry>();
 const users = new Map<string, number>();
+/** While a case page is open and in view, its panels load again now and then: what the center or the inbox adds shows without a reload. */
+const REFRESH_MS = 30_000;
+const refreshers = new Map<string, ReturnType<typeof setInterval>>();
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
 
-function load(documentId: string, version: string | null) {
-  const entry: Entry = { version, page: null, error: null };
+function load(documentId: string, version: string | null, refreshed = false) {
+  const entry: Entry = { version, page: null, error: null, refreshed };
   entries.set(documentId, entry);
   const settle = (change: Partial<Entry>) => {
     // A newer request for the case replaced this one.
@@ -124,11 +131,22 @@ export function useCasePage(documentId: string, version?: string) {
   );
   React.useEffect(() => {
     users.set(documentId, (users.get(documentId) ?? 0) + 1);
+    if (!refreshers.has(documentId)) {
+      const refresh = () => {
+        const entry = entries.get(documentId);
+        if (document.visibilityState === 'visible' && entry && (entry.page || entry.error)) load(documentId, entry.version, true);
+      };
+      refreshers.set(documentId, setInterval(refresh, REFRESH_MS));
+    }
     return () => {
       const left = (users.get(documentId) ?? 1) - 1;
       users.set(documentId, left);
       // Nobody shows the case any more: the next visit loads it afresh.
-      if (left === 0) entries.delete(documentId);
+      if (left === 0) {
+        entries.delete(documentId);
+        clearInterval(refreshers.get(documentId));
+        refreshers.delete(documentId);
+      }
     };
   }, [documentId]);
   React.useEffect(() => {
@@ -140,13 +158,19 @@ export function useCasePage(documentId: string, version?: string) {
   const shown = React.useRef<{ documentId: string; page: CasePage } | null>(null);
   if (current?.page) shown.current = { documentId, page: current.page };
   const error = current?.error ?? null;
-  return { page: current?.page ?? (!error && shown.current?.documentId === documentId ? shown.current.page : null), error };
+  // Someone else saved the case since this page got it: the form shows the older version.
+  const changedElsewhere = Boolean(current?.refreshed && current.page && version && Date.parse(current.page.updatedAt) > Date.parse(version));
+  return { page: current?.page ?? (!error && shown.current?.documentId === documentId ? shown.current.page : null), error, changedElsewhere };
 }
 
 /** The overview and next steps for a panel. */
 export function useCaseOverview(documentId: string, version?: string) {
-  const { page, error } = useCasePage(documentId, version);
-  return { overview: page?.overview ?? null, error: error ?? (page && !page.overview ? 'Din rolle kan ikke se sagens overblik.' : null) };
+  const { page, error, changedElsewhere } = useCasePage(documentId, version);
+  return {
+    overview: page?.overview ?? null,
+    error: error ?? (page && !page.overview ? 'Din rolle kan ikke se sagens overblik.' : null),
+    changedElsewhere,
+  };
 }
 
 /** Refetches the case page's own document query (same arguments, so the same cache entry) after a change made beside the form. */

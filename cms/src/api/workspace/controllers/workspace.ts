@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { caseActionKinds, type CaseActionKind } from '../../../rules';
-import { CASE_DOCUMENT, COMPLAINT, MEETING, OPINION, STATEMENT_REQUEST } from '../../../content-types';
+import { COMPLAINT, MEETING, OPINION, STATEMENT_REQUEST } from '../../../content-types';
 import { CASE_EVENT } from '../../../journal/model';
 import { caseTimeline } from '../../../journal/timeline';
 import { similarCases } from '../../../search/query';
@@ -39,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!complaint) return ctx.notFound('Sagen findes ikke.');
     const [overview, timeline, similar] = await Promise.all([
       parts.overview
-        ? strapi.service('api::workspace.workspace').overview(documentId, { documentTitles: Boolean(ability.can(READ, CASE_DOCUMENT, 'title')) })
+        ? strapi.service('api::workspace.workspace').overview(documentId, { mayRead: (uid: string, field: string) => Boolean(ability.can(READ, uid, field)) })
         : null,
       parts.journal ? caseTimeline(strapi, documentId) : null,
       parts.similar ? similarCases(strapi.db.connection, complaint.id) : null,

@@ -29,7 +29,7 @@ import {
   type CaseActionKind,
 } from '../../../rules';
 import { loadWorkingCalendar } from '../../../db/working-calendar';
-import { COMPLAINT, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
+import { CASE_DOCUMENT, COMPLAINT, INBOUND_MAIL, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
 import { lockForWrite } from '../../../document-middlewares/concurrency';
 import { validationError } from '../../../input/boundary';
@@ -54,8 +54,11 @@ const label = (parts: (string | null | undefined | false)[]) => parts.filter(Boo
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const policy: Policy = loadPolicy();
   return {
-    /** `documentTitles`: whether the reader may read a case document's title (it can name the citizen). */
-    async overview(documentId: string, { now = new Date(), documentTitles = false } = {}) {
+    /**
+     * `mayRead(uid, field)`: whether the reader may read a field that can name the citizen (a case
+     * document's title, an incoming e-mail's subject); without it, the item is named by what it is.
+     */
+    async overview(documentId: string, { now = new Date(), mayRead = (_uid: string, _field: string) => false } = {}) {
       const complaint = await strapi.db.query(COMPLAINT).findOne({
         where: { documentId },
         populate: {
@@ -69,6 +72,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!complaint) return null;
       const requests = [...(complaint.statementRequests ?? [])].sort((a, b) => String(a.requestedAt).localeCompare(String(b.requestedAt)));
       const openRequests = requests.filter(isOpenRequest);
+      const received = await strapi.db.query(INBOUND_MAIL).findMany({
+        where: { complaint: { id: complaint.id } },
+        select: ['documentId', 'subject', 'receivedAt'],
+        orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
+      });
       const notifications = await strapi.db.query(NOTIFICATION).findMany({
         where: { $or: [{ complaint: { id: complaint.id } }, { statementRequest: { id: { $in: requests.map((r) => r.id) } } }] },
         orderBy: [{ notBefore: 'asc' }, { id: 'asc' }],
@@ -116,6 +124,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           deliveryStatus: n.deliveryStatus,
           at: n.sentAt ?? n.notBefore,
         })),
+        receivedMails: received.map((m) => ({
+          documentId: String(m.documentId),
+          label: label(['Modtaget', (mayRead(INBOUND_MAIL, 'subject') && text(m.subject)) || 'e-mail', danishDate(m.receivedAt, 'numeric')]),
+        })),
         opinions: (complaint.opinions ?? []).map((o: OpinionRow) => ({
           documentId: o.documentId,
           label: label(['Udtalelse', opinionOutcomes[o.outcome as keyof typeof opinionOutcomes], danishDate(o.issuedAt, 'numeric')]),
@@ -128,7 +140,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         documents: (complaint.documents ?? []).map((d: Row) => ({
           documentId: String(d.documentId),
           label: label([
-            (documentTitles && text(d.title)) || 'Sagsdokument',
+            (mayRead(CASE_DOCUMENT, 'title') && text(d.title)) || 'Sagsdokument',
             documentDirections[d.direction as keyof typeof documentDirections],
             danishDate(d.registeredAt as string | null, 'numeric'),
           ]),
