@@ -3,6 +3,7 @@ export * from './calendar';
 export * from './policy';
 export * from './vocabulary';
 export * from './municipality';
+export * from './field-labels';
 export * from './outbox';
 export * from './inbox';
 export * from './documents';

@@ -6,10 +6,9 @@
  * Plain TS, no Strapi import.
  */
 import { DateTime } from 'luxon';
-import { complaintThemes, TIME_ZONE } from '@borgerraadgiver/config';
+import { complaintThemes, TIME_ZONE, fieldName } from '@borgerraadgiver/config';
 import { choiceLabelsOf } from '../choices';
 import { COMPLAINT } from '../content-types';
-import { layouts } from '../admin-layout';
 import { citizenIdentityFields, personalTextFields } from '../rules/personal-data';
 import type { Violation } from '../rules/violation';
 import type { Cell, Sheet, SheetRow } from './read';
@@ -67,12 +66,6 @@ export interface Center {
   name: string;
 }
 
-/** The Danish label the admin shows for a field. */
-export function fieldLabel(field: string): string {
-  const entry = layouts[COMPLAINT]?.labels[field];
-  return (Array.isArray(entry) ? entry[0] : entry) ?? field;
-}
-
 /** How headings and values are compared: case, spacing and a trailing full stop or colon do not matter. */
 export function valueKey(value: unknown): string {
   return String(value ?? '')
@@ -94,7 +87,7 @@ export function suggestColumns(headers: string[], saved?: ImportMapping | null):
   const byKey = new Map<string, string>();
   for (const field of Object.keys(IMPORT_FIELDS)) {
     byKey.set(valueKey(field), field);
-    byKey.set(valueKey(fieldLabel(field)), field);
+    byKey.set(valueKey(fieldName(COMPLAINT, field)), field);
   }
   return Object.fromEntries(headers.map((header) => [header, saved?.columns[header] ?? byKey.get(valueKey(header)) ?? '']));
 }
@@ -283,7 +276,7 @@ export function convertRow(row: SheetRow, headers: string[], mapping: ImportMapp
       }
       case 'choice': {
         const choice = suggestValue(field, text, mapping);
-        if (!choice) fail(`"${text}" er ikke en mulighed for ${fieldLabel(field).toLowerCase()}. Tilknyt værdien en af mulighederne.`);
+        if (!choice) fail(`"${text}" er ikke en mulighed for ${fieldName(COMPLAINT, field).toLowerCase()}. Tilknyt værdien en af mulighederne.`);
         else data[field] = choice;
         break;
       }

@@ -14,7 +14,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { loadPolicy, type Policy } from '@borgerraadgiver/config';
+import { loadPolicy, type Policy, fieldName } from '@borgerraadgiver/config';
 import { inTransaction } from '../db/transaction';
 import { nextCaseNumbers, reserveCaseNumbers } from '../db/case-number';
 import { linkToOne } from '../db/links';
@@ -27,7 +27,7 @@ import { attributesOf, loadRows } from '../journal/rows';
 import { appendEventsInBulk, type NewEvent } from '../journal/writer';
 import { unchecked } from '../strapi-types';
 import { CENTER, COMPLAINT } from '../content-types';
-import { convertRow, fieldLabel, IMPORT_FIELDS, type Center, type ConvertedRow, type ImportMapping } from './mapping';
+import { convertRow, IMPORT_FIELDS, type Center, type ConvertedRow, type ImportMapping } from './mapping';
 import type { Sheet, SheetRow } from './read';
 import { runImportRow } from './scope';
 import { findRecord, findRecords, RECORDS, type ImportRecord } from './store';
@@ -172,7 +172,7 @@ async function correctCase(strapi: Core.Strapi, trx: Knex.Transaction, row: Conv
     if (fromFile === shortHash(value)) continue;
     const now = shortHash(storedValue(field, current));
     if (asStored === now || (asStored === undefined && now === shortHash(null))) changes[field] = value;
-    else kept.push(`${fieldLabel(field)} er ændret i systemet siden importen og er ikke rettet.`);
+    else kept.push(`${fieldName(COMPLAINT, field)} er ændret i systemet siden importen og er ikke rettet.`);
   }
   let stored = current;
   if (Object.keys(changes).length) {
@@ -318,7 +318,10 @@ async function checkCreations(
     const violations = schema.violations ?? [];
     const maxLength = caseNumberAttribute.maxLength;
     if (ownNumber && maxLength && String(caseNumber).length > maxLength) {
-      violations.push({ path: 'caseNumber', message: danishSchemaMessage('must be at most', fieldLabel('caseNumber'), caseNumberAttribute, caseNumber) });
+      violations.push({
+        path: 'caseNumber',
+        message: danishSchemaMessage('must be at most', fieldName(COMPLAINT, 'caseNumber'), caseNumberAttribute, caseNumber),
+      });
     }
     if (violations.length)
       answered.set(

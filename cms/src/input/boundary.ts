@@ -6,8 +6,7 @@
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { MAX_STRING_LENGTH } from '@borgerraadgiver/config';
-import { fieldLabel } from '../admin-layout';
+import { MAX_STRING_LENGTH, quotedFieldName } from '@borgerraadgiver/config';
 import { classifyDbError, dbErrorMessage, type DbInputError } from './db-errors';
 import { danishSchemaMessage } from './messages';
 import { keepIdentity, normaliseData, type AttributeDefinition } from './normalise';
@@ -70,7 +69,7 @@ export function dbInputError(
   uid ??= found.table ? contentTypeOfTable(strapi, found.table) : undefined;
   const attributes = ((uid && strapi.contentTypes[uid as UID.ContentType]?.attributes) ?? {}) as Attributes;
   const field = (found.column && uid ? attributeOfColumn(strapi, uid, found.column) : undefined) ?? guessField(found.kind, data, attributes);
-  return validationError([{ path: field ?? '', message: dbErrorMessage(found.kind, field && uid ? fieldLabel(uid, field) : 'Et af felterne') }]);
+  return validationError([{ path: field ?? '', message: dbErrorMessage(found.kind, field && uid ? quotedFieldName(uid, field) : 'Et af felterne') }]);
 }
 
 /** Strapi's English schema messages, rebuilt in Danish; submitted values are not echoed back. */
@@ -78,7 +77,7 @@ function danishSchemaViolations(error: errors.YupValidationError, uid: string, a
   const details = (error.details as { errors?: { path: string[]; message: string; value?: unknown }[] }).errors ?? [];
   const violations = details.map(({ path, message, value }) => {
     const field = String(path?.[0] ?? '');
-    return { path: field, message: danishSchemaMessage(message, fieldLabel(uid, field), attributes[field], value ?? data[field]) };
+    return { path: field, message: danishSchemaMessage(message, quotedFieldName(uid, field), attributes[field], value ?? data[field]) };
   });
   return violations.length ? violations : [{ path: '', message: danishSchemaMessage(error.message, 'Feltet', undefined, undefined) }];
 }
@@ -117,7 +116,7 @@ export async function schemaViolations(strapi: Core.Strapi, uid: string, data: R
  */
 export function normaliseCreation(strapi: Core.Strapi, uid: string, data: Record<string, unknown>): Violation[] {
   const attributes = (strapi.contentTypes[uid as UID.ContentType]?.attributes ?? {}) as Attributes;
-  return [...keepIdentity('create', data, undefined), ...normaliseData(data, attributes, (field) => fieldLabel(uid, field))];
+  return [...keepIdentity('create', data, undefined), ...normaliseData(data, attributes, (field) => quotedFieldName(uid, field))];
 }
 
 /**
@@ -160,7 +159,7 @@ export async function atInputBoundary<T>(strapi: Core.Strapi, ctx: DocumentConte
   const params = ctx.params as { data?: unknown; documentId?: unknown } | undefined;
   const data = params?.data && typeof params.data === 'object' && !Array.isArray(params.data) ? (params.data as Record<string, unknown>) : {};
   if (contentType && (ctx.action === 'create' || ctx.action === 'update')) {
-    const violations = [...keepIdentity(ctx.action, data, params?.documentId), ...normaliseData(data, attributes, (field) => fieldLabel(ctx.uid, field))];
+    const violations = [...keepIdentity(ctx.action, data, params?.documentId), ...normaliseData(data, attributes, (field) => quotedFieldName(ctx.uid, field))];
     if (violations.length) throw validationError(violations);
   }
   const refusedRead = restrictQuery(strapi, ctx.uid, ctx.action, params as Record<string, unknown> | undefined);

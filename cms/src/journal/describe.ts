@@ -14,8 +14,8 @@ import {
   purposes,
   recommendationFollowUps,
   type DateValue,
+  fieldName,
 } from '@borgerraadgiver/config';
-import { layouts } from '../admin-layout';
 import { isBlank } from '../rules/violation';
 import { diffRows, partition, type Attributes } from './changes';
 import type { Changes, EventKind, SubjectType } from './model';
@@ -58,14 +58,8 @@ export interface Write {
 
 const label = (map: Record<string, string>, key: unknown) => (typeof key === 'string' ? (map[key] ?? key) : 'ingen');
 
-/** The field's Danish label in the admin, lower-cased after the first; the field name otherwise. */
-export function fieldLabel(uid: string, field: string): string {
-  const entry = layouts[uid]?.labels[field];
-  return (Array.isArray(entry) ? entry[0] : entry) ?? field;
-}
-
 function changedList(uid: string, changes: Changes): string {
-  const names = Object.keys(changes).map((field) => fieldLabel(uid, field));
+  const names = Object.keys(changes).map((field) => fieldName(uid, field));
   return names.length ? `${names.join(', ')}.` : '';
 }
 

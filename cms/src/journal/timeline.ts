@@ -3,10 +3,9 @@
  * export. Values in `changes` are shown with their Danish labels.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { caseEventActors, caseEventKinds, caseEventSubjects, danishDate, danishDateTime, TIME_ZONE } from '@borgerraadgiver/config';
+import { caseEventActors, caseEventKinds, caseEventSubjects, danishDate, danishDateTime, TIME_ZONE, fieldName } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
 import { toCsv } from '../reports/csv';
-import { fieldLabel } from './describe';
 import { CASE_EVENT, subjectUids, type Changes, type ChangeValue, type SubjectType, type TimelineEvent } from './model';
 import { appendEvents } from './writer';
 import type { Actor } from './model';
@@ -40,7 +39,7 @@ export function changeLines(subjectType: SubjectType | null, changes: Changes | 
   if (!changes) return [];
   const subject = subjectType ?? 'complaint';
   return Object.entries(changes).map(([field, change]) => {
-    const label = fieldLabel(subjectUids[subject], field);
+    const label = fieldName(subjectUids[subject], field);
     if (!('to' in change)) return `${label}: ændret`;
     return change.from === null
       ? `${label}: ${shown(field, change.to, subject)}`

@@ -7,9 +7,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { citizenRights, danishDate, escapeHtml as e, formatDateTime, loadPolicy, municipality, retentionSentence } from '@borgerraadgiver/config';
+import { citizenRights, danishDate, escapeHtml as e, formatDateTime, loadPolicy, municipality, retentionSentence, fieldLabels } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
-import { fieldLabels } from '../admin-layout';
 import { caseDataParts, type CaseRef } from './parts';
 import { COMPLAINT } from '../content-types';
 import { choiceLabel } from '../choices';

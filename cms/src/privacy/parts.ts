@@ -5,9 +5,8 @@
  * anything new that holds the citizen's data (as the case file's documents do below).
  */
 import type { Core, UID } from '@strapi/strapi';
-import { CITIZEN_LINK_KINDS } from '@borgerraadgiver/config';
+import { CITIZEN_LINK_KINDS, fieldLabels } from '@borgerraadgiver/config';
 import { anonymisedText, personalTextFields } from '../rules/personal-data';
-import { fieldLabels } from '../admin-layout';
 import { STATEMENT_LINK } from '../outbox/links';
 import { caseTimeline } from '../journal';
 import { RECORDS as IMPORT_RECORDS } from '../import/store';

@@ -9,10 +9,10 @@
  * GIN index. SQLite: an FTS5 table of the same words stemmed by the Snowball Danish stemmer
  * (./text), kept in the same statements.
  */
+import { fieldLabels } from '@borgerraadgiver/config';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { COMPLAINT } from '../content-types';
-import { fieldLabels } from '../admin-layout';
 import { inTransaction } from '../db/transaction';
 import { dialectOf } from '../reports/db/dialect';
 import { isRestricted, textSources, type TextSource } from './sources';

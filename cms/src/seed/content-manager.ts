@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { fieldLabelsByType } from '@borgerraadgiver/config';
 import { LAYOUT_VERSION, layouts } from '../admin-layout';
 
 /** Danish labels, list columns and read-only computed fields in the admin, applied once per layout version. */
@@ -11,7 +12,7 @@ export async function seedAdminLayouts(strapi: Core.Strapi) {
     if (!contentType) continue;
     const configuration = await contentTypes.findConfiguration(contentType);
     const metadatas = { ...configuration.metadatas };
-    for (const [field, entry] of Object.entries(layout.labels)) {
+    for (const [field, entry] of Object.entries(fieldLabelsByType[uid] ?? {})) {
       if (!metadatas[field]) continue;
       const [label, description] = Array.isArray(entry) ? entry : [entry, ''];
       metadatas[field] = {

@@ -1,13 +1,15 @@
 /** The admin page's import endpoints (registered as admin routes in src/import/index.ts). */
+import { fieldName } from '@borgerraadgiver/config';
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_MAPPING, ImportFileError, mappingFor, readSheet } from '../../../import';
-import { choicesOf, distinctValues, fieldLabel, IMPORT_FIELDS, PERSONAL_FIELDS, type ImportMapping } from '../../../import/mapping';
+import { choicesOf, distinctValues, IMPORT_FIELDS, PERSONAL_FIELDS, type ImportMapping } from '../../../import/mapping';
 import { loadCenters } from '../../../import/run';
 import { readRun, startRun } from '../../../import/runs';
 import { mappingNames, saveMapping } from '../../../import/store';
 import { adminActor } from '../../privacy/controllers/privacy';
 import { requestBody, type RequestContext } from '../../../strapi-types';
+import { COMPLAINT } from '../../../content-types';
 
 const MAPPING_NAME = /^[\p{L}\p{N} _.-]{1,100}$/u;
 
@@ -68,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         fields: Object.entries(IMPORT_FIELDS).map(([field, kind]) => ({
           field,
           kind,
-          label: fieldLabel(field),
+          label: fieldName(COMPLAINT, field),
           personal: PERSONAL_FIELDS.includes(field),
           choices:
             kind === 'center'

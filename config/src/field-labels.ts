@@ -1,0 +1,227 @@
+/**
+ * The Danish name of every field staff see, per content type, with an optional help text. The
+ * admin's labels, the journal's change lines, a refusal's messages, the access export and the
+ * search all name a field as written here, so a municipality rewords a field here alone.
+ */
+
+/** A field's label, or its label and help text. */
+export type FieldLabel = string | [string, string];
+
+const ACTIVE_LABEL: [string, string] = [
+  'Aktiv',
+  'Et inaktivt center vises ikke i klageformularen og kan ikke få nye anmodninger, men bliver i rapporterne. Et center med sager kan ikke slettes.',
+];
+
+export const fieldLabelsByType: Record<string, Record<string, FieldLabel>> = {
+  'api::inbound-mail.inbound-mail': {
+    receivedAt: 'Modtaget',
+    mailStatus: ['Status', '»Ikke tilknyttet« betyder, at e-mailen venter på, at du knytter den til en sag eller opretter en ny henvendelse.'],
+    reason: 'Begrundelse',
+    fromAddress: 'Afsenderens e-mail',
+    fromName: 'Afsender',
+    subject: 'Emne',
+    text: 'Tekst',
+    complaint: 'Sag',
+    statementRequest: 'Anmodning om redegørelse',
+    notification: 'Udsendelse (returmail)',
+    original: 'Den oprindelige e-mail',
+    attachments: 'Vedhæftede filer',
+    refusedAttachments: ['Afviste vedhæftede filer', 'Filer, der ikke blev gemt, med årsagen. De findes stadig i den oprindelige e-mail, hvis den er gemt.'],
+  },
+  'api::complaint.complaint': {
+    caseNumber: ['Sagsnummer', 'Tildeles automatisk ved registrering.'],
+    receivedAt: 'Modtaget',
+    channel: 'Kanal',
+    purpose: ['Formål', 'Klage, rådgivning, vejvisning (borgeren vises videre til rette sted) eller genoptagelse.'],
+    category: ['Kategori', 'Hvad henvendelsen drejer sig om (sagsbehandling, betjening, praktiske opgaver, diskrimination).'],
+    complaintThemes: ['Klagetemaer', 'Et eller flere temaer, som årsberetningen opgør henvendelserne efter.'],
+    handling: ['Behandlingsform', 'Dialog med enheden, videresendt til enheden til besvarelse, mægling eller undersøgelse.'],
+    citizenResult: ['Resultat for borgeren', 'Medhold, delvist medhold eller ikke medhold, uanset det formelle udfald.'],
+    complainantKind: ['Henvender sig som', 'Borger, virksomhed eller væsentligt berørt borger i en sag for en bredere kreds.'],
+    caseStatus: 'Status',
+    title: 'Emne',
+    description: 'Henvendelsens indhold',
+    eventDate: ['Dato for afgørelse eller forhold', 'Klagefristen på et år regnes herfra.'],
+    center: 'Center',
+    institution: 'Institution',
+    formalComplaintToUnit: 'Klaget til enheden først',
+    centerHadOpportunity: ['Centret har haft mulighed for at svare', 'Krav før en egentlig undersøgelse.'],
+    identity: ['Identitet', 'Med navn, anonym over for kommunen eller helt anonym.'],
+    citizenName: 'Navn',
+    citizenEmail: 'E-mail',
+    citizenPhone: 'Telefon',
+    citizenAddress: 'Adresse',
+    businessName: 'Virksomhed',
+    cvr: 'CVR-nummer',
+    outOfScopeReason: ['Afvisningsgrund', 'Udfyldes, når henvendelsen ligger uden for borgerrådgiverens område.'],
+    timeLimitException: ['Undtagelse fra klagefristen', 'Kræver begrundelse og alle tre betingelser.'],
+    timeLimitExceptionReason: 'Begrundelse for undtagelsen',
+    exceptionLegalInterest: 'Fortsat retlig interesse for borgeren',
+    exceptionCanBeClarified: 'Sagen kan oplyses tilstrækkeligt',
+    exceptionCanImprove: 'Undersøgelsen kan forbedre sagsbehandlingen',
+    specialCaseReason: ['Særligt tilfælde (anonym henvendelse)', 'Fx mistanke om fortsatte grove fejl, der berører en bredere kreds.'],
+    referredTo: 'Henvist til',
+    dialogOutcome: 'Resultat af dialogen',
+    internalNotes: 'Interne noter',
+    firstActionAt: 'Første handling',
+    closedAt: 'Afsluttet',
+    anonymisedAt: ['Anonymiseret', 'Personoplysningerne er fjernet; sagsnummer, datoer, center, kategorier og resultater er bevaret.'],
+    retentionHoldUntil: ['Anonymisering udsat til', 'Sættes under "Sager til anonymisering".'],
+    retentionHoldReason: 'Begrundelse for udsættelsen',
+    statementRequests: 'Anmodninger om redegørelse',
+    opinions: 'Udtalelser',
+    meetings: 'Møder',
+    documents: 'Sagsdokumenter',
+    revokeCitizenLink: ['Luk borgerens link', 'Alle links til sagens side, som borgeren har fået, holder op med at virke.'],
+  },
+  'api::statement-request.statement-request': {
+    heading: 'Anmodning',
+    reissueLink: ['Send nyt link til centret', 'Tidligere links holder op med at virke, og centret får et nyt link.'],
+    complaint: 'Henvendelse',
+    center: 'Center',
+    questions: ['Spørgsmål til centret', 'Centret ser spørgsmålene, sagsnummeret og fristen — aldrig en anonym borgers identitet.'],
+    caseSummary: ['Sagsresumé til centret', 'Det, centret ser om sagen. Skal udfyldes, når borgeren er anonym; ellers ser centret borgerens egen beskrivelse.'],
+    requestsFileAccess: 'Anmoder om aktindsigt i sagens akter',
+    requestedAt: ['Anmodet', 'Udfyldes af systemet, når det sender anmodningen. Kun ved "Sendt uden om systemet": tidspunktet, anmodningen blev sendt.'],
+    sentOutsideSystem: [
+      'Sendt uden om systemet',
+      'Markér, hvis anmodningen allerede er sendt på anden vis (fx med brev). Så sender systemet ingen anmodning; fristen regnes fra "Anmodet", og centret får kun påmindelser og rykkere.',
+    ],
+    dueAt: ['Frist', 'To uger efter anmodningen, flyttet til næste arbejdsdag.'],
+    dueAtExplanation: 'Sådan er fristen beregnet',
+    agreedDueAt: ['Aftalt frist', 'Kun hvis en anden frist er aftalt med centret.'],
+    agreementNote: 'Note om aftalen',
+    requestStatus: 'Status',
+    responseText: 'Redegørelse',
+    respondedAt: 'Besvaret',
+    respondentName: 'Besvaret af',
+    respondentTitle: 'Stilling',
+  },
+  'api::opinion.opinion': {
+    heading: 'Udtalelse',
+    kind: 'Type',
+    title: 'Titel',
+    complaint: 'Henvendelse',
+    center: 'Center',
+    outcome: 'Resultat',
+    legalPerspective: ['Juridisk perspektiv', 'Er forvaltningsloven, offentlighedsloven m.v. overholdt?'],
+    ethicalPerspective: ['Etisk perspektiv', 'Har kontakten til borgeren været hensigtsmæssig?'],
+    equalityPerspective: ['Lighedsperspektiv', 'Er borgeren blevet betjent ringere end andre?'],
+    valuesPerspective: ['Kommunens værdigrundlag', 'Er værdigrundlaget overholdt?'],
+    reasoning: ['Begrundelse', 'Skal udfyldes ved Kritik, Henstilling og Ingen kritik.'],
+    recommendations: ['Anbefalinger', 'Skrives i "Afgiv udtalelse" på sagen og knyttes til udtalelsen.'],
+    issuedAt: 'Afgivet',
+    addressedTo: ['Stilet til', 'Generelle udtalelser stiles som udgangspunkt til Kommunaldirektøren.'],
+    withdrawnAt: ['Tilbagekaldt', 'En afgivet udtalelse slettes ikke; den tilbagekaldes med dato og begrundelse.'],
+    withdrawalReason: 'Begrundelse for tilbagekaldelse',
+    feedbackRequested: ['Bed om tilbagemelding', 'Borgerrådgiveren vil gerne vide, om udtalelsen fører til ændringer.'],
+    feedbackReceivedAt: 'Tilbagemelding modtaget',
+    feedbackNote: 'Tilbagemelding',
+    addresseeEmail: ['Modtagerens e-mail', 'Til hvem opfølgningen på udtalelsen sendes; tom: borgerrådgiveren bliver mindet om at følge op.'],
+  },
+  'api::recommendation.recommendation': {
+    heading: 'Anbefaling',
+    opinion: 'Udtalelse',
+    text: 'Anbefaling',
+    center: 'Center',
+    followUpStatus: 'Opfølgning',
+    followUpNote: 'Note om opfølgning',
+    caseReopened: 'Sagen er genoptaget',
+    followedUpAt: 'Fulgt op',
+  },
+  'api::meeting.meeting': { heading: 'Møde', complaint: 'Henvendelse', heldAt: 'Tidspunkt', role: 'Borgerrådgiverens rolle', place: 'Sted', notes: 'Noter' },
+  'api::case-document.case-document': {
+    complaint: 'Henvendelse',
+    title: 'Titel',
+    file: ['Fil', 'PDF, billeder, Office-dokumenter eller tekst. Filen kontrolleres og virusscannes, før den gemmes.'],
+    direction: ['Retning', 'Modtaget, sendt eller internt notat.'],
+    source: 'Fra',
+    registeredAt: 'Registreret',
+    statementRequest: 'Anmodning om redegørelse',
+    opinion: 'Udtalelse',
+    sizeBytes: 'Størrelse',
+    note: 'Note',
+  },
+  'api::improvement-activity.improvement-activity': {
+    kind: 'Type',
+    title: 'Titel',
+    date: 'Dato',
+    hours: 'Timer',
+    center: 'Center',
+    description: 'Beskrivelse',
+  },
+  'api::center.center': {
+    name: 'Navn',
+    email: ['E-mail til afdelingsleder', 'Modtager anmodninger om redegørelse.'],
+    chiefEmail: ['E-mail til centerchef', 'Modtager påmindelser, når en redegørelse er forsinket.'],
+    chiefName: 'Centerchef',
+    headName: 'Afdelingsleder',
+    institutions: 'Institutioner',
+    complaints: 'Henvendelser',
+    active: ACTIVE_LABEL,
+  },
+  'api::institution.institution': { name: 'Navn', center: 'Center', active: ACTIVE_LABEL },
+  'api::closing-day.closing-day': {
+    date: 'Dato',
+    name: 'Navn',
+    kind: [
+      'Type',
+      'helligdag eller lukkedag: en fridag ud over de lovbestemte helligdage, som altid regnes med. arbejdsdag: en undtagelse, der gør en helligdag eller lukkedag til arbejdsdag på netop denne dato.',
+    ],
+    active: ['Slået til', 'Rækken gælder kun i fristberegningen, når den er slået til.'],
+  },
+  'api::notification.notification': {
+    heading: 'Betegnelse',
+    kind: 'E-mail',
+    recipient: 'Modtager',
+    subject: 'Emne',
+    linkReissued: ['Nyt link', 'Anmodningen er sendt igen med et nyt link; de tidligere links virker ikke længere.'],
+    statementRequest: 'Anmodning om redegørelse',
+    opinion: 'Udtalelse',
+    complaint: 'Henvendelse',
+    notBefore: 'Afsendes',
+    deliveryStatus: 'Status',
+    attempts: 'Forsøg',
+    lastError: 'Fejl',
+    sentAt: 'Sendt',
+    statusNote: 'Note',
+  },
+  'api::case-event.case-event': {
+    complaint: 'Henvendelse',
+    caseNumber: 'Sagsnummer',
+    at: 'Tidspunkt',
+    actorType: 'Aktørtype',
+    actorName: 'Aktør',
+    actorId: 'Bruger-id',
+    kind: 'Hændelse',
+    changes: ['Ændringer', 'Felt for felt: fra → til. Identitet, kontaktoplysninger og fritekst står kun som ændret.'],
+    summary: 'Beskrivelse',
+    subjectType: 'Vedrører',
+    subjectDocumentId: 'Dokument-id',
+  },
+  'api::staff-log.staff-log': {
+    at: 'Tidspunkt',
+    kind: 'Hændelse',
+    staffUserId: 'Bruger-id',
+    staffName: 'Medarbejder',
+    actorName: ['Udført af', 'Når en administrator har ændret en andens totrinsbekræftelse.'],
+    ipHash: ['IP-adresse (hashet)', 'Samme adresse giver samme værdi; selve adressen gemmes ikke.'],
+    summary: 'Beskrivelse',
+  },
+};
+
+/** The Danish label of each field of a content type (without help texts). */
+export function fieldLabels(uid: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(fieldLabelsByType[uid] ?? {}).map(([field, entry]) => [field, Array.isArray(entry) ? entry[0] : entry]));
+}
+
+/** A field's Danish label; its own name where it has none (the journal, the import's columns). */
+export function fieldName(uid: string, field: string): string {
+  return fieldLabels(uid)[field] ?? field;
+}
+
+/** A field's Danish label in quotes, for messages; "Feltet" when it has none. */
+export function quotedFieldName(uid: string, field: string): string {
+  const label = fieldLabels(uid)[field];
+  return label ? `»${label}«` : 'Feltet';
+}
