@@ -9,6 +9,7 @@ import type { AddressInfo } from 'net';
 import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { dbInputError } from '../../cms/src/input/boundary';
+import { validComplaint } from '../helpers/intake';
 
 let app: TestStrapi;
 beforeAll(async () => {
@@ -43,19 +44,7 @@ async function post(path: string, body: unknown, headers: Record<string, string>
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
 
-const citizen = (overrides: Data = {}) => ({
-  purpose: 'klage',
-  center: 'ved ikke',
-  eventDate: daysAgo(10),
-  description: 'Jeg har ventet længe på svar.',
-  formalComplaintToUnit: true,
-  identity: 'named',
-  citizenName: 'Karen Jensen',
-  citizenEmail: 'karen@example.org',
-  complainantKind: 'citizen',
-  consent: true,
-  ...overrides,
-});
+const citizen = (overrides: Data = {}) => validComplaint({ formalComplaintToUnit: true, description: 'Jeg har ventet længe på svar.', ...overrides });
 
 const investigated = async (center: string) =>
   create(COMPLAINT, { description: 'Sagen', eventDate: daysAgo(30), center, centerHadOpportunity: true, caseStatus: 'undersoegelse' });

@@ -13,6 +13,7 @@ import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { caseTypes } from '../../cms/src/seed/roles';
 import { mintToken } from '../../cms/src/outbox/token';
 import { storeLink } from '../../cms/src/outbox/links';
+import { validComplaint } from '../helpers/intake';
 
 const RUNS = Number(process.env.INPUT_PROPERTY_RUNS || 6);
 const SEED = process.env.INPUT_PROPERTY_SEED ? Number(process.env.INPUT_PROPERTY_SEED) : process.env.CI ? 20261130 : undefined;
@@ -89,18 +90,7 @@ const dataFor = (fields: string[]) =>
     maxKeys: 6,
   });
 
-const citizen = () => ({
-  purpose: 'klage',
-  center: 'ved ikke',
-  eventDate: daysAgo(10),
-  description: 'Jeg har ventet længe.',
-  formalComplaintToUnit: true,
-  identity: 'named',
-  citizenName: 'Karen Jensen',
-  citizenEmail: 'karen@example.org',
-  complainantKind: 'citizen',
-  consent: true,
-});
+const citizen = () => validComplaint({ formalComplaintToUnit: true, description: 'Jeg har ventet længe.' });
 
 async function send(method: string, url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
