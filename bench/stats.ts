@@ -59,7 +59,8 @@ export function runChild(
 /** Runs a benchmark's main: exits when it is done (a finished run leaves no handle open), 1 on failure. */
 export function runBench(main: () => Promise<void>) {
   main().then(
-    () => process.exit(0),
+    // A failed child run (runChild) has set the exit code.
+    () => process.exit(process.exitCode ?? 0),
     (error) => {
       console.error(error);
       process.exit(1);

@@ -172,4 +172,4 @@ export const layouts: Record<string, TypeLayout> = {
 };
 
 /** Applied to the content manager once per version (seed/content-manager.ts): raise it with every change above. */
-export const LAYOUT_VERSION = 10;
+export const LAYOUT_VERSION = 11;

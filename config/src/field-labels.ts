@@ -175,7 +175,7 @@ export const fieldLabelsByType: Record<string, Record<string, FieldLabel>> = {
     kind: 'E-mail',
     recipient: 'Modtager',
     subject: 'Emne',
-    linkReissued: ['Nyt link', 'Anmodningen er sendt igen med et nyt link; de tidligere links virker ikke længere.'],
+    linkReissued: ['Sendt igen med nyt link', 'Ja: anmodningen er sendt igen med et nyt link, og de tidligere links virker ikke længere.'],
     statementRequest: 'Anmodning om redegørelse',
     opinion: 'Udtalelse',
     complaint: 'Henvendelse',

@@ -12,6 +12,7 @@ import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { builders, Builders } from '../helpers/builders';
 import { submitComplaint } from '../helpers/intake';
+import { backfillHeadings } from '../../cms/src/document-middlewares/case-rules/headings';
 
 const workerToken = crypto.randomBytes(24).toString('base64url');
 const COMPLAINT = 'api::complaint.complaint';
@@ -144,6 +145,10 @@ describe('each write path gives exactly its events', () => {
     const mail = rows.find((row) => row.kind === 'statement_request');
     // Each e-mail is named by its kind (its page's heading, its pickers), not by the stored key.
     expect(rows.map((row) => row.heading)).toEqual(rows.map((row) => notificationKinds[row.kind as keyof typeof notificationKinds]));
+    // A kind reworded in config renames the e-mails written before (at the next start).
+    await app.strapi.db.query(NOTIFICATION as UID.ContentType).update({ where: { id: rows[0].id }, data: { heading: 'Et gammelt navn' } });
+    await backfillHeadings(app.strapi);
+    expect((await app.strapi.db.query(NOTIFICATION as UID.ContentType).findOne({ where: { id: rows[0].id } })).heading).toBe(rows[0].heading);
     const claimed = await worker(`/notifications/${mail.documentId}/claim`);
     expect(claimed.data.action).toBe('send');
     expect((await worker(`/notifications/${mail.documentId}/result`, { ok: true, messageId: '<1@test>' })).data.updated).toBe(true);

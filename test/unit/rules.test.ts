@@ -468,11 +468,13 @@ describe('headings are named before the write is validated, so any input shape g
     expect(typeof opinionHeading({ caseNumber: '2026-0001', title: any, outcome: any, issuedAt: any })).toBe('string');
     expect(typeof statementRequestHeading({ caseNumber: '2026-0001', dueAt: any, agreedDueAt: any, requestStatus: any })).toBe('string');
   });
-  test('an opinion is named by its case and outcome, a title given by hand first', () => {
+  test('an opinion is named by its case and outcome, a general one by its title', () => {
     expect(opinionHeading({ caseNumber: '2026-0001', outcome: 'kritik', issuedAt: '2026-12-04T10:00:00Z' })).toBe(
       '2026-0001 · Udtalelse · Kritik · 04.12.2026',
     );
     expect(opinionHeading({ title: 'Ventetider på hjemmehjælp', outcome: 'henstilling' })).toBe('Ventetider på hjemmehjælp · Henstilling');
+    // A case opinion's title is free text an anonymisation removes: never in its heading.
+    expect(opinionHeading({ caseNumber: '2026-0001', title: 'Karen Jensens sag', outcome: 'kritik' })).toBe('2026-0001 · Udtalelse · Kritik');
   });
   test('a recommendation is named by its text on one line', () => {
     expect(recommendationHeading({ caseNumber: '2026-0001', text: 'Vejled\n  bedre.' })).toBe('2026-0001 · Vejled bedre.');

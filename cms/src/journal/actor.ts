@@ -22,7 +22,7 @@ const routeActors: [string, Actor][] = [
   ['api::public-complaint.', { type: 'citizen', name: 'Borger via webformularen' }],
   ['api::public-case.', { type: 'citizen', name: 'Borger via sin sagsside' }],
   ['api::public-statement.', { type: 'center', name: 'Center via link' }],
-  ['api::notification.outbox.', { type: 'worker', name: 'Udsendelsesworker' }],
+  ['api::notification.outbox.', { type: 'worker', name: 'E-mailudsendelsen' }],
 ];
 
 interface RequestState {

@@ -25,9 +25,12 @@ export function meetingHeading(m: { caseNumber?: string | null; role?: string | 
   return shorten(join([m.caseNumber, 'Møde', m.role ? meetingRoles[m.role as keyof typeof meetingRoles] : null, danishDate(m.heldAt, 'numeric')]));
 }
 
-/** An opinion is named by its case and outcome (a title given by hand, as a general opinion has, comes first). */
+/**
+ * An opinion is named by its case and outcome; a general opinion (no case) by its title. A case
+ * opinion's title is free text an anonymisation removes, so its heading never repeats it.
+ */
 export function opinionHeading(o: { caseNumber?: string | null; title?: unknown; outcome?: unknown; issuedAt?: DateInput }): string {
-  const title = typeof o.title === 'string' && o.title.trim() ? o.title.trim() : 'Udtalelse';
+  const title = !o.caseNumber && typeof o.title === 'string' && o.title.trim() ? o.title.trim() : 'Udtalelse';
   const outcome = typeof o.outcome === 'string' ? opinionOutcomes[o.outcome as keyof typeof opinionOutcomes] : undefined;
   return shorten(join([o.caseNumber, title, outcome, danishDate(o.issuedAt, 'numeric')]));
 }

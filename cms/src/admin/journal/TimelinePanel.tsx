@@ -30,8 +30,8 @@ const EventItem = ({ event }: { event: Event }) => {
         </Typography>
       )}
       <Typography tag="p" variant="pi" textColor="neutral600">
+        {/* The name says who (»Center for Ældre«, »Borger via webformularen«); the type is the list's filter. */}
         {event.actorName ?? event.actorLabel}
-        {event.actorType !== 'admin' && event.actorName && event.actorName !== event.actorLabel ? ` (${event.actorLabel})` : ''}
       </Typography>
       {event.details.length > 0 && event.kind !== 'created' && (
         <Box tag="ul" paddingTop={1} style={{ margin: 0, paddingLeft: '1rem' }}>

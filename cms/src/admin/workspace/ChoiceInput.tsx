@@ -24,10 +24,12 @@ const ChoiceInput = React.forwardRef<HTMLDivElement, Props>(({ name, label, hint
         ref={ref}
         disabled={disabled}
         placeholder="Vælg"
-        value={field.value ?? ''}
-        onChange={(value: string | number) => field.onChange(name, value === '' ? null : String(value))}
+        value={field.value ?? null}
+        onChange={(value: string | number) => field.onChange(name, String(value))}
+        // An optional choice is emptied with the select's own clear button.
+        onClear={required || disabled ? undefined : () => field.onChange(name, null)}
+        clearLabel="Ryd"
       >
-        {!required && <SingleSelectOption value="">(ingen)</SingleSelectOption>}
         {(attribute.enum ?? []).map((key) => (
           <SingleSelectOption key={key} value={key}>
             {labels[key] ?? key}

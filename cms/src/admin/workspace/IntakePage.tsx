@@ -214,7 +214,7 @@ const IntakePage = () => {
                 )}
               </Box>
             )}
-            <PagePanel title="Hvordan kom henvendelsen?">
+            <PagePanel title={quick ? 'Hvordan kom henvendelsen?' : 'Hvordan kom henvendelsen, og fra hvem?'}>
               <Grid.Root gap={4}>
                 <Grid.Item col={8} s={12}>
                   <Field.Root name="channel" error={errors.channel} required>
@@ -234,6 +234,30 @@ const IntakePage = () => {
                 <Grid.Item col={4} s={12}>
                   <Text name="receivedAt" label="Modtaget" type="datetime-local" {...field} />
                 </Grid.Item>
+                {/* The whole intake fits a laptop's screen: who and why beside how and when. */}
+                {!quick && (
+                  <>
+                    <Grid.Item col={8} s={12}>
+                      <Choices name="identity" label="Identitet" options={identities} {...field} />
+                    </Grid.Item>
+                    <Grid.Item col={4} s={12}>
+                      <Choices name="purpose" label="Formål" options={purposes} {...field} />
+                    </Grid.Item>
+                    {values.identity !== 'anonymous' && (
+                      <>
+                        <Grid.Item col={4} s={12}>
+                          <Text name="citizenName" label="Navn" {...field} />
+                        </Grid.Item>
+                        <Grid.Item col={4} s={12}>
+                          <Text name="citizenPhone" label="Telefon" type="tel" {...field} />
+                        </Grid.Item>
+                        <Grid.Item col={4} s={12}>
+                          <Text name="citizenEmail" label="E-mail" type="email" {...field} />
+                        </Grid.Item>
+                      </>
+                    )}
+                  </>
+                )}
               </Grid.Root>
             </PagePanel>
             {quick ? (
@@ -252,48 +276,29 @@ const IntakePage = () => {
                 {shown('caseStatus') && <Typography textColor="danger600">{errors.caseStatus}</Typography>}
               </PagePanel>
             ) : (
-              <>
-                <PagePanel title="Borgeren">
-                  <Choices name="identity" label="Identitet" options={identities} {...field} />
-                  {values.identity !== 'anonymous' && (
-                    <Grid.Root gap={4}>
-                      <Grid.Item col={4} s={12}>
-                        <Text name="citizenName" label="Navn" {...field} />
-                      </Grid.Item>
-                      <Grid.Item col={4} s={12}>
-                        <Text name="citizenPhone" label="Telefon" type="tel" {...field} />
-                      </Grid.Item>
-                      <Grid.Item col={4} s={12}>
-                        <Text name="citizenEmail" label="E-mail" type="email" {...field} />
-                      </Grid.Item>
-                    </Grid.Root>
-                  )}
-                </PagePanel>
-                <PagePanel title="Henvendelsen">
-                  <Choices name="purpose" label="Formål" options={purposes} {...field} />
-                  <Grid.Root gap={4}>
-                    <Grid.Item col={8} s={12}>
-                      <Text name="title" label="Emne" hint="Et par ord, som sagen kan kendes på." {...field} />
-                    </Grid.Item>
-                    <Grid.Item col={4} s={12}>
-                      <Text name="eventDate" label="Dato for afgørelsen eller forholdet" type="date" hint="Klagefristen på et år regnes herfra." {...field} />
-                    </Grid.Item>
-                  </Grid.Root>
-                  <LongText name="description" label="Hvad skete der?" required hint="Borgerens beskrivelse; uden CPR-nummer." {...field} />
-                  <Choices name="center" label="Center" options={(centers.body?.results ?? []).map((center) => [center.documentId, center.name])} {...field} />
-                  {centers.error && <Typography textColor="danger600">{centers.error}</Typography>}
-                  <Field.Root name="formalComplaintToUnit" error={errors.formalComplaintToUnit ?? errors.centerHadOpportunity}>
-                    <Checkbox
-                      checked={Boolean(values.formalComplaintToUnit)}
-                      onCheckedChange={(checked: boolean) => set('formalComplaintToUnit', checked === true)}
-                    >
-                      Borgeren har klaget til enheden først (centret har haft mulighed for at svare)
-                    </Checkbox>
-                    <Field.Error />
-                  </Field.Root>
-                  <Choices name="category" label="Kategori" options={Object.entries(choiceLists.categories)} {...field} />
-                </PagePanel>
-              </>
+              <PagePanel title="Henvendelsen">
+                <Grid.Root gap={4}>
+                  <Grid.Item col={8} s={12}>
+                    <Text name="title" label="Emne" hint="Et par ord, som sagen kan kendes på." {...field} />
+                  </Grid.Item>
+                  <Grid.Item col={4} s={12}>
+                    <Text name="eventDate" label="Dato for afgørelsen eller forholdet" type="date" hint="Klagefristen på et år regnes herfra." {...field} />
+                  </Grid.Item>
+                </Grid.Root>
+                <LongText name="description" label="Hvad skete der?" required hint="Borgerens beskrivelse; uden CPR-nummer." {...field} />
+                <Choices name="center" label="Center" options={(centers.body?.results ?? []).map((center) => [center.documentId, center.name])} {...field} />
+                {centers.error && <Typography textColor="danger600">{centers.error}</Typography>}
+                <Field.Root name="formalComplaintToUnit" error={errors.formalComplaintToUnit ?? errors.centerHadOpportunity}>
+                  <Checkbox
+                    checked={Boolean(values.formalComplaintToUnit)}
+                    onCheckedChange={(checked: boolean) => set('formalComplaintToUnit', checked === true)}
+                  >
+                    Borgeren har klaget til enheden først (centret har haft mulighed for at svare)
+                  </Checkbox>
+                  <Field.Error />
+                </Field.Root>
+                <Choices name="category" label="Kategori" options={Object.entries(choiceLists.categories)} {...field} />
+              </PagePanel>
             )}
           </Flex>
         </form>

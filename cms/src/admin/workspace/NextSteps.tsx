@@ -19,6 +19,15 @@ const stepLabels: Record<CaseActionKind, string> = {
   close: 'Afslut',
   reopen: 'Genoptag',
 };
+/** What the step did, said once it is done. */
+const doneMessages: Record<CaseActionKind, string> = {
+  requestStatement: 'Anmodningen om redegørelse er sendt til centret.',
+  registerMeeting: 'Mødet er registreret.',
+  issueOpinion: 'Udtalelsen er afgivet.',
+  reject: 'Henvendelsen er afvist.',
+  close: 'Sagen er afsluttet.',
+  reopen: 'Sagen er genoptaget.',
+};
 const submitLabels: Record<CaseActionKind, string> = {
   requestStatement: 'Send anmodning',
   registerMeeting: 'Gem mødet',
@@ -237,7 +246,7 @@ function StepDialog({ step, overview, version, onClose }: { step: CaseActionKind
     try {
       // The case as the user sees it: one changed since is refused (409) with who changed it and when.
       await post(`/workspace/cases/${overview.documentId}/steps/${step}`, { data: { ...data, updatedAt: version } });
-      toggleNotification({ type: 'success', message: `${stepLabels[step]}: gemt.` });
+      toggleNotification({ type: 'success', message: doneMessages[step] });
       refreshCase();
       refetch();
       onClose();

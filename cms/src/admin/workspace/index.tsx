@@ -8,7 +8,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Folder, Link as LinkIcon, Plus } from '@strapi/icons';
 import { keepEditsOnRefusal } from './keepEdits';
-import { ListResetNotice, listRecoveryMiddleware } from './listRecovery';
+import { ListResetNotice, listRecoveryMiddleware, UnlistedFilterNotice } from './listRecovery';
 import { labelColumns, labelFilters } from './listView';
 import { NextSteps } from './NextSteps';
 import { CaseOverview } from './CaseOverviewPanel';
@@ -84,4 +84,5 @@ export function bootstrapWorkspace(app: StrapiApp) {
   app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelColumns);
   app.registerHook('Admin/CM/pages/ListView/inject-in-filters', labelFilters);
   app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: 'list-reset-notice', Component: ListResetNotice });
+  app.getPlugin('content-manager').injectComponent('listView', 'actions', { name: 'unlisted-filter-notice', Component: UnlistedFilterNotice });
 }

@@ -77,7 +77,9 @@ const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
 
 function load(documentId: string, version: string | null, refreshed = false) {
-  const entry: Entry = { version, page: null, error: null, refreshed };
+  // A refresh keeps showing what it had until the answer comes, and keeps it if none comes.
+  const previous = refreshed ? (entries.get(documentId)?.page ?? null) : null;
+  const entry: Entry = { version, page: previous, error: null, refreshed };
   entries.set(documentId, entry);
   const settle = (change: Partial<Entry>) => {
     // A newer request for the case replaced this one.
@@ -88,7 +90,7 @@ function load(documentId: string, version: string | null, refreshed = false) {
   getFetchClient()
     .get<{ data: CasePage }>(`/workspace/cases/${documentId}`)
     .then(({ data }) => settle({ page: data.data }))
-    .catch(() => settle({ error: 'Sagens oplysninger kunne ikke hentes.' }));
+    .catch(() => settle(previous ? {} : { error: 'Sagens oplysninger kunne ikke hentes.' }));
   notify();
 }
 
@@ -98,6 +100,7 @@ const sameInstant = (a: string | null | undefined, b: string | undefined) => Boo
 const fits = (entry: Entry | undefined, version: string | undefined) =>
   Boolean(entry) &&
   (entry!.version === (version ?? '') ||
+    sameInstant(entry!.version, version) ||
     (entry!.version === null && (entry!.page === null ? entry!.error === null : sameInstant(entry!.page.updatedAt, version))));
 
 interface QueryAction {
@@ -134,7 +137,8 @@ export function useCasePage(documentId: string, version?: string) {
     if (!refreshers.has(documentId)) {
       const refresh = () => {
         const entry = entries.get(documentId);
-        if (document.visibilityState === 'visible' && entry && (entry.page || entry.error)) load(documentId, entry.version, true);
+        // Asked for the version the page shows, so an answer for a newer one says the case changed elsewhere.
+        if (document.visibilityState === 'visible' && entry?.page) load(documentId, entry.version ?? entry.page.updatedAt, true);
       };
       refreshers.set(documentId, setInterval(refresh, REFRESH_MS));
     }

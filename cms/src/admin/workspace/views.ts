@@ -35,6 +35,18 @@ export const overdueStatementsView = (now = new Date()) =>
     'dueAt:ASC',
   );
 
+/**
+ * Views whose filter the list cannot show as a filter of its own (an "either deadline" $or): the
+ * list says what it shows instead, by the parameter that only that view sets.
+ */
+export const unlistedFilterViews = [
+  {
+    uid: STATEMENT_REQUEST,
+    param: 'filters[$or][0][agreedDueAt][$lt]',
+    text: 'Viser kun overskredne redegørelser: frist eller aftalt frist er passeret, og centret har ikke svaret.',
+  },
+];
+
 /** Every shortcut of the home page, for the widget and for the tests that open each one. */
 export const shortcutViews = () => [
   { label: 'Åbne sager', to: openCasesView() },

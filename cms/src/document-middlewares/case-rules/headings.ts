@@ -37,11 +37,12 @@ export async function setHeading(strapi: Core.Strapi, uid: string, data: Data, p
   data.heading = heading.make({ ...previous, ...data, caseNumber });
 }
 
-/** Existing rows get their heading once (idempotent: only rows without one). */
+/** Existing rows get their heading (idempotent: only rows without one, or an e-mail's that config renamed). */
 export async function backfillHeadings(strapi: Core.Strapi) {
-  // An e-mail is named by its kind (the outbox writer sets it on every row it writes).
+  // An e-mail is named by its kind (the outbox writer sets it on every row it writes); a kind
+  // reworded in config renames the e-mails written before.
   for (const [kind, heading] of Object.entries(notificationKinds))
-    await strapi.db.query(NOTIFICATION).updateMany({ where: { kind, heading: { $null: true } }, data: { heading } });
+    await strapi.db.query(NOTIFICATION).updateMany({ where: { kind, $or: [{ heading: { $null: true } }, { heading: { $ne: heading } }] }, data: { heading } });
   for (const [uid, heading] of Object.entries(headings)) {
     const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { heading: { $null: true } }, populate: [heading.via] });
     for (const row of rows) {

@@ -9,10 +9,14 @@
  * A home-page shortcut can filter by what the list cannot show as a filter of its own (overdue:
  * the agreed deadline passed, or the computed one when none was agreed); remembered, it would hide
  * rows on the list's next visit with nothing on screen saying so. After each list answer the
- * remembered view keeps only filters the list shows and lets the user remove.
+ * remembered view keeps only filters the list shows and lets the user remove; while the shortcut's
+ * filter is in use, the list says what it shows (UnlistedFilterNotice).
  */
 import * as React from 'react';
+import { Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
+import { Link, useLocation } from 'react-router-dom';
+import { unlistedFilterViews } from './views';
 import { forgetHiddenFilters, LIST_SETTINGS } from './rememberedViews';
 
 const RESET_NOTICE = 'borgerraadgiver.list-reset';
@@ -68,4 +72,18 @@ export function ListResetNotice() {
     toggleNotification({ type: 'info', message: 'Den gemte visning af listen kunne ikke åbnes. Listen vises nu med standardindstillingerne.' });
   }, [toggleNotification]);
   return null;
+}
+
+/** A list opened by a shortcut whose filter has no filter button of its own says what it shows, with a way to all of it. */
+export function UnlistedFilterNotice() {
+  const { pathname, search } = useLocation();
+  const params = new URLSearchParams(search);
+  const view = unlistedFilterViews.find((v) => pathname.endsWith(`/${v.uid}`) && params.has(v.param));
+  if (!view) return null;
+  return (
+    <Flex gap={2} role="status">
+      <Typography textColor="neutral700">{view.text}</Typography>
+      <Link to={pathname}>Vis alle</Link>
+    </Flex>
+  );
 }
