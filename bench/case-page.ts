@@ -1,14 +1,15 @@
 /**
  * Benchmark of the case page in Debian's Chromium, in one run against one Strapi (cms/dist with
  * the built admin panel) on a fresh database: the time from navigation until the page is ready
- * against Strapi's own edit page of a small record (a center), and the requests each makes.
+ * against Strapi's own edit page of a small record (a center), and the requests each makes; for
+ * a case in investigation and one in visitation.
  *
  * Ready means the page can be read and acted on: for the case, its form (the case number in its
  * field), "Næste skridt" with its buttons, "Sagens overblik" with the deadline and the statement,
  * and the journal; for the center, its form with the name and Strapi's own side panel with "Gem"
  * (the edit page's save lives there, and Strapi shows every side panel in one go, when the browser
- * is idle after the form: both pages wait for the same thing). Each round opens both in a warm
- * browser, alternating which goes first, so a shared machine's changing load hits both alike.
+ * is idle after the form: both pages wait for the same thing). Each round opens every page in a warm
+ * browser, a different one first each round, so a shared machine's changing load hits all alike.
  * Aim: the case page within 1.2× the center's.
  *
  *   npx tsx bench/case-page.ts [--rounds 8]
@@ -48,6 +49,17 @@ async function main() {
       documentId: request.documentId,
       data: { requestStatus: 'besvaret', responseText: 'Ansøgningen blev overset.', respondentName: 'Lise Hansen' },
     });
+    // A case in visitation, without a statement yet.
+    const inVisitation = await docs('api::complaint.complaint').create({
+      data: {
+        description: 'Borgeren mener, at afgørelsen er forkert.',
+        citizenName: 'Ole Hansen',
+        citizenPhone: '12345678',
+        center: center.documentId,
+        eventDate: '2026-11-02',
+        caseStatus: 'visitation',
+      },
+    });
     await docs('api::meeting.meeting').create({
       data: { complaint: complaint.documentId, heldAt: new Date().toISOString(), role: 'bisidder', place: 'Rådhuset' },
     });
@@ -63,6 +75,7 @@ async function main() {
     await page.waitForURL(/\/admin(\/)?$/);
 
     const caseUrl = `${app.url}/admin/content-manager/collection-types/api::complaint.complaint/${complaint.documentId}`;
+    const inVisitationUrl = `${app.url}/admin/content-manager/collection-types/api::complaint.complaint/${inVisitation.documentId}`;
     const centerUrl = `${app.url}/admin/content-manager/collection-types/api::center.center/${center.documentId}`;
     /** Until the input shows the value (React sets it as a property, not an attribute). */
     const hasValue = async (input: ReturnType<Page['locator']>, value: string) => {
@@ -72,6 +85,12 @@ async function main() {
       await hasValue(p.getByLabel('Sagsnummer'), complaint.caseNumber);
       await p.locator('[data-workspace-panel="next-steps"]').getByRole('button', { name: 'Afgiv udtalelse' }).waitFor();
       await p.locator('[data-workspace-panel="overview"]').getByText('Ansøgningen blev overset.').waitFor();
+      await p.getByRole('list', { name: 'Sagens hændelser, nyeste først' }).getByText('Oprettet').first().waitFor();
+    };
+    const inVisitationReady = async (p: Page) => {
+      await hasValue(p.getByLabel('Sagsnummer'), inVisitation.caseNumber);
+      await p.locator('[data-workspace-panel="next-steps"]').getByRole('button', { name: 'Anmod om redegørelse' }).waitFor();
+      await p.locator('[data-workspace-panel="overview"]').getByText('Ole Hansen').waitFor();
       await p.getByRole('list', { name: 'Sagens hændelser, nyeste først' }).getByText('Oprettet').first().waitFor();
     };
     const centerReady = async (p: Page) => {
@@ -96,26 +115,34 @@ async function main() {
       return { ms, requests };
     };
 
-    // Warm-up: the lazily loaded chunks of both pages.
-    await measure(caseUrl, caseReady);
-    await measure(centerUrl, centerReady);
-    const times = { case: [] as number[], center: [] as number[] };
-    const requests = { case: 0, center: 0 };
+    const pages = {
+      'case in investigation': { url: caseUrl, ready: caseReady },
+      'case in visitation': { url: inVisitationUrl, ready: inVisitationReady },
+      center: { url: centerUrl, ready: centerReady },
+    };
+    type Which = keyof typeof pages;
+    const names = Object.keys(pages) as Which[];
+    // Warm-up: the lazily loaded chunks of every page.
+    for (const which of names) await measure(pages[which].url, pages[which].ready);
+    const times = Object.fromEntries(names.map((which) => [which, [] as number[]])) as Record<Which, number[]>;
+    const requests = {} as Record<Which, number>;
     for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 ? (['center', 'case'] as const) : (['case', 'center'] as const);
+      // A different page first each round, so a shared machine's changing load hits each alike.
+      const order = names.map((_, i) => names[(i + round) % names.length]);
       for (const which of order) {
-        const result = which === 'case' ? await measure(caseUrl, caseReady) : await measure(centerUrl, centerReady);
+        const result = await measure(pages[which].url, pages[which].ready);
         times[which].push(result.ms);
         requests[which] = result.requests;
       }
     }
     const median = (values: number[]) => percentile(values, 0.5);
-    console.log(`Case page against Strapi's edit page of a center, ${ROUNDS} rounds, Chromium (${machine()}):`);
-    console.log(`  case page:   median ${median(times.case).toFixed(0)} ms, p90 ${percentile(times.case, 0.9).toFixed(0)} ms, ${requests.case} API requests`);
-    console.log(
-      `  center page: median ${median(times.center).toFixed(0)} ms, p90 ${percentile(times.center, 0.9).toFixed(0)} ms, ${requests.center} API requests`,
-    );
-    console.log(`  ratio (median): ${ratio(median(times.case), median(times.center))} (aim ≤ 1.2×)`);
+    console.log(`Case pages against Strapi's edit page of a center, ${ROUNDS} rounds, Chromium (${machine()}):`);
+    for (const which of names)
+      console.log(
+        `  ${`${which}:`.padEnd(24)} median ${median(times[which]).toFixed(0)} ms, p90 ${percentile(times[which], 0.9).toFixed(0)} ms, ${requests[which]} API requests`,
+      );
+    for (const which of names.filter((name) => name !== 'center'))
+      console.log(`  ratio, ${which} (median): ${ratio(median(times[which]), median(times.center))} (aim ≤ 1.2×)`);
   } finally {
     await browser.close();
     await app.stop();

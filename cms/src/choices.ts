@@ -4,7 +4,7 @@
  * lookup for every server-side text that shows a choice (journal timeline, access export); the
  * admin reads the same list through the custom field. Plain TS, no Strapi import.
  */
-import { choiceLists } from '@borgerraadgiver/config';
+import { choiceLists, danishDate } from '@borgerraadgiver/config';
 import caseDocument from './api/case-document/content-types/case-document/schema.json';
 import caseEvent from './api/case-event/content-types/case-event/schema.json';
 import closingDay from './api/closing-day/content-types/closing-day/schema.json';
@@ -62,4 +62,19 @@ export function choiceLabelsOf(uid: string, field: string): Labels | undefined {
 /** The label of a stored value, or undefined when the field is not a choice or the value unknown. */
 export function choiceLabel(uid: string, field: string, value: string): string | undefined {
   return choiceLabelsOf(uid, field)?.[value];
+}
+
+/**
+ * A stored value as people read it: a choice by its Danish label, a date in Danish, yes or no,
+ * a list one per line, an instant as `instant` writes it; "–" for none.
+ */
+export function displayValue(uid: string | undefined, field: string, value: unknown, instant: (value: Date) => string): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+  if (Array.isArray(value)) return value.length ? value.map((v) => displayValue(uid, field, v, instant)).join('\n') : '–';
+  const label = uid && typeof value === 'string' ? choiceLabel(uid, field, value) : undefined;
+  if (label) return label;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return danishDate(value);
+  if (value instanceof Date || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value))) return instant(new Date(value));
+  return String(value);
 }

@@ -24,6 +24,11 @@ import {
   RuleContext,
   statusAfter,
   transitions,
+  caseStages,
+  registrationFields,
+  formCondition,
+  stageFields,
+  stageOf,
 } from '../../cms/src/rules';
 
 const context: RuleContext = { now: new Date('2026-11-27T10:00:00Z'), policy: loadPolicy({}), calendar: new WorkingCalendar() };
@@ -478,5 +483,38 @@ describe('headings are named before the write is validated, so any input shape g
   });
   test('a recommendation is named by its text on one line', () => {
     expect(recommendationHeading({ caseNumber: '2026-0001', text: 'Vejled\n  bedre.' })).toBe('2026-0001 · Vejled bedre.');
+  });
+});
+
+describe('the case form shows the fields of the stage', () => {
+  const attributes: Record<string, { conditions?: { visible?: unknown } }> = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '../../cms/src/api/complaint/content-types/complaint/schema.json'), 'utf8'),
+  ).attributes;
+  test('every status is in exactly one stage; a case without status is being registered', () => {
+    for (const status of Object.keys(vocabulary.complaintStatuses)) {
+      expect(Object.values(caseStages).filter((statuses) => (statuses as readonly string[]).includes(status))).toHaveLength(1);
+    }
+    expect(stageOf(null)).toBe('registrering');
+    expect(stageOf('visitation')).toBe('registrering');
+    expect(stageOf('undersoegelse')).toBe('behandling');
+    expect(stageOf('udtalelse_afgivet')).toBe('afsluttet');
+  });
+  test('every staged field is a field of the case', () => {
+    for (const field of Object.keys(stageFields)) expect(Object.keys(attributes)).toContain(field);
+  });
+  test.each(Object.keys(attributes))('%s: its visibility condition in the schema holds its stages, and only staged fields have one', (field) => {
+    const visible = attributes[field].conditions?.visible;
+    const stage = formCondition(field);
+    if (stage) {
+      const conjuncts = (visible as { and?: unknown[] })?.and ?? [visible];
+      expect(conjuncts[0]).toEqual(stage);
+    } else {
+      for (const form of ['{"!":{"var":"caseNumber"}}', '{"!":{"in":[{"var":"caseStatus"}']) expect(JSON.stringify(visible ?? null)).not.toContain(form);
+    }
+  });
+  test('the intake facts are in the form only while a case is created, its own text in every stage', () => {
+    for (const field of registrationFields) expect(formCondition(field)).toEqual({ '!': { var: 'caseNumber' } });
+    expect(formCondition('title')).toBeUndefined();
+    expect(formCondition('description')).toBeUndefined();
   });
 });

@@ -7,11 +7,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { citizenRights, danishDate, escapeHtml as e, formatDateTime, loadPolicy, municipality, retentionSentence, fieldLabels } from '@borgerraadgiver/config';
+import { citizenRights, escapeHtml as e, formatDateTime, loadPolicy, municipality, retentionSentence, fieldLabels } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
 import { caseDataParts, type CaseRef } from './parts';
 import { COMPLAINT } from '../content-types';
-import { choiceLabel } from '../choices';
+import { displayValue } from '../choices';
 
 export type MatchReason = 'email' | 'phone' | 'name' | 'cvr';
 
@@ -156,17 +156,8 @@ export async function buildAccessExport(
 }
 
 /** A stored value as the citizen reads it: choices by their Danish label, dates in Danish. */
-function display(uid: string | undefined, field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '–';
-  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
-  if (Array.isArray(value)) return value.length ? value.map((v) => display(uid, field, v)).join('\n') : '–';
-  const label = uid && typeof value === 'string' ? choiceLabel(uid, field, value) : undefined;
-  if (label) return label;
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return danishDate(value);
-  if (value instanceof Date || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)))
-    return formatDateTime(DateTime.fromJSDate(new Date(value as string)));
-  return String(value);
-}
+const display = (uid: string | undefined, field: string, value: unknown) =>
+  displayValue(uid, field, value, (instant) => formatDateTime(DateTime.fromJSDate(instant)));
 
 const text = (value: string) => e(value).replace(/\n/g, '<br>');
 

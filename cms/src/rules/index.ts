@@ -12,3 +12,4 @@ export * from './retention';
 export * from './calendar-day';
 export * from './case-actions';
 export * from './headings';
+export * from './case-stages';

@@ -2,13 +2,15 @@
  * "Sagens overblik" beside the case: the open deadline and how it was computed, the center's
  * answer (read-only: it is the center's document), the e-mails filed in the case and those sent with their delivery status, and the
  * related items (requests, opinions, meetings, the case file) named by what they are, each a link.
- * The case's own dates (first action, closed) stand here, not as read-only fields in the form.
+ * The intake's facts (how, from whom, what happened when, which center) stand here, corrected in
+ * "Ret registreringen", and so do the case's own dates (first action, closed): not in the form.
  */
 import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 import { danishDate, danishDateTime } from '@borgerraadgiver/config/src/dates';
 import { useCaseOverview } from './useCase';
+import { registrationView } from './views';
 import { CASE_DOCUMENT, INBOUND_MAIL, MEETING, NOTIFICATION, OPINION, STATEMENT_REQUEST } from '../../content-types';
 
 const editLink = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
@@ -56,6 +58,16 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
           <Line color="neutral600">{dates.join(' · ')}</Line>
         </Box>
       )}
+      <Section title="Registrering">
+        {overview.registration.map((item) => (
+          <Line key={item.field}>
+            <strong>{item.label}:</strong> <span style={{ whiteSpace: 'pre-wrap' }}>{item.value}</span>
+          </Line>
+        ))}
+        <Line>
+          <Link to={registrationView(overview.documentId)}>Ret registreringen</Link>
+        </Line>
+      </Section>
       <Section title="Åben frist">
         {open.length === 0 && <Line color="neutral600">Ingen åben anmodning om redegørelse.</Line>}
         {open.map((r) => (

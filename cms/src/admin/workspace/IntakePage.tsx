@@ -8,7 +8,7 @@
  * apply; a refusal shows every error at once, on its field, and keeps what was typed.
  */
 import * as React from 'react';
-import { Box, Button, Checkbox, Field, Flex, Grid, Radio, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, Grid, Radio, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { choiceLists } from './choices';
@@ -18,14 +18,8 @@ import { useAdminGet } from '../useAdminGet';
 import { channelLabel, intakeChannels } from './intakeChannels';
 import { PagePanel } from '../PagePanel';
 
-type Values = Record<string, string | boolean>;
-type Errors = Record<string, string>;
-
-const localNow = () => {
-  const now = new Date();
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset(), 0, 0);
-  return now.toISOString().slice(0, 16);
-};
+import { Choices, LongText, Text, fieldErrors, localDateTime, type Errors, type Values } from './IntakeFields';
+import { RegistrationPage } from './RegistrationPage';
 
 /** The fields of the case as the content manager stores them; empty fields are left out. */
 export function intakeData(values: Values, quick: boolean, ready: boolean): Record<string, unknown> {
@@ -64,60 +58,13 @@ export function intakeData(values: Values, quick: boolean, ready: boolean): Reco
   };
 }
 
-/** Every field error of a refused save, by field; the first message for a field wins. */
-export function fieldErrors(error: unknown): { message: string; fields: Errors } {
-  const body = (error as { response?: { data?: { error?: { message?: string; details?: { errors?: { path?: unknown[]; message: string }[] } } } } })?.response
-    ?.data?.error;
-  const fields: Errors = {};
-  for (const e of body?.details?.errors ?? []) fields[String(e.path?.[0] ?? '')] ||= e.message;
-  return { message: body?.message ?? 'Henvendelsen kunne ikke gemmes.', fields };
-}
-
-interface FieldProps {
-  name: string;
-  label: string;
-  values: Values;
-  errors: Errors;
-  set: (name: string, value: string | boolean) => void;
-  hint?: string;
-  required?: boolean;
-}
-
-const Text = ({ name, label, values, errors, set, hint, required, type = 'text' }: FieldProps & { type?: string }) => (
-  <Field.Root name={name} error={errors[name]} hint={hint} required={required}>
-    <Field.Label>{label}</Field.Label>
-    <TextInput type={type} value={String(values[name] ?? '')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set(name, e.target.value)} />
-    <Field.Hint />
-    <Field.Error />
-  </Field.Root>
-);
-
-const LongText = ({ name, label, values, errors, set, hint, required }: FieldProps) => (
-  <Field.Root name={name} error={errors[name]} hint={hint} required={required}>
-    <Field.Label>{label}</Field.Label>
-    <Textarea value={String(values[name] ?? '')} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set(name, e.target.value)} />
-    <Field.Hint />
-    <Field.Error />
-  </Field.Root>
-);
-
-const Choices = ({ name, label, values, errors, set, options, required }: FieldProps & { options: [string, string][] }) => (
-  <Field.Root name={name} error={errors[name]} required={required}>
-    <Field.Label id={`${name}-label`}>{label}</Field.Label>
-    <Radio.Group aria-labelledby={`${name}-label`} value={String(values[name] ?? '')} onValueChange={(value: string) => set(name, value)}>
-      <Flex gap={4} wrap="wrap">
-        {options.map(([value, text]) => (
-          <Radio.Item key={value} value={value}>
-            {text}
-          </Radio.Item>
-        ))}
-      </Flex>
-    </Radio.Group>
-    <Field.Error />
-  </Field.Root>
-);
-
 const FORM_ID = 'ny-henvendelse';
+
+/** The intake; with `?sag=<documentId>` the same facts of a registered case ("Ret registreringen"). */
+const IntakeOrRegistration = () => {
+  const [{ query }] = useQueryParams<{ sag?: string }>();
+  return query.sag ? <RegistrationPage documentId={query.sag} /> : <IntakePage />;
+};
 
 const IntakePage = () => {
   const [{ query }, setQuery] = useQueryParams<{ kanal?: string; kort?: string }>();
@@ -130,7 +77,12 @@ const IntakePage = () => {
   );
   const quick = query.kort === '1';
   const channel = intakeChannels.find((c) => c === query.kanal) ?? '';
-  const [values, setValues] = React.useState<Values>(() => ({ purpose: 'klage', identity: 'named', quickPurpose: 'vejvisning', receivedAt: localNow() }));
+  const [values, setValues] = React.useState<Values>(() => ({
+    purpose: 'klage',
+    identity: 'named',
+    quickPurpose: 'vejvisning',
+    receivedAt: localDateTime(new Date()),
+  }));
   const [errors, setErrors] = React.useState<Errors>({});
   const [message, setMessage] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
@@ -307,4 +259,4 @@ const IntakePage = () => {
   );
 };
 
-export default IntakePage;
+export default IntakeOrRegistration;

@@ -14,6 +14,7 @@ import { NextSteps } from './NextSteps';
 import { CaseOverview } from './CaseOverviewPanel';
 import { SimilarCases } from '../search/SimilarCases';
 import { casePagePrefetch, COMPLAINT } from './useCase';
+import { INTAKE_PATH } from './views';
 
 const NextStepsPanel: PanelComponent = ({ model, documentId, document }) =>
   model === COMPLAINT && documentId
@@ -48,7 +49,7 @@ export function registerWorkspace(app: StrapiApp) {
 
   // "Ny henvendelse": the advisor's own intake, from the menu and the home page.
   app.addMenuLink({
-    to: 'ny-henvendelse',
+    to: INTAKE_PATH,
     icon: Plus,
     intlLabel: { id: 'borgerraadgiver.intake.menu', defaultMessage: 'Ny henvendelse' },
     permissions: [{ action: 'plugin::content-manager.explorer.create', subject: COMPLAINT }],

@@ -22,6 +22,8 @@ export interface CaseOverview {
   firstActionAt: string | null;
   closedAt: string | null;
   center: { documentId: string; name: string } | null;
+  /** The intake's facts the reader may read, in Danish (the case form does not show them). */
+  registration: { field: string; label: string; value: string }[];
   nextSteps: CaseActionAvailability;
   /** What the statement request's dialog must ask for (R10, the center). */
   requestNeeds: { centerHadOpportunity: boolean; center: boolean };

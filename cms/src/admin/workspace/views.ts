@@ -55,5 +55,11 @@ export const shortcutViews = () => [
   { label: 'Overskredne redegørelser (aftalte frister tæller)', to: overdueStatementsView() },
 ];
 
+/** The advisor's intake page (its menu link's path). */
+export const INTAKE_PATH = 'ny-henvendelse';
+
 /** The advisor's intake, with how the inquiry came chosen; `quick` for a quick contact. */
-export const intakeView = (channel: string, quick = false) => `/ny-henvendelse?${new URLSearchParams({ kanal: channel, ...(quick ? { kort: '1' } : {}) })}`;
+export const intakeView = (channel: string, quick = false) => `/${INTAKE_PATH}?${new URLSearchParams({ kanal: channel, ...(quick ? { kort: '1' } : {}) })}`;
+
+/** The intake's form on a registered case: "Ret registreringen". */
+export const registrationView = (documentId: string) => `/${INTAKE_PATH}?${new URLSearchParams({ sag: documentId })}`;

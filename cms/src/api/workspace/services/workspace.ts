@@ -7,7 +7,9 @@
 import type { Core } from '@strapi/strapi';
 import {
   danishDate,
+  danishDateTime,
   deliveryStatuses,
+  fieldName,
   documentDirections,
   loadPolicy,
   notificationKinds,
@@ -26,8 +28,10 @@ import {
   meetingHeading,
   OPEN_REQUEST_WHERE,
   statementRequestHeading,
+  registrationFields,
   type CaseActionKind,
 } from '../../../rules';
+import { displayValue } from '../../../choices';
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { CASE_DOCUMENT, COMPLAINT, INBOUND_MAIL, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
@@ -49,6 +53,23 @@ interface OpinionRow {
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const pick = (input: Input, fields: string[]) => Object.fromEntries(fields.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
 
+/**
+ * The intake's facts (rules/case-stages: the case form shows them only while a case is created):
+ * each registration field the reader may read and that holds something, in Danish.
+ */
+function registration(complaint: Row, mayRead: (uid: string, field: string) => boolean) {
+  const items: { field: string; label: string; value: string }[] = [];
+  for (const field of registrationFields) {
+    if (!mayRead(COMPLAINT, field)) continue;
+    const stored = complaint[field];
+    // A center or an institution by its name.
+    const value = stored && typeof stored === 'object' && !(stored instanceof Date) ? (stored as { name?: string }).name : stored;
+    const shown = displayValue(COMPLAINT, field, value, (at) => danishDateTime(at));
+    if (shown !== '–') items.push({ field, label: fieldName(COMPLAINT, field), value: shown });
+  }
+  return items;
+}
+
 const label = (parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -63,6 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { documentId },
         populate: {
           center: true,
+          institution: true,
           statementRequests: { populate: ['center'] },
           opinions: { populate: ['recommendations'] },
           meetings: true,
@@ -91,6 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         firstActionAt: complaint.firstActionAt ?? null,
         closedAt: complaint.closedAt ?? null,
         center: complaint.center ? { documentId: complaint.center.documentId, name: complaint.center.name } : null,
+        registration: registration(complaint, mayRead),
         nextSteps: caseActions(complaint, { openRequests: openRequests.length, hasCenter: Boolean(complaint.center) }, { policy, calendar }),
         requestNeeds: requestNeeds(complaint, { hasCenter: Boolean(complaint.center) }),
         requests: requests.map((r) => {
