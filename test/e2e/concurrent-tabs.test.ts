@@ -64,23 +64,23 @@ test('two tabs on one case: the stale save is refused, nothing typed is lost, th
     ),
   );
 
-  // The second tab, still on the version it loaded, changes the name and saves: refused.
-  await second.getByLabel('Navn', { exact: true }).fill('Karen Bodil Jensen');
+  // The second tab, still on the version it loaded, writes a note and saves: refused.
+  await second.getByLabel('Interne noter').fill('Ringede til borgeren');
   await second.getByRole('button', { name: 'Gem' }).click();
   const conflict = second.locator('[data-concurrency-panel="conflict"]');
   await until(async () => expect(await conflict.innerText()).toMatch(/Sagen er ændret af Test Admin den \d+\. \w+ \d{4} kl\. \d\d\.\d\d/));
   // What was typed stays, also after the admin reloaded the document.
   await second.waitForTimeout(1000);
-  expect(await second.getByLabel('Navn', { exact: true }).inputValue()).toBe('Karen Bodil Jensen');
+  expect(await second.getByLabel('Interne noter').inputValue()).toBe('Ringede til borgeren');
   let stored = await docs(COMPLAINT).findOne({ documentId: complaint.documentId });
-  expect(stored).toMatchObject({ citizenName: 'Karen Jensen', description: 'Borgeren har ikke fået svar på sin ansøgning om hjælpemidler.' });
+  expect(stored).toMatchObject({ internalNotes: null, description: 'Borgeren har ikke fået svar på sin ansøgning om hjælpemidler.' });
 
   // Saving again from the old version is refused again: the first tab's description is not saved over.
   await second.getByRole('button', { name: 'Gem' }).click();
   await second.waitForTimeout(1500);
   stored = await docs(COMPLAINT).findOne({ documentId: complaint.documentId });
   expect(stored.description).toBe('Borgeren har ikke fået svar på sin ansøgning om hjælpemidler.');
-  expect(await second.getByLabel('Navn', { exact: true }).inputValue()).toBe('Karen Bodil Jensen');
+  expect(await second.getByLabel('Interne noter').inputValue()).toBe('Ringede til borgeren');
 
   // The current version opens in a new tab.
   const [current] = await Promise.all([context.waitForEvent('page'), conflict.getByRole('button', { name: /Se den nuværende udgave/ }).click()]);
@@ -94,9 +94,9 @@ test('two tabs on one case: the stale save is refused, nothing typed is lost, th
   // The typed edit applied to the current version, then saved: both changes are kept.
   await conflict.getByRole('button', { name: 'Indsæt mine ændringer i den nuværende udgave' }).click();
   expect(await second.getByLabel('Henvendelsens indhold').inputValue()).toBe('Borgeren har ikke fået svar på sin ansøgning om hjælpemidler.');
-  expect(await second.getByLabel('Navn', { exact: true }).inputValue()).toBe('Karen Bodil Jensen');
+  expect(await second.getByLabel('Interne noter').inputValue()).toBe('Ringede til borgeren');
   await second.getByRole('button', { name: 'Gem' }).click();
-  await until(async () => expect((await docs(COMPLAINT).findOne({ documentId: complaint.documentId })).citizenName).toBe('Karen Bodil Jensen'));
+  await until(async () => expect((await docs(COMPLAINT).findOne({ documentId: complaint.documentId })).internalNotes).toBe('Ringede til borgeren'));
   stored = await docs(COMPLAINT).findOne({ documentId: complaint.documentId });
   expect(stored.description).toBe('Borgeren har ikke fået svar på sin ansøgning om hjælpemidler.');
   await until(async () => expect(await conflict.count()).toBe(0));
@@ -105,5 +105,5 @@ test('two tabs on one case: the stale save is refused, nothing typed is lost, th
   const events = await app.strapi.db
     .query(EVENT as UID.ContentType)
     .findMany({ where: { subjectDocumentId: complaint.documentId, kind: 'field_changed' }, orderBy: [{ id: 'asc' }] });
-  expect(events.map((event: any) => Object.keys(event.changes))).toEqual([['description'], ['citizenName']]);
+  expect(events.map((event: any) => Object.keys(event.changes))).toEqual([['description'], ['internalNotes']]);
 }, 400000);

@@ -90,9 +90,9 @@ test('1. register a phone complaint (≤ 10 steps), every choice in Danish', asy
   const stored = await docs(COMPLAINT).findOne({ documentId: caseId, populate: ['center'] });
   expect(stored).toMatchObject({ channel: 'phone', identity: 'named', caseStatus: 'modtaget', centerHadOpportunity: true });
   expect(stored.center.name).toBe(centerName);
-  // Labels, not keys, in the edit view and the list.
-  await until(async () => expect(await textOf(page.getByRole('combobox', { name: 'Kanal' }))).toMatch(/Telefon/));
-  await until(async () => expect(await textOf(page.getByRole('combobox', { name: 'Identitet' }))).toMatch(/Med navn/));
+  // Labels, not keys, on the case page (its overview holds the intake's facts) and in the list.
+  await until(async () => expect(await textOf(panel('overview'))).toContain('Kanal: Telefon'));
+  expect(await textOf(panel('overview'))).toContain('Identitet: Med navn');
   await page.goto(`${app.url}/admin/content-manager/collection-types/${COMPLAINT}`);
   const row = page.getByRole('row', { name: new RegExp(stored.caseNumber) });
   await until(async () => expect(await textOf(row)).toContain('Modtaget'));
@@ -241,4 +241,48 @@ test('a refused save keeps everything typed and shows the Danish reason on the f
   await page.getByRole('button', { name: 'Gem' }).click();
   await until(async () => expect((await docs(COMPLAINT).findOne({ documentId: fresh.documentId })).caseStatus).toBe('afvist'));
   expect((await docs(COMPLAINT).findOne({ documentId: fresh.documentId })).internalNotes).toBe('Ringede til borgeren kl. 10');
+});
+
+test('»Ret registreringen«: the intake facts of a case in investigation, corrected on the intake form; a change made meanwhile is not saved over', async () => {
+  const center = await docs('api::center.center').create({
+    data: { name: 'Center for Ældre (test)', email: 'aeldre@lejre.invalid', chiefEmail: 'chef2@lejre.invalid' },
+  });
+  const stored = await docs(COMPLAINT).create({
+    data: {
+      description: 'Hjemmehjælpen kom ikke.',
+      citizenName: 'Ole Hansen',
+      citizenPhone: '12345678',
+      caseStatus: 'undersoegelse',
+      centerHadOpportunity: true,
+    },
+  });
+  await page.goto(caseUrl(stored.documentId));
+  // The form holds the assessment; the intake's facts stand in the overview.
+  await until(async () => expect(await textOf(panel('overview'))).toContain('Navn: Ole Hansen'));
+  expect(await page.getByLabel('Navn', { exact: true }).count()).toBe(0);
+  expect(await page.getByLabel('Henvendelsens indhold').inputValue()).toBe('Hjemmehjælpen kom ikke.');
+  const steps = new Steps();
+  await steps.click(panel('overview').getByRole('link', { name: 'Ret registreringen' }));
+  const form = page.locator('[data-workspace-page="registration"]');
+  await until(async () => expect(await form.getByRole('textbox', { name: 'Telefon', exact: true }).inputValue()).toBe('12345678'));
+  await expectNoSeriousViolations('[data-workspace-page="registration"]', 'the registration form');
+  await steps.fill(form.getByRole('textbox', { name: 'Telefon', exact: true }), '87654321');
+  await steps.click(form.getByRole('radio', { name: 'Center for Ældre (test)' }));
+  // Meanwhile someone else writes the case: the save is refused, what was typed is kept on the current version.
+  await docs(COMPLAINT).update({ documentId: stored.documentId, data: { internalNotes: 'Skrevet imens' } });
+  await steps.click(page.getByRole('button', { name: 'Gem', exact: true }));
+  await until(async () =>
+    expect(await textOf(page.getByRole('alert'))).toMatch(/Sagen er ændret af .+ efter at du hentede den\. Dine ændringer er ikke gemt endnu/),
+  );
+  expect(await form.getByRole('textbox', { name: 'Telefon', exact: true }).inputValue()).toBe('87654321');
+  expect((await docs(COMPLAINT).findOne({ documentId: stored.documentId })).citizenPhone).toBe('12345678');
+  // Saved again: both changes, the other one kept; back on the case, the overview shows the new facts.
+  await steps.click(page.getByRole('button', { name: 'Gem', exact: true }));
+  await page.waitForURL(new RegExp(`${COMPLAINT}/${stored.documentId}`));
+  const after = await docs(COMPLAINT).findOne({ documentId: stored.documentId, populate: ['center'] });
+  expect(after).toMatchObject({ citizenPhone: '87654321', internalNotes: 'Skrevet imens', caseStatus: 'undersoegelse' });
+  expect(after.center.documentId).toBe(center.documentId);
+  await until(async () => expect(await textOf(panel('overview'))).toContain('Telefon: 87654321'));
+  expect(await textOf(panel('overview'))).toContain('Center: Center for Ældre (test)');
+  expect(steps.count).toBeLessThanOrEqual(5);
 });

@@ -526,4 +526,12 @@ test('no role reads, by any route, what the role table does not let it read', as
   const casePage = (await advisor.send('GET', `/workspace/cases/${fixture.complaint}`)).text;
   expect(casePage).toContain(`Bilag fra ${markers.citizenName}`);
   expect(casePage).toContain(`Svar fra ${markers.citizenName}`);
+  // The intake's facts stand in the overview (the case form no longer shows them), and the case file's files open from there.
+  expect(found(casePage)).toEqual(identityFields);
+  expect(casePage).toContain('/dokumenter/');
+  // The assistant gets neither: no identity (the probes above) and no file address.
+  const assistant = await loginAs(app, 'Administrativ medarbejder', 'Anna');
+  const assistantsPage = (await assistant.send('GET', `/workspace/cases/${fixture.complaint}`)).text;
+  expect(assistantsPage).toContain('"registration":[');
+  expect(assistantsPage).not.toContain('/dokumenter/');
 }, 600_000);

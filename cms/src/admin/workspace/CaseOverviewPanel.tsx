@@ -37,9 +37,9 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
   const open = overview.requests.filter((r) => r.requestStatus === 'sendt');
   const answered = overview.requests.filter((r) => r.response);
   const related = [
-    ...overview.requests.map((r) => ({ ...r, uid: STATEMENT_REQUEST })),
-    ...overview.opinions.map((o) => ({ ...o, uid: OPINION })),
-    ...overview.meetings.map((m) => ({ ...m, uid: MEETING })),
+    ...overview.requests.map((r) => ({ ...r, uid: STATEMENT_REQUEST, fileUrl: null })),
+    ...overview.opinions.map((o) => ({ ...o, uid: OPINION, fileUrl: null })),
+    ...overview.meetings.map((m) => ({ ...m, uid: MEETING, fileUrl: null })),
     ...overview.documents.map((d) => ({ ...d, uid: CASE_DOCUMENT })),
   ];
   const dates = [
@@ -123,6 +123,14 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
         {related.map((item) => (
           <Line key={item.documentId}>
             <Link to={editLink(item.uid, item.documentId)}>{item.label}</Link>
+            {item.fileUrl && (
+              <>
+                {' · '}
+                <a href={item.fileUrl} target="_blank" rel="noreferrer">
+                  Åbn filen
+                </a>
+              </>
+            )}
           </Line>
         ))}
       </Section>

@@ -4,19 +4,22 @@
  * case is registered. It saves through the content manager's own API with the version it loaded,
  * so the role's permissions, every case rule, the journal and the check for a change made
  * elsewhere meanwhile apply; only what was changed is sent, and a field the role may not read is
- * neither shown nor sent. A refusal shows every error at once and keeps what was typed.
+ * neither shown nor sent. A refusal shows every error at once and keeps what was typed; after a
+ * change made elsewhere, the typed changes are put onto the current version, to be saved again.
  */
 import * as React from 'react';
 import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { fieldLabelsByType } from '@borgerraadgiver/config/src/field-labels';
+import { danishDateTime } from '@borgerraadgiver/config/src/dates';
 import { choiceLists } from './choices';
 import { CENTER, COMPLAINT, INSTITUTION } from '../../content-types';
 import { adminPath } from '../../admin-urls';
 import { registrationFields } from '../../rules/case-stages';
 import { useAdminGet } from '../useAdminGet';
 import { PagePanel } from '../PagePanel';
+import { applyEdits } from '../concurrency/edits';
 import { Check, Choices, LongText, Text, fieldErrors, localDateTime, type Errors, type Values } from './IntakeFields';
 
 type Stored = Record<string, unknown> & { caseNumber?: string; updatedAt?: string };
@@ -67,22 +70,31 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
   const [message, setMessage] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
 
-  React.useEffect(() => {
-    let current = true;
+  /** The stored case and its form values. */
+  const load = React.useCallback(async () => {
     const relation = (field: string) =>
       get<{ results: Named[] }>(`/content-manager/relations/${COMPLAINT}/${documentId}/${field}`).then(({ data }) => data.results[0]?.documentId ?? '');
-    Promise.all([get<{ data: Stored }>(`/content-manager/collection-types/${COMPLAINT}/${documentId}`), relation('center'), relation('institution')])
-      .then(([{ data }, center, institution]) => {
+    const [{ data }, center, institution] = await Promise.all([
+      get<{ data: Stored }>(`/content-manager/collection-types/${COMPLAINT}/${documentId}`),
+      relation('center'),
+      relation('institution'),
+    ]);
+    return { stored: data.data, values: formValues(data.data, { center, institution }) };
+  }, [get, documentId]);
+
+  React.useEffect(() => {
+    let current = true;
+    load()
+      .then((initial) => {
         if (!current) return;
-        const initial = formValues(data.data, { center, institution });
-        setLoaded({ stored: data.data, values: initial });
-        setValues(initial);
+        setLoaded(initial);
+        setValues(initial.values);
       })
       .catch(() => current && setLoadError('Sagen kunne ikke hentes.'));
     return () => {
       current = false;
     };
-  }, [get, documentId]);
+  }, [load]);
 
   const centers = useAdminGet<{ results: Named[] }>(
     `/content-manager/collection-types/${CENTER}?page=1&pageSize=100&sort=name:ASC&filters[active][$eq]=true`,
@@ -117,6 +129,21 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
       const refused = fieldErrors(error);
       setErrors(refused.fields);
       setMessage(refused.message === 'Henvendelsen kunne ikke gemmes.' ? 'Registreringen kunne ikke gemmes.' : refused.message);
+      if ((error as { status?: number }).status === 409) {
+        // Changed elsewhere meanwhile: the typed changes onto the current version, to be saved again.
+        const current = await load().catch(() => null);
+        if (current) {
+          setLoaded(current);
+          setValues(applyEdits(current.values, loaded.values, values) as Values);
+          const details = (error as { response?: { data?: { error?: { details?: { changedBy?: string; updatedAt?: string } } } } }).response?.data?.error
+            ?.details;
+          setMessage(
+            details?.changedBy && details.updatedAt
+              ? `Sagen er ændret af ${details.changedBy} den ${danishDateTime(details.updatedAt)}, efter at du hentede den. Dine ændringer er ikke gemt endnu: de er lagt oven på den nuværende udgave. Se dem efter, og gem igen.`
+              : refused.message,
+          );
+        }
+      }
     } finally {
       setBusy(false);
     }

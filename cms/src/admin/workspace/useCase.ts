@@ -46,7 +46,8 @@ export interface CaseOverview {
   opinions: { documentId: string; label: string; recommendations: { documentId: string; text: string }[] }[];
   meetings: { documentId: string; label: string }[];
   /** The case file; a title only where the role may read it. */
-  documents: { documentId: string; label: string }[];
+  /** The case file; `fileUrl` opens the file (a signed address that expires), null where the role may not read it. */
+  documents: { documentId: string; label: string; fileUrl: string | null }[];
 }
 
 export type { CaseActionKind };

@@ -10,6 +10,7 @@ import {
   danishDateTime,
   deliveryStatuses,
   fieldName,
+  loadDocumentSettings,
   documentDirections,
   loadPolicy,
   notificationKinds,
@@ -32,6 +33,7 @@ import {
   type CaseActionKind,
 } from '../../../rules';
 import { displayValue } from '../../../choices';
+import { keyOf, signedPath } from '../../../documents/storage';
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { CASE_DOCUMENT, COMPLAINT, INBOUND_MAIL, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
@@ -74,6 +76,11 @@ const label = (parts: (string | null | undefined | false)[]) => parts.filter(Boo
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const policy: Policy = loadPolicy();
+  const documentSettings = loadDocumentSettings();
+  const fileAddress = (file: { url?: string | null } | null) => {
+    const key = file ? keyOf(file) : null;
+    return key ? signedPath(strapi, key, documentSettings.downloadTtlSeconds) : null;
+  };
   return {
     /**
      * `mayRead(uid, field)`: whether the reader may read a field that can name the citizen (a case
@@ -88,7 +95,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           statementRequests: { populate: ['center'] },
           opinions: { populate: ['recommendations'] },
           meetings: true,
-          documents: { select: ['documentId', 'title', 'direction', 'registeredAt'], orderBy: { registeredAt: 'asc' } },
+          documents: {
+            select: ['documentId', 'title', 'direction', 'registeredAt'],
+            populate: { file: { select: ['url'] } },
+            orderBy: { registeredAt: 'asc' },
+          },
         },
       });
       if (!complaint) return null;
@@ -162,6 +173,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         documents: (complaint.documents ?? []).map((d: Row) => ({
           documentId: String(d.documentId),
+          // The file itself, to open from the case: a signed address that expires, as the upload plugin hands out.
+          fileUrl: mayRead(CASE_DOCUMENT, 'file') ? fileAddress(d.file as { url?: string | null } | null) : null,
           label: label([
             (mayRead(CASE_DOCUMENT, 'title') && text(d.title)) || 'Sagsdokument',
             documentDirections[d.direction as keyof typeof documentDirections],
