@@ -583,6 +583,26 @@ describe('the case page: overview and next steps through the admin', () => {
     expect(view.nextSteps.issueOpinion).toMatch(/åben anmodning/);
   });
 
+  test('a request already sent by letter is registered from the dialog: no e-mail, the deadline from when it was sent', async () => {
+    const c = await complaint({ caseStatus: 'visitation' });
+    const sentAt = '2026-11-02T09:00:00.000Z';
+    const sent = await step(c.documentId, 'requestStatement', { questions: 'Hvorfor?', sentOutsideSystem: true, requestedAt: sentAt });
+    expect(sent.status).toBe(200);
+    const request = (await docs(REQUEST).findOne({ documentId: sent.body.data.documentId } as never)) as any;
+    expect(request).toMatchObject({ sentOutsideSystem: true, requestStatus: 'sendt' });
+    expect(new Date(request.requestedAt).toISOString()).toBe(sentAt);
+    // Two weeks from 2 November 2026 (a Monday) is 16 November, a working day.
+    expect(request.dueAt).toMatch(/^2026-11-16/);
+    const view = await overview(c.documentId);
+    expect(view.notifications.map((n: any) => n.kind)).not.toContain('statement_request');
+    // Without the box, a time given is not taken: the system sends the request now.
+    const other = await complaint({ caseStatus: 'visitation' });
+    const now = await step(other.documentId, 'requestStatement', { questions: 'Hvorfor?', requestedAt: sentAt });
+    const sentNow = (await docs(REQUEST).findOne({ documentId: now.body.data.documentId } as never)) as any;
+    expect(sentNow.sentOutsideSystem).toBeFalsy();
+    expect(new Date(sentNow.requestedAt).getTime()).toBeGreaterThan(Date.parse(sentAt));
+  });
+
   test('an opinion is issued with its recommendations linked, or not at all', async () => {
     const c = await investigated();
     const before = await snapshot(RECOMMENDATION);

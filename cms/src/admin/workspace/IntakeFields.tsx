@@ -6,12 +6,12 @@ export type Values = Record<string, string | boolean>;
 export type Errors = Record<string, string>;
 
 /** Every field error of a refused save, by field; the first message for a field wins. */
-export function fieldErrors(error: unknown): { message: string; fields: Errors } {
+export function fieldErrors(error: unknown, fallback = 'Henvendelsen kunne ikke gemmes.'): { message: string; fields: Errors } {
   const body = (error as { response?: { data?: { error?: { message?: string; details?: { errors?: { path?: unknown[]; message: string }[] } } } } })?.response
     ?.data?.error;
   const fields: Errors = {};
   for (const e of body?.details?.errors ?? []) fields[String(e.path?.[0] ?? '')] ||= e.message;
-  return { message: body?.message ?? 'Henvendelsen kunne ikke gemmes.', fields };
+  return { message: body?.message ?? fallback, fields };
 }
 
 interface FieldProps {

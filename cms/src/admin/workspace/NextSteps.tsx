@@ -10,6 +10,7 @@ import { choiceLists, perspectives } from './choices';
 import { refreshCase, useCaseDocumentRefetch, useCaseOverview, type CaseActionKind, type CaseOverview } from './useCase';
 import { useAdminGet } from '../useAdminGet';
 import { CENTER } from '../../content-types';
+import { fieldErrors as refusal, localDateTime } from './IntakeFields';
 
 const stepLabels: Record<CaseActionKind, string> = {
   requestStatement: 'Anmod om redegørelse',
@@ -40,11 +41,7 @@ const submitLabels: Record<CaseActionKind, string> = {
 type Values = Record<string, any>;
 type FieldErrors = Record<string, string>;
 
-const localNow = () => {
-  const now = new Date();
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset(), 0, 0);
-  return now.toISOString().slice(0, 16);
-};
+const localNow = () => localDateTime(new Date());
 
 const initialValues = (step: CaseActionKind): Values => {
   switch (step) {
@@ -61,7 +58,15 @@ const initialValues = (step: CaseActionKind): Values => {
         recommendations: [''],
       };
     case 'requestStatement':
-      return { questions: '', caseSummary: '', requestsFileAccess: false, centerHadOpportunity: false, center: '' };
+      return {
+        questions: '',
+        caseSummary: '',
+        requestsFileAccess: false,
+        centerHadOpportunity: false,
+        center: '',
+        sentOutsideSystem: false,
+        requestedAt: localNow(),
+      };
     default:
       return {};
   }
@@ -163,6 +168,28 @@ function StepFields({
           <Checkbox checked={Boolean(values.requestsFileAccess)} onCheckedChange={(checked: boolean) => set('requestsFileAccess', checked === true)}>
             Anmod om aktindsigt i sagens akter
           </Checkbox>
+          <Field.Root
+            name="sentOutsideSystem"
+            error={errors.sentOutsideSystem}
+            hint="Så sender systemet ingen anmodning; fristen regnes fra, da den blev sendt, og centret får kun påmindelser og rykkere."
+          >
+            <Checkbox checked={Boolean(values.sentOutsideSystem)} onCheckedChange={(checked: boolean) => set('sentOutsideSystem', checked === true)}>
+              Anmodningen er allerede sendt på anden vis (fx med brev)
+            </Checkbox>
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+          {values.sentOutsideSystem && (
+            <Field.Root name="requestedAt" error={errors.requestedAt} required>
+              <Field.Label>Sendt</Field.Label>
+              <TextInput
+                type="datetime-local"
+                value={values.requestedAt}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('requestedAt', e.target.value)}
+              />
+              <Field.Error />
+            </Field.Root>
+          )}
         </>
       );
     case 'registerMeeting':
@@ -242,21 +269,28 @@ function StepDialog({ step, overview, version, onClose }: { step: CaseActionKind
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const data = step === 'registerMeeting' && values.heldAt ? { ...values, heldAt: new Date(values.heldAt).toISOString() } : values;
+    const data = { ...values };
+    // Times as the instants they are; a request's time only when it was sent outside the system.
+    if (step === 'registerMeeting' && values.heldAt) data.heldAt = new Date(values.heldAt).toISOString();
+    if (step === 'requestStatement') data.requestedAt = values.sentOutsideSystem && values.requestedAt ? new Date(values.requestedAt).toISOString() : undefined;
     try {
       // The case as the user sees it: one changed since is refused (409) with who changed it and when.
       await post(`/workspace/cases/${overview.documentId}/steps/${step}`, { data: { ...data, updatedAt: version } });
-      toggleNotification({ type: 'success', message: doneMessages[step] });
+      toggleNotification({
+        type: 'success',
+        message:
+          step === 'requestStatement' && values.sentOutsideSystem
+            ? 'Anmodningen om redegørelse er registreret; fristen regnes fra, da den blev sendt.'
+            : doneMessages[step],
+      });
       refreshCase();
       refetch();
       onClose();
     } catch (error: any) {
       // A refusal keeps everything typed and names the field, as the server said it.
-      const details = error?.response?.data?.error;
-      const fieldErrors: FieldErrors = {};
-      for (const e of details?.details?.errors ?? []) fieldErrors[String(e.path?.[0] ?? '')] ||= e.message;
-      setErrors(fieldErrors);
-      setMessage(details?.message ?? 'Skridtet kunne ikke gemmes.');
+      const refused = refusal(error, 'Skridtet kunne ikke gemmes.');
+      setErrors(refused.fields);
+      setMessage(refused.message);
       // Changed since: show the current case behind the dialog; what was typed stays for a new attempt on it.
       if (error?.response?.status === 409) {
         refreshCase();
@@ -289,7 +323,7 @@ function StepDialog({ step, overview, version, onClose }: { step: CaseActionKind
               <Button variant="tertiary">Annullér</Button>
             </Modal.Close>
             <Button type="submit" loading={busy}>
-              {submitLabels[step]}
+              {step === 'requestStatement' && values.sentOutsideSystem ? 'Registrér anmodningen' : submitLabels[step]}
             </Button>
           </Modal.Footer>
         </form>

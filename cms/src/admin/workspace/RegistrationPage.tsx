@@ -126,9 +126,9 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
       toggleNotification({ type: 'success', message: 'Registreringen er rettet.' });
       back();
     } catch (error) {
-      const refused = fieldErrors(error);
+      const refused = fieldErrors(error, 'Registreringen kunne ikke gemmes.');
       setErrors(refused.fields);
-      setMessage(refused.message === 'Henvendelsen kunne ikke gemmes.' ? 'Registreringen kunne ikke gemmes.' : refused.message);
+      setMessage(refused.message);
       if ((error as { status?: number }).status === 409) {
         // Changed elsewhere meanwhile: the typed changes onto the current version, to be saved again.
         const current = await load().catch(() => null);

@@ -251,7 +251,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               data: unchecked(REQUEST, {
                 complaint: documentId,
                 center: chosenCenter ?? center,
-                ...pick(input, ['questions', 'caseSummary', 'requestsFileAccess']),
+                ...pick(input, ['questions', 'caseSummary', 'requestsFileAccess', 'sentOutsideSystem']),
+                // Sent another way (a letter): the deadline runs from when it was sent.
+                ...(input.sentOutsideSystem === true ? pick(input, ['requestedAt']) : {}),
               }),
             });
           }
