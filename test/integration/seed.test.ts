@@ -58,6 +58,12 @@ describe('admin roles', () => {
   const complaintRead = (permissions: any[]) =>
     permissions.find((p) => p.action === 'plugin::content-manager.explorer.read' && p.subject === 'api::complaint.complaint');
 
+  test("Strapi's own roles: the super admin's in Danish, the unused English Editor and Author removed", async () => {
+    const roles: { name: string; code: string; description: string }[] = await app.strapi.db.query('admin::role').findMany({});
+    expect(roles.map((role) => role.name).sort()).toEqual(['Administrativ medarbejder', 'Borgerrådgiver', 'Systemadministrator']);
+    expect(roles.find((role) => role.code === 'strapi-super-admin')?.description).toMatch(/^Alle rettigheder/);
+  });
+
   test("Borgerrådgiver sees the citizen's identity", async () => {
     expect(complaintRead(await permissionsOf('Borgerrådgiver')).properties.fields).toEqual(
       expect.arrayContaining(['citizenName', 'citizenEmail', 'description']),

@@ -111,10 +111,18 @@ function permissionsFor(strapi: Core.Strapi, { hidden, readOnly, media, staffLog
   ];
 }
 
+/** Strapi's own super admin role, by the name and description staff read in Danish. */
+export const SUPER_ADMIN_ROLE = {
+  name: 'Systemadministrator',
+  description: 'Alle rettigheder: brugere, roller og indstillinger. Til opsætning og brugerstyring, ikke til sagsbehandling.',
+};
+
 /**
  * The admin roles of the advisor's office, with field-level permissions. Permissions are
  * re-asserted at every start so a new field is covered; the roles are created once. Strapi's
- * default Editor and Author roles lose whatever they were given on the app's content types and files.
+ * super admin role is named in Danish; its default Editor and Author roles (English, no part of
+ * the office) are removed while no one holds them, and otherwise lose whatever they were given on
+ * the app's content types and files.
  */
 export async function seedAdminRoles(strapi: Core.Strapi) {
   const roleService = strapi.service('admin::role');
@@ -123,7 +131,13 @@ export async function seedAdminRoles(strapi: Core.Strapi) {
     const stored = (await roleService.findOne({ name })) ?? (await roleService.create({ name, description }));
     await roleService.assignPermissions(stored.id, permissionsFor(strapi, role));
   }
-  const defaults: { id: number }[] = await strapi.db.query('admin::role').findMany({ where: { code: { $in: strapiDefaultRoles } } });
+  await strapi.db.query('admin::role').update({ where: { code: 'strapi-super-admin' }, data: SUPER_ADMIN_ROLE });
+  const found: { id: number; users?: unknown[] }[] = await strapi.db
+    .query('admin::role')
+    .findMany({ where: { code: { $in: strapiDefaultRoles } }, populate: { users: { select: ['id'] } } });
+  const unused = found.filter((role) => !role.users?.length);
+  if (unused.length) await roleService.deleteByIds(unused.map((role) => role.id));
+  const defaults = found.filter((role) => role.users?.length);
   if (defaults.length) {
     // Their content types and the media library, where the case file's files are.
     await strapi.db.query('admin::permission').deleteMany({
