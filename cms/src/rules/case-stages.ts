@@ -34,7 +34,6 @@ export const registrationFields = [
   'citizenAddress',
   'businessName',
   'cvr',
-  'specialCaseReason',
   'eventDate',
   'center',
   'institution',

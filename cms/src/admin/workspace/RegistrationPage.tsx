@@ -235,9 +235,6 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
                     ))}
                 </Grid.Root>
                 {readable('citizenAddress') && <LongText {...input('citizenAddress')} />}
-                {readable('specialCaseReason') && (values.identity !== 'named' || Boolean(values.specialCaseReason)) && (
-                  <LongText {...input('specialCaseReason')} />
-                )}
               </PagePanel>
               <PagePanel title="Hvad og hvor?">
                 {readable('eventDate') && <Text {...input('eventDate')} type="date" />}
