@@ -2,8 +2,9 @@
  * "Sagens overblik" beside the case: the open deadline and how it was computed, the center's
  * answer (read-only: it is the center's document), the e-mails filed in the case and those sent with their delivery status, and the
  * related items (requests, opinions, meetings, the case file) named by what they are, each a link.
- * The intake's facts (how, from whom, what happened when, which center) stand here, corrected in
- * "Ret registreringen", and so do the case's own dates (first action, closed): not in the form.
+ * The intake's facts (how, from whom, what happened when, which center) stand here, below the
+ * deadline and the statement the advisor works from, corrected in "Ret registreringen", and so do
+ * the case's own dates (first action, closed): not in the form.
  */
 import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
@@ -58,16 +59,6 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
           <Line color="neutral600">{dates.join(' · ')}</Line>
         </Box>
       )}
-      <Section title="Registrering">
-        {overview.registration.map((item) => (
-          <Line key={item.field}>
-            <strong>{item.label}:</strong> <span style={{ whiteSpace: 'pre-wrap' }}>{item.value}</span>
-          </Line>
-        ))}
-        <Line>
-          <Link to={registrationView(overview.documentId)}>Ret registreringen</Link>
-        </Line>
-      </Section>
       <Section title="Åben frist">
         {open.length === 0 && <Line color="neutral600">Ingen åben anmodning om redegørelse.</Line>}
         {open.map((r) => (
@@ -105,6 +96,16 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
           ))}
         </Section>
       )}
+      <Section title="Registrering">
+        {overview.registration.map((item) => (
+          <Line key={item.field}>
+            <strong>{item.label}:</strong> <span style={{ whiteSpace: 'pre-wrap' }}>{item.value}</span>
+          </Line>
+        ))}
+        <Line>
+          <Link to={registrationView(overview.documentId)}>Ret registreringen</Link>
+        </Line>
+      </Section>
       <Section title="E-mails">
         {overview.notifications.length + overview.receivedMails.length === 0 && <Line color="neutral600">Ingen e-mails.</Line>}
         {overview.receivedMails.map((m) => (
