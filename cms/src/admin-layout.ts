@@ -139,6 +139,7 @@ export const layouts: Record<string, TypeLayout> = {
       'kind',
       'recipient',
       'subject',
+      'sentText',
       'linkReissued',
       'statementRequest',
       'opinion',

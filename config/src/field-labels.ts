@@ -175,6 +175,7 @@ export const fieldLabelsByType: Record<string, Record<string, FieldLabel>> = {
     kind: 'E-mail',
     recipient: 'Modtager',
     subject: 'Emne',
+    sentText: ['Tekst', 'E-mailens tekst, som den blev sendt. Et personligt link står ikke her: det virker kun for modtageren.'],
     linkReissued: ['Sendt igen med nyt link', 'Ja: anmodningen er sendt igen med et nyt link, og de tidligere links virker ikke længere.'],
     statementRequest: 'Anmodning om redegørelse',
     opinion: 'Udtalelse',

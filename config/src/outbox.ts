@@ -120,7 +120,11 @@ export type ClaimResult = { action: 'send'; message: OutboxMessage } | { action:
 export interface SendReport {
   ok: boolean;
   messageId?: string | null;
+  /** What was sent, kept on the e-mail's page: its subject and plain text, the personal link left out. */
+  subject?: string | null;
+  text?: string | null;
   error?: string | null;
+  /** No retries left: mark the row failed instead of planned. */
   final?: boolean;
 }
 

@@ -172,8 +172,10 @@ test('a request plans its rows in one transaction, and two workers deliver reque
     expect(view.body.data.complaint.complainantName).toBeNull();
     expect(view.body.data.complaint.description).toBe('En borger klager over, at en ansøgning ikke blev behandlet inden for fristen.');
   }
-  // Only hashes are stored.
+  // Only hashes are stored: the e-mail's page keeps what was sent (subject, text) without the personal link.
   for (const row of rows) for (const mail of own) expect(JSON.stringify(row)).not.toContain(tokenOf(mail));
+  expect(rows.map((row) => row.subject).sort()).toEqual(own.map((mail) => mail.subject).sort());
+  for (const row of rows) expect(row.sentText).toContain('[personligt link, gemmes ikke]');
 });
 
 test('GET twice (mail scanners), then POST: stored once, advisor notified, reminders cancelled, second POST 409', async () => {

@@ -85,6 +85,11 @@ test('without SMTP_HOST an email is written as .eml, the link is logged (dev onl
   expect(eml).toMatch(/multipart\/alternative/);
   expect(eml).toMatch(/Message-ID: <row1@lejre\.dk>/i);
   expect(logged.some((line) => line.includes('redegoerelse/'))).toBe(true);
+  // The report keeps what was sent for the e-mail's page: the subject and the text, without the personal link.
+  const sent = table.reports[0].result;
+  expect(sent).toMatchObject({ ok: true, subject: expect.stringContaining('Redegørelse i sag 2026-0042') });
+  expect(sent.text).toContain('Åbn anmodningen og afgiv redegørelsen:\n[personligt link, gemmes ikke]');
+  expect(sent.text).not.toContain('redegoerelse/');
 });
 
 test('a row claimed elsewhere or no longer applicable is skipped without sending', async () => {

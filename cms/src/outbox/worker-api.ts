@@ -27,6 +27,7 @@ import {
   type ComplaintStatus,
   type OpinionOutcome,
   type OutboxMessage,
+  type SendReport,
   type StatementLinkGoneReason,
 } from '@borgerraadgiver/config';
 import { citizenLink, letterLink, mintToken, statementLink } from './token';
@@ -192,13 +193,8 @@ export async function claim(strapi: Core.Strapi, documentId: string, now = new D
   return { action: 'send', message };
 }
 
-export interface SendReport {
-  ok: boolean;
-  messageId?: string | null;
-  error?: string | null;
-  /** No retries left: mark the row failed instead of planned. */
-  final?: boolean;
-}
+/** The stored copy of a sent e-mail's text (the schema's maxLength). */
+const SENT_TEXT_LENGTH = 20000;
 
 /**
  * Records a send's result. When an overdue notice has gone out, the escalation to the center
@@ -234,6 +230,9 @@ async function recordResult(strapi: Core.Strapi, documentId: string, result: Sen
         deliveryStatus: 'sent',
         sentAt: now.toISOString(),
         messageId: (result.messageId ?? '').slice(0, MAX_STRING_LENGTH) || null,
+        // What was sent, for the e-mail's page (the worker leaves the personal link out).
+        ...(result.subject ? { subject: result.subject.slice(0, MAX_STRING_LENGTH) } : {}),
+        ...(result.text ? { sentText: result.text.slice(0, SENT_TEXT_LENGTH) } : {}),
         sendingSince: null,
         statusNote: null,
       }

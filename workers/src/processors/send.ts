@@ -39,6 +39,9 @@ async function reportWithRetry(deps: SendDeps, documentId: string, result: Param
   deps.log?.warn(`outbox ${documentId}: could not record the result (${(lastError as Error).message})`);
 }
 
+/** The text as kept on the e-mail's page: a personal link works only for its recipient and is never stored. */
+export const withoutLink = (text: string, link: string | null) => (link ? text.split(link).join('[personligt link, gemmes ikke]') : text);
+
 /** A permanent SMTP rejection (5xx reply, e.g. 550 no such mailbox): retrying cannot help. */
 export function isPermanentRejection(error: unknown): boolean {
   const code = (error as { responseCode?: unknown } | null)?.responseCode;
@@ -58,7 +61,7 @@ export async function processSend(job: SendJob, deps: SendDeps): Promise<SendOut
   try {
     const mail = render(message);
     const { messageId } = await deps.transport.send({ ...mail, documentId, link: message.link });
-    await reportWithRetry(deps, documentId, { ok: true, messageId });
+    await reportWithRetry(deps, documentId, { ok: true, messageId, subject: mail.subject, text: withoutLink(mail.text, message.link) });
     deps.log?.info(`outbox ${documentId}: sent ${message.kind}`);
     return { outcome: 'sent', messageId };
   } catch (error) {

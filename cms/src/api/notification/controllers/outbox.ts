@@ -20,6 +20,8 @@ export default {
     const updated = await report(strapi, String(ctx.params.documentId), {
       ok: body.ok === true,
       messageId: typeof body.messageId === 'string' ? body.messageId : null,
+      subject: typeof body.subject === 'string' ? body.subject : null,
+      text: typeof body.text === 'string' ? body.text : null,
       error: typeof body.error === 'string' ? body.error : null,
       final: body.final === true,
     });
