@@ -10,6 +10,7 @@ import type { UID } from '@strapi/strapi';
 import { startStrapi, TestStrapi } from '../helpers/strapi';
 import { dbInputError } from '../../cms/src/input/boundary';
 import { validComplaint } from '../helpers/intake';
+import { registrationFields } from '../../cms/src/rules/case-stages';
 
 let app: TestStrapi;
 beforeAll(async () => {
@@ -106,6 +107,29 @@ describe('field lengths and normalisation', () => {
     const duplicate = await app.admin('POST', cm(CENTER), { name, email: 'b@example.org' });
     expect(duplicate.status).toBe(400);
     expect(duplicate.body.error.details.errors[0]).toMatchObject({ path: ['name'], message: '»Navn« findes allerede. Vælg en anden værdi.' });
+  });
+
+  test('a field the case form hides (a condition false for what is sent) is checked all the same: every intake fact', async () => {
+    const stored = await create(COMPLAINT, { description: 'Skjulte felter', citizenEmail: 'borger@example.org', identity: 'named' });
+    const attributes = (app.strapi.contentTypes as any)[COMPLAINT].attributes as Record<string, { type: string; enum?: string[]; maxLength?: number }>;
+    /** A value Strapi refuses for the field, by its kind; none for a kind it checks nothing of. */
+    const invalid = (attribute: { type: string; maxLength?: number }): unknown => {
+      if (attribute.type === 'enumeration') return 'findes-ikke';
+      if (attribute.type === 'email') return 'navn@';
+      if (attribute.type === 'boolean') return 'måske';
+      if (['string', 'text'].includes(attribute.type)) return 'x'.repeat((attribute.maxLength ?? 255) + 1);
+      return undefined;
+    };
+    const checked = registrationFields.filter((field) => invalid(attributes[field]) !== undefined);
+    expect(checked).toEqual(expect.arrayContaining(['channel', 'identity', 'citizenEmail', 'citizenName', 'formalComplaintToUnit']));
+    for (const field of checked) {
+      // The edit view sends the case number with every save: the intake's conditions are false.
+      const refused = await app.admin('PUT', `${cm(COMPLAINT)}/${stored.documentId}`, { caseNumber: stored.caseNumber, [field]: invalid(attributes[field]) });
+      expect([field, refused.status]).toEqual([field, 400]);
+      expect(refused.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(field);
+      expect(refused.body.error.message).not.toMatch(/must|should|invalid|required/i);
+    }
+    expect(await docs(COMPLAINT).findOne({ documentId: stored.documentId })).toMatchObject({ citizenEmail: 'borger@example.org', identity: 'named' });
   });
 
   test('a database error the input caused becomes a 400 on the field (paths below the Document Service)', async () => {

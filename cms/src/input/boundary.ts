@@ -85,13 +85,37 @@ function danishSchemaViolations(error: errors.YupValidationError, uid: string, a
 const danishSchemaError = (error: errors.YupValidationError, uid: string, attributes: Attributes, data: Record<string, unknown>) =>
   validationError(danishSchemaViolations(error, uid, attributes, data));
 
+type ContentTypeModel = Core.Strapi['contentTypes'][UID.ContentType];
+const checkedModels = new WeakMap<object, ContentTypeModel>();
+/**
+ * The content type as these checks give it to Strapi's validator: without the fields' visibility
+ * conditions. Strapi skips every check of a field whose condition is false for the data written,
+ * and the case form hides fields that still hold values (the intake's facts once a case has its
+ * number, rules/case-stages): a value written for such a field is checked all the same.
+ */
+function checkedModel(contentType: ContentTypeModel): ContentTypeModel {
+  let model = checkedModels.get(contentType);
+  if (!model) {
+    const attributes = Object.fromEntries(
+      Object.entries(contentType.attributes as Record<string, { conditions?: unknown }>).map(([field, { conditions: _shownWhen, ...attribute }]) => [
+        field,
+        attribute,
+      ]),
+    );
+    model = { ...contentType, attributes } as ContentTypeModel;
+    checkedModels.set(contentType, model);
+  }
+  return model;
+}
+
 /** Attribute types whose submitted value Strapi resolves (ids, files) before it checks them. */
 const RESOLVED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone']);
 
 /**
  * Strapi's own schema checks (required, length, e-mail, range) of the submitted fields, in
  * Danish, without writing: the case rules run them beside their own checks, so a refused save
- * names every error at once instead of the rules' first and Strapi's after they are fixed.
+ * names every error at once instead of the rules' first and Strapi's after they are fixed; a field
+ * the form hides is checked too (checkedModel).
  */
 export async function schemaViolations(strapi: Core.Strapi, uid: string, data: Record<string, unknown>, entity: { id: number } | null): Promise<Violation[]> {
   const contentType = strapi.contentTypes[uid as UID.ContentType];
@@ -102,7 +126,7 @@ export async function schemaViolations(strapi: Core.Strapi, uid: string, data: R
   if (!mayRefuseFields(contentType.attributes as Record<string, SchemaAttribute>, submitted)) return [];
   try {
     // The update's checks for a new document too: a field left out is Strapi's to refuse after the rules have filled in theirs.
-    await strapi.entityValidator.validateEntityUpdate(contentType, submitted, { isDraft: false }, entity);
+    await strapi.entityValidator.validateEntityUpdate(checkedModel(contentType), submitted, { isDraft: false }, entity);
     return [];
   } catch (error) {
     if (error instanceof errors.YupValidationError) return danishSchemaViolations(error, uid, attributes, data);
@@ -135,7 +159,7 @@ export async function validateCreation(
   if (!mayFailCreation(contentType.attributes as Record<string, SchemaAttribute>, data)) return { value: data };
   try {
     const input = data as Modules.EntityService.Params.Data.Input<UID.ContentType>;
-    return { value: await strapi.entityValidator.validateEntityCreation(contentType, input, { isDraft: false }) };
+    return { value: await strapi.entityValidator.validateEntityCreation(checkedModel(contentType), input, { isDraft: false }) };
   } catch (error) {
     if (!(error instanceof errors.YupValidationError)) throw error;
     const details = danishSchemaError(error, uid, contentType.attributes as Attributes, data).details as { errors: { path: string[]; message: string }[] };
