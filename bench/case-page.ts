@@ -56,7 +56,7 @@ async function main() {
         citizenName: 'Ole Hansen',
         citizenPhone: '12345678',
         center: center.documentId,
-        eventDate: '2026-11-02',
+        eventDate: new Date(Date.now() - 30 * 86400000).toISOString().slice(0, 10),
         caseStatus: 'visitation',
       },
     });

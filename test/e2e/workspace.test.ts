@@ -285,4 +285,27 @@ test('»Ret registreringen«: the intake facts of a case in investigation, corre
   await until(async () => expect(await textOf(panel('overview'))).toContain('Telefon: 87654321'));
   expect(await textOf(panel('overview'))).toContain('Center: Center for Ældre (test)');
   expect(steps.count).toBeLessThanOrEqual(5);
+  // Back on the case, the form is the new version: a save goes through, no conflict with herself.
+  await page.getByLabel('Interne noter').fill('Ringede til borgeren om det nye nummer');
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
+  await until(async () =>
+    expect((await docs(COMPLAINT).findOne({ documentId: stored.documentId })).internalNotes).toBe('Ringede til borgeren om det nye nummer'),
+  );
+  expect(await page.locator('[data-concurrency-panel="conflict"]').count()).toBe(0);
+});
+
+test('a refused save on the intake facts (not in the form) says where to correct them', async () => {
+  const fresh = await docs(COMPLAINT).create({ data: { description: 'Uden R10', caseStatus: 'visitation', centerHadOpportunity: false } });
+  await page.goto(caseUrl(fresh.documentId));
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Undersøgelse', exact: true }).click();
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
+  const refusal = page.locator('[data-concurrency-panel="registration"]');
+  await until(async () => expect(await refusal.innerText()).toMatch(/mulighed for at/));
+  await refusal.getByRole('link', { name: 'Ret registreringen' }).click();
+  await page.waitForURL(/ny-henvendelse\?sag=/);
+  await page
+    .locator('[data-workspace-page="registration"]')
+    .getByRole('checkbox', { name: /Centret har haft mulighed/ })
+    .waitFor();
 });

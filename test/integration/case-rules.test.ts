@@ -586,6 +586,12 @@ describe('the case page: overview and next steps through the admin', () => {
   test('a request already sent by letter is registered from the dialog: no e-mail, the deadline from when it was sent', async () => {
     const c = await complaint({ caseStatus: 'visitation' });
     const sentAt = '2026-11-02T09:00:00.000Z';
+    // Without when it was sent: refused with the other missing answers, nothing written.
+    const before = await snapshot(REQUEST);
+    const refused = await step(c.documentId, 'requestStatement', { sentOutsideSystem: true });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors.map((e: any) => e.path[0]).sort()).toEqual(['questions', 'requestedAt']);
+    expect(await snapshot(REQUEST)).toBe(before);
     const sent = await step(c.documentId, 'requestStatement', { questions: 'Hvorfor?', sentOutsideSystem: true, requestedAt: sentAt });
     expect(sent.status).toBe(200);
     const request = (await docs(REQUEST).findOne({ documentId: sent.body.data.documentId } as never)) as any;

@@ -15,12 +15,6 @@ export const caseStages = {
 } as const satisfies Record<string, readonly ComplaintStatus[]>;
 export type CaseStage = keyof typeof caseStages;
 
-/** A case's stage; a case not yet saved (no status) is being registered. */
-export function stageOf(status: string | null | undefined): CaseStage {
-  for (const [stage, statuses] of Object.entries(caseStages)) if ((statuses as readonly string[]).includes(status ?? '')) return stage as CaseStage;
-  return 'registrering';
-}
-
 /** The intake's facts: in the form only while a case is created by hand (Strapi's own "Opret en post"). */
 export const registrationFields = [
   'receivedAt',
@@ -39,6 +33,20 @@ export const registrationFields = [
   'institution',
   'formalComplaintToUnit',
   'centerHadOpportunity',
+] as const;
+
+/**
+ * The assessment a correction of the intake's facts can call for, asked beside them in "Ret
+ * registreringen": an inquiry made anonymous needs its special reason to be investigated, a
+ * decision date past the time limit its exception (rules/complaint: investigationBlockers).
+ */
+export const registrationAssessmentFields = [
+  'specialCaseReason',
+  'timeLimitException',
+  'timeLimitExceptionReason',
+  'exceptionLegalInterest',
+  'exceptionCanBeClarified',
+  'exceptionCanImprove',
 ] as const;
 
 /** Fields of the form shown in some stages only; every other field is shown in every stage (its own condition aside). */

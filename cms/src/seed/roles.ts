@@ -131,7 +131,8 @@ export async function seedAdminRoles(strapi: Core.Strapi) {
     const stored = (await roleService.findOne({ name })) ?? (await roleService.create({ name, description }));
     await roleService.assignPermissions(stored.id, permissionsFor(strapi, role));
   }
-  await strapi.db.query('admin::role').update({ where: { code: 'strapi-super-admin' }, data: SUPER_ADMIN_ROLE });
+  // Only Strapi's own English name: a name the municipality gave the role stays.
+  await strapi.db.query('admin::role').updateMany({ where: { code: 'strapi-super-admin', name: 'Super Admin' }, data: SUPER_ADMIN_ROLE });
   const found: { id: number; users?: unknown[] }[] = await strapi.db
     .query('admin::role')
     .findMany({ where: { code: { $in: strapiDefaultRoles } }, populate: { users: { select: ['id'] } } });

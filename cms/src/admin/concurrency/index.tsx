@@ -13,6 +13,11 @@ import type { DocumentActionComponent, PanelComponent } from '@strapi/content-ma
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { COMPLAINT, STATEMENT_REQUEST, OPINION, RECOMMENDATION, MEETING, CASE_DOCUMENT } from '../../content-types';
 import { applyEdits, toApiData, type Values } from './edits';
+import { Link } from 'react-router-dom';
+import { registrationFields } from '../../rules/case-stages';
+import { registrationView } from '../workspace/views';
+
+const isRegistrationField = (field: string) => (registrationFields as readonly string[]).includes(field);
 
 /** The journaled case data (cms/src/journal/describe.ts): their writes are checked against the version. */
 const CASE_DATA = new Set<string>([COMPLAINT, STATEMENT_REQUEST, OPINION, RECOMMENDATION, MEETING, CASE_DOCUMENT]);
@@ -25,6 +30,8 @@ interface Refused {
   loaded: Values;
   /** Set for a 409: the server's Danish message. */
   conflict?: string;
+  /** A case's refusal on the intake's facts, which the form does not show: corrected in "Ret registreringen". */
+  registration?: string[];
 }
 
 // One refused save per open document (model and documentId), shared by the save action and the panel.
@@ -94,10 +101,13 @@ function versioned(Update: DocumentActionComponent): DocumentActionComponent {
           return;
         }
         const error = response.error;
-        if (isBaseQueryError(error) && error.name === 'ValidationError') setErrors({ ...formErrors, ...formatValidationErrors(error) });
+        const fieldErrors = isBaseQueryError(error) && error.name === 'ValidationError' ? (formatValidationErrors(error) as Record<string, string>) : {};
+        setErrors({ ...formErrors, ...fieldErrors });
         // The server's 409 (cms/src/concurrency): its message names who changed the document and when.
         const conflict = isBaseQueryError(error) && (error as { name: string }).name === 'ConflictError' ? error.message : refused?.conflict;
-        setRefused(key, { typed, basedOn, loaded, conflict });
+        const registration =
+          model === COMPLAINT ? Object.entries(fieldErrors).flatMap(([field, message]) => (isRegistrationField(field) ? [String(message)] : [])) : [];
+        setRefused(key, { typed, basedOn, loaded, conflict, registration });
       } finally {
         setSubmitting(false);
       }
@@ -146,5 +156,26 @@ const ConflictPanel: PanelComponent = ({ model, documentId }) => {
   return { title: 'Ændret af en anden', content: <ConflictContent refusedKey={key} refused={refused} /> };
 };
 
+/** After a refused save of a case on the intake's facts (not in the form): what to correct, and where. */
+const RegistrationRefusalPanel: PanelComponent = ({ model, documentId }) => {
+  const refused = useRefused(keyOf(model, documentId));
+  if (!documentId || !refused?.registration?.length) return null;
+  return {
+    title: 'Ret registreringen',
+    content: (
+      <Flex direction="column" alignItems="stretch" gap={2} role="alert" data-concurrency-panel="registration">
+        {refused.registration.map((message) => (
+          <Typography key={message} textColor="danger600">
+            {message}
+          </Typography>
+        ))}
+        <Typography variant="pi">
+          Det står i sagens registrering, ikke i formularen: <Link to={registrationView(documentId)}>Ret registreringen</Link>.
+        </Typography>
+      </Flex>
+    ),
+  };
+};
+
 /** First among the side panels, above the save button. */
-export const withConflictPanel = (panels: PanelComponent[]) => [ConflictPanel, ...panels];
+export const withConflictPanel = (panels: PanelComponent[]) => [ConflictPanel, RegistrationRefusalPanel, ...panels];

@@ -127,7 +127,7 @@ export function CaseOverview({ documentId, version }: { documentId: string; vers
             {item.fileUrl && (
               <>
                 {' · '}
-                <a href={item.fileUrl} target="_blank" rel="noreferrer">
+                <a href={item.fileUrl} target="_blank" rel="noreferrer" aria-label={`Åbn filen: ${item.label} (åbner i en ny fane)`}>
                   Åbn filen
                 </a>
               </>

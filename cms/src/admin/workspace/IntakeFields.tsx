@@ -42,8 +42,8 @@ export const LongText = ({ name, label, values, errors, set, hint, required }: F
   </Field.Root>
 );
 
-export const Choices = ({ name, label, values, errors, set, options, required }: FieldProps & { options: [string, string][] }) => (
-  <Field.Root name={name} error={errors[name]} required={required}>
+export const Choices = ({ name, label, values, errors, set, options, required, hint }: FieldProps & { options: [string, string][] }) => (
+  <Field.Root name={name} error={errors[name]} required={required} hint={hint}>
     <Field.Label id={`${name}-label`}>{label}</Field.Label>
     <Radio.Group aria-labelledby={`${name}-label`} value={String(values[name] ?? '')} onValueChange={(value: string) => set(name, value)}>
       <Flex gap={4} wrap="wrap">
@@ -54,6 +54,7 @@ export const Choices = ({ name, label, values, errors, set, options, required }:
         ))}
       </Flex>
     </Radio.Group>
+    <Field.Hint />
     <Field.Error />
   </Field.Root>
 );

@@ -65,7 +65,7 @@ const initialValues = (step: CaseActionKind): Values => {
         centerHadOpportunity: false,
         center: '',
         sentOutsideSystem: false,
-        requestedAt: localNow(),
+        requestedAt: '',
       };
     default:
       return {};
@@ -171,7 +171,7 @@ function StepFields({
           <Field.Root
             name="sentOutsideSystem"
             error={errors.sentOutsideSystem}
-            hint="Så sender systemet ingen anmodning; fristen regnes fra, da den blev sendt, og centret får kun påmindelser og rykkere."
+            hint="Så sender systemet ingen anmodning; fristen regnes fra det tidspunkt, den blev sendt, og centret får kun påmindelser og rykkere."
           >
             <Checkbox checked={Boolean(values.sentOutsideSystem)} onCheckedChange={(checked: boolean) => set('sentOutsideSystem', checked === true)}>
               Anmodningen er allerede sendt på anden vis (fx med brev)
@@ -184,6 +184,7 @@ function StepFields({
               <Field.Label>Sendt</Field.Label>
               <TextInput
                 type="datetime-local"
+                max={localNow()}
                 value={values.requestedAt}
                 onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('requestedAt', e.target.value)}
               />
@@ -280,7 +281,7 @@ function StepDialog({ step, overview, version, onClose }: { step: CaseActionKind
         type: 'success',
         message:
           step === 'requestStatement' && values.sentOutsideSystem
-            ? 'Anmodningen om redegørelse er registreret; fristen regnes fra, da den blev sendt.'
+            ? 'Anmodningen om redegørelse er registreret; fristen regnes fra det tidspunkt, den blev sendt.'
             : doneMessages[step],
       });
       refreshCase();

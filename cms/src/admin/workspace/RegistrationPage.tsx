@@ -9,14 +9,14 @@
  */
 import * as React from 'react';
 import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, unstable_useDocument as useDocument, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { fieldLabelsByType } from '@borgerraadgiver/config/src/field-labels';
 import { danishDateTime } from '@borgerraadgiver/config/src/dates';
 import { choiceLists } from './choices';
 import { CENTER, COMPLAINT, INSTITUTION } from '../../content-types';
 import { adminPath } from '../../admin-urls';
-import { registrationFields } from '../../rules/case-stages';
+import { registrationAssessmentFields, registrationFields } from '../../rules/case-stages';
 import { useAdminGet } from '../useAdminGet';
 import { PagePanel } from '../PagePanel';
 import { applyEdits } from '../concurrency/edits';
@@ -27,6 +27,9 @@ type Named = { documentId: string; name: string };
 
 const FORM_ID = 'ret-registreringen';
 const RELATIONS = ['center', 'institution'] as const;
+/** The fields this page edits: the intake's facts and the assessment a change of them can call for. */
+const FIELDS = [...registrationFields, ...registrationAssessmentFields];
+const CONTACT = ['citizenName', 'citizenPhone', 'citizenEmail', 'citizenAddress'] as const;
 
 const labels = fieldLabelsByType[COMPLAINT];
 const labelOf = (field: string) => (Array.isArray(labels[field]) ? labels[field][0] : (labels[field] as string));
@@ -35,7 +38,7 @@ const hintOf = (field: string) => (Array.isArray(labels[field]) ? labels[field][
 /** The form's values of the stored case: text as typed, the instant as the input holds it, a relation by its documentId. */
 function formValues(stored: Stored, related: Record<string, string>): Values {
   const values: Values = { ...related };
-  for (const field of registrationFields) {
+  for (const field of FIELDS) {
     const value = stored[field];
     if (RELATIONS.includes(field as (typeof RELATIONS)[number])) continue;
     if (field === 'receivedAt') values[field] = typeof value === 'string' ? localDateTime(new Date(value)) : '';
@@ -63,7 +66,10 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
   const navigate = useNavigate();
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [loaded, setLoaded] = React.useState<{ stored: Stored; values: Values } | null>(null);
+  const [loaded, setLoaded] = React.useState<{ stored: Stored; values: Values; names: Record<string, string> } | null>(null);
+  // The case page's copy of the document (Strapi's cache, the edit view's query): loaded again
+  // after a save, so the case page shows, and saves from, the new version.
+  const caseDocument = useDocument({ collectionType: 'collection-types', model: COMPLAINT, documentId, params: {} });
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [values, setValues] = React.useState<Values>({});
   const [errors, setErrors] = React.useState<Errors>({});
@@ -73,13 +79,16 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
   /** The stored case and its form values. */
   const load = React.useCallback(async () => {
     const relation = (field: string) =>
-      get<{ results: Named[] }>(`/content-manager/relations/${COMPLAINT}/${documentId}/${field}`).then(({ data }) => data.results[0]?.documentId ?? '');
+      get<{ results: Named[] }>(`/content-manager/relations/${COMPLAINT}/${documentId}/${field}`).then(({ data }) => data.results[0] ?? null);
     const [{ data }, center, institution] = await Promise.all([
       get<{ data: Stored }>(`/content-manager/collection-types/${COMPLAINT}/${documentId}`),
       relation('center'),
       relation('institution'),
     ]);
-    return { stored: data.data, values: formValues(data.data, { center, institution }) };
+    const related = { center: center?.documentId ?? '', institution: institution?.documentId ?? '' };
+    // The case's own center and institution by name, also when no longer active (not among the choices).
+    const names = Object.fromEntries([center, institution].filter((item): item is Named => Boolean(item)).map((item) => [item.documentId, item.name]));
+    return { stored: data.data, values: formValues(data.data, related), names };
   }, [get, documentId]);
 
   React.useEffect(() => {
@@ -115,14 +124,20 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
   const readable = (name: string) => Boolean(loaded && (name in loaded.stored || (RELATIONS as readonly string[]).includes(name)));
   const input = (name: string) => ({ name, label: labelOf(name), hint: hintOf(name), ...field });
 
+  // A case made completely anonymous loses the citizen's name and contact details (as the intake stores none).
+  const anonymous = values.identity === 'anonymous';
+  const dropsContact = anonymous && CONTACT.some((name) => Boolean(loaded?.values[name]));
+
   const back = () => navigate(adminPath(COMPLAINT, documentId));
   const save = async () => {
     if (!loaded) return;
-    const data = registrationChanges(loaded.values, values);
+    const typed = anonymous ? { ...values, ...Object.fromEntries(CONTACT.map((name) => [name, ''])) } : values;
+    const data = registrationChanges(loaded.values, typed);
     if (Object.keys(data).length === 0) return back();
     setBusy(true);
     try {
       await put(`/content-manager/collection-types/${COMPLAINT}/${documentId}`, { ...data, updatedAt: loaded.stored.updatedAt });
+      await caseDocument.refetch();
       toggleNotification({ type: 'success', message: 'Registreringen er rettet.' });
       back();
     } catch (error) {
@@ -153,8 +168,9 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
   const options = (list: Record<string, string>) => Object.entries(list);
   const named = (list: Named[] | undefined, chosen: string) => {
     const shown = (list ?? []).map((item): [string, string] => [item.documentId, item.name]);
-    // The case's own center stays a choice when it is no longer active.
-    return chosen && !shown.some(([id]) => id === chosen) ? [[chosen, 'Det nuværende (ikke længere aktivt)'] as [string, string], ...shown] : shown;
+    // The case's own center or institution stays a choice when it is no longer active.
+    const own = chosen && loaded?.names[chosen];
+    return own && !shown.some(([id]) => id === chosen) ? [[chosen, own] as [string, string], ...shown] : shown;
   };
   const business = values.complainantKind === 'business' || Boolean(values.businessName) || Boolean(values.cvr);
   return (
@@ -222,11 +238,12 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
                   <Grid.Item col={6} s={12}>
                     {readable('complainantKind') && <Choices {...input('complainantKind')} options={options(choiceLists.complainantKinds)} />}
                   </Grid.Item>
-                  {(['citizenName', 'citizenPhone', 'citizenEmail'] as const).filter(readable).map((name) => (
-                    <Grid.Item key={name} col={4} s={12}>
-                      <Text {...input(name)} type={name === 'citizenEmail' ? 'email' : name === 'citizenPhone' ? 'tel' : 'text'} />
-                    </Grid.Item>
-                  ))}
+                  {!anonymous &&
+                    (['citizenName', 'citizenPhone', 'citizenEmail'] as const).filter(readable).map((name) => (
+                      <Grid.Item key={name} col={4} s={12}>
+                        <Text {...input(name)} type={name === 'citizenEmail' ? 'email' : name === 'citizenPhone' ? 'tel' : 'text'} />
+                      </Grid.Item>
+                    ))}
                   {business &&
                     (['businessName', 'cvr'] as const).filter(readable).map((name) => (
                       <Grid.Item key={name} col={6} s={12}>
@@ -234,10 +251,22 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
                       </Grid.Item>
                     ))}
                 </Grid.Root>
-                {readable('citizenAddress') && <LongText {...input('citizenAddress')} />}
+                {!anonymous && readable('citizenAddress') && <LongText {...input('citizenAddress')} />}
+                {dropsContact && (
+                  <Typography tag="p" textColor="warning700">
+                    Helt anonym: borgerens navn og kontaktoplysninger slettes, når du gemmer.
+                  </Typography>
+                )}
+                {values.identity !== 'named' && readable('specialCaseReason') && <LongText {...input('specialCaseReason')} />}
               </PagePanel>
               <PagePanel title="Hvad og hvor?">
                 {readable('eventDate') && <Text {...input('eventDate')} type="date" />}
+                {/* A decision date past the time limit calls for the exception (R6), asked here beside it. */}
+                {Boolean(values.eventDate) && readable('timeLimitException') && <Check {...input('timeLimitException')} />}
+                {values.timeLimitException === true &&
+                  (['timeLimitExceptionReason', 'exceptionLegalInterest', 'exceptionCanBeClarified', 'exceptionCanImprove'] as const)
+                    .filter(readable)
+                    .map((name) => (name === 'timeLimitExceptionReason' ? <LongText key={name} {...input(name)} /> : <Check key={name} {...input(name)} />))}
                 <Choices {...input('center')} options={named(centers.body?.results, center)} />
                 {centers.error && <Typography textColor="danger600">{centers.error}</Typography>}
                 {center && <Choices {...input('institution')} options={named(institutions.body?.results, String(values.institution ?? ''))} />}

@@ -228,6 +228,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             : []),
           ...(needs.center && !text(input.center) ? [{ path: 'center', message: 'Vælg det center, der skal bedes om en redegørelse.' }] : []),
           ...(!text(input.questions)?.trim() ? [{ path: 'questions', message: 'Skriv spørgsmålene til centret.' }] : []),
+          ...(input.sentOutsideSystem === true && !text(input.requestedAt) ? [{ path: 'requestedAt', message: 'Angiv, hvornår anmodningen blev sendt.' }] : []),
         ];
         if (missing.length) throw validationError(missing);
       }
