@@ -1,6 +1,6 @@
 /** The intake's fields: a label, the input, its hint and its error, on plain values keyed by the case's field names. */
 import * as React from 'react';
-import { Checkbox, Field, Flex, Radio, Textarea, TextInput } from '@strapi/design-system';
+import { Box, Checkbox, Field, Flex, Radio, Textarea, TextInput, Typography } from '@strapi/design-system';
 
 export type Values = Record<string, string | boolean>;
 export type Errors = Record<string, string>;
@@ -75,3 +75,22 @@ export const localDateTime = (value: Date) => {
   local.setMinutes(local.getMinutes() - local.getTimezoneOffset(), 0, 0);
   return local.toISOString().slice(0, 16);
 };
+
+/** A refused save: its message, and every field's error when there is more than one. */
+export const Refusal = ({ message, errors }: { message: string | null; errors: Errors }) =>
+  message ? (
+    <Box padding={4} background="danger100" hasRadius role="alert">
+      <Typography textColor="danger700" fontWeight="bold">
+        {message}
+      </Typography>
+      {Object.keys(errors).length > 1 && (
+        <ul>
+          {Object.values(errors).map((text) => (
+            <li key={text}>
+              <Typography textColor="danger700">{text}</Typography>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Box>
+  ) : null;

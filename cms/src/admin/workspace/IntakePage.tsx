@@ -8,7 +8,7 @@
  * apply; a refusal shows every error at once, on its field, and keeps what was typed.
  */
 import * as React from 'react';
-import { Box, Button, Checkbox, Field, Flex, Grid, Radio, Typography } from '@strapi/design-system';
+import { Button, Checkbox, Field, Flex, Grid, Radio, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { choiceLists } from './choices';
@@ -18,7 +18,7 @@ import { useAdminGet } from '../useAdminGet';
 import { channelLabel, intakeChannels } from './intakeChannels';
 import { PagePanel } from '../PagePanel';
 
-import { Choices, LongText, Text, fieldErrors, localDateTime, type Errors, type Values } from './IntakeFields';
+import { Choices, LongText, Refusal, Text, fieldErrors, localDateTime, type Errors, type Values } from './IntakeFields';
 import { RegistrationPage } from './RegistrationPage';
 
 /** The fields of the case as the content manager stores them; empty fields are left out. */
@@ -150,22 +150,7 @@ const IntakePage = () => {
           }}
         >
           <Flex direction="column" alignItems="stretch" gap={4} data-workspace-page="intake">
-            {message && (
-              <Box padding={4} background="danger100" hasRadius role="alert">
-                <Typography textColor="danger700" fontWeight="bold">
-                  {message}
-                </Typography>
-                {Object.keys(errors).length > 1 && (
-                  <ul>
-                    {Object.values(errors).map((text) => (
-                      <li key={text}>
-                        <Typography textColor="danger700">{text}</Typography>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Box>
-            )}
+            <Refusal message={message} errors={errors} />
             <PagePanel title={quick ? 'Hvordan kom henvendelsen?' : 'Hvordan kom henvendelsen, og fra hvem?'}>
               <Grid.Root gap={4}>
                 <Grid.Item col={8} s={12}>

@@ -8,7 +8,7 @@
  * change made elsewhere, the typed changes are put onto the current version, to be saved again.
  */
 import * as React from 'react';
-import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
+import { Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { Layouts, Page, unstable_useDocument as useDocument, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { fieldLabelsByType } from '@borgerraadgiver/config/src/field-labels';
@@ -20,7 +20,7 @@ import { registrationAssessmentFields, registrationFields } from '../../rules/ca
 import { useAdminGet } from '../useAdminGet';
 import { PagePanel } from '../PagePanel';
 import { applyEdits } from '../concurrency/edits';
-import { Check, Choices, LongText, Text, fieldErrors, localDateTime, type Errors, type Values } from './IntakeFields';
+import { Check, Choices, LongText, Refusal, Text, fieldErrors, localDateTime, type Errors, type Values } from './IntakeFields';
 
 type Stored = Record<string, unknown> & { caseNumber?: string; updatedAt?: string };
 type Named = { documentId: string; name: string };
@@ -203,22 +203,7 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
             }}
           >
             <Flex direction="column" alignItems="stretch" gap={4} data-workspace-page="registration">
-              {message && (
-                <Box padding={4} background="danger100" hasRadius role="alert">
-                  <Typography textColor="danger700" fontWeight="bold">
-                    {message}
-                  </Typography>
-                  {Object.keys(errors).length > 1 && (
-                    <ul>
-                      {Object.values(errors).map((text) => (
-                        <li key={text}>
-                          <Typography textColor="danger700">{text}</Typography>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </Box>
-              )}
+              <Refusal message={message} errors={errors} />
               <PagePanel title="Hvordan kom henvendelsen?">
                 <Grid.Root gap={4}>
                   <Grid.Item col={8} s={12}>
