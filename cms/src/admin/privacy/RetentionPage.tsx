@@ -119,7 +119,7 @@ const RetentionPage = () => {
         )}
         <Modal.Root open={dialog !== null} onOpenChange={(isOpen: boolean) => !isOpen && setDialog(null)}>
           <Modal.Content>
-            <Modal.Header>
+            <Modal.Header closeLabel="Luk">
               <Modal.Title>
                 {dialog?.kind === 'postpone' ? `Udsæt anonymiseringen af sag ${dialog.item.caseNumber}` : `Anonymisér sag ${dialog?.item.caseNumber}`}
               </Modal.Title>

@@ -306,7 +306,7 @@ function StepDialog({ step, overview, version, onClose }: { step: CaseActionKind
     <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
       <Modal.Content>
         <form onSubmit={submit} noValidate>
-          <Modal.Header>
+          <Modal.Header closeLabel="Luk">
             <Modal.Title>{`${stepLabels[step]} · sag ${overview.caseNumber ?? ''}`}</Modal.Title>
           </Modal.Header>
           <Modal.Body>
