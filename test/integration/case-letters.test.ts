@@ -99,6 +99,14 @@ test('issuing an opinion files its letter and mails the center and the citizen t
   expect(filed).toHaveLength(1);
   expect(filed[0]).toMatchObject({ direction: 'sendt', source: 'borgerraadgiver' });
   expect(filed[0].file.mime).toBe('text/html');
+  // It opens from the case page's overview as the letter it is: its own styles apply, nothing else runs or loads.
+  const overview = (await app.admin('GET', `/workspace/cases/${complaint.documentId}`)).body.data.overview;
+  const { fileUrl } = overview.documents.find((d: { documentId: string }) => d.documentId === filed[0].documentId);
+  const opened = await fetch(`${app.url}${fileUrl}`);
+  expect(opened.status).toBe(200);
+  expect(opened.headers.get('content-type')).toMatch(/^text\/html/);
+  expect(opened.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+  expect(await opened.text()).toMatch(/<style[\s>]/);
   // Registered in the journal by the system, which writes the letter; its e-mails say whom they are for.
   expect(await documentsAdded(complaint.id)).toEqual([
     expect.objectContaining({

@@ -64,7 +64,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     ctx.set('Content-Type', type);
     ctx.set('Content-Length', String(stat.size));
     ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('Content-Security-Policy', "sandbox; default-src 'none'");
+    // No script, no request out; a document's own inline styles apply (the opinion letter's letterhead and A4 layout).
+    ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     ctx.set('Content-Disposition', `${inline.has(type) ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(name)}`);
     ctx.status = 200;
     ctx.body = ctx.method === 'HEAD' ? null : fs.createReadStream(file);

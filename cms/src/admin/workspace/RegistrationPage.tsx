@@ -14,6 +14,7 @@ import { useNavigate } from 'react-router-dom';
 import { fieldLabelsByType } from '@borgerraadgiver/config/src/field-labels';
 import { danishDateTime } from '@borgerraadgiver/config/src/dates';
 import { choiceLists } from './choices';
+import { channelLabel, intakeChannels, type IntakeChannel } from './intakeChannels';
 import { CENTER, COMPLAINT, INSTITUTION } from '../../content-types';
 import { adminPath } from '../../admin-urls';
 import { registrationAssessmentFields, registrationFields } from '../../rules/case-stages';
@@ -166,6 +167,11 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
 
   const title = loaded?.stored.caseNumber ? `Ret registreringen af sag ${loaded.stored.caseNumber}` : 'Ret registreringen';
   const options = (list: Record<string, string>) => Object.entries(list);
+  // The intake's own words for its channels (»Møde«); the channels it does not offer (the web form's) by the vocabulary's.
+  const channels = options(choiceLists.channels).map(([key, text]): [string, string] => [
+    key,
+    (intakeChannels as readonly string[]).includes(key) ? channelLabel(key as IntakeChannel) : text,
+  ]);
   const named = (list: Named[] | undefined, chosen: string) => {
     const shown = (list ?? []).map((item): [string, string] => [item.documentId, item.name]);
     // The case's own center or institution stays a choice when it is no longer active.
@@ -207,7 +213,7 @@ export const RegistrationPage = ({ documentId }: { documentId: string }) => {
               <PagePanel title="Hvordan kom henvendelsen?">
                 <Grid.Root gap={4}>
                   <Grid.Item col={8} s={12}>
-                    {readable('channel') && <Choices {...input('channel')} options={options(choiceLists.channels)} />}
+                    {readable('channel') && <Choices {...input('channel')} options={channels} />}
                   </Grid.Item>
                   <Grid.Item col={4} s={12}>
                     {readable('receivedAt') && <Text {...input('receivedAt')} type="datetime-local" />}
