@@ -63,6 +63,12 @@ export function keyOf(file: { url?: string | null }): string | null {
   return key && KEY_PATTERN.test(key) ? key : null;
 }
 
+/** A signed, expiring download address for a stored file (as the upload plugin hands it out), or null when it is not ours. */
+export function signedFileUrl(strapi: Core.Strapi, file: { url?: string | null }, ttlSeconds: number): string | null {
+  const key = keyOf(file);
+  return key ? signedPath(strapi, key, ttlSeconds) : null;
+}
+
 /** Where a key's bytes live on disk. */
 export const storedPath = (settings: DocumentSettings, key: string) => path.join(settings.storageDir, key.slice(0, 2), key);
 
@@ -134,10 +140,7 @@ export function usePrivateStorage(strapi: Core.Strapi, settings: DocumentSetting
     },
     delete: remove,
     isPrivate: () => true,
-    getSignedUrl: (file: ProviderFile) => {
-      const key = keyOf(file);
-      return { url: key ? signedPath(strapi, key, settings.downloadTtlSeconds) : file.url };
-    },
+    getSignedUrl: (file: ProviderFile) => ({ url: signedFileUrl(strapi, file, settings.downloadTtlSeconds) ?? file.url }),
   });
   keepGivenNames(strapi);
 }

@@ -50,7 +50,7 @@ function formValues(stored: Stored, related: Record<string, string>): Values {
 }
 
 /** What changed, as the content manager stores it: emptied text is null, a relation is connected or disconnected. */
-export function registrationChanges(loaded: Values, values: Values): Record<string, unknown> {
+function registrationChanges(loaded: Values, values: Values): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(values)) {
     if (value === loaded[field]) continue;

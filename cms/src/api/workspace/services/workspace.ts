@@ -33,7 +33,7 @@ import {
   type CaseActionKind,
 } from '../../../rules';
 import { displayValue } from '../../../choices';
-import { keyOf, signedPath } from '../../../documents/storage';
+import { signedFileUrl } from '../../../documents/storage';
 import { loadWorkingCalendar } from '../../../db/working-calendar';
 import { CASE_DOCUMENT, COMPLAINT, INBOUND_MAIL, NOTIFICATION, STATEMENT_REQUEST as REQUEST, MEETING, OPINION, RECOMMENDATION } from '../../../content-types';
 import { inTransaction } from '../../../db/transaction';
@@ -76,11 +76,7 @@ const label = (parts: (string | null | undefined | false)[]) => parts.filter(Boo
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const policy: Policy = loadPolicy();
-  const documentSettings = loadDocumentSettings();
-  const fileAddress = (file: { url?: string | null } | null) => {
-    const key = file ? keyOf(file) : null;
-    return key ? signedPath(strapi, key, documentSettings.downloadTtlSeconds) : null;
-  };
+  const { downloadTtlSeconds } = loadDocumentSettings();
   return {
     /**
      * `mayRead(uid, field)`: whether the reader may read a field that can name the citizen (a case
@@ -174,7 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         documents: (complaint.documents ?? []).map((d: Row) => ({
           documentId: String(d.documentId),
           // The file itself, to open from the case: a signed address that expires, as the upload plugin hands out.
-          fileUrl: mayRead(CASE_DOCUMENT, 'file') ? fileAddress(d.file as { url?: string | null } | null) : null,
+          fileUrl: mayRead(CASE_DOCUMENT, 'file') && d.file ? signedFileUrl(strapi, d.file as { url?: string | null }, downloadTtlSeconds) : null,
           label: label([
             (mayRead(CASE_DOCUMENT, 'title') && text(d.title)) || 'Sagsdokument',
             documentDirections[d.direction as keyof typeof documentDirections],
