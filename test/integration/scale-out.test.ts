@@ -264,7 +264,10 @@ describePg('two CMS instances and two workers on one PostgreSQL and one Redis', 
     // BullMQ hands the dead worker's job to the new one when its lock expires; the row is planned again after the timeout.
     await waitUntil('the receipt sent again', () => sink.count(number) === 1, 120_000);
     expect(Date.now() - killedAt).toBeGreaterThan(15_000);
-    const seen = await admin(urlB, 'GET', `/content-manager/collection-types/${NOTIFICATION}/${row.document_id}`);
+    // The SMTP server has the mail before the worker's report reaches the CMS.
+    const notification = () => admin(urlB, 'GET', `/content-manager/collection-types/${NOTIFICATION}/${row.document_id}`);
+    await waitUntil('the report of the retry', async () => (await notification()).body.data?.deliveryStatus !== 'sending', 30_000);
+    const seen = await notification();
     expect(seen.status).toBe(200);
     expect(seen.body.data).toMatchObject({ deliveryStatus: 'sent', attempts: 2 });
     expect(seen.body.data.lastError).toMatch(INTERRUPTED);
