@@ -29,6 +29,8 @@ interface TypeLayout {
   readOnly?: string[];
   /** Technical fields: not in the edit view. */
   hidden?: string[];
+  /** Fields read in full: a row of their own, the form's whole width. */
+  wide?: string[];
 }
 
 export const layouts: Record<string, TypeLayout> = {
@@ -153,6 +155,8 @@ export const layouts: Record<string, TypeLayout> = {
     ],
     // The heading names the e-mail (page title, pickers); the form shows its kind.
     hidden: ['heading', 'dueVersion', 'messageId', 'linkVersion', 'sendingSince', 'failureDigest'],
+    // The e-mail as it was sent reads as a letter, not in a half-width box.
+    wide: ['subject', 'sentText', 'lastError'],
   },
   // The case journal: read-only everywhere (the system writes it; see journal/writer.ts).
   [CASE_EVENT]: {
@@ -173,4 +177,4 @@ export const layouts: Record<string, TypeLayout> = {
 };
 
 /** Applied to the content manager once per version (seed/content-manager.ts): raise it with every change above. */
-export const LAYOUT_VERSION = 11;
+export const LAYOUT_VERSION = 12;

@@ -26,11 +26,25 @@ export async function seedAdminLayouts(strapi: Core.Strapi) {
       layouts: {
         ...configuration.layouts,
         list: layout.list.filter((field) => metadatas[field]),
-        edit: configuration.layouts.edit
-          .map((row: { name: string }[]) => row.filter((field) => !(layout.hidden ?? []).includes(field.name)))
-          .filter((row: unknown[]) => row.length),
+        edit: editRows(configuration.layouts.edit, layout.hidden ?? [], layout.wide ?? []),
       },
     });
   }
   await store.set({ value: LAYOUT_VERSION });
+}
+
+type EditRow = { name: string; size: number }[];
+
+/** Strapi's edit rows without the hidden fields, each wide field alone in a full-width row. */
+function editRows(rows: EditRow[], hidden: string[], wide: string[]): EditRow[] {
+  return rows
+    .flatMap((row) => {
+      const split: EditRow[] = [[]];
+      for (const field of row.filter(({ name }) => !hidden.includes(name))) {
+        if (wide.includes(field.name)) split.push([{ ...field, size: 12 }], []);
+        else split[split.length - 1].push(field);
+      }
+      return split;
+    })
+    .filter((row) => row.length);
 }
