@@ -168,6 +168,7 @@ describe("the advisor's five tasks on her first visit", () => {
     const stored = await docs(COMPLAINT).findOne({ documentId: caseId, populate: ['meetings'] });
     expect(stored.meetings).toEqual([expect.objectContaining({ role: 'bisidder', place: 'Rådhuset i Hvalsø' })]);
     expect(new Date(stored.meetings[0].heldAt).toISOString()).toBe('2026-12-10T09:00:00.000Z');
+    await until(async () => expect(await panel('overview').innerText()).toContain('Bisidder · 10.12.2026, 10.00 · Rådhuset i Hvalsø'));
   });
 
   test('4. read the statement from the e-mail and issue a "Kritik" opinion with one recommendation (≤ 10 steps)', async () => {

@@ -476,7 +476,7 @@ describe('the case status follows the next step', () => {
   const statusOf = async (documentId: string) => ((await docs(COMPLAINT).findOne({ documentId } as never)) as any).caseStatus;
 
   test('a statement request sent starts the investigation; the issued opinion ends it', async () => {
-    const c = await complaint({ caseStatus: 'visitation' });
+    const c = await complaint({ caseStatus: 'visitation', handling: 'dialog' });
     const request = await app.admin(
       'POST',
       `/content-manager/collection-types/${REQUEST}`,
@@ -484,6 +484,8 @@ describe('the case status follows the next step', () => {
     );
     expect(request.status).toBe(201);
     expect(await statusOf(c.documentId)).toBe('undersoegelse');
+    // The dialog became an investigation: the report counts it there.
+    expect(((await docs(COMPLAINT).findOne({ documentId: c.documentId } as never)) as any).handling).toBe('undersoegelse');
     await docs(REQUEST).update({ documentId: request.body.data.documentId, data: { requestStatus: 'besvaret', responseText: 'Svar' } } as never);
     const opinion = await app.admin(
       'POST',
@@ -501,10 +503,11 @@ describe('the case status follows the next step', () => {
     expect(await statusOf(c.documentId)).toBe('visitation');
   });
 
-  test('a second request on a case under investigation keeps the status', async () => {
-    const c = await investigated();
+  test('a second request on a case under investigation keeps the status, and a mediation stays one', async () => {
+    const c = await investigated({ handling: 'maegling' });
     await create(REQUEST, { complaint: c.documentId, questions: 'Q' });
     expect(await statusOf(c.documentId)).toBe('undersoegelse');
+    expect(((await docs(COMPLAINT).findOne({ documentId: c.documentId } as never)) as any).handling).toBe('maegling');
   });
 });
 
@@ -642,11 +645,11 @@ describe('the case page: overview and next steps through the admin', () => {
     expect((await step(c.documentId, 'unknown', {})).status).toBe(404);
   });
 
-  test('a meeting is named by its case, role and date', async () => {
+  test('a meeting is named by its case, role and date; the case shows when and where', async () => {
     const c = await complaint();
     const held = await step(c.documentId, 'registerMeeting', { heldAt: '2026-11-26T09:00:00Z', role: 'observatoer', place: 'Rådhuset' });
     expect(held.status).toBe(200);
-    expect((await overview(c.documentId)).meetings[0].label).toBe('Møde · Observatør · 26.11.2026');
+    expect((await overview(c.documentId)).meetings[0].label).toBe('Møde · Observatør · 26.11.2026, 10.00 · Rådhuset');
     expect(((await docs('api::meeting.meeting').findOne({ documentId: held.body.data.documentId } as never)) as any).heading).toBe(
       `${c.caseNumber} · Møde · Observatør · 26.11.2026`,
     );

@@ -128,7 +128,8 @@ describe('each write path gives exactly its events', () => {
   });
 
   test('statement requested, delivered by the workers, answered by the center by link, then nothing more to send', async () => {
-    const c = await build.complaint({ caseStatus: 'undersoegelse' });
+    // Already an investigation in status and handling form: the request changes neither.
+    const c = await build.complaint({ caseStatus: 'undersoegelse', handling: 'undersoegelse' });
     const created = await app.admin('POST', cm(REQUEST), { complaint: connect(c.documentId), questions: 'Redegør for forløbet.' });
     expect(created.status).toBe(201);
     const request = created.body.data;

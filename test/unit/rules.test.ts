@@ -23,6 +23,7 @@ import {
   parseCaseNumber,
   RuleContext,
   statusAfter,
+  handlingAfter,
   transitions,
   caseStages,
   registrationFields,
@@ -435,6 +436,19 @@ describe('next steps on the case page', () => {
   ])('after %s a case in %s goes to %s', (event, from, to) => {
     expect(statusAfter(event, from)).toBe(to);
     if (to) expect(canTransition(from ?? 'modtaget', to)).toBe(true);
+  });
+
+  test.each<[Parameters<typeof handlingAfter>[0], Parameters<typeof handlingAfter>[1], ReturnType<typeof handlingAfter>]>([
+    ['statement_requested', null, 'undersoegelse'],
+    ['statement_requested', 'kort_kontakt', 'undersoegelse'],
+    ['statement_requested', 'dialog', 'undersoegelse'],
+    ['statement_requested', 'undersoegelse', null],
+    ['statement_requested', 'maegling', null],
+    ['statement_requested', 'videresendt', null],
+    ['opinion_issued', null, null],
+    ['opinion_issued', 'dialog', null],
+  ])('after %s a case handled as %s is handled as %s', (event, from, to) => {
+    expect(handlingAfter(event, from)).toBe(to);
   });
 });
 

@@ -3,14 +3,14 @@
  * export. Values in `changes` are shown with their Danish labels.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { caseEventActors, caseEventKinds, caseEventSubjects, danishDate, danishDateTime, TIME_ZONE, fieldName } from '@borgerraadgiver/config';
+import { caseEventActors, caseEventKinds, caseEventSubjects, danishDateTime, TIME_ZONE, fieldName } from '@borgerraadgiver/config';
 import { DateTime } from 'luxon';
 import { toCsv } from '../reports/csv';
 import { CASE_EVENT, subjectUids, type Changes, type ChangeValue, type SubjectType, type TimelineEvent } from './model';
 import { appendEvents } from './writer';
 import type { Actor } from './model';
 import { COMPLAINT } from '../content-types';
-import { choiceLabel } from '../choices';
+import { displayValue } from '../choices';
 
 /** A file's size as people read it: "830 B", "12 kB", "1,4 MB". */
 export function fileSize(bytes: number): string {
@@ -20,18 +20,10 @@ export function fileSize(bytes: number): string {
 }
 
 function shown(field: string, value: ChangeValue, subjectType: SubjectType): string {
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
   // A related record by its name; never its id.
-  if (typeof value === 'object') return value.label ?? 'tilknyttet';
+  if (value !== null && typeof value === 'object') return value.label ?? 'tilknyttet';
   if (field === 'sizeBytes' && typeof value === 'number') return fileSize(value);
-  if (typeof value === 'string') {
-    const label = choiceLabel(subjectUids[subjectType], field, value);
-    if (label) return label;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return danishDate(value);
-    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return danishDateTime(value);
-  }
-  return String(value);
+  return displayValue(subjectUids[subjectType], field, value, danishDateTime);
 }
 
 /** One line per changed field: "Status: Modtaget → Visitation", "E-mail: ændret". */

@@ -1,4 +1,4 @@
-import { complaintStatuses, type ComplaintStatus } from '@borgerraadgiver/config';
+import { complaintStatuses, handlingForms, type ComplaintStatus } from '@borgerraadgiver/config';
 import { ComplaintState, investigationBlockers, RuleContext } from './complaint';
 import { canTransition, closedStatuses } from './complaint-status';
 
@@ -77,4 +77,16 @@ export function statusAfter(event: CaseStatusEvent, current: ComplaintStatus | n
   const status = current ?? 'modtaget';
   if (event === 'statement_requested') return status !== 'undersoegelse' && canTransition(status, 'undersoegelse') ? 'undersoegelse' : null;
   return status === 'undersoegelse' ? 'udtalelse_afgivet' : null;
+}
+
+type Handling = keyof typeof handlingForms;
+
+/**
+ * The handling form after an event: a statement request makes the case an investigation, unless
+ * the advisor has named a form the request does not replace (mediation, forwarded to the unit).
+ * Lighter forms give way, so the annual report counts the case where its work was done.
+ */
+export function handlingAfter(event: CaseStatusEvent, current: Handling | null | undefined): Handling | null {
+  if (event !== 'statement_requested' || current === 'undersoegelse') return null;
+  return !current || current === 'kort_kontakt' || current === 'dialog' ? 'undersoegelse' : null;
 }

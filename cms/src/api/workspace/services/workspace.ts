@@ -165,7 +165,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         meetings: (complaint.meetings ?? []).map((m: Row) => ({
           documentId: m.documentId,
-          label: meetingHeading({ ...m, caseNumber: null }),
+          // When and where, so the advisor finds her way to it from the case.
+          label: label([
+            meetingHeading({ ...m, heldAt: null, caseNumber: null }),
+            danishDateTime(m.heldAt as string, 'numeric'),
+            mayRead(MEETING, 'place') && text(m.place),
+          ]),
         })),
         documents: (complaint.documents ?? []).map((d: Row) => ({
           documentId: String(d.documentId),
