@@ -205,7 +205,13 @@ describe("the advisor's five tasks on her first visit", () => {
   test('5. find the cases whose statement is overdue and open one (≤ 1 step)', async () => {
     const center = await docs('api::center.center').findFirst({ filters: { name: CENTER_NAME } });
     const late = await docs(COMPLAINT).create({
-      data: { description: 'Manglende svar', center: center.documentId, centerHadOpportunity: true, caseStatus: 'visitation' },
+      data: {
+        description: 'Manglende svar',
+        center: center.documentId,
+        centerHadOpportunity: true,
+        caseStatus: 'visitation',
+        receivedAt: new Date(Date.now() - 45 * 86400000).toISOString(),
+      },
     });
     await docs(REQUEST).create({
       data: { complaint: late.documentId, questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() },
@@ -258,10 +264,11 @@ describe("the advisor's five tasks on her first visit", () => {
 describe('every list and every home page link opens, for every role', () => {
   const roles = ['first administrator', 'Borgerrådgiver', 'Administrativ medarbejder'];
 
-  /** The list opened: its heading is there, Strapi's error page is not. */
+  /** The list opened: its heading is there, Strapi's error page is not, nor a link to Strapi's English documentation. */
   async function expectListOpens(page: Page, name: string) {
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 30000 });
     expect(await page.getByText(/Invalid key|Du kan ikke søge, filtrere eller sortere/).count()).toBe(0);
+    expect(await page.locator('a[href*="docs.strapi.io"]').count()).toBe(0);
   }
 
   test.each(roles)(

@@ -202,6 +202,7 @@ test('5. find the overdue statements: the home page opens the case (1 step)', as
       center: (await docs('api::center.center').findFirst({ filters: { name: centerName } })).documentId,
       centerHadOpportunity: true,
       caseStatus: 'visitation',
+      receivedAt: new Date(Date.now() - 45 * 86400000).toISOString(),
     },
   });
   await docs(REQUEST).create({

@@ -39,6 +39,8 @@ const complaint = (overrides: Data = {}) =>
     ...overrides,
   });
 const investigated = (overrides: Data = {}) => complaint({ caseStatus: 'undersoegelse', ...overrides });
+/** A case received a year ago, for requests registered as sent by letter on a past date (never before the case). */
+const receivedLongAgo = { receivedAt: '2025-11-03T09:00:00Z', eventDate: '2025-10-01' };
 
 interface Attempt {
   name: string;
@@ -333,7 +335,7 @@ test('a case with a statement request cannot be deleted', async () => {
 
 test('the due date stays as computed when the calendar changes later', async () => {
   const request = await create(REQUEST, {
-    complaint: (await investigated()).documentId,
+    complaint: (await investigated(receivedLongAgo)).documentId,
     questions: 'Q',
     sentOutsideSystem: true,
     requestedAt: '2025-12-01T09:00:00Z',
@@ -359,16 +361,17 @@ test('case data cannot be duplicated from the admin (the copy would carry the ca
 describe('what the rules fill in', () => {
   test('case numbers are sequential per year and unique under concurrent registration', async () => {
     const created = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => create(COMPLAINT, { description: `samtidig ${i}`, receivedAt: '2025-06-01T10:00:00Z', eventDate: '2025-05-01' })),
+      // A year no other case of this file is received in.
+      Array.from({ length: 12 }, (_, i) => create(COMPLAINT, { description: `samtidig ${i}`, receivedAt: '2024-06-01T10:00:00Z', eventDate: '2024-05-01' })),
     );
     const numbers = created.map((c) => c.caseNumber).sort();
-    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(4, '0')}`));
+    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(4, '0')}`));
   });
 
   test('the due date follows the working-day calendar and says how (statutory holidays of a year without rows)', async () => {
     // No holiday rows are seeded for 2025: the statutory holidays are computed all the same.
     const request = await create(REQUEST, {
-      complaint: (await investigated()).documentId,
+      complaint: (await investigated(receivedLongAgo)).documentId,
       questions: 'Q',
       sentOutsideSystem: true,
       requestedAt: '2025-12-11T09:00:00Z',
@@ -400,7 +403,7 @@ describe('what the rules fill in', () => {
   test('an active closing day moves the due date', async () => {
     await create('api::closing-day.closing-day', { date: '2025-12-29', name: 'Ekstra lukkedag', kind: 'lukkedag', active: true });
     const request = await create(REQUEST, {
-      complaint: (await investigated()).documentId,
+      complaint: (await investigated(receivedLongAgo)).documentId,
       questions: 'Q',
       sentOutsideSystem: true,
       requestedAt: '2025-12-11T09:00:00Z',
@@ -412,14 +415,14 @@ describe('what the rules fill in', () => {
     await create('api::closing-day.closing-day', { date: '2025-12-26', name: 'Åbent på 2. juledag', kind: 'arbejdsdag', active: true });
     // 12 Dec 2025 + 14 days is Friday 26 Dec (Boxing Day), now a working day; Christmas Day still counts.
     const request = await create(REQUEST, {
-      complaint: (await investigated()).documentId,
+      complaint: (await investigated(receivedLongAgo)).documentId,
       questions: 'Q',
       sentOutsideSystem: true,
       requestedAt: '2025-12-12T09:00:00Z',
     });
     expect(new Date(request.dueAt).toISOString()).toBe('2025-12-26T22:59:59.999Z');
     const christmas = await create(REQUEST, {
-      complaint: (await investigated()).documentId,
+      complaint: (await investigated(receivedLongAgo)).documentId,
       questions: 'Q',
       sentOutsideSystem: true,
       requestedAt: '2025-12-11T10:00:00Z',
@@ -587,13 +590,20 @@ describe('the case page: overview and next steps through the admin', () => {
   });
 
   test('a request already sent by letter is registered from the dialog: no e-mail, the deadline from when it was sent', async () => {
-    const c = await complaint({ caseStatus: 'visitation' });
+    const c = await complaint({ caseStatus: 'visitation', receivedAt: '2026-10-28T09:00:00Z', eventDate: '2026-10-01' });
     const sentAt = '2026-11-02T09:00:00.000Z';
     // Without when it was sent: refused with the other missing answers, nothing written.
     const before = await snapshot(REQUEST);
     const refused = await step(c.documentId, 'requestStatement', { sentOutsideSystem: true });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.errors.map((e: any) => e.path[0]).sort()).toEqual(['questions', 'requestedAt']);
+    expect(await snapshot(REQUEST)).toBe(before);
+    // Not before the case was received.
+    const early = await step(c.documentId, 'requestStatement', { questions: 'Hvorfor?', sentOutsideSystem: true, requestedAt: '2026-10-20T09:00:00.000Z' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.details.errors.map((e: any) => [e.path[0], e.message])).toEqual([
+      ['requestedAt', 'Anmodningen kan ikke være sendt, før henvendelsen blev modtaget (28. oktober 2026). Ret datoen.'],
+    ]);
     expect(await snapshot(REQUEST)).toBe(before);
     const sent = await step(c.documentId, 'requestStatement', { questions: 'Hvorfor?', sentOutsideSystem: true, requestedAt: sentAt });
     expect(sent.status).toBe(200);
@@ -656,7 +666,7 @@ describe('the case page: overview and next steps through the admin', () => {
   });
 
   test('the next deadline per case counts an agreed deadline', async () => {
-    const c = await investigated();
+    const c = await investigated(receivedLongAgo);
     await create(REQUEST, {
       complaint: c.documentId,
       questions: 'Q',
@@ -665,7 +675,7 @@ describe('the case page: overview and next steps through the admin', () => {
       agreedDueAt: '2099-01-01T10:00:00.000Z',
       agreementNote: 'Aftalt',
     });
-    const late = await investigated();
+    const late = await investigated(receivedLongAgo);
     await create(REQUEST, {
       complaint: late.documentId,
       questions: 'Q',

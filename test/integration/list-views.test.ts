@@ -20,7 +20,14 @@ beforeAll(async () => {
   app = await startStrapi();
   const build = builders(app);
   await build.defaultCenter({ name: 'Center for Test', email: 'test@lejre.invalid', chiefEmail: 'chef@lejre.invalid' });
-  const late = await build.complaint({ description: 'Manglende svar', citizenName: 'Karen Jensen', caseStatus: 'visitation' });
+  const late = await build.complaint({
+    description: 'Manglende svar',
+    citizenName: 'Karen Jensen',
+    caseStatus: 'visitation',
+    // Received before the request it was sent by letter 40 days ago.
+    receivedAt: new Date(Date.now() - 45 * 86400000).toISOString(),
+    eventDate: new Date(Date.now() - 60 * 86400000).toISOString().slice(0, 10),
+  });
   await build.statementRequest(late, { questions: 'Q', sentOutsideSystem: true, requestedAt: new Date(Date.now() - 40 * 86400000).toISOString() });
   await app.adminToken();
   users['Super Admin'] = { request: app.admin, fetch: () => Promise.reject(new Error('unused')), send: () => Promise.reject(new Error('unused')) };

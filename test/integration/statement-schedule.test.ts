@@ -49,7 +49,9 @@ const planned = async (requestId: number) => (await rowsOf(requestId)).filter((r
 async function request(extra: Record<string, unknown> = {}) {
   const complaint = await build.complaint({
     description: 'Klage over sagsbehandlingen.',
-    eventDate: DateTime.now().minus({ days: 20 }).toISODate(),
+    // Received before any request the tests register as sent by letter.
+    receivedAt: DateTime.now().minus({ days: 70 }).toISO(),
+    eventDate: DateTime.now().minus({ days: 80 }).toISODate(),
     caseStatus: 'undersoegelse',
   });
   const response = await app.admin('POST', `/content-manager/collection-types/${REQUEST}`, {

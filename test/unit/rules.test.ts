@@ -239,7 +239,24 @@ describe('statement request rules', () => {
     ],
     ['the system sends it now: an earlier request time', { complaint: investigable, center, requestedAt: '2026-09-28T10:00:00Z' }, null, ['requestedAt']],
     ['the system sends it now: the clock of the browser 30 s ahead', { complaint: investigable, center, requestedAt: '2026-11-27T10:00:30Z' }, null, []],
-    ['sent outside the system 60 days ago', { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-09-28T10:00:00Z' }, null, []],
+    [
+      'sent outside the system 60 days ago, on a case received before',
+      { complaint: { ...investigable, receivedAt: '2026-09-25T10:00:00Z', eventDate: '2026-09-01' }, center, sentOutsideSystem: true, requestedAt: '2026-09-28T10:00:00Z' },
+      null,
+      [],
+    ],
+    [
+      'sent outside the system before the case was received',
+      { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-19T20:00:00Z' },
+      null,
+      ['requestedAt'],
+    ],
+    [
+      'sent outside the system the day the case was received, at an earlier hour',
+      { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-20T07:00:00Z' },
+      null,
+      [],
+    ],
     ['sent outside the system without a time', { complaint: investigable, center, sentOutsideSystem: true }, null, ['requestedAt']],
     [
       'a sent request keeps its time',
@@ -255,9 +272,15 @@ describe('statement request rules', () => {
     ],
     [
       'a registration is corrected',
-      { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-19T10:00:00Z' },
-      { complaint: investigable, sentOutsideSystem: true, requestedAt: '2026-11-20T10:00:00Z' },
+      { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-21T10:00:00Z' },
+      { complaint: investigable, sentOutsideSystem: true, requestedAt: '2026-11-22T10:00:00Z' },
       [],
+    ],
+    [
+      'a registration corrected to before the case was received',
+      { complaint: investigable, center, sentOutsideSystem: true, requestedAt: '2026-11-19T10:00:00Z' },
+      { complaint: investigable, sentOutsideSystem: true, requestedAt: '2026-11-22T10:00:00Z' },
+      ['requestedAt'],
     ],
     ['created as answered', { complaint: investigable, center, requestStatus: 'besvaret', responseText: 'x' }, null, ['requestStatus']],
     [

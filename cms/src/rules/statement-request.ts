@@ -1,7 +1,7 @@
-import { statementRequestStatuses, type StatementRequestStatus } from '@borgerraadgiver/config';
+import { danishDate, statementRequestStatuses, type StatementRequestStatus } from '@borgerraadgiver/config';
 import { ComplaintState, investigationBlockers, RuleContext } from './complaint';
 import { closedStatuses } from './complaint-status';
-import { DateInput, isInvalidDate, sameInstant, toInstant } from './dates';
+import { DateInput, isInvalidDate, sameInstant, toInstant, toLocalDate } from './dates';
 import { isBlank, Violation } from './violation';
 
 export interface StatementRequestState {
@@ -109,6 +109,15 @@ export function checkRequestTime(next: StatementRequestState, previous: Statemen
   if (outside) {
     if (!requested)
       violations.push({ path: 'requestedAt', message: 'Angiv, hvornår anmodningen blev sendt uden om systemet. Fristen regnes fra det tidspunkt.' });
+    else if (!previous || !sameInstant(next.requestedAt, previous.requestedAt)) {
+      // By calendar day: the time of day of a letter is rarely known.
+      const received = toLocalDate(next.complaint?.receivedAt);
+      if (received && toLocalDate(requested)! < received)
+        violations.push({
+          path: 'requestedAt',
+          message: `Anmodningen kan ikke være sendt, før henvendelsen blev modtaget (${danishDate(received)}). Ret datoen.`,
+        });
+    }
     return violations;
   }
   const changed = previous
