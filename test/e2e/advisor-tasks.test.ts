@@ -259,6 +259,17 @@ describe("the advisor's five tasks on her first visit", () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Genoptag sagen' }).click();
     await until(async () => expect((await docs(COMPLAINT).findOne({ documentId: closed.documentId })).caseStatus).toBe('genoptaget'));
   });
+
+  test("the case's »Flere handlinger« lead to no developer screen", async () => {
+    await page.getByRole('button', { name: 'Flere handlinger', exact: true }).click();
+    const menu = page.getByRole('menu');
+    await menu.waitFor();
+    const items = await menu.getByRole('menuitem').allInnerTexts();
+    expect(items.length).toBeGreaterThan(0);
+    for (const developer of ['Redigér modellen', 'Konfigurér visning', 'Edit the model', 'Configure the view'])
+      expect(items.join('\n')).not.toContain(developer);
+    await page.keyboard.press('Escape');
+  });
 });
 
 describe('every list and every home page link opens, for every role', () => {

@@ -241,7 +241,12 @@ describe('statement request rules', () => {
     ['the system sends it now: the clock of the browser 30 s ahead', { complaint: investigable, center, requestedAt: '2026-11-27T10:00:30Z' }, null, []],
     [
       'sent outside the system 60 days ago, on a case received before',
-      { complaint: { ...investigable, receivedAt: '2026-09-25T10:00:00Z', eventDate: '2026-09-01' }, center, sentOutsideSystem: true, requestedAt: '2026-09-28T10:00:00Z' },
+      {
+        complaint: { ...investigable, receivedAt: '2026-09-25T10:00:00Z', eventDate: '2026-09-01' },
+        center,
+        sentOutsideSystem: true,
+        requestedAt: '2026-09-28T10:00:00Z',
+      },
       null,
       [],
     ],

@@ -7,7 +7,7 @@ import { registerFailedDeliveriesWidget } from './outbox/widget';
 import { InboundMailPanel, registerInboxWidget } from './inbox';
 import { CaseTimelinePanel } from './journal/TimelinePanel';
 import { bootstrapWorkspace, registerWorkspace } from './workspace';
-import { quietBrowserDefaults, withoutDeveloperScreens } from './quiet';
+import { quietBrowserDefaults, withoutDeveloperHeaderActions, withoutDeveloperScreens } from './quiet';
 import { COMPLAINT } from '../content-types';
 import { installSecondFactorGate } from './second-factor/gate';
 import { showSecondFactor } from './second-factor/SecondFactorScreen';
@@ -96,6 +96,7 @@ export default {
     // The save of case data sends the version it was based on; a refusal (409) keeps what was typed.
     (app.getPlugin('content-manager').apis as any).addDocumentAction(versionedSave);
     (app.getPlugin('content-manager').apis as any).addEditViewSidePanel(withConflictPanel);
+    (app.getPlugin('content-manager').apis as any).addDocumentAction(withoutDeveloperHeaderActions);
     // The admin falls back to English unless a language was chosen: choose Danish for new browsers.
     if (!window.localStorage.getItem('strapi-admin-language')) {
       window.localStorage.setItem('strapi-admin-language', 'da');
