@@ -1,11 +1,12 @@
 /**
  * No developer screens for the office: what Strapi shows a developer setting up a project (the
  * guided tour and its tasks, the media library's announcement, the marketplace, the content-type
- * builder, the edit view's links to it) is out of sight in a production build. Through Strapi's own extension points: an RBAC
- * middleware withholds the developer permissions from the menu and pages (the server keeps its own
- * checks, and the content-type builder's writes are refused outside development anyway), and the
- * browser's stored preferences of the tour and the banner start as "done". Preview is off in
- * config/admin.ts, the tutorials and release notes in app.tsx.
+ * builder, the edit view's links to it) is out of sight in a production build. Through Strapi's
+ * own extension points: an RBAC middleware withholds the developer permissions from the menu and
+ * pages (the server keeps its own checks, and the content-type builder's writes are refused outside
+ * development anyway), a document-action filter drops the edit view's links, and the browser's
+ * stored preferences of the tour and the banner start as "done". Preview and the documentation
+ * links are off in config/admin.ts, the tutorials and release notes in app.tsx.
  */
 import { getFetchClient } from '@strapi/strapi/admin';
 
@@ -21,9 +22,10 @@ export const withoutDeveloperScreens = () => (next: (permissions: Permission[]) 
   next(process.env.NODE_ENV === 'production' ? permissions.filter((permission) => !DEVELOPER_ACTIONS.includes(permission.action)) : permissions);
 
 /**
- * Header actions of the edit view that lead to developer screens: the content-type builder ("Redigér
- * modellen") and the view's layout ("Konfigurér visning"), which is the code's (admin-layout.ts) and
- * set again at its next version. For the content manager's addDocumentAction (they are document actions placed in the header).
+ * The edit view's header actions that lead to developer screens: the content-type builder
+ * ("Redigér modellen") and the view's layout ("Konfigurér visning"), which is the code's
+ * (admin-layout.ts) and set again at its next version. For the content manager's addDocumentAction:
+ * they are document actions placed in the header.
  */
 const DEVELOPER_HEADER_ACTIONS = ['edit-the-model', 'configure-the-view'];
 export const withoutDeveloperHeaderActions = <Action extends { type?: string }>(actions: Action[]) =>

@@ -1,9 +1,9 @@
 /**
  * The case status follows what happens on the case (rules/case-actions statusAfter): a statement
  * request sent starts the investigation, and names it the case's handling form (handlingAfter); an
- * issued opinion ends it. Called by the case-rules
- * middleware after the write, inside its transaction; the status change is an ordinary update of
- * the case, so the case rules check it and the journal records it like any other.
+ * issued opinion ends it. Called by the case-rules middleware after the write, inside its
+ * transaction; the change is an ordinary update of the case, so the case rules check it and the
+ * journal records it like any other.
  */
 import type { Core, UID } from '@strapi/strapi';
 import { handlingAfter, statusAfter, type CaseStatusEvent } from '../../rules';
