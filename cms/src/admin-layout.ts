@@ -136,7 +136,8 @@ export const layouts: Record<string, TypeLayout> = {
   [NOTIFICATION]: {
     mainField: 'heading',
     sort: ['notBefore', 'DESC'],
-    list: ['notBefore', 'kind', 'complaint', 'statementRequest', 'recipient', 'deliveryStatus'],
+    // Whether it went out before whom it went to: on a narrow screen the last column is cut off.
+    list: ['notBefore', 'kind', 'deliveryStatus', 'complaint', 'statementRequest', 'recipient'],
     readOnly: [
       'kind',
       'recipient',

@@ -270,6 +270,24 @@ describe("the advisor's five tasks on her first visit", () => {
       expect(items.join('\n')).not.toContain(developer);
     await page.keyboard.press('Escape');
   });
+
+  test('a sent e-mail reads in full on its page: the long text grows with its text, nothing scrolls inside it', async () => {
+    const NOTIFICATION = 'api::notification.notification';
+    const row = await app.strapi.db
+      .query(NOTIFICATION)
+      .findOne({ where: { kind: 'statement_request', statementRequest: { complaint: { documentId: caseId } } } });
+    const paragraphs = Array.from({ length: 12 }, (_, i) => `Afsnit ${i + 1} af anmodningen om redegørelse, som centret fik den.`);
+    await app.strapi.db.query(NOTIFICATION).update({
+      where: { id: row.id },
+      data: { deliveryStatus: 'sent', sentAt: new Date(), subject: 'Anmodning om redegørelse', sentText: paragraphs.join('\n\n') },
+    });
+    await page.goto(`${app.url}/admin/content-manager/collection-types/${NOTIFICATION}/${row.documentId}`);
+    const text = page.getByRole('textbox', { name: 'Tekst' });
+    await until(async () => expect(await text.inputValue()).toContain('Afsnit 12'));
+    const box = await text.evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight }));
+    expect(box.scroll).toBeGreaterThan(300);
+    expect(box.scroll).toBeLessThanOrEqual(box.client + 1);
+  });
 });
 
 describe('every list and every home page link opens, for every role', () => {

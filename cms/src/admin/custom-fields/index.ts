@@ -1,10 +1,14 @@
 /**
- * The admin side of the app's custom fields (server side: cms/src/custom-fields).
+ * The admin side of the app's custom fields (server side: cms/src/custom-fields), and the input
+ * of Strapi's own long text, which grows with its text (LongTextInput).
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { BulletList } from '@strapi/icons';
+import { LongTextInput } from './LongTextInput';
 
 export function registerCustomFields(app: StrapiApp) {
+  // Strapi types the component's props as {}; the edit view passes an input's props (name, label, hint, …).
+  app.addFields({ type: 'text', Component: LongTextInput as never });
   app.customFields.register([
     {
       name: 'choice',
