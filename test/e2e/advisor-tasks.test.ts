@@ -261,6 +261,7 @@ describe("the advisor's five tasks on her first visit", () => {
   });
 
   test("the case's »Flere handlinger« lead to no developer screen", async () => {
+    await page.goto(caseAdminUrl(app.url, caseId));
     await page.getByRole('button', { name: 'Flere handlinger', exact: true }).click();
     const menu = page.getByRole('menu');
     await menu.waitFor();
@@ -276,7 +277,12 @@ describe("the advisor's five tasks on her first visit", () => {
     const row = await app.strapi.db
       .query(NOTIFICATION)
       .findOne({ where: { kind: 'statement_request', statementRequest: { complaint: { documentId: caseId } } } });
-    const paragraphs = Array.from({ length: 12 }, (_, i) => `Afsnit ${i + 1} af anmodningen om redegørelse, som centret fik den.`);
+    const paragraphs = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `Afsnit ${i + 1}: centret bedes redegøre for sagens forløb, herunder hvornår ansøgningen blev modtaget, og hvorfor den ikke er besvaret. ` +
+        'Redegørelsen bedes også beskrive, hvordan centret fordeler sager ved fravær, og hvornår borgeren kan forvente et svar.',
+    );
     await app.strapi.db.query(NOTIFICATION).update({
       where: { id: row.id },
       data: { deliveryStatus: 'sent', sentAt: new Date(), subject: 'Anmodning om redegørelse', sentText: paragraphs.join('\n\n') },
@@ -284,9 +290,22 @@ describe("the advisor's five tasks on her first visit", () => {
     await page.goto(`${app.url}/admin/content-manager/collection-types/${NOTIFICATION}/${row.documentId}`);
     const text = page.getByRole('textbox', { name: 'Tekst' });
     await until(async () => expect(await text.inputValue()).toContain('Afsnit 12'));
-    const box = await text.evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight }));
-    expect(box.scroll).toBeGreaterThan(300);
-    expect(box.scroll).toBeLessThanOrEqual(box.client + 1);
+    const box = () => text.evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight }));
+    const wide = await box();
+    expect(wide.scroll).toBeGreaterThan(300);
+    expect(wide.scroll).toBeLessThanOrEqual(wide.client + 1);
+    // A narrower window wraps the text anew: the box follows.
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: 1100, height: viewport.height });
+    try {
+      await until(async () => {
+        const narrow = await box();
+        expect(narrow.scroll).toBeGreaterThan(wide.scroll);
+        expect(narrow.scroll).toBeLessThanOrEqual(narrow.client + 1);
+      });
+    } finally {
+      await page.setViewportSize(viewport);
+    }
   });
 });
 

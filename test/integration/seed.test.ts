@@ -109,9 +109,9 @@ test('the admin shows Danish labels and computed fields read-only', async () => 
   expect(metadatas.dueAt.edit).toMatchObject({ label: 'Frist', editable: false });
   expect(metadatas.questions.edit.label).toBe('Spørgsmål til centret');
   expect(layouts.list).toContain('dueAt');
-  // The e-mail as sent reads across the page: subject and text each alone in a full-width row.
+  // The e-mail as sent reads across the page: subject, text and error each alone in a full-width row.
   const mail = (await app.admin('GET', '/content-manager/content-types/api::notification.notification/configuration')).body.data.contentType;
-  for (const name of ['subject', 'sentText']) expect(mail.layouts.edit).toContainEqual([{ name, size: 12 }]);
+  for (const name of ['subject', 'sentText', 'lastError']) expect(mail.layouts.edit).toContainEqual([{ name, size: 12 }]);
   expect(mail.layouts.edit.flat().map((field: { name: string }) => field.name)).not.toContain('messageId');
 });
 

@@ -169,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           label: label([
             meetingHeading({ ...m, heldAt: null, caseNumber: null }),
             danishDateTime(m.heldAt as string, 'numeric'),
-            mayRead(MEETING, 'place') && text(m.place),
+            mayRead(MEETING, 'place') && text(m.place)?.trim(),
           ]),
         })),
         documents: (complaint.documents ?? []).map((d: Row) => ({
