@@ -247,9 +247,16 @@ describe("the advisor's five tasks on her first visit", () => {
     const form = page.locator('[data-workspace-page="intake"]');
     await form.getByRole('textbox', { name: 'Navn', exact: true }).fill('Ole Olsen');
     await form.getByLabel('Dato for afgørelsen eller forholdet').fill('2099-01-01');
+    // A long account is written in full view: the box grows with it.
+    const account = form.getByLabel('Hvad skete der?');
+    await account.fill(Array.from({ length: 20 }, (_, i) => `Linje ${i + 1} af borgerens beretning.`).join('\n'));
+    const box = await account.evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight }));
+    expect(box.scroll).toBeGreaterThan(400);
+    expect(box.scroll).toBeLessThanOrEqual(box.client + 1);
     await page.getByRole('button', { name: 'Gem og send til visitation' }).click();
     await until(async () => expect(await form.getByRole('alert').innerText()).toMatch(/fremtiden/));
     expect(await form.getByRole('textbox', { name: 'Navn', exact: true }).inputValue()).toBe('Ole Olsen');
+    expect(await account.inputValue()).toContain('Linje 20');
   });
 
   test('a closed case offers "Genoptag"', async () => {
@@ -270,6 +277,24 @@ describe("the advisor's five tasks on her first visit", () => {
     for (const developer of ['Redigér modellen', 'Konfigurér visning', 'Edit the model', 'Configure the view'])
       expect(items.join('\n')).not.toContain(developer);
     await page.keyboard.press('Escape');
+  });
+
+  test('the anonymisation asks inside the dialog, with »Annullér« that leaves the case as it was', async () => {
+    await page.goto(caseAdminUrl(app.url, caseId));
+    await page.getByRole('button', { name: 'Flere handlinger for dokumentet' }).click();
+    await page.getByRole('menuitem', { name: 'Anonymisér nu' }).click();
+    const dialog = page.getByRole('dialog');
+    const warning = dialog.getByText('Borgerens navn, kontaktoplysninger', { exact: false });
+    await warning.waitFor();
+    // The text inside the dialog's margins, not against its edge (once the dialog has opened out).
+    await until(async () => {
+      const [outer, inner] = [await dialog.boundingBox(), await warning.boundingBox()];
+      expect(inner!.x - outer!.x).toBeGreaterThanOrEqual(16);
+    });
+    expect(await dialog.getByRole('button', { name: 'Anonymisér sagen' }).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Annullér' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await docs(COMPLAINT).findOne({ documentId: caseId })).anonymisedAt).toBeNull();
   });
 
   test('a sent e-mail reads in full on its page: the long text grows with its text, nothing scrolls inside it', async () => {

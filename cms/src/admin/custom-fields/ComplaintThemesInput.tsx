@@ -6,13 +6,9 @@ import * as React from 'react';
 import { Field, MultiSelect, MultiSelectOption } from '@strapi/design-system';
 // The vocabulary's source (plain constants, no imports), so the admin bundle takes nothing else of config.
 import { complaintThemes } from '../../../../config/src/vocabulary';
+import type { EditViewInputProps } from './input-props';
 
-interface Props {
-  name: string;
-  label: string;
-  hint?: React.ReactNode;
-  required?: boolean;
-  disabled?: boolean;
+interface Props extends EditViewInputProps {
   error?: string;
   value?: unknown;
   onChange: (name: string, value: unknown) => void;

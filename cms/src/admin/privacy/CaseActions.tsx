@@ -5,11 +5,12 @@
  */
 import * as React from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Checkbox, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
+import { Button, Checkbox, Field, Flex, Loader, Modal, Textarea, Typography } from '@strapi/design-system';
 import { danishDate } from '@borgerraadgiver/config/src/dates';
 import { errorMessage, matchLabels, usePrivacyAccess, type MatchingCase } from './api';
 import { COMPLAINT } from '../../content-types';
 import { refreshCase, useCaseDocumentRefetch } from '../workspace/useCase';
+import { DialogFooter } from '../DialogFooter';
 
 interface ActionProps {
   model: string;
@@ -32,6 +33,18 @@ function openHtml(load: () => Promise<string>) {
     },
   );
 }
+
+/** A document action's dialog: Strapi leaves the body and footer to a content given as a function. */
+const Dialog = ({ children, footer }: { children: React.ReactNode; footer: React.ReactNode }) => (
+  <>
+    <Modal.Body>
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        {children}
+      </Flex>
+    </Modal.Body>
+    <DialogFooter>{footer}</DialogFooter>
+  </>
+);
 
 const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId: string; caseNumber: string; onClose: () => void }) => {
   const { get } = useFetchClient();
@@ -67,9 +80,23 @@ const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId:
     }
   };
 
-  if (!matches) return <Loader small>Finder borgerens sager …</Loader>;
+  if (!matches)
+    return (
+      <Modal.Body>
+        <Loader small>Finder borgerens sager …</Loader>
+      </Modal.Body>
+    );
   return (
-    <Flex direction="column" alignItems="stretch" gap={4}>
+    <Dialog
+      footer={
+        <Flex gap={2}>
+          <Button variant="secondary" onClick={download}>
+            Hent som JSON
+          </Button>
+          <Button onClick={printable}>Åbn til udskrift</Button>
+        </Flex>
+      }
+    >
       <Typography>
         Indsigten omfatter sag {caseNumber}.{' '}
         {matches.length
@@ -92,13 +119,7 @@ const AccessRequestContent = ({ documentId, caseNumber, onClose }: { documentId:
           Sag {m.caseNumber ?? 'uden nummer'}, modtaget {danishDate(m.receivedAt) || '–'} (samme {m.matchedOn.map((r) => matchLabels[r]).join(', ')})
         </Checkbox>
       ))}
-      <Flex gap={2}>
-        <Button onClick={printable}>Åbn til udskrift</Button>
-        <Button variant="secondary" onClick={download}>
-          Hent som JSON
-        </Button>
-      </Flex>
-    </Flex>
+    </Dialog>
   );
 };
 
@@ -125,7 +146,13 @@ const AnonymiseContent = ({ documentId, caseNumber, version, onClose }: { docume
     }
   };
   return (
-    <Flex direction="column" alignItems="stretch" gap={4}>
+    <Dialog
+      footer={
+        <Button variant="danger" onClick={submit}>
+          Anonymisér sagen
+        </Button>
+      }
+    >
       <Typography>
         Borgerens navn, kontaktoplysninger og sagens beskrivelser, notater, redegørelser og udtalelsestekster fjernes nu og kan ikke genskabes. Sagsnummer,
         datoer, center, kategorier og resultater bevares til statistikken.
@@ -136,12 +163,7 @@ const AnonymiseContent = ({ documentId, caseNumber, version, onClose }: { docume
         <Field.Hint />
         <Field.Error />
       </Field.Root>
-      <Box>
-        <Button variant="danger" onClick={submit}>
-          Anonymisér sagen
-        </Button>
-      </Box>
-    </Flex>
+    </Dialog>
   );
 };
 

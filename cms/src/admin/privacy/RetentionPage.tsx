@@ -5,11 +5,12 @@
  */
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Field, Flex, Modal, Table, Tbody, Td, Textarea, TextInput, Tr, Typography } from '@strapi/design-system';
+import { Button, Field, Flex, Modal, Table, Tbody, Td, Textarea, TextInput, Tr, Typography } from '@strapi/design-system';
 import { danishDate } from '@borgerraadgiver/config/src/dates';
 import { errorMessage, type RetentionItem } from './api';
 import { useAdminGet } from '../useAdminGet';
 import { TableHead } from '../TableHead';
+import { DialogFooter } from '../DialogFooter';
 
 interface Retention {
   retentionAfterClosure: string;
@@ -141,16 +142,11 @@ const RetentionPage = () => {
                 </Field.Root>
               </Flex>
             </Modal.Body>
-            <Modal.Footer>
-              <Modal.Close>
-                <Button variant="tertiary">Annullér</Button>
-              </Modal.Close>
-              <Box>
-                <Button variant={dialog?.kind === 'anonymise' ? 'danger' : 'default'} onClick={submit}>
-                  {dialog?.kind === 'postpone' ? 'Udsæt' : 'Anonymisér'}
-                </Button>
-              </Box>
-            </Modal.Footer>
+            <DialogFooter>
+              <Button variant={dialog?.kind === 'anonymise' ? 'danger' : 'default'} onClick={submit}>
+                {dialog?.kind === 'postpone' ? 'Udsæt' : 'Anonymisér'}
+              </Button>
+            </DialogFooter>
           </Modal.Content>
         </Modal.Root>
       </Layouts.Content>

@@ -3,14 +3,9 @@ import * as React from 'react';
 import { Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useField } from '@strapi/strapi/admin';
 import { labelsFor } from './choices';
+import type { EditViewInputProps } from '../custom-fields/input-props';
 
-interface Props {
-  name: string;
-  label: string;
-  hint?: React.ReactNode;
-  required?: boolean;
-  disabled?: boolean;
-  labelAction?: React.ReactNode;
+interface Props extends EditViewInputProps {
   attribute: { enum?: string[]; options?: { choices?: string } };
 }
 

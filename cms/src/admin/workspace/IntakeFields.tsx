@@ -1,6 +1,7 @@
 /** The intake's fields: a label, the input, its hint and its error, on plain values keyed by the case's field names. */
 import * as React from 'react';
-import { Box, Checkbox, Field, Flex, Radio, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { Box, Checkbox, Field, Flex, Radio, TextInput, Typography } from '@strapi/design-system';
+import { GrowingTextarea } from '../GrowingTextarea';
 
 export type Values = Record<string, string | boolean>;
 export type Errors = Record<string, string>;
@@ -36,7 +37,7 @@ export const Text = ({ name, label, values, errors, set, hint, required, type = 
 export const LongText = ({ name, label, values, errors, set, hint, required }: FieldProps) => (
   <Field.Root name={name} error={errors[name]} hint={hint} required={required}>
     <Field.Label>{label}</Field.Label>
-    <Textarea value={String(values[name] ?? '')} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set(name, e.target.value)} />
+    <GrowingTextarea value={String(values[name] ?? '')} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set(name, e.target.value)} />
     <Field.Hint />
     <Field.Error />
   </Field.Root>

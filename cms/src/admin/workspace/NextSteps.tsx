@@ -11,6 +11,7 @@ import { refreshCase, useCaseDocumentRefetch, useCaseOverview, type CaseActionKi
 import { useAdminGet } from '../useAdminGet';
 import { CENTER } from '../../content-types';
 import { fieldErrors as refusal, localDateTime } from './IntakeFields';
+import { DialogFooter } from '../DialogFooter';
 
 const stepLabels: Record<CaseActionKind, string> = {
   requestStatement: 'Anmod om redegørelse',
@@ -319,14 +320,11 @@ function StepDialog({ step, overview, version, onClose }: { step: CaseActionKind
               <StepFields step={step} overview={overview} values={values} errors={errors} set={set} />
             </Flex>
           </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">Annullér</Button>
-            </Modal.Close>
+          <DialogFooter>
             <Button type="submit" loading={busy}>
               {step === 'requestStatement' && values.sentOutsideSystem ? 'Registrér anmodningen' : submitLabels[step]}
             </Button>
-          </Modal.Footer>
+          </DialogFooter>
         </form>
       </Modal.Content>
     </Modal.Root>
