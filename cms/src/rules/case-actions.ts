@@ -87,6 +87,5 @@ type Handling = keyof typeof handlingForms;
  * Lighter forms give way, so the annual report counts the case where its work was done.
  */
 export function handlingAfter(event: CaseStatusEvent, current: Handling | null | undefined): Handling | null {
-  if (event !== 'statement_requested' || current === 'undersoegelse') return null;
-  return !current || current === 'kort_kontakt' || current === 'dialog' ? 'undersoegelse' : null;
+  return event === 'statement_requested' && (!current || current === 'kort_kontakt' || current === 'dialog') ? 'undersoegelse' : null;
 }
