@@ -77,20 +77,21 @@ async function signIn(staff: Staff, ip = staff.ip): Promise<Session> {
 const code = (secret: string, offsetSteps = 0) => authenticator.clone({ epoch: Date.now() + offsetSteps * 30_000 }).generate(secret);
 const secretOf = (uri: string) => new URL(uri).searchParams.get('secret')!;
 
-/** Enrols the session's account; returns its TOTP secret and recovery codes. */
-async function enrol(session: Session, offsetSteps = 0): Promise<{ secret: string; recoveryCodes: string[] }> {
+/** Enrols the session's account; returns its TOTP secret, the code it was confirmed with and the recovery codes. */
+async function enrol(session: Session, offsetSteps = 0): Promise<{ secret: string; usedCode: string; recoveryCodes: string[] }> {
   const started = await session.call('POST', '/second-factor/enrolment');
   expect(started.status).toBe(200);
   const secret = secretOf(started.body.data.uri);
-  const confirmed = await session.call('POST', '/second-factor/enrolment/confirm', { code: code(secret, offsetSteps) });
+  const usedCode = code(secret, offsetSteps);
+  const confirmed = await session.call('POST', '/second-factor/enrolment/confirm', { code: usedCode });
   expect(confirmed.status).toBe(200);
-  return { secret, recoveryCodes: confirmed.body.data.recoveryCodes };
+  return { secret, usedCode, recoveryCodes: confirmed.body.data.recoveryCodes };
 }
 
-async function passedSession(roleName: string | null): Promise<Session & { secret: string }> {
+async function passedSession(roleName: string | null): Promise<Session & { secret: string; usedCode: string }> {
   const session = await signIn(await createStaff(roleName));
-  const { secret } = await enrol(session);
-  return { ...session, secret };
+  const { secret, usedCode } = await enrol(session);
+  return { ...session, secret, usedCode };
 }
 
 const logOf = async (userId: number) =>
@@ -191,19 +192,21 @@ test('a valid code passes within one step of clock skew; a replayed or stale cod
   const first = await passedSession('Borgerrådgiver');
   const session = await signIn(first.staff);
   expectRefusedForFactor(await session.call('GET', '/content-manager/collection-types/api::complaint.complaint'), 'verify');
-  // The enrolment's code was used: refused again, with the reason.
-  const replay = await session.call('POST', '/second-factor/verify', { code: code(first.secret) });
+  // The enrolment's code was used: refused again, with the reason. The very code it sent, not this
+  // step's: a step boundary passed since would make it a fresh code.
+  const replay = await session.call('POST', '/second-factor/verify', { code: first.usedCode });
   expect(replay.status).toBe(400);
   expect(replay.body.error.message).toMatch(/allerede brugt/);
   // Three steps old: refused as wrong.
   const stale = await session.call('POST', '/second-factor/verify', { code: code(first.secret, -3) });
   expect(stale.status).toBe(400);
   expect(stale.body.error.message).toMatch(/forkert/);
-  // The next step (a phone clock 30 s ahead) passes, once.
-  expect((await session.call('POST', '/second-factor/verify', { code: code(first.secret, 1) })).status).toBe(200);
+  // The next step (a phone clock 30 s ahead) passes, once: the same code is refused from another session.
+  const ahead = code(first.secret, 1);
+  expect((await session.call('POST', '/second-factor/verify', { code: ahead })).status).toBe(200);
   expect((await session.call('GET', '/content-manager/collection-types/api::complaint.complaint')).status).toBe(200);
   const another = await signIn(first.staff);
-  expect((await another.call('POST', '/second-factor/verify', { code: code(first.secret, 1) })).status).toBe(400);
+  expect((await another.call('POST', '/second-factor/verify', { code: ahead })).status).toBe(400);
   expectRefusedForFactor(await another.call('GET', '/admin/users/me'), 'verify');
   expect(await kindsOf(first.staff.id)).toEqual([
     'password_accepted',
